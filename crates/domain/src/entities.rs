@@ -1,0 +1,368 @@
+//! The records Komek keeps (DESIGN.md §3), as plain data with their validation rules.
+//!
+//! Identifying parts are separate structs (`PersonIdentity`, `PartyIdentity`, free-text notes)
+//! so the app crate can encrypt them as a whole and never hand them to a role that may not
+//! see them: a record read without that right simply carries `None`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::*;
+use crate::lookups;
+use crate::{Money, Role, ValidationError};
+
+/// Longest free text we accept in one field: a long consultation note, not a novel.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+/// Longest name, phone, document number or other short field.
+pub const MAX_SHORT_CHARS: usize = 200;
+
+/// An office: headquarters or a district centre. Records belong to one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: OfficeId,
+    /// Short stable code typed in the CLI: "hq", "maktaaral".
+    pub code: String,
+    pub name: String,
+    /// Local time offset from UTC in minutes (Kazakhstan is UTC+5 since March 2024).
+    pub utc_offset_minutes: i32,
+}
+
+/// A staff account. Secrets (password hash, second factor) stay in the store layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: AccountId,
+    pub office_id: OfficeId,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// Interface language: "ru", "kk" or "en".
+    pub language: String,
+    pub must_change_password: bool,
+    pub disabled: bool,
+}
+
+/// The identifying part of a person: encrypted at rest, shown only to those allowed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonIdentity {
+    /// The name as the person said it.
+    pub full_name: String,
+    /// The name as written in the passport, when seen.
+    pub passport_name: String,
+    /// Other spellings people use for this person.
+    pub other_spellings: Vec<String>,
+    pub birth_date: Option<NaiveDate>,
+    /// When only the year (or an approximate age turned into a year) is known.
+    pub birth_year: Option<i32>,
+    pub phones: Vec<String>,
+    pub documents: Vec<String>,
+    pub address: String,
+    pub notes: String,
+}
+
+/// The non-identifying part of a person: counted in statistics, never enough to find someone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonProfile {
+    /// `lookups::SEX`.
+    pub sex: String,
+    /// `lookups::CITIZENSHIP`.
+    pub citizenship: String,
+    /// Age band at registration (CTDC bands: "18-20", "30-38", …); empty when unknown.
+    pub age_band: String,
+    /// Region or town of origin, e.g. "Джизак" (coarse enough to be non-identifying).
+    pub home_region: String,
+    /// `lookups::LANGUAGE`.
+    pub languages: Vec<String>,
+    /// `lookups::VULNERABILITY`.
+    pub vulnerabilities: Vec<String>,
+    /// The person did not give a name: an anonymous appeal is a normal appeal.
+    pub anonymous: bool,
+}
+
+/// Someone the organisation helps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub office_id: OfficeId,
+    pub profile: PersonProfile,
+    /// `None` when the reader may not see identifying data.
+    pub identity: Option<PersonIdentity>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// CTDC age bands (STANDARDS.md), from an age in whole years.
+pub fn age_band(age: i32) -> &'static str {
+    match age {
+        i32::MIN..=8 => "0-8",
+        9..=17 => "9-17",
+        18..=20 => "18-20",
+        21..=23 => "21-23",
+        24..=26 => "24-26",
+        27..=29 => "27-29",
+        30..=38 => "30-38",
+        39..=47 => "39-47",
+        _ => "48+",
+    }
+}
+
+/// One contact: a call, a visit, a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appeal {
+    pub id: AppealId,
+    pub office_id: OfficeId,
+    pub received_at: DateTime<Utc>,
+    pub channel: String,
+    pub contact: String,
+    pub person_id: Option<PersonId>,
+    pub topics: Vec<String>,
+    pub help: Vec<String>,
+    pub occupation: Option<String>,
+    pub sector: Option<String>,
+    pub work_region: Option<String>,
+    pub work_district: Option<String>,
+    /// Monthly wage at the time of the appeal.
+    pub wage: Option<Money>,
+    pub migration_reason: Option<String>,
+    /// Free text: identifying, encrypted at rest. `None` when the reader may not see it.
+    pub notes: Option<String>,
+    pub operator_id: AccountId,
+    pub follow_up_on: Option<NaiveDate>,
+    pub outcome: String,
+    /// Parties the appeal names, with the role each played.
+    pub parties: Vec<(PartyId, String)>,
+}
+
+impl Appeal {
+    /// Every problem at once, so a form can mark all its fields in one round trip.
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        let mut check = |list: lookups::LookupList, code: &str| {
+            if let Err(e) = list.check(code) {
+                errors.push(e);
+            }
+        };
+        check(lookups::CHANNEL, &self.channel);
+        check(lookups::CONTACT, &self.contact);
+        check(lookups::APPEAL_OUTCOME, &self.outcome);
+        self.topics.iter().for_each(|t| check(lookups::TOPIC, t));
+        self.help.iter().for_each(|h| check(lookups::HELP, h));
+        self.parties.iter().for_each(|(_, role)| check(lookups::PARTY_ROLE, role));
+        let optional = [
+            (lookups::OCCUPATION, &self.occupation),
+            (lookups::SECTOR, &self.sector),
+            (lookups::REGION, &self.work_region),
+            (lookups::DISTRICT, &self.work_district),
+            (lookups::MIGRATION_REASON, &self.migration_reason),
+        ];
+        for (list, value) in optional {
+            if let Some(code) = value {
+                check(list, code);
+            }
+        }
+        if self.topics.is_empty() {
+            errors.push(ValidationError::Required { field: "topics" });
+        }
+        if self.wage.is_some_and(|w| w.minor < 0) {
+            errors.push(ValidationError::Negative { field: "wage" });
+        }
+        if self.notes.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
+            errors.push(ValidationError::TooLong { field: "notes", max: MAX_NOTE_CHARS });
+        }
+        errors
+    }
+}
+
+/// Ongoing work for one or more persons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub office_id: OfficeId,
+    /// Human reference, e.g. "2008-017".
+    pub number: String,
+    pub kind: String,
+    pub status: String,
+    /// Visible to its team only.
+    pub sensitive: bool,
+    pub lead_id: AccountId,
+    pub team: Vec<AccountId>,
+    pub persons: Vec<PersonId>,
+    pub parties: Vec<(PartyId, String)>,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    /// Where the person was recruited and exploited (district codes or free place names).
+    pub recruited_at: String,
+    pub exploited_region: Option<String>,
+    pub exploited_district: Option<String>,
+    pub exploited_place: Option<String>,
+    pub outcomes: Vec<String>,
+    /// The story in the lawyer's words: identifying, encrypted. `None` when not readable.
+    pub summary: Option<String>,
+}
+
+impl Case {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        let mut check = |list: lookups::LookupList, code: &str| {
+            if let Err(e) = list.check(code) {
+                errors.push(e);
+            }
+        };
+        check(lookups::CASE_KIND, &self.kind);
+        check(lookups::CASE_STATUS, &self.status);
+        self.outcomes.iter().for_each(|o| check(lookups::CASE_OUTCOME, o));
+        self.parties.iter().for_each(|(_, role)| check(lookups::PARTY_ROLE, role));
+        if let Some(r) = &self.exploited_region {
+            check(lookups::REGION, r);
+        }
+        if let Some(d) = &self.exploited_district {
+            check(lookups::DISTRICT, d);
+        }
+        if let Some(p) = &self.exploited_place {
+            check(lookups::PLACE_KIND, p);
+        }
+        if self.persons.is_empty() {
+            errors.push(ValidationError::Required { field: "persons" });
+        }
+        if self.closed_on.is_some_and(|c| c < self.opened_on) {
+            errors.push(ValidationError::Invalid { field: "closed_on" });
+        }
+        errors
+    }
+}
+
+/// Help delivered within a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: ServiceId,
+    pub case_id: CaseId,
+    pub person_id: Option<PersonId>,
+    pub kind: String,
+    pub delivered_on: NaiveDate,
+    /// "us" or the partner's name.
+    pub provider: String,
+    pub result: String,
+    /// Repatriation: the country the person was brought home to (ISO code).
+    pub destination_country: Option<String>,
+    /// Wage recovery: amounts claimed and recovered.
+    pub amount_claimed: Option<Money>,
+    pub amount_recovered: Option<Money>,
+}
+
+impl Service {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        if let Err(e) = lookups::SERVICE_KIND.check(&self.kind) {
+            errors.push(e);
+        }
+        if let Some(country) = &self.destination_country
+            && let Err(e) = lookups::CITIZENSHIP.check(country)
+        {
+            errors.push(e);
+        }
+        if self.kind == "repatriation" && self.destination_country.is_none() {
+            errors.push(ValidationError::Required { field: "destination_country" });
+        }
+        for amount in [self.amount_claimed, self.amount_recovered].into_iter().flatten() {
+            if amount.minor < 0 {
+                errors.push(ValidationError::Negative { field: "amount" });
+            }
+        }
+        errors
+    }
+}
+
+/// The identifying part of a party: the names of those alleged to exploit people.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyIdentity {
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub phones: Vec<String>,
+    /// Business identification number (БИН/ИИН) or other identifier.
+    pub identifiers: Vec<String>,
+    pub address: String,
+    pub notes: String,
+}
+
+/// An employer, intermediary, foreman, "registration helper" or official. Records are
+/// allegations until a case outcome confirms them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub id: PartyId,
+    pub office_id: OfficeId,
+    /// `lookups::PARTY_KIND`.
+    pub kind: String,
+    pub region: Option<String>,
+    pub district: Option<String>,
+    pub identity: Option<PartyIdentity>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Currency;
+
+    fn appeal() -> Appeal {
+        Appeal {
+            id: AppealId::new(),
+            office_id: OfficeId::new(),
+            received_at: Utc::now(),
+            channel: "hotline-phone".into(),
+            contact: "migrant".into(),
+            person_id: None,
+            topics: vec!["wages-unpaid".into()],
+            help: vec!["legal-consultation".into()],
+            occupation: Some("agricultural-worker".into()),
+            sector: Some("agriculture".into()),
+            work_region: Some("turkistan".into()),
+            work_district: Some("maktaaral".into()),
+            wage: Some(Money::from_major(10_000, Currency::KZT)),
+            migration_reason: Some("economic".into()),
+            notes: Some(String::new()),
+            operator_id: AccountId::new(),
+            follow_up_on: None,
+            outcome: "advised".into(),
+            parties: vec![],
+        }
+    }
+
+    #[test]
+    fn an_anonymous_appeal_about_unpaid_wages_is_valid() {
+        assert_eq!(appeal().validate(), vec![]);
+    }
+
+    #[test]
+    fn every_problem_of_an_appeal_is_reported_at_once() {
+        let mut a = appeal();
+        a.channel = "pigeon".into();
+        a.topics.clear();
+        a.wage = Some(Money { minor: -1, currency: Currency::KZT });
+        let fields: Vec<_> = a.validate().iter().map(ValidationError::field).collect();
+        assert_eq!(fields, vec!["channel", "topics", "wage"]);
+    }
+
+    #[test]
+    fn age_bands_follow_ctdc() {
+        assert_eq!(age_band(8), "0-8");
+        assert_eq!(age_band(17), "9-17");
+        assert_eq!(age_band(23), "21-23");
+        assert_eq!(age_band(47), "39-47");
+        assert_eq!(age_band(60), "48+");
+    }
+
+    #[test]
+    fn repatriation_needs_a_destination() {
+        let s = Service {
+            id: ServiceId::new(),
+            case_id: CaseId::new(),
+            person_id: None,
+            kind: "repatriation".into(),
+            delivered_on: NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
+            provider: "us".into(),
+            result: String::new(),
+            destination_country: None,
+            amount_claimed: None,
+            amount_recovered: None,
+        };
+        assert_eq!(s.validate(), vec![ValidationError::Required { field: "destination_country" }]);
+    }
+}

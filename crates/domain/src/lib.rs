@@ -1,0 +1,44 @@
+//! Komek's domain: the vocabulary every other crate speaks.
+//!
+//! Owns entity types, lookup lists, roles and their capabilities, money, and the pure rules
+//! (validation, name folding for search). Must not do I/O, talk to a database, or know about
+//! HTTP: everything here is plain data and pure functions, tested on its own.
+
+pub mod access;
+pub mod entities;
+pub mod ids;
+pub mod lookups;
+pub mod money;
+pub mod normalise;
+
+pub use access::{Capability, Role};
+pub use ids::*;
+pub use money::{Currency, Money};
+
+/// Why a value was refused. Every variant names what to fix; the web layer translates it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error("{field}: is required")]
+    Required { field: &'static str },
+    #[error("{list}: unknown code {code:?}")]
+    UnknownCode { list: &'static str, code: String },
+    #[error("{field}: must not be negative")]
+    Negative { field: &'static str },
+    #[error("{field}: is too long (at most {max} characters)")]
+    TooLong { field: &'static str, max: usize },
+    #[error("{field}: is not a valid value")]
+    Invalid { field: &'static str },
+}
+
+impl ValidationError {
+    /// The form field (or lookup list) the error is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::Required { field }
+            | Self::Negative { field }
+            | Self::TooLong { field, .. }
+            | Self::Invalid { field } => field,
+            Self::UnknownCode { list, .. } => list,
+        }
+    }
+}

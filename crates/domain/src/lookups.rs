@@ -1,0 +1,217 @@
+//! Lookup lists: the stable codes behind every choice a form offers.
+//!
+//! Codes are data and are never renamed; their labels live in the Fluent files of the web
+//! crate under `lookup-{list}-{code}`. These are the defaults DESIGN.md §3 gives; an
+//! organisation's own additions are stored as data on top of them.
+
+/// One named list of codes, in the order a form shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LookupList {
+    /// Stable list name, also the middle part of each label's Fluent id.
+    pub name: &'static str,
+    pub codes: &'static [&'static str],
+}
+
+impl LookupList {
+    pub fn contains(&self, code: &str) -> bool {
+        self.codes.contains(&code)
+    }
+
+    /// The Fluent message id of a code's label.
+    pub fn label_id(&self, code: &str) -> String {
+        format!("lookup-{}-{}", self.name, code)
+    }
+
+    /// Checks that `code` belongs to this list.
+    pub fn check(&self, code: &str) -> Result<(), crate::ValidationError> {
+        if self.contains(code) {
+            Ok(())
+        } else {
+            Err(crate::ValidationError::UnknownCode { list: self.name, code: code.to_owned() })
+        }
+    }
+}
+
+macro_rules! lookup {
+    ($(#[$doc:meta])* $ident:ident = $name:literal [$($code:literal),+ $(,)?]) => {
+        $(#[$doc])*
+        pub const $ident: LookupList = LookupList { name: $name, codes: &[$($code),+] };
+    };
+}
+
+lookup!(
+    /// How an appeal reached us.
+    CHANNEL = "channel" [
+        "hotline-phone", "walk-in", "district-centre", "mobile-group", "border-point",
+        "messenger", "web-form", "email",
+    ]
+);
+
+lookup!(
+    /// Who was on the other end of an appeal.
+    CONTACT = "contact" ["migrant", "relative", "employer", "partner", "official", "anonymous"]
+);
+
+lookup!(
+    /// What an appeal is about; an appeal has one or several.
+    TOPIC = "topic" [
+        "employment", "employment-contract", "registration", "citizenship", "residence-permit",
+        "wages-unpaid", "documents-taken", "forced-labour-suspicion", "detention-expulsion",
+        "health", "children-education", "private-matter", "other",
+    ]
+);
+
+lookup!(
+    /// Help given during an appeal; several may apply.
+    HELP = "help" ["legal-consultation", "psychological-consultation", "information", "referral"]
+);
+
+lookup!(
+    /// Occupation at the time of the appeal.
+    OCCUPATION = "occupation" [
+        "handyman", "skilled-construction", "market-trader", "agricultural-worker", "foreman",
+        "kitchen-worker-cook", "service-worker", "domestic-worker", "nanny", "factory-worker",
+        "driver", "loader", "other",
+    ]
+);
+
+lookup!(
+    /// Sector of work.
+    SECTOR = "sector" ["trade", "construction", "services", "industry", "agriculture", "domestic-work"]
+);
+
+lookup!(
+    /// Why the person migrated.
+    MIGRATION_REASON = "reason" ["economic", "family", "business", "political", "other"]
+);
+
+lookup!(
+    /// How an appeal ended for now.
+    APPEAL_OUTCOME = "appeal-outcome" ["advised", "referred", "case-opened", "pending"]
+);
+
+lookup!(
+    /// Kazakhstan's regions (oblasts and cities of republican significance), 2024 division.
+    REGION = "region" [
+        "shymkent", "turkistan", "almaty-city", "astana", "almaty", "zhetisu", "abai",
+        "akmola", "aktobe", "atyrau", "east-kazakhstan", "zhambyl", "west-kazakhstan",
+        "karaganda", "kostanay", "kyzylorda", "mangystau", "pavlodar", "north-kazakhstan",
+        "ulytau",
+    ]
+);
+
+lookup!(
+    /// Districts where the organisation works most: those of Turkistan region (the former
+    /// South Kazakhstan region) and Shymkent's city districts.
+    DISTRICT = "district" [
+        "maktaaral", "saryagash", "kazygurt", "tolebi", "sairam", "ordabasy", "otyrar",
+        "baidibek", "tulkibas", "shardara", "zhetysai", "keles", "sozak", "arys", "kentau",
+        "turkistan-city", "shymkent-abai", "shymkent-al-farabi", "shymkent-enbekshi",
+        "shymkent-karatau", "shymkent-turan",
+    ]
+);
+
+lookup!(
+    /// Kind of a case.
+    CASE_KIND = "case-kind" [
+        "trafficking-labour", "trafficking-sexual", "forced-labour", "labour-exploitation",
+        "intermediary-fraud", "unpaid-wages", "documents-withheld", "expulsion-detention",
+        "child-labour", "domestic-worker-abuse", "gender-based-violence", "other",
+    ]
+);
+
+lookup!(
+    /// Where a case stands.
+    CASE_STATUS = "case-status" ["open", "follow-up", "closed", "closed-referred"]
+);
+
+lookup!(
+    /// What a case achieved; a case may have several.
+    CASE_OUTCOME = "case-outcome" [
+        "returned-home", "documents-returned", "wages-paid", "employer-fined",
+        "employer-avoided-liability", "sentence", "shelter-provided", "none-yet",
+    ]
+);
+
+lookup!(
+    /// Help delivered within a case.
+    SERVICE_KIND = "service" [
+        "legal-consultation", "psychological", "psychiatric", "medical", "shelter",
+        "food-clothing", "document-restoration", "wage-recovery", "mediation", "repatriation",
+        "interpreter", "employment-help",
+    ]
+);
+
+lookup!(
+    /// The role a party played.
+    PARTY_ROLE = "party-role" ["employer", "intermediary", "foreman", "registration-helper", "official", "other"]
+);
+
+lookup!(
+    /// Kind of place a monitoring visit goes to, or where someone was exploited.
+    PLACE_KIND = "place" [
+        "cotton-field", "vineyard", "melon-field", "greenhouse", "tobacco-field",
+        "livestock-farm", "construction-site", "bazaar", "day-labour-market", "bus-station",
+        "border-crossing", "ginning-factory", "household",
+    ]
+);
+
+lookup!(
+    /// Sex as the person states it (HTCDS gender values map from these).
+    SEX = "sex" ["female", "male", "other", "unknown"]
+);
+
+lookup!(
+    /// Citizenships seen in this work (ISO 3166-1 alpha-2), plus stateless and unknown.
+    CITIZENSHIP = "citizenship" [
+        "UZ", "KG", "TJ", "KZ", "RU", "TM", "AF", "CN", "TR", "AZ", "IL", "stateless", "unknown",
+    ]
+);
+
+lookup!(
+    /// Circumstances that call for extra care.
+    VULNERABILITY = "vulnerability" ["minor", "pregnant", "disability", "no-documents", "unaccompanied-child"]
+);
+
+lookup!(
+    /// Whether a party is a person or an organisation.
+    PARTY_KIND = "party-kind" ["person", "company"]
+);
+
+lookup!(
+    /// Languages a person speaks.
+    LANGUAGE = "language" ["uz", "ru", "kk", "ky", "tg", "en", "other"]
+);
+
+/// Every list, for screens that show them all and for the translation completeness test.
+pub const ALL: &[LookupList] = &[
+    CHANNEL, CONTACT, TOPIC, HELP, OCCUPATION, SECTOR, MIGRATION_REASON, APPEAL_OUTCOME, REGION,
+    DISTRICT, CASE_KIND, CASE_STATUS, CASE_OUTCOME, SERVICE_KIND, PARTY_ROLE, PLACE_KIND, SEX,
+    CITIZENSHIP, VULNERABILITY, PARTY_KIND, LANGUAGE,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_within_each_list_and_list_names_are_unique() {
+        let mut names = HashSet::new();
+        for list in ALL {
+            assert!(names.insert(list.name), "list {} twice", list.name);
+            let mut seen = HashSet::new();
+            for code in list.codes {
+                assert!(seen.insert(code), "{}: code {code} twice", list.name);
+                assert!(!code.is_empty() && !code.contains(' '), "{}: bad code {code:?}", list.name);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_code_is_refused_with_the_list_named() {
+        assert!(TOPIC.check("wages-unpaid").is_ok());
+        let err = TOPIC.check("wages").unwrap_err();
+        assert!(err.to_string().contains("topic"));
+    }
+}

@@ -1,0 +1,218 @@
+//! Folding of names, phones and document numbers into the one form that search compares.
+//!
+//! People's names reach us in Cyrillic and Latin, spelled by ear, by passport, by the Uzbek
+//! Latin alphabet: Хусан, Husan, Khusan, Xusan are one name. The blind indexes of the app
+//! crate are keyed hashes of these folded forms, so everything the hotline can match on is
+//! decided here, in pure functions.
+
+/// Folds a whole name into its search tokens, one per word, in the order written.
+/// Patronymic markers (o'g'li, qizi, uulu, kyzy) are dropped: callers rarely say them.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/' | ';'))
+        .map(fold_word)
+        .filter(|t| !t.is_empty() && !is_patronymic_marker(t))
+        .collect()
+}
+
+fn is_patronymic_marker(token: &str) -> bool {
+    matches!(token, "ogli" | "ugli" | "kizi" | "uulu" | "ulu" | "kiz")
+}
+
+/// Folds one word: Cyrillic to Latin, then spelling variants to one skeleton.
+pub fn fold_word(word: &str) -> String {
+    let mut latin = String::with_capacity(word.len() + 4);
+    for ch in word.chars().flat_map(char::to_lowercase) {
+        match ch {
+            'a'..='z' => latin.push(ch),
+            // Apostrophes of the Uzbek Latin alphabet (o', g') and hard/soft signs carry no sound
+            // a caller can be relied on to spell.
+            '\'' | '`' | 'ʻ' | 'ʼ' | '’' | '‘' | 'ъ' | 'ь' => {}
+            _ => latin.push_str(cyrillic_to_latin(ch)),
+        }
+    }
+    fold_latin(&latin)
+}
+
+fn cyrillic_to_latin(ch: char) -> &'static str {
+    match ch {
+        'а' | 'ә' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ғ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'ж' => "j",
+        'з' => "z",
+        'и' | 'і' | 'й' | 'ы' => "i",
+        'к' | 'қ' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' | 'ң' => "n",
+        'о' | 'ө' | 'ў' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ұ' | 'ү' => "u",
+        'ф' => "f",
+        'х' | 'һ' => "h",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' | 'щ' => "sh",
+        'ю' => "yu",
+        'я' => "ya",
+        c if c.is_ascii_digit() => DIGITS[(c as u8 - b'0') as usize],
+        _ => "",
+    }
+}
+
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// Spelling variants folded, longest patterns first: the same rules apply to every input,
+/// so a lossy fold only ever makes two spellings meet, never drifts one of them away.
+fn fold_latin(s: &str) -> String {
+    const RULES: &[(&str, &str)] = &[
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("dj", "j"),
+        ("kh", "h"),
+        ("x", "h"),
+        ("q", "k"),
+        ("ng", "n"),
+        ("ye", "e"),
+        ("yo", "e"),
+        ("iy", "i"),
+        ("y", "i"),
+        ("w", "v"),
+    ];
+    let mut out = s.to_owned();
+    for (from, to) in RULES {
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    // Doubled letters are the commonest typo and spelling variant (Abdullaev / Abdulaev).
+    let mut folded = String::with_capacity(out.len());
+    for ch in out.chars() {
+        if folded.ends_with(ch) {
+            continue;
+        }
+        folded.push(ch);
+    }
+    folded
+}
+
+/// Normalises a phone number to international digits with a leading '+', guessing the
+/// country for numbers written the local way in Kazakhstan (8 7xx …) and Uzbekistan (9x …).
+/// Returns `None` when too few digits remain to be a phone number.
+pub fn phone(raw: &str) -> Option<String> {
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let international = raw.trim_start().starts_with('+') || raw.trim_start().starts_with("00");
+    let digits = digits.strip_prefix("00").map(str::to_owned).unwrap_or(digits);
+    let full = match digits.len() {
+        _ if international => digits,
+        11 if digits.starts_with('8') => format!("7{}", &digits[1..]),
+        10 if digits.starts_with('7') => format!("7{digits}"),
+        9 => format!("998{digits}"),
+        _ => digits,
+    };
+    (full.len() >= 9 && full.len() <= 15).then(|| format!("+{full}"))
+}
+
+/// Normalises a passport or ID number: upper case, no spaces or dashes, and Cyrillic letters
+/// that look like Latin ones read as Latin (passport series are typed in either).
+pub fn document_number(raw: &str) -> Option<String> {
+    let out: String = raw
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .map(|c| match c {
+            'А' => 'A',
+            'В' => 'B',
+            'Е' => 'E',
+            'К' => 'K',
+            'М' => 'M',
+            'Н' => 'H',
+            'О' => 'O',
+            'Р' => 'P',
+            'С' => 'C',
+            'Т' => 'T',
+            'Х' => 'X',
+            'У' => 'Y',
+            other => other,
+        })
+        .collect();
+    (out.len() >= 4).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) {
+        assert_eq!(name_tokens(a), name_tokens(b), "{a} vs {b}");
+    }
+
+    #[test]
+    fn husan_is_found_however_his_name_is_spelled() {
+        for variant in ["Husan", "Khusan", "Xusan", "ХУСАН", "хусан"] {
+            same("Хусан", variant);
+        }
+    }
+
+    #[test]
+    fn surname_spellings_meet() {
+        same("Абдуллаев", "Abdullaev");
+        same("Абдуллаев", "Abdullayev");
+        same("Абдуллаев", "Abdulaev");
+        same("Жасур", "Jasur");
+        same("Жасур", "Zhasur");
+        same("Джамшид", "Jamshid");
+        same("Джамшид", "Dzhamshid");
+        same("Ёркин", "Yorkin");
+        same("Ўктам", "O'ktam");
+        same("Уктам", "Uktam");
+        same("Ғайрат", "G'ayrat");
+        same("Қосимов", "Kosimov");
+        same("Қосимов", "Qosimov");
+        same("Евгений", "Yevgeniy");
+        same("Шахноза", "Shahnoza");
+    }
+
+    #[test]
+    fn name_order_and_patronymic_markers_do_not_matter_to_tokens() {
+        let mut a = name_tokens("Абдуллаев Хусан Рустам угли");
+        let mut b = name_tokens("Husan Abdullaev");
+        a.sort();
+        b.sort();
+        assert!(b.iter().all(|t| a.contains(t)));
+        assert_eq!(name_tokens("Rustam o'g'li"), vec!["rustam".to_owned()]);
+    }
+
+    #[test]
+    fn different_names_stay_different() {
+        assert_ne!(name_tokens("Хусан"), name_tokens("Хасан"));
+        assert_ne!(name_tokens("Азамат"), name_tokens("Азат"));
+    }
+
+    #[test]
+    fn phones_in_local_and_international_formats_meet() {
+        let kz = Some("+77011234567".to_owned());
+        assert_eq!(phone("8 701 123 45 67"), kz);
+        assert_eq!(phone("+7 (701) 123-45-67"), kz);
+        assert_eq!(phone("7011234567"), kz);
+        assert_eq!(phone("87011234567"), kz);
+        let uz = Some("+998901234567".to_owned());
+        assert_eq!(phone("90 123 45 67"), uz);
+        assert_eq!(phone("+998 90 123-45-67"), uz);
+        assert_eq!(phone("00998901234567"), uz);
+        assert_eq!(phone("12-34"), None);
+    }
+
+    #[test]
+    fn passport_numbers_typed_in_either_alphabet_meet() {
+        assert_eq!(document_number("АА 123 45 67"), document_number("aa1234567"));
+        assert_eq!(document_number("N-0123456"), Some("N0123456".to_owned()));
+        assert_eq!(document_number("12"), None);
+    }
+}

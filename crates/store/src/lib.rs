@@ -1,0 +1,109 @@
+//! Komek's storage: one SQL surface over an embedded SQLite file or a PostgreSQL server.
+//!
+//! Owns the connection pools, the versioned migrations of each back end, and the repositories
+//! (plain functions over a [`sql::Tx`]) that read and write rows. Must not decide who may see
+//! what, encrypt, or audit: the app crate's services do that and hand this crate ciphertext.
+//! The seam between the two back ends is `sql.rs` plus one adapter file each; everything
+//! above it is written once and checked on both by the conformance suite (`tests/`).
+
+mod migrations;
+mod postgres;
+pub mod repo;
+pub mod sql;
+mod sqlite;
+pub mod testing;
+
+use std::path::Path;
+
+pub use migrations::{LATEST_VERSION, MIGRATIONS};
+pub use sql::{Dialect, Row, Tx, Value};
+
+/// What can go wrong below the services. Messages are for operators, never contain personal data.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database: {0}")]
+    Open(String),
+    #[error("the database connection pool failed: {0}")]
+    Pool(String),
+    #[error("SQLite error: {0}")]
+    Sqlite(String),
+    #[error("PostgreSQL error: {0}")]
+    Postgres(String),
+    #[error("the record conflicts with an existing one: {0}")]
+    Conflict(String),
+    #[error("no such record")]
+    NotFound,
+    #[error("column {column} does not hold {expected}")]
+    Decode { column: usize, expected: &'static str },
+    #[error("stored data is not valid: {0}")]
+    Invalid(String),
+    #[error("the database schema is version {found}, newer than this Komek knows ({known}); upgrade Komek")]
+    TooNew { found: i64, known: i64 },
+}
+
+impl From<r2d2::Error> for StoreError {
+    fn from(e: r2d2::Error) -> Self {
+        StoreError::Pool(e.to_string())
+    }
+}
+
+enum Backend {
+    Sqlite(sqlite::Pool),
+    Postgres(postgres::Pool),
+}
+
+/// A handle to the database; cheap to clone, safe to share between threads.
+#[derive(Clone)]
+pub struct Store {
+    backend: std::sync::Arc<Backend>,
+}
+
+impl Store {
+    /// Opens (creating if needed) an SQLite database file.
+    pub fn open_sqlite(path: &Path) -> Result<Self, StoreError> {
+        Ok(Self { backend: std::sync::Arc::new(Backend::Sqlite(sqlite::open(path)?)) })
+    }
+
+    /// Connects to PostgreSQL, e.g. `postgres://komek@127.0.0.1:5432/komek`.
+    pub fn open_postgres(url: &str) -> Result<Self, StoreError> {
+        Ok(Self { backend: std::sync::Arc::new(Backend::Postgres(postgres::open(url)?)) })
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match *self.backend {
+            Backend::Sqlite(_) => Dialect::Sqlite,
+            Backend::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// Runs `f` in a read-only transaction.
+    pub fn read<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        self.transaction(false, f)
+    }
+
+    /// Runs `f` in a read-write transaction, committed only when `f` succeeds.
+    pub fn write<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        self.transaction(true, f)
+    }
+
+    fn transaction<T>(
+        &self,
+        write: bool,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        match &*self.backend {
+            Backend::Sqlite(pool) => sqlite::with_tx(pool, write, f),
+            Backend::Postgres(pool) => postgres::with_tx(pool, write, f),
+        }
+    }
+
+    /// Brings the schema up to date; returns the versions applied now.
+    pub fn migrate(&self) -> Result<Vec<i64>, StoreError> {
+        migrations::run(self)
+    }
+
+    /// The schema version the database is at (0 for an empty database).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.read(migrations::current_version)
+    }
+}

@@ -1,0 +1,78 @@
+//! Versioned schema changes, one SQL file per version and back end, applied in order at
+//! start-up, each in its own transaction so a failed one leaves the previous schema intact.
+
+use crate::sql::{Dialect, Tx};
+use crate::{Store, StoreError, params};
+
+/// One schema version with its script for each back end.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sqlite: &'static str,
+    pub postgres: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("migrations/postgres/0001_foundation.sql"),
+}];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+    version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+
+pub(crate) fn current_version(tx: &mut dyn Tx) -> Result<i64, StoreError> {
+    let exists = match tx.dialect() {
+        Dialect::Sqlite => tx.query_i64(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+            &[],
+        )?,
+        Dialect::Postgres => tx.query_i64(
+            "SELECT count(*) FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
+            &[],
+        )?,
+    };
+    if exists == 0 {
+        return Ok(0);
+    }
+    tx.query_i64("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_migrations", &[])
+}
+
+pub(crate) fn run(store: &Store) -> Result<Vec<i64>, StoreError> {
+    let mut applied = Vec::new();
+    for migration in MIGRATIONS {
+        let done = store.write(|tx| {
+            if tx.dialect() == Dialect::Postgres {
+                // Two servers starting at once must not both migrate.
+                tx.execute("SELECT pg_advisory_xact_lock(7000001)", &[])?;
+            }
+            tx.execute(CREATE_LEDGER, &[])?;
+            let current = current_version(tx)?;
+            if current > LATEST_VERSION {
+                return Err(StoreError::TooNew { found: current, known: LATEST_VERSION });
+            }
+            if current >= migration.version {
+                return Ok(false);
+            }
+            let script = match tx.dialect() {
+                Dialect::Sqlite => migration.sqlite,
+                Dialect::Postgres => migration.postgres,
+            };
+            tx.execute_batch(script)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                params![migration.version, migration.name, chrono::Utc::now()],
+            )?;
+            Ok(true)
+        })?;
+        if done {
+            tracing::info!(version = migration.version, name = migration.name, "applied migration");
+            applied.push(migration.version);
+        }
+    }
+    Ok(applied)
+}

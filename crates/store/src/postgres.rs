@@ -1,0 +1,149 @@
+//! The scale back end: PostgreSQL through a pool of blocking clients (run off the async threads).
+
+use std::error::Error as _;
+use std::time::Duration;
+
+use r2d2_postgres::PostgresConnectionManager;
+use r2d2_postgres::postgres::{
+    self, NoTls,
+    error::SqlState,
+    types::{IsNull, ToSql, Type, to_sql_checked},
+};
+
+use crate::StoreError;
+use crate::sql::{Dialect, Row, Tx, Value};
+
+pub(crate) type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+
+pub(crate) fn open(url: &str) -> Result<Pool, StoreError> {
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e| StoreError::Open(format!("the database URL is not valid: {e}")))?;
+    config.connect_timeout(Duration::from_secs(5));
+    config.application_name("komek");
+    // Connect once by hand: r2d2 would retry quietly until its timeout and then only say
+    // "timed out", where the driver's own error names the cause.
+    config.connect(NoTls).map_err(|e| StoreError::Open(describe(&config, &e)))?;
+    let manager = PostgresConnectionManager::new(config, NoTls);
+    Ok(r2d2::Pool::builder()
+        .max_size(8)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)?)
+}
+
+fn describe(config: &postgres::Config, e: &postgres::Error) -> String {
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .map(|h| match h {
+            postgres::config::Host::Tcp(name) => name.clone(),
+            postgres::config::Host::Unix(path) => path.display().to_string(),
+        })
+        .collect();
+    let cause = e.source().map(|s| s.to_string()).unwrap_or_else(|| e.to_string());
+    format!(
+        "cannot connect to PostgreSQL at {} (database {:?}): {cause}",
+        hosts.join(","),
+        config.get_dbname().unwrap_or("default")
+    )
+}
+
+pub(crate) fn with_tx<T>(
+    pool: &Pool,
+    write: bool,
+    f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let mut client = pool.get()?;
+    let tx = client.build_transaction().read_only(!write).start().map_err(map_error)?;
+    let mut wrapped = PgTx { tx };
+    let result = f(&mut wrapped)?;
+    wrapped.tx.commit().map_err(map_error)?;
+    Ok(result)
+}
+
+struct PgTx<'c> {
+    tx: postgres::Transaction<'c>,
+}
+
+fn refs(params: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
+    params.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
+}
+
+impl Tx for PgTx<'_> {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        let stmt = self.tx.prepare(sql).map_err(map_error)?;
+        self.tx.execute(&stmt, &refs(params)).map_err(map_error)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let stmt = self.tx.prepare(sql).map_err(map_error)?;
+        let rows = self.tx.query(&stmt, &refs(params)).map_err(map_error)?;
+        rows.iter().map(decode_row).collect()
+    }
+
+    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        self.tx.batch_execute(sql).map_err(map_error)
+    }
+}
+
+fn decode_row(row: &postgres::Row) -> Result<Row, StoreError> {
+    let mut values = Vec::with_capacity(row.len());
+    for (i, column) in row.columns().iter().enumerate() {
+        let ty = column.type_();
+        let value = if *ty == Type::INT8 {
+            row.try_get::<_, Option<i64>>(i).map(|v| v.map(Value::Int))
+        } else if *ty == Type::INT4 {
+            row.try_get::<_, Option<i32>>(i).map(|v| v.map(|n| Value::Int(n.into())))
+        } else if *ty == Type::INT2 {
+            row.try_get::<_, Option<i16>>(i).map(|v| v.map(|n| Value::Int(n.into())))
+        } else if *ty == Type::BOOL {
+            row.try_get::<_, Option<bool>>(i).map(|v| v.map(Value::Bool))
+        } else if *ty == Type::BYTEA {
+            row.try_get::<_, Option<Vec<u8>>>(i).map(|v| v.map(Value::Blob))
+        } else if *ty == Type::TEXT || *ty == Type::VARCHAR || *ty == Type::NAME || *ty == Type::BPCHAR {
+            row.try_get::<_, Option<String>>(i).map(|v| v.map(Value::Text))
+        } else {
+            return Err(StoreError::Decode { column: i, expected: "BIGINT, BOOLEAN, TEXT or BYTEA (CAST it)" });
+        };
+        values.push(value.map_err(map_error)?.unwrap_or(Value::Null));
+    }
+    Ok(Row(values))
+}
+
+impl ToSql for Value {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(i) if *ty == Type::INT4 => i32::try_from(*i)?.to_sql(ty, out),
+            Value::Int(i) if *ty == Type::INT2 => i16::try_from(*i)?.to_sql(ty, out),
+            Value::Int(i) => i.to_sql(ty, out),
+            Value::Bool(b) => b.to_sql(ty, out),
+            Value::Text(s) => s.to_sql(ty, out),
+            Value::Blob(b) => b.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+fn map_error(e: postgres::Error) -> StoreError {
+    match e.code() {
+        Some(code) if *code == SqlState::UNIQUE_VIOLATION || *code == SqlState::FOREIGN_KEY_VIOLATION => {
+            StoreError::Conflict(e.to_string())
+        }
+        _ => StoreError::Postgres(e.source().map(|s| s.to_string()).unwrap_or_else(|| e.to_string())),
+    }
+}

@@ -1,0 +1,123 @@
+//! The embedded back end: one SQLite file in WAL mode, a small pool of connections.
+
+use std::path::Path;
+use std::time::Duration;
+
+use r2d2_sqlite::SqliteConnectionManager;
+use r2d2_sqlite::rusqlite::{self, ErrorCode, TransactionBehavior, types::ToSqlOutput, types::ValueRef};
+
+use crate::StoreError;
+use crate::sql::{Dialect, Row, Tx, Value, to_sqlite_placeholders};
+
+pub(crate) type Pool = r2d2::Pool<SqliteConnectionManager>;
+
+pub(crate) fn open(path: &Path) -> Result<Pool, StoreError> {
+    let manager = SqliteConnectionManager::file(path).with_init(|c| {
+        c.busy_timeout(Duration::from_secs(10))?;
+        c.pragma_update(None, "journal_mode", "WAL")?;
+        c.pragma_update(None, "synchronous", "NORMAL")?;
+        c.pragma_update(None, "foreign_keys", "ON")?;
+        c.set_prepared_statement_cache_capacity(256);
+        Ok(())
+    });
+    let pool = r2d2::Pool::builder()
+        .max_size(8)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)
+        .map_err(|e| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string()))))?;
+    // A file that is not a database only shows itself on the first read.
+    let conn = pool.get()?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string()))))?;
+    Ok(pool)
+}
+
+fn explain_open_error(message: &str) -> String {
+    if message.contains("not a database") || message.contains("malformed") {
+        "the file is not a Komek database or is damaged; restore it from a backup".to_owned()
+    } else {
+        message.to_owned()
+    }
+}
+
+pub(crate) fn with_tx<T>(
+    pool: &Pool,
+    write: bool,
+    f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let mut conn = pool.get()?;
+    // Writers take the lock up front: a deferred transaction that later writes can fail
+    // with SQLITE_BUSY instead of waiting its turn.
+    let behavior = if write { TransactionBehavior::Immediate } else { TransactionBehavior::Deferred };
+    let tx = conn.transaction_with_behavior(behavior).map_err(map_error)?;
+    let mut wrapped = SqliteTx { tx };
+    let result = f(&mut wrapped)?;
+    wrapped.tx.commit().map_err(map_error)?;
+    Ok(result)
+}
+
+struct SqliteTx<'c> {
+    tx: rusqlite::Transaction<'c>,
+}
+
+impl Tx for SqliteTx<'_> {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        let mut stmt = self.tx.prepare_cached(&to_sqlite_placeholders(sql)).map_err(map_error)?;
+        let changed = stmt.execute(rusqlite::params_from_iter(params)).map_err(map_error)?;
+        Ok(changed as u64)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(&to_sqlite_placeholders(sql)).map_err(map_error)?;
+        let columns = stmt.column_count();
+        let mut rows = stmt.query(rusqlite::params_from_iter(params)).map_err(map_error)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(map_error)? {
+            let mut values = Vec::with_capacity(columns);
+            for i in 0..columns {
+                values.push(match row.get_ref(i).map_err(map_error)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::Int(n),
+                    ValueRef::Real(r) => Value::Int(r as i64),
+                    ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+                });
+            }
+            out.push(Row(values));
+        }
+        Ok(out)
+    }
+
+    fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        self.tx.execute_batch(sql).map_err(map_error)
+    }
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Int(i) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
+            Value::Bool(b) => ToSqlOutput::Borrowed(ValueRef::Integer(i64::from(*b))),
+            Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+fn map_error(e: rusqlite::Error) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation => {
+            StoreError::Conflict(e.to_string())
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase || f.code == ErrorCode::DatabaseCorrupt => {
+            StoreError::Open("the database file is damaged; restore it from a backup".to_owned())
+        }
+        _ => StoreError::Sqlite(e.to_string()),
+    }
+}

@@ -1,0 +1,107 @@
+//! Test support shared by every crate's tests: fresh databases on both back ends.
+//!
+//! PostgreSQL tests create a database of their own on the server named by
+//! `KOMEK_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`) and drop
+//! it afterwards. Without a server they fail when `CI=true`, and are skipped, saying so,
+//! everywhere else.
+
+use std::path::PathBuf;
+
+use r2d2_postgres::postgres::{Client, NoTls};
+
+use crate::Store;
+
+pub const POSTGRES_URL_VAR: &str = "KOMEK_TEST_POSTGRES_URL";
+const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// A fresh SQLite database file in its own temporary directory, removed on drop.
+pub struct SqliteDb {
+    pub dir: PathBuf,
+    pub store: Store,
+}
+
+impl SqliteDb {
+    pub fn new() -> Self {
+        let dir = std::env::temp_dir().join(format!("komek-test-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).expect("create a temporary directory");
+        let store = Store::open_sqlite(&dir.join("komek.sqlite3")).expect("open SQLite");
+        store.migrate().expect("migrate SQLite");
+        Self { dir, store }
+    }
+}
+
+impl Default for SqliteDb {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for SqliteDb {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A fresh PostgreSQL database, dropped on drop.
+pub struct PostgresDb {
+    admin_url: String,
+    pub name: String,
+    pub url: String,
+    pub store: Store,
+}
+
+impl PostgresDb {
+    /// `None` (after printing why) when no server answers and this is not CI.
+    pub fn new() -> Option<Self> {
+        let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
+        let mut admin = match Client::connect(&admin_url, NoTls) {
+            Ok(client) => client,
+            Err(e) => {
+                let message = format!("no PostgreSQL server at {admin_url} ({e}); set {POSTGRES_URL_VAR}");
+                if std::env::var("CI").is_ok_and(|v| v == "true") {
+                    panic!("PostgreSQL tests must run in CI: {message}");
+                }
+                eprintln!("SKIPPED PostgreSQL test: {message}");
+                return None;
+            }
+        };
+        let name = format!("komek_test_{}", uuid::Uuid::now_v7().simple());
+        admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+        let url = with_database(&admin_url, &name);
+        let store = Store::open_postgres(&url).expect("open PostgreSQL");
+        store.migrate().expect("migrate PostgreSQL");
+        Some(Self { admin_url, name, url, store })
+    }
+}
+
+impl Drop for PostgresDb {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = Client::connect(&self.admin_url, NoTls) {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+        }
+    }
+}
+
+/// The same server URL with another database name.
+pub fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[after_scheme..].find('/') {
+        Some(slash) => &base[..after_scheme + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{database}?{q}"),
+        None => format!("{base}/{database}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_name_is_swapped_in_urls() {
+        assert_eq!(super::with_database("postgres://u@h:5432/postgres", "x"), "postgres://u@h:5432/x");
+        assert_eq!(super::with_database("postgres://u@h", "x"), "postgres://u@h/x");
+        assert_eq!(super::with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+    }
+}

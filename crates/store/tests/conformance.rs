@@ -1,0 +1,321 @@
+//! The conformance suite: every test here runs on SQLite and on PostgreSQL, and must
+//! behave the same on both. Add a test by adding a function to `conformance!`.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use komek_domain::entities::{Account, Appeal, Case, Office, PersonProfile, Service};
+use komek_domain::*;
+use komek_store::repo::{self, IndexToken};
+use komek_store::testing::{PostgresDb, SqliteDb};
+use komek_store::{LATEST_VERSION, Store, StoreError, params};
+
+macro_rules! conformance {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name(&komek_store::testing::SqliteDb::new().store); })+
+        }
+        mod postgres {
+            $(#[test] fn $name() {
+                if let Some(db) = komek_store::testing::PostgresDb::new() { super::$name(&db.store); }
+            })+
+        }
+    };
+}
+
+conformance!(
+    migrations_bring_an_empty_database_to_the_latest_version_once,
+    offices_and_accounts_round_trip_and_usernames_are_unique,
+    failed_logins_lock_an_account_and_clearing_unlocks_it,
+    sessions_are_found_by_token_hash_and_logged_out_everywhere,
+    persons_are_found_through_blind_index_tokens_best_match_first,
+    a_stale_person_update_is_refused,
+    appeals_keep_their_topics_help_parties_and_wage,
+    cases_keep_team_persons_parties_outcomes_and_services,
+    audit_rows_append_in_order_and_move_the_head,
+    a_failed_transaction_leaves_nothing_behind,
+    text_survives_every_alphabet_we_use,
+);
+
+fn office(tx_store: &Store, code: &str) -> Office {
+    let office = Office { id: OfficeId::new(), code: code.into(), name: format!("Office {code}"), utc_offset_minutes: 300 };
+    tx_store.write(|tx| repo::offices::insert(tx, &office)).unwrap();
+    office
+}
+
+fn account(store: &Store, office: &Office, username: &str) -> Account {
+    let account = Account {
+        id: AccountId::new(),
+        office_id: office.id,
+        username: username.into(),
+        display_name: "Lawyer".into(),
+        role: Role::Lawyer,
+        language: "ru".into(),
+        must_change_password: true,
+        disabled: false,
+    };
+    store.write(|tx| repo::accounts::insert(tx, &account, "$argon2id$stub")).unwrap();
+    account
+}
+
+fn person(store: &Store, office: &Office, tokens: &[&[u8]]) -> PersonId {
+    let p = repo::persons::StoredPerson {
+        id: PersonId::new(),
+        office_id: office.id,
+        profile: PersonProfile {
+            sex: "male".into(),
+            citizenship: "UZ".into(),
+            age_band: "21-23".into(),
+            home_region: "Ташкент".into(),
+            languages: vec!["uz".into(), "ru".into()],
+            vulnerabilities: vec!["no-documents".into()],
+            anonymous: false,
+        },
+        identity_enc: vec![1, 2, 3],
+        created_at: Utc::now(),
+        version: 1,
+    };
+    let tokens: Vec<IndexToken> = tokens.iter().map(|t| IndexToken { kind: "name", token: t.to_vec() }).collect();
+    store.write(|tx| repo::persons::insert(tx, &p, &tokens)).unwrap();
+    p.id
+}
+
+fn migrations_bring_an_empty_database_to_the_latest_version_once(store: &Store) {
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert!(store.migrate().unwrap().is_empty(), "a second run applies nothing");
+}
+
+fn offices_and_accounts_round_trip_and_usernames_are_unique(store: &Store) {
+    let hq = office(store, "hq");
+    let a = account(store, &hq, "aigerim");
+    let back = store.read(|tx| repo::accounts::by_username(tx, "aigerim")).unwrap().unwrap();
+    assert_eq!(back.account, a);
+    assert_eq!(back.password_hash, "$argon2id$stub");
+    assert_eq!(store.read(|tx| repo::offices::by_code(tx, "hq")).unwrap(), Some(hq.clone()));
+    let mut twin = a.clone();
+    twin.id = AccountId::new();
+    let err = store.write(|tx| repo::accounts::insert(tx, &twin, "x")).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+}
+
+fn failed_logins_lock_an_account_and_clearing_unlocks_it(store: &Store) {
+    let hq = office(store, "hq");
+    let a = account(store, &hq, "operator");
+    let until = Utc::now() + chrono::Duration::minutes(15);
+    for expected in 1..=3 {
+        let n = store.write(|tx| repo::accounts::record_failed_login(tx, a.id, 3, until)).unwrap();
+        assert_eq!(n, expected);
+    }
+    let rec = store.read(|tx| repo::accounts::get(tx, a.id)).unwrap();
+    assert_eq!(rec.locked_until.map(|t| t.timestamp_millis()), Some(until.timestamp_millis()));
+    store.write(|tx| repo::accounts::clear_failed_logins(tx, a.id)).unwrap();
+    let rec = store.read(|tx| repo::accounts::get(tx, a.id)).unwrap();
+    assert_eq!((rec.failed_logins, rec.locked_until), (0, None));
+}
+
+fn sessions_are_found_by_token_hash_and_logged_out_everywhere(store: &Store) {
+    let hq = office(store, "hq");
+    let a = account(store, &hq, "psy");
+    let now = Utc.timestamp_millis_opt(Utc::now().timestamp_millis()).unwrap();
+    let s = repo::sessions::SessionRecord { account_id: a.id, csrf_token: "c".into(), created_at: now, last_seen_at: now };
+    store.write(|tx| {
+        repo::sessions::insert(tx, "h1", &s)?;
+        repo::sessions::insert(tx, "h2", &s)
+    })
+    .unwrap();
+    let back = store.read(|tx| repo::sessions::get(tx, "h1")).unwrap().unwrap();
+    assert_eq!((back.account_id, back.created_at), (a.id, now));
+    assert_eq!(store.write(|tx| repo::sessions::delete_for_account(tx, a.id)).unwrap(), 2);
+    assert!(store.read(|tx| repo::sessions::get(tx, "h2")).unwrap().is_none());
+}
+
+fn persons_are_found_through_blind_index_tokens_best_match_first(store: &Store) {
+    let hq = office(store, "hq");
+    let husan = person(store, &hq, &[b"husan", b"abdulaev"]);
+    let other = person(store, &hq, &[b"husan", b"karimov"]);
+    let query = [IndexToken { kind: "name", token: b"abdulaev".to_vec() }, IndexToken { kind: "name", token: b"husan".to_vec() }];
+    let found = store.read(|tx| repo::persons::find(tx, &query, 5)).unwrap();
+    assert_eq!(found, vec![(husan, 2), (other, 1)]);
+    let back = store.read(|tx| repo::persons::get(tx, husan)).unwrap();
+    assert_eq!(back.profile.languages, vec!["uz", "ru"]);
+    assert_eq!(back.identity_enc, vec![1, 2, 3]);
+}
+
+fn a_stale_person_update_is_refused(store: &Store) {
+    let hq = office(store, "hq");
+    let id = person(store, &hq, &[b"x"]);
+    let mut first = store.read(|tx| repo::persons::get(tx, id)).unwrap();
+    let mut second = first.clone();
+    first.profile.sex = "female".into();
+    store.write(|tx| repo::persons::update(tx, &first, &[])).unwrap();
+    second.profile.sex = "unknown".into();
+    let err = store.write(|tx| repo::persons::update(tx, &second, &[])).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)));
+    assert_eq!(store.read(|tx| repo::persons::get(tx, id)).unwrap().version, 2);
+}
+
+fn appeals_keep_their_topics_help_parties_and_wage(store: &Store) {
+    let hq = office(store, "hq");
+    let op = account(store, &hq, "op");
+    let pid = person(store, &hq, &[b"azamat"]);
+    let party = repo::parties::StoredParty {
+        id: PartyId::new(),
+        office_id: hq.id,
+        kind: "person".into(),
+        region: Some("turkistan".into()),
+        district: Some("sairam".into()),
+        identity_enc: vec![9],
+        created_at: Utc::now(),
+        version: 1,
+    };
+    store.write(|tx| repo::parties::insert(tx, &party, &[])).unwrap();
+    let received = Utc.with_ymd_and_hms(2008, 10, 14, 5, 30, 0).unwrap();
+    let appeal = Appeal {
+        id: AppealId::new(),
+        office_id: hq.id,
+        received_at: received,
+        channel: "hotline-phone".into(),
+        contact: "migrant".into(),
+        person_id: Some(pid),
+        topics: vec!["documents-taken".into(), "wages-unpaid".into()],
+        help: vec!["legal-consultation".into()],
+        occupation: Some("agricultural-worker".into()),
+        sector: Some("agriculture".into()),
+        work_region: Some("turkistan".into()),
+        work_district: Some("sairam".into()),
+        wage: Some(Money::from_major(300_000, Currency::KZT)),
+        migration_reason: Some("economic".into()),
+        notes: None,
+        operator_id: op.id,
+        follow_up_on: NaiveDate::from_ymd_opt(2008, 10, 20),
+        outcome: "pending".into(),
+        parties: vec![(party.id, "employer".into())],
+    };
+    store.write(|tx| repo::appeals::insert(tx, &appeal, Some(vec![7, 7]))).unwrap();
+    let back = store.read(|tx| repo::appeals::get(tx, appeal.id)).unwrap();
+    assert_eq!(back.appeal, appeal);
+    assert_eq!(back.notes_enc, Some(vec![7, 7]));
+    let day = NaiveDate::from_ymd_opt(2008, 10, 21).unwrap();
+    assert_eq!(store.read(|tx| repo::appeals::count_follow_ups_due(tx, op.id, day)).unwrap(), 1);
+    let october = |d| Utc.with_ymd_and_hms(2008, 10, d, 0, 0, 0).unwrap();
+    assert_eq!(store.read(|tx| repo::appeals::count_received(tx, Some(hq.id), october(1), october(15))).unwrap(), 1);
+    assert_eq!(store.read(|tx| repo::appeals::count_received(tx, None, october(15), october(31))).unwrap(), 0);
+    assert_eq!(store.read(|tx| repo::appeals::recent(tx, None, 10)).unwrap()[0].id, appeal.id);
+}
+
+fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+    let psy = account(store, &hq, "psy");
+    let outsider = account(store, &hq, "outsider");
+    let pid = person(store, &hq, &[b"h"]);
+    let case = Case {
+        id: CaseId::new(),
+        office_id: hq.id,
+        number: "2008-001".into(),
+        kind: "forced-labour".into(),
+        status: "closed".into(),
+        sensitive: true,
+        lead_id: lead.id,
+        team: vec![psy.id],
+        persons: vec![pid],
+        parties: vec![],
+        opened_on: NaiveDate::from_ymd_opt(2008, 1, 10).unwrap(),
+        closed_on: NaiveDate::from_ymd_opt(2008, 3, 1),
+        recruited_at: "Ташкент".into(),
+        exploited_region: Some("turkistan".into()),
+        exploited_district: Some("maktaaral".into()),
+        exploited_place: Some("cotton-field".into()),
+        outcomes: vec!["documents-returned".into(), "returned-home".into()],
+        summary: None,
+    };
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    let back = store.read(|tx| repo::cases::get(tx, case.id)).unwrap();
+    assert_eq!(back.case, case);
+    assert!(store.read(|tx| repo::cases::is_on_team(tx, case.id, lead.id)).unwrap());
+    assert!(store.read(|tx| repo::cases::is_on_team(tx, case.id, psy.id)).unwrap());
+    assert!(!store.read(|tx| repo::cases::is_on_team(tx, case.id, outsider.id)).unwrap());
+    assert_eq!(store.read(|tx| repo::cases::count_numbered(tx, "2008-")).unwrap(), 1);
+    let service = Service {
+        id: ServiceId::new(),
+        case_id: case.id,
+        person_id: Some(pid),
+        kind: "repatriation".into(),
+        delivered_on: NaiveDate::from_ymd_opt(2008, 2, 20).unwrap(),
+        provider: "us".into(),
+        result: String::new(),
+        destination_country: Some("UZ".into()),
+        amount_claimed: None,
+        amount_recovered: Some(Money::from_major(150_000, Currency::KZT)),
+    };
+    store.write(|tx| repo::cases::insert_service(tx, &service, Some(vec![5]))).unwrap();
+    let services = store.read(|tx| repo::cases::services_of(tx, case.id)).unwrap();
+    assert_eq!(services.len(), 1);
+    assert_eq!(services[0].service, service);
+}
+
+fn audit_rows_append_in_order_and_move_the_head(store: &Store) {
+    for seq in 1..=3 {
+        store
+            .write(|tx| {
+                let (head, prev) = repo::audit::lock_head(tx)?;
+                assert_eq!(head, seq - 1);
+                repo::audit::append(
+                    tx,
+                    &repo::audit::AuditRow {
+                        seq,
+                        at: Utc.timestamp_millis_opt(1_000 * seq).unwrap(),
+                        account_id: None,
+                        action: "create".into(),
+                        record_kind: "person".into(),
+                        record_id: format!("p{seq}"),
+                        detail: String::new(),
+                        prev_hash: prev,
+                        hash: format!("h{seq}"),
+                    },
+                )
+            })
+            .unwrap();
+    }
+    let rows = store.read(|tx| repo::audit::page(tx, 1, 10)).unwrap();
+    assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![2, 3]);
+    assert_eq!(rows[1].prev_hash, "h2");
+    assert_eq!(store.read(repo::audit::head).unwrap(), (3, "h3".to_owned()));
+    let found = store.read(|tx| repo::audit::search(tx, None, Some("p2"), Some("create"), 10)).unwrap();
+    assert_eq!(found.len(), 1);
+}
+
+fn a_failed_transaction_leaves_nothing_behind(store: &Store) {
+    let hq = office(store, "hq");
+    let result: Result<(), StoreError> = store.write(|tx| {
+        tx.execute("UPDATE offices SET name = $2 WHERE id = $1", params![hq.id, "renamed"])?;
+        Err(StoreError::Invalid("stop".into()))
+    });
+    assert!(result.is_err());
+    assert_eq!(store.read(|tx| repo::offices::get(tx, hq.id)).unwrap().name, hq.name);
+}
+
+fn text_survives_every_alphabet_we_use(store: &Store) {
+    let name = "Ўктам Ғайратович Қосимов — Жетісу, «Береке» 'x' $1";
+    let o = Office { id: OfficeId::new(), code: "zh".into(), name: name.into(), utc_offset_minutes: 300 };
+    store.write(|tx| repo::offices::insert(tx, &o)).unwrap();
+    assert_eq!(store.read(|tx| repo::offices::get(tx, o.id)).unwrap().name, name);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("komek.sqlite3");
+    std::fs::write(&path, vec![0x42u8; 8192]).unwrap();
+    let err = Store::open_sqlite(&path).err().expect("must refuse");
+    assert!(err.to_string().contains("not a Komek database"), "{err}");
+}
+
+#[test]
+fn a_wrongly_spelled_postgres_url_is_refused_with_a_clear_message() {
+    let err = Store::open_postgres("postgress:/nowhere").err().expect("must refuse");
+    assert!(err.to_string().contains("database URL is not valid"), "{err}");
+    let err = Store::open_postgres("postgres://postgres@127.0.0.1:1/komek").err().expect("must refuse");
+    assert!(err.to_string().contains("cannot connect to PostgreSQL at 127.0.0.1"), "{err}");
+}
+
+#[allow(dead_code)]
+fn unused(_: SqliteDb, _: Option<PostgresDb>) {}

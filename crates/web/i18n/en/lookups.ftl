@@ -1,0 +1,229 @@
+# Labels of the lookup lists (crates/domain/src/lookups.rs): lookup-{list}-{code}.
+
+## channel
+lookup-channel-hotline-phone = Hotline (phone)
+lookup-channel-walk-in = Walk-in visit
+lookup-channel-district-centre = District centre
+lookup-channel-mobile-group = Mobile group
+lookup-channel-border-point = Border checkpoint
+lookup-channel-messenger = Messenger
+lookup-channel-web-form = Website form
+lookup-channel-email = Email
+
+## contact
+lookup-contact-migrant = Migrant
+lookup-contact-relative = Relative
+lookup-contact-employer = Employer
+lookup-contact-partner = Partner organisation
+lookup-contact-official = Official
+lookup-contact-anonymous = Anonymous
+
+## topic
+lookup-topic-employment = Employment
+lookup-topic-employment-contract = Employment contract
+lookup-topic-registration = Registration at place of stay
+lookup-topic-citizenship = Citizenship
+lookup-topic-residence-permit = Residence permit
+lookup-topic-wages-unpaid = Unpaid wages
+lookup-topic-documents-taken = Documents taken away
+lookup-topic-forced-labour-suspicion = Suspected forced labour
+lookup-topic-detention-expulsion = Detention, expulsion
+lookup-topic-health = Health
+lookup-topic-children-education = Children's education
+lookup-topic-private-matter = Personal matter
+lookup-topic-other = Other
+
+## help
+lookup-help-legal-consultation = Legal consultation
+lookup-help-psychological-consultation = Psychological consultation
+lookup-help-information = Information
+lookup-help-referral = Referral
+
+## occupation
+lookup-occupation-handyman = General labourer
+lookup-occupation-skilled-construction = Skilled construction worker
+lookup-occupation-market-trader = Market trader
+lookup-occupation-agricultural-worker = Agricultural worker
+lookup-occupation-foreman = Foreman
+lookup-occupation-kitchen-worker-cook = Kitchen worker, cook
+lookup-occupation-service-worker = Service worker
+lookup-occupation-domestic-worker = Domestic worker
+lookup-occupation-nanny = Nanny
+lookup-occupation-factory-worker = Factory worker
+lookup-occupation-driver = Driver
+lookup-occupation-loader = Loader
+lookup-occupation-other = Other
+
+## sector
+lookup-sector-trade = Trade
+lookup-sector-construction = Construction
+lookup-sector-services = Services
+lookup-sector-industry = Industry
+lookup-sector-agriculture = Agriculture
+lookup-sector-domestic-work = Domestic work
+
+## reason
+lookup-reason-economic = Economic
+lookup-reason-family = Family
+lookup-reason-business = Business
+lookup-reason-political = Political
+lookup-reason-other = Other
+
+## appeal-outcome
+lookup-appeal-outcome-advised = Advice given
+lookup-appeal-outcome-referred = Referred
+lookup-appeal-outcome-case-opened = Case opened
+lookup-appeal-outcome-pending = Pending
+
+## region
+lookup-region-shymkent = Shymkent city
+lookup-region-turkistan = Turkistan Region
+lookup-region-almaty-city = Almaty city
+lookup-region-astana = Astana city
+lookup-region-almaty = Almaty Region
+lookup-region-zhetisu = Zhetisu Region
+lookup-region-abai = Abai Region
+lookup-region-akmola = Akmola Region
+lookup-region-aktobe = Aktobe Region
+lookup-region-atyrau = Atyrau Region
+lookup-region-east-kazakhstan = East Kazakhstan Region
+lookup-region-zhambyl = Zhambyl Region
+lookup-region-west-kazakhstan = West Kazakhstan Region
+lookup-region-karaganda = Karaganda Region
+lookup-region-kostanay = Kostanay Region
+lookup-region-kyzylorda = Kyzylorda Region
+lookup-region-mangystau = Mangystau Region
+lookup-region-pavlodar = Pavlodar Region
+lookup-region-north-kazakhstan = North Kazakhstan Region
+lookup-region-ulytau = Ulytau Region
+
+## district
+lookup-district-maktaaral = Maktaaral District
+lookup-district-saryagash = Saryagash District
+lookup-district-kazygurt = Kazygurt District
+lookup-district-tolebi = Tolebi District
+lookup-district-sairam = Sairam District
+lookup-district-ordabasy = Ordabasy District
+lookup-district-otyrar = Otyrar District
+lookup-district-baidibek = Baidibek District
+lookup-district-tulkibas = Tulkibas District
+lookup-district-shardara = Shardara District
+lookup-district-zhetysai = Zhetysai District
+lookup-district-keles = Keles District
+lookup-district-sozak = Sozak District
+lookup-district-arys = Arys city
+lookup-district-kentau = Kentau city
+lookup-district-turkistan-city = Turkistan city
+lookup-district-shymkent-abai = Abai District (Shymkent)
+lookup-district-shymkent-al-farabi = Al-Farabi District (Shymkent)
+lookup-district-shymkent-enbekshi = Enbekshi District (Shymkent)
+lookup-district-shymkent-karatau = Karatau District (Shymkent)
+lookup-district-shymkent-turan = Turan District (Shymkent)
+
+## case-kind
+lookup-case-kind-trafficking-labour = Trafficking for labour exploitation
+lookup-case-kind-trafficking-sexual = Trafficking for sexual exploitation
+lookup-case-kind-forced-labour = Forced labour
+lookup-case-kind-labour-exploitation = Labour exploitation
+lookup-case-kind-intermediary-fraud = Fraud by an intermediary
+lookup-case-kind-unpaid-wages = Unpaid wages
+lookup-case-kind-documents-withheld = Documents withheld
+lookup-case-kind-expulsion-detention = Expulsion, detention
+lookup-case-kind-child-labour = Child labour
+lookup-case-kind-domestic-worker-abuse = Abuse of a domestic worker
+lookup-case-kind-gender-based-violence = Gender-based violence
+lookup-case-kind-other = Other
+
+## case-status
+lookup-case-status-open = Open
+lookup-case-status-follow-up = Follow-up
+lookup-case-status-closed = Closed
+lookup-case-status-closed-referred = Closed (referred)
+
+## case-outcome
+lookup-case-outcome-returned-home = Returned home
+lookup-case-outcome-documents-returned = Documents returned
+lookup-case-outcome-wages-paid = Wages paid
+lookup-case-outcome-employer-fined = Employer fined
+lookup-case-outcome-employer-avoided-liability = Employer avoided liability
+lookup-case-outcome-sentence = Court sentence
+lookup-case-outcome-shelter-provided = Shelter provided
+lookup-case-outcome-none-yet = None yet
+
+## service
+lookup-service-legal-consultation = Legal consultation
+lookup-service-psychological = Psychological support
+lookup-service-psychiatric = Psychiatric care
+lookup-service-medical = Medical care
+lookup-service-shelter = Shelter
+lookup-service-food-clothing = Food and clothing
+lookup-service-document-restoration = Document restoration
+lookup-service-wage-recovery = Wage recovery
+lookup-service-mediation = Mediation
+lookup-service-repatriation = Repatriation
+lookup-service-interpreter = Interpreter
+lookup-service-employment-help = Help with employment
+
+## party-role
+lookup-party-role-employer = Employer
+lookup-party-role-intermediary = Intermediary (recruiter)
+lookup-party-role-foreman = Foreman
+lookup-party-role-registration-helper = “Registration helper”
+lookup-party-role-official = Official
+lookup-party-role-other = Other
+
+## place
+lookup-place-cotton-field = Cotton field
+lookup-place-vineyard = Vineyard
+lookup-place-melon-field = Melon field
+lookup-place-greenhouse = Greenhouse
+lookup-place-tobacco-field = Tobacco field
+lookup-place-livestock-farm = Livestock farm
+lookup-place-construction-site = Construction site
+lookup-place-bazaar = Bazaar
+lookup-place-day-labour-market = Day-labour market (mardikor bazaar)
+lookup-place-bus-station = Bus station
+lookup-place-border-crossing = Border crossing
+lookup-place-ginning-factory = Cotton ginning factory
+lookup-place-household = Private household
+
+## sex
+lookup-sex-female = Female
+lookup-sex-male = Male
+lookup-sex-other = Other
+lookup-sex-unknown = Unknown
+
+## citizenship
+lookup-citizenship-UZ = Uzbekistan
+lookup-citizenship-KG = Kyrgyzstan
+lookup-citizenship-TJ = Tajikistan
+lookup-citizenship-KZ = Kazakhstan
+lookup-citizenship-RU = Russia
+lookup-citizenship-TM = Turkmenistan
+lookup-citizenship-AF = Afghanistan
+lookup-citizenship-CN = China
+lookup-citizenship-TR = Türkiye
+lookup-citizenship-AZ = Azerbaijan
+lookup-citizenship-IL = Israel
+lookup-citizenship-stateless = Stateless
+lookup-citizenship-unknown = Unknown
+
+## vulnerability
+lookup-vulnerability-minor = Minor
+lookup-vulnerability-pregnant = Pregnant
+lookup-vulnerability-disability = Disability
+lookup-vulnerability-no-documents = No documents
+lookup-vulnerability-unaccompanied-child = Unaccompanied child
+
+## party-kind
+lookup-party-kind-person = Individual
+lookup-party-kind-company = Company
+
+## language
+lookup-language-uz = Uzbek
+lookup-language-ru = Russian
+lookup-language-kk = Kazakh
+lookup-language-ky = Kyrgyz
+lookup-language-tg = Tajik
+lookup-language-en = English
+lookup-language-other = Other

@@ -1,0 +1,229 @@
+# Анықтамалық мәндерінің атаулары (crates/domain/src/lookups.rs): lookup-{list}-{code}.
+
+## channel
+lookup-channel-hotline-phone = Жедел желі (телефон)
+lookup-channel-walk-in = Жеке қабылдау
+lookup-channel-district-centre = Аудандық орталық
+lookup-channel-mobile-group = Мобильді топ
+lookup-channel-border-point = Шекарадағы өткізу пункті
+lookup-channel-messenger = Мессенджер
+lookup-channel-web-form = Сайттағы форма
+lookup-channel-email = Электрондық пошта
+
+## contact
+lookup-contact-migrant = Мигрант
+lookup-contact-relative = Туысқан
+lookup-contact-employer = Жұмыс беруші
+lookup-contact-partner = Серіктес ұйым
+lookup-contact-official = Лауазымды тұлға
+lookup-contact-anonymous = Аноним
+
+## topic
+lookup-topic-employment = Жұмысқа орналасу
+lookup-topic-employment-contract = Еңбек шарты
+lookup-topic-registration = Уақытша болатын жері бойынша тіркеу
+lookup-topic-citizenship = Азаматтық
+lookup-topic-residence-permit = Тұруға ықтиярхат
+lookup-topic-wages-unpaid = Жалақының төленбеуі
+lookup-topic-documents-taken = Құжаттары тартып алынған
+lookup-topic-forced-labour-suspicion = Мәжбүрлі еңбекке күдік
+lookup-topic-detention-expulsion = Ұстау, елден шығарып жіберу
+lookup-topic-health = Денсаулық
+lookup-topic-children-education = Балалардың білім алуы
+lookup-topic-private-matter = Жеке мәселе
+lookup-topic-other = Басқа
+
+## help
+lookup-help-legal-consultation = Құқықтық кеңес
+lookup-help-psychological-consultation = Психологиялық кеңес
+lookup-help-information = Ақпарат беру
+lookup-help-referral = Басқа ұйымға жолдау
+
+## occupation
+lookup-occupation-handyman = Қара жұмысшы
+lookup-occupation-skilled-construction = Білікті құрылысшы
+lookup-occupation-market-trader = Базардағы сатушы
+lookup-occupation-agricultural-worker = Ауыл шаруашылығы жұмысшысы
+lookup-occupation-foreman = Бригадир
+lookup-occupation-kitchen-worker-cook = Ас үй қызметкері, аспаз
+lookup-occupation-service-worker = Қызмет көрсету саласының қызметкері
+lookup-occupation-domestic-worker = Үй қызметшісі
+lookup-occupation-nanny = Бала күтуші
+lookup-occupation-factory-worker = Өндіріс жұмысшысы
+lookup-occupation-driver = Жүргізуші
+lookup-occupation-loader = Жүк тиеуші
+lookup-occupation-other = Басқа
+
+## sector
+lookup-sector-trade = Сауда
+lookup-sector-construction = Құрылыс
+lookup-sector-services = Қызмет көрсету саласы
+lookup-sector-industry = Өнеркәсіп
+lookup-sector-agriculture = Ауыл шаруашылығы
+lookup-sector-domestic-work = Үй жұмысы
+
+## reason
+lookup-reason-economic = Экономикалық
+lookup-reason-family = Отбасылық
+lookup-reason-business = Іскерлік
+lookup-reason-political = Саяси
+lookup-reason-other = Басқа
+
+## appeal-outcome
+lookup-appeal-outcome-advised = Кеңес берілді
+lookup-appeal-outcome-referred = Жолданды
+lookup-appeal-outcome-case-opened = Іс ашылды
+lookup-appeal-outcome-pending = Қаралуда
+
+## region
+lookup-region-shymkent = Шымкент қаласы
+lookup-region-turkistan = Түркістан облысы
+lookup-region-almaty-city = Алматы қаласы
+lookup-region-astana = Астана қаласы
+lookup-region-almaty = Алматы облысы
+lookup-region-zhetisu = Жетісу облысы
+lookup-region-abai = Абай облысы
+lookup-region-akmola = Ақмола облысы
+lookup-region-aktobe = Ақтөбе облысы
+lookup-region-atyrau = Атырау облысы
+lookup-region-east-kazakhstan = Шығыс Қазақстан облысы
+lookup-region-zhambyl = Жамбыл облысы
+lookup-region-west-kazakhstan = Батыс Қазақстан облысы
+lookup-region-karaganda = Қарағанды облысы
+lookup-region-kostanay = Қостанай облысы
+lookup-region-kyzylorda = Қызылорда облысы
+lookup-region-mangystau = Маңғыстау облысы
+lookup-region-pavlodar = Павлодар облысы
+lookup-region-north-kazakhstan = Солтүстік Қазақстан облысы
+lookup-region-ulytau = Ұлытау облысы
+
+## district
+lookup-district-maktaaral = Мақтаарал ауданы
+lookup-district-saryagash = Сарыағаш ауданы
+lookup-district-kazygurt = Қазығұрт ауданы
+lookup-district-tolebi = Төлеби ауданы
+lookup-district-sairam = Сайрам ауданы
+lookup-district-ordabasy = Ордабасы ауданы
+lookup-district-otyrar = Отырар ауданы
+lookup-district-baidibek = Бәйдібек ауданы
+lookup-district-tulkibas = Түлкібас ауданы
+lookup-district-shardara = Шардара ауданы
+lookup-district-zhetysai = Жетісай ауданы
+lookup-district-keles = Келес ауданы
+lookup-district-sozak = Созақ ауданы
+lookup-district-arys = Арыс қаласы
+lookup-district-kentau = Кентау қаласы
+lookup-district-turkistan-city = Түркістан қаласы
+lookup-district-shymkent-abai = Абай ауданы (Шымкент қ.)
+lookup-district-shymkent-al-farabi = Әл-Фараби ауданы (Шымкент қ.)
+lookup-district-shymkent-enbekshi = Еңбекші ауданы (Шымкент қ.)
+lookup-district-shymkent-karatau = Қаратау ауданы (Шымкент қ.)
+lookup-district-shymkent-turan = Тұран ауданы (Шымкент қ.)
+
+## case-kind
+lookup-case-kind-trafficking-labour = Еңбекті қанау мақсатындағы адам саудасы
+lookup-case-kind-trafficking-sexual = Жыныстық қанау мақсатындағы адам саудасы
+lookup-case-kind-forced-labour = Мәжбүрлі еңбек
+lookup-case-kind-labour-exploitation = Еңбекті қанау
+lookup-case-kind-intermediary-fraud = Делдалдың алаяқтығы
+lookup-case-kind-unpaid-wages = Жалақының төленбеуі
+lookup-case-kind-documents-withheld = Құжаттарды ұстап қалу
+lookup-case-kind-expulsion-detention = Елден шығарып жіберу, ұстау
+lookup-case-kind-child-labour = Балалар еңбегі
+lookup-case-kind-domestic-worker-abuse = Үй қызметшісіне қатыгездік көрсету
+lookup-case-kind-gender-based-violence = Гендерлік зорлық-зомбылық
+lookup-case-kind-other = Басқа
+
+## case-status
+lookup-case-status-open = Ашық
+lookup-case-status-follow-up = Кейінгі сүйемелдеу
+lookup-case-status-closed = Жабылды
+lookup-case-status-closed-referred = Жабылды (басқа ұйымға жолданды)
+
+## case-outcome
+lookup-case-outcome-returned-home = Еліне оралды
+lookup-case-outcome-documents-returned = Құжаттар қайтарылды
+lookup-case-outcome-wages-paid = Жалақы төленді
+lookup-case-outcome-employer-fined = Жұмыс берушіге айыппұл салынды
+lookup-case-outcome-employer-avoided-liability = Жұмыс беруші жауапкершіліктен жалтарды
+lookup-case-outcome-sentence = Үкім шығарылды
+lookup-case-outcome-shelter-provided = Баспана берілді
+lookup-case-outcome-none-yet = Әзірге жоқ
+
+## service
+lookup-service-legal-consultation = Құқықтық кеңес
+lookup-service-psychological = Психологиялық көмек
+lookup-service-psychiatric = Психиатриялық көмек
+lookup-service-medical = Медициналық көмек
+lookup-service-shelter = Уақытша баспана
+lookup-service-food-clothing = Азық-түлік және киім
+lookup-service-document-restoration = Құжаттарды қалпына келтіру
+lookup-service-wage-recovery = Жалақыны өндіріп алу
+lookup-service-mediation = Медиация
+lookup-service-repatriation = Еліне қайтару (репатриация)
+lookup-service-interpreter = Аудармашы қызметі
+lookup-service-employment-help = Жұмысқа орналасуға көмек
+
+## party-role
+lookup-party-role-employer = Жұмыс беруші
+lookup-party-role-intermediary = Делдал
+lookup-party-role-foreman = Бригадир
+lookup-party-role-registration-helper = «Тіркеуге көмекші»
+lookup-party-role-official = Лауазымды тұлға
+lookup-party-role-other = Басқа
+
+## place
+lookup-place-cotton-field = Мақта алқабы
+lookup-place-vineyard = Жүзімдік
+lookup-place-melon-field = Қауын-қарбыз алқабы
+lookup-place-greenhouse = Жылыжай
+lookup-place-tobacco-field = Темекі алқабы
+lookup-place-livestock-farm = Мал шаруашылығы фермасы
+lookup-place-construction-site = Құрылыс алаңы
+lookup-place-bazaar = Базар
+lookup-place-day-labour-market = Күнделікті жалдау базары (мардикер-базар)
+lookup-place-bus-station = Автовокзал
+lookup-place-border-crossing = Шекарадағы өткізу пункті
+lookup-place-ginning-factory = Мақта тазалау зауыты
+lookup-place-household = Жеке үй шаруашылығы
+
+## sex
+lookup-sex-female = Әйел
+lookup-sex-male = Ер
+lookup-sex-other = Басқа
+lookup-sex-unknown = Белгісіз
+
+## citizenship
+lookup-citizenship-UZ = Өзбекстан
+lookup-citizenship-KG = Қырғызстан
+lookup-citizenship-TJ = Тәжікстан
+lookup-citizenship-KZ = Қазақстан
+lookup-citizenship-RU = Ресей
+lookup-citizenship-TM = Түрікменстан
+lookup-citizenship-AF = Ауғанстан
+lookup-citizenship-CN = Қытай
+lookup-citizenship-TR = Түркия
+lookup-citizenship-AZ = Әзербайжан
+lookup-citizenship-IL = Израиль
+lookup-citizenship-stateless = Азаматтығы жоқ адам
+lookup-citizenship-unknown = Белгісіз
+
+## vulnerability
+lookup-vulnerability-minor = Кәмелетке толмаған
+lookup-vulnerability-pregnant = Жүктілік
+lookup-vulnerability-disability = Мүгедектік
+lookup-vulnerability-no-documents = Құжатсыз
+lookup-vulnerability-unaccompanied-child = Сүйемелдеусіз бала
+
+## party-kind
+lookup-party-kind-person = Жеке тұлға
+lookup-party-kind-company = Заңды тұлға
+
+## language
+lookup-language-uz = Өзбек тілі
+lookup-language-ru = Орыс тілі
+lookup-language-kk = Қазақ тілі
+lookup-language-ky = Қырғыз тілі
+lookup-language-tg = Тәжік тілі
+lookup-language-en = Ағылшын тілі
+lookup-language-other = Басқа

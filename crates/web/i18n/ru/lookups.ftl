@@ -1,0 +1,229 @@
+# Названия значений справочников (crates/domain/src/lookups.rs): lookup-{list}-{code}.
+
+## channel
+lookup-channel-hotline-phone = Горячая линия (телефон)
+lookup-channel-walk-in = Личный приём
+lookup-channel-district-centre = Районный центр
+lookup-channel-mobile-group = Мобильная группа
+lookup-channel-border-point = Пункт пропуска на границе
+lookup-channel-messenger = Мессенджер
+lookup-channel-web-form = Форма на сайте
+lookup-channel-email = Электронная почта
+
+## contact
+lookup-contact-migrant = Мигрант
+lookup-contact-relative = Родственник
+lookup-contact-employer = Работодатель
+lookup-contact-partner = Организация-партнёр
+lookup-contact-official = Должностное лицо
+lookup-contact-anonymous = Аноним
+
+## topic
+lookup-topic-employment = Трудоустройство
+lookup-topic-employment-contract = Трудовой договор
+lookup-topic-registration = Регистрация по месту пребывания
+lookup-topic-citizenship = Гражданство
+lookup-topic-residence-permit = Вид на жительство
+lookup-topic-wages-unpaid = Невыплата заработной платы
+lookup-topic-documents-taken = Отобраны документы
+lookup-topic-forced-labour-suspicion = Подозрение на принудительный труд
+lookup-topic-detention-expulsion = Задержание, выдворение
+lookup-topic-health = Здоровье
+lookup-topic-children-education = Образование детей
+lookup-topic-private-matter = Личный вопрос
+lookup-topic-other = Другое
+
+## help
+lookup-help-legal-consultation = Юридическая консультация
+lookup-help-psychological-consultation = Психологическая консультация
+lookup-help-information = Информирование
+lookup-help-referral = Перенаправление
+
+## occupation
+lookup-occupation-handyman = Разнорабочий
+lookup-occupation-skilled-construction = Строитель (квалифицированный)
+lookup-occupation-market-trader = Торговец на рынке
+lookup-occupation-agricultural-worker = Сельскохозяйственный рабочий
+lookup-occupation-foreman = Бригадир
+lookup-occupation-kitchen-worker-cook = Работник кухни, повар
+lookup-occupation-service-worker = Работник сферы услуг
+lookup-occupation-domestic-worker = Домашний работник
+lookup-occupation-nanny = Няня
+lookup-occupation-factory-worker = Рабочий на производстве
+lookup-occupation-driver = Водитель
+lookup-occupation-loader = Грузчик
+lookup-occupation-other = Другое
+
+## sector
+lookup-sector-trade = Торговля
+lookup-sector-construction = Строительство
+lookup-sector-services = Сфера услуг
+lookup-sector-industry = Промышленность
+lookup-sector-agriculture = Сельское хозяйство
+lookup-sector-domestic-work = Домашний труд
+
+## reason
+lookup-reason-economic = Экономическая
+lookup-reason-family = Семейная
+lookup-reason-business = Деловая
+lookup-reason-political = Политическая
+lookup-reason-other = Другая
+
+## appeal-outcome
+lookup-appeal-outcome-advised = Дана консультация
+lookup-appeal-outcome-referred = Перенаправлено
+lookup-appeal-outcome-case-opened = Открыто дело
+lookup-appeal-outcome-pending = На рассмотрении
+
+## region
+lookup-region-shymkent = г. Шымкент
+lookup-region-turkistan = Туркестанская область
+lookup-region-almaty-city = г. Алматы
+lookup-region-astana = г. Астана
+lookup-region-almaty = Алматинская область
+lookup-region-zhetisu = Область Жетісу
+lookup-region-abai = Область Абай
+lookup-region-akmola = Акмолинская область
+lookup-region-aktobe = Актюбинская область
+lookup-region-atyrau = Атырауская область
+lookup-region-east-kazakhstan = Восточно-Казахстанская область
+lookup-region-zhambyl = Жамбылская область
+lookup-region-west-kazakhstan = Западно-Казахстанская область
+lookup-region-karaganda = Карагандинская область
+lookup-region-kostanay = Костанайская область
+lookup-region-kyzylorda = Кызылординская область
+lookup-region-mangystau = Мангистауская область
+lookup-region-pavlodar = Павлодарская область
+lookup-region-north-kazakhstan = Северо-Казахстанская область
+lookup-region-ulytau = Область Ұлытау
+
+## district
+lookup-district-maktaaral = Мактааральский район
+lookup-district-saryagash = Сарыагашский район
+lookup-district-kazygurt = Казыгуртский район
+lookup-district-tolebi = Толебийский район
+lookup-district-sairam = Сайрамский район
+lookup-district-ordabasy = Ордабасинский район
+lookup-district-otyrar = Отырарский район
+lookup-district-baidibek = Байдибекский район
+lookup-district-tulkibas = Тюлькубасский район
+lookup-district-shardara = Шардаринский район
+lookup-district-zhetysai = Жетысайский район
+lookup-district-keles = Келесский район
+lookup-district-sozak = Сузакский район
+lookup-district-arys = г. Арыс
+lookup-district-kentau = г. Кентау
+lookup-district-turkistan-city = г. Туркестан
+lookup-district-shymkent-abai = Абайский район (г. Шымкент)
+lookup-district-shymkent-al-farabi = Аль-Фарабийский район (г. Шымкент)
+lookup-district-shymkent-enbekshi = Енбекшинский район (г. Шымкент)
+lookup-district-shymkent-karatau = Каратауский район (г. Шымкент)
+lookup-district-shymkent-turan = Туранский район (г. Шымкент)
+
+## case-kind
+lookup-case-kind-trafficking-labour = Торговля людьми в целях трудовой эксплуатации
+lookup-case-kind-trafficking-sexual = Торговля людьми в целях сексуальной эксплуатации
+lookup-case-kind-forced-labour = Принудительный труд
+lookup-case-kind-labour-exploitation = Трудовая эксплуатация
+lookup-case-kind-intermediary-fraud = Мошенничество посредника
+lookup-case-kind-unpaid-wages = Невыплата заработной платы
+lookup-case-kind-documents-withheld = Удержание документов
+lookup-case-kind-expulsion-detention = Выдворение, задержание
+lookup-case-kind-child-labour = Детский труд
+lookup-case-kind-domestic-worker-abuse = Жестокое обращение с домашним работником
+lookup-case-kind-gender-based-violence = Гендерное насилие
+lookup-case-kind-other = Другое
+
+## case-status
+lookup-case-status-open = Открыто
+lookup-case-status-follow-up = Последующее сопровождение
+lookup-case-status-closed = Закрыто
+lookup-case-status-closed-referred = Закрыто (перенаправлено)
+
+## case-outcome
+lookup-case-outcome-returned-home = Возвращение на родину
+lookup-case-outcome-documents-returned = Документы возвращены
+lookup-case-outcome-wages-paid = Заработная плата выплачена
+lookup-case-outcome-employer-fined = Работодатель оштрафован
+lookup-case-outcome-employer-avoided-liability = Работодатель избежал ответственности
+lookup-case-outcome-sentence = Вынесен приговор
+lookup-case-outcome-shelter-provided = Предоставлен приют
+lookup-case-outcome-none-yet = Пока нет
+
+## service
+lookup-service-legal-consultation = Юридическая консультация
+lookup-service-psychological = Психологическая помощь
+lookup-service-psychiatric = Психиатрическая помощь
+lookup-service-medical = Медицинская помощь
+lookup-service-shelter = Приют
+lookup-service-food-clothing = Продукты питания и одежда
+lookup-service-document-restoration = Восстановление документов
+lookup-service-wage-recovery = Взыскание заработной платы
+lookup-service-mediation = Медиация
+lookup-service-repatriation = Репатриация
+lookup-service-interpreter = Услуги переводчика
+lookup-service-employment-help = Содействие в трудоустройстве
+
+## party-role
+lookup-party-role-employer = Работодатель
+lookup-party-role-intermediary = Посредник
+lookup-party-role-foreman = Бригадир
+lookup-party-role-registration-helper = «Помощник по регистрации»
+lookup-party-role-official = Должностное лицо
+lookup-party-role-other = Другое
+
+## place
+lookup-place-cotton-field = Хлопковое поле
+lookup-place-vineyard = Виноградник
+lookup-place-melon-field = Бахча
+lookup-place-greenhouse = Теплица
+lookup-place-tobacco-field = Табачное поле
+lookup-place-livestock-farm = Животноводческая ферма
+lookup-place-construction-site = Строительный объект
+lookup-place-bazaar = Рынок
+lookup-place-day-labour-market = Рынок подённого труда (мардикер-базар)
+lookup-place-bus-station = Автовокзал
+lookup-place-border-crossing = Пункт пропуска на границе
+lookup-place-ginning-factory = Хлопкоочистительный завод
+lookup-place-household = Частное домохозяйство
+
+## sex
+lookup-sex-female = Женский
+lookup-sex-male = Мужской
+lookup-sex-other = Другой
+lookup-sex-unknown = Неизвестно
+
+## citizenship
+lookup-citizenship-UZ = Узбекистан
+lookup-citizenship-KG = Кыргызстан
+lookup-citizenship-TJ = Таджикистан
+lookup-citizenship-KZ = Казахстан
+lookup-citizenship-RU = Россия
+lookup-citizenship-TM = Туркменистан
+lookup-citizenship-AF = Афганистан
+lookup-citizenship-CN = Китай
+lookup-citizenship-TR = Турция
+lookup-citizenship-AZ = Азербайджан
+lookup-citizenship-IL = Израиль
+lookup-citizenship-stateless = Лицо без гражданства
+lookup-citizenship-unknown = Неизвестно
+
+## vulnerability
+lookup-vulnerability-minor = Несовершеннолетний
+lookup-vulnerability-pregnant = Беременность
+lookup-vulnerability-disability = Инвалидность
+lookup-vulnerability-no-documents = Без документов
+lookup-vulnerability-unaccompanied-child = Ребёнок без сопровождения
+
+## party-kind
+lookup-party-kind-person = Физическое лицо
+lookup-party-kind-company = Юридическое лицо
+
+## language
+lookup-language-uz = Узбекский
+lookup-language-ru = Русский
+lookup-language-kk = Казахский
+lookup-language-ky = Кыргызский
+lookup-language-tg = Таджикский
+lookup-language-en = Английский
+lookup-language-other = Другой
