@@ -1,1 +1,115 @@
+//! Komek's services: every use case, with access control, encryption and audit built in.
+//!
+//! Owns the rules of who may do what (`access`), the sealing of identifying fields and the
+//! blind indexes (`crypto`), the audit chain (`audit`), the data directory (`instance`), and
+//! one module per area of work. Web handlers, the CLI and the demo generator all come through
+//! here; none of them may reach the store directly. Must not render HTML or parse HTTP.
 
+pub mod access;
+pub mod appeals;
+pub mod audit;
+pub mod auth;
+pub mod cases;
+pub mod crypto;
+pub mod dashboard;
+pub mod demo;
+pub mod instance;
+pub mod parties;
+pub mod persons;
+
+use std::time::Duration;
+
+use komek_domain::ValidationError;
+use komek_store::{Store, StoreError};
+
+pub use access::Actor;
+pub use crypto::{CryptoError, Keys, MasterKey};
+
+/// Everything the services need: the store, the unwrapped keys, the settings.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) store: Store,
+    pub(crate) keys: Keys,
+    pub settings: Settings,
+    pub(crate) throttle: std::sync::Arc<auth::AddressThrottle>,
+}
+
+/// Security settings, all configurable; the defaults are the safe ones.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// A session unused this long ends.
+    pub session_idle: Duration,
+    /// A session ends this long after login, however active.
+    pub session_absolute: Duration,
+    /// Wrong passwords in a row that lock an account …
+    pub lock_after_failures: i64,
+    /// … for this long.
+    pub lock_for: Duration,
+    /// Failed logins from one address within `lock_for` before that address is refused.
+    pub address_failures_allowed: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            session_idle: Duration::from_secs(30 * 60),
+            session_absolute: Duration::from_secs(12 * 3600),
+            lock_after_failures: 10,
+            lock_for: Duration::from_secs(15 * 60),
+            address_failures_allowed: 30,
+        }
+    }
+}
+
+impl App {
+    pub fn new(store: Store, keys: Keys, settings: Settings) -> Self {
+        Self { store, keys, settings, throttle: Default::default() }
+    }
+
+    /// The store, for the few callers that legitimately work below the services: migrations,
+    /// benchmarks and tests. Handlers must not use it.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+}
+
+/// Why a service refused or failed. The web layer maps each to a status and a translated message.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<ValidationError>),
+    #[error("the record was changed by someone else")]
+    Conflict,
+    #[error("the session has ended; log in again")]
+    SessionEnded,
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Self::NotFound,
+            StoreError::Conflict(_) => Self::Conflict,
+            other => Self::Store(other),
+        }
+    }
+}
+
+impl AppError {
+    pub fn invalid(errors: Vec<ValidationError>) -> Result<(), Self> {
+        if errors.is_empty() { Ok(()) } else { Err(Self::Invalid(errors)) }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

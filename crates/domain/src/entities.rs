@@ -104,6 +104,12 @@ pub fn age_band(age: i32) -> &'static str {
     }
 }
 
+/// The CTDC age band on a given day of someone born in `birth_year` (their age that year).
+pub fn age_band_at(birth_year: i32, on: NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    age_band(on.year() - birth_year)
+}
+
 /// One contact: a call, a visit, a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appeal {

@@ -12,6 +12,7 @@ pub mod money;
 pub mod normalise;
 
 pub use access::{Capability, Role};
+pub use entities::{age_band, age_band_at};
 pub use ids::*;
 pub use money::{Currency, Money};
 

@@ -12,25 +12,28 @@ use crate::sql::{Dialect, Row, Tx, Value, to_sqlite_placeholders};
 pub(crate) type Pool = r2d2::Pool<SqliteConnectionManager>;
 
 pub(crate) fn open(path: &Path) -> Result<Pool, StoreError> {
-    let manager = SqliteConnectionManager::file(path).with_init(|c| {
-        c.busy_timeout(Duration::from_secs(10))?;
-        c.pragma_update(None, "journal_mode", "WAL")?;
-        c.pragma_update(None, "synchronous", "NORMAL")?;
-        c.pragma_update(None, "foreign_keys", "ON")?;
-        c.set_prepared_statement_cache_capacity(256);
-        Ok(())
-    });
-    let pool = r2d2::Pool::builder()
+    let refuse = |e: rusqlite::Error| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string())));
+    // Check the file once by hand: a file that is not a database only shows itself on the first
+    // read, and r2d2 would keep retrying such a connection until its timeout.
+    let mut probe = rusqlite::Connection::open(path).map_err(refuse)?;
+    configure(&mut probe).map_err(refuse)?;
+    probe.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(refuse)?;
+    drop(probe);
+    let manager = SqliteConnectionManager::file(path).with_init(configure);
+    Ok(r2d2::Pool::builder()
         .max_size(8)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
-        .build(manager)
-        .map_err(|e| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string()))))?;
-    // A file that is not a database only shows itself on the first read.
-    let conn = pool.get()?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map_err(|e| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string()))))?;
-    Ok(pool)
+        .build(manager)?)
+}
+
+fn configure(c: &mut rusqlite::Connection) -> rusqlite::Result<()> {
+    c.busy_timeout(Duration::from_secs(10))?;
+    c.pragma_update(None, "journal_mode", "WAL")?;
+    c.pragma_update(None, "synchronous", "NORMAL")?;
+    c.pragma_update(None, "foreign_keys", "ON")?;
+    c.set_prepared_statement_cache_capacity(256);
+    Ok(())
 }
 
 fn explain_open_error(message: &str) -> String {

@@ -1,0 +1,77 @@
+//! The appeals register: every call, visit and message.
+
+use komek_domain::entities::Appeal;
+use komek_domain::{AppealId, Capability};
+use komek_store::repo;
+
+use crate::audit::{self, Action, Event};
+use crate::crypto::FieldRef;
+use crate::{Actor, App, AppError, AppResult};
+
+const KIND: &str = "appeal";
+
+fn notes_ref(id: AppealId) -> FieldRef<'static> {
+    FieldRef { kind: KIND, id: id.0, field: "notes" }
+}
+
+impl App {
+    /// Registers an appeal. Staff register in their own office and as its operator; the
+    /// system (CLI, demo) must name both. The id may be chosen by the caller, so a form
+    /// submitted twice saves once.
+    pub fn register_appeal(&self, actor: &Actor, mut appeal: Appeal) -> AppResult<AppealId> {
+        actor.require(Capability::RegisterAppeals)?;
+        if let Actor::Staff(account) = actor {
+            appeal.office_id = account.office_id;
+            appeal.operator_id = account.id;
+        }
+        appeal.topics.sort();
+        appeal.topics.dedup();
+        appeal.help.sort();
+        appeal.help.dedup();
+        appeal.parties.sort();
+        AppError::invalid(appeal.validate())?;
+        let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
+        let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
+        self.store.write(|tx| {
+            if let Some(person) = appeal.person_id {
+                repo::persons::get(tx, person)?;
+            }
+            repo::appeals::insert(tx, &appeal, notes_enc)?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: appeal.id.to_string(), detail: String::new() },
+            )
+        })?;
+        Ok(appeal.id)
+    }
+
+    /// An appeal; its notes only within the actor's reach, audited.
+    pub fn appeal(&self, actor: &Actor, id: AppealId) -> AppResult<Appeal> {
+        actor.require(Capability::ViewIdentifying)?;
+        Ok(self.store.write(|tx| {
+            let stored = repo::appeals::get(tx, id)?;
+            let mut appeal = stored.appeal;
+            if actor.reaches(appeal.office_id, false, false) {
+                if let Some(sealed) = stored.notes_enc {
+                    let plain = self.keys.open(notes_ref(id), &sealed).map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
+                    appeal.notes = Some(String::from_utf8(plain).map_err(|_| komek_store::StoreError::Invalid("notes".into()))?);
+                } else {
+                    appeal.notes = Some(String::new());
+                }
+                audit::record(
+                    tx,
+                    &self.keys,
+                    Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                )?;
+            }
+            Ok(appeal)
+        })?)
+    }
+
+    /// The newest appeals of the actor's office (all offices for the system).
+    pub fn recent_appeals(&self, actor: &Actor, limit: i64) -> AppResult<Vec<repo::appeals::AppealLine>> {
+        actor.require(Capability::RegisterAppeals)?;
+        Ok(self.store.read(|tx| repo::appeals::recent(tx, actor.office_id(), limit))?)
+    }
+}

@@ -1,0 +1,130 @@
+//! Case files: opening a case, the services delivered in it, and reading it within reach.
+
+use komek_domain::entities::{Case, Service};
+use komek_domain::{CaseId, Capability, ServiceId};
+use komek_store::repo;
+
+use crate::audit::{self, Action, Event};
+use crate::crypto::FieldRef;
+use crate::{Actor, App, AppError, AppResult};
+
+const KIND: &str = "case";
+
+fn summary_ref(id: CaseId) -> FieldRef<'static> {
+    FieldRef { kind: KIND, id: id.0, field: "summary" }
+}
+
+fn result_ref(id: ServiceId) -> FieldRef<'static> {
+    FieldRef { kind: "service", id: id.0, field: "result" }
+}
+
+/// A case with its services, as its reader may see it.
+#[derive(Debug, Clone)]
+pub struct CaseFile {
+    pub case: Case,
+    pub services: Vec<Service>,
+    /// Whether identifying parts (summary, service results) were opened for this reader.
+    pub identifying_shown: bool,
+}
+
+impl App {
+    /// Opens a case. An empty number gets the next one of the opening year ("2008-017").
+    pub fn open_case(&self, actor: &Actor, mut case: Case) -> AppResult<CaseId> {
+        actor.require(Capability::ManageCases)?;
+        if let Actor::Staff(account) = actor {
+            case.office_id = account.office_id;
+        }
+        case.team.sort();
+        case.team.dedup();
+        case.persons.sort();
+        case.persons.dedup();
+        case.outcomes.sort();
+        case.outcomes.dedup();
+        AppError::invalid(case.validate())?;
+        let summary = case.summary.take().filter(|s| !s.trim().is_empty());
+        let summary_enc = summary.map(|s| self.keys.seal(summary_ref(case.id), s.as_bytes()));
+        self.store.write(|tx| {
+            if case.number.trim().is_empty() {
+                let prefix = format!("{}-", case.opened_on.format("%Y"));
+                let n = repo::cases::count_numbered(tx, &prefix)? + 1;
+                case.number = format!("{prefix}{n:03}");
+            }
+            repo::cases::insert(tx, &case, summary_enc)?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: case.id.to_string(), detail: case.kind.clone() },
+            )
+        })?;
+        Ok(case.id)
+    }
+
+    /// Records a service delivered within a case.
+    pub fn add_service(&self, actor: &Actor, mut service: Service) -> AppResult<ServiceId> {
+        actor.require(Capability::ManageCases)?;
+        AppError::invalid(service.validate())?;
+        let result = std::mem::take(&mut service.result);
+        let result_enc = (!result.trim().is_empty()).then(|| self.keys.seal(result_ref(service.id), result.as_bytes()));
+        self.store.write(|tx| {
+            let case = repo::cases::get(tx, service.case_id)?.case;
+            let on_team = match actor.account_id() {
+                Some(a) => repo::cases::is_on_team(tx, case.id, a)?,
+                None => false,
+            };
+            if !actor.reaches(case.office_id, on_team, case.sensitive) {
+                return Err(komek_store::StoreError::NotFound);
+            }
+            repo::cases::insert_service(tx, &service, result_enc)?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event { actor: actor.account_id(), action: Action::Create, record_kind: "service", record_id: service.id.to_string(), detail: format!("case {} {}", case.id, service.kind) },
+            )
+        })?;
+        Ok(service.id)
+    }
+
+    /// A case file. Outside the reader's reach a sensitive case does not exist for them; any
+    /// other case shows its non-identifying facts only.
+    pub fn case_file(&self, actor: &Actor, id: CaseId) -> AppResult<CaseFile> {
+        actor.require(Capability::ViewCases)?;
+        Ok(self.store.write(|tx| {
+            let stored = repo::cases::get(tx, id)?;
+            let mut case = stored.case;
+            let on_team = match actor.account_id() {
+                Some(a) => repo::cases::is_on_team(tx, id, a)?,
+                None => false,
+            };
+            if case.sensitive && !on_team && !matches!(actor, Actor::System) {
+                return Err(komek_store::StoreError::NotFound);
+            }
+            let shown = actor.reaches(case.office_id, on_team, case.sensitive);
+            let open = |sealed: &[u8], at: FieldRef<'_>| -> Result<String, komek_store::StoreError> {
+                let plain = self.keys.open(at, sealed).map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
+                String::from_utf8(plain).map_err(|_| komek_store::StoreError::Invalid("text".into()))
+            };
+            if shown {
+                case.summary = Some(match &stored.summary_enc {
+                    Some(sealed) => open(sealed, summary_ref(id))?,
+                    None => String::new(),
+                });
+            }
+            let mut services = Vec::new();
+            for s in repo::cases::services_of(tx, id)? {
+                let mut service = s.service;
+                if let (true, Some(sealed)) = (shown, &s.result_enc) {
+                    service.result = open(sealed, result_ref(service.id))?;
+                }
+                services.push(service);
+            }
+            if shown {
+                audit::record(
+                    tx,
+                    &self.keys,
+                    Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                )?;
+            }
+            Ok(CaseFile { case, services, identifying_shown: shown })
+        })?)
+    }
+}

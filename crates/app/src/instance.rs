@@ -1,0 +1,142 @@
+//! A Komek instance on disk: the data directory, its lock, its master key, its database,
+//! and the first start that creates the head office and an administrator.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use komek_domain::entities::Office;
+use komek_domain::{OfficeId, Role};
+use komek_store::{repo, Store, StoreError};
+
+use crate::auth::NewAccount;
+use crate::crypto::{CryptoError, Keys, MasterKey};
+use crate::{Actor, App, AppError, Settings};
+
+/// The SQLite file's name inside the data directory.
+pub const DATABASE_FILE: &str = "komek.sqlite3";
+const LOCK_FILE: &str = "komek.lock";
+
+/// Why an instance could not be opened: each says what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum InstanceError {
+    #[error("cannot use the data directory {0}: {1}")]
+    DataDir(String, String),
+    #[error("another Komek server is already using the data directory {0}; stop it first")]
+    Busy(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+/// An open data directory, locked for this process until dropped.
+#[derive(Debug)]
+pub struct DataDir {
+    pub path: PathBuf,
+    _lock: File,
+}
+
+impl DataDir {
+    /// Creates the directory if needed (owner-only) and takes its lock.
+    pub fn open(path: &Path) -> Result<Self, InstanceError> {
+        let fail = |e: std::io::Error| InstanceError::DataDir(path.display().to_string(), e.to_string());
+        if !path.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(path).map_err(fail)?;
+        }
+        if !path.is_dir() {
+            return Err(InstanceError::DataDir(path.display().to_string(), "it is not a directory".into()));
+        }
+        let lock = File::options().create(true).truncate(false).write(true).open(path.join(LOCK_FILE)).map_err(fail)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(InstanceError::Busy(path.display().to_string())),
+            Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
+        }
+        Ok(Self { path: path.to_owned(), _lock: lock })
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.path.join(DATABASE_FILE)
+    }
+}
+
+/// What the first start created: shown once, then only its hash exists.
+#[derive(Debug, Clone)]
+pub struct FirstStart {
+    pub office: Office,
+    pub admin: NewAccount,
+}
+
+/// An opened instance: the services, and what the first start created, if this was it.
+pub struct Instance {
+    pub data_dir: DataDir,
+    pub app: App,
+    pub first_start: Option<FirstStart>,
+}
+
+/// Opens (or creates) the instance: lock, database (SQLite in the data directory unless a
+/// PostgreSQL URL is given), migrations, master key, data key, first administrator.
+pub fn open(data_dir: &Path, database_url: Option<&str>, settings: Settings) -> Result<Instance, InstanceError> {
+    let data_dir = DataDir::open(data_dir)?;
+    let store = match database_url {
+        Some(url) => Store::open_postgres(url)?,
+        None => Store::open_sqlite(&data_dir.database_path())?,
+    };
+    store.migrate()?;
+    // A key is made only for a database that has none yet; for any other, a missing key
+    // file is an error, never a reason to start afresh and make the data unreadable.
+    let has_keys = !store.read(repo::keys::all)?.is_empty();
+    let master = MasterKey::load(&data_dir.path, !has_keys)?;
+    let keys = Keys::load_or_create(&store, &master)?;
+    let app = App::new(store, keys, settings);
+    let first_start = first_start(&app)?;
+    Ok(Instance { data_dir, app, first_start })
+}
+
+fn first_start(app: &App) -> Result<Option<FirstStart>, InstanceError> {
+    if app.store.read(repo::accounts::count)? > 0 {
+        return Ok(None);
+    }
+    let office = match app.store.read(|tx| repo::offices::by_code(tx, "hq"))? {
+        Some(office) => office,
+        None => app.create_office(&Actor::System, "hq", "Head office", 300)?,
+    };
+    let admin = app.create_account(&Actor::System, "admin", "Administrator", Role::Administrator, office.id, "ru")?;
+    Ok(Some(FirstStart { office, admin }))
+}
+
+impl App {
+    pub fn create_office(&self, actor: &Actor, code: &str, name: &str, utc_offset_minutes: i32) -> Result<Office, AppError> {
+        actor.require(komek_domain::Capability::ManageSettings)?;
+        let office = Office { id: OfficeId::new(), code: code.trim().to_lowercase(), name: name.trim().to_owned(), utc_offset_minutes };
+        self.store.write(|tx| {
+            repo::offices::insert(tx, &office)?;
+            crate::audit::record(
+                tx,
+                &self.keys,
+                crate::audit::Event {
+                    actor: actor.account_id(),
+                    action: crate::audit::Action::Create,
+                    record_kind: "office",
+                    record_id: office.id.to_string(),
+                    detail: office.code.clone(),
+                },
+            )
+        })?;
+        Ok(office)
+    }
+
+    pub fn offices(&self) -> Result<Vec<Office>, AppError> {
+        Ok(self.store.read(repo::offices::list)?)
+    }
+
+    pub fn office_by_code(&self, code: &str) -> Result<Option<Office>, AppError> {
+        Ok(self.store.read(|tx| repo::offices::by_code(tx, code))?)
+    }
+}

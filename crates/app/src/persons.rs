@@ -1,0 +1,216 @@
+//! People the organisation helps: registered with their identity sealed, found by blind index.
+
+use chrono::Utc;
+use komek_domain::entities::{Person, PersonIdentity, PersonProfile, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
+use komek_domain::{lookups, normalise, Capability, OfficeId, PersonId, ValidationError};
+use komek_store::repo::{self, IndexToken, persons::StoredPerson};
+use komek_store::Tx;
+
+use crate::audit::{self, Action, Event};
+use crate::crypto::{FieldRef, Keys};
+use crate::{Actor, App, AppError, AppResult};
+
+const KIND: &str = "person";
+
+fn identity_ref(id: PersonId) -> FieldRef<'static> {
+    FieldRef { kind: KIND, id: id.0, field: "identity" }
+}
+
+/// The blind-index tokens of a person: every name word, phone and document number.
+pub(crate) fn identity_tokens(keys: &Keys, identity: &PersonIdentity) -> Vec<IndexToken> {
+    let names = [&identity.full_name, &identity.passport_name].into_iter().chain(&identity.other_spellings);
+    let mut tokens: Vec<IndexToken> =
+        names.flat_map(|n| normalise::name_tokens(n)).map(|t| keys.index_token("name", &t)).collect();
+    tokens.extend(identity.phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
+    tokens.extend(
+        identity.documents.iter().filter_map(|d| normalise::document_number(d)).map(|d| keys.index_token("document", &d)),
+    );
+    tokens
+}
+
+/// The tokens a search text could match: its words as names, and the whole as phone or document.
+pub(crate) fn query_tokens(keys: &Keys, query: &str) -> Vec<IndexToken> {
+    let mut tokens: Vec<IndexToken> =
+        normalise::name_tokens(query).iter().map(|t| keys.index_token("name", t)).collect();
+    if let Some(phone) = normalise::phone(query) {
+        tokens.push(keys.index_token("phone", &phone));
+    }
+    if let Some(doc) = normalise::document_number(query) {
+        tokens.push(keys.index_token("document", &doc));
+    }
+    tokens
+}
+
+fn validate(profile: &PersonProfile, identity: &PersonIdentity) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let mut check = |list: lookups::LookupList, code: &str| {
+        if let Err(e) = list.check(code) {
+            errors.push(e);
+        }
+    };
+    check(lookups::SEX, &profile.sex);
+    check(lookups::CITIZENSHIP, &profile.citizenship);
+    profile.languages.iter().for_each(|l| check(lookups::LANGUAGE, l));
+    profile.vulnerabilities.iter().for_each(|v| check(lookups::VULNERABILITY, v));
+    if !profile.anonymous && identity.full_name.trim().is_empty() {
+        errors.push(ValidationError::Required { field: "full_name" });
+    }
+    let short = [&identity.full_name, &identity.passport_name, &identity.address]
+        .into_iter()
+        .chain(&identity.other_spellings)
+        .chain(&identity.phones)
+        .chain(&identity.documents);
+    if short.into_iter().any(|s| s.chars().count() > MAX_SHORT_CHARS) {
+        errors.push(ValidationError::TooLong { field: "full_name", max: MAX_SHORT_CHARS });
+    }
+    if identity.notes.chars().count() > MAX_NOTE_CHARS {
+        errors.push(ValidationError::TooLong { field: "notes", max: MAX_NOTE_CHARS });
+    }
+    if identity.phones.iter().any(|p| normalise::phone(p).is_none()) {
+        errors.push(ValidationError::Invalid { field: "phones" });
+    }
+    if identity.birth_date.is_some_and(|d| d > Utc::now().date_naive()) {
+        errors.push(ValidationError::Invalid { field: "birth_date" });
+    }
+    errors
+}
+
+/// A search hit: the person (identity included) and how many search tokens matched.
+#[derive(Debug, Clone)]
+pub struct PersonMatch {
+    pub person: Person,
+    pub matched_tokens: i64,
+}
+
+impl App {
+    /// Registers a person in `office` (the actor's own office for staff).
+    pub fn register_person(
+        &self,
+        actor: &Actor,
+        office: Option<OfficeId>,
+        profile: PersonProfile,
+        identity: PersonIdentity,
+    ) -> AppResult<PersonId> {
+        actor.require(Capability::RegisterAppeals)?;
+        let office_id = actor.office_id().or(office).ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
+        AppError::invalid(validate(&profile, &identity))?;
+        let id = PersonId::new();
+        let stored = StoredPerson {
+            id,
+            office_id,
+            identity_enc: self.keys.seal_json(identity_ref(id), &identity),
+            profile,
+            created_at: Utc::now(),
+            version: 1,
+        };
+        let tokens = identity_tokens(&self.keys, &identity);
+        self.store.write(|tx| {
+            repo::persons::insert(tx, &stored, &tokens)?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+            )
+        })?;
+        Ok(id)
+    }
+
+    /// Replaces a person's profile and identity (re-sealed, re-indexed), if within reach.
+    pub fn update_person(
+        &self,
+        actor: &Actor,
+        id: PersonId,
+        profile: PersonProfile,
+        identity: PersonIdentity,
+    ) -> AppResult<()> {
+        actor.require(Capability::RegisterAppeals)?;
+        AppError::invalid(validate(&profile, &identity))?;
+        let tokens = identity_tokens(&self.keys, &identity);
+        let identity_enc = self.keys.seal_json(identity_ref(id), &identity);
+        self.store.write(|tx| {
+            let current = repo::persons::get(tx, id)?;
+            if !actor.reaches(current.office_id, false, false) {
+                return Err(komek_store::StoreError::NotFound);
+            }
+            let updated = StoredPerson { profile, identity_enc, ..current };
+            repo::persons::update(tx, &updated, &tokens)?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event { actor: actor.account_id(), action: Action::Update, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+            )
+        })?;
+        Ok(())
+    }
+
+    /// A person; the identity only when within the actor's reach, and that read is audited.
+    pub fn person(&self, actor: &Actor, id: PersonId) -> AppResult<Person> {
+        actor.require(Capability::ViewIdentifying)?;
+        self.store.write(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
+    }
+
+    fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, komek_store::StoreError> {
+        let stored = repo::persons::get(tx, id)?;
+        let on_team = match actor.account_id() {
+            Some(account) => tx.query_i64(
+                "SELECT count(*) FROM case_persons cp JOIN cases c ON c.id = cp.case_id
+                 WHERE cp.person_id = $1 AND (c.lead_id = $2 OR EXISTS
+                   (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.account_id = $2))",
+                komek_store::params![id, account],
+            )? > 0,
+            None => false,
+        };
+        let identity = if actor.reaches(stored.office_id, on_team, false) {
+            let identity: PersonIdentity = self
+                .keys
+                .open_json(identity_ref(id), &stored.identity_enc)
+                .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+            )?;
+            Some(identity)
+        } else {
+            None
+        };
+        Ok(Person { id, office_id: stored.office_id, profile: stored.profile, identity, created_at: stored.created_at })
+    }
+
+    /// Finds persons by name (any spelling, any order), phone or document number, best first.
+    /// Works on blind indexes only; the search itself is audited, not its text.
+    pub fn search_persons(&self, actor: &Actor, query: &str, limit: usize) -> AppResult<Vec<PersonMatch>> {
+        actor.require(Capability::ViewIdentifying)?;
+        let tokens = query_tokens(&self.keys, query);
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        let matches = self.store.write(|tx| {
+            // Fetch extra candidates: some may be out of the actor's reach and are dropped.
+            let hits = repo::persons::find(tx, &tokens, (limit * 4) as i64)?;
+            audit::record(
+                tx,
+                &self.keys,
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Search,
+                    record_kind: KIND,
+                    record_id: "search".into(),
+                    detail: format!("{} tokens, {} candidates", tokens.len(), hits.len()),
+                },
+            )?;
+            let mut out = Vec::new();
+            for (id, matched_tokens) in hits {
+                let person = self.person_in(tx, actor, id)?;
+                if person.identity.is_some() {
+                    out.push(PersonMatch { person, matched_tokens });
+                }
+                if out.len() == limit {
+                    break;
+                }
+            }
+            Ok(out)
+        })?;
+        Ok(matches)
+    }
+}
