@@ -38,9 +38,18 @@ pub struct DataDir {
     _lock: File,
 }
 
+/// Whether this process needs the data directory to itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Serving, loading the demo, migrating: one process at a time.
+    Exclusive,
+    /// Read-mostly commands beside a running server (audit verification).
+    Shared,
+}
+
 impl DataDir {
-    /// Creates the directory if needed (owner-only) and takes its lock.
-    pub fn open(path: &Path) -> Result<Self, InstanceError> {
+    /// Creates the directory if needed (owner-only) and, for exclusive access, takes its lock.
+    pub fn open(path: &Path, access: Access) -> Result<Self, InstanceError> {
         let fail = |e: std::io::Error| InstanceError::DataDir(path.display().to_string(), e.to_string());
         if !path.exists() {
             let mut builder = std::fs::DirBuilder::new();
@@ -53,7 +62,7 @@ impl DataDir {
             return Err(InstanceError::DataDir(path.display().to_string(), "it is not a directory".into()));
         }
         let lock = File::options().create(true).truncate(false).write(true).open(path.join(LOCK_FILE)).map_err(fail)?;
-        match lock.try_lock() {
+        match if access == Access::Exclusive { lock.try_lock() } else { Ok(()) } {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(InstanceError::Busy(path.display().to_string())),
             Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
@@ -82,8 +91,8 @@ pub struct Instance {
 
 /// Opens (or creates) the instance: lock, database (SQLite in the data directory unless a
 /// PostgreSQL URL is given), migrations, master key, data key, first administrator.
-pub fn open(data_dir: &Path, database_url: Option<&str>, settings: Settings) -> Result<Instance, InstanceError> {
-    let data_dir = DataDir::open(data_dir)?;
+pub fn open(data_dir: &Path, database_url: Option<&str>, settings: Settings, access: Access) -> Result<Instance, InstanceError> {
+    let data_dir = DataDir::open(data_dir, access)?;
     let store = match database_url {
         Some(url) => Store::open_postgres(url)?,
         None => Store::open_sqlite(&data_dir.database_path())?,

@@ -75,6 +75,12 @@ impl App {
     pub fn keys(&self) -> &Keys {
         &self.keys
     }
+
+    /// Whether the database answers.
+    pub fn health(&self) -> AppResult<()> {
+        self.store.read(|tx| tx.query_i64("SELECT 1", &[]))?;
+        Ok(())
+    }
 }
 
 /// Why a service refused or failed. The web layer maps each to a status and a translated message.

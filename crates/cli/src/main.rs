@@ -1,1 +1,294 @@
-fn main(){}
+//! The `komek` command: serve the application, and administer an instance from the shell.
+//!
+//! Owns argument parsing, console output and process exit codes. Everything it does goes
+//! through `komek-app`'s services (as the system actor: whoever holds the data directory and
+//! its key already holds everything).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use komek_app::instance::{self, Access, Instance};
+use komek_app::{Actor, Settings, audit, demo};
+use komek_domain::Role;
+
+#[derive(Parser)]
+#[command(
+    name = "komek",
+    version,
+    about = "Komek: case management for organisations helping migrant workers and victims of trafficking",
+    long_about = "Komek keeps the hotline register, case files and statistics of an organisation that helps \
+                  migrant workers and victims of trafficking and labour exploitation. One binary: it serves \
+                  the staff web application and administers its data directory. Data lives in an embedded \
+                  SQLite file in the data directory, or in PostgreSQL with --database-url; the master key that \
+                  protects identifying data always lives in the data directory (or KOMEK_MASTER_KEY)."
+)]
+struct Cli {
+    /// Directory holding the master key, the lock and (without --database-url) the SQLite database.
+    #[arg(long, global = true, env = "KOMEK_DATA_DIR", default_value = "komek-data")]
+    data_dir: PathBuf,
+    /// Use PostgreSQL instead of the embedded database, e.g. postgres://komek@127.0.0.1:5432/komek
+    #[arg(long, global = true, env = "KOMEK_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Write logs as JSON lines (for log collectors) instead of text.
+    #[arg(long, global = true, env = "KOMEK_LOG_JSON")]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the staff web application. The first start creates the data directory, the
+    /// database, the master key and an administrator whose one-time password is printed once.
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit (serve does this too, at start-up).
+    Migrate,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage offices (the headquarters and district centres records belong to).
+    #[command(subcommand)]
+    Office(OfficeCommand),
+    /// Create a data directory holding the demo year 2008 and serve it. Every demo account's
+    /// password is printed; run it again to serve the same demo data.
+    Demo(DemoArgs),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "KOMEK_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Mark cookies Secure: use when Komek is reached over HTTPS (directly or through a proxy).
+    #[arg(long, env = "KOMEK_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "KOMEK_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    session_idle_minutes: u64,
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Seed of the generator: the same seed gives the same year.
+    #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+    seed: u64,
+    /// Load the demo and exit instead of serving it.
+    #[arg(long)]
+    no_serve: bool,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; its one-time password is printed once and must be changed at first login.
+    Add {
+        username: String,
+        /// One of: administrator, manager, lawyer, psychologist, hotline-operator, mobile-consultant, analyst.
+        #[arg(long)]
+        role: String,
+        /// Office code, e.g. hq.
+        #[arg(long, default_value = "hq")]
+        office: String,
+        /// Name shown in the interface (defaults to the username).
+        #[arg(long)]
+        name: Option<String>,
+        /// Interface language: ru, kk or en.
+        #[arg(long, default_value = "ru")]
+        language: String,
+    },
+    /// List accounts.
+    List,
+}
+
+#[derive(Subcommand)]
+enum OfficeCommand {
+    /// Add an office.
+    Add {
+        /// Short code typed in commands, e.g. maktaaral.
+        code: String,
+        /// Full name.
+        name: String,
+        /// Local time offset from UTC in minutes (Kazakhstan: 300).
+        #[arg(long, default_value_t = 300)]
+        utc_offset_minutes: i32,
+    },
+    /// List offices.
+    List,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain and report the first entry that was edited, removed or reordered.
+    Verify,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.log_json);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // One clear sentence: the chain of causes, joined.
+            eprintln!("komek: {}", format!("{e:#}").replace("\n", " "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn open(cli: &Cli, access: Access) -> anyhow::Result<Instance> {
+    open_at(&cli.data_dir, cli, access)
+}
+
+fn open_at(data_dir: &std::path::Path, cli: &Cli, access: Access) -> anyhow::Result<Instance> {
+    let instance = instance::open(data_dir, cli.database_url.as_deref(), Settings::default(), access)?;
+    if let Some(first) = &instance.first_start {
+        println!("First start: created office {:?} and administrator account {:?}.", first.office.code, first.admin.account.username);
+        println!("One-time password (shown only now, change it at first login): {}", first.admin.one_time_password);
+    }
+    Ok(instance)
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Serve(args) => {
+            let mut instance = open(&cli, Access::Exclusive)?;
+            instance.app.settings.session_idle = std::time::Duration::from_secs(args.session_idle_minutes.max(1) * 60);
+            serve(instance, args)?;
+        }
+        Command::Migrate => {
+            let data_dir = instance::DataDir::open(&cli.data_dir, Access::Exclusive)?;
+            let store = match &cli.database_url {
+                Some(url) => komek_store::Store::open_postgres(url)?,
+                None => komek_store::Store::open_sqlite(&data_dir.database_path())?,
+            };
+            let applied = store.migrate()?;
+            println!("Schema at version {} ({} applied now).", store.schema_version()?, applied.len());
+        }
+        Command::User(UserCommand::Add { username, role, office, name, language }) => {
+            let Some(role) = Role::parse(role) else {
+                let known: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+                bail!("unknown role {role:?}; use one of: {}", known.join(", "));
+            };
+            let instance = open(&cli, Access::Shared)?;
+            let Some(office) = instance.app.office_by_code(office)? else {
+                bail!("no office with code {office:?}; see `komek office list`");
+            };
+            let display = name.clone().unwrap_or_else(|| username.clone());
+            let created = instance.app.create_account(&Actor::System, username, &display, role, office.id, language)?;
+            println!("Created {} ({}) in office {}.", created.account.username, role.code(), office.code);
+            println!("One-time password (shown only now, change it at first login): {}", created.one_time_password);
+        }
+        Command::User(UserCommand::List) => {
+            let instance = open(&cli, Access::Shared)?;
+            for a in instance.app.accounts(&Actor::System)? {
+                let state = if a.disabled { "disabled" } else { "active" };
+                println!("{:<20} {:<18} {:<8} {}", a.username, a.role.code(), state, a.display_name);
+            }
+        }
+        Command::Office(OfficeCommand::Add { code, name, utc_offset_minutes }) => {
+            let instance = open(&cli, Access::Shared)?;
+            let office = instance.app.create_office(&Actor::System, code, name, *utc_offset_minutes)?;
+            println!("Created office {} ({}).", office.code, office.name);
+        }
+        Command::Office(OfficeCommand::List) => {
+            let instance = open(&cli, Access::Shared)?;
+            for o in instance.app.offices()? {
+                println!("{:<12} UTC{:+} {}", o.code, o.utc_offset_minutes / 60, o.name);
+            }
+        }
+        Command::Demo(args) => {
+            // The demo keeps to its own directory unless told otherwise, away from real data.
+            let data_dir = if cli.data_dir == PathBuf::from("komek-data") { PathBuf::from("komek-demo") } else { cli.data_dir.clone() };
+            let instance = open_at(&data_dir, &cli, Access::Exclusive)?;
+            if instance.first_start.is_some() {
+                println!("Loading the demo year {} into {} …", demo::YEAR, data_dir.display());
+                let started = std::time::Instant::now();
+                let summary = demo::generate(&instance.app, args.seed).context("loading the demo year")?;
+                println!(
+                    "Loaded {} appeals, {} people, {} employers and intermediaries, {} cases in {:.1} s.",
+                    summary.appeals,
+                    summary.persons,
+                    summary.parties,
+                    summary.cases,
+                    started.elapsed().as_secs_f64()
+                );
+            } else {
+                println!("{} already holds data: serving it as it is.", data_dir.display());
+            }
+            println!("Demo accounts (password {:?} for each):", demo::DEMO_PASSWORD);
+            for (username, role) in demo::accounts() {
+                println!("  {username:<10} {role}");
+            }
+            if !args.no_serve {
+                serve(instance, &args.serve)?;
+            }
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let instance = open(&cli, Access::Shared)?;
+            match audit::verify(instance.app.store(), instance.app.keys())? {
+                audit::Verdict::Intact { entries } => println!("The audit log is intact: {entries} entries checked."),
+                audit::Verdict::Broken { seq, reason } => {
+                    println!("The audit log is broken at entry {seq}: {reason}.");
+                    return Ok(ExitCode::from(3));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(16)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.listen))?;
+        let state = komek_web::AppState::new(instance.app.clone(), komek_web::WebConfig { secure_cookies: args.secure_cookies });
+        println!("Komek is listening on http://{}", listener.local_addr()?);
+        komek_web::serve(state, listener, shutdown_signal()).await.context("serving")?;
+        // The data directory's lock is held until here.
+        drop(instance);
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

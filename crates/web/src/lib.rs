@@ -1,1 +1,71 @@
+//! Komek's staff web application: server-rendered HTML that works with JavaScript off.
+//!
+//! Owns routing, sessions and CSRF at the HTTP edge, translations, the page layout, and one
+//! module per area of work (`modules/`), each with its routes and pages side by side.
+//! Must not reach the store: every handler parses, calls one service of `komek-app`
+//! (off the async threads, the services block), and renders.
 
+mod errors;
+pub mod i18n;
+mod layout;
+mod modules;
+mod security;
+mod session;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use komek_app::App;
+use tokio::net::TcpListener;
+
+pub use i18n::{I18n, Lang};
+
+/// How the web layer behaves; everything else is in the app's settings.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure`: set when Komek is served over TLS (directly or behind a proxy).
+    pub secure_cookies: bool,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub i18n: Arc<I18n>,
+    pub config: WebConfig,
+}
+
+impl AppState {
+    pub fn new(app: App, config: WebConfig) -> Self {
+        Self { app, i18n: Arc::new(I18n::load()), config }
+    }
+}
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    let routes = modules::routes()
+        .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_errors))
+        .with_state(state);
+    security::layers(routes)
+}
+
+/// Serves until `shutdown` completes.
+pub async fn serve(
+    state: AppState,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
+}
+
+/// Runs a blocking service call on the blocking pool, so that database and Argon2 work never
+/// stalls the threads serving other requests.
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, errors::WebError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| errors::WebError::Internal(format!("a service call panicked: {e}")))
+}
+
+/// How long a request may take before the client is told to try again.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);

@@ -91,8 +91,11 @@ pub struct DemoSummary {
     pub persons: usize,
     pub parties: usize,
     pub cases: usize,
-    /// (username, role code) of every account that logs in with [`DEMO_PASSWORD`].
-    pub accounts: Vec<(String, &'static str)>,
+}
+
+/// (username, role code) of every demo account: each logs in with [`DEMO_PASSWORD`].
+pub fn accounts() -> Vec<(&'static str, &'static str)> {
+    std::iter::once(("admin", Role::Administrator.code())).chain(STAFF.iter().map(|s| (s.username, s.role.code()))).collect()
 }
 
 /// The demo staff, by username.
@@ -171,10 +174,7 @@ pub fn generate(app: &App, seed: u64) -> AppResult<DemoSummary> {
             appeals += 1;
         }
     }
-    let mut accounts: Vec<(String, &'static str)> =
-        STAFF.iter().map(|s| (s.username.to_owned(), s.role.code())).collect();
-    accounts.insert(0, ("admin".into(), Role::Administrator.code()));
-    Ok(DemoSummary { appeals, persons: g.persons_made, parties: g.parties_made, cases: case_count, accounts })
+    Ok(DemoSummary { appeals, persons: g.persons_made, parties: g.parties_made, cases: case_count })
 }
 
 fn create_staff(app: &App, offices: &[Office]) -> AppResult<Staff> {

@@ -1,0 +1,191 @@
+//! Translations: Project Fluent files embedded in the binary, one bundle per staff language.
+//!
+//! Message ids are the vocabulary of pages (`ui.ftl`) and of lookup codes (`lookups.ftl`,
+//! `lookup-{list}-{code}`). A message missing in Russian or Kazakh falls back to English,
+//! then to its id, so a page never breaks; the completeness test keeps that from happening.
+
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// A staff interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ru,
+    Kk,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Ru => "ru",
+            Self::Kk => "kk",
+            Self::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The best of our languages for an Accept-Language header; Russian when nothing fits,
+    /// the language every staff member of the seed organisation reads.
+    pub fn negotiate(accept_language: &str) -> Self {
+        accept_language
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .filter_map(|tag| Self::parse(tag.trim().split('-').next().unwrap_or("")))
+            .next()
+            .unwrap_or(Self::Ru)
+    }
+
+    /// The language's own name, shown in the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Ru => "Русский",
+            Self::Kk => "Қазақша",
+            Self::En => "English",
+        }
+    }
+}
+
+const SOURCES: [(Lang, &str, &str); 3] = [
+    (Lang::Ru, include_str!("../i18n/ru/ui.ftl"), include_str!("../i18n/ru/lookups.ftl")),
+    (Lang::Kk, include_str!("../i18n/kk/ui.ftl"), include_str!("../i18n/kk/lookups.ftl")),
+    (Lang::En, include_str!("../i18n/en/ui.ftl"), include_str!("../i18n/en/lookups.ftl")),
+];
+
+/// All bundles, built once at start-up.
+pub struct I18n {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+impl I18n {
+    /// Parses the embedded files. A syntax error in a shipped file is a build mistake, caught
+    /// by the tests; it panics here rather than serve half-translated pages.
+    pub fn load() -> Self {
+        let bundles = SOURCES
+            .iter()
+            .map(|(lang, ui, lookups)| {
+                let id: LanguageIdentifier = lang.code().parse().expect("language codes are valid");
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // Unicode isolation marks would show up inside HTML attributes and inputs.
+                bundle.set_use_isolating(false);
+                for source in [ui, lookups] {
+                    let resource = FluentResource::try_new((*source).to_owned())
+                        .unwrap_or_else(|(_, errors)| panic!("{} translations do not parse: {errors:?}", lang.code()));
+                    bundle.add_resource(resource).unwrap_or_else(|e| panic!("{} translations clash: {e:?}", lang.code()));
+                }
+                (*lang, bundle)
+            })
+            .collect();
+        Self { bundles }
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        &self.bundles.iter().find(|(l, _)| *l == lang).expect("every language has a bundle").1
+    }
+
+    /// Whether `lang` has its own translation of `id` (no fallback).
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundle(lang).has_message(id)
+    }
+
+    /// The message `id` in `lang`, formatted with `args`.
+    pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for l in [lang, Lang::En] {
+            let bundle = self.bundle(l);
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text: Cow<'_, str> = bundle.format_pattern(pattern, args, &mut errors);
+                return text.into_owned();
+            }
+        }
+        id.to_owned()
+    }
+
+    /// Every message id of a language (for the completeness test).
+    pub fn ids(lang: Lang) -> Vec<String> {
+        let (_, ui, lookups) = SOURCES.iter().find(|(l, _, _)| *l == lang).expect("every language has sources");
+        [ui, lookups]
+            .iter()
+            .flat_map(|s| s.lines())
+            .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))
+            .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' ') && !id.starts_with('.'))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// Translation bound to one language, as pages use it.
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub i18n: &'a I18n,
+    pub lang: Lang,
+}
+
+impl Tr<'_> {
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.format(self.lang, id, None)
+    }
+
+    /// A message with one named argument.
+    pub fn t1(&self, id: &str, name: &str, value: impl Into<FluentValue<'static>>) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_owned(), value.into());
+        self.i18n.format(self.lang, id, Some(&args))
+    }
+
+    /// The label of a lookup code.
+    pub fn lookup(&self, list: komek_domain::lookups::LookupList, code: &str) -> String {
+        self.t(&list.label_id(code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_every_language_and_every_lookup_is_labelled() {
+        let english: Vec<String> = I18n::ids(Lang::En);
+        let i18n = I18n::load();
+        for lang in Lang::ALL {
+            for id in &english {
+                assert!(i18n.has(lang, id), "{} lacks {id}", lang.code());
+            }
+            for list in komek_domain::lookups::ALL {
+                for code in list.codes {
+                    assert!(i18n.has(lang, &list.label_id(code)), "{} lacks {}", lang.code(), list.label_id(code));
+                }
+            }
+            for id in I18n::ids(lang) {
+                assert!(english.contains(&id), "{} has {id}, which English lacks", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let i18n = I18n::load();
+        let tr = |lang| Tr { i18n: &i18n, lang };
+        assert_eq!(tr(Lang::Ru).t1("count-appeals", "count", 1), "1 обращение");
+        assert_eq!(tr(Lang::Ru).t1("count-appeals", "count", 3), "3 обращения");
+        assert_eq!(tr(Lang::Ru).t1("count-appeals", "count", 25), "25 обращений");
+        assert_eq!(tr(Lang::En).t1("count-appeals", "count", 1), "1 appeal");
+        assert_eq!(tr(Lang::En).t1("count-appeals", "count", 2), "2 appeals");
+    }
+
+    #[test]
+    fn accept_language_picks_our_best_match() {
+        assert_eq!(Lang::negotiate("kk-KZ,kk;q=0.9,ru;q=0.8"), Lang::Kk);
+        assert_eq!(Lang::negotiate("en-US,en;q=0.9"), Lang::En);
+        assert_eq!(Lang::negotiate("uz,tr"), Lang::Ru);
+        assert_eq!(Lang::negotiate(""), Lang::Ru);
+    }
+}

@@ -1,0 +1,116 @@
+//! The page shell every staff page shares: header, navigation by role, language switch,
+//! and the error page. Plain HTML and one stylesheet; no script anywhere.
+
+use komek_domain::Capability;
+use maud::{DOCTYPE, Markup, html};
+
+use crate::i18n::{Lang, Tr};
+use crate::session::Current;
+
+/// The stylesheet's address carries the version, so browsers may cache it for long.
+pub const STYLESHEET: &str = concat!("/static/app.css?v=", env!("CARGO_PKG_VERSION"));
+
+/// A work area in the navigation: its path, label and the capability that shows it.
+pub struct Area {
+    pub path: &'static str,
+    pub label: &'static str,
+    pub needs: Capability,
+}
+
+pub const AREAS: [Area; 7] = [
+    Area { path: "/hotline", label: "nav-hotline", needs: Capability::RegisterAppeals },
+    Area { path: "/cases", label: "nav-cases", needs: Capability::ViewCases },
+    Area { path: "/parties", label: "nav-parties", needs: Capability::ViewCases },
+    Area { path: "/referrals", label: "nav-referrals", needs: Capability::ManageCases },
+    Area { path: "/monitoring", label: "nav-monitoring", needs: Capability::RegisterAppeals },
+    Area { path: "/reports", label: "nav-reports", needs: Capability::ViewReports },
+    Area { path: "/admin", label: "nav-admin", needs: Capability::ManageAccounts },
+];
+
+fn document(lang: Lang, title: &str, tr: Tr<'_>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " — " (tr.t("app-name")) }
+                link rel="stylesheet" href=(STYLESHEET);
+            }
+            body { (body) }
+        }
+    }
+}
+
+/// A page for a logged-in staff member. `active` is the current area's path.
+pub fn page(tr: Tr<'_>, current: &Current, title: &str, active: &str, content: Markup) -> Markup {
+    let account = &current.session.account;
+    let csrf = &current.session.csrf_token;
+    let body = html! {
+        a.skip href="#main" { (tr.t("skip-to-content")) }
+        header.top {
+            a.brand href="/" { (tr.t("app-name")) }
+            nav aria-label=(tr.t("nav-dashboard")) {
+                ul {
+                    li { a href="/" aria-current=[(active == "/").then_some("page")] { (tr.t("nav-dashboard")) } }
+                    @for area in AREAS.iter().filter(|a| current.actor.can(a.needs)) {
+                        li { a href=(area.path) aria-current=[(active == area.path).then_some("page")] { (tr.t(area.label)) } }
+                    }
+                }
+            }
+            div.who {
+                span { (tr.t1("signed-in-as", "name", account.display_name.clone())) }
+                " · " span { (tr.t(&format!("role-{}", account.role.code()))) }
+                form.inline method="post" action="/account/language" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label for="language" { (tr.t("language-label")) }
+                    select #language name="language" {
+                        @for lang in Lang::ALL {
+                            option value=(lang.code()) selected[lang == current.lang] { (lang.native_name()) }
+                        }
+                    }
+                    button type="submit" { (tr.t("language-save")) }
+                }
+                a href="/account/password" { (tr.t("nav-account")) }
+                form.inline method="post" action="/logout" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button type="submit" { (tr.t("logout")) }
+                }
+            }
+        }
+        main #main { (content) }
+        footer { p { (tr.t("footer-safety")) } }
+    };
+    document(current.lang, title, tr, body)
+}
+
+/// A page for someone not logged in (the login page).
+pub fn public_page(tr: Tr<'_>, title: &str, content: Markup) -> Markup {
+    let body = html! {
+        header.top {
+            span.brand { (tr.t("app-name")) }
+            nav.languages aria-label=(tr.t("language-label")) {
+                ul {
+                    @for lang in Lang::ALL {
+                        li { a href={ "/login?lang=" (lang.code()) } lang=(lang.code()) aria-current=[(lang == tr.lang).then_some("true")] { (lang.native_name()) } }
+                    }
+                }
+            }
+        }
+        main #main.narrow { (content) }
+    };
+    document(tr.lang, title, tr, body)
+}
+
+/// The page shown for any error, in the user's language.
+pub fn error_page(tr: Tr<'_>, message_id: &str) -> Markup {
+    public_page(
+        tr,
+        &tr.t("error-title"),
+        html! {
+            h1 { (tr.t("error-title")) }
+            p.error role="alert" { (tr.t(message_id)) }
+            p { a href="/" { (tr.t("error-back")) } }
+        },
+    )
+}

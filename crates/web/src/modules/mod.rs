@@ -1,0 +1,32 @@
+//! The routes of every work area, gathered in one table.
+
+mod areas;
+mod assets;
+mod auth;
+mod dashboard;
+mod health;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/account/password", get(auth::password_form).post(auth::change_password))
+        .route("/account/language", post(auth::set_language))
+        .route("/account/logout-everywhere", post(auth::logout_everywhere))
+        .route("/hotline", get(areas::hotline))
+        .route("/cases", get(areas::cases))
+        .route("/parties", get(areas::parties))
+        .route("/referrals", get(areas::referrals))
+        .route("/monitoring", get(areas::monitoring))
+        .route("/reports", get(areas::reports))
+        .route("/admin", get(areas::admin))
+        .route("/healthz", get(health::check))
+        .route("/static/app.css", get(assets::stylesheet))
+        .fallback(crate::errors::not_found)
+}
