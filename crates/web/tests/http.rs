@@ -1,0 +1,206 @@
+//! The staff web shell over real HTTP on loopback: login, sessions, CSRF, languages, errors.
+
+mod support;
+
+use support::{Browser, PASSWORD, Server};
+
+#[test]
+fn a_lawyer_logs_in_and_sees_the_dashboard_of_her_office() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    let login = browser.login(&server, "lawyer", PASSWORD);
+    assert_eq!(login.status, 303);
+    assert_eq!(login.header("location"), Some("/"));
+    let cookie = login.headers["set-cookie"].iter().find(|c| c.starts_with("komek_session=")).unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let dashboard = browser.get(&server.url("/"));
+    assert_eq!(dashboard.status, 200);
+    assert!(dashboard.body.contains("<h1>Dashboard</h1>"), "{}", dashboard.body);
+    assert!(dashboard.body.contains("Figures for your office."));
+    assert!(dashboard.body.contains("href=\"/cases\""));
+    assert!(!dashboard.body.contains("href=\"/admin\""), "a lawyer has no administration link");
+}
+
+#[test]
+fn pages_need_a_session_and_a_wrong_password_keeps_the_username() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    let page = browser.get(&server.url("/"));
+    assert_eq!((page.status, page.header("location")), (303, Some("/login")));
+    let refused = browser.login(&server, "lawyer", "not the password");
+    assert_eq!(refused.status, 401);
+    assert!(refused.body.contains("Wrong username or password."));
+    assert!(refused.body.contains("value=\"lawyer\""), "the typed username is kept");
+    let refused = browser.login(&server, "nobody", PASSWORD);
+    assert!(refused.body.contains("Wrong username or password."), "unknown users get the same answer");
+}
+
+#[test]
+fn ten_wrong_passwords_lock_the_account_and_are_audited() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    for _ in 0..10 {
+        browser.login(&server, "manager", "wrong password!");
+    }
+    let locked = browser.login(&server, "manager", PASSWORD);
+    assert_eq!(locked.status, 401);
+    assert!(locked.body.contains("the account is locked until"), "{}", locked.body);
+    let failures = server
+        .app
+        .store()
+        .read(|tx| tx.query_i64("SELECT count(*) FROM audit_log WHERE action = 'login-failed'", &[]))
+        .unwrap();
+    assert_eq!(failures, 11);
+}
+
+#[test]
+fn a_login_form_without_its_token_is_refused() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.get(&server.url("/login"));
+    let forged = browser.post(&server.url("/login"), &[("username", "lawyer"), ("password", PASSWORD), ("csrf", "forged")]);
+    assert_eq!(forged.status, 403);
+    assert!(forged.body.contains("The form had expired"));
+    assert!(!browser.cookies.contains_key("komek_session"));
+}
+
+#[test]
+fn a_forged_csrf_token_changes_nothing() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "psychologist", PASSWORD);
+    let refused = browser.post(&server.url("/account/language"), &[("csrf", "0".repeat(32).as_str()), ("language", "kk")]);
+    assert_eq!(refused.status, 403);
+    assert!(refused.body.contains("Your role does not allow this."), "a translated page, not a bare status");
+    let still = browser.get(&server.url("/"));
+    assert!(still.body.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn the_language_switch_is_remembered_for_the_user() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let csrf = browser.get(&server.url("/")).csrf();
+    let switched = browser.post(&server.url("/account/language"), &[("csrf", &csrf), ("language", "kk")]);
+    assert_eq!(switched.status, 303);
+    let page = browser.get(&server.url("/"));
+    assert!(page.body.contains("<html lang=\"kk\">"));
+    assert!(page.body.contains("Басты бет"), "{}", page.body);
+    // A new login, from another browser, comes back in Kazakh.
+    let mut other = Browser::new();
+    other.login(&server, "hotline-operator", PASSWORD);
+    assert!(other.get(&server.url("/")).body.contains("<html lang=\"kk\">"));
+}
+
+#[test]
+fn the_login_page_speaks_the_browsers_language_until_one_is_chosen() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.accept_language = Some("kk-KZ,kk;q=0.9".into());
+    assert!(browser.get(&server.url("/login")).body.contains("<html lang=\"kk\">"));
+    browser.get(&server.url("/login?lang=en"));
+    assert!(browser.get(&server.url("/login")).body.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn logout_ends_the_session_on_the_server() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "lawyer", PASSWORD);
+    let session = browser.cookies["komek_session"].clone();
+    let csrf = browser.get(&server.url("/")).csrf();
+    assert_eq!(browser.post(&server.url("/logout"), &[("csrf", &csrf)]).status, 303);
+    // Replaying the old cookie does not bring the session back.
+    browser.cookies.insert("komek_session".into(), session);
+    let page = browser.get(&server.url("/"));
+    assert_eq!(page.header("location"), Some("/login?ended=1"));
+}
+
+#[test]
+fn an_idle_session_ends() {
+    let settings = komek_app::Settings { session_idle: std::time::Duration::ZERO, ..Default::default() };
+    let server = Server::start_with(settings);
+    let mut browser = Browser::new();
+    browser.login(&server, "lawyer", PASSWORD);
+    let page = browser.get(&server.url("/"));
+    assert_eq!(page.header("location"), Some("/login?ended=1"));
+    let login = browser.get(&server.url("/login?ended=1"));
+    assert!(login.body.contains("Your session has ended."));
+}
+
+#[test]
+fn a_one_time_password_must_be_changed_before_anything_else() {
+    let server = Server::start();
+    let hq = server.app.office_by_code("hq").unwrap().unwrap();
+    let created = server
+        .app
+        .create_account(&komek_app::Actor::System, "newcomer", "Newcomer", komek_domain::Role::Lawyer, hq.id, "en")
+        .unwrap();
+    let mut browser = Browser::new();
+    browser.login(&server, "newcomer", &created.one_time_password);
+    let page = browser.get(&server.url("/cases"));
+    assert_eq!(page.header("location"), Some("/account/password"));
+    let form = browser.get(&server.url("/account/password"));
+    assert!(form.body.contains("This is your first login"));
+    let csrf = form.csrf();
+    let otp = created.one_time_password.as_str();
+    let mismatch = browser.post(&server.url("/account/password"), &[("csrf", &csrf), ("current", otp), ("new", "a new long password"), ("repeat", "a different one!")]);
+    assert_eq!(mismatch.status, 422);
+    assert!(mismatch.body.contains("The two new passwords are not the same."));
+    let short = browser.post(&server.url("/account/password"), &[("csrf", &csrf), ("current", otp), ("new", "short"), ("repeat", "short")]);
+    assert!(short.body.contains("at least 10 characters"), "{}", short.body);
+    let done = browser.post(&server.url("/account/password"), &[("csrf", &csrf), ("current", otp), ("new", "a new long password"), ("repeat", "a new long password")]);
+    assert_eq!(done.header("location"), Some("/"));
+    assert_eq!(browser.get(&server.url("/cases")).status, 200);
+}
+
+#[test]
+fn every_area_is_guarded_by_the_capability_table() {
+    let server = Server::start();
+    for role in komek_domain::Role::ALL {
+        let mut browser = Browser::new();
+        browser.login(&server, role.code(), PASSWORD);
+        for area in ["/hotline", "/cases", "/parties", "/referrals", "/monitoring", "/reports", "/admin"] {
+            let page = browser.get(&server.url(area));
+            let needs = match area {
+                "/hotline" | "/monitoring" => komek_domain::Capability::RegisterAppeals,
+                "/cases" | "/parties" => komek_domain::Capability::ViewCases,
+                "/referrals" => komek_domain::Capability::ManageCases,
+                "/reports" => komek_domain::Capability::ViewReports,
+                _ => komek_domain::Capability::ManageAccounts,
+            };
+            let expected = if role.can(needs) { 200 } else { 403 };
+            assert_eq!(page.status, expected, "{} on {area}", role.code());
+        }
+    }
+}
+
+#[test]
+fn errors_are_pages_in_the_users_language_and_every_page_is_protected() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.get(&server.url("/login?lang=ru"));
+    let missing = browser.get(&server.url("/no/such/page"));
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Такой страницы нет"), "{}", missing.body);
+    let login = browser.get(&server.url("/login"));
+    let csp = login.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"));
+    assert_eq!(login.header("x-frame-options"), Some("DENY"));
+    assert!(!login.body.contains("<script"), "no script anywhere");
+    let health = browser.get(&server.url("/healthz"));
+    assert_eq!(health.status, 200);
+    assert!(health.body.contains("\"status\":\"ok\""));
+}
+
+#[test]
+fn a_malformed_form_gets_a_translated_page() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "lawyer", PASSWORD);
+    let csrf = browser.get(&server.url("/")).csrf();
+    let bad = browser.post(&server.url("/account/language"), &[("csrf", &csrf), ("language", "xx")]);
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("The request could not be understood."));
+}
