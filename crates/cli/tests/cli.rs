@@ -1,0 +1,149 @@
+//! The `komek` binary as an operator meets it: first start, demo, and every kind of bad
+//! input getting one clear sentence and a non-zero exit, never a panic or a damaged database.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn komek(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_komek"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("KOMEK_MASTER_KEY")
+        .env_remove("KOMEK_DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run komek")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// One clear line, no panic, no backtrace.
+fn assert_refused(output: &Output, expected: &str) {
+    assert!(!output.status.success(), "must fail: {}", stdout(output));
+    let err = stderr(output);
+    assert!(err.contains(expected), "expected {expected:?} in: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn help_and_version_explain_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = komek(dir.path(), &["--help"]);
+    assert!(help.status.success());
+    for command in ["serve", "migrate", "user", "office", "demo", "audit"] {
+        assert!(stdout(&help).contains(command), "{command} missing from --help");
+    }
+    let version = komek(dir.path(), &["--version"]);
+    assert_eq!(stdout(&version).trim(), format!("komek {}", env!("CARGO_PKG_VERSION")));
+    let wrong = komek(dir.path(), &["--frobnicate"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("unexpected argument"));
+}
+
+#[test]
+fn the_first_start_creates_an_administrator_once_and_accounts_can_be_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = komek(&data, &["user", "list"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("One-time password"));
+    assert!(stdout(&first).contains("admin"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(data.join("master.key")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let again = komek(&data, &["user", "add", "aigerim", "--role", "lawyer", "--name", "Айгерим"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(!stdout(&again).contains("First start"));
+    assert!(stdout(&again).contains("Created aigerim (lawyer) in office hq."));
+    assert_refused(&komek(&data, &["user", "add", "x", "--role", "boss"]), "unknown role \"boss\"");
+    assert_refused(&komek(&data, &["user", "add", "x", "--role", "lawyer", "--office", "nowhere"]), "no office with code \"nowhere\"");
+    let verify = komek(&data, &["audit", "verify"]);
+    assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
+}
+
+#[test]
+fn a_wrong_or_missing_master_key_is_refused_and_nothing_is_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(komek(&data, &["user", "list"]).status.success());
+    let wrong_key = "11".repeat(32);
+    let output = Command::new(env!("CARGO_BIN_EXE_komek"))
+        .args(["--data-dir", data.to_str().unwrap(), "user", "list"])
+        .env("KOMEK_MASTER_KEY", &wrong_key)
+        .output()
+        .unwrap();
+    assert_refused(&output, "does not open this database's data key");
+    std::fs::rename(data.join("master.key"), dir.path().join("elsewhere.key")).unwrap();
+    assert_refused(&komek(&data, &["user", "list"]), "the master key is missing");
+    assert!(!data.join("master.key").exists(), "a new key is never made for a database that has one");
+}
+
+#[test]
+fn a_database_url_that_is_wrong_or_unreachable_is_one_clear_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_refused(&komek(dir.path(), &["--database-url", "postgress:/nowhere", "migrate"]), "database URL is not valid");
+    assert_refused(
+        &komek(dir.path(), &["--database-url", "postgres://postgres@127.0.0.1:1/komek", "migrate"]),
+        "cannot connect to PostgreSQL at 127.0.0.1",
+    );
+}
+
+#[test]
+fn a_damaged_database_file_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = vec![0x5au8; 16 * 1024];
+    std::fs::write(dir.path().join("komek.sqlite3"), &garbage).unwrap();
+    assert_refused(&komek(dir.path(), &["serve", "--listen", "127.0.0.1:0"]), "not a Komek database");
+    assert_eq!(std::fs::read(dir.path().join("komek.sqlite3")).unwrap(), garbage);
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_used_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    assert_refused(&komek(&file, &["migrate"]), "it is not a directory");
+    assert_refused(&komek(&file.join("inside"), &["migrate"]), "cannot use the data directory");
+}
+
+#[test]
+fn a_second_server_on_the_same_data_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Command::new(env!("CARGO_BIN_EXE_komek"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "serve", "--listen", "127.0.0.1:0"])
+        .env_remove("KOMEK_MASTER_KEY")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
+    let listening = lines.by_ref().map_while(Result::ok).find(|l| l.contains("listening on")).expect("the first server starts");
+    assert!(listening.starts_with("Komek is listening on http://127.0.0.1:"));
+    let second = komek(dir.path(), &["serve", "--listen", "127.0.0.1:0"]);
+    let _ = first.kill();
+    let _ = first.wait();
+    assert_refused(&second, "another Komek server is already using the data directory");
+}
+
+#[test]
+fn the_demo_loads_once_and_is_served_as_it_is_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    let first = komek(&data, &["demo", "--no-serve"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("Loaded 2560 appeals"), "{}", stdout(&first));
+    assert!(stdout(&first).contains("komek-demo-2008"));
+    let second = komek(&data, &["demo", "--no-serve"]);
+    assert!(stdout(&second).contains("already holds data"), "{}", stdout(&second));
+}
