@@ -40,7 +40,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: appeal.id.to_string(), detail: String::new() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Create,
+                    record_kind: KIND,
+                    record_id: appeal.id.to_string(),
+                    detail: String::new(),
+                },
             )
         })?;
         Ok(appeal.id)
@@ -54,15 +60,25 @@ impl App {
             let mut appeal = stored.appeal;
             if actor.reaches(appeal.office_id, false, false) {
                 if let Some(sealed) = stored.notes_enc {
-                    let plain = self.keys.open(notes_ref(id), &sealed).map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-                    appeal.notes = Some(String::from_utf8(plain).map_err(|_| komek_store::StoreError::Invalid("notes".into()))?);
+                    let plain = self
+                        .keys
+                        .open(notes_ref(id), &sealed)
+                        .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
+                    appeal.notes =
+                        Some(String::from_utf8(plain).map_err(|_| komek_store::StoreError::Invalid("notes".into()))?);
                 } else {
                     appeal.notes = Some(String::new());
                 }
                 audit::record(
                     tx,
                     &self.keys,
-                    Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                    Event {
+                        actor: actor.account_id(),
+                        action: Action::Read,
+                        record_kind: KIND,
+                        record_id: id.to_string(),
+                        detail: String::new(),
+                    },
                 )?;
             }
             Ok(appeal)

@@ -141,7 +141,9 @@ pub fn verify(store: &Store, keys: &Keys) -> Result<Verdict, StoreError> {
     if checked != head_seq || prev_hash != head_hash {
         return Ok(Verdict::Broken {
             seq: checked + 1,
-            reason: format!("the log ends at entry {checked} but {head_seq} were written (entries removed from the end)"),
+            reason: format!(
+                "the log ends at entry {checked} but {head_seq} were written (entries removed from the end)"
+            ),
         });
     }
     Ok(Verdict::Intact { entries: checked })

@@ -10,8 +10,8 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
 use komek_domain::entities::Account;
 use komek_domain::{AccountId, Capability, OfficeId, Role, ValidationError};
@@ -120,11 +120,13 @@ impl App {
                 .map_err(internal)?;
             return Err(LoginError::AddressThrottled);
         }
-        let record = self.store.read(|tx| repo::accounts::by_username(tx, username.trim())).map_err(|e| internal(e.into()))?;
+        let record =
+            self.store.read(|tx| repo::accounts::by_username(tx, username.trim())).map_err(|e| internal(e.into()))?;
         let Some(record) = record else {
             password_matches(password, decoy_hash());
             self.throttle.record_failure(addr, window);
-            self.record_login_event(None, Action::LoginFailed, format!("unknown username from {addr}")).map_err(internal)?;
+            self.record_login_event(None, Action::LoginFailed, format!("unknown username from {addr}"))
+                .map_err(internal)?;
             return Err(LoginError::BadCredentials);
         };
         let id = record.account.id;
@@ -155,15 +157,21 @@ impl App {
                     Ok(n)
                 })
                 .map_err(|e| internal(e.into()))?;
-            return Err(if failures >= after { LoginError::Locked { until: lock_until } } else { LoginError::BadCredentials });
+            return Err(if failures >= after {
+                LoginError::Locked { until: lock_until }
+            } else {
+                LoginError::BadCredentials
+            });
         }
         if record.account.disabled {
-            self.record_login_event(Some(id), Action::LoginFailed, format!("disabled, from {addr}")).map_err(internal)?;
+            self.record_login_event(Some(id), Action::LoginFailed, format!("disabled, from {addr}"))
+                .map_err(internal)?;
             return Err(LoginError::Disabled);
         }
         let token = random_hex(32);
         let csrf_token = random_hex(16);
-        let session = SessionRecord { account_id: id, csrf_token: csrf_token.clone(), created_at: now, last_seen_at: now };
+        let session =
+            SessionRecord { account_id: id, csrf_token: csrf_token.clone(), created_at: now, last_seen_at: now };
         self.store
             .write(|tx| {
                 repo::accounts::clear_failed_logins(tx, id)?;
@@ -233,7 +241,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: Some(id), action: Action::Logout, record_kind: "account", record_id: id.to_string(), detail: String::new() },
+                Event {
+                    actor: Some(id),
+                    action: Action::Logout,
+                    record_kind: "account",
+                    record_id: id.to_string(),
+                    detail: String::new(),
+                },
             )
         })?;
         Ok(())
@@ -247,7 +261,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: Some(id), action: Action::Logout, record_kind: "account", record_id: id.to_string(), detail: format!("everywhere: {n} sessions") },
+                Event {
+                    actor: Some(id),
+                    action: Action::Logout,
+                    record_kind: "account",
+                    record_id: id.to_string(),
+                    detail: format!("everywhere: {n} sessions"),
+                },
             )?;
             Ok(n)
         })?)
@@ -270,7 +290,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: Some(id), action: Action::PasswordChanged, record_kind: "account", record_id: id.to_string(), detail: String::new() },
+                Event {
+                    actor: Some(id),
+                    action: Action::PasswordChanged,
+                    record_kind: "account",
+                    record_id: id.to_string(),
+                    detail: String::new(),
+                },
             )
         })?;
         Ok(())
@@ -352,7 +378,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::PasswordChanged, record_kind: "account", record_id: id.to_string(), detail: "set by administrator".into() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::PasswordChanged,
+                    record_kind: "account",
+                    record_id: id.to_string(),
+                    detail: "set by administrator".into(),
+                },
             )
         })?;
         Ok(())

@@ -1,7 +1,7 @@
 //! Case files: opening a case, the services delivered in it, and reading it within reach.
 
 use komek_domain::entities::{Case, Service};
-use komek_domain::{CaseId, Capability, ServiceId};
+use komek_domain::{Capability, CaseId, ServiceId};
 use komek_store::repo;
 
 use crate::audit::{self, Action, Event};
@@ -53,7 +53,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: case.id.to_string(), detail: case.kind.clone() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Create,
+                    record_kind: KIND,
+                    record_id: case.id.to_string(),
+                    detail: case.kind.clone(),
+                },
             )
         })?;
         Ok(case.id)
@@ -78,7 +84,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Create, record_kind: "service", record_id: service.id.to_string(), detail: format!("case {} {}", case.id, service.kind) },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Create,
+                    record_kind: "service",
+                    record_id: service.id.to_string(),
+                    detail: format!("case {} {}", case.id, service.kind),
+                },
             )
         })?;
         Ok(service.id)
@@ -121,7 +133,13 @@ impl App {
                 audit::record(
                     tx,
                     &self.keys,
-                    Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                    Event {
+                        actor: actor.account_id(),
+                        action: Action::Read,
+                        record_kind: KIND,
+                        record_id: id.to_string(),
+                        detail: String::new(),
+                    },
                 )?;
             }
             Ok(CaseFile { case, services, identifying_shown: shown })

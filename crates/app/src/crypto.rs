@@ -195,7 +195,8 @@ impl Keys {
             Some(k) => master.unwrap_key(&k.wrapped)?,
             None => {
                 let data_key = random_key();
-                let wrapped = repo::keys::WrappedKey { id: Uuid::now_v7(), wrapped: master.wrap(&data_key), active: true };
+                let wrapped =
+                    repo::keys::WrappedKey { id: Uuid::now_v7(), wrapped: master.wrap(&data_key), active: true };
                 store.write(|tx| repo::keys::insert(tx, &wrapped))?;
                 data_key
             }

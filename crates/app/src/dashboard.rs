@@ -29,7 +29,12 @@ impl App {
         Ok(self.store.read(|tx| {
             Ok(Dashboard {
                 appeals_today: repo::appeals::count_received(tx, office, start_of(today), start_of(tomorrow))?,
-                appeals_this_month: repo::appeals::count_received(tx, office, start_of(month_start), start_of(tomorrow))?,
+                appeals_this_month: repo::appeals::count_received(
+                    tx,
+                    office,
+                    start_of(month_start),
+                    start_of(tomorrow),
+                )?,
                 appeals_all: repo::appeals::count_received(tx, office, start_of(NaiveDate::MIN), start_of(tomorrow))?,
                 open_cases: repo::cases::count_open(tx, office)?,
                 persons: repo::persons::count(tx)?,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use komek_domain::entities::Office;
 use komek_domain::{OfficeId, Role};
-use komek_store::{repo, Store, StoreError};
+use komek_store::{Store, StoreError, repo};
 
 use crate::auth::NewAccount;
 use crate::crypto::{CryptoError, Keys, MasterKey};
@@ -91,7 +91,12 @@ pub struct Instance {
 
 /// Opens (or creates) the instance: lock, database (SQLite in the data directory unless a
 /// PostgreSQL URL is given), migrations, master key, data key, first administrator.
-pub fn open(data_dir: &Path, database_url: Option<&str>, settings: Settings, access: Access) -> Result<Instance, InstanceError> {
+pub fn open(
+    data_dir: &Path,
+    database_url: Option<&str>,
+    settings: Settings,
+    access: Access,
+) -> Result<Instance, InstanceError> {
     let data_dir = DataDir::open(data_dir, access)?;
     let store = match database_url {
         Some(url) => Store::open_postgres(url)?,
@@ -121,9 +126,20 @@ fn first_start(app: &App) -> Result<Option<FirstStart>, InstanceError> {
 }
 
 impl App {
-    pub fn create_office(&self, actor: &Actor, code: &str, name: &str, utc_offset_minutes: i32) -> Result<Office, AppError> {
+    pub fn create_office(
+        &self,
+        actor: &Actor,
+        code: &str,
+        name: &str,
+        utc_offset_minutes: i32,
+    ) -> Result<Office, AppError> {
         actor.require(komek_domain::Capability::ManageSettings)?;
-        let office = Office { id: OfficeId::new(), code: code.trim().to_lowercase(), name: name.trim().to_owned(), utc_offset_minutes };
+        let office = Office {
+            id: OfficeId::new(),
+            code: code.trim().to_lowercase(),
+            name: name.trim().to_owned(),
+            utc_offset_minutes,
+        };
         self.store.write(|tx| {
             repo::offices::insert(tx, &office)?;
             crate::audit::record(

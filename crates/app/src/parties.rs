@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use komek_domain::entities::{Party, PartyIdentity};
-use komek_domain::{lookups, normalise, Capability, OfficeId, PartyId, ValidationError};
+use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups, normalise};
 use komek_store::repo::{self, IndexToken, parties::StoredParty};
 
 use crate::audit::{self, Action, Event};
@@ -22,7 +22,11 @@ fn identity_tokens(keys: &Keys, identity: &PartyIdentity) -> Vec<IndexToken> {
         names.flat_map(|n| normalise::name_tokens(n)).map(|t| keys.index_token("name", &t)).collect();
     tokens.extend(identity.phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
     tokens.extend(
-        identity.identifiers.iter().filter_map(|d| normalise::document_number(d)).map(|d| keys.index_token("document", &d)),
+        identity
+            .identifiers
+            .iter()
+            .filter_map(|d| normalise::document_number(d))
+            .map(|d| keys.index_token("document", &d)),
     );
     tokens
 }
@@ -38,7 +42,10 @@ impl App {
         identity: PartyIdentity,
     ) -> AppResult<PartyId> {
         actor.require(Capability::RegisterAppeals)?;
-        let office_id = actor.office_id().or(office).ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
+        let office_id = actor
+            .office_id()
+            .or(office)
+            .ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
         let mut errors = Vec::new();
         if let Err(e) = lookups::PARTY_KIND.check(kind) {
             errors.push(e);
@@ -70,7 +77,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: id.to_string(), detail: kind.to_owned() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Create,
+                    record_kind: KIND,
+                    record_id: id.to_string(),
+                    detail: kind.to_owned(),
+                },
             )
         })?;
         Ok(id)
@@ -89,7 +102,13 @@ impl App {
                 audit::record(
                     tx,
                     &self.keys,
-                    Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                    Event {
+                        actor: actor.account_id(),
+                        action: Action::Read,
+                        record_kind: KIND,
+                        record_id: id.to_string(),
+                        detail: String::new(),
+                    },
                 )?;
                 Some(identity)
             } else {
@@ -116,7 +135,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Search, record_kind: KIND, record_id: "search".into(), detail: format!("{} candidates", hits.len()) },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Search,
+                    record_kind: KIND,
+                    record_id: "search".into(),
+                    detail: format!("{} candidates", hits.len()),
+                },
             )?;
             Ok(hits)
         })?)

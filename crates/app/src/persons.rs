@@ -1,10 +1,10 @@
 //! People the organisation helps: registered with their identity sealed, found by blind index.
 
 use chrono::Utc;
-use komek_domain::entities::{Person, PersonIdentity, PersonProfile, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
-use komek_domain::{lookups, normalise, Capability, OfficeId, PersonId, ValidationError};
-use komek_store::repo::{self, IndexToken, persons::StoredPerson};
+use komek_domain::entities::{MAX_NOTE_CHARS, MAX_SHORT_CHARS, Person, PersonIdentity, PersonProfile};
+use komek_domain::{Capability, OfficeId, PersonId, ValidationError, lookups, normalise};
 use komek_store::Tx;
+use komek_store::repo::{self, IndexToken, persons::StoredPerson};
 
 use crate::audit::{self, Action, Event};
 use crate::crypto::{FieldRef, Keys};
@@ -23,7 +23,11 @@ pub(crate) fn identity_tokens(keys: &Keys, identity: &PersonIdentity) -> Vec<Ind
         names.flat_map(|n| normalise::name_tokens(n)).map(|t| keys.index_token("name", &t)).collect();
     tokens.extend(identity.phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
     tokens.extend(
-        identity.documents.iter().filter_map(|d| normalise::document_number(d)).map(|d| keys.index_token("document", &d)),
+        identity
+            .documents
+            .iter()
+            .filter_map(|d| normalise::document_number(d))
+            .map(|d| keys.index_token("document", &d)),
     );
     tokens
 }
@@ -92,7 +96,10 @@ impl App {
         identity: PersonIdentity,
     ) -> AppResult<PersonId> {
         actor.require(Capability::RegisterAppeals)?;
-        let office_id = actor.office_id().or(office).ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
+        let office_id = actor
+            .office_id()
+            .or(office)
+            .ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
         AppError::invalid(validate(&profile, &identity))?;
         let id = PersonId::new();
         let stored = StoredPerson {
@@ -109,7 +116,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Create, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Create,
+                    record_kind: KIND,
+                    record_id: id.to_string(),
+                    detail: String::new(),
+                },
             )
         })?;
         Ok(id)
@@ -137,7 +150,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Update, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Update,
+                    record_kind: KIND,
+                    record_id: id.to_string(),
+                    detail: String::new(),
+                },
             )
         })?;
         Ok(())
@@ -152,12 +171,14 @@ impl App {
     fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, komek_store::StoreError> {
         let stored = repo::persons::get(tx, id)?;
         let on_team = match actor.account_id() {
-            Some(account) => tx.query_i64(
-                "SELECT count(*) FROM case_persons cp JOIN cases c ON c.id = cp.case_id
+            Some(account) => {
+                tx.query_i64(
+                    "SELECT count(*) FROM case_persons cp JOIN cases c ON c.id = cp.case_id
                  WHERE cp.person_id = $1 AND (c.lead_id = $2 OR EXISTS
                    (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.account_id = $2))",
-                komek_store::params![id, account],
-            )? > 0,
+                    komek_store::params![id, account],
+                )? > 0
+            }
             None => false,
         };
         let identity = if actor.reaches(stored.office_id, on_team, false) {
@@ -168,7 +189,13 @@ impl App {
             audit::record(
                 tx,
                 &self.keys,
-                Event { actor: actor.account_id(), action: Action::Read, record_kind: KIND, record_id: id.to_string(), detail: String::new() },
+                Event {
+                    actor: actor.account_id(),
+                    action: Action::Read,
+                    record_kind: KIND,
+                    record_id: id.to_string(),
+                    detail: String::new(),
+                },
             )?;
             Some(identity)
         } else {

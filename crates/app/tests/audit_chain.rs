@@ -10,7 +10,8 @@ fn app_with_history(store: Store) -> App {
     let keys = Keys::load_or_create(&store, &MasterKey::generate()).unwrap();
     let app = App::new(store, keys, Settings::default());
     let office = app.create_office(&Actor::System, "hq", "Head office", 300).unwrap();
-    for name in ["Хусан Абдуллаев", "Азамат Токтогулов", "Шахноза Каримова", "Ержан Турсунбаев"] {
+    for name in ["Хусан Абдуллаев", "Азамат Токтогулов", "Шахноза Каримова", "Ержан Турсунбаев"]
+    {
         let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
         let identity = PersonIdentity {
             full_name: name.into(),
@@ -90,7 +91,8 @@ fn the_sqlite_file_holds_no_name_phone_or_passport_in_plaintext() {
     for entry in std::fs::read_dir(&db.dir).unwrap() {
         bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
     }
-    for secret in ["Хусан", "Абдуллаев", "Токтогулов", "123-45-67", "901234567", "AA7654321", "7654321"] {
+    for secret in ["Хусан", "Абдуллаев", "Токтогулов", "123-45-67", "901234567", "AA7654321", "7654321"]
+    {
         assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "{secret} found in plaintext");
     }
 }

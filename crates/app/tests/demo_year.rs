@@ -31,10 +31,17 @@ fn the_demo_year_matches_the_seed(store: Store) {
     assert_eq!(in_group("'private-matter'"), 417);
     assert_eq!(count(&store, "SELECT count(*) FROM appeal_help WHERE help = 'legal-consultation'"), 1_899);
     for (sector, n) in figures::SECTORS {
-        assert_eq!(count(&store, &format!("SELECT count(*) FROM appeals WHERE sector = '{sector}'")), n as i64, "{sector}");
+        assert_eq!(
+            count(&store, &format!("SELECT count(*) FROM appeals WHERE sector = '{sector}'")),
+            n as i64,
+            "{sector}"
+        );
     }
     for (reason, n) in figures::REASONS {
-        assert_eq!(count(&store, &format!("SELECT count(*) FROM appeals WHERE migration_reason = '{reason}'")), n as i64);
+        assert_eq!(
+            count(&store, &format!("SELECT count(*) FROM appeals WHERE migration_reason = '{reason}'")),
+            n as i64
+        );
     }
     for (occupation, mean) in figures::WAGES {
         let (sum, n) = store
@@ -58,9 +65,15 @@ fn the_demo_year_matches_the_seed(store: Store) {
         assert_eq!(count(&store, &sql), n as i64, "{country}");
     }
     // Every appeal and case lies in 2008 (Unix milliseconds).
-    assert_eq!(count(&store, "SELECT count(*) FROM appeals WHERE received_at < 1199145600000 OR received_at >= 1230768000000"), 0);
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM appeals WHERE received_at < 1199145600000 OR received_at >= 1230768000000"),
+        0
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM services WHERE delivered_on NOT LIKE '2008-%'"), 0);
-    assert_eq!(audit::verify(&store, app.keys()).unwrap(), Verdict::Intact { entries: count(&store, "SELECT count(*) FROM audit_log") });
+    assert_eq!(
+        audit::verify(&store, app.keys()).unwrap(),
+        Verdict::Intact { entries: count(&store, "SELECT count(*) FROM audit_log") }
+    );
 
     // The hotline finds Husan however his name is typed, through the blind index.
     let operator = app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == "dana").unwrap();
@@ -100,6 +113,12 @@ fn the_same_seed_gives_the_same_year() {
     let (a, b) = (fingerprint(7), fingerprint(7));
     assert_eq!(a.len(), 2_560);
     // Times are drawn to the second, and the order of equal times is stable.
-    assert_eq!(a.iter().map(|r| r.0[1].clone()).collect::<Vec<_>>(), b.iter().map(|r| r.0[1].clone()).collect::<Vec<_>>());
-    assert_eq!(a.iter().map(|r| r.0[0].clone()).collect::<Vec<_>>(), b.iter().map(|r| r.0[0].clone()).collect::<Vec<_>>());
+    assert_eq!(
+        a.iter().map(|r| r.0[1].clone()).collect::<Vec<_>>(),
+        b.iter().map(|r| r.0[1].clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        a.iter().map(|r| r.0[0].clone()).collect::<Vec<_>>(),
+        b.iter().map(|r| r.0[0].clone()).collect::<Vec<_>>()
+    );
 }

@@ -1,1 +1,368 @@
-fn main(){}
+//! `komek-bench`: fills a Komek instance with generated records through the services and
+//! measures it against DESIGN.md §6: service latencies (p50/p95), page renders and their
+//! compressed weight over real HTTP, start-up time and idle memory of the real binary.
+//!
+//! Run it in release mode, next to a release `komek` binary:
+//!     cargo build --release -p komek -p komek-bench
+//!     target/release/komek-bench --appeals 100000
+//!     target/release/komek-bench --appeals 1000000 --cases 100000
+//!     target/release/komek-bench --database-url postgres://postgres@127.0.0.1:5432/komek_bench
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use chrono::{NaiveDate, TimeZone, Utc};
+use clap::Parser;
+use komek_app::demo::names::POOLS;
+use komek_app::instance::{self, Access};
+use komek_app::{Actor, App, Settings};
+use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
+use komek_domain::{AccountId, AppealId, CaseId, Currency, Money, OfficeId, PersonId, Role, lookups};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+#[derive(Parser)]
+#[command(about = "Generate data at scale and measure Komek against its budgets")]
+struct Args {
+    /// Appeals to generate.
+    #[arg(long, default_value_t = 100_000)]
+    appeals: usize,
+    /// Cases to generate (default: one for every ten appeals).
+    #[arg(long)]
+    cases: Option<usize>,
+    /// Persons to generate (default: one for every five appeals).
+    #[arg(long)]
+    persons: Option<usize>,
+    /// Measure PostgreSQL (an empty database) instead of the embedded SQLite.
+    #[arg(long)]
+    database_url: Option<String>,
+    /// Keep the generated data directory here (default: a temporary one, removed at the end).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Samples per measured operation.
+    #[arg(long, default_value_t = 500)]
+    samples: usize,
+}
+
+const BENCH_PASSWORD: &str = "bench password 2008";
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let cases = args.cases.unwrap_or(args.appeals / 10);
+    let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
+    let temp = tempfile::tempdir()?;
+    let data_dir = args.data_dir.clone().unwrap_or_else(|| temp.path().join("data"));
+    let backend = if args.database_url.is_some() { "PostgreSQL" } else { "SQLite" };
+    println!("# Komek benchmark: {} appeals, {persons} persons, {cases} cases on {backend}", args.appeals);
+    println!("machine: {} cores, {}", std::thread::available_parallelism().map_or(0, |n| n.get()), cpu_model());
+
+    let opened = instance::open(&data_dir, args.database_url.as_deref(), Settings::default(), Access::Exclusive)?;
+    let app = opened.app.clone();
+    let office = opened.first_start.as_ref().context("the benchmark needs an empty database")?.office.id;
+    let lawyer =
+        app.create_account(&Actor::System, "bench-lawyer", "Bench Lawyer", Role::Lawyer, office, "ru")?.account;
+    app.set_password_directly(&Actor::System, lawyer.id, BENCH_PASSWORD)?;
+    let actor = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer.clone() });
+
+    let mut g =
+        Generator { rng: ChaCha8Rng::seed_from_u64(42), names: Vec::new(), persons: Vec::new(), cases: Vec::new() };
+    let started = Instant::now();
+    g.fill(&app, &actor, office, persons, args.appeals, cases)?;
+    println!("generated in {:.0} s\n", started.elapsed().as_secs_f64());
+
+    println!("| operation | p50 ms | p95 ms | budget |");
+    println!("|---|---|---|---|");
+    let n = args.samples;
+    report("save an appeal", "< 20 ms p95", measure(n, |_| g.save_appeal(&app, &actor).map(|_| ())))?;
+    let names = g.names.clone();
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    report(
+        "person search (name, other spelling)",
+        "< 20 ms p95",
+        measure(n, |_| {
+            let name = names.choose(&mut rng).expect("names were generated");
+            app.search_persons(&actor, name, 5).map(|_| ())
+        }),
+    )?;
+    let case_ids = g.cases.clone();
+    report(
+        "open a case",
+        "< 20 ms p95",
+        measure(n, |i| app.case_file(&actor, case_ids[i % case_ids.len()]).map(|_| ())),
+    )?;
+    let today = NaiveDate::from_ymd_opt(2008, 6, 1).expect("a date");
+    report("dashboard figures", "-", measure(n, |_| app.dashboard(&actor, today).map(|_| ())))?;
+    drop(opened);
+
+    measure_server(&data_dir, args.database_url.as_deref(), n)?;
+    Ok(())
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into())
+}
+
+/// Durations of `n` runs of `f`, in milliseconds, sorted.
+fn measure<E: std::fmt::Debug>(n: usize, mut f: impl FnMut(usize) -> Result<(), E>) -> anyhow::Result<Vec<f64>> {
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        f(i).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn report(name: &str, budget: &str, times: anyhow::Result<Vec<f64>>) -> anyhow::Result<()> {
+    let times = times?;
+    println!("| {name} | {:.2} | {:.2} | {budget} |", percentile(&times, 0.5), percentile(&times, 0.95));
+    Ok(())
+}
+
+/// Records made through the services, the way staff would make them.
+struct Generator {
+    rng: ChaCha8Rng,
+    /// A name per person, in another spelling than stored, to search for.
+    names: Vec<String>,
+    persons: Vec<PersonId>,
+    cases: Vec<CaseId>,
+}
+
+impl Generator {
+    fn fill(
+        &mut self,
+        app: &App,
+        actor: &Actor,
+        office: OfficeId,
+        persons: usize,
+        appeals: usize,
+        cases: usize,
+    ) -> anyhow::Result<()> {
+        let progress = |what: &str, i: usize, n: usize| {
+            if n >= 10 && i.is_multiple_of(n / 10) {
+                eprintln!("  {what}: {i} / {n}");
+            }
+        };
+        for i in 0..persons {
+            progress("persons", i, persons);
+            self.person(app, actor)?;
+        }
+        for i in 0..appeals {
+            progress("appeals", i, appeals);
+            self.save_appeal(app, actor)?;
+        }
+        for i in 0..cases {
+            progress("cases", i, cases);
+            let person = *self.persons.choose(&mut self.rng).expect("persons exist");
+            let lead = actor.account_id().expect("staff");
+            let id = app.open_case(actor, case(&mut self.rng, office, lead, person))?;
+            self.cases.push(id);
+        }
+        Ok(())
+    }
+
+    fn person(&mut self, app: &App, actor: &Actor) -> anyhow::Result<()> {
+        let pool = POOLS.choose(&mut self.rng).expect("pools exist");
+        let male = self.rng.gen_bool(0.7);
+        let (given, surnames) =
+            if male { (pool.male_given, pool.male_surnames) } else { (pool.female_given, pool.female_surnames) };
+        let g = given.choose(&mut self.rng).expect("names");
+        let s = surnames.choose(&mut self.rng).expect("names");
+        let identity = PersonIdentity {
+            full_name: format!("{} {}", s.cyrillic, g.cyrillic),
+            phones: vec![format!("+7701{:07}", self.rng.gen_range(0..10_000_000))],
+            ..Default::default()
+        };
+        let profile = PersonProfile {
+            sex: if male { "male" } else { "female" }.into(),
+            citizenship: pool.citizenship.into(),
+            ..Default::default()
+        };
+        let id = app.register_person(actor, None, profile, identity)?;
+        self.persons.push(id);
+        if self.names.len() < 10_000 {
+            self.names.push(format!("{} {}", g.latin[g.latin.len() - 1], s.latin[s.latin.len() - 1]));
+        }
+        Ok(())
+    }
+
+    fn save_appeal(&mut self, app: &App, actor: &Actor) -> anyhow::Result<AppealId> {
+        let rng = &mut self.rng;
+        let pick = |rng: &mut ChaCha8Rng, list: lookups::LookupList| {
+            list.codes.choose(rng).map(|c| c.to_string()).expect("codes")
+        };
+        let received_at = Utc.timestamp_opt(1_199_145_600 + rng.gen_range(0..31_536_000), 0).single().expect("a time");
+        let appeal = Appeal {
+            id: AppealId::new(),
+            office_id: OfficeId::default(),
+            received_at,
+            channel: pick(rng, lookups::CHANNEL),
+            contact: pick(rng, lookups::CONTACT),
+            person_id: self.persons.choose(rng).copied(),
+            topics: vec![pick(rng, lookups::TOPIC), pick(rng, lookups::TOPIC)],
+            help: vec![pick(rng, lookups::HELP)],
+            occupation: Some(pick(rng, lookups::OCCUPATION)),
+            sector: Some(pick(rng, lookups::SECTOR)),
+            work_region: Some(pick(rng, lookups::REGION)),
+            work_district: None,
+            wage: Some(Money::from_major(rng.gen_range(10..50) * 1_000, Currency::KZT)),
+            migration_reason: Some(pick(rng, lookups::MIGRATION_REASON)),
+            notes: Some("Консультация по телефону.".into()),
+            operator_id: AccountId::default(),
+            follow_up_on: None,
+            outcome: "advised".into(),
+            parties: vec![],
+        };
+        Ok(app.register_appeal(actor, appeal)?)
+    }
+}
+
+fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonId) -> Case {
+    let opened_on = NaiveDate::from_ymd_opt(2008, 1, 1).expect("a date") + chrono::Days::new(rng.gen_range(0..360));
+    Case {
+        id: CaseId::new(),
+        office_id: office,
+        number: String::new(),
+        kind: lookups::CASE_KIND.codes.choose(rng).expect("codes").to_string(),
+        status: "open".into(),
+        sensitive: false,
+        lead_id: lead,
+        team: vec![],
+        persons: vec![person],
+        parties: vec![],
+        opened_on,
+        closed_on: None,
+        recruited_at: String::new(),
+        exploited_region: Some("turkistan".into()),
+        exploited_district: Some("maktaaral".into()),
+        exploited_place: Some("cotton-field".into()),
+        outcomes: vec![],
+        summary: Some("Работа без договора; зарплата не выплачена.".into()),
+    }
+}
+
+/// Start-up time, idle memory and pages over HTTP, against the real `komek` binary.
+fn measure_server(data_dir: &Path, database_url: Option<&str>, samples: usize) -> anyhow::Result<()> {
+    let binary = std::env::current_exe()?.with_file_name("komek");
+    if !binary.exists() {
+        bail!("build the komek binary next to this one: cargo build --release -p komek");
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let mut command = Command::new(&binary);
+    command.args([
+        "--data-dir",
+        data_dir.to_str().context("a UTF-8 path")?,
+        "serve",
+        "--listen",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    if let Some(url) = database_url {
+        command.args(["--database-url", url]);
+    }
+    let started = Instant::now();
+    let mut child = command.env("RUST_LOG", "warn").stdout(Stdio::null()).spawn()?;
+    let base = format!("http://127.0.0.1:{port}");
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
+    while agent.get(&format!("{base}/healthz")).call().map(|r| r.status() != 200).unwrap_or(true) {
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            bail!("the server did not start within 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let startup = started.elapsed();
+    std::thread::sleep(Duration::from_secs(2));
+    let idle_rss = rss_kib(child.id());
+
+    let result = pages(&agent, &base, samples);
+    let after_rss = rss_kib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    println!("\n| server | measured | budget |");
+    println!("|---|---|---|");
+    println!("| start-up to first healthy answer | {:.0} ms | < 1000 ms |", startup.as_secs_f64() * 1000.0);
+    println!("| idle memory (RSS) | {:.1} MB | < 50 MB |", idle_rss as f64 / 1024.0);
+    println!("| memory after the page runs (RSS) | {:.1} MB | - |", after_rss as f64 / 1024.0);
+    result
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn pages(agent: &ureq::Agent, base: &str, samples: usize) -> anyhow::Result<()> {
+    // Log in through the real form.
+    let mut login = agent.get(&format!("{base}/login")).call()?;
+    let login_cookie = cookie(&login, "komek_login").context("login cookie")?;
+    let html = login.body_mut().read_to_string()?;
+    let csrf = html.split("name=\"csrf\" value=\"").nth(1).and_then(|s| s.get(..32)).context("csrf field")?.to_owned();
+    let response = agent
+        .post(&format!("{base}/login"))
+        .header("Cookie", &format!("komek_login={login_cookie}"))
+        .send_form([("username", "bench-lawyer"), ("password", BENCH_PASSWORD), ("csrf", csrf.as_str())])?;
+    let session = cookie(&response, "komek_session").context("the bench account could not log in")?;
+    let cookies = format!("komek_session={session}");
+
+    println!("\n| page | p50 ms | p95 ms | gzip KB | budget |");
+    println!("|---|---|---|---|---|");
+    for (path, budget) in [
+        ("/login", "30 KB"),
+        ("/", "30 KB, 20 ms"),
+        ("/hotline", "30 KB"),
+        ("/cases", "30 KB"),
+        ("/static/app.css", "in the 30 KB of a first load"),
+    ] {
+        let mut size = 0;
+        let times = measure(samples, |_| -> anyhow::Result<()> {
+            let mut r = agent
+                .get(&format!("{base}{path}"))
+                .header("Cookie", &cookies)
+                .header("Accept-Encoding", "gzip")
+                .call()?;
+            if r.status() != 200 {
+                bail!("{path} answered {}", r.status());
+            }
+            let mut body = Vec::new();
+            r.body_mut().as_reader().read_to_end(&mut body)?;
+            size = body.len();
+            Ok(())
+        })?;
+        println!(
+            "| {path} | {:.2} | {:.2} | {:.1} | {budget} |",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            size as f64 / 1024.0
+        );
+    }
+    Ok(())
+}
+
+fn cookie(response: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next()?.split_once('='))
+        .find(|(n, v)| *n == name && !v.is_empty())
+        .map(|(_, v)| v.to_owned())
+}

@@ -5,7 +5,7 @@
 //! its key already holds everything).
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -156,10 +156,13 @@ fn open(cli: &Cli, access: Access) -> anyhow::Result<Instance> {
     open_at(&cli.data_dir, cli, access)
 }
 
-fn open_at(data_dir: &std::path::Path, cli: &Cli, access: Access) -> anyhow::Result<Instance> {
+fn open_at(data_dir: &Path, cli: &Cli, access: Access) -> anyhow::Result<Instance> {
     let instance = instance::open(data_dir, cli.database_url.as_deref(), Settings::default(), access)?;
     if let Some(first) = &instance.first_start {
-        println!("First start: created office {:?} and administrator account {:?}.", first.office.code, first.admin.account.username);
+        println!(
+            "First start: created office {:?} and administrator account {:?}.",
+            first.office.code, first.admin.account.username
+        );
         println!("One-time password (shown only now, change it at first login): {}", first.admin.one_time_password);
     }
     Ok(instance)
@@ -215,7 +218,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo(args) => {
             // The demo keeps to its own directory unless told otherwise, away from real data.
-            let data_dir = if cli.data_dir == PathBuf::from("komek-data") { PathBuf::from("komek-demo") } else { cli.data_dir.clone() };
+            let data_dir = if cli.data_dir == Path::new("komek-data") {
+                PathBuf::from("komek-demo")
+            } else {
+                cli.data_dir.clone()
+            };
             let instance = open_at(&data_dir, &cli, Access::Exclusive)?;
             if instance.first_start.is_some() {
                 println!("Loading the demo year {} into {} …", demo::YEAR, data_dir.display());
@@ -265,7 +272,10 @@ fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
-        let state = komek_web::AppState::new(instance.app.clone(), komek_web::WebConfig { secure_cookies: args.secure_cookies });
+        let state = komek_web::AppState::new(
+            instance.app.clone(),
+            komek_web::WebConfig { secure_cookies: args.secure_cookies },
+        );
         println!("Komek is listening on http://{}", listener.local_addr()?);
         komek_web::serve(state, listener, shutdown_signal()).await.context("serving")?;
         // The data directory's lock is held until here.

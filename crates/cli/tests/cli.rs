@@ -67,7 +67,10 @@ fn the_first_start_creates_an_administrator_once_and_accounts_can_be_added() {
     assert!(!stdout(&again).contains("First start"));
     assert!(stdout(&again).contains("Created aigerim (lawyer) in office hq."));
     assert_refused(&komek(&data, &["user", "add", "x", "--role", "boss"]), "unknown role \"boss\"");
-    assert_refused(&komek(&data, &["user", "add", "x", "--role", "lawyer", "--office", "nowhere"]), "no office with code \"nowhere\"");
+    assert_refused(
+        &komek(&data, &["user", "add", "x", "--role", "lawyer", "--office", "nowhere"]),
+        "no office with code \"nowhere\"",
+    );
     let verify = komek(&data, &["audit", "verify"]);
     assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
 }
@@ -92,7 +95,10 @@ fn a_wrong_or_missing_master_key_is_refused_and_nothing_is_changed() {
 #[test]
 fn a_database_url_that_is_wrong_or_unreachable_is_one_clear_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    assert_refused(&komek(dir.path(), &["--database-url", "postgress:/nowhere", "migrate"]), "database URL is not valid");
+    assert_refused(
+        &komek(dir.path(), &["--database-url", "postgress:/nowhere", "migrate"]),
+        "database URL is not valid",
+    );
     assert_refused(
         &komek(dir.path(), &["--database-url", "postgres://postgres@127.0.0.1:1/komek", "migrate"]),
         "cannot connect to PostgreSQL at 127.0.0.1",
@@ -128,7 +134,8 @@ fn a_second_server_on_the_same_data_directory_is_refused() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
-    let listening = lines.by_ref().map_while(Result::ok).find(|l| l.contains("listening on")).expect("the first server starts");
+    let listening =
+        lines.by_ref().map_while(Result::ok).find(|l| l.contains("listening on")).expect("the first server starts");
     assert!(listening.starts_with("Komek is listening on http://127.0.0.1:"));
     let second = komek(dir.path(), &["serve", "--listen", "127.0.0.1:0"]);
     let _ = first.kill();

@@ -185,9 +185,27 @@ lookup!(
 
 /// Every list, for screens that show them all and for the translation completeness test.
 pub const ALL: &[LookupList] = &[
-    CHANNEL, CONTACT, TOPIC, HELP, OCCUPATION, SECTOR, MIGRATION_REASON, APPEAL_OUTCOME, REGION,
-    DISTRICT, CASE_KIND, CASE_STATUS, CASE_OUTCOME, SERVICE_KIND, PARTY_ROLE, PLACE_KIND, SEX,
-    CITIZENSHIP, VULNERABILITY, PARTY_KIND, LANGUAGE,
+    CHANNEL,
+    CONTACT,
+    TOPIC,
+    HELP,
+    OCCUPATION,
+    SECTOR,
+    MIGRATION_REASON,
+    APPEAL_OUTCOME,
+    REGION,
+    DISTRICT,
+    CASE_KIND,
+    CASE_STATUS,
+    CASE_OUTCOME,
+    SERVICE_KIND,
+    PARTY_ROLE,
+    PLACE_KIND,
+    SEX,
+    CITIZENSHIP,
+    VULNERABILITY,
+    PARTY_KIND,
+    LANGUAGE,
 ];
 
 #[cfg(test)]

@@ -60,8 +60,7 @@ impl Money {
 
     /// Parses what a person types: "18000", "18 000", "18,000.50", "18000,5".
     pub fn parse(text: &str, currency: Currency) -> Option<Self> {
-        let cleaned: String =
-            text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\'').collect();
+        let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\'').collect();
         if cleaned.is_empty() || cleaned.starts_with('-') {
             return None;
         }
@@ -97,7 +96,7 @@ impl fmt::Display for Money {
         let digits = major.abs().to_string();
         let mut grouped = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push('\u{202f}');
             }
             grouped.push(ch);

@@ -26,10 +26,9 @@ const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
 
 pub(crate) fn current_version(tx: &mut dyn Tx) -> Result<i64, StoreError> {
     let exists = match tx.dialect() {
-        Dialect::Sqlite => tx.query_i64(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-            &[],
-        )?,
+        Dialect::Sqlite => {
+            tx.query_i64("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", &[])?
+        }
         Dialect::Postgres => tx.query_i64(
             "SELECT count(*) FROM information_schema.tables
              WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",

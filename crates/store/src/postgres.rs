@@ -16,9 +16,8 @@ use crate::sql::{Dialect, Row, Tx, Value};
 pub(crate) type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
 
 pub(crate) fn open(url: &str) -> Result<Pool, StoreError> {
-    let mut config: postgres::Config = url
-        .parse()
-        .map_err(|e| StoreError::Open(format!("the database URL is not valid: {e}")))?;
+    let mut config: postgres::Config =
+        url.parse().map_err(|e| StoreError::Open(format!("the database URL is not valid: {e}")))?;
     config.connect_timeout(Duration::from_secs(5));
     config.application_name("komek");
     // Connect once by hand: r2d2 would retry quietly until its timeout and then only say

@@ -12,7 +12,8 @@ use crate::sql::{Dialect, Row, Tx, Value, to_sqlite_placeholders};
 pub(crate) type Pool = r2d2::Pool<SqliteConnectionManager>;
 
 pub(crate) fn open(path: &Path) -> Result<Pool, StoreError> {
-    let refuse = |e: rusqlite::Error| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string())));
+    let refuse =
+        |e: rusqlite::Error| StoreError::Open(format!("{}: {}", path.display(), explain_open_error(&e.to_string())));
     // Check the file once by hand: a file that is not a database only shows itself on the first
     // read, and r2d2 would keep retrying such a connection until its timeout.
     let mut probe = rusqlite::Connection::open(path).map_err(refuse)?;
@@ -118,7 +119,9 @@ fn map_error(e: rusqlite::Error) -> StoreError {
         rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation => {
             StoreError::Conflict(e.to_string())
         }
-        rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase || f.code == ErrorCode::DatabaseCorrupt => {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == ErrorCode::NotADatabase || f.code == ErrorCode::DatabaseCorrupt =>
+        {
             StoreError::Open("the database file is damaged; restore it from a backup".to_owned())
         }
         _ => StoreError::Sqlite(e.to_string()),

@@ -36,7 +36,8 @@ conformance!(
 );
 
 fn office(tx_store: &Store, code: &str) -> Office {
-    let office = Office { id: OfficeId::new(), code: code.into(), name: format!("Office {code}"), utc_offset_minutes: 300 };
+    let office =
+        Office { id: OfficeId::new(), code: code.into(), name: format!("Office {code}"), utc_offset_minutes: 300 };
     tx_store.write(|tx| repo::offices::insert(tx, &office)).unwrap();
     office
 }
@@ -115,12 +116,14 @@ fn sessions_are_found_by_token_hash_and_logged_out_everywhere(store: &Store) {
     let hq = office(store, "hq");
     let a = account(store, &hq, "psy");
     let now = Utc.timestamp_millis_opt(Utc::now().timestamp_millis()).unwrap();
-    let s = repo::sessions::SessionRecord { account_id: a.id, csrf_token: "c".into(), created_at: now, last_seen_at: now };
-    store.write(|tx| {
-        repo::sessions::insert(tx, "h1", &s)?;
-        repo::sessions::insert(tx, "h2", &s)
-    })
-    .unwrap();
+    let s =
+        repo::sessions::SessionRecord { account_id: a.id, csrf_token: "c".into(), created_at: now, last_seen_at: now };
+    store
+        .write(|tx| {
+            repo::sessions::insert(tx, "h1", &s)?;
+            repo::sessions::insert(tx, "h2", &s)
+        })
+        .unwrap();
     let back = store.read(|tx| repo::sessions::get(tx, "h1")).unwrap().unwrap();
     assert_eq!((back.account_id, back.created_at), (a.id, now));
     assert_eq!(store.write(|tx| repo::sessions::delete_for_account(tx, a.id)).unwrap(), 2);
@@ -131,7 +134,10 @@ fn persons_are_found_through_blind_index_tokens_best_match_first(store: &Store) 
     let hq = office(store, "hq");
     let husan = person(store, &hq, &[b"husan", b"abdulaev"]);
     let other = person(store, &hq, &[b"husan", b"karimov"]);
-    let query = [IndexToken { kind: "name", token: b"abdulaev".to_vec() }, IndexToken { kind: "name", token: b"husan".to_vec() }];
+    let query = [
+        IndexToken { kind: "name", token: b"abdulaev".to_vec() },
+        IndexToken { kind: "name", token: b"husan".to_vec() },
+    ];
     let found = store.read(|tx| repo::persons::find(tx, &query, 5)).unwrap();
     assert_eq!(found, vec![(husan, 2), (other, 1)]);
     let back = store.read(|tx| repo::persons::get(tx, husan)).unwrap();

@@ -79,7 +79,9 @@ impl I18n {
                 for source in [ui, lookups] {
                     let resource = FluentResource::try_new((*source).to_owned())
                         .unwrap_or_else(|(_, errors)| panic!("{} translations do not parse: {errors:?}", lang.code()));
-                    bundle.add_resource(resource).unwrap_or_else(|e| panic!("{} translations clash: {e:?}", lang.code()));
+                    bundle
+                        .add_resource(resource)
+                        .unwrap_or_else(|e| panic!("{} translations clash: {e:?}", lang.code()));
                 }
                 (*lang, bundle)
             })

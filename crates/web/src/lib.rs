@@ -64,7 +64,9 @@ pub async fn serve(
 /// Runs a blocking service call on the blocking pool, so that database and Argon2 work never
 /// stalls the threads serving other requests.
 pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, errors::WebError> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| errors::WebError::Internal(format!("a service call panicked: {e}")))
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| errors::WebError::Internal(format!("a service call panicked: {e}")))
 }
 
 /// How long a request may take before the client is told to try again.

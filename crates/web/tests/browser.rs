@@ -26,7 +26,8 @@ struct Driver {
 impl Driver {
     fn start() -> Option<Self> {
         if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
-            let message = format!("{CHROMIUM} and {CHROMEDRIVER} are needed (Debian packages chromium, chromium-driver)");
+            let message =
+                format!("{CHROMIUM} and {CHROMEDRIVER} are needed (Debian packages chromium, chromium-driver)");
             if std::env::var("CI").is_ok_and(|v| v == "true") {
                 panic!("the browser test must run in CI: {message}");
             }
@@ -141,6 +142,10 @@ fn a_lawyer_logs_in_switches_to_kazakh_and_sees_the_dashboard() {
     driver.screenshot("dashboard-kk");
     assert_eq!(driver.text("h1"), "Басты бет");
     assert!(driver.text("ul.figures").contains("Ашық істер"), "{}", driver.text("ul.figures"));
-    let lang = driver.session_call("POST", "/execute/sync", Some(json!({ "script": "return document.documentElement.lang", "args": [] })));
+    let lang = driver.session_call(
+        "POST",
+        "/execute/sync",
+        Some(json!({ "script": "return document.documentElement.lang", "args": [] })),
+    );
     assert_eq!(lang, "kk");
 }

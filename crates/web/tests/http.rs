@@ -58,7 +58,8 @@ fn a_login_form_without_its_token_is_refused() {
     let server = Server::start();
     let mut browser = Browser::new();
     browser.get(&server.url("/login"));
-    let forged = browser.post(&server.url("/login"), &[("username", "lawyer"), ("password", PASSWORD), ("csrf", "forged")]);
+    let forged =
+        browser.post(&server.url("/login"), &[("username", "lawyer"), ("password", PASSWORD), ("csrf", "forged")]);
     assert_eq!(forged.status, 403);
     assert!(forged.body.contains("The form had expired"));
     assert!(!browser.cookies.contains_key("komek_session"));
@@ -69,7 +70,8 @@ fn a_forged_csrf_token_changes_nothing() {
     let server = Server::start();
     let mut browser = Browser::new();
     browser.login(&server, "psychologist", PASSWORD);
-    let refused = browser.post(&server.url("/account/language"), &[("csrf", "0".repeat(32).as_str()), ("language", "kk")]);
+    let refused =
+        browser.post(&server.url("/account/language"), &[("csrf", "0".repeat(32).as_str()), ("language", "kk")]);
     assert_eq!(refused.status, 403);
     assert!(refused.body.contains("Your role does not allow this."), "a translated page, not a bare status");
     let still = browser.get(&server.url("/"));
@@ -145,12 +147,21 @@ fn a_one_time_password_must_be_changed_before_anything_else() {
     assert!(form.body.contains("This is your first login"));
     let csrf = form.csrf();
     let otp = created.one_time_password.as_str();
-    let mismatch = browser.post(&server.url("/account/password"), &[("csrf", &csrf), ("current", otp), ("new", "a new long password"), ("repeat", "a different one!")]);
+    let mismatch = browser.post(
+        &server.url("/account/password"),
+        &[("csrf", &csrf), ("current", otp), ("new", "a new long password"), ("repeat", "a different one!")],
+    );
     assert_eq!(mismatch.status, 422);
     assert!(mismatch.body.contains("The two new passwords are not the same."));
-    let short = browser.post(&server.url("/account/password"), &[("csrf", &csrf), ("current", otp), ("new", "short"), ("repeat", "short")]);
+    let short = browser.post(
+        &server.url("/account/password"),
+        &[("csrf", &csrf), ("current", otp), ("new", "short"), ("repeat", "short")],
+    );
     assert!(short.body.contains("at least 10 characters"), "{}", short.body);
-    let done = browser.post(&server.url("/account/password"), &[("csrf", &csrf), ("current", otp), ("new", "a new long password"), ("repeat", "a new long password")]);
+    let done = browser.post(
+        &server.url("/account/password"),
+        &[("csrf", &csrf), ("current", otp), ("new", "a new long password"), ("repeat", "a new long password")],
+    );
     assert_eq!(done.header("location"), Some("/"));
     assert_eq!(browser.get(&server.url("/cases")).status, 200);
 }

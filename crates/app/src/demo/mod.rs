@@ -11,7 +11,9 @@ mod stories;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use komek_domain::entities::{Appeal, Case, Office, PartyIdentity, PersonIdentity, PersonProfile, Service};
-use komek_domain::{age_band_at, AccountId, AppealId, CaseId, Currency, Money, OfficeId, PartyId, PersonId, Role, ServiceId};
+use komek_domain::{
+    AccountId, AppealId, CaseId, Currency, Money, OfficeId, PartyId, PersonId, Role, ServiceId, age_band_at,
+};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -72,16 +74,38 @@ struct StaffMember {
 }
 
 const STAFF: &[StaffMember] = &[
-    StaffMember { username: "director", display_name: "Гульмира Абишева", role: Role::Manager, office: "hq" },
-    StaffMember { username: "aigerim", display_name: "Айгерим Сапарова", role: Role::Lawyer, office: "hq" },
+    StaffMember {
+        username: "director", display_name: "Гульмира Абишева", role: Role::Manager, office: "hq"
+    },
+    StaffMember {
+        username: "aigerim", display_name: "Айгерим Сапарова", role: Role::Lawyer, office: "hq"
+    },
     StaffMember { username: "marat", display_name: "Марат Оспанов", role: Role::Lawyer, office: "hq" },
-    StaffMember { username: "saule", display_name: "Сауле Ахметова", role: Role::Psychologist, office: "hq" },
+    StaffMember {
+        username: "saule", display_name: "Сауле Ахметова", role: Role::Psychologist, office: "hq"
+    },
     StaffMember { username: "dana", display_name: "Дана Ким", role: Role::HotlineOperator, office: "hq" },
-    StaffMember { username: "yerlan", display_name: "Ерлан Жумабеков", role: Role::HotlineOperator, office: "hq" },
-    StaffMember { username: "gulnara", display_name: "Гульнара Исаева", role: Role::MobileConsultant, office: "hq" },
-    StaffMember { username: "bakhyt", display_name: "Бахыт Турсунов", role: Role::MobileConsultant, office: "maktaaral" },
-    StaffMember { username: "nurlan", display_name: "Нурлан Абдиев", role: Role::MobileConsultant, office: "saryagash" },
-    StaffMember { username: "analyst", display_name: "Асель Нурланова", role: Role::Analyst, office: "hq" },
+    StaffMember {
+        username: "yerlan", display_name: "Ерлан Жумабеков", role: Role::HotlineOperator, office: "hq"
+    },
+    StaffMember {
+        username: "gulnara", display_name: "Гульнара Исаева", role: Role::MobileConsultant, office: "hq"
+    },
+    StaffMember {
+        username: "bakhyt",
+        display_name: "Бахыт Турсунов",
+        role: Role::MobileConsultant,
+        office: "maktaaral",
+    },
+    StaffMember {
+        username: "nurlan",
+        display_name: "Нурлан Абдиев",
+        role: Role::MobileConsultant,
+        office: "saryagash",
+    },
+    StaffMember {
+        username: "analyst", display_name: "Асель Нурланова", role: Role::Analyst, office: "hq"
+    },
 ];
 
 /// What the demo created, for the CLI to print.
@@ -95,7 +119,9 @@ pub struct DemoSummary {
 
 /// (username, role code) of every demo account: each logs in with [`DEMO_PASSWORD`].
 pub fn accounts() -> Vec<(&'static str, &'static str)> {
-    std::iter::once(("admin", Role::Administrator.code())).chain(STAFF.iter().map(|s| (s.username, s.role.code()))).collect()
+    std::iter::once(("admin", Role::Administrator.code()))
+        .chain(STAFF.iter().map(|s| (s.username, s.role.code())))
+        .collect()
 }
 
 /// The demo staff, by username.
@@ -144,7 +170,9 @@ pub(crate) struct Generator<'a> {
 pub fn generate(app: &App, seed: u64) -> AppResult<DemoSummary> {
     let hq = app.office_by_code("hq")?.ok_or(crate::AppError::NotFound)?;
     let mut offices = vec![hq];
-    for (code, name) in [("maktaaral", "Мактааральский центр правовой помощи"), ("saryagash", "Сарыагашский центр правовой помощи")] {
+    for (code, name) in
+        [("maktaaral", "Мактааральский центр правовой помощи"), ("saryagash", "Сарыагашский центр правовой помощи")]
+    {
         offices.push(match app.office_by_code(code)? {
             Some(o) => o,
             None => app.create_office(&Actor::System, code, name, 300)?,
@@ -203,7 +231,7 @@ fn dealt<T: Clone>(counts: &[(T, usize)]) -> Vec<T> {
 /// `n` wages in whole tenge whose average is exactly `mean`: pairs around the mean.
 fn wages_averaging(rng: &mut ChaCha8Rng, n: usize, mean: i64) -> Vec<i64> {
     let mut out = Vec::with_capacity(n);
-    if n % 2 == 1 {
+    if !n.is_multiple_of(2) {
         out.push(mean);
     }
     let steps = (mean / 2 / 500).max(1);
@@ -324,7 +352,8 @@ impl Generator<'_> {
     }
 
     pub(crate) fn kz_phone(&mut self) -> String {
-        let operator = ["701", "702", "705", "707", "747", "771", "775", "778"].choose(&mut self.rng).copied().unwrap_or("701");
+        let operator =
+            ["701", "702", "705", "707", "747", "771", "775", "778"].choose(&mut self.rng).copied().unwrap_or("701");
         let n: u32 = self.rng.gen_range(0..10_000_000);
         // Written the way people write them: local and international forms both occur.
         if self.rng.gen_bool(0.5) {
@@ -352,7 +381,14 @@ impl Generator<'_> {
     }
 
     /// A new person of a citizenship, registered by `actor`.
-    pub(crate) fn new_person(&mut self, actor: &Actor, citizenship: &str, male: bool, age: i32, on: NaiveDate) -> AppResult<PersonId> {
+    pub(crate) fn new_person(
+        &mut self,
+        actor: &Actor,
+        citizenship: &str,
+        male: bool,
+        age: i32,
+        on: NaiveDate,
+    ) -> AppResult<PersonId> {
         let pool = POOLS.iter().find(|p| p.citizenship == citizenship).copied().unwrap_or(POOLS[4]);
         let (full_name, other) = self.full_name(&pool, male);
         let mut phones = Vec::new();
@@ -432,26 +468,36 @@ impl Generator<'_> {
     /// Office hours (9:00–18:00 local, UTC+5) on a given day, in UTC.
     pub(crate) fn moment_on(&mut self, day: NaiveDate) -> chrono::DateTime<Utc> {
         let minute = self.rng.gen_range(9 * 60..18 * 60) - 5 * 60;
-        Utc.from_utc_datetime(&day.and_hms_opt(minute / 60, minute % 60, self.rng.gen_range(0..60)).expect("a time of day"))
+        Utc.from_utc_datetime(
+            &day.and_hms_opt(minute / 60, minute % 60, self.rng.gen_range(0..60)).expect("a time of day"),
+        )
     }
 
     /// Region and district of work for a sector.
     pub(crate) fn work_place(&mut self, sector: &str) -> (&'static str, Option<&'static str>) {
-        const FIELDS: [&str; 8] = ["maktaaral", "maktaaral", "maktaaral", "saryagash", "zhetysai", "kazygurt", "sairam", "shardara"];
-        const CITY: [&str; 5] = ["shymkent-abai", "shymkent-al-farabi", "shymkent-enbekshi", "shymkent-karatau", "shymkent-turan"];
+        const FIELDS: [&str; 8] =
+            ["maktaaral", "maktaaral", "maktaaral", "saryagash", "zhetysai", "kazygurt", "sairam", "shardara"];
+        const CITY: [&str; 5] =
+            ["shymkent-abai", "shymkent-al-farabi", "shymkent-enbekshi", "shymkent-karatau", "shymkent-turan"];
         match sector {
             "agriculture" => ("turkistan", FIELDS.choose(&mut self.rng).copied()),
-            "construction" if self.rng.gen_bool(0.25) => {
-                (["astana", "almaty-city", "atyrau", "kyzylorda"].choose(&mut self.rng).copied().unwrap_or("astana"), None)
+            "construction" if self.rng.gen_bool(0.25) => (
+                ["astana", "almaty-city", "atyrau", "kyzylorda"].choose(&mut self.rng).copied().unwrap_or("astana"),
+                None,
+            ),
+            "industry" => {
+                ("turkistan", Some(["tolebi", "kentau", "arys"].choose(&mut self.rng).copied().unwrap_or("kentau")))
             }
-            "industry" => ("turkistan", Some(["tolebi", "kentau", "arys"].choose(&mut self.rng).copied().unwrap_or("kentau"))),
             _ => ("shymkent", CITY.choose(&mut self.rng).copied()),
         }
     }
 
     fn topics_for(&mut self, group: char) -> Vec<String> {
         let (core, extras): (&[&str], &[&str]) = match group {
-            'E' => (&["employment", "employment-contract", "registration"], &["wages-unpaid", "documents-taken", "detention-expulsion", "health"]),
+            'E' => (
+                &["employment", "employment-contract", "registration"],
+                &["wages-unpaid", "documents-taken", "detention-expulsion", "health"],
+            ),
             'C' => (&["citizenship", "residence-permit"], &["children-education", "detention-expulsion"]),
             _ => (&["private-matter"], &["health", "children-education"]),
         };
@@ -469,14 +515,26 @@ impl Generator<'_> {
     /// extra topics; ordinary appeals find or make their own caller.
     pub(crate) fn write_appeal(&mut self, slot: &Slot, case: Option<CaseAppeal>) -> AppResult<AppealId> {
         let channel = *[
-            "hotline-phone", "hotline-phone", "hotline-phone", "hotline-phone", "hotline-phone", "hotline-phone",
-            "walk-in", "walk-in", "district-centre", "mobile-group", "border-point", "messenger",
+            "hotline-phone",
+            "hotline-phone",
+            "hotline-phone",
+            "hotline-phone",
+            "hotline-phone",
+            "hotline-phone",
+            "walk-in",
+            "walk-in",
+            "district-centre",
+            "mobile-group",
+            "border-point",
+            "messenger",
         ]
         .choose(&mut self.rng)
         .unwrap_or(&"hotline-phone");
         let operator = match channel {
             "district-centre" => *["bakhyt", "nurlan"].choose(&mut self.rng).unwrap_or(&"bakhyt"),
-            "mobile-group" | "border-point" => *["bakhyt", "nurlan", "gulnara"].choose(&mut self.rng).unwrap_or(&"gulnara"),
+            "mobile-group" | "border-point" => {
+                *["bakhyt", "nurlan", "gulnara"].choose(&mut self.rng).unwrap_or(&"gulnara")
+            }
             _ => *["dana", "yerlan", "dana", "yerlan", "aigerim", "marat"].choose(&mut self.rng).unwrap_or(&"dana"),
         };
         let actor = self.staff.actor(operator).clone();
@@ -486,9 +544,21 @@ impl Generator<'_> {
         };
         let contact = match &case {
             Some(_) => "migrant",
-            None => *["migrant", "migrant", "migrant", "migrant", "migrant", "migrant", "relative", "relative", "employer", "partner", "anonymous"]
-                .choose(&mut self.rng)
-                .unwrap_or(&"migrant"),
+            None => *[
+                "migrant",
+                "migrant",
+                "migrant",
+                "migrant",
+                "migrant",
+                "migrant",
+                "relative",
+                "relative",
+                "employer",
+                "partner",
+                "anonymous",
+            ]
+            .choose(&mut self.rng)
+            .unwrap_or(&"migrant"),
         };
         let person_id = match &case {
             Some(c) => Some(c.person),
@@ -506,7 +576,9 @@ impl Generator<'_> {
         if slot.legal {
             help.push("legal-consultation".to_owned());
         }
-        let other_help = *["information", "information", "psychological-consultation", "referral"].choose(&mut self.rng).unwrap_or(&"information");
+        let other_help = *["information", "information", "psychological-consultation", "referral"]
+            .choose(&mut self.rng)
+            .unwrap_or(&"information");
         if !slot.legal || self.rng.gen_bool(0.3) {
             help.push(other_help.to_owned());
         }

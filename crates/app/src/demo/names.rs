@@ -88,10 +88,7 @@ pub const UZ_MALE_GIVEN: &[Name] = &[
     n("Ёркин", &["Yorkin", "Erkin", "Yorqin"]),
     n("Уктам", &["Uktam", "O'ktam"]),
     n("Шерзод", &["Sherzod"]),
-    n(
-        "Бахтиёр",
-        &["Bakhtiyor", "Bahtiyor", "Baxtiyor", "Bakhtier"],
-    ),
+    n("Бахтиёр", &["Bakhtiyor", "Bahtiyor", "Baxtiyor", "Bakhtier"]),
     n("Улугбек", &["Ulugbek", "Ulug'bek"]),
     n("Фаррух", &["Farrukh", "Farruh", "Farrux"]),
     n("Дилшод", &["Dilshod", "Dilshad"]),
@@ -113,10 +110,7 @@ pub const UZ_MALE_GIVEN: &[Name] = &[
     n("Зафар", &["Zafar"]),
     n("Иброхим", &["Ibrokhim", "Ibrohim", "Ibroxim"]),
     n("Камолиддин", &["Kamoliddin", "Kamaliddin"]),
-    n(
-        "Мухаммадали",
-        &["Mukhammadali", "Muhammadali", "Muxammadali"],
-    ),
+    n("Мухаммадали", &["Mukhammadali", "Muhammadali", "Muxammadali"]),
     n("Нурбек", &["Nurbek"]),
     n("Элёр", &["Elyor", "Elier"]),
     n("Абдурахмон", &["Abdurakhmon", "Abdurahmon", "Abduraxmon"]),
@@ -1023,103 +1017,27 @@ pub const RU_FEMALE_SURNAMES: &[Name] = &[
 /// shymkent-turan). For the Shymkent city districts these are microdistricts (мкр.) and
 /// housing estates (ж/м).
 pub const SETTLEMENTS: &[(&str, &[&str])] = &[
-    (
-        "maktaaral",
-        &["Мырзакент", "Атакент", "Жамбыл", "Мактаарал"],
-    ),
-    (
-        "saryagash",
-        &["Сарыагаш", "Жибек жолы", "Капланбек", "Дарбаза", "Дербисек"],
-    ),
-    (
-        "kazygurt",
-        &["Казыгурт", "Шарбулак", "Турбат", "Шарапхана", "Жанабазар"],
-    ),
-    (
-        "tolebi",
-        &["Ленгер", "Каскасу", "Тасарык", "Кемекалган", "Зертас"],
-    ),
-    (
-        "sairam",
-        &["Аксукент", "Карабулак", "Манкент", "Карамурт", "Колкент"],
-    ),
-    (
-        "ordabasy",
-        &["Темирлан", "Бадам", "Шубарсу", "Караспан", "Кажымукан"],
-    ),
-    (
-        "otyrar",
-        &["Шаульдер", "Темир", "Маякум", "Коксарай", "Талапты"],
-    ),
+    ("maktaaral", &["Мырзакент", "Атакент", "Жамбыл", "Мактаарал"]),
+    ("saryagash", &["Сарыагаш", "Жибек жолы", "Капланбек", "Дарбаза", "Дербисек"]),
+    ("kazygurt", &["Казыгурт", "Шарбулак", "Турбат", "Шарапхана", "Жанабазар"]),
+    ("tolebi", &["Ленгер", "Каскасу", "Тасарык", "Кемекалган", "Зертас"]),
+    ("sairam", &["Аксукент", "Карабулак", "Манкент", "Карамурт", "Колкент"]),
+    ("ordabasy", &["Темирлан", "Бадам", "Шубарсу", "Караспан", "Кажымукан"]),
+    ("otyrar", &["Шаульдер", "Темир", "Маякум", "Коксарай", "Талапты"]),
     ("baidibek", &["Шаян", "Боралдай", "Акбастау"]),
-    (
-        "tulkibas",
-        &[
-            "Турар Рыскулов",
-            "Састобе",
-            "Жабаглы",
-            "Машат",
-            "Кершетас",
-            "Керейт",
-        ],
-    ),
-    (
-        "shardara",
-        &["Шардара", "Кызылкум", "Коксу", "Узынарт", "Жаушыкум"],
-    ),
+    ("tulkibas", &["Турар Рыскулов", "Састобе", "Жабаглы", "Машат", "Кершетас", "Керейт"]),
+    ("shardara", &["Шардара", "Кызылкум", "Коксу", "Узынарт", "Жаушыкум"]),
     ("zhetysai", &["Жетысай", "Асыката", "Ынтымак", "Казыбек би"]),
     ("keles", &["Абай", "Бирлик", "Жылга", "Акжар"]),
-    (
-        "sozak",
-        &["Шолаккорган", "Созак", "Таукент", "Кыземшек", "Жуантобе"],
-    ),
-    (
-        "arys",
-        &["Арыс", "Дермене", "Акдала", "Байыркум", "Задария"],
-    ),
-    (
-        "kentau",
-        &["Кентау", "Карнак", "Ачисай", "Хантаги", "Байылдыр"],
-    ),
-    (
-        "turkistan-city",
-        &["Туркестан", "мкр. Отырар", "мкр. Новый город"],
-    ),
-    (
-        "shymkent-abai",
-        &[
-            "мкр. Кайтпас-1",
-            "мкр. Кайтпас-2",
-            "ж/м Бозарык",
-            "мкр. Северо-Запад",
-        ],
-    ),
-    (
-        "shymkent-al-farabi",
-        &[
-            "мкр. Самал-1",
-            "мкр. Самал-2",
-            "мкр. Самал-3",
-            "мкр. Восток",
-        ],
-    ),
-    (
-        "shymkent-enbekshi",
-        &[
-            "мкр. Коксай",
-            "ж/м Южная Новостройка",
-            "мкр. Текстильщик",
-            "мкр. Казыгурт",
-        ],
-    ),
-    (
-        "shymkent-karatau",
-        &["мкр. Нурсат", "мкр. Асар", "мкр. Шапагат", "ж/м Акжайык"],
-    ),
-    (
-        "shymkent-turan",
-        &["мкр. Туран", "ж/м Тассай", "ж/м Мартобе", "ж/м Бадам"],
-    ),
+    ("sozak", &["Шолаккорган", "Созак", "Таукент", "Кыземшек", "Жуантобе"]),
+    ("arys", &["Арыс", "Дермене", "Акдала", "Байыркум", "Задария"]),
+    ("kentau", &["Кентау", "Карнак", "Ачисай", "Хантаги", "Байылдыр"]),
+    ("turkistan-city", &["Туркестан", "мкр. Отырар", "мкр. Новый город"]),
+    ("shymkent-abai", &["мкр. Кайтпас-1", "мкр. Кайтпас-2", "ж/м Бозарык", "мкр. Северо-Запад"]),
+    ("shymkent-al-farabi", &["мкр. Самал-1", "мкр. Самал-2", "мкр. Самал-3", "мкр. Восток"]),
+    ("shymkent-enbekshi", &["мкр. Коксай", "ж/м Южная Новостройка", "мкр. Текстильщик", "мкр. Казыгурт"]),
+    ("shymkent-karatau", &["мкр. Нурсат", "мкр. Асар", "мкр. Шапагат", "ж/м Акжайык"]),
+    ("shymkent-turan", &["мкр. Туран", "ж/м Тассай", "ж/м Мартобе", "ж/м Бадам"]),
 ];
 
 /// Street names for fictional addresses (Russian Cyrillic, e.g. "ул. Байтурсынова").
@@ -1343,12 +1261,7 @@ mod tests {
     fn every_pool_has_at_least_40_names_per_list() {
         for pool in POOLS {
             for (what, list) in lists(pool) {
-                assert!(
-                    list.len() >= 40,
-                    "{} {what}: only {}",
-                    pool.citizenship,
-                    list.len()
-                );
+                assert!(list.len() >= 40, "{} {what}: only {}", pool.citizenship, list.len());
             }
         }
     }
@@ -1356,12 +1269,7 @@ mod tests {
     #[test]
     fn surname_lists_are_index_aligned() {
         for pool in POOLS {
-            assert_eq!(
-                pool.male_surnames.len(),
-                pool.female_surnames.len(),
-                "{}",
-                pool.citizenship
-            );
+            assert_eq!(pool.male_surnames.len(), pool.female_surnames.len(), "{}", pool.citizenship);
         }
     }
 
@@ -1372,18 +1280,11 @@ mod tests {
                 for name in list {
                     let ctx = format!("{} {what} {:?}", pool.citizenship, name.cyrillic);
                     assert!(!name.cyrillic.trim().is_empty(), "{ctx}: empty cyrillic");
-                    assert!(
-                        (1..=4).contains(&name.latin.len()),
-                        "{ctx}: {} latin variants",
-                        name.latin.len()
-                    );
+                    assert!((1..=4).contains(&name.latin.len()), "{ctx}: {} latin variants", name.latin.len());
                     for (i, latin) in name.latin.iter().enumerate() {
                         assert!(!latin.trim().is_empty(), "{ctx}: empty latin variant");
                         assert!(latin.is_ascii(), "{ctx}: non-ASCII latin {latin:?}");
-                        assert!(
-                            !name.latin[..i].contains(latin),
-                            "{ctx}: duplicate {latin:?}"
-                        );
+                        assert!(!name.latin[..i].contains(latin), "{ctx}: duplicate {latin:?}");
                     }
                 }
             }
@@ -1396,9 +1297,7 @@ mod tests {
             for (what, list) in lists(pool) {
                 for (i, name) in list.iter().enumerate() {
                     assert!(
-                        !list[..i]
-                            .iter()
-                            .any(|other| other.cyrillic == name.cyrillic),
+                        !list[..i].iter().any(|other| other.cyrillic == name.cyrillic),
                         "{} {what}: {:?} twice",
                         pool.citizenship,
                         name.cyrillic
@@ -1411,23 +1310,13 @@ mod tests {
     #[test]
     fn every_district_appears_exactly_once() {
         for district in DISTRICTS {
-            let count = SETTLEMENTS
-                .iter()
-                .filter(|(code, _)| code == district)
-                .count();
+            let count = SETTLEMENTS.iter().filter(|(code, _)| code == district).count();
             assert_eq!(count, 1, "district {district} appears {count} times");
         }
         for (code, places) in SETTLEMENTS {
             assert!(DISTRICTS.contains(code), "unknown district code {code}");
-            assert!(
-                (3..=6).contains(&places.len()),
-                "{code}: {} settlements",
-                places.len()
-            );
-            assert!(
-                places.iter().all(|p| !p.trim().is_empty()),
-                "{code}: empty settlement"
-            );
+            assert!((3..=6).contains(&places.len()), "{code}: {} settlements", places.len());
+            assert!(places.iter().all(|p| !p.trim().is_empty()), "{code}: empty settlement");
         }
     }
 
@@ -1442,16 +1331,8 @@ mod tests {
             }
         }
         for code in ["UZ", "KG", "TJ", "RU"] {
-            let places = HOME_PLACES
-                .iter()
-                .find(|(c, _)| *c == code)
-                .map(|(_, places)| *places)
-                .unwrap_or_default();
-            assert!(
-                places.len() >= 8,
-                "{code}: only {} home places",
-                places.len()
-            );
+            let places = HOME_PLACES.iter().find(|(c, _)| *c == code).map(|(_, places)| *places).unwrap_or_default();
+            assert!(places.len() >= 8, "{code}: only {} home places", places.len());
         }
     }
 }

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use komek_domain::entities::PartyIdentity;
-use rand::seq::SliceRandom;
 use rand::Rng;
+use rand::seq::SliceRandom;
 
 use super::{CaseAppeal, CasePlan, Generator, ServicePlan, YEAR};
 use crate::AppResult;
@@ -27,7 +27,13 @@ fn wage_recovery(on: NaiveDate, claimed: Option<i64>, recovered: i64, result: &s
 }
 
 /// A party named in a story.
-fn party(g: &mut Generator<'_>, kind: &str, name: &str, district: Option<&str>, notes: &str) -> AppResult<komek_domain::PartyId> {
+fn party(
+    g: &mut Generator<'_>,
+    kind: &str,
+    name: &str,
+    district: Option<&str>,
+    notes: &str,
+) -> AppResult<komek_domain::PartyId> {
     let actor = g.staff.actor("aigerim").clone();
     let region = district.map(|d| if d.starts_with("shymkent") { "shymkent" } else { "turkistan" }.to_owned());
     let id = g.app.register_party(
@@ -98,7 +104,13 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
     g.registration_helper = Some(helper);
 
     // H.: recruited with a hundred others for the cotton fields, seven months unpaid.
-    let recruiter = party(g, "person", "Саида Рахимова", None, "Вербовщица из Узбекистана, привезла около 100 человек на хлопковые поля.")?;
+    let recruiter = party(
+        g,
+        "person",
+        "Саида Рахимова",
+        None,
+        "Вербовщица из Узбекистана, привезла около 100 человек на хлопковые поля.",
+    )?;
     let farmer = party(g, "person", "Кенжебаев Куаныш", Some("maktaaral"), "Фермер, хлопковые поля.")?;
     let h = named_person(g, "UZ", true, 31, day(1, 18), "Хамидов Хуршид", &["Khamidov Khurshid", "Xamidov Xurshid"])?;
     story(
@@ -138,10 +150,9 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
 
     // Alexander and his brother: vineyard, oral contract, documents and wages withheld.
     let vineyard = party(g, "person", "Турсунбаев Ержан", Some("saryagash"), "Фермер, виноградники; устный договор.")?;
-    for (name, spellings, age) in [
-        ("Александр Ким", ["Aleksandr Kim", "Alexander Kim"], 34),
-        ("Дмитрий Ким", ["Dmitrii Kim", "Dmitriy Kim"], 29),
-    ] {
+    for (name, spellings, age) in
+        [("Александр Ким", ["Aleksandr Kim", "Alexander Kim"], 34), ("Дмитрий Ким", ["Dmitrii Kim", "Dmitriy Kim"], 29)]
+    {
         let brother = named_person(g, "UZ", true, age, day(10, 13), name, &spellings)?;
         story(
             g,
@@ -162,11 +173,12 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
                 recruited_at: "Ташкентская обл.".into(),
                 exploited: (Some("turkistan"), Some("saryagash"), Some("vineyard")),
                 outcomes: vec!["documents-returned", "employer-fined", "wages-paid"],
-                summary: "Приехал с братом из Узбекистана, устроился к фермеру на виноградники, договор об оплате устный. \
+                summary:
+                    "Приехал с братом из Узбекистана, устроился к фермеру на виноградники, договор об оплате устный. \
                           Через 6 месяцев работодатель отказался отдавать взятые у братьев документы и выплачивать \
                           заработанное. Проведена медиация: документы возвращены, заработная плата выплачена; \
                           работодатель оштрафован за нарушение законодательства РК."
-                    .into(),
+                        .into(),
             },
             vec![
                 service("legal-consultation", day(10, 15), "us", "Консультация, подготовка к медиации."),
@@ -177,9 +189,29 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
     }
 
     // Husan: recruited in Tashkent as a plasterer, passport taken, moved and "leased".
-    let first_employer = party(g, "person", "Жаксылыков Серик", None, "Первый «работодатель»: забрал паспорта, говорил, что заплатил за рабочих.")?;
-    let escort = party(g, "person", "Проводник поезда (имя неизвестно)", None, "Сопровождал рабочих, передал паспорта водителю «Газели».")?;
-    let husan = named_person(g, "UZ", true, 23, day(9, 1), "Хусан Абдуллаев", &["Husan Abdullaev", "Khusan Abdullayev", "Xusan Abdullayev"])?;
+    let first_employer = party(
+        g,
+        "person",
+        "Жаксылыков Серик",
+        None,
+        "Первый «работодатель»: забрал паспорта, говорил, что заплатил за рабочих.",
+    )?;
+    let escort = party(
+        g,
+        "person",
+        "Проводник поезда (имя неизвестно)",
+        None,
+        "Сопровождал рабочих, передал паспорта водителю «Газели».",
+    )?;
+    let husan = named_person(
+        g,
+        "UZ",
+        true,
+        23,
+        day(9, 1),
+        "Хусан Абдуллаев",
+        &["Husan Abdullaev", "Khusan Abdullayev", "Xusan Abdullayev"],
+    )?;
     story(
         g,
         husan,
@@ -214,7 +246,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
     )?;
 
     // The Israeli citizen: four years held, beaten, memory loss, no documents.
-    let held_by = party(g, "person", "Хозяин подворья (имя со слов — «Ата»)", Some("sairam"), "Удерживал человека 4 года.")?;
+    let held_by =
+        party(g, "person", "Хозяин подворья (имя со слов — «Ата»)", Some("sairam"), "Удерживал человека 4 года.")?;
     let israeli = named_person(g, "IL", true, 46, day(6, 2), "Михаил Левин", &["Mikhail Levin"])?;
     story(
         g,
@@ -235,11 +268,12 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             recruited_at: "Шымкент".into(),
             exploited: (Some("turkistan"), Some("sairam"), Some("household")),
             outcomes: vec!["documents-returned", "returned-home"],
-            summary: "Гражданин Израиля находился в рабстве, после побоев страдает потерей памяти, документы отобраны. \
+            summary:
+                "Гражданин Израиля находился в рабстве, после побоев страдает потерей памяти, документы отобраны. \
                       Обратился в центр, находясь в Казахстане 4 года без документов. Миграционная полиция должна была \
                       выдворить его за нарушение срока пребывания. При содействии центра доказано, что он находился в \
                       рабстве; документы восстановлены, возвращён на родину."
-                .into(),
+                    .into(),
         },
         vec![
             service("legal-consultation", day(6, 3), "us", "Представительство в миграционной полиции."),
@@ -250,7 +284,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
     )?;
 
     // Azamat: the farmer owed him 300,000 tenge.
-    let azamat_farmer = party(g, "person", "Есимов Болат", Some("kazygurt"), "Фермер: не давал отпуск, удерживал зарплату.")?;
+    let azamat_farmer =
+        party(g, "person", "Есимов Болат", Some("kazygurt"), "Фермер: не давал отпуск, удерживал зарплату.")?;
     let azamat = named_person(g, "KG", true, 30, day(9, 8), "Азамат Токтогулов", &["Azamat Toktogulov"])?;
     story(
         g,
@@ -271,10 +306,11 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             recruited_at: "Кыргызстан".into(),
             exploited: (Some("turkistan"), Some("kazygurt"), Some("melon-field")),
             outcomes: vec!["wages-paid"],
-            summary: "Работодатель не давал отпуск и удерживал зарплату; хотел уволиться из-за условий труда. На момент \
+            summary:
+                "Работодатель не давал отпуск и удерживал зарплату; хотел уволиться из-за условий труда. На момент \
                       обращения фермер был должен 300 000 тенге. После нашего выезда и требования выплатить зарплату \
                       конфликт разрешён: 150 000 тенге сразу и 150 000 после уборки урожая."
-                .into(),
+                    .into(),
         },
         vec![
             service("mediation", day(9, 16), "us", "Выезд к фермеру, требование выплатить зарплату."),
@@ -284,7 +320,13 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
     )?;
 
     // The case brought to court: trafficking in minors (art. 133) and brothels (art. 271).
-    let pimp = party(g, "person", "Содержательница притона (К-ва)", Some("shymkent-enbekshi"), "Осуждена по ст. 133, 271 УК РК: 7 лет.")?;
+    let pimp = party(
+        g,
+        "person",
+        "Содержательница притона (К-ва)",
+        Some("shymkent-enbekshi"),
+        "Осуждена по ст. 133, 271 УК РК: 7 лет.",
+    )?;
     let minor = named_person(g, "KZ", false, 16, day(2, 11), "Айжан Сеитова", &["Aizhan Seitova"])?;
     story(
         g,
@@ -338,10 +380,11 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             recruited_at: "Шымкент".into(),
             exploited: (Some("shymkent"), Some("shymkent-al-farabi"), Some("bazaar")),
             outcomes: vec!["documents-returned"],
-            summary: "Заплатил посреднице 35 000 тенге и отдал паспорт для оформления регистрации. Через четыре месяца \
+            summary:
+                "Заплатил посреднице 35 000 тенге и отдал паспорт для оформления регистрации. Через четыре месяца \
                       паспорт не возвращён, регистрация не оформлена; посредница требовала ещё денег. После заявления \
                       в прокуратуру паспорт возвращён."
-                .into(),
+                    .into(),
         },
         vec![
             service("legal-consultation", day(10, 28), "us", "Заявление в прокуратуру."),
@@ -378,7 +421,9 @@ fn generated_cases(g: &mut Generator<'_>) -> AppResult<()> {
         let sector = if g.rng.gen_bool(0.6) { "agriculture" } else { "construction" };
         let (region, district) = g.work_place(sector);
         let place = if sector == "agriculture" {
-            ["cotton-field", "cotton-field", "vineyard", "melon-field", "greenhouse", "tobacco-field"].choose(&mut g.rng).copied()
+            ["cotton-field", "cotton-field", "vineyard", "melon-field", "greenhouse", "tobacco-field"]
+                .choose(&mut g.rng)
+                .copied()
         } else {
             Some("construction-site")
         };

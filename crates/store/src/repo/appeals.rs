@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::entities::Appeal;
 use komek_domain::{AppealId, Currency, Money, OfficeId};
 
-use crate::sql::{Row, Tx, Value};
+use crate::sql::{Row, Tx};
 use crate::{StoreError, params};
 
 /// An appeal as stored: the notes are ciphertext.
@@ -127,22 +127,29 @@ pub struct AppealLine {
 
 /// The newest appeals of an office (or of all offices).
 pub fn recent(tx: &mut dyn Tx, office: Option<OfficeId>, limit: i64) -> Result<Vec<AppealLine>, StoreError> {
-    tx.query(
-        "SELECT id, received_at, channel, outcome, follow_up_on FROM appeals
-         WHERE (CAST($1 AS TEXT) IS NULL OR office_id = $1) ORDER BY received_at DESC LIMIT $2",
-        &[Value::from(office), limit.into()],
-    )?
-    .iter()
-    .map(|r| {
-        Ok(AppealLine {
-            id: r.get(0)?,
-            received_at: r.get(1)?,
-            channel: r.get(2)?,
-            outcome: r.get(3)?,
-            follow_up_on: r.get(4)?,
+    // Two statements rather than "$1 IS NULL OR office_id = $1", which no index can serve.
+    let rows = match office {
+        Some(office) => tx.query(
+            "SELECT id, received_at, channel, outcome, follow_up_on FROM appeals
+             WHERE office_id = $1 ORDER BY received_at DESC LIMIT $2",
+            params![office, limit],
+        )?,
+        None => tx.query(
+            "SELECT id, received_at, channel, outcome, follow_up_on FROM appeals ORDER BY received_at DESC LIMIT $1",
+            params![limit],
+        )?,
+    };
+    rows.iter()
+        .map(|r| {
+            Ok(AppealLine {
+                id: r.get(0)?,
+                received_at: r.get(1)?,
+                channel: r.get(2)?,
+                outcome: r.get(3)?,
+                follow_up_on: r.get(4)?,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// Appeals received in `[from, to)`, in one office or all.
@@ -152,14 +159,23 @@ pub fn count_received(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    tx.query_i64(
-        "SELECT count(*) FROM appeals WHERE (CAST($1 AS TEXT) IS NULL OR office_id = $1) AND received_at >= $2 AND received_at < $3",
-        &[Value::from(office), from.into(), to.into()],
-    )
+    match office {
+        Some(office) => tx.query_i64(
+            "SELECT count(*) FROM appeals WHERE office_id = $1 AND received_at >= $2 AND received_at < $3",
+            params![office, from, to],
+        ),
+        None => {
+            tx.query_i64("SELECT count(*) FROM appeals WHERE received_at >= $1 AND received_at < $2", params![from, to])
+        }
+    }
 }
 
 /// Follow-ups due on or before `day` that a given operator owns.
-pub fn count_follow_ups_due(tx: &mut dyn Tx, operator: komek_domain::AccountId, day: NaiveDate) -> Result<i64, StoreError> {
+pub fn count_follow_ups_due(
+    tx: &mut dyn Tx,
+    operator: komek_domain::AccountId,
+    day: NaiveDate,
+) -> Result<i64, StoreError> {
     tx.query_i64(
         "SELECT count(*) FROM appeals WHERE operator_id = $1 AND follow_up_on IS NOT NULL AND follow_up_on <= $2
          AND outcome = 'pending'",

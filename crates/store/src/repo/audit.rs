@@ -68,10 +68,13 @@ fn from_row(r: &Row) -> Result<AuditRow, StoreError> {
 
 /// Up to `limit` entries after `after_seq`, in chain order: verification reads the log in pages.
 pub fn page(tx: &mut dyn Tx, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
-    tx.query(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"), params![after_seq, limit])?
-        .iter()
-        .map(from_row)
-        .collect()
+    tx.query(
+        &format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"),
+        params![after_seq, limit],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
 }
 
 /// The newest entries matching the filters (each `None` matches everything).

@@ -3,7 +3,7 @@
 use komek_domain::entities::{Case, Service};
 use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId};
 
-use crate::sql::{Row, Tx, Value};
+use crate::sql::{Row, Tx};
 use crate::{StoreError, params};
 
 /// A case as stored: the summary is ciphertext.
@@ -117,10 +117,13 @@ pub fn is_on_team(tx: &mut dyn Tx, case: CaseId, account: AccountId) -> Result<b
 
 /// Cases not closed, in one office or all.
 pub fn count_open(tx: &mut dyn Tx, office: Option<OfficeId>) -> Result<i64, StoreError> {
-    tx.query_i64(
-        "SELECT count(*) FROM cases WHERE (CAST($1 AS TEXT) IS NULL OR office_id = $1) AND status IN ('open', 'follow-up')",
-        &[Value::from(office)],
-    )
+    match office {
+        Some(office) => tx.query_i64(
+            "SELECT count(*) FROM cases WHERE office_id = $1 AND status IN ('open', 'follow-up')",
+            params![office],
+        ),
+        None => tx.query_i64("SELECT count(*) FROM cases WHERE status IN ('open', 'follow-up')", &[]),
+    }
 }
 
 /// How many case numbers already start with `prefix` (e.g. "2008-"): the next number's base.

@@ -1,7 +1,7 @@
 //! Offices: headquarters and district centres.
 
-use komek_domain::entities::Office;
 use komek_domain::OfficeId;
+use komek_domain::entities::Office;
 
 use crate::sql::{Row, Tx};
 use crate::{StoreError, params};

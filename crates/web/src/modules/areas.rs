@@ -4,12 +4,18 @@
 use axum::extract::State;
 use maud::{Markup, html};
 
+use crate::AppState;
 use crate::errors::WebError;
 use crate::layout::{self, AREAS};
 use crate::session::Current;
-use crate::AppState;
 
-fn area_page(state: &AppState, current: &Current, key: &str, path: &str, extra: Option<Markup>) -> Result<Markup, WebError> {
+fn area_page(
+    state: &AppState,
+    current: &Current,
+    key: &str,
+    path: &str,
+    extra: Option<Markup>,
+) -> Result<Markup, WebError> {
     let area = AREAS.iter().find(|a| a.path == path).expect("every area page is in the table");
     if !current.actor.can(area.needs) {
         return Err(WebError::Forbidden);
@@ -34,7 +40,8 @@ pub async fn hotline(State(state): State<AppState>, current: Current) -> Result<
     let today = chrono::Utc::now().date_naive();
     let figures = crate::blocking(move || app.dashboard(&actor, today)).await??;
     let tr = current.tr(&state);
-    let extra = html! { p { (tr.t1("module-records-now", "count", tr.t1("count-appeals", "count", figures.appeals_all))) } };
+    let extra =
+        html! { p { (tr.t1("module-records-now", "count", tr.t1("count-appeals", "count", figures.appeals_all))) } };
     area_page(&state, &current, "hotline", "/hotline", Some(extra))
 }
 

@@ -2,13 +2,13 @@
 
 use std::net::SocketAddr;
 
+use axum::Form;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use komek_app::AppError;
 use komek_app::auth::{LoginError, MIN_PASSWORD_CHARS};
 use komek_app::crypto::random_hex;
-use komek_app::AppError;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -60,7 +60,11 @@ fn login_page(tr: Tr<'_>, token: &str, username: &str, notice: Option<String>, e
 }
 
 /// Shows the login form with a fresh double-submit token (and remembers a chosen language).
-pub async fn login_form(State(state): State<AppState>, Query(query): Query<LoginQuery>, headers: HeaderMap) -> Response {
+pub async fn login_form(
+    State(state): State<AppState>,
+    Query(query): Query<LoginQuery>,
+    headers: HeaderMap,
+) -> Response {
     let chosen = query.lang.as_deref().and_then(Lang::parse);
     let lang = chosen.unwrap_or_else(|| session::request_lang(&headers));
     let tr = Tr { i18n: &state.i18n, lang };
@@ -126,7 +130,11 @@ pub struct CsrfForm {
     csrf: String,
 }
 
-pub async fn logout(State(state): State<AppState>, current: Current, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    current: Current,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, WebError> {
     current.check_csrf(&form.csrf)?;
     let app = state.app.clone();
     let session = current.session.clone();
@@ -135,7 +143,11 @@ pub async fn logout(State(state): State<AppState>, current: Current, Form(form):
     Ok(([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response())
 }
 
-pub async fn logout_everywhere(State(state): State<AppState>, current: Current, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
+pub async fn logout_everywhere(
+    State(state): State<AppState>,
+    current: Current,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, WebError> {
     current.check_csrf(&form.csrf)?;
     let app = state.app.clone();
     let actor = current.actor.clone();
@@ -152,7 +164,11 @@ pub struct LanguageForm {
     language: String,
 }
 
-pub async fn set_language(State(state): State<AppState>, current: Current, Form(form): Form<LanguageForm>) -> Result<Response, WebError> {
+pub async fn set_language(
+    State(state): State<AppState>,
+    current: Current,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, WebError> {
     current.check_csrf(&form.csrf)?;
     let lang = Lang::parse(&form.language).ok_or(WebError::BadRequest)?;
     let app = state.app.clone();
@@ -218,7 +234,11 @@ pub struct PasswordForm {
     repeat: String,
 }
 
-pub async fn change_password(State(state): State<AppState>, current: Current, Form(form): Form<PasswordForm>) -> Result<Response, WebError> {
+pub async fn change_password(
+    State(state): State<AppState>,
+    current: Current,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
     current.check_csrf(&form.csrf)?;
     let tr = current.tr(&state);
     if form.new != form.repeat {

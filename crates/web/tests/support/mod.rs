@@ -36,7 +36,9 @@ impl Server {
         let app = opened.app.clone();
         let hq = opened.first_start.as_ref().expect("a fresh instance").office.clone();
         for role in Role::ALL {
-            let created = app.create_account(&Actor::System, role.code(), &format!("Test {}", role.code()), role, hq.id, "en").unwrap();
+            let created = app
+                .create_account(&Actor::System, role.code(), &format!("Test {}", role.code()), role, hq.id, "en")
+                .unwrap();
             app.set_password_directly(&Actor::System, created.account.id, PASSWORD).unwrap();
         }
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -118,7 +120,11 @@ impl Browser {
     /// A browser whose user reads English (the tests' language unless they choose another).
     pub fn new() -> Self {
         let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
-        Self { agent: ureq::Agent::new_with_config(config), cookies: HashMap::new(), accept_language: Some("en".into()) }
+        Self {
+            agent: ureq::Agent::new_with_config(config),
+            cookies: HashMap::new(),
+            accept_language: Some("en".into()),
+        }
     }
 
     fn cookie_header(&self) -> String {
