@@ -69,6 +69,10 @@ impl Driver {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.try_call(method, path, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
         let url = format!("{}{path}", self.base);
         let mut response = match method {
             "GET" => self.agent.get(&url).call(),
@@ -77,8 +81,10 @@ impl Driver {
         }
         .expect("chromedriver answers");
         let value: Value = response.body_mut().read_json().expect("chromedriver answers JSON");
-        assert!(value["value"].get("error").is_none(), "{method} {path}: {value}");
-        value["value"].clone()
+        match value["value"].get("error") {
+            Some(_) => Err(value.to_string()),
+            None => Ok(value["value"].clone()),
+        }
     }
 
     fn session_call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
@@ -109,6 +115,32 @@ impl Driver {
         self.session_call("GET", &format!("/element/{element}/text"), None).as_str().unwrap_or("").to_owned()
     }
 
+    /// Waits for a navigation to show `expected` in the first element matching `css`: a click
+    /// that submits a form returns before the next page has replaced the old one.
+    fn wait_for_text(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            let session = format!("/session/{}", self.session);
+            let found = self.try_call(
+                "POST",
+                &format!("{session}/element"),
+                Some(json!({ "using": "css selector", "value": css })),
+            );
+            if let Ok(found) = found
+                && let Some(element) = found[ELEMENT].as_str()
+                && let Ok(text) = self.try_call("GET", &format!("{session}/element/{element}/text"), None)
+            {
+                last = text.as_str().unwrap_or("").to_owned();
+                if last == expected {
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{css} never showed {expected:?}; last seen {last:?}");
+    }
+
     /// Saves what the browser shows, for a person to look at when the test fails.
     fn screenshot(&self, name: &str) {
         let png = self.session_call("GET", "/screenshot", None);
@@ -136,11 +168,11 @@ fn a_lawyer_logs_in_switches_to_kazakh_and_sees_the_dashboard() {
     driver.type_into("#username", "lawyer");
     driver.type_into("#password", PASSWORD);
     driver.click("form[action='/login'] button");
-    assert_eq!(driver.text("h1"), "Dashboard");
+    driver.wait_for_text("h1", "Dashboard");
     driver.click("#language option[value='kk']");
     driver.click("form[action='/account/language'] button");
+    driver.wait_for_text("h1", "Басты бет");
     driver.screenshot("dashboard-kk");
-    assert_eq!(driver.text("h1"), "Басты бет");
     assert!(driver.text("ul.figures").contains("Ашық істер"), "{}", driver.text("ul.figures"));
     let lang = driver.session_call(
         "POST",
