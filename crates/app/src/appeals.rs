@@ -4,7 +4,7 @@ use komek_domain::entities::Appeal;
 use komek_domain::{AppealId, Capability};
 use komek_store::repo;
 
-use crate::audit::{self, Action, Event};
+use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
 use crate::{Actor, App, AppError, AppResult};
 
@@ -37,17 +37,7 @@ impl App {
                 repo::persons::get(tx, person)?;
             }
             repo::appeals::insert(tx, &appeal, notes_enc)?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Create,
-                    record_kind: KIND,
-                    record_id: appeal.id.to_string(),
-                    detail: String::new(),
-                },
-            )
+            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, appeal.id.to_string()))
         })?;
         Ok(appeal.id)
     }
@@ -69,17 +59,7 @@ impl App {
                 } else {
                     appeal.notes = Some(String::new());
                 }
-                audit::record(
-                    tx,
-                    &self.keys,
-                    Event {
-                        actor: actor.account_id(),
-                        action: Action::Read,
-                        record_kind: KIND,
-                        record_id: id.to_string(),
-                        detail: String::new(),
-                    },
-                )?;
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
             Ok(appeal)
         })?)

@@ -58,6 +58,23 @@ pub struct Event<'a> {
     pub detail: String,
 }
 
+impl<'a> Event<'a> {
+    pub fn new(actor: Option<AccountId>, action: Action, record_kind: &'a str, record_id: impl Into<String>) -> Self {
+        Self { actor, action, record_kind, record_id: record_id.into(), detail: String::new() }
+    }
+
+    pub fn detail(self, detail: impl Into<String>) -> Self {
+        Self { detail: detail.into(), ..self }
+    }
+}
+
+impl crate::App {
+    /// Records `event` in the caller's transaction (see [`record`]).
+    pub(crate) fn audit(&self, tx: &mut dyn Tx, event: Event<'_>) -> Result<(), StoreError> {
+        record(tx, &self.keys, event)
+    }
+}
+
 fn entry_hash(keys: &Keys, row: &AuditRow) -> String {
     keys.audit_mac(&[
         row.prev_hash.as_bytes(),

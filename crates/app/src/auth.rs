@@ -18,7 +18,7 @@ use komek_domain::{AccountId, Capability, OfficeId, Role, ValidationError};
 use komek_store::repo::{self, sessions::SessionRecord};
 use sha2::{Digest, Sha256};
 
-use crate::audit::{self, Action, Event};
+use crate::audit::{Action, Event};
 use crate::crypto::random_hex;
 use crate::{Actor, App, AppError, AppResult};
 
@@ -143,16 +143,10 @@ impl App {
                 .store
                 .write(|tx| {
                     let n = repo::accounts::record_failed_login(tx, id, after, lock_until)?;
-                    audit::record(
+                    self.audit(
                         tx,
-                        &self.keys,
-                        Event {
-                            actor: Some(id),
-                            action: Action::LoginFailed,
-                            record_kind: "account",
-                            record_id: id.to_string(),
-                            detail: format!("wrong password ({n} in a row) from {addr}"),
-                        },
+                        Event::new(Some(id), Action::LoginFailed, "account", id.to_string())
+                            .detail(format!("wrong password ({n} in a row) from {addr}")),
                     )?;
                     Ok(n)
                 })
@@ -176,16 +170,9 @@ impl App {
             .write(|tx| {
                 repo::accounts::clear_failed_logins(tx, id)?;
                 repo::sessions::insert(tx, &token_hash(&token), &session)?;
-                audit::record(
+                self.audit(
                     tx,
-                    &self.keys,
-                    Event {
-                        actor: Some(id),
-                        action: Action::Login,
-                        record_kind: "account",
-                        record_id: id.to_string(),
-                        detail: format!("from {addr}"),
-                    },
+                    Event::new(Some(id), Action::Login, "account", id.to_string()).detail(format!("from {addr}")),
                 )
             })
             .map_err(|e| internal(e.into()))?;
@@ -193,19 +180,8 @@ impl App {
     }
 
     fn record_login_event(&self, id: Option<AccountId>, action: Action, detail: String) -> AppResult<()> {
-        self.store.write(|tx| {
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: id,
-                    action,
-                    record_kind: "account",
-                    record_id: id.map_or_else(|| "unknown".to_owned(), |i| i.to_string()),
-                    detail,
-                },
-            )
-        })?;
+        let record_id = id.map_or_else(|| "unknown".to_owned(), |i| i.to_string());
+        self.store.write(|tx| self.audit(tx, Event::new(id, action, "account", record_id).detail(detail)))?;
         Ok(())
     }
 
@@ -238,17 +214,7 @@ impl App {
         let id = session.account.id;
         self.store.write(|tx| {
             repo::sessions::delete(tx, &token_hash(&session.token))?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: Some(id),
-                    action: Action::Logout,
-                    record_kind: "account",
-                    record_id: id.to_string(),
-                    detail: String::new(),
-                },
-            )
+            self.audit(tx, Event::new(Some(id), Action::Logout, "account", id.to_string()))
         })?;
         Ok(())
     }
@@ -258,16 +224,10 @@ impl App {
         let id = actor.account_id().ok_or(AppError::Forbidden)?;
         Ok(self.store.write(|tx| {
             let n = repo::sessions::delete_for_account(tx, id)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: Some(id),
-                    action: Action::Logout,
-                    record_kind: "account",
-                    record_id: id.to_string(),
-                    detail: format!("everywhere: {n} sessions"),
-                },
+                Event::new(Some(id), Action::Logout, "account", id.to_string())
+                    .detail(format!("everywhere: {n} sessions")),
             )?;
             Ok(n)
         })?)
@@ -287,17 +247,7 @@ impl App {
         let hash = hash_password(new);
         self.store.write(|tx| {
             repo::accounts::set_password(tx, id, &hash, false)?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: Some(id),
-                    action: Action::PasswordChanged,
-                    record_kind: "account",
-                    record_id: id.to_string(),
-                    detail: String::new(),
-                },
-            )
+            self.audit(tx, Event::new(Some(id), Action::PasswordChanged, "account", id.to_string()))
         })?;
         Ok(())
     }
@@ -353,16 +303,10 @@ impl App {
         self.store.write(|tx| {
             repo::offices::get(tx, office_id)?;
             repo::accounts::insert(tx, &account, &hash)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Create,
-                    record_kind: "account",
-                    record_id: account.id.to_string(),
-                    detail: format!("role {}", role.code()),
-                },
+                Event::new(actor.account_id(), Action::Create, "account", account.id.to_string())
+                    .detail(format!("role {}", role.code())),
             )
         })?;
         Ok(NewAccount { account, one_time_password })
@@ -375,16 +319,10 @@ impl App {
         let hash = hash_password(password);
         self.store.write(|tx| {
             repo::accounts::set_password(tx, id, &hash, false)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::PasswordChanged,
-                    record_kind: "account",
-                    record_id: id.to_string(),
-                    detail: "set by administrator".into(),
-                },
+                Event::new(actor.account_id(), Action::PasswordChanged, "account", id.to_string())
+                    .detail("set by administrator"),
             )
         })?;
         Ok(())

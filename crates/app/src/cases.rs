@@ -4,7 +4,7 @@ use komek_domain::entities::{Case, Service};
 use komek_domain::{Capability, CaseId, ServiceId};
 use komek_store::repo;
 
-use crate::audit::{self, Action, Event};
+use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
 use crate::{Actor, App, AppError, AppResult};
 
@@ -46,20 +46,13 @@ impl App {
         self.store.write(|tx| {
             if case.number.trim().is_empty() {
                 let prefix = format!("{}-", case.opened_on.format("%Y"));
-                let n = repo::cases::count_numbered(tx, &prefix)? + 1;
+                let n = repo::cases::next_number(tx, &prefix)?;
                 case.number = format!("{prefix}{n:03}");
             }
             repo::cases::insert(tx, &case, summary_enc)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Create,
-                    record_kind: KIND,
-                    record_id: case.id.to_string(),
-                    detail: case.kind.clone(),
-                },
+                Event::new(actor.account_id(), Action::Create, KIND, case.id.to_string()).detail(case.kind.clone()),
             )
         })?;
         Ok(case.id)
@@ -81,16 +74,10 @@ impl App {
                 return Err(komek_store::StoreError::NotFound);
             }
             repo::cases::insert_service(tx, &service, result_enc)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Create,
-                    record_kind: "service",
-                    record_id: service.id.to_string(),
-                    detail: format!("case {} {}", case.id, service.kind),
-                },
+                Event::new(actor.account_id(), Action::Create, "service", service.id.to_string())
+                    .detail(format!("case {} {}", case.id, service.kind)),
             )
         })?;
         Ok(service.id)
@@ -130,17 +117,7 @@ impl App {
                 services.push(service);
             }
             if shown {
-                audit::record(
-                    tx,
-                    &self.keys,
-                    Event {
-                        actor: actor.account_id(),
-                        action: Action::Read,
-                        record_kind: KIND,
-                        record_id: id.to_string(),
-                        detail: String::new(),
-                    },
-                )?;
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
             Ok(CaseFile { case, services, identifying_shown: shown })
         })?)

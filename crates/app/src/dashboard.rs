@@ -1,30 +1,46 @@
 //! The figures on the first page a staff member sees: aggregates only, no identifying data.
 
-use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
 use komek_store::repo;
 
 use crate::{Actor, App, AppResult};
 
+/// Kazakhstan's single time zone since March 2024, for actors without an office.
+pub const DEFAULT_UTC_OFFSET_MINUTES: i32 = 300;
+
+/// Every figure is an index range count, so the page costs the same with a thousand
+/// appeals or a million (totals over the whole register belong to the reports).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dashboard {
     pub appeals_today: i64,
     pub appeals_this_month: i64,
-    pub appeals_all: i64,
+    pub appeals_this_year: i64,
     pub open_cases: i64,
-    pub persons: i64,
     /// The actor's own follow-ups due today or earlier.
     pub my_follow_ups_due: i64,
+    /// When the newest appeal in reach was received.
+    pub last_appeal_at: Option<chrono::DateTime<Utc>>,
 }
 
 impl App {
-    /// Counts for the actor's office (all offices for roles that see the whole organisation).
-    pub fn dashboard(&self, actor: &Actor, today: NaiveDate) -> AppResult<Dashboard> {
+    /// Counts for the actor's office (all offices for roles that see the whole organisation),
+    /// with days and months as the office's clock has them at `now`.
+    pub fn dashboard(&self, actor: &Actor, now: DateTime<Utc>) -> AppResult<Dashboard> {
         let office = match actor.role() {
             komek_domain::Role::Administrator | komek_domain::Role::Manager | komek_domain::Role::Analyst => None,
             _ => actor.office_id(),
         };
-        let start_of = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"));
+        let offset_minutes = match actor.office_id() {
+            Some(id) => self.store.read(|tx| repo::offices::get(tx, id))?.utc_offset_minutes,
+            None => DEFAULT_UTC_OFFSET_MINUTES,
+        };
+        let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC"));
+        let today = now.with_timezone(&offset).date_naive();
+        let start_of = |d: NaiveDate| {
+            offset.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists")).unwrap().with_timezone(&Utc)
+        };
         let month_start = today.with_day(1).expect("the first of a month exists");
+        let year_start = month_start.with_month(1).expect("January exists");
         let tomorrow = today.succ_opt().expect("a next day exists");
         Ok(self.store.read(|tx| {
             Ok(Dashboard {
@@ -35,13 +51,13 @@ impl App {
                     start_of(month_start),
                     start_of(tomorrow),
                 )?,
-                appeals_all: repo::appeals::count_received(tx, office, start_of(NaiveDate::MIN), start_of(tomorrow))?,
+                appeals_this_year: repo::appeals::count_received(tx, office, start_of(year_start), start_of(tomorrow))?,
                 open_cases: repo::cases::count_open(tx, office)?,
-                persons: repo::persons::count(tx)?,
                 my_follow_ups_due: match actor.account_id() {
                     Some(id) => repo::appeals::count_follow_ups_due(tx, id, today)?,
                     None => 0,
                 },
+                last_appeal_at: repo::appeals::recent(tx, office, 1)?.first().map(|a| a.received_at),
             })
         })?)
     }

@@ -8,6 +8,7 @@ use komek_domain::entities::Office;
 use komek_domain::{OfficeId, Role};
 use komek_store::{Store, StoreError, repo};
 
+use crate::audit::{Action, Event};
 use crate::auth::NewAccount;
 use crate::crypto::{CryptoError, Keys, MasterKey};
 use crate::{Actor, App, AppError, Settings};
@@ -142,16 +143,10 @@ impl App {
         };
         self.store.write(|tx| {
             repo::offices::insert(tx, &office)?;
-            crate::audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                crate::audit::Event {
-                    actor: actor.account_id(),
-                    action: crate::audit::Action::Create,
-                    record_kind: "office",
-                    record_id: office.id.to_string(),
-                    detail: office.code.clone(),
-                },
+                Event::new(actor.account_id(), Action::Create, "office", office.id.to_string())
+                    .detail(office.code.clone()),
             )
         })?;
         Ok(office)

@@ -3,10 +3,10 @@
 
 use chrono::Utc;
 use komek_domain::entities::{Party, PartyIdentity};
-use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups, normalise};
+use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups};
 use komek_store::repo::{self, IndexToken, parties::StoredParty};
 
-use crate::audit::{self, Action, Event};
+use crate::audit::{Action, Event};
 use crate::crypto::{FieldRef, Keys};
 use crate::{Actor, App, AppError, AppResult};
 
@@ -18,17 +18,7 @@ fn identity_ref(id: PartyId) -> FieldRef<'static> {
 
 fn identity_tokens(keys: &Keys, identity: &PartyIdentity) -> Vec<IndexToken> {
     let names = std::iter::once(&identity.name).chain(&identity.other_names);
-    let mut tokens: Vec<IndexToken> =
-        names.flat_map(|n| normalise::name_tokens(n)).map(|t| keys.index_token("name", &t)).collect();
-    tokens.extend(identity.phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
-    tokens.extend(
-        identity
-            .identifiers
-            .iter()
-            .filter_map(|d| normalise::document_number(d))
-            .map(|d| keys.index_token("document", &d)),
-    );
-    tokens
+    crate::persons::record_tokens(keys, names, &identity.phones, &identity.identifiers)
 }
 
 impl App {
@@ -74,17 +64,7 @@ impl App {
         let tokens = identity_tokens(&self.keys, &identity);
         self.store.write(|tx| {
             repo::parties::insert(tx, &stored, &tokens)?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Create,
-                    record_kind: KIND,
-                    record_id: id.to_string(),
-                    detail: kind.to_owned(),
-                },
-            )
+            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, id.to_string()).detail(kind.to_owned()))
         })?;
         Ok(id)
     }
@@ -99,17 +79,7 @@ impl App {
                     .keys
                     .open_json(identity_ref(id), &stored.identity_enc)
                     .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-                audit::record(
-                    tx,
-                    &self.keys,
-                    Event {
-                        actor: actor.account_id(),
-                        action: Action::Read,
-                        record_kind: KIND,
-                        record_id: id.to_string(),
-                        detail: String::new(),
-                    },
-                )?;
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
                 Some(identity)
             } else {
                 None
@@ -132,16 +102,10 @@ impl App {
         let tokens = crate::persons::query_tokens(&self.keys, query);
         Ok(self.store.write(|tx| {
             let hits = repo::parties::find(tx, &tokens, limit)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Search,
-                    record_kind: KIND,
-                    record_id: "search".into(),
-                    detail: format!("{} candidates", hits.len()),
-                },
+                Event::new(actor.account_id(), Action::Search, KIND, "search")
+                    .detail(format!("{} candidates", hits.len())),
             )?;
             Ok(hits)
         })?)

@@ -6,7 +6,7 @@ use komek_domain::{Capability, OfficeId, PersonId, ValidationError, lookups, nor
 use komek_store::Tx;
 use komek_store::repo::{self, IndexToken, persons::StoredPerson};
 
-use crate::audit::{self, Action, Event};
+use crate::audit::{Action, Event};
 use crate::crypto::{FieldRef, Keys};
 use crate::{Actor, App, AppError, AppResult};
 
@@ -19,15 +19,21 @@ fn identity_ref(id: PersonId) -> FieldRef<'static> {
 /// The blind-index tokens of a person: every name word, phone and document number.
 pub(crate) fn identity_tokens(keys: &Keys, identity: &PersonIdentity) -> Vec<IndexToken> {
     let names = [&identity.full_name, &identity.passport_name].into_iter().chain(&identity.other_spellings);
+    record_tokens(keys, names, &identity.phones, &identity.documents)
+}
+
+/// Blind-index tokens of any record: its name words, phones and document numbers, folded.
+pub(crate) fn record_tokens<'a>(
+    keys: &Keys,
+    names: impl Iterator<Item = &'a String>,
+    phones: &[String],
+    documents: &[String],
+) -> Vec<IndexToken> {
     let mut tokens: Vec<IndexToken> =
         names.flat_map(|n| normalise::name_tokens(n)).map(|t| keys.index_token("name", &t)).collect();
-    tokens.extend(identity.phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
+    tokens.extend(phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
     tokens.extend(
-        identity
-            .documents
-            .iter()
-            .filter_map(|d| normalise::document_number(d))
-            .map(|d| keys.index_token("document", &d)),
+        documents.iter().filter_map(|d| normalise::document_number(d)).map(|d| keys.index_token("document", &d)),
     );
     tokens
 }
@@ -113,17 +119,7 @@ impl App {
         let tokens = identity_tokens(&self.keys, &identity);
         self.store.write(|tx| {
             repo::persons::insert(tx, &stored, &tokens)?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Create,
-                    record_kind: KIND,
-                    record_id: id.to_string(),
-                    detail: String::new(),
-                },
-            )
+            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, id.to_string()))
         })?;
         Ok(id)
     }
@@ -147,17 +143,7 @@ impl App {
             }
             let updated = StoredPerson { profile, identity_enc, ..current };
             repo::persons::update(tx, &updated, &tokens)?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Update,
-                    record_kind: KIND,
-                    record_id: id.to_string(),
-                    detail: String::new(),
-                },
-            )
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, id.to_string()))
         })?;
         Ok(())
     }
@@ -186,17 +172,7 @@ impl App {
                 .keys
                 .open_json(identity_ref(id), &stored.identity_enc)
                 .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-            audit::record(
-                tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Read,
-                    record_kind: KIND,
-                    record_id: id.to_string(),
-                    detail: String::new(),
-                },
-            )?;
+            self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             Some(identity)
         } else {
             None
@@ -215,16 +191,13 @@ impl App {
         let matches = self.store.write(|tx| {
             // Fetch extra candidates: some may be out of the actor's reach and are dropped.
             let hits = repo::persons::find(tx, &tokens, (limit * 4) as i64)?;
-            audit::record(
+            self.audit(
                 tx,
-                &self.keys,
-                Event {
-                    actor: actor.account_id(),
-                    action: Action::Search,
-                    record_kind: KIND,
-                    record_id: "search".into(),
-                    detail: format!("{} tokens, {} candidates", tokens.len(), hits.len()),
-                },
+                Event::new(actor.account_id(), Action::Search, KIND, "search").detail(format!(
+                    "{} tokens, {} candidates",
+                    tokens.len(),
+                    hits.len()
+                )),
             )?;
             let mut out = Vec::new();
             for (id, matched_tokens) in hits {

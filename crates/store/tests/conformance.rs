@@ -239,7 +239,9 @@ fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
     assert!(store.read(|tx| repo::cases::is_on_team(tx, case.id, lead.id)).unwrap());
     assert!(store.read(|tx| repo::cases::is_on_team(tx, case.id, psy.id)).unwrap());
     assert!(!store.read(|tx| repo::cases::is_on_team(tx, case.id, outsider.id)).unwrap());
-    assert_eq!(store.read(|tx| repo::cases::count_numbered(tx, "2008-")).unwrap(), 1);
+    let numbers: Vec<i64> = (0..3).map(|_| store.write(|tx| repo::cases::next_number(tx, "2008-")).unwrap()).collect();
+    assert_eq!(numbers, vec![1, 2, 3]);
+    assert_eq!(store.write(|tx| repo::cases::next_number(tx, "2009-")).unwrap(), 1);
     let service = Service {
         id: ServiceId::new(),
         case_id: case.id,

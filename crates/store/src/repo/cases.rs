@@ -126,9 +126,15 @@ pub fn count_open(tx: &mut dyn Tx, office: Option<OfficeId>) -> Result<i64, Stor
     }
 }
 
-/// How many case numbers already start with `prefix` (e.g. "2008-"): the next number's base.
-pub fn count_numbered(tx: &mut dyn Tx, prefix: &str) -> Result<i64, StoreError> {
-    tx.query_i64("SELECT count(*) FROM cases WHERE number LIKE $1", params![format!("{prefix}%")])
+/// The next number under `prefix` (e.g. "2008-" gives 1, 2, 3 …), taken in the caller's
+/// transaction so that two cases opened at once never get the same one.
+pub fn next_number(tx: &mut dyn Tx, prefix: &str) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO case_counters (prefix, last) VALUES ($1, 0) ON CONFLICT (prefix) DO NOTHING",
+        params![prefix],
+    )?;
+    tx.execute("UPDATE case_counters SET last = last + 1 WHERE prefix = $1", params![prefix])?;
+    tx.query_i64("SELECT last FROM case_counters WHERE prefix = $1", params![prefix])
 }
 
 pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {

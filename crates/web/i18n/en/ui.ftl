@@ -67,10 +67,10 @@ dashboard-scope-office = Figures for your office.
 dashboard-scope-all = Figures for the whole organisation.
 dashboard-appeals-today = Appeals today
 dashboard-appeals-month = Appeals this month
-dashboard-appeals-all = Appeals in the register
+dashboard-appeals-year = Appeals this year
 dashboard-open-cases = Open cases
-dashboard-persons = People registered
 dashboard-my-follow-ups = My follow-ups due
+dashboard-last-appeal = The newest appeal was received on { $date }.
 dashboard-modules = Work areas
 count-appeals = { $count ->
     [one] { $count } appeal
@@ -100,7 +100,6 @@ module-reports-coming = Appeals by topic, channel and month; reasons and sectors
 module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
 module-admin-coming = Account management with two-factor sign-in, the audit log viewer, break-glass review and encrypted backups.
-module-records-now = In the database now: { $count }.
 
 ## Errors
 error-title = Something went wrong

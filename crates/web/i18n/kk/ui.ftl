@@ -67,10 +67,10 @@ dashboard-scope-office = Сіздің кеңсеңіздің көрсеткіш�
 dashboard-scope-all = Бүкіл ұйымның көрсеткіштері.
 dashboard-appeals-today = Бүгінгі өтініштер
 dashboard-appeals-month = Осы айдағы өтініштер
-dashboard-appeals-all = Тізілімдегі өтініштер
+dashboard-appeals-year = Осы жылғы өтініштер
 dashboard-open-cases = Ашық істер
-dashboard-persons = Тіркелген адамдар
 dashboard-my-follow-ups = Мерзімі жеткен қайта байланыстарым
+dashboard-last-appeal = Соңғы өтініш { $date } күні түсті.
 dashboard-modules = Жұмыс бағыттары
 count-appeals = { $count ->
     [one] { $count } өтініш
@@ -100,7 +100,6 @@ module-reports-coming = Тақырыптар, арналар және айлар
 module-admin-title = Әкімшілендіру
 module-admin-about = Қызметкерлердің есептік жазбалары, кеңселер, анықтамалықтар және қауіпсіздік баптаулары.
 module-admin-coming = Екі факторлы кіру арқылы есептік жазбаларды басқару, аудит журналын қарау, шұғыл қолжетімділікті тексеру және шифрланған сақтық көшірмелер.
-module-records-now = Қазір дерекқорда: { $count }.
 
 ## Қателер
 error-title = Бірдеңе дұрыс болмады

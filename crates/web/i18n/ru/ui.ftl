@@ -67,10 +67,10 @@ dashboard-scope-office = Показатели вашего офиса.
 dashboard-scope-all = Показатели всей организации.
 dashboard-appeals-today = Обращения за сегодня
 dashboard-appeals-month = Обращения за этот месяц
-dashboard-appeals-all = Обращения в реестре
+dashboard-appeals-year = Обращения за этот год
 dashboard-open-cases = Открытые дела
-dashboard-persons = Зарегистрировано человек
 dashboard-my-follow-ups = Мои повторные контакты, срок которых наступил
+dashboard-last-appeal = Последнее обращение получено { $date }.
 dashboard-modules = Направления работы
 count-appeals = { $count ->
     [one] { $count } обращение
@@ -102,7 +102,6 @@ module-reports-coming = Обращения по темам, каналам и м
 module-admin-title = Администрирование
 module-admin-about = Учётные записи сотрудников, офисы, справочники и настройки безопасности.
 module-admin-coming = Управление учётными записями с двухфакторным входом, просмотр журнала аудита, проверка экстренного доступа и зашифрованные резервные копии.
-module-records-now = Сейчас в базе данных: { $count }.
 
 ## Ошибки
 error-title = Что-то пошло не так

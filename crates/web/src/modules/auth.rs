@@ -130,17 +130,30 @@ pub struct CsrfForm {
     csrf: String,
 }
 
+/// Where this browser's session goes when logging out.
+enum Scope {
+    ThisBrowser,
+    Everywhere,
+}
+
+async fn end_sessions(state: &AppState, current: Current, csrf: &str, scope: Scope) -> Result<Response, WebError> {
+    current.check_csrf(csrf)?;
+    let app = state.app.clone();
+    blocking(move || match scope {
+        Scope::ThisBrowser => app.logout(&current.session),
+        Scope::Everywhere => app.logout_everywhere(&current.actor).map(|_| ()),
+    })
+    .await??;
+    let clear = set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies);
+    Ok(([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response())
+}
+
 pub async fn logout(
     State(state): State<AppState>,
     current: Current,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, WebError> {
-    current.check_csrf(&form.csrf)?;
-    let app = state.app.clone();
-    let session = current.session.clone();
-    blocking(move || app.logout(&session)).await??;
-    let clear = set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies);
-    Ok(([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response())
+    end_sessions(&state, current, &form.csrf, Scope::ThisBrowser).await
 }
 
 pub async fn logout_everywhere(
@@ -148,12 +161,7 @@ pub async fn logout_everywhere(
     current: Current,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, WebError> {
-    current.check_csrf(&form.csrf)?;
-    let app = state.app.clone();
-    let actor = current.actor.clone();
-    blocking(move || app.logout_everywhere(&actor)).await??;
-    let clear = set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies);
-    Ok(([(header::SET_COOKIE, clear)], Redirect::to("/login")).into_response())
+    end_sessions(&state, current, &form.csrf, Scope::Everywhere).await
 }
 
 #[derive(Deserialize)]

@@ -11,9 +11,7 @@ use crate::{AppState, blocking};
 pub async fn show(State(state): State<AppState>, current: Current) -> Result<Markup, WebError> {
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let offset = chrono::FixedOffset::east_opt(5 * 3600).expect("UTC+5 is a valid offset");
-    let today = chrono::Utc::now().with_timezone(&offset).date_naive();
-    let figures = blocking(move || app.dashboard(&actor, today)).await??;
+    let figures = blocking(move || app.dashboard(&actor, chrono::Utc::now())).await??;
     let tr = current.tr(&state);
     let all_offices = matches!(
         current.session.account.role,
@@ -22,9 +20,8 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
     let cards = [
         ("dashboard-appeals-today", figures.appeals_today),
         ("dashboard-appeals-month", figures.appeals_this_month),
-        ("dashboard-appeals-all", figures.appeals_all),
+        ("dashboard-appeals-year", figures.appeals_this_year),
         ("dashboard-open-cases", figures.open_cases),
-        ("dashboard-persons", figures.persons),
         ("dashboard-my-follow-ups", figures.my_follow_ups_due),
     ];
     let content = html! {
@@ -35,6 +32,9 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
             @for (label, value) in cards {
                 li { span.value { (value) } " " span.label { (tr.t(label)) } }
             }
+        }
+        @if let Some(at) = figures.last_appeal_at {
+            p { (tr.t1("dashboard-last-appeal", "date", at.format("%d.%m.%Y").to_string())) }
         }
         h2 { (tr.t("dashboard-modules")) }
         ul.areas {

@@ -110,7 +110,7 @@ CREATE TABLE appeals (
 CREATE INDEX appeals_office_received ON appeals(office_id, received_at);
 CREATE INDEX appeals_received ON appeals(received_at);
 CREATE INDEX appeals_person ON appeals(person_id);
-CREATE INDEX appeals_follow_up ON appeals(follow_up_on) WHERE follow_up_on IS NOT NULL;
+CREATE INDEX appeals_follow_up ON appeals(operator_id, follow_up_on) WHERE follow_up_on IS NOT NULL;
 
 CREATE TABLE appeal_topics (
     appeal_id TEXT NOT NULL REFERENCES appeals(id) ON DELETE CASCADE,
@@ -152,6 +152,12 @@ CREATE TABLE cases (
     version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX cases_office_status ON cases(office_id, status);
+
+-- The last case number given per prefix ("2008-"): numbering without counting cases.
+CREATE TABLE case_counters (
+    prefix TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+);
 CREATE INDEX cases_opened ON cases(opened_on);
 
 CREATE TABLE case_team (
