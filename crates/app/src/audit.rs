@@ -69,6 +69,12 @@ impl<'a> Event<'a> {
 }
 
 impl crate::App {
+    /// Walks the whole audit chain (see [`verify`]).
+    pub fn verify_audit(&self, actor: &crate::Actor) -> crate::AppResult<Verdict> {
+        actor.require(komek_domain::Capability::ViewAudit)?;
+        Ok(verify(&self.store, &self.keys)?)
+    }
+
     /// Records `event` in the caller's transaction (see [`record`]).
     pub(crate) fn audit(&self, tx: &mut dyn Tx, event: Event<'_>) -> Result<(), StoreError> {
         record(tx, &self.keys, event)

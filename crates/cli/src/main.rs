@@ -249,7 +249,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Audit(AuditCommand::Verify) => {
             let instance = open(&cli, Access::Shared)?;
-            match audit::verify(instance.app.store(), instance.app.keys())? {
+            match instance.app.verify_audit(&Actor::System)? {
                 audit::Verdict::Intact { entries } => println!("The audit log is intact: {entries} entries checked."),
                 audit::Verdict::Broken { seq, reason } => {
                     println!("The audit log is broken at entry {seq}: {reason}.");
