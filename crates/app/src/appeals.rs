@@ -49,16 +49,10 @@ impl App {
             let stored = repo::appeals::get(tx, id)?;
             let mut appeal = stored.appeal;
             if actor.reaches(appeal.office_id, false, false) {
-                if let Some(sealed) = stored.notes_enc {
-                    let plain = self
-                        .keys
-                        .open(notes_ref(id), &sealed)
-                        .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-                    appeal.notes =
-                        Some(String::from_utf8(plain).map_err(|_| komek_store::StoreError::Invalid("notes".into()))?);
-                } else {
-                    appeal.notes = Some(String::new());
-                }
+                appeal.notes = Some(match stored.notes_enc {
+                    Some(sealed) => self.open_text(notes_ref(id), &sealed)?,
+                    None => String::new(),
+                });
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
             Ok(appeal)

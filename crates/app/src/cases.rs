@@ -98,13 +98,9 @@ impl App {
                 return Err(komek_store::StoreError::NotFound);
             }
             let shown = actor.reaches(case.office_id, on_team, case.sensitive);
-            let open = |sealed: &[u8], at: FieldRef<'_>| -> Result<String, komek_store::StoreError> {
-                let plain = self.keys.open(at, sealed).map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-                String::from_utf8(plain).map_err(|_| komek_store::StoreError::Invalid("text".into()))
-            };
             if shown {
                 case.summary = Some(match &stored.summary_enc {
-                    Some(sealed) => open(sealed, summary_ref(id))?,
+                    Some(sealed) => self.open_text(summary_ref(id), sealed)?,
                     None => String::new(),
                 });
             }
@@ -112,7 +108,7 @@ impl App {
             for s in repo::cases::services_of(tx, id)? {
                 let mut service = s.service;
                 if let (true, Some(sealed)) = (shown, &s.result_enc) {
-                    service.result = open(sealed, result_ref(service.id))?;
+                    service.result = self.open_text(result_ref(service.id), sealed)?;
                 }
                 services.push(service);
             }

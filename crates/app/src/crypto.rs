@@ -268,6 +268,30 @@ impl Keys {
     }
 }
 
+impl crate::App {
+    /// Opens a sealed identity for `actor` and records the read in the same transaction:
+    /// identifying data is never shown without its audit entry.
+    pub(crate) fn read_sealed_json<T: serde::de::DeserializeOwned>(
+        &self,
+        tx: &mut dyn komek_store::Tx,
+        actor: &crate::Actor,
+        at: FieldRef<'_>,
+        sealed: &[u8],
+    ) -> Result<T, StoreError> {
+        let value = self.keys.open_json(at, sealed).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let event =
+            crate::audit::Event::new(actor.account_id(), crate::audit::Action::Read, at.kind, at.id.to_string());
+        self.audit(tx, event)?;
+        Ok(value)
+    }
+
+    /// Opens a sealed text field; the caller records the read of its record.
+    pub(crate) fn open_text(&self, at: FieldRef<'_>, sealed: &[u8]) -> Result<String, StoreError> {
+        let plain = self.keys.open(at, sealed).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        String::from_utf8(plain).map_err(|_| StoreError::Invalid(format!("{} is not text", at.field)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

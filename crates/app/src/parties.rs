@@ -75,12 +75,7 @@ impl App {
         Ok(self.store.write(|tx| {
             let stored = repo::parties::get(tx, id)?;
             let identity = if actor.reaches(stored.office_id, false, false) {
-                let identity: PartyIdentity = self
-                    .keys
-                    .open_json(identity_ref(id), &stored.identity_enc)
-                    .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
-                Some(identity)
+                Some(self.read_sealed_json::<PartyIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
             } else {
                 None
             };

@@ -168,12 +168,7 @@ impl App {
             None => false,
         };
         let identity = if actor.reaches(stored.office_id, on_team, false) {
-            let identity: PersonIdentity = self
-                .keys
-                .open_json(identity_ref(id), &stored.identity_enc)
-                .map_err(|e| komek_store::StoreError::Invalid(e.to_string()))?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
-            Some(identity)
+            Some(self.read_sealed_json::<PersonIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
         } else {
             None
         };
