@@ -49,9 +49,12 @@ pub struct Session {
     pub token: String,
     pub csrf_token: String,
     pub account: Account,
+    /// The second step of sign-in is done, or the account's role does not need it. Until
+    /// then the session may do nothing but that step.
+    pub second_factor_ok: bool,
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -164,8 +167,14 @@ impl App {
         }
         let token = random_hex(32);
         let csrf_token = random_hex(16);
-        let session =
-            SessionRecord { account_id: id, csrf_token: csrf_token.clone(), created_at: now, last_seen_at: now };
+        let second_factor_ok = !record.account.role.requires_second_factor();
+        let session = SessionRecord {
+            account_id: id,
+            csrf_token: csrf_token.clone(),
+            created_at: now,
+            last_seen_at: now,
+            second_factor_ok,
+        };
         self.store
             .write(|tx| {
                 repo::accounts::clear_failed_logins(tx, id)?;
@@ -176,7 +185,7 @@ impl App {
                 )
             })
             .map_err(|e| internal(e.into()))?;
-        Ok(Session { token, csrf_token, account: record.account })
+        Ok(Session { token, csrf_token, account: record.account, second_factor_ok })
     }
 
     fn record_login_event(&self, id: Option<AccountId>, action: Action, detail: String) -> AppResult<()> {
@@ -207,7 +216,12 @@ impl App {
         if now - record.last_seen_at > chrono::Duration::seconds(60) {
             self.store.write(|tx| repo::sessions::touch(tx, &hash, now))?;
         }
-        Ok(Session { token: token.to_owned(), csrf_token: record.csrf_token, account })
+        Ok(Session {
+            token: token.to_owned(),
+            csrf_token: record.csrf_token,
+            account,
+            second_factor_ok: record.second_factor_ok,
+        })
     }
 
     pub fn logout(&self, session: &Session) -> AppResult<()> {

@@ -16,6 +16,8 @@ pub mod demo;
 pub mod instance;
 pub mod parties;
 pub mod persons;
+pub mod second_factor;
+pub mod totp;
 
 use std::time::Duration;
 

@@ -105,6 +105,12 @@ enum UserCommand {
     },
     /// List accounts.
     List,
+    /// Remove an account's second factor (a lost phone): it enrols again at its next login.
+    ResetSecondFactor { username: String },
+    /// Disable an account; its sessions end at once.
+    Disable { username: String },
+    /// Enable a disabled account again.
+    Enable { username: String },
 }
 
 #[derive(Subcommand)]
@@ -203,6 +209,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for a in instance.app.accounts(&Actor::System)? {
                 let state = if a.disabled { "disabled" } else { "active" };
                 println!("{:<20} {:<18} {:<8} {}", a.username, a.role.code(), state, a.display_name);
+            }
+        }
+        Command::User(
+            UserCommand::ResetSecondFactor { username }
+            | UserCommand::Disable { username }
+            | UserCommand::Enable { username },
+        ) => {
+            let instance = open(&cli, Access::Shared)?;
+            let app = &instance.app;
+            let Some(account) = app.accounts(&Actor::System)?.into_iter().find(|a| &a.username == username) else {
+                bail!("no account {username:?}; see `komek user list`");
+            };
+            match &cli.command {
+                Command::User(UserCommand::ResetSecondFactor { .. }) => {
+                    app.reset_second_factor(&Actor::System, account.id)?;
+                    println!("The second factor of {username} is removed: it enrols again at its next login.");
+                }
+                Command::User(UserCommand::Disable { .. }) => {
+                    app.set_account_disabled(&Actor::System, account.id, true)?;
+                    println!("{username} is disabled and logged out everywhere.");
+                }
+                _ => {
+                    app.set_account_disabled(&Actor::System, account.id, false)?;
+                    println!("{username} is enabled.");
+                }
             }
         }
         Command::Office(OfficeCommand::Add { code, name, utc_offset_minutes }) => {

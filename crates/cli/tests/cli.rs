@@ -71,6 +71,12 @@ fn the_first_start_creates_an_administrator_once_and_accounts_can_be_added() {
         &komek(&data, &["user", "add", "x", "--role", "lawyer", "--office", "nowhere"]),
         "no office with code \"nowhere\"",
     );
+    let disabled = komek(&data, &["user", "disable", "aigerim"]);
+    assert!(stdout(&disabled).contains("aigerim is disabled"), "{}", stderr(&disabled));
+    assert!(stdout(&komek(&data, &["user", "list"])).contains("disabled"));
+    assert!(komek(&data, &["user", "enable", "aigerim"]).status.success());
+    assert!(stdout(&komek(&data, &["user", "reset-second-factor", "aigerim"])).contains("enrols again"));
+    assert_refused(&komek(&data, &["user", "disable", "nobody"]), "no account \"nobody\"");
     let verify = komek(&data, &["audit", "verify"]);
     assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
 }

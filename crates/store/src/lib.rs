@@ -99,7 +99,12 @@ impl Store {
 
     /// Brings the schema up to date; returns the versions applied now.
     pub fn migrate(&self) -> Result<Vec<i64>, StoreError> {
-        migrations::run(self)
+        migrations::run(self, LATEST_VERSION)
+    }
+
+    /// Brings the schema up to `version` only: how tests recreate an older release's database.
+    pub fn migrate_to(&self, version: i64) -> Result<Vec<i64>, StoreError> {
+        migrations::run(self, version)
     }
 
     /// The schema version the database is at (0 for an empty database).

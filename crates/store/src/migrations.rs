@@ -12,12 +12,20 @@ pub struct Migration {
     pub postgres: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("migrations/postgres/0001_foundation.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "second factor",
+        sqlite: include_str!("migrations/sqlite/0002_second_factor.sql"),
+        postgres: include_str!("migrations/postgres/0002_second_factor.sql"),
+    },
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
@@ -41,9 +49,9 @@ pub(crate) fn current_version(tx: &mut dyn Tx) -> Result<i64, StoreError> {
     tx.query_i64("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_migrations", &[])
 }
 
-pub(crate) fn run(store: &Store) -> Result<Vec<i64>, StoreError> {
+pub(crate) fn run(store: &Store, target: i64) -> Result<Vec<i64>, StoreError> {
     let mut applied = Vec::new();
-    for migration in MIGRATIONS {
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= target) {
         let done = store.write(|tx| {
             if tx.dialect() == Dialect::Postgres {
                 // Two servers starting at once must not both migrate.

@@ -22,10 +22,15 @@ pub struct SqliteDb {
 
 impl SqliteDb {
     pub fn new() -> Self {
+        Self::at_version(crate::LATEST_VERSION)
+    }
+
+    /// A database with the schema of an older release: migrations up to `version` only.
+    pub fn at_version(version: i64) -> Self {
         let dir = std::env::temp_dir().join(format!("komek-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("create a temporary directory");
         let store = Store::open_sqlite(&dir.join("komek.sqlite3")).expect("open SQLite");
-        store.migrate().expect("migrate SQLite");
+        store.migrate_to(version).expect("migrate SQLite");
         Self { dir, store }
     }
 }
@@ -53,6 +58,11 @@ pub struct PostgresDb {
 impl PostgresDb {
     /// `None` (after printing why) when no server answers and this is not CI.
     pub fn new() -> Option<Self> {
+        Self::at_version(crate::LATEST_VERSION)
+    }
+
+    /// A database with the schema of an older release: migrations up to `version` only.
+    pub fn at_version(version: i64) -> Option<Self> {
         let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
         let mut admin = match Client::connect(&admin_url, NoTls) {
             Ok(client) => client,
@@ -69,7 +79,7 @@ impl PostgresDb {
         admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
         let url = with_database(&admin_url, &name);
         let store = Store::open_postgres(&url).expect("open PostgreSQL");
-        store.migrate().expect("migrate PostgreSQL");
+        store.migrate_to(version).expect("migrate PostgreSQL");
         Some(Self { admin_url, name, url, store })
     }
 }

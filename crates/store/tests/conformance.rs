@@ -33,6 +33,7 @@ conformance!(
     audit_rows_append_in_order_and_move_the_head,
     a_failed_transaction_leaves_nothing_behind,
     text_survives_every_alphabet_we_use,
+    second_factor_secrets_recovery_codes_and_session_progress_are_kept,
 );
 
 fn office(tx_store: &Store, code: &str) -> Office {
@@ -116,8 +117,13 @@ fn sessions_are_found_by_token_hash_and_logged_out_everywhere(store: &Store) {
     let hq = office(store, "hq");
     let a = account(store, &hq, "psy");
     let now = Utc.timestamp_millis_opt(Utc::now().timestamp_millis()).unwrap();
-    let s =
-        repo::sessions::SessionRecord { account_id: a.id, csrf_token: "c".into(), created_at: now, last_seen_at: now };
+    let s = repo::sessions::SessionRecord {
+        account_id: a.id,
+        csrf_token: "c".into(),
+        created_at: now,
+        last_seen_at: now,
+        second_factor_ok: false,
+    };
     store
         .write(|tx| {
             repo::sessions::insert(tx, "h1", &s)?;
@@ -308,6 +314,63 @@ fn text_survives_every_alphabet_we_use(store: &Store) {
     assert_eq!(store.read(|tx| repo::offices::get(tx, o.id)).unwrap().name, name);
 }
 
+fn second_factor_secrets_recovery_codes_and_session_progress_are_kept(store: &Store) {
+    let hq = office(store, "hq");
+    let a = account(store, &hq, "lawyer");
+    assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (None, None));
+    let codes = vec![b"one".to_vec(), b"two".to_vec()];
+    store.write(|tx| repo::accounts::set_second_factor(tx, a.id, Some(vec![1, 2]), &codes)).unwrap();
+    store.write(|tx| repo::accounts::set_totp_last_step(tx, a.id, 42)).unwrap();
+    assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (Some(vec![1, 2]), Some(42)));
+    assert!(store.write(|tx| repo::accounts::use_recovery_code(tx, a.id, b"one")).unwrap());
+    assert!(!store.write(|tx| repo::accounts::use_recovery_code(tx, a.id, b"one")).unwrap(), "used once only");
+    assert!(!store.write(|tx| repo::accounts::use_recovery_code(tx, a.id, b"three")).unwrap());
+    store.write(|tx| repo::accounts::set_second_factor(tx, a.id, None, &[])).unwrap();
+    assert!(!store.write(|tx| repo::accounts::use_recovery_code(tx, a.id, b"two")).unwrap(), "reset removes codes");
+
+    let now = Utc.timestamp_millis_opt(Utc::now().timestamp_millis()).unwrap();
+    let session = repo::sessions::SessionRecord {
+        account_id: a.id,
+        csrf_token: "c".into(),
+        created_at: now,
+        last_seen_at: now,
+        second_factor_ok: false,
+    };
+    store.write(|tx| repo::sessions::insert(tx, "h", &session)).unwrap();
+    store.write(|tx| repo::sessions::set_pending_totp(tx, "h", Some(vec![9]))).unwrap();
+    assert_eq!(store.read(|tx| repo::sessions::pending_totp(tx, "h")).unwrap(), Some(vec![9]));
+    store.write(|tx| repo::sessions::set_second_factor_ok(tx, "h")).unwrap();
+    let back = store.read(|tx| repo::sessions::get(tx, "h")).unwrap().unwrap();
+    assert!(back.second_factor_ok);
+    assert_eq!(store.read(|tx| repo::sessions::pending_totp(tx, "h")).unwrap(), None);
+}
+
+/// A database of the previous release (schema version 1) with records in it is upgraded in
+/// place, and every record is still there.
+fn upgrade_from_the_foundation_schema(store: &Store) {
+    assert_eq!(store.schema_version().unwrap(), 1);
+    let hq = office(store, "hq");
+    let a = account(store, &hq, "before");
+    let pid = person(store, &hq, &[b"husan"]);
+    assert_eq!(store.migrate().unwrap(), vec![2]);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert_eq!(store.read(|tx| repo::accounts::get(tx, a.id)).unwrap().account, a);
+    assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (None, None));
+    assert_eq!(store.read(|tx| repo::persons::get(tx, pid)).unwrap().identity_enc, vec![1, 2, 3]);
+}
+
+#[test]
+fn sqlite_upgrades_from_the_foundation_schema() {
+    upgrade_from_the_foundation_schema(&SqliteDb::at_version(1).store);
+}
+
+#[test]
+fn postgres_upgrades_from_the_foundation_schema() {
+    if let Some(db) = PostgresDb::at_version(1) {
+        upgrade_from_the_foundation_schema(&db.store);
+    }
+}
+
 #[test]
 fn a_file_that_is_not_a_database_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
@@ -324,6 +387,3 @@ fn a_wrongly_spelled_postgres_url_is_refused_with_a_clear_message() {
     let err = Store::open_postgres("postgres://postgres@127.0.0.1:1/komek").err().expect("must refuse");
     assert!(err.to_string().contains("cannot connect to PostgreSQL at 127.0.0.1"), "{err}");
 }
-
-#[allow(dead_code)]
-fn unused(_: SqliteDb, _: Option<PostgresDb>) {}

@@ -76,6 +76,8 @@ impl Current {
     }
 }
 
+/// Pages a session may reach before the second step of sign-in is done.
+pub const SECOND_STEP_PAGES: [&str; 3] = ["/login/second-factor", "/login/enrol", "/logout"];
 /// Pages a user with a one-time password may still reach.
 const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/account/password", "/logout"];
 
@@ -95,7 +97,12 @@ impl FromRequestParts<AppState> for Current {
             }
             Err(e) => return Err(WebError::from(e).into_response()),
         };
-        if session.account.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&parts.uri.path()) {
+        let path = parts.uri.path();
+        if !session.second_factor_ok {
+            if !SECOND_STEP_PAGES.contains(&path) {
+                return Err(Redirect::to("/login/second-factor").into_response());
+            }
+        } else if session.account.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&path) {
             return Err(Redirect::to("/account/password").into_response());
         }
         let lang = Lang::parse(&session.account.language).unwrap_or(Lang::Ru);

@@ -124,7 +124,8 @@ fn an_idle_session_ends() {
     let settings = komek_app::Settings { session_idle: std::time::Duration::ZERO, ..Default::default() };
     let server = Server::start_with(settings);
     let mut browser = Browser::new();
-    browser.login(&server, "lawyer", PASSWORD);
+    // An analyst has no second step, so the first page after the password shows the expiry.
+    browser.login_password(&server, "analyst", PASSWORD);
     let page = browser.get(&server.url("/"));
     assert_eq!(page.header("location"), Some("/login?ended=1"));
     let login = browser.get(&server.url("/login?ended=1"));
@@ -214,4 +215,83 @@ fn a_malformed_form_gets_a_translated_page() {
     let bad = browser.post(&server.url("/account/language"), &[("csrf", &csrf), ("language", "xx")]);
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("The request could not be understood."));
+}
+
+#[test]
+fn a_lawyer_enrols_an_authenticator_and_needs_it_at_every_login() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    assert_eq!(browser.login_password(&server, "lawyer", PASSWORD).status, 303);
+    // Nothing is reachable before the second step.
+    for path in ["/", "/cases", "/account/password"] {
+        assert_eq!(browser.get(&server.url(path)).header("location"), Some("/login/second-factor"), "{path}");
+    }
+    assert_eq!(browser.get(&server.url("/login/second-factor")).header("location"), Some("/login/enrol"));
+    let enrol = browser.get(&server.url("/login/enrol"));
+    assert!(enrol.body.contains("<svg"), "the QR code is drawn in the page");
+    let secret = support::secret_on(&enrol);
+    let wrong = browser.post(&server.url("/login/enrol"), &[("csrf", &enrol.csrf()), ("code", "000000")]);
+    assert_eq!(wrong.status, 401);
+    assert!(wrong.body.contains("The code is not right."));
+    // A refused code offers a new key; the code must come from the key now shown.
+    let secret_after_error = support::secret_on(&wrong);
+    assert_ne!(secret, secret_after_error);
+    let code = support::current_code(&secret_after_error, 0);
+    let done = browser.post(&server.url("/login/enrol"), &[("csrf", &wrong.csrf()), ("code", &code)]);
+    let recovery = support::recovery_codes_on(&done);
+    assert_eq!(recovery.len(), 10);
+    assert_eq!(browser.get(&server.url("/")).status, 200);
+
+    // The next login asks for a code; the one just used is refused, a recovery code works once.
+    let mut again = Browser::new();
+    again.login_password(&server, "lawyer", PASSWORD);
+    let form = again.get(&server.url("/login/second-factor"));
+    assert!(form.body.contains("authenticator app"));
+    let replay = again.post(&server.url("/login/second-factor"), &[("csrf", &form.csrf()), ("code", &code)]);
+    assert_eq!(replay.status, 401, "a code works once");
+    assert!(replay.body.contains("already used"));
+    let with_recovery = again
+        .post(&server.url("/login/second-factor"), &[("csrf", &form.csrf()), ("code", &recovery[0].to_uppercase())]);
+    assert_eq!(with_recovery.status, 303);
+    assert_eq!(again.get(&server.url("/")).status, 200);
+    let mut third = Browser::new();
+    third.login_password(&server, "lawyer", PASSWORD);
+    let form = third.get(&server.url("/login/second-factor"));
+    let reused = third.post(&server.url("/login/second-factor"), &[("csrf", &form.csrf()), ("code", &recovery[0])]);
+    assert_eq!(reused.status, 401, "a recovery code works once");
+
+    let audited = server
+        .app
+        .store()
+        .read(|tx| tx.query_i64("SELECT count(*) FROM audit_log WHERE detail LIKE 'second step%'", &[]))
+        .unwrap();
+    assert_eq!(audited, 4, "two failures and one success of the second step, plus the failed enrolment code");
+}
+
+#[test]
+fn an_analyst_sees_no_identifying_data_and_needs_no_second_factor() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login_password(&server, "analyst", PASSWORD);
+    assert_eq!(browser.get(&server.url("/")).status, 200);
+    assert_eq!(browser.get(&server.url("/reports")).status, 200);
+    assert_eq!(browser.get(&server.url("/cases")).status, 403);
+}
+
+#[test]
+fn an_administrator_resets_a_lost_second_factor_and_disables_accounts() {
+    let server = Server::start();
+    let mut lawyer = Browser::new();
+    lawyer.login(&server, "lawyer", PASSWORD);
+    assert_eq!(lawyer.get(&server.url("/")).status, 200);
+    let account =
+        server.app.accounts(&komek_app::Actor::System).unwrap().into_iter().find(|a| a.username == "lawyer").unwrap();
+    server.app.reset_second_factor(&komek_app::Actor::System, account.id).unwrap();
+    assert_eq!(lawyer.get(&server.url("/")).header("location"), Some("/login?ended=1"), "the reset ends sessions");
+    let mut again = Browser::new();
+    again.login_password(&server, "lawyer", PASSWORD);
+    assert_eq!(again.get(&server.url("/login/second-factor")).header("location"), Some("/login/enrol"));
+    server.app.set_account_disabled(&komek_app::Actor::System, account.id, true).unwrap();
+    let refused = Browser::new().login_password(&server, "lawyer", PASSWORD);
+    assert!(refused.body.contains("This account is disabled."));
 }

@@ -108,6 +108,50 @@ pub fn record_failed_login(
     Ok(failures)
 }
 
+pub fn set_disabled(tx: &mut dyn Tx, id: AccountId, disabled: bool) -> Result<(), StoreError> {
+    tx.execute("UPDATE accounts SET disabled = $2 WHERE id = $1", params![id, disabled])?;
+    Ok(())
+}
+
+/// The account's sealed TOTP secret (if enrolled) and the step of the last code accepted.
+pub fn second_factor(tx: &mut dyn Tx, id: AccountId) -> Result<(Option<Vec<u8>>, Option<i64>), StoreError> {
+    let row = tx.query_one("SELECT totp_secret_enc, totp_last_step FROM accounts WHERE id = $1", params![id])?;
+    Ok((row.get(0)?, row.get(1)?))
+}
+
+/// Enrols (or, with `None`, removes) the second factor; its recovery codes go with it.
+pub fn set_second_factor(
+    tx: &mut dyn Tx,
+    id: AccountId,
+    secret_enc: Option<Vec<u8>>,
+    recovery_hashes: &[Vec<u8>],
+) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE accounts SET totp_secret_enc = $2, totp_last_step = NULL WHERE id = $1",
+        params![id, secret_enc],
+    )?;
+    tx.execute("DELETE FROM recovery_codes WHERE account_id = $1", params![id])?;
+    for hash in recovery_hashes {
+        tx.execute("INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)", params![id, hash.clone()])?;
+    }
+    Ok(())
+}
+
+/// Remembers the step of an accepted code, so it cannot be used again.
+pub fn set_totp_last_step(tx: &mut dyn Tx, id: AccountId, step: i64) -> Result<(), StoreError> {
+    tx.execute("UPDATE accounts SET totp_last_step = $2 WHERE id = $1", params![id, step])?;
+    Ok(())
+}
+
+/// Uses up a recovery code; false when it is unknown or already used.
+pub fn use_recovery_code(tx: &mut dyn Tx, id: AccountId, hash: &[u8]) -> Result<bool, StoreError> {
+    let changed = tx.execute(
+        "UPDATE recovery_codes SET used_at = $3 WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL",
+        params![id, hash.to_vec(), Utc::now()],
+    )?;
+    Ok(changed == 1)
+}
+
 pub fn clear_failed_logins(tx: &mut dyn Tx, id: AccountId) -> Result<(), StoreError> {
     tx.execute("UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1", params![id])?;
     Ok(())

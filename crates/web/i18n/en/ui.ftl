@@ -45,6 +45,23 @@ login-error-disabled = This account is disabled. Ask your administrator.
 login-error-expired = The form had expired. Please log in again.
 session-ended = Your session has ended. Please log in again.
 
+
+## Two-step sign-in
+second-factor-title = Two-step sign-in
+second-factor-intro = Enter the 6-digit code your authenticator app shows, or one of your recovery codes.
+second-factor-code = Code
+second-factor-submit = Continue
+second-factor-error = The code is not right, or it was already used. Enter the next code your app shows.
+enrol-title = Set up two-step sign-in
+enrol-intro = Your role sees identifying data, so every login also needs a code from an authenticator app on your phone (for example FreeOTP, Google Authenticator or Microsoft Authenticator).
+enrol-step-scan = Scan this code with the app, or type the key below into it.
+enrol-key = Key
+enrol-step-confirm = Then enter the 6-digit code the app shows.
+enrol-submit = Confirm
+enrol-error = The code is not right. Check that the time on your phone is correct and enter the next code.
+recovery-title = Your recovery codes
+recovery-intro = If you lose your phone, each of these codes lets you log in once. Write them down and keep them somewhere safe: they are shown only now.
+recovery-continue = I have written them down: continue
 ## Password
 password-title = Change password
 password-first-login = This is your first login: choose your own password to continue.

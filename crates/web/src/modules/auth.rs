@@ -36,6 +36,18 @@ pub struct LoginForm {
     csrf: String,
 }
 
+pub(super) fn login_refusal(tr: Tr<'_>, error: &LoginError) -> Option<String> {
+    match error {
+        LoginError::BadCredentials => Some(tr.t("login-error-bad")),
+        LoginError::Locked { until } => {
+            Some(tr.t1("login-error-locked", "until", until.format("%H:%M UTC").to_string()))
+        }
+        LoginError::AddressThrottled => Some(tr.t("login-error-throttled")),
+        LoginError::Disabled => Some(tr.t("login-error-disabled")),
+        LoginError::Internal(_) => None,
+    }
+}
+
 fn login_page(tr: Tr<'_>, token: &str, username: &str, notice: Option<String>, error: Option<String>) -> Markup {
     layout::public_page(
         tr,
@@ -105,17 +117,17 @@ pub async fn login(
     let result = blocking(move || app.login(&username, &password, peer.ip())).await?;
     let session = match result {
         Ok(session) => session,
-        Err(LoginError::BadCredentials) => return Ok(refuse(StatusCode::UNAUTHORIZED, tr.t("login-error-bad"))),
-        Err(LoginError::Locked { until }) => {
-            let until = until.format("%H:%M UTC").to_string();
-            return Ok(refuse(StatusCode::UNAUTHORIZED, tr.t1("login-error-locked", "until", until)));
-        }
-        Err(LoginError::AddressThrottled) => {
-            return Ok(refuse(StatusCode::TOO_MANY_REQUESTS, tr.t("login-error-throttled")));
-        }
-        Err(LoginError::Disabled) => return Ok(refuse(StatusCode::FORBIDDEN, tr.t("login-error-disabled"))),
         Err(LoginError::Internal(e)) => return Err(e.into()),
+        Err(e) => {
+            let status = match e {
+                LoginError::AddressThrottled => StatusCode::TOO_MANY_REQUESTS,
+                LoginError::Disabled => StatusCode::FORBIDDEN,
+                _ => StatusCode::UNAUTHORIZED,
+            };
+            return Ok(refuse(status, login_refusal(tr, &e).unwrap_or_default()));
+        }
     };
+    // The dashboard's guard sends a session that still needs its second step there first.
     let mut response = Redirect::to("/").into_response();
     let cookies = response.headers_mut();
     cookies.append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &session.token, None, secure));

@@ -5,6 +5,7 @@ mod assets;
 mod auth;
 mod dashboard;
 mod health;
+mod second_factor;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -15,6 +16,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(dashboard::show))
         .route("/login", get(auth::login_form).post(auth::login))
+        .route("/login/second-factor", get(second_factor::form).post(second_factor::verify))
+        .route("/login/enrol", get(second_factor::enrol_form).post(second_factor::enrol))
         .route("/logout", post(auth::logout))
         .route("/account/password", get(auth::password_form).post(auth::change_password))
         .route("/account/language", post(auth::set_language))

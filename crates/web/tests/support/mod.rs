@@ -13,10 +13,16 @@ use komek_web::{AppState, WebConfig};
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// What a person keeps of an enrolled second factor: the app's secret, and unused recovery codes.
+pub type Kept = (Vec<u8>, Vec<String>);
+
 /// A running server. Dropping it stops the server and removes its data directory.
 pub struct Server {
     pub base: String,
     pub app: App,
+    /// Each enrolled user's authenticator secret and unused recovery codes, as a person would
+    /// keep them on a phone and on paper.
+    pub second_factors: std::sync::Mutex<HashMap<String, Kept>>,
     dir: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -60,6 +66,7 @@ impl Server {
         Self {
             base: format!("http://{addr}"),
             app,
+            second_factors: Default::default(),
             dir,
             shutdown: Some(tx),
             thread: Some(thread),
@@ -169,10 +176,71 @@ impl Browser {
         self.read(response)
     }
 
-    /// Logs in through the real form; returns the final response of the POST.
-    pub fn login(&mut self, server: &Server, username: &str, password: &str) -> Page {
+    /// The password step of logging in, through the real form; returns the response of the POST.
+    pub fn login_password(&mut self, server: &Server, username: &str, password: &str) -> Page {
         let form = self.get(&server.url("/login"));
         let csrf = form.csrf();
         self.post(&server.url("/login"), &[("username", username), ("password", password), ("csrf", &csrf)])
     }
+
+    /// Logs in completely: the password, then (for roles that need it) enrolling an
+    /// authenticator on the first login, or a code from it afterwards. Returns the password
+    /// step's response.
+    pub fn login(&mut self, server: &Server, username: &str, password: &str) -> Page {
+        let page = self.login_password(server, username, password);
+        if page.status == 303 {
+            self.second_step(server, username);
+        }
+        page
+    }
+
+    /// Completes the second step if the session is waiting for it.
+    pub fn second_step(&mut self, server: &Server, username: &str) {
+        let page = self.get(&server.url("/login/second-factor"));
+        match page.header("location") {
+            Some("/login/enrol") => {
+                let page = self.get(&server.url("/login/enrol"));
+                let secret = secret_on(&page);
+                let code = current_code(&secret, 0);
+                let done = self.post(&server.url("/login/enrol"), &[("csrf", &page.csrf()), ("code", &code)]);
+                assert_eq!(done.status, 200, "enrolment refused: {}", done.body);
+                let codes = recovery_codes_on(&done);
+                server.second_factors.lock().unwrap().insert(username.to_owned(), (secret, codes));
+            }
+            Some(_) => {}
+            None => {
+                let (secret, _) = server.second_factors.lock().unwrap()[username].clone();
+                // The current code may have been used by a login a moment ago: then the next one.
+                for ahead in [0, 1] {
+                    let code = current_code(&secret, ahead);
+                    let done =
+                        self.post(&server.url("/login/second-factor"), &[("csrf", &page.csrf()), ("code", &code)]);
+                    if done.status == 303 {
+                        return;
+                    }
+                }
+                let code = server.second_factors.lock().unwrap().get_mut(username).unwrap().1.pop().unwrap();
+                let done = self.post(&server.url("/login/second-factor"), &[("csrf", &page.csrf()), ("code", &code)]);
+                assert_eq!(done.status, 303, "second step refused: {}", done.body);
+            }
+        }
+    }
+}
+
+/// The authenticator secret shown on the enrolment page.
+pub fn secret_on(page: &Page) -> Vec<u8> {
+    let start = page.body.find("<code id=\"secret\">").expect("the enrolment page shows the key") + 18;
+    let end = start + page.body[start..].find("</code>").unwrap();
+    komek_app::totp::base32_decode(&page.body[start..end]).expect("the key is base32")
+}
+
+/// The code an authenticator app shows now (or `ahead` steps later).
+pub fn current_code(secret: &[u8], ahead: i64) -> String {
+    let step = komek_app::totp::step_of(chrono::Utc::now().timestamp()) + ahead;
+    format!("{:06}", komek_app::totp::code_at(secret, step as u64))
+}
+
+/// The recovery codes shown after enrolment.
+pub fn recovery_codes_on(page: &Page) -> Vec<String> {
+    page.body.split("<li><code>").skip(1).map(|s| s[..s.find("</code>").unwrap()].to_owned()).collect()
 }
