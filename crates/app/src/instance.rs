@@ -108,10 +108,64 @@ pub fn open(
     // file is an error, never a reason to start afresh and make the data unreadable.
     let has_keys = !store.read(repo::keys::all)?.is_empty();
     let master = MasterKey::load(&data_dir.path, !has_keys)?;
-    let keys = Keys::load_or_create(&store, &master)?;
+    let keys = match Keys::load_or_create(&store, &master) {
+        Err(CryptoError::WrongMasterKey) => finish_interrupted_rotation(&data_dir.path, &store)?,
+        other => other?,
+    };
     let app = App::new(store, keys, settings);
     let first_start = first_start(&app)?;
     Ok(Instance { data_dir, app, first_start })
+}
+
+/// The key file a rotation writes before the database is re-wrapped, renamed over the key file after.
+const NEW_KEY_FILE: &str = "master.key.new";
+
+/// A rotation stopped between re-wrapping the database and renaming the new key file leaves the
+/// right key in `master.key.new`: use it, and finish the rename.
+fn finish_interrupted_rotation(dir: &Path, store: &Store) -> Result<Keys, InstanceError> {
+    let candidate = dir.join(NEW_KEY_FILE);
+    let Ok(text) = std::fs::read_to_string(&candidate) else { return Err(CryptoError::WrongMasterKey.into()) };
+    let keys = Keys::load_or_create(store, &MasterKey::from_hex(&text)?)?;
+    std::fs::rename(&candidate, dir.join(crate::crypto::MASTER_KEY_FILE)).map_err(CryptoError::Io)?;
+    tracing::warn!("finished an interrupted master key rotation");
+    Ok(keys)
+}
+
+/// What a master key rotation produced.
+#[derive(Debug)]
+pub enum RotatedKey {
+    /// The new key replaced the key file.
+    Written(PathBuf),
+    /// The key came from `KOMEK_MASTER_KEY`: here is the new one to put there instead.
+    FromEnvironment(MasterKey),
+}
+
+/// Wraps the data key under a new master key. The data itself is untouched and a running
+/// server keeps working (it holds the unwrapped key); the old master key stops working.
+pub fn rotate_master_key(instance: &Instance) -> Result<RotatedKey, InstanceError> {
+    let dir = &instance.data_dir.path;
+    let from_environment = std::env::var(crate::crypto::MASTER_KEY_VAR).is_ok();
+    let old = MasterKey::load(dir, false)?;
+    let new = MasterKey::generate();
+    let store = &instance.app.store;
+    if from_environment {
+        Keys::rotate_master(store, &old, &new)?;
+    } else {
+        // Written first, so that a stop at any point leaves a key that opens the database.
+        let staged = dir.join(NEW_KEY_FILE);
+        let _ = std::fs::remove_file(&staged);
+        new.write_file(&staged)?;
+        Keys::rotate_master(store, &old, &new)?;
+        std::fs::rename(&staged, dir.join(crate::crypto::MASTER_KEY_FILE)).map_err(CryptoError::Io)?;
+    }
+    instance.app.store.write(|tx| {
+        instance.app.audit(tx, Event::new(None, Action::KeyRotated, "key-ring", "master").detail("master key rotated"))
+    })?;
+    Ok(if from_environment {
+        RotatedKey::FromEnvironment(new)
+    } else {
+        RotatedKey::Written(dir.join(crate::crypto::MASTER_KEY_FILE))
+    })
 }
 
 fn first_start(app: &App) -> Result<Option<FirstStart>, InstanceError> {

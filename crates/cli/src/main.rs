@@ -58,6 +58,16 @@ enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Manage the master key.
+    #[command(subcommand)]
+    Key(KeyCommand),
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Wrap the data under a new master key; the old key stops working. Safe while the server
+    /// runs. Back up the new key file (or update KOMEK_MASTER_KEY) at once.
+    Rotate,
 }
 
 #[derive(clap::Args)]
@@ -276,6 +286,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             if !args.no_serve {
                 serve(instance, &args.serve)?;
+            }
+        }
+        Command::Key(KeyCommand::Rotate) => {
+            let instance = open(&cli, Access::Shared)?;
+            match instance::rotate_master_key(&instance)? {
+                instance::RotatedKey::Written(path) => {
+                    println!("The master key is rotated; the new key is in {}. Back it up now.", path.display())
+                }
+                instance::RotatedKey::FromEnvironment(key) => {
+                    println!("The master key is rotated. Set KOMEK_MASTER_KEY to the new key now:\n{}", key.to_hex())
+                }
             }
         }
         Command::Audit(AuditCommand::Verify) => {

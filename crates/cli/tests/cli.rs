@@ -160,3 +160,46 @@ fn the_demo_loads_once_and_is_served_as_it_is_the_second_time() {
     let second = komek(&data, &["demo", "--no-serve"]);
     assert!(stdout(&second).contains("already holds data"), "{}", stdout(&second));
 }
+
+#[test]
+fn rotating_the_master_key_keeps_every_record_and_retires_the_old_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(komek(&data, &["demo", "--no-serve"]).status.success());
+    let old_key = std::fs::read_to_string(data.join("master.key")).unwrap();
+    let rotated = komek(&data, &["key", "rotate"]);
+    assert!(stdout(&rotated).contains("The master key is rotated"), "{}", stderr(&rotated));
+    let new_key = std::fs::read_to_string(data.join("master.key")).unwrap();
+    assert_ne!(old_key, new_key);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(data.join("master.key")).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // Everything still opens with the new key (the audit chain is keyed by the data key) …
+    let verify = komek(&data, &["audit", "verify"]);
+    assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
+    assert!(stdout(&komek(&data, &["user", "list"])).contains("aigerim"));
+    // … and the old key opens nothing.
+    let output = Command::new(env!("CARGO_BIN_EXE_komek"))
+        .args(["--data-dir", data.to_str().unwrap(), "user", "list"])
+        .env("KOMEK_MASTER_KEY", old_key.trim())
+        .output()
+        .unwrap();
+    assert_refused(&output, "does not open this database's data key");
+}
+
+#[test]
+fn a_rotation_stopped_before_its_last_step_is_finished_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(komek(&data, &["user", "list"]).status.success());
+    assert!(komek(&data, &["key", "rotate"]).status.success());
+    // Simulate a stop between re-wrapping and renaming: the new key is still "new", and the
+    // key file holds a key that no longer opens the database.
+    std::fs::rename(data.join("master.key"), data.join("master.key.new")).unwrap();
+    std::fs::write(data.join("master.key"), format!("{}\n", "22".repeat(32))).unwrap();
+    let listed = komek(&data, &["user", "list"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(!data.join("master.key.new").exists());
+}
