@@ -30,6 +30,21 @@ pub enum Action {
 }
 
 impl Action {
+    pub const ALL: [Action; 12] = [
+        Self::Create,
+        Self::Update,
+        Self::Delete,
+        Self::Read,
+        Self::Search,
+        Self::Export,
+        Self::Login,
+        Self::LoginFailed,
+        Self::Logout,
+        Self::PasswordChanged,
+        Self::BreakGlass,
+        Self::KeyRotated,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Self::Create => "create",
@@ -68,7 +83,67 @@ impl<'a> Event<'a> {
     }
 }
 
+/// Which entries the log page shows; `None` matches everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub username: Option<String>,
+    pub record_id: Option<String>,
+    pub action: Option<String>,
+}
+
+/// An entry as the log page shows it, with the account's username.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    /// `None` for the system (the command line, the demo generator) or an unknown username.
+    pub username: Option<String>,
+    pub action: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub detail: String,
+}
+
 impl crate::App {
+    /// The newest entries matching `filter`, for managers and administrators.
+    pub fn audit_log(&self, actor: &crate::Actor, filter: &Filter, limit: i64) -> crate::AppResult<Vec<Line>> {
+        actor.require(komek_domain::Capability::ViewAudit)?;
+        Ok(self.store.read(|tx| {
+            let accounts = komek_store::repo::accounts::list(tx)?;
+            let account_id = match &filter.username {
+                Some(name) => match accounts.iter().find(|a| &a.username == name) {
+                    Some(a) => Some(a.id.to_string()),
+                    None => return Ok(Vec::new()),
+                },
+                None => None,
+            };
+            let rows =
+                audit::search(tx, account_id.as_deref(), filter.record_id.as_deref(), filter.action.as_deref(), limit)?;
+            Ok(rows
+                .into_iter()
+                .map(|r| Line {
+                    username: r
+                        .account_id
+                        .as_ref()
+                        .and_then(|id| accounts.iter().find(|a| &a.id.to_string() == id))
+                        .map(|a| a.username.clone()),
+                    seq: r.seq,
+                    at: r.at,
+                    action: r.action,
+                    record_kind: r.record_kind,
+                    record_id: r.record_id,
+                    detail: r.detail,
+                })
+                .collect())
+        })?)
+    }
+
+    /// Usernames of every account, for the log page's filter.
+    pub fn audit_usernames(&self, actor: &crate::Actor) -> crate::AppResult<Vec<String>> {
+        actor.require(komek_domain::Capability::ViewAudit)?;
+        Ok(self.store.read(komek_store::repo::accounts::list)?.into_iter().map(|a| a.username).collect())
+    }
+
     /// Walks the whole audit chain (see [`verify`]).
     pub fn verify_audit(&self, actor: &crate::Actor) -> crate::AppResult<Verdict> {
         actor.require(komek_domain::Capability::ViewAudit)?;

@@ -17,7 +17,7 @@ fn count(store: &Store, sql: &str) -> i64 {
     store.read(|tx| tx.query_i64(sql, &[])).unwrap()
 }
 
-fn the_demo_year_matches_the_seed(store: Store) {
+fn the_demo_year_matches_the_seed(store: Store) -> App {
     let app = fresh_app(store.clone());
     let summary = demo::generate(&app, demo::DEFAULT_SEED).unwrap();
     assert_eq!(summary.appeals, figures::APPEALS);
@@ -83,19 +83,81 @@ fn the_demo_year_matches_the_seed(store: Store) {
         let names: Vec<String> = found.iter().map(|m| m.person.identity.as_ref().unwrap().full_name.clone()).collect();
         assert!(names.iter().any(|n| n == "Хусан Абдуллаев"), "{typed}: {names:?}");
     }
+    app
 }
 
-#[test]
-fn the_demo_year_matches_the_seed_on_sqlite() {
-    let db = komek_store::testing::SqliteDb::new();
-    the_demo_year_matches_the_seed(db.store.clone());
-}
-
-#[test]
-fn the_demo_year_matches_the_seed_on_postgres() {
-    if let Some(db) = komek_store::testing::PostgresDb::new() {
-        the_demo_year_matches_the_seed(db.store.clone());
+/// Names, phones (as typed and normalised) and document numbers of a sample of the demo's
+/// people, read back through the services: what must never be found in the raw database.
+fn secrets_of_the_demo(app: &App) -> Vec<String> {
+    let ids: Vec<komek_domain::PersonId> = app
+        .store()
+        .read(|tx| tx.query("SELECT id FROM persons ORDER BY id LIMIT 60", &[]))
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0).unwrap())
+        .collect();
+    let mut secrets = Vec::new();
+    for id in ids {
+        let identity = app.person(&Actor::System, id).unwrap().identity.unwrap();
+        secrets.push(identity.full_name.clone());
+        for phone in &identity.phones {
+            secrets.push(phone.clone());
+            secrets.extend(komek_domain::normalise::phone(phone));
+        }
+        secrets.extend(identity.documents.iter().cloned());
     }
+    secrets.retain(|s| s.chars().count() >= 6);
+    assert!(secrets.len() > 100, "the sample has names, phones and documents");
+    secrets
+}
+
+fn assert_absent(haystack: &str, secrets: &[String]) {
+    for secret in secrets {
+        assert!(!haystack.contains(secret.as_str()), "{secret:?} is stored in plaintext");
+        // PostgreSQL shows BYTEA as hex: plaintext bytes would appear encoded.
+        let hex: String = secret.bytes().map(|b| format!("{b:02x}")).collect();
+        assert!(!haystack.contains(&hex), "{secret:?} is stored in plaintext bytes");
+    }
+}
+
+#[test]
+fn the_demo_year_matches_the_seed_on_sqlite_and_no_identity_is_stored_in_plaintext() {
+    let db = komek_store::testing::SqliteDb::new();
+    let app = the_demo_year_matches_the_seed(db.store.clone());
+    let secrets = secrets_of_the_demo(&app);
+    // The database file and its write-ahead log together hold everything written.
+    let mut raw = Vec::new();
+    for entry in std::fs::read_dir(&db.dir).unwrap() {
+        raw.extend(std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    assert_absent(&String::from_utf8_lossy(&raw), &secrets);
+}
+
+#[test]
+fn the_demo_year_matches_the_seed_on_postgres_and_no_identity_is_stored_in_plaintext() {
+    let Some(db) = komek_store::testing::PostgresDb::new() else { return };
+    let app = the_demo_year_matches_the_seed(db.store.clone());
+    let secrets = secrets_of_the_demo(&app);
+    let dump = db
+        .store
+        .read(|tx| {
+            let tables = tx.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1",
+                &[],
+            )?;
+            let mut dump = String::new();
+            for table in tables {
+                let name: String = table.get(0)?;
+                for row in tx.query(&format!("SELECT CAST(t AS TEXT) FROM {name} t"), &[])? {
+                    dump.push_str(&row.get::<String>(0)?);
+                    dump.push('\n');
+                }
+            }
+            Ok(dump)
+        })
+        .unwrap();
+    assert!(dump.contains("hotline-phone"), "the dump holds the tables' rows");
+    assert_absent(&dump, &secrets);
 }
 
 #[test]

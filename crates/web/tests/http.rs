@@ -173,13 +173,14 @@ fn every_area_is_guarded_by_the_capability_table() {
     for role in komek_domain::Role::ALL {
         let mut browser = Browser::new();
         browser.login(&server, role.code(), PASSWORD);
-        for area in ["/hotline", "/cases", "/parties", "/referrals", "/monitoring", "/reports", "/admin"] {
+        for area in ["/hotline", "/cases", "/parties", "/referrals", "/monitoring", "/reports", "/audit", "/admin"] {
             let page = browser.get(&server.url(area));
             let needs = match area {
                 "/hotline" | "/monitoring" => komek_domain::Capability::RegisterAppeals,
                 "/cases" | "/parties" => komek_domain::Capability::ViewCases,
                 "/referrals" => komek_domain::Capability::ManageCases,
                 "/reports" => komek_domain::Capability::ViewReports,
+                "/audit" => komek_domain::Capability::ViewAudit,
                 _ => komek_domain::Capability::ManageAccounts,
             };
             let expected = if role.can(needs) { 200 } else { 403 };
@@ -294,4 +295,25 @@ fn an_administrator_resets_a_lost_second_factor_and_disables_accounts() {
     server.app.set_account_disabled(&komek_app::Actor::System, account.id, true).unwrap();
     let refused = Browser::new().login_password(&server, "lawyer", PASSWORD);
     assert!(refused.body.contains("This account is disabled."));
+}
+
+#[test]
+fn a_manager_reads_the_audit_log_filtered_and_checks_the_chain() {
+    let server = Server::start();
+    let mut lawyer = Browser::new();
+    lawyer.login(&server, "lawyer", PASSWORD);
+    lawyer.login_password(&server, "lawyer", "a wrong password");
+    let mut manager = Browser::new();
+    manager.login(&server, "manager", PASSWORD);
+    let page = manager.get(&server.url("/audit?user=lawyer&action=login-failed&verify=1"));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("The chain is intact"), "{}", page.body);
+    assert!(page.body.contains("Failed login"));
+    assert!(page.body.contains("wrong password (1 in a row)"));
+    assert!(!page.body.contains("<td>Logged in</td>"), "the filter keeps other actions out");
+    let all = manager.get(&server.url("/audit?user=lawyer"));
+    assert!(all.body.contains("<td>Logged in</td>"));
+    let mut other = Browser::new();
+    other.login(&server, "psychologist", PASSWORD);
+    assert_eq!(other.get(&server.url("/audit")).status, 403);
 }

@@ -20,6 +20,7 @@ nav-parties = Employers and intermediaries
 nav-referrals = Referrals
 nav-monitoring = Monitoring visits
 nav-reports = Reports
+nav-audit = Audit log
 nav-admin = Administration
 nav-account = My account
 
@@ -118,6 +119,37 @@ module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
 module-admin-coming = Account management with two-factor sign-in, the audit log viewer, break-glass review and encrypted backups.
 
+
+## Audit log
+audit-title = Audit log
+audit-intro = Every change, every view of identifying data, every search and login, newest first. The log is append-only and chained: an edited, removed or reordered entry is found by the check.
+audit-filter-user = User
+audit-filter-action = Action
+audit-filter-record = Record id
+audit-filter-any = Any
+audit-filter-submit = Show
+audit-verify = Also check the whole chain
+audit-intact = The chain is intact: { $count } entries checked.
+audit-broken = The chain is broken at entry { $seq }
+audit-empty = No entries match.
+audit-col-time = Time
+audit-col-user = User
+audit-col-action = Action
+audit-col-record = Record
+audit-col-detail = Detail
+audit-system = system
+audit-action-create = Created
+audit-action-update = Changed
+audit-action-delete = Deleted
+audit-action-read = Viewed identifying data
+audit-action-search = Searched
+audit-action-export = Exported
+audit-action-login = Logged in
+audit-action-login-failed = Failed login
+audit-action-logout = Logged out
+audit-action-password-changed = Password changed
+audit-action-break-glass = Emergency access
+audit-action-key-rotated = Master key rotated
 ## Errors
 error-title = Something went wrong
 error-not-found = This page does not exist, or you may not see it.

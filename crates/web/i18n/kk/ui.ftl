@@ -20,6 +20,7 @@ nav-parties = Жұмыс берушілер мен делдалдар
 nav-referrals = Жолдамалар
 nav-monitoring = Мониторингтік сапарлар
 nav-reports = Есептер
+nav-audit = Аудит журналы
 nav-admin = Әкімшілендіру
 nav-account = Менің есептік жазбам
 
@@ -118,6 +119,37 @@ module-admin-title = Әкімшілендіру
 module-admin-about = Қызметкерлердің есептік жазбалары, кеңселер, анықтамалықтар және қауіпсіздік баптаулары.
 module-admin-coming = Екі факторлы кіру арқылы есептік жазбаларды басқару, аудит журналын қарау, шұғыл қолжетімділікті тексеру және шифрланған сақтық көшірмелер.
 
+
+## Аудит журналы
+audit-title = Аудит журналы
+audit-intro = Әрбір өзгеріс, жеке деректерді әрбір қарау, әрбір іздеу мен кіру — жаңалары жоғарыда. Журнал тек толықтырылады, жазбалар тізбекке байланған: тексеру өзгертілген, жойылған немесе орны ауыстырылған жазбаны табады.
+audit-filter-user = Пайдаланушы
+audit-filter-action = Әрекет
+audit-filter-record = Жазба идентификаторы
+audit-filter-any = Кез келген
+audit-filter-submit = Көрсету
+audit-verify = Бүкіл тізбекті де тексеру
+audit-intact = Тізбек бүтін: { $count } жазба тексерілді.
+audit-broken = Тізбек { $seq } жазбада бұзылған
+audit-empty = Сәйкес жазбалар жоқ.
+audit-col-time = Уақыт
+audit-col-user = Пайдаланушы
+audit-col-action = Әрекет
+audit-col-record = Жазба
+audit-col-detail = Толығырақ
+audit-system = жүйе
+audit-action-create = Құру
+audit-action-update = Өзгерту
+audit-action-delete = Жою
+audit-action-read = Жеке деректерді қарау
+audit-action-search = Іздеу
+audit-action-export = Экспорт
+audit-action-login = Кіру
+audit-action-login-failed = Сәтсіз кіру
+audit-action-logout = Шығу
+audit-action-password-changed = Құпиясөзді ауыстыру
+audit-action-break-glass = Шұғыл қолжетімділік
+audit-action-key-rotated = Бас кілтті ауыстыру
 ## Қателер
 error-title = Бірдеңе дұрыс болмады
 error-not-found = Мұндай бет жоқ немесе оны көруге рұқсатыңыз жоқ.

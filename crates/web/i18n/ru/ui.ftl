@@ -20,6 +20,7 @@ nav-parties = Работодатели и посредники
 nav-referrals = Перенаправления
 nav-monitoring = Мониторинговые выезды
 nav-reports = Отчёты
+nav-audit = Журнал аудита
 nav-admin = Администрирование
 nav-account = Моя учётная запись
 
@@ -120,6 +121,37 @@ module-admin-title = Администрирование
 module-admin-about = Учётные записи сотрудников, офисы, справочники и настройки безопасности.
 module-admin-coming = Управление учётными записями с двухфакторным входом, просмотр журнала аудита, проверка экстренного доступа и зашифрованные резервные копии.
 
+
+## Журнал аудита
+audit-title = Журнал аудита
+audit-intro = Каждое изменение, каждый просмотр персональных данных, каждый поиск и вход — новые сверху. Журнал только дополняется, записи связаны в цепочку: проверка находит изменённую, удалённую или переставленную запись.
+audit-filter-user = Пользователь
+audit-filter-action = Действие
+audit-filter-record = Идентификатор записи
+audit-filter-any = Любой
+audit-filter-submit = Показать
+audit-verify = Также проверить всю цепочку
+audit-intact = Цепочка цела: проверено записей — { $count }.
+audit-broken = Цепочка нарушена на записи { $seq }
+audit-empty = Нет подходящих записей.
+audit-col-time = Время
+audit-col-user = Пользователь
+audit-col-action = Действие
+audit-col-record = Запись
+audit-col-detail = Подробности
+audit-system = система
+audit-action-create = Создание
+audit-action-update = Изменение
+audit-action-delete = Удаление
+audit-action-read = Просмотр персональных данных
+audit-action-search = Поиск
+audit-action-export = Выгрузка
+audit-action-login = Вход
+audit-action-login-failed = Неудачный вход
+audit-action-logout = Выход
+audit-action-password-changed = Смена пароля
+audit-action-break-glass = Экстренный доступ
+audit-action-key-rotated = Смена мастер-ключа
 ## Ошибки
 error-title = Что-то пошло не так
 error-not-found = Такой страницы нет, или у вас нет к ней доступа.

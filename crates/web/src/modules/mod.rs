@@ -2,6 +2,7 @@
 
 mod areas;
 mod assets;
+mod audit;
 mod auth;
 mod dashboard;
 mod health;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/monitoring", get(areas::monitoring))
         .route("/reports", get(areas::reports))
         .route("/admin", get(areas::admin))
+        .route("/audit", get(audit::log))
         .route("/healthz", get(health::check))
         .route("/static/app.css", get(assets::stylesheet))
         .fallback(crate::errors::not_found)
