@@ -87,17 +87,43 @@ impl App {
     /// other case shows its non-identifying facts only.
     pub fn case_file(&self, actor: &Actor, id: CaseId) -> AppResult<CaseFile> {
         actor.require(Capability::ViewCases)?;
+        Ok(self.store.write(|tx| self.read_case(tx, actor, id, false))?)
+    }
+
+    /// Opens a case outside the reader's normal reach ("break glass"): allowed to any role that
+    /// sees identifying data, with a written reason, recorded for managers to review.
+    pub fn break_glass_case(&self, actor: &Actor, id: CaseId, reason: &str) -> AppResult<CaseFile> {
+        actor.require(Capability::ViewCases)?;
+        actor.require(Capability::ViewIdentifying)?;
+        let reader = actor.account_id().ok_or(AppError::Forbidden)?;
+        if reason.trim().chars().count() < crate::break_glass::MIN_REASON_CHARS {
+            return Err(AppError::Invalid(vec![komek_domain::ValidationError::Required { field: "reason" }]));
+        }
         Ok(self.store.write(|tx| {
+            repo::cases::get(tx, id)?;
+            self.record_break_glass(tx, reader, "case", &id.to_string(), reason.trim())?;
+            self.read_case(tx, actor, id, true)
+        })?)
+    }
+
+    fn read_case(
+        &self,
+        tx: &mut dyn komek_store::Tx,
+        actor: &Actor,
+        id: CaseId,
+        break_glass: bool,
+    ) -> Result<CaseFile, komek_store::StoreError> {
+        {
             let stored = repo::cases::get(tx, id)?;
             let mut case = stored.case;
             let on_team = match actor.account_id() {
                 Some(a) => repo::cases::is_on_team(tx, id, a)?,
                 None => false,
             };
-            if case.sensitive && !on_team && !matches!(actor, Actor::System) {
+            if case.sensitive && !on_team && !break_glass && !matches!(actor, Actor::System) {
                 return Err(komek_store::StoreError::NotFound);
             }
-            let shown = actor.reaches(case.office_id, on_team, case.sensitive);
+            let shown = break_glass || actor.reaches(case.office_id, on_team, case.sensitive);
             if shown {
                 case.summary = Some(match &stored.summary_enc {
                     Some(sealed) => self.open_text(summary_ref(id), sealed)?,
@@ -116,6 +142,6 @@ impl App {
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
             Ok(CaseFile { case, services, identifying_shown: shown })
-        })?)
+        }
     }
 }

@@ -25,6 +25,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0002_second_factor.sql"),
         postgres: include_str!("migrations/postgres/0002_second_factor.sql"),
     },
+    Migration {
+        version: 3,
+        name: "break glass",
+        sqlite: include_str!("migrations/sqlite/0003_break_glass.sql"),
+        postgres: include_str!("migrations/postgres/0003_break_glass.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

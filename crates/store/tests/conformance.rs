@@ -352,7 +352,7 @@ fn upgrade_from_the_foundation_schema(store: &Store) {
     let hq = office(store, "hq");
     let a = account(store, &hq, "before");
     let pid = person(store, &hq, &[b"husan"]);
-    assert_eq!(store.migrate().unwrap(), vec![2]);
+    assert_eq!(store.migrate().unwrap(), vec![2, 3]);
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(store.read(|tx| repo::accounts::get(tx, a.id)).unwrap().account, a);
     assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (None, None));

@@ -317,3 +317,60 @@ fn a_manager_reads_the_audit_log_filtered_and_checks_the_chain() {
     other.login(&server, "psychologist", PASSWORD);
     assert_eq!(other.get(&server.url("/audit")).status, 403);
 }
+
+#[test]
+fn a_manager_reviews_emergency_access_on_the_audit_page() {
+    let server = Server::start();
+    let app = &server.app;
+    let hq = app.office_by_code("hq").unwrap().unwrap();
+    let accounts = app.accounts(&komek_app::Actor::System).unwrap();
+    let lawyer = komek_app::Actor::Staff(accounts.iter().find(|a| a.username == "lawyer").unwrap().clone());
+    let psychologist = komek_app::Actor::Staff(accounts.iter().find(|a| a.username == "psychologist").unwrap().clone());
+    let person = app
+        .register_person(
+            &lawyer,
+            None,
+            komek_domain::entities::PersonProfile {
+                sex: "male".into(),
+                citizenship: "UZ".into(),
+                ..Default::default()
+            },
+            komek_domain::entities::PersonIdentity {
+                full_name: "Хусан Абдуллаев".into(), ..Default::default()
+            },
+        )
+        .unwrap();
+    let case = komek_domain::entities::Case {
+        id: komek_domain::CaseId::new(),
+        office_id: hq.id,
+        number: String::new(),
+        kind: "trafficking-labour".into(),
+        status: "open".into(),
+        sensitive: true,
+        lead_id: lawyer.account_id().unwrap(),
+        team: vec![],
+        persons: vec![person],
+        parties: vec![],
+        opened_on: chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
+        closed_on: None,
+        recruited_at: String::new(),
+        exploited_region: None,
+        exploited_district: None,
+        exploited_place: None,
+        outcomes: vec![],
+        summary: None,
+    };
+    let id = app.open_case(&lawyer, case).unwrap();
+    app.break_glass_case(&psychologist, id, "Covering the hotline tonight: the lead lawyer is away.").unwrap();
+
+    let mut manager = Browser::new();
+    manager.login(&server, "manager", PASSWORD);
+    let page = manager.get(&server.url("/audit"));
+    assert!(page.body.contains("Covering the hotline tonight"), "{}", page.body);
+    assert!(page.body.contains("Emergency access"));
+    let start = page.body.find("/audit/break-glass/").unwrap();
+    let action = &page.body[start..start + page.body[start..].find('"').unwrap()];
+    let done = manager.post(&server.url(action), &[("csrf", &page.csrf())]);
+    assert_eq!(done.header("location"), Some("/audit"));
+    assert!(manager.get(&server.url("/audit")).body.contains("No emergency access awaits review."));
+}

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod appeals;
 pub mod audit;
+pub mod break_glass;
 pub mod cases;
 pub mod keys;
 pub mod offices;

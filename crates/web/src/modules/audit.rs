@@ -45,11 +45,12 @@ pub async fn log(
     let app = state.app.clone();
     let actor = current.actor.clone();
     let lookup = filter.clone();
-    let (lines, usernames, verdict) = blocking(move || -> komek_app::AppResult<_> {
+    let (lines, usernames, verdict, reviews) = blocking(move || -> komek_app::AppResult<_> {
         let lines = app.audit_log(&actor, &lookup, LIMIT)?;
         let usernames = app.audit_usernames(&actor)?;
         let verdict = if verify { Some(app.verify_audit(&actor)?) } else { None };
-        Ok((lines, usernames, verdict))
+        let reviews = app.break_glass_reviews(&actor)?;
+        Ok((lines, usernames, verdict, reviews))
     })
     .await??;
     let tr = current.tr(&state);
@@ -63,6 +64,39 @@ pub async fn log(
             },
             None => {},
         }
+        section.break-glass {
+            h2 { (tr.t("audit-break-glass-title")) }
+            @if reviews.is_empty() {
+                p { (tr.t("audit-break-glass-none")) }
+            } @else {
+                table.log {
+                    thead { tr {
+                        th scope="col" { (tr.t("audit-col-time")) }
+                        th scope="col" { (tr.t("audit-col-user")) }
+                        th scope="col" { (tr.t("audit-col-record")) }
+                        th scope="col" { (tr.t("audit-col-reason")) }
+                        th scope="col" {}
+                    } }
+                    tbody {
+                        @for review in &reviews {
+                            tr {
+                                td { (review.at.format("%Y-%m-%d %H:%M UTC")) }
+                                td { (review.username) }
+                                td { (review.record_kind) " " code { (review.record_id) } }
+                                td { (review.reason) }
+                                td {
+                                    form.inline method="post" action={ "/audit/break-glass/" (review.id) "/reviewed" } {
+                                        input type="hidden" name="csrf" value=(current.session.csrf_token);
+                                        button type="submit" { (tr.t("audit-break-glass-reviewed")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (tr.t("audit-entries")) }
         form.filters method="get" action="/audit" {
             label for="user" { (tr.t("audit-filter-user")) }
             select #user name="user" {
@@ -113,4 +147,24 @@ pub async fn log(
         }
     };
     Ok(layout::page(tr, &current, &tr.t("audit-title"), "/audit", content))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A manager marks a break-glass read as reviewed.
+pub async fn reviewed(
+    State(state): State<AppState>,
+    current: Current,
+    axum::extract::Path(id): axum::extract::Path<uuid::Uuid>,
+    axum::Form(form): axum::Form<CsrfOnly>,
+) -> Result<axum::response::Redirect, WebError> {
+    current.check_csrf(&form.csrf)?;
+    let app = state.app.clone();
+    let actor = current.actor.clone();
+    blocking(move || app.mark_break_glass_reviewed(&actor, id)).await??;
+    Ok(axum::response::Redirect::to("/audit"))
 }

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/reports", get(areas::reports))
         .route("/admin", get(areas::admin))
         .route("/audit", get(audit::log))
+        .route("/audit/break-glass/{id}/reviewed", post(audit::reviewed))
         .route("/healthz", get(health::check))
         .route("/static/app.css", get(assets::stylesheet))
         .fallback(crate::errors::not_found)

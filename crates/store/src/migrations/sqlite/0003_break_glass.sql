@@ -1,0 +1,14 @@
+-- Break-glass reads: a record opened outside the reader's normal reach, with the reason
+-- (sealed: it may name people) and the manager's review.
+
+CREATE TABLE break_glass (
+    id TEXT PRIMARY KEY,
+    at INTEGER NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    reason_enc BLOB NOT NULL,
+    reviewed_by TEXT REFERENCES accounts(id),
+    reviewed_at INTEGER
+);
+CREATE INDEX break_glass_unreviewed ON break_glass(at) WHERE reviewed_at IS NULL;
