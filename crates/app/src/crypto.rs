@@ -129,7 +129,7 @@ impl MasterKey {
     }
 }
 
-fn seal_with(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
+pub(crate) fn seal_with(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
     let cipher = XChaCha20Poly1305::new(key.into());
     let mut nonce = [0u8; NONCE_LEN];
     getrandom::fill(&mut nonce).expect("the operating system's random source failed");
@@ -143,7 +143,7 @@ fn seal_with(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
     out
 }
 
-fn open_with(key: &[u8; 32], aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+pub(crate) fn open_with(key: &[u8; 32], aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
     if sealed.len() < 1 + NONCE_LEN + 16 || sealed[0] != SEALED_VERSION {
         return Err(CryptoError::Unseal);
     }
@@ -202,6 +202,17 @@ impl Keys {
             }
         };
         Ok(Self::from_data_key(data_key))
+    }
+
+    /// The keys of a data key wrapped by `master` (a backup's header carries one).
+    pub fn from_wrapped(master: &MasterKey, wrapped: &[u8]) -> Result<Self, CryptoError> {
+        Ok(Self::from_data_key(master.unwrap_key(wrapped)?))
+    }
+
+    /// The key that seals backups: derived from the data key, so a backup opens with the
+    /// master key that was in use when it was made.
+    pub(crate) fn backup_key(&self) -> [u8; 32] {
+        derive(&self.data_key, b"komek/backup/v1")
     }
 
     fn from_data_key(data_key: [u8; 32]) -> Self {

@@ -9,6 +9,7 @@ pub mod access;
 pub mod appeals;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod break_glass;
 pub mod cases;
 pub mod crypto;

@@ -203,3 +203,34 @@ fn a_rotation_stopped_before_its_last_step_is_finished_at_the_next_start() {
     assert!(listed.status.success(), "{}", stderr(&listed));
     assert!(!data.join("master.key.new").exists());
 }
+
+#[test]
+fn a_backup_restores_into_a_new_data_directory_and_a_damaged_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(komek(&data, &["demo", "--no-serve"]).status.success());
+    let file = dir.path().join("komek.backup");
+    let made = komek(&data, &["backup", "create", file.to_str().unwrap()]);
+    assert!(stdout(&made).contains("Backed up"), "{}", stderr(&made));
+    assert!(!dir.path().join("komek.partial").exists());
+
+    let key = data.join("master.key");
+    let restored_dir = dir.path().join("restored");
+    let restored =
+        komek(&restored_dir, &["backup", "restore", file.to_str().unwrap(), "--key-file", key.to_str().unwrap()]);
+    assert!(stdout(&restored).contains("Restored"), "{}", stderr(&restored));
+    assert!(stdout(&restored).contains("The audit log is intact"));
+    assert!(!stdout(&restored).contains("First start"), "the restored instance is not a new one");
+    assert!(stdout(&komek(&restored_dir, &["user", "list"])).contains("aigerim"));
+
+    let again =
+        komek(&restored_dir, &["backup", "restore", file.to_str().unwrap(), "--key-file", key.to_str().unwrap()]);
+    assert_refused(&again, "the target database is not empty");
+    let bytes = std::fs::read(&file).unwrap();
+    let cut = dir.path().join("cut.backup");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let fresh = dir.path().join("fresh");
+    let refused = komek(&fresh, &["backup", "restore", cut.to_str().unwrap(), "--key-file", key.to_str().unwrap()]);
+    assert_refused(&refused, "cut short");
+    assert_refused(&komek(&fresh, &["backup", "restore", file.to_str().unwrap()]), "--key-file or KOMEK_MASTER_KEY");
+}

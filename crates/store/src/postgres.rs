@@ -54,7 +54,12 @@ pub(crate) fn with_tx<T>(
     f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
     let mut client = pool.get()?;
-    let tx = client.build_transaction().read_only(!write).start().map_err(map_error)?;
+    let mut builder = client.build_transaction().read_only(!write);
+    if !write {
+        // A read sees one snapshot throughout, as SQLite's reads do: a backup is consistent.
+        builder = builder.isolation_level(postgres::IsolationLevel::RepeatableRead);
+    }
+    let tx = builder.start().map_err(map_error)?;
     let mut wrapped = PgTx { tx };
     let result = f(&mut wrapped)?;
     wrapped.tx.commit().map_err(map_error)?;
@@ -124,6 +129,8 @@ impl ToSql for Value {
             Value::Null => Ok(IsNull::Yes),
             Value::Int(i) if *ty == Type::INT4 => i32::try_from(*i)?.to_sql(ty, out),
             Value::Int(i) if *ty == Type::INT2 => i16::try_from(*i)?.to_sql(ty, out),
+            // Rows copied from SQLite carry booleans as integers.
+            Value::Int(i) if *ty == Type::BOOL => (*i != 0).to_sql(ty, out),
             Value::Int(i) => i.to_sql(ty, out),
             Value::Bool(b) => b.to_sql(ty, out),
             Value::Text(s) => s.to_sql(ty, out),

@@ -34,7 +34,21 @@ conformance!(
     a_failed_transaction_leaves_nothing_behind,
     text_survives_every_alphabet_we_use,
     second_factor_secrets_recovery_codes_and_session_progress_are_kept,
+    every_table_is_either_backed_up_or_deliberately_left_out,
 );
+
+fn every_table_is_either_backed_up_or_deliberately_left_out(store: &Store) {
+    use repo::tables::{DATA_TABLES, NOT_BACKED_UP};
+    let tables = store.read(repo::tables::all_tables).unwrap();
+    for table in &tables {
+        let listed = DATA_TABLES.iter().any(|(t, _)| t == table) || NOT_BACKED_UP.contains(&table.as_str());
+        assert!(listed, "table {table} is in neither DATA_TABLES nor NOT_BACKED_UP");
+    }
+    for (table, _) in DATA_TABLES {
+        assert!(tables.iter().any(|t| t == table), "{table} is listed but does not exist");
+        assert!(!store.read(|tx| repo::tables::columns(tx, table)).unwrap().is_empty());
+    }
+}
 
 fn office(tx_store: &Store, code: &str) -> Office {
     let office =

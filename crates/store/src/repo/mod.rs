@@ -13,6 +13,7 @@ pub mod offices;
 pub mod parties;
 pub mod persons;
 pub mod sessions;
+pub mod tables;
 
 /// Code lists are stored as comma-separated text (codes never hold commas).
 pub(crate) fn join_codes(codes: &[String]) -> String {
