@@ -194,6 +194,14 @@ impl App {
         Ok(())
     }
 
+    /// Records a refused form (a CSRF token that is not the session's): a security event.
+    pub fn record_refused_form(&self, actor: &Actor, path: &str) -> AppResult<()> {
+        let id = actor.account_id();
+        let detail = format!("form refused (CSRF token mismatch) at {path}");
+        self.store.write(|tx| self.audit(tx, Event::new(id, Action::Update, "security", "csrf").detail(detail)))?;
+        Ok(())
+    }
+
     /// The session behind a cookie token, if it is still alive; refreshes its idle timer.
     pub fn session(&self, token: &str) -> AppResult<Session> {
         let hash = token_hash(token);

@@ -99,6 +99,9 @@ struct ServeArgs {
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "KOMEK_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
+    /// Hours after login at which a session ends however active it is.
+    #[arg(long, env = "KOMEK_SESSION_HOURS", default_value_t = 12)]
+    session_hours: u64,
 }
 
 #[derive(clap::Args)]
@@ -207,6 +210,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => {
             let mut instance = open(&cli, Access::Exclusive)?;
             instance.app.settings.session_idle = std::time::Duration::from_secs(args.session_idle_minutes.max(1) * 60);
+            instance.app.settings.session_absolute = std::time::Duration::from_secs(args.session_hours.max(1) * 3600);
             serve(instance, args)?;
         }
         Command::Migrate => {

@@ -63,6 +63,8 @@ pub struct Current {
     pub session: Session,
     pub actor: Actor,
     pub lang: Lang,
+    /// The request's path, for the audit of refused forms.
+    pub path: String,
 }
 
 impl Current {
@@ -70,9 +72,16 @@ impl Current {
         Tr { i18n: &state.i18n, lang: self.lang }
     }
 
-    /// Refuses a form whose CSRF token is not this session's.
-    pub fn check_csrf(&self, submitted: &str) -> Result<(), WebError> {
-        if same_secret(&self.session.csrf_token, submitted) { Ok(()) } else { Err(WebError::Forbidden) }
+    /// Refuses a form whose CSRF token is not this session's, and records the attempt.
+    pub async fn check_csrf(&self, state: &AppState, submitted: &str) -> Result<(), WebError> {
+        if same_secret(&self.session.csrf_token, submitted) {
+            return Ok(());
+        }
+        let app = state.app.clone();
+        let actor = self.actor.clone();
+        let path = self.path.clone();
+        blocking(move || app.record_refused_form(&actor, &path)).await??;
+        Err(WebError::Forbidden)
     }
 }
 
@@ -107,7 +116,7 @@ impl FromRequestParts<AppState> for Current {
         }
         let lang = Lang::parse(&session.account.language).unwrap_or(Lang::Ru);
         let actor = Actor::Staff(session.account.clone());
-        Ok(Self { session, actor, lang })
+        Ok(Self { session, actor, lang, path: parts.uri.path().to_owned() })
     }
 }
 

@@ -76,6 +76,14 @@ fn a_forged_csrf_token_changes_nothing() {
     assert!(refused.body.contains("Your role does not allow this."), "a translated page, not a bare status");
     let still = browser.get(&server.url("/"));
     assert!(still.body.contains("<html lang=\"en\">"));
+    let audited = server
+        .app
+        .store()
+        .read(|tx| {
+            tx.query_i64("SELECT count(*) FROM audit_log WHERE detail LIKE 'form refused%/account/language'", &[])
+        })
+        .unwrap();
+    assert_eq!(audited, 1, "a forged form is a security event");
 }
 
 #[test]

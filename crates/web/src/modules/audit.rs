@@ -162,7 +162,7 @@ pub async fn reviewed(
     axum::extract::Path(id): axum::extract::Path<uuid::Uuid>,
     axum::Form(form): axum::Form<CsrfOnly>,
 ) -> Result<axum::response::Redirect, WebError> {
-    current.check_csrf(&form.csrf)?;
+    current.check_csrf(&state, &form.csrf).await?;
     let app = state.app.clone();
     let actor = current.actor.clone();
     blocking(move || app.mark_break_glass_reviewed(&actor, id)).await??;

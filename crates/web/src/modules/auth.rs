@@ -149,7 +149,7 @@ enum Scope {
 }
 
 async fn end_sessions(state: &AppState, current: Current, csrf: &str, scope: Scope) -> Result<Response, WebError> {
-    current.check_csrf(csrf)?;
+    current.check_csrf(state, csrf).await?;
     let app = state.app.clone();
     blocking(move || match scope {
         Scope::ThisBrowser => app.logout(&current.session),
@@ -189,7 +189,7 @@ pub async fn set_language(
     current: Current,
     Form(form): Form<LanguageForm>,
 ) -> Result<Response, WebError> {
-    current.check_csrf(&form.csrf)?;
+    current.check_csrf(&state, &form.csrf).await?;
     let lang = Lang::parse(&form.language).ok_or(WebError::BadRequest)?;
     let app = state.app.clone();
     let actor = current.actor.clone();
@@ -259,7 +259,7 @@ pub async fn change_password(
     current: Current,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
-    current.check_csrf(&form.csrf)?;
+    current.check_csrf(&state, &form.csrf).await?;
     let tr = current.tr(&state);
     if form.new != form.repeat {
         let errors = PasswordErrors { repeat: Some(tr.t("password-error-mismatch")), ..Default::default() };

@@ -82,7 +82,7 @@ pub async fn verify(
     current: Current,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, WebError> {
-    current.check_csrf(&form.csrf)?;
+    current.check_csrf(&state, &form.csrf).await?;
     let app = state.app.clone();
     let session = current.session.clone();
     match blocking(move || app.verify_second_factor(&session, &form.code)).await? {
@@ -139,7 +139,7 @@ pub async fn enrol(
     current: Current,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, WebError> {
-    current.check_csrf(&form.csrf)?;
+    current.check_csrf(&state, &form.csrf).await?;
     let app = state.app.clone();
     let session = current.session.clone();
     match blocking(move || app.confirm_enrolment(&session, &form.code)).await? {
