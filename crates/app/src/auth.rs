@@ -350,6 +350,15 @@ impl App {
         Ok(())
     }
 
+    /// Every account with whether its second factor is set up, for the accounts page.
+    pub fn account_overview(&self, actor: &Actor) -> AppResult<Vec<(Account, bool)>> {
+        actor.require(Capability::ManageAccounts)?;
+        Ok(self.store.read(|tx| {
+            let enrolled = repo::accounts::enrolled(tx)?;
+            Ok(repo::accounts::list(tx)?.into_iter().map(|a| (a.clone(), enrolled.contains(&a.id))).collect())
+        })?)
+    }
+
     pub fn accounts(&self, actor: &Actor) -> AppResult<Vec<Account>> {
         actor.require(Capability::ManageAccounts)?;
         Ok(self.store.read(repo::accounts::list)?)

@@ -382,3 +382,62 @@ fn a_manager_reviews_emergency_access_on_the_audit_page() {
     assert_eq!(done.header("location"), Some("/audit"));
     assert!(manager.get(&server.url("/audit")).body.contains("No emergency access awaits review."));
 }
+
+#[test]
+fn an_administrator_manages_accounts_on_the_web() {
+    let server = Server::start();
+    let mut admin = Browser::new();
+    admin.login(&server, "administrator", PASSWORD);
+    let page = admin.get(&server.url("/admin"));
+    assert!(page.body.contains("Staff accounts"));
+    let csrf = page.csrf();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("username", "saule"),
+        ("display_name", "Сауле Ахметова"),
+        ("role", "psychologist"),
+        ("office", "hq"),
+        ("language", "kk"),
+    ];
+    let created = admin.post(&server.url("/admin"), &form);
+    assert_eq!(created.status, 200);
+    let start = created.body.find("<code id=\"one-time-password\">").expect("the password is shown once") + 29;
+    let password = created.body[start..start + 16].to_owned();
+    let again = admin.post(&server.url("/admin"), &form);
+    assert_eq!(again.status, 422);
+    assert!(again.body.contains("already exists"));
+    assert!(again.body.contains("value=\"Сауле Ахметова\""), "what was typed is kept");
+    let bad = admin.post(
+        &server.url("/admin"),
+        &[
+            ("csrf", csrf.as_str()),
+            ("username", "сауле!"),
+            ("display_name", "x"),
+            ("role", "lawyer"),
+            ("office", "hq"),
+            ("language", "ru"),
+        ],
+    );
+    assert!(bad.body.contains("only Latin letters"));
+
+    // The new psychologist logs in with the one-time password (and enrols, and changes it).
+    let mut saule = Browser::new();
+    saule.login(&server, "saule", &password);
+    assert_eq!(saule.get(&server.url("/")).header("location"), Some("/account/password"));
+
+    let account =
+        server.app.accounts(&komek_app::Actor::System).unwrap().into_iter().find(|a| a.username == "saule").unwrap();
+    let list = admin.get(&server.url("/admin"));
+    let disabled =
+        admin.post(&server.url(&format!("/admin/accounts/{}/disable", account.id)), &[("csrf", &list.csrf())]);
+    assert_eq!(disabled.header("location"), Some("/admin"));
+    assert_eq!(saule.get(&server.url("/")).header("location"), Some("/login?ended=1"), "disabling ends sessions");
+    assert!(Browser::new().login_password(&server, "saule", &password).body.contains("This account is disabled."));
+    admin.post(&server.url(&format!("/admin/accounts/{}/enable", account.id)), &[("csrf", &list.csrf())]);
+    let reset = admin
+        .post(&server.url(&format!("/admin/accounts/{}/reset-second-factor", account.id)), &[("csrf", &list.csrf())]);
+    assert_eq!(reset.header("location"), Some("/admin"));
+    let mut back = Browser::new();
+    back.login_password(&server, "saule", &password);
+    assert_eq!(back.get(&server.url("/login/second-factor")).header("location"), Some("/login/enrol"));
+}

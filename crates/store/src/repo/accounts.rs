@@ -108,6 +108,11 @@ pub fn record_failed_login(
     Ok(failures)
 }
 
+/// Ids of the accounts that have a second factor set up.
+pub fn enrolled(tx: &mut dyn Tx) -> Result<Vec<AccountId>, StoreError> {
+    tx.query("SELECT id FROM accounts WHERE totp_secret_enc IS NOT NULL", &[])?.iter().map(|r| r.get(0)).collect()
+}
+
 pub fn set_disabled(tx: &mut dyn Tx, id: AccountId, disabled: bool) -> Result<(), StoreError> {
     tx.execute("UPDATE accounts SET disabled = $2 WHERE id = $1", params![id, disabled])?;
     Ok(())

@@ -117,7 +117,7 @@ module-reports-about = The annual report and donor statistics, computed from the
 module-reports-coming = Appeals by topic, channel and month; reasons and sectors; wages by occupation in tenge and dollars; victims, repatriations, services and proceedings; exports to CSV, XLSX and PDF; a public release with small counts suppressed.
 module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
-module-admin-coming = Account management with two-factor sign-in, the audit log viewer, break-glass review and encrypted backups.
+module-admin-coming = Offices and lookup lists edited here, and the security settings.
 
 
 ## Audit log
@@ -155,6 +155,29 @@ audit-action-logout = Logged out
 audit-action-password-changed = Password changed
 audit-action-break-glass = Emergency access
 audit-action-key-rotated = Master key rotated
+
+## Administration
+admin-accounts-title = Staff accounts
+admin-col-username = Username
+admin-col-name = Name
+admin-col-role = Role
+admin-col-office = Office
+admin-col-status = Status
+admin-col-second-factor = Two-step sign-in
+admin-status-active = Active
+admin-status-disabled = Disabled
+admin-2fa-enrolled = Set up
+admin-2fa-not-enrolled = Not yet
+admin-disable = Disable
+admin-enable = Enable
+admin-reset-2fa = Reset two-step sign-in
+admin-create-title = New account
+admin-create-submit = Create account
+admin-created = Account { $username } created. One-time password:
+admin-created-hint = Hand it over in person: it is shown only now and must be changed at first login.
+admin-error-username = The username may hold only Latin letters, digits, dots, dashes and underscores.
+admin-error-name = Give the person's name.
+admin-error-exists = An account with this username already exists.
 ## Errors
 error-title = Something went wrong
 error-not-found = This page does not exist, or you may not see it.

@@ -117,7 +117,7 @@ module-reports-about = Жылдық есеп және донорларға ар�
 module-reports-coming = Тақырыптар, арналар және айлар бойынша өтініштер; себептер мен салалар; кәсіптер бойынша теңгемен және доллармен жалақы; зардап шеккендер, репатриация, қызметтер және іс жүргізу; CSV, XLSX және PDF форматтарына экспорт; шағын мәндері жасырылған жария нұсқа.
 module-admin-title = Әкімшілендіру
 module-admin-about = Қызметкерлердің есептік жазбалары, кеңселер, анықтамалықтар және қауіпсіздік баптаулары.
-module-admin-coming = Екі факторлы кіру арқылы есептік жазбаларды басқару, аудит журналын қарау, шұғыл қолжетімділікті тексеру және шифрланған сақтық көшірмелер.
+module-admin-coming = Кеңселер мен анықтамалықтарды өңдеу, қауіпсіздік баптаулары.
 
 
 ## Аудит журналы
@@ -155,6 +155,29 @@ audit-action-logout = Шығу
 audit-action-password-changed = Құпиясөзді ауыстыру
 audit-action-break-glass = Шұғыл қолжетімділік
 audit-action-key-rotated = Бас кілтті ауыстыру
+
+## Әкімшілендіру
+admin-accounts-title = Қызметкерлердің есептік жазбалары
+admin-col-username = Пайдаланушы аты
+admin-col-name = Аты
+admin-col-role = Рөлі
+admin-col-office = Кеңсе
+admin-col-status = Күйі
+admin-col-second-factor = Екі қадамды кіру
+admin-status-active = Белсенді
+admin-status-disabled = Өшірілген
+admin-2fa-enrolled = Бапталған
+admin-2fa-not-enrolled = Әлі жоқ
+admin-disable = Өшіру
+admin-enable = Қосу
+admin-reset-2fa = Екі қадамды кіруді қалпына келтіру
+admin-create-title = Жаңа есептік жазба
+admin-create-submit = Құру
+admin-created = { $username } есептік жазбасы құрылды. Бір реттік құпиясөз:
+admin-created-hint = Оны жеке өзі тапсырыңыз: ол тек қазір көрсетіледі және алғашқы кіруде өзгертілуі тиіс.
+admin-error-username = Пайдаланушы атында тек латын әріптері, сандар, нүкте, сызықша және астын сызу болуы мүмкін.
+admin-error-name = Қызметкердің атын көрсетіңіз.
+admin-error-exists = Мұндай пайдаланушы аты бар есептік жазба бұрыннан бар.
 ## Қателер
 error-title = Бірдеңе дұрыс болмады
 error-not-found = Мұндай бет жоқ немесе оны көруге рұқсатыңыз жоқ.

@@ -119,7 +119,7 @@ module-reports-about = Годовой отчёт и статистика для 
 module-reports-coming = Обращения по темам, каналам и месяцам; причины и отрасли; заработная плата по профессиям в тенге и долларах; пострадавшие, репатриации, услуги и разбирательства; выгрузка в CSV, XLSX и PDF; публичная версия со скрытием малых значений.
 module-admin-title = Администрирование
 module-admin-about = Учётные записи сотрудников, офисы, справочники и настройки безопасности.
-module-admin-coming = Управление учётными записями с двухфакторным входом, просмотр журнала аудита, проверка экстренного доступа и зашифрованные резервные копии.
+module-admin-coming = Редактирование офисов и справочников, настройки безопасности.
 
 
 ## Журнал аудита
@@ -157,6 +157,29 @@ audit-action-logout = Выход
 audit-action-password-changed = Смена пароля
 audit-action-break-glass = Экстренный доступ
 audit-action-key-rotated = Смена мастер-ключа
+
+## Администрирование
+admin-accounts-title = Учётные записи сотрудников
+admin-col-username = Имя пользователя
+admin-col-name = Имя
+admin-col-role = Роль
+admin-col-office = Офис
+admin-col-status = Состояние
+admin-col-second-factor = Двухэтапный вход
+admin-status-active = Активна
+admin-status-disabled = Отключена
+admin-2fa-enrolled = Настроен
+admin-2fa-not-enrolled = Ещё нет
+admin-disable = Отключить
+admin-enable = Включить
+admin-reset-2fa = Сбросить двухэтапный вход
+admin-create-title = Новая учётная запись
+admin-create-submit = Создать
+admin-created = Учётная запись { $username } создана. Одноразовый пароль:
+admin-created-hint = Передайте его лично: он показывается только сейчас и должен быть изменён при первом входе.
+admin-error-username = Имя пользователя может содержать только латинские буквы, цифры, точки, дефисы и подчёркивания.
+admin-error-name = Укажите имя сотрудника.
+admin-error-exists = Учётная запись с таким именем пользователя уже существует.
 ## Ошибки
 error-title = Что-то пошло не так
 error-not-found = Такой страницы нет, или у вас нет к ней доступа.

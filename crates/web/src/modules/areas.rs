@@ -42,5 +42,4 @@ area_handlers! {
     referrals => "referrals", "/referrals";
     monitoring => "monitoring", "/monitoring";
     reports => "reports", "/reports";
-    admin => "admin", "/admin";
 }

@@ -1,5 +1,6 @@
 //! The routes of every work area, gathered in one table.
 
+mod admin;
 mod areas;
 mod assets;
 mod audit;
@@ -29,7 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/referrals", get(areas::referrals))
         .route("/monitoring", get(areas::monitoring))
         .route("/reports", get(areas::reports))
-        .route("/admin", get(areas::admin))
+        .route("/admin", get(admin::accounts).post(admin::create))
+        .route("/admin/accounts/{id}/{action}", post(admin::act))
         .route("/audit", get(audit::log))
         .route("/audit/break-glass/{id}/reviewed", post(audit::reviewed))
         .route("/healthz", get(health::check))
