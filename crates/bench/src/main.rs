@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use chrono::{NaiveDate, TimeZone, Utc};
 use clap::Parser;
-use komek_app::demo::names::POOLS;
+use komek_app::demo::names::{Name, POOLS};
 use komek_app::instance::{self, Access};
 use komek_app::{Actor, App, Settings};
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
@@ -68,8 +68,13 @@ fn main() -> anyhow::Result<()> {
     app.set_password_directly(&Actor::System, lawyer.id, BENCH_PASSWORD)?;
     let actor = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer.clone() });
 
-    let mut g =
-        Generator { rng: ChaCha8Rng::seed_from_u64(42), names: Vec::new(), persons: Vec::new(), cases: Vec::new() };
+    let mut g = Generator {
+        rng: ChaCha8Rng::seed_from_u64(42),
+        names: Vec::new(),
+        persons: Vec::new(),
+        cases: Vec::new(),
+        named: Vec::new(),
+    };
     let started = Instant::now();
     g.fill(&app, &actor, office, persons, args.appeals, cases)?;
     println!("generated in {:.0} s\n", started.elapsed().as_secs_f64());
@@ -95,9 +100,60 @@ fn main() -> anyhow::Result<()> {
         measure(n, |i| app.case_file(&actor, case_ids[i % case_ids.len()]).map(|_| ())),
     )?;
     report("dashboard figures", "page < 20 ms", measure(n, |_| app.dashboard(&actor, Utc::now()).map(|_| ())))?;
+    search_quality(&app, &actor, &g.named, 1_000)?;
     drop(opened);
 
     measure_server(&data_dir, args.database_url.as_deref(), n)?;
+    Ok(())
+}
+
+/// Recall of the true person in the top 5 when the hotline types the name another way, over
+/// people whose name is unique in the generated set (two people of the same name are told
+/// apart by phone or birth date, not by name).
+fn search_quality(
+    app: &App,
+    actor: &Actor,
+    named: &[(PersonId, &'static Name, &'static Name)],
+    samples: usize,
+) -> anyhow::Result<()> {
+    let mut counts = std::collections::HashMap::new();
+    for (_, g, s) in named {
+        *counts.entry((g.cyrillic, s.cyrillic)).or_insert(0) += 1;
+    }
+    let unique: Vec<_> = named.iter().filter(|(_, g, s)| counts[&(g.cyrillic, s.cyrillic)] == 1).collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    println!(
+        "\n| search quality (top 5, {} unique names sampled) | recall | wrong candidates per search |",
+        samples.min(unique.len())
+    );
+    println!("|---|---|---|");
+    let variants: [(&str, fn(&mut ChaCha8Rng, &Name, &Name) -> String); 3] = [
+        ("another Latin spelling", |rng, g, s| {
+            format!("{} {}", g.latin.choose(rng).unwrap_or(&g.cyrillic), s.latin.choose(rng).unwrap_or(&s.cyrillic))
+        }),
+        ("given name first, Cyrillic", |_, g, s| format!("{} {}", g.cyrillic, s.cyrillic)),
+        ("one letter of the surname mistyped", |rng, g, s| {
+            let surname: Vec<char> = s.latin.choose(rng).unwrap_or(&s.cyrillic).chars().collect();
+            let at = rng.gen_range(1..surname.len().max(2));
+            let mut typo: String = surname.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, c)| *c).collect();
+            if rng.gen_bool(0.5) {
+                typo.insert(at.min(typo.len()), 'a');
+            }
+            format!("{} {typo}", g.latin.first().unwrap_or(&g.cyrillic))
+        }),
+    ];
+    for (label, make) in variants {
+        let (mut found, mut wrong, mut n) = (0usize, 0usize, 0usize);
+        for (id, g, s) in unique.iter().take(samples) {
+            let query = make(&mut rng, g, s);
+            let hits = app.search_persons(actor, &query, 5)?;
+            let hit = hits.iter().any(|m| m.person.id == *id);
+            found += usize::from(hit);
+            wrong += hits.len() - usize::from(hit);
+            n += 1;
+        }
+        println!("| {label} | {:.3} | {:.2} |", found as f64 / n.max(1) as f64, wrong as f64 / n.max(1) as f64);
+    }
     Ok(())
 }
 
@@ -139,6 +195,8 @@ struct Generator {
     names: Vec<String>,
     persons: Vec<PersonId>,
     cases: Vec<CaseId>,
+    /// Each person's given name and surname, to rewrite into variants for the search-quality run.
+    named: Vec<(PersonId, &'static Name, &'static Name)>,
 }
 
 impl Generator {
@@ -193,6 +251,7 @@ impl Generator {
         };
         let id = app.register_person(actor, None, profile, identity)?;
         self.persons.push(id);
+        self.named.push((id, g, s));
         if self.names.len() < 10_000 {
             self.names.push(format!("{} {}", g.latin[g.latin.len() - 1], s.latin[s.latin.len() - 1]));
         }
