@@ -107,6 +107,9 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Rewrites a (given name, surname) into what a hotline operator might type.
+type Rewrite = fn(&mut ChaCha8Rng, &Name, &Name) -> String;
+
 /// Recall of the true person in the top 5 when the hotline types the name another way, over
 /// people whose name is unique in the generated set (two people of the same name are told
 /// apart by phone or birth date, not by name).
@@ -127,7 +130,7 @@ fn search_quality(
         samples.min(unique.len())
     );
     println!("|---|---|---|");
-    let variants: [(&str, fn(&mut ChaCha8Rng, &Name, &Name) -> String); 3] = [
+    let variants: [(&str, Rewrite); 3] = [
         ("another Latin spelling", |rng, g, s| {
             format!("{} {}", g.latin.choose(rng).unwrap_or(&g.cyrillic), s.latin.choose(rng).unwrap_or(&s.cyrillic))
         }),
