@@ -123,8 +123,10 @@ impl App {
                 .map_err(internal)?;
             return Err(LoginError::AddressThrottled);
         }
-        let record =
-            self.store.read(|tx| repo::accounts::by_username(tx, username.trim())).map_err(|e| internal(e.into()))?;
+        let record = self
+            .store
+            .read(|tx| repo::accounts::by_username(tx, &username.trim().to_lowercase()))
+            .map_err(|e| internal(e.into()))?;
         let Some(record) = record else {
             password_matches(password, decoy_hash());
             self.throttle.record_failure(addr, window);
@@ -135,6 +137,8 @@ impl App {
         let id = record.account.id;
         let now = Utc::now();
         if let Some(until) = record.locked_until.filter(|until| *until > now) {
+            // As slow as a password check, so the answer's timing tells nothing.
+            password_matches(password, decoy_hash());
             self.record_login_event(Some(id), Action::LoginFailed, format!("locked, from {addr}")).map_err(internal)?;
             return Err(LoginError::Locked { until });
         }
@@ -177,7 +181,11 @@ impl App {
         };
         self.store
             .write(|tx| {
-                repo::accounts::clear_failed_logins(tx, id)?;
+                // With a second step still to come, failures keep counting until it is passed:
+                // a right password must not reset the count of wrong codes.
+                if second_factor_ok {
+                    repo::accounts::clear_failed_logins(tx, id)?;
+                }
                 repo::sessions::insert(tx, &token_hash(&token), &session)?;
                 self.audit(
                     tx,
@@ -255,11 +263,22 @@ impl App {
         })?)
     }
 
-    /// Changes the actor's own password after checking the current one.
-    pub fn change_password(&self, actor: &Actor, current: &str, new: &str) -> AppResult<()> {
-        let id = actor.account_id().ok_or(AppError::Forbidden)?;
+    /// Changes the session's own password after checking the current one; every other session
+    /// of the account ends. Wrong current passwords count towards the lock like wrong logins.
+    pub fn change_password(&self, session: &Session, current: &str, new: &str) -> AppResult<()> {
+        let id = session.account.id;
         let record = self.store.read(|tx| repo::accounts::get(tx, id))?;
+        if record.locked_until.is_some_and(|until| until > Utc::now()) {
+            return Err(AppError::SessionEnded);
+        }
         if !password_matches(current, &record.password_hash) {
+            let lock_until = Utc::now() + chrono::Duration::from_std(self.settings.lock_for).unwrap_or_default();
+            let after = self.settings.lock_after_failures;
+            self.store.write(|tx| {
+                let n = repo::accounts::record_failed_login(tx, id, after, lock_until)?;
+                let event = Event::new(Some(id), Action::LoginFailed, "account", id.to_string());
+                self.audit(tx, event.detail(format!("wrong current password on the password page ({n} in a row)")))
+            })?;
             return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "current_password" }]));
         }
         check_password_rules(new)?;
@@ -267,8 +286,10 @@ impl App {
             return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "new_password" }]));
         }
         let hash = hash_password(new);
+        let keep = token_hash(&session.token);
         self.store.write(|tx| {
             repo::accounts::set_password(tx, id, &hash, false)?;
+            repo::sessions::delete_others(tx, id, &keep)?;
             self.audit(tx, Event::new(Some(id), Action::PasswordChanged, "account", id.to_string()))
         })?;
         Ok(())

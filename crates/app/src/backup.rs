@@ -311,11 +311,18 @@ pub fn restore<R: Read>(store: &Store, master: &MasterKey, input: R) -> Result<S
                     rows += 1;
                 }
                 serde_json::Value::Object(o) if o.contains_key("table") => {
-                    table = o["table"].as_str().unwrap_or_default().to_owned();
-                    columns = o["columns"]
-                        .as_array()
+                    table = o.get("table").and_then(|t| t.as_str()).unwrap_or_default().to_owned();
+                    columns = o
+                        .get("columns")
+                        .and_then(|c| c.as_array())
                         .map(|c| c.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
                         .unwrap_or_default();
+                    // Only the schema's own columns are ever named in SQL.
+                    if columns != repo::tables::columns(tx, &table)? {
+                        return Err(StoreError::Invalid(format!(
+                            "the backup's {table} columns do not match this schema"
+                        )));
+                    }
                     repo::tables::clear(tx, &table)?;
                     tables += 1;
                 }

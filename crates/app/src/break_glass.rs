@@ -59,11 +59,13 @@ impl App {
     /// Break-glass reads not yet reviewed, oldest first, with their reasons.
     pub fn break_glass_reviews(&self, actor: &Actor) -> AppResult<Vec<Review>> {
         actor.require(Capability::ViewAudit)?;
-        Ok(self.store.read(|tx| {
+        Ok(self.store.write(|tx| {
             let accounts = komek_store::repo::accounts::list(tx)?;
             repo_bg::unreviewed(tx, 500)?
                 .into_iter()
                 .map(|row| {
+                    // The reason may name people: showing it is a read like any other.
+                    self.audit(tx, Event::new(actor.account_id(), Action::Read, "break-glass", row.id.to_string()))?;
                     Ok(Review {
                         reason: self.open_text(reason_ref(row.id), &row.reason_enc)?,
                         username: accounts

@@ -44,6 +44,21 @@ impl App {
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
         let summary_enc = summary.map(|s| self.keys.seal(summary_ref(case.id), s.as_bytes()));
         self.store.write(|tx| {
+            // Naming someone in a case puts them within the team's reach: only people already
+            // within the opener's reach may be named, and staff open cases they work on.
+            for person in &case.persons {
+                let office = repo::persons::get(tx, *person)?.office_id;
+                if !self.reaches_person(tx, actor, *person, office)? {
+                    return Err(komek_store::StoreError::NotFound);
+                }
+            }
+            if let Actor::Staff(account) = actor
+                && case.lead_id != account.id
+                && !case.team.contains(&account.id)
+                && !account.role.can(Capability::ViewAudit)
+            {
+                return Err(komek_store::StoreError::NotFound);
+            }
             if case.number.trim().is_empty() {
                 let prefix = format!("{}-", case.opened_on.format("%Y"));
                 let n = repo::cases::next_number(tx, &prefix)?;
@@ -71,6 +86,9 @@ impl App {
                 None => false,
             };
             if !actor.reaches(case.office_id, on_team, case.sensitive) {
+                return Err(komek_store::StoreError::NotFound);
+            }
+            if service.person_id.is_some_and(|p| !case.persons.contains(&p)) {
                 return Err(komek_store::StoreError::NotFound);
             }
             repo::cases::insert_service(tx, &service, result_enc)?;

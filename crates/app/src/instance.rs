@@ -136,8 +136,9 @@ fn finish_interrupted_rotation(dir: &Path, store: &Store) -> Result<Keys, Instan
 pub enum RotatedKey {
     /// The new key replaced the key file.
     Written(PathBuf),
-    /// The key came from `KOMEK_MASTER_KEY`: here is the new one to put there instead.
-    FromEnvironment(MasterKey),
+    /// The key came from `KOMEK_MASTER_KEY`: here is the new one to put there instead; it is
+    /// also in this file until the operator has moved it (then delete the file).
+    FromEnvironment(MasterKey, PathBuf),
 }
 
 /// Wraps the data key under a new master key. The data itself is untouched and a running
@@ -148,21 +149,24 @@ pub fn rotate_master_key(instance: &Instance) -> Result<RotatedKey, InstanceErro
     let old = MasterKey::load(dir, false)?;
     let new = MasterKey::generate();
     let store = &instance.app.store;
-    if from_environment {
-        Keys::rotate_master(store, &old, &new)?;
-    } else {
-        // Written first, so that a stop at any point leaves a key that opens the database.
-        let staged = dir.join(NEW_KEY_FILE);
-        let _ = std::fs::remove_file(&staged);
-        new.write_file(&staged)?;
-        Keys::rotate_master(store, &old, &new)?;
+    // The new key is on disk before the database depends on it, whichever way the key is
+    // given: a stop at any point leaves a key that opens the data.
+    let staged = dir.join(NEW_KEY_FILE);
+    let _ = std::fs::remove_file(&staged);
+    new.write_file(&staged)?;
+    Keys::rotate_master(store, &old, &new)?;
+    if !from_environment {
         std::fs::rename(&staged, dir.join(crate::crypto::MASTER_KEY_FILE)).map_err(CryptoError::Io)?;
     }
-    instance.app.store.write(|tx| {
+    let audited = instance.app.store.write(|tx| {
         instance.app.audit(tx, Event::new(None, Action::KeyRotated, "key-ring", "master").detail("master key rotated"))
-    })?;
+    });
+    if let Err(e) = audited {
+        // The rotation itself is done; losing its audit entry must not lose the new key.
+        tracing::error!(error = %e, "the master key was rotated but its audit entry could not be written");
+    }
     Ok(if from_environment {
-        RotatedKey::FromEnvironment(new)
+        RotatedKey::FromEnvironment(new, staged)
     } else {
         RotatedKey::Written(dir.join(crate::crypto::MASTER_KEY_FILE))
     })

@@ -138,7 +138,7 @@ impl App {
         let identity_enc = self.keys.seal_json(identity_ref(id), &identity);
         self.store.write(|tx| {
             let current = repo::persons::get(tx, id)?;
-            if !actor.reaches(current.office_id, false, false) {
+            if !self.reaches_person(tx, actor, id, current.office_id)? {
                 return Err(komek_store::StoreError::NotFound);
             }
             let updated = StoredPerson { profile, identity_enc, ..current };
@@ -154,20 +154,42 @@ impl App {
         self.store.write(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
     }
 
+    /// Whether `actor` may see the identity of a person in `office`: by office or by a case
+    /// team; a person in a sensitive case only by the team of such a case.
+    pub(crate) fn reaches_person(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: PersonId,
+        office: komek_domain::OfficeId,
+    ) -> Result<bool, komek_store::StoreError> {
+        // (cases of the person, of them sensitive, of them with the actor on the team,
+        //  of the sensitive ones with the actor on the team)
+        let account = actor.account_id().map(|a| a.to_string()).unwrap_or_default();
+        let row = tx.query_one(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN c.sensitive = $3 THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN t.on_team = 1 THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN t.on_team = 1 AND c.sensitive = $3 THEN 1 ELSE 0 END), 0) AS BIGINT)
+             FROM case_persons cp
+             JOIN cases c ON c.id = cp.case_id
+             JOIN (SELECT c2.id AS case_id,
+                          CASE WHEN c2.lead_id = $2 OR EXISTS (SELECT 1 FROM case_team ct
+                               WHERE ct.case_id = c2.id AND ct.account_id = $2) THEN 1 ELSE 0 END AS on_team
+                   FROM cases c2) t ON t.case_id = c.id
+             WHERE cp.person_id = $1",
+            komek_store::params![id, account, true],
+        )?;
+        let (sensitive, on_team, on_sensitive_team): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        Ok(if sensitive > 0 {
+            actor.reaches(office, on_sensitive_team > 0, true)
+        } else {
+            actor.reaches(office, on_team > 0, false)
+        })
+    }
+
     fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, komek_store::StoreError> {
         let stored = repo::persons::get(tx, id)?;
-        let on_team = match actor.account_id() {
-            Some(account) => {
-                tx.query_i64(
-                    "SELECT count(*) FROM case_persons cp JOIN cases c ON c.id = cp.case_id
-                 WHERE cp.person_id = $1 AND (c.lead_id = $2 OR EXISTS
-                   (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.account_id = $2))",
-                    komek_store::params![id, account],
-                )? > 0
-            }
-            None => false,
-        };
-        let identity = if actor.reaches(stored.office_id, on_team, false) {
+        let identity = if self.reaches_person(tx, actor, id, stored.office_id)? {
             Some(self.read_sealed_json::<PersonIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
         } else {
             None

@@ -48,10 +48,20 @@ impl App {
         if self.is_enrolled(session)? {
             return Err(AppError::Forbidden);
         }
-        let mut secret = [0u8; totp::SECRET_BYTES];
-        getrandom::fill(&mut secret).expect("the operating system's random source failed");
-        let sealed = self.keys.seal(secret_ref(session.account.id), &secret);
-        self.store.write(|tx| repo::sessions::set_pending_totp(tx, &token_hash(&session.token), Some(sealed)))?;
+        // The secret already offered stays until it is confirmed: a mistyped code or a reload
+        // must not replace what the phone has just scanned.
+        let hash = token_hash(&session.token);
+        let pending = self.store.read(|tx| repo::sessions::pending_totp(tx, &hash))?;
+        let secret = match pending.map(|sealed| self.keys.open(secret_ref(session.account.id), &sealed)) {
+            Some(Ok(secret)) => secret,
+            _ => {
+                let mut secret = vec![0u8; totp::SECRET_BYTES];
+                getrandom::fill(&mut secret).expect("the operating system's random source failed");
+                let sealed = self.keys.seal(secret_ref(session.account.id), &secret);
+                self.store.write(|tx| repo::sessions::set_pending_totp(tx, &hash, Some(sealed)))?;
+                secret
+            }
+        };
         let text = totp::base32(&secret);
         let grouped: Vec<String> = text.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
         Ok(Enrolment {
@@ -106,10 +116,9 @@ impl App {
         let secret = self.keys.open(secret_ref(id), &sealed).map_err(AppError::from)?;
         let hash = token_hash(&session.token);
         let accepted = match totp::verify(&secret, code, Utc::now().timestamp(), last_step) {
-            Some(step) => self.store.write(|tx| {
-                repo::accounts::set_totp_last_step(tx, id, step)?;
-                Ok(Some("authenticator code"))
-            }),
+            Some(step) => self
+                .store
+                .write(|tx| Ok(repo::accounts::set_totp_last_step(tx, id, step)?.then_some("authenticator code"))),
             None => {
                 let recovery = self.keys.index_token("recovery", &normalise_recovery_code(code)).token;
                 self.store
@@ -117,6 +126,11 @@ impl App {
             }
         }
         .map_err(AppError::from)?;
+        // A lock set meanwhile (by failures racing this request) still holds.
+        let locked = self.store.read(|tx| repo::accounts::get(tx, id)).map_err(AppError::from)?.locked_until;
+        if let Some(until) = locked.filter(|until| *until > Utc::now()) {
+            return Err(LoginError::Locked { until });
+        }
         let Some(how) = accepted else {
             self.second_factor_failed(id, "wrong or reused code")?;
             return Err(LoginError::BadCredentials);

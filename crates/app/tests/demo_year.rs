@@ -75,14 +75,20 @@ fn the_demo_year_matches_the_seed(store: Store) -> App {
         Verdict::Intact { entries: count(&store, "SELECT count(*) FROM audit_log") }
     );
 
-    // The hotline finds Husan however his name is typed, through the blind index.
-    let operator = app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == "dana").unwrap();
-    let operator = Actor::Staff(operator);
+    // His lawyer finds Husan however his name is typed, through the blind index …
+    let staff = |name: &str| {
+        Actor::Staff(app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == name).unwrap())
+    };
+    let names_found = |actor: &Actor, typed: &str| -> Vec<String> {
+        let found = app.search_persons(actor, typed, 5).unwrap();
+        found.iter().map(|m| m.person.identity.as_ref().unwrap().full_name.clone()).collect()
+    };
     for typed in ["Хусан Абдуллаев", "Husan Abdullaev", "khusan abdulaev", "Abdullayev Xusan"] {
-        let found = app.search_persons(&operator, typed, 5).unwrap();
-        let names: Vec<String> = found.iter().map(|m| m.person.identity.as_ref().unwrap().full_name.clone()).collect();
+        let names = names_found(&staff("aigerim"), typed);
         assert!(names.iter().any(|n| n == "Хусан Абдуллаев"), "{typed}: {names:?}");
     }
+    // … while his case is sensitive, nobody outside its team sees him, not even the hotline.
+    assert!(!names_found(&staff("dana"), "Husan Abdullaev").iter().any(|n| n == "Хусан Абдуллаев"));
     app
 }
 

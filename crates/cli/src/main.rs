@@ -99,6 +99,10 @@ struct ServeArgs {
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "KOMEK_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
+    /// Address of the reverse proxy in front of Komek: its X-Forwarded-For then names the real
+    /// client, for login throttling and the audit log.
+    #[arg(long, env = "KOMEK_TRUSTED_PROXY")]
+    trusted_proxy: Option<std::net::IpAddr>,
     /// Hours after login at which a session ends however active it is.
     #[arg(long, env = "KOMEK_SESSION_HOURS", default_value_t = 12)]
     session_hours: u64,
@@ -250,7 +254,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ) => {
             let instance = open(&cli, Access::Shared)?;
             let app = &instance.app;
-            let Some(account) = app.accounts(&Actor::System)?.into_iter().find(|a| &a.username == username) else {
+            let wanted = username.trim().to_lowercase();
+            let Some(account) = app.accounts(&Actor::System)?.into_iter().find(|a| a.username == wanted) else {
                 bail!("no account {username:?}; see `komek user list`");
             };
             match &cli.command {
@@ -316,20 +321,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 instance::RotatedKey::Written(path) => {
                     println!("The master key is rotated; the new key is in {}. Back it up now.", path.display())
                 }
-                instance::RotatedKey::FromEnvironment(key) => {
-                    println!("The master key is rotated. Set KOMEK_MASTER_KEY to the new key now:\n{}", key.to_hex())
-                }
+                instance::RotatedKey::FromEnvironment(key, staged) => println!(
+                    "The master key is rotated. Set KOMEK_MASTER_KEY to the new key now (it is also in {} \
+                     until you delete it):\n{}",
+                    staged.display(),
+                    key.to_hex()
+                ),
             }
         }
         Command::Backup(BackupCommand::Create { file }) => {
+            if file.exists() {
+                bail!("{} exists already; choose a new name (backups are never overwritten)", file.display());
+            }
             let instance = open(&cli, Access::Shared)?;
-            let partial = file.with_extension("partial");
-            let written = std::fs::File::create(&partial)
-                .with_context(|| format!("cannot write {}", partial.display()))
-                .and_then(|out| Ok(instance.app.create_backup(&Actor::System, std::io::BufWriter::new(out))?));
+            let mut partial = file.clone().into_os_string();
+            partial.push(".partial");
+            let partial = PathBuf::from(partial);
+            let written = (|| -> anyhow::Result<komek_app::backup::Summary> {
+                let out = std::fs::File::create_new(&partial)
+                    .with_context(|| format!("cannot write {}", partial.display()))?;
+                let mut writer = std::io::BufWriter::new(out);
+                let summary = instance.app.create_backup(&Actor::System, &mut writer)?;
+                // On disk before it gets its final name: a power cut never leaves a short file
+                // that looks complete.
+                writer.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                std::fs::rename(&partial, file).with_context(|| format!("cannot write {}", file.display()))?;
+                Ok(summary)
+            })();
             match written {
                 Ok(summary) => {
-                    std::fs::rename(&partial, file).with_context(|| format!("cannot write {}", file.display()))?;
                     println!("Backed up {} rows of {} tables to {}.", summary.rows, summary.tables, file.display());
                 }
                 Err(e) => {
@@ -398,7 +418,7 @@ fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {
             .with_context(|| format!("cannot listen on {}", args.listen))?;
         let state = komek_web::AppState::new(
             instance.app.clone(),
-            komek_web::WebConfig { secure_cookies: args.secure_cookies },
+            komek_web::WebConfig { secure_cookies: args.secure_cookies, trusted_proxy: args.trusted_proxy },
         );
         println!("Komek is listening on http://{}", listener.local_addr()?);
         komek_web::serve(state, listener, shutdown_signal()).await.context("serving")?;

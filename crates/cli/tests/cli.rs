@@ -212,7 +212,8 @@ fn a_backup_restores_into_a_new_data_directory_and_a_damaged_one_is_refused() {
     let file = dir.path().join("komek.backup");
     let made = komek(&data, &["backup", "create", file.to_str().unwrap()]);
     assert!(stdout(&made).contains("Backed up"), "{}", stderr(&made));
-    assert!(!dir.path().join("komek.partial").exists());
+    assert!(!dir.path().join("komek.backup.partial").exists());
+    assert_refused(&komek(&data, &["backup", "create", file.to_str().unwrap()]), "exists already");
 
     let key = data.join("master.key");
     let restored_dir = dir.path().join("restored");

@@ -334,7 +334,9 @@ fn second_factor_secrets_recovery_codes_and_session_progress_are_kept(store: &St
     assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (None, None));
     let codes = vec![b"one".to_vec(), b"two".to_vec()];
     store.write(|tx| repo::accounts::set_second_factor(tx, a.id, Some(vec![1, 2]), &codes)).unwrap();
-    store.write(|tx| repo::accounts::set_totp_last_step(tx, a.id, 42)).unwrap();
+    assert!(store.write(|tx| repo::accounts::set_totp_last_step(tx, a.id, 42)).unwrap());
+    assert!(!store.write(|tx| repo::accounts::set_totp_last_step(tx, a.id, 42)).unwrap(), "a step is used once");
+    assert!(!store.write(|tx| repo::accounts::set_totp_last_step(tx, a.id, 41)).unwrap(), "never backwards");
     assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (Some(vec![1, 2]), Some(42)));
     assert!(store.write(|tx| repo::accounts::use_recovery_code(tx, a.id, b"one")).unwrap());
     assert!(!store.write(|tx| repo::accounts::use_recovery_code(tx, a.id, b"one")).unwrap(), "used once only");

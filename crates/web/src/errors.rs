@@ -20,6 +20,9 @@ pub enum WebError {
     Forbidden,
     #[error("bad request")]
     BadRequest,
+    /// A form from an earlier session (its CSRF token is not this session's).
+    #[error("stale form")]
+    StaleForm,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -41,6 +44,7 @@ impl WebError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::StaleForm => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -60,6 +64,7 @@ fn message_id(status: StatusCode) -> &'static str {
     match status {
         StatusCode::NOT_FOUND => "error-not-found",
         StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::CONFLICT => "error-stale-form",
         s if s.is_client_error() => "error-bad-request",
         _ => "error-internal",
     }
@@ -74,7 +79,8 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+        // Pages are already in the user's language; JSON (the health check) stays for machines.
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
     if !(status.is_client_error() || status.is_server_error()) || is_page {
         return response;
     }

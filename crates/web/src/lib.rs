@@ -25,8 +25,12 @@ pub use i18n::{I18n, Lang};
 /// How the web layer behaves; everything else is in the app's settings.
 #[derive(Debug, Clone, Default)]
 pub struct WebConfig {
-    /// Mark cookies `Secure`: set when Komek is served over TLS (directly or behind a proxy).
+    /// Mark cookies `Secure` and send HSTS: set when Komek is served over TLS (directly or
+    /// behind a proxy).
     pub secure_cookies: bool,
+    /// The reverse proxy in front of Komek, whose `X-Forwarded-For` names the real client
+    /// (for throttling and the audit log). Without it the connecting address is the client.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 /// What every handler can reach.
@@ -45,10 +49,11 @@ impl AppState {
 
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
+    let secure = state.config.secure_cookies;
     let routes = modules::routes()
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_errors))
         .with_state(state);
-    security::layers(routes)
+    security::layers(routes, secure)
 }
 
 /// Serves until `shutdown` completes.

@@ -15,7 +15,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-pub fn layers(router: Router) -> Router {
+pub fn layers(router: Router, secure: bool) -> Router {
     let headers: [(HeaderName, &'static str); 6] = [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -30,6 +30,16 @@ pub fn layers(router: Router) -> Router {
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, crate::REQUEST_TIMEOUT));
     for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
+    }
+    // Pages carry personal data, one-time passwords and recovery codes: never kept in a
+    // browser's cache on a shared office computer. Static assets set their own caching.
+    router = router
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    if secure {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ));
     }
     router
 }

@@ -52,6 +52,26 @@ pub fn request_lang(headers: &HeaderMap) -> Lang {
     })
 }
 
+/// The client's address: the connecting one, or, when that is the trusted reverse proxy, the
+/// last address the proxy added to `X-Forwarded-For` (earlier ones are the client's to forge).
+pub fn client_address(
+    headers: &HeaderMap,
+    peer: std::net::IpAddr,
+    trusted_proxy: Option<std::net::IpAddr>,
+) -> std::net::IpAddr {
+    if trusted_proxy != Some(peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .next_back()
+        .unwrap_or(peer)
+}
+
 /// Compares secrets in time independent of where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -81,14 +101,14 @@ impl Current {
         let actor = self.actor.clone();
         let path = self.path.clone();
         blocking(move || app.record_refused_form(&actor, &path)).await??;
-        Err(WebError::Forbidden)
+        Err(WebError::StaleForm)
     }
 }
 
 /// Pages a session may reach before the second step of sign-in is done.
-pub const SECOND_STEP_PAGES: [&str; 3] = ["/login/second-factor", "/login/enrol", "/logout"];
+pub const SECOND_STEP_PAGES: [&str; 4] = ["/login/second-factor", "/login/enrol", "/logout", "/account/language"];
 /// Pages a user with a one-time password may still reach.
-const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/account/password", "/logout"];
+const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 3] = ["/account/password", "/logout", "/account/language"];
 
 impl FromRequestParts<AppState> for Current {
     type Rejection = Response;
@@ -131,6 +151,18 @@ mod tests {
         assert_eq!(cookie(&headers, "komek_session"), Some("abc"));
         assert_eq!(request_lang(&headers), Lang::Kk);
         assert_eq!(cookie(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn only_the_trusted_proxy_may_name_the_client() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", HeaderValue::from_static("6.6.6.6, 203.0.113.7"));
+        let proxy: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+        let client: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        assert_eq!(client_address(&headers, proxy, Some(proxy)), client, "the proxy's own addition counts");
+        assert_eq!(client_address(&headers, proxy, None), proxy, "without a trusted proxy the header is ignored");
+        let stranger: std::net::IpAddr = "198.51.100.1".parse().unwrap();
+        assert_eq!(client_address(&headers, stranger, Some(proxy)), stranger);
     }
 
     #[test]

@@ -72,8 +72,8 @@ fn a_forged_csrf_token_changes_nothing() {
     browser.login(&server, "psychologist", PASSWORD);
     let refused =
         browser.post(&server.url("/account/language"), &[("csrf", "0".repeat(32).as_str()), ("language", "kk")]);
-    assert_eq!(refused.status, 403);
-    assert!(refused.body.contains("Your role does not allow this."), "a translated page, not a bare status");
+    assert_eq!(refused.status, 409);
+    assert!(refused.body.contains("This form belongs to an earlier session."), "a translated page, not a bare status");
     let still = browser.get(&server.url("/"));
     assert!(still.body.contains("<html lang=\"en\">"));
     let audited = server
@@ -210,6 +210,9 @@ fn errors_are_pages_in_the_users_language_and_every_page_is_protected() {
     assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"));
     assert_eq!(login.header("x-frame-options"), Some("DENY"));
     assert!(!login.body.contains("<script"), "no script anywhere");
+    assert_eq!(login.header("cache-control"), Some("no-store"), "pages never stay in a shared computer's cache");
+    let css = browser.get(&server.url("/static/app.css"));
+    assert!(css.header("cache-control").unwrap().contains("immutable"));
     let health = browser.get(&server.url("/healthz"));
     assert_eq!(health.status, 200);
     assert!(health.body.contains("\"status\":\"ok\""));
@@ -242,9 +245,9 @@ fn a_lawyer_enrols_an_authenticator_and_needs_it_at_every_login() {
     let wrong = browser.post(&server.url("/login/enrol"), &[("csrf", &enrol.csrf()), ("code", "000000")]);
     assert_eq!(wrong.status, 401);
     assert!(wrong.body.contains("The code is not right."));
-    // A refused code offers a new key; the code must come from the key now shown.
+    // A mistyped code keeps the key the phone has already scanned.
     let secret_after_error = support::secret_on(&wrong);
-    assert_ne!(secret, secret_after_error);
+    assert_eq!(secret, secret_after_error);
     let code = support::current_code(&secret_after_error, 0);
     let done = browser.post(&server.url("/login/enrol"), &[("csrf", &wrong.csrf()), ("code", &code)]);
     let recovery = support::recovery_codes_on(&done);

@@ -142,10 +142,13 @@ pub fn set_second_factor(
     Ok(())
 }
 
-/// Remembers the step of an accepted code, so it cannot be used again.
-pub fn set_totp_last_step(tx: &mut dyn Tx, id: AccountId, step: i64) -> Result<(), StoreError> {
-    tx.execute("UPDATE accounts SET totp_last_step = $2 WHERE id = $1", params![id, step])?;
-    Ok(())
+/// Remembers the step of an accepted code so it cannot be used again; false when that step
+/// (or a later one) was already used, as by a request racing this one with the same code.
+pub fn set_totp_last_step(tx: &mut dyn Tx, id: AccountId, step: i64) -> Result<bool, StoreError> {
+    Ok(tx.execute(
+        "UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
+        params![id, step],
+    )? == 1)
 }
 
 /// Uses up a recovery code; false when it is unknown or already used.

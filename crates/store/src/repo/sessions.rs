@@ -81,3 +81,8 @@ pub fn delete(tx: &mut dyn Tx, token_hash: &str) -> Result<(), StoreError> {
 pub fn delete_for_account(tx: &mut dyn Tx, account_id: AccountId) -> Result<u64, StoreError> {
     tx.execute("DELETE FROM sessions WHERE account_id = $1", params![account_id])
 }
+
+/// Ends every session of an account but one (after a password change).
+pub fn delete_others(tx: &mut dyn Tx, account_id: AccountId, keep_token_hash: &str) -> Result<u64, StoreError> {
+    tx.execute("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2", params![account_id, keep_token_hash])
+}

@@ -181,7 +181,8 @@ admin-error-exists = An account with this username already exists.
 ## Errors
 error-title = Something went wrong
 error-not-found = This page does not exist, or you may not see it.
+error-stale-form = This form belongs to an earlier session. Go back, reload the page and send it again.
 error-forbidden = Your role does not allow this.
-error-internal = An internal error occurred. Nothing you typed was lost; please try again, and tell your administrator if it happens again.
+error-internal = An internal error occurred. Go back with your browser's Back button: what you typed is still in the form. Tell your administrator if it happens again.
 error-bad-request = The request could not be understood.
 error-back = Back to the dashboard

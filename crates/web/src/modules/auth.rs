@@ -114,7 +114,8 @@ pub async fn login(
     }
     let app = state.app.clone();
     let (username, password) = (form.username.clone(), form.password.clone());
-    let result = blocking(move || app.login(&username, &password, peer.ip())).await?;
+    let client = session::client_address(&headers, peer.ip(), state.config.trusted_proxy);
+    let result = blocking(move || app.login(&username, &password, client)).await?;
     let session = match result {
         Ok(session) => session,
         Err(LoginError::Internal(e)) => return Err(e.into()),
@@ -266,11 +267,12 @@ pub async fn change_password(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, password_page(tr, &current, errors, false)).into_response());
     }
     let app = state.app.clone();
-    let actor = current.actor.clone();
+    let session = current.session.clone();
     let (old, new) = (form.current.clone(), form.new.clone());
-    match blocking(move || app.change_password(&actor, &old, &new)).await? {
+    match blocking(move || app.change_password(&session, &old, &new)).await? {
         Ok(()) if current.session.account.must_change_password => Ok(Redirect::to("/").into_response()),
         Ok(()) => Ok(password_page(tr, &current, PasswordErrors::default(), true).into_response()),
+        Err(AppError::SessionEnded) => Ok(Redirect::to("/login?ended=1").into_response()),
         Err(AppError::Invalid(problems)) => {
             let mut errors = PasswordErrors::default();
             for problem in problems {

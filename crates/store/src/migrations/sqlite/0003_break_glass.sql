@@ -12,3 +12,6 @@ CREATE TABLE break_glass (
     reviewed_at INTEGER
 );
 CREATE INDEX break_glass_unreviewed ON break_glass(at) WHERE reviewed_at IS NULL;
+
+-- One active data key at a time, even when two servers start on one empty database at once.
+CREATE UNIQUE INDEX key_ring_one_active ON key_ring(active) WHERE active = 1;
