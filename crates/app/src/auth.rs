@@ -179,8 +179,13 @@ impl App {
             last_seen_at: now,
             second_factor_ok,
         };
-        self.store
+        let locked_meanwhile = self
+            .store
             .write(|tx| {
+                // Failures racing this login may have locked the account since it was read.
+                if repo::accounts::get(tx, id)?.locked_until.is_some_and(|until| until > now) {
+                    return Ok(true);
+                }
                 // With a second step still to come, failures keep counting until it is passed:
                 // a right password must not reset the count of wrong codes.
                 if second_factor_ok {
@@ -190,9 +195,14 @@ impl App {
                 self.audit(
                     tx,
                     Event::new(Some(id), Action::Login, "account", id.to_string()).detail(format!("from {addr}")),
-                )
+                )?;
+                Ok(false)
             })
             .map_err(|e| internal(e.into()))?;
+        if locked_meanwhile {
+            let until = self.store.read(|tx| repo::accounts::get(tx, id)).map_err(|e| internal(e.into()))?.locked_until;
+            return Err(LoginError::Locked { until: until.unwrap_or(now) });
+        }
         Ok(Session { token, csrf_token, account: record.account, second_factor_ok })
     }
 

@@ -87,13 +87,32 @@ pub fn page(tr: Tr<'_>, current: &Current, title: &str, active: &str, content: M
 
 /// A page for someone not logged in (the login page).
 pub fn public_page(tr: Tr<'_>, title: &str, content: Markup) -> Markup {
+    signing_in_page(tr, title, None, content)
+}
+
+/// A page of the sign-in steps. With a session (`csrf` given: the second step, the recovery
+/// codes) the language switch is the account's own, so it does not lead back to the login form.
+pub fn signing_in_page(tr: Tr<'_>, title: &str, csrf: Option<&str>, content: Markup) -> Markup {
     let body = html! {
         header.top {
             span.brand { (tr.t("app-name")) }
-            nav.languages aria-label=(tr.t("language-label")) {
-                ul {
-                    @for lang in Lang::ALL {
-                        li { a href={ "/login?lang=" (lang.code()) } lang=(lang.code()) aria-current=[(lang == tr.lang).then_some("true")] { (lang.native_name()) } }
+            @if let Some(csrf) = csrf {
+                form.inline method="post" action="/account/language" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label for="language" { (tr.t("language-label")) }
+                    select #language name="language" {
+                        @for lang in Lang::ALL {
+                            option value=(lang.code()) selected[lang == tr.lang] { (lang.native_name()) }
+                        }
+                    }
+                    button type="submit" { (tr.t("language-save")) }
+                }
+            } @else {
+                nav.languages aria-label=(tr.t("language-label")) {
+                    ul {
+                        @for lang in Lang::ALL {
+                            li { a href={ "/login?lang=" (lang.code()) } lang=(lang.code()) aria-current=[(lang == tr.lang).then_some("true")] { (lang.native_name()) } }
+                        }
                     }
                 }
             }

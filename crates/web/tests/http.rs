@@ -444,3 +444,17 @@ fn an_administrator_manages_accounts_on_the_web() {
     back.login_password(&server, "saule", &password);
     assert_eq!(back.get(&server.url("/login/second-factor")).header("location"), Some("/login/enrol"));
 }
+
+#[test]
+fn the_language_can_be_switched_during_the_second_step() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login_password(&server, "lawyer", PASSWORD);
+    let enrol = browser.get(&server.url("/login/enrol"));
+    assert!(enrol.body.contains("action=\"/account/language\""), "the switch stays in the sign-in step");
+    let switched = browser.post(&server.url("/account/language"), &[("csrf", &enrol.csrf()), ("language", "kk")]);
+    assert_eq!(switched.status, 303);
+    let back = browser.get(&server.url("/login/enrol"));
+    assert!(back.body.contains("Екі қадамды кіруді баптау"), "{}", back.body);
+    assert_eq!(support::secret_on(&back), support::secret_on(&enrol), "the key offered stays the same");
+}

@@ -34,9 +34,10 @@ fn code_field(tr: Tr<'_>, error: &Option<String>) -> Markup {
 }
 
 fn code_page(tr: Tr<'_>, current: &Current, error: Option<String>) -> Markup {
-    layout::public_page(
+    layout::signing_in_page(
         tr,
         &tr.t("second-factor-title"),
+        Some(&current.session.csrf_token),
         html! {
             h1 { (tr.t("second-factor-title")) }
             p { (tr.t("second-factor-intro")) }
@@ -105,9 +106,10 @@ async fn enrol_page(state: &AppState, current: &Current, error: Option<String>) 
     let enrolment = blocking(move || app.begin_enrolment(&session)).await??;
     let tr = current.tr(state);
     let status = if error.is_some() { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
-    let page = layout::public_page(
+    let page = layout::signing_in_page(
         tr,
         &tr.t("enrol-title"),
+        Some(&current.session.csrf_token),
         html! {
             h1 { (tr.t("enrol-title")) }
             p { (tr.t("enrol-intro")) }
@@ -146,9 +148,10 @@ pub async fn enrol(
         Ok(codes) => {
             let tr = current.tr(&state);
             let next = if current.session.account.must_change_password { "/account/password" } else { "/" };
-            Ok(layout::public_page(
+            Ok(layout::signing_in_page(
                 tr,
                 &tr.t("recovery-title"),
+                Some(&current.session.csrf_token),
                 html! {
                     h1 { (tr.t("recovery-title")) }
                     p { (tr.t("recovery-intro")) }
