@@ -62,16 +62,7 @@ pub fn page(tr: Tr<'_>, current: &Current, title: &str, active: &str, content: M
             div.who {
                 span { (tr.t1("signed-in-as", "name", account.display_name.clone())) }
                 " · " span { (tr.t(&format!("role-{}", account.role.code()))) }
-                form.inline method="post" action="/account/language" {
-                    input type="hidden" name="csrf" value=(csrf);
-                    label for="language" { (tr.t("language-label")) }
-                    select #language name="language" {
-                        @for lang in Lang::ALL {
-                            option value=(lang.code()) selected[lang == current.lang] { (lang.native_name()) }
-                        }
-                    }
-                    button type="submit" { (tr.t("language-save")) }
-                }
+                (language_form(tr, csrf))
                 a href="/account/password" { (tr.t("nav-account")) }
                 form.inline method="post" action="/logout" {
                     input type="hidden" name="csrf" value=(csrf);
@@ -83,6 +74,22 @@ pub fn page(tr: Tr<'_>, current: &Current, title: &str, active: &str, content: M
         footer { p { (tr.t("footer-safety")) } }
     };
     document(current.lang, title, tr, body)
+}
+
+/// The account's language switch (the page's language is the account's, so `tr.lang`).
+fn language_form(tr: Tr<'_>, csrf: &str) -> Markup {
+    html! {
+        form.inline method="post" action="/account/language" {
+            input type="hidden" name="csrf" value=(csrf);
+            label for="language" { (tr.t("language-label")) }
+            select #language name="language" {
+                @for lang in Lang::ALL {
+                    option value=(lang.code()) selected[lang == tr.lang] { (lang.native_name()) }
+                }
+            }
+            button type="submit" { (tr.t("language-save")) }
+        }
+    }
 }
 
 /// A page for someone not logged in (the login page).
@@ -97,16 +104,7 @@ pub fn signing_in_page(tr: Tr<'_>, title: &str, csrf: Option<&str>, content: Mar
         header.top {
             span.brand { (tr.t("app-name")) }
             @if let Some(csrf) = csrf {
-                form.inline method="post" action="/account/language" {
-                    input type="hidden" name="csrf" value=(csrf);
-                    label for="language" { (tr.t("language-label")) }
-                    select #language name="language" {
-                        @for lang in Lang::ALL {
-                            option value=(lang.code()) selected[lang == tr.lang] { (lang.native_name()) }
-                        }
-                    }
-                    button type="submit" { (tr.t("language-save")) }
-                }
+                (language_form(tr, csrf))
             } @else {
                 nav.languages aria-label=(tr.t("language-label")) {
                     ul {

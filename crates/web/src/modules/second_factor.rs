@@ -61,9 +61,12 @@ fn logout_form(tr: Tr<'_>, current: &Current) -> Markup {
 }
 
 /// Where a session goes once it is through: first the password change, if one is due.
+fn next_page(current: &Current) -> &'static str {
+    if current.session.account.must_change_password { "/account/password" } else { "/" }
+}
+
 fn onwards(current: &Current) -> Response {
-    let next = if current.session.account.must_change_password { "/account/password" } else { "/" };
-    Redirect::to(next).into_response()
+    Redirect::to(next_page(current)).into_response()
 }
 
 pub async fn form(State(state): State<AppState>, current: Current) -> Result<Response, WebError> {
@@ -147,7 +150,7 @@ pub async fn enrol(
     match blocking(move || app.confirm_enrolment(&session, &form.code)).await? {
         Ok(codes) => {
             let tr = current.tr(&state);
-            let next = if current.session.account.must_change_password { "/account/password" } else { "/" };
+            let next = next_page(&current);
             Ok(layout::signing_in_page(
                 tr,
                 &tr.t("recovery-title"),
