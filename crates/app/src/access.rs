@@ -44,6 +44,12 @@ impl Actor {
         if self.can(capability) { Ok(()) } else { Err(AppError::Forbidden) }
     }
 
+    /// Whether the actor works across the whole organisation (all offices' registers and
+    /// figures) rather than one office. Identifying data still follows `reaches`.
+    pub fn sees_all_offices(&self) -> bool {
+        matches!(self.role(), Role::Administrator | Role::Manager | Role::Analyst)
+    }
+
     /// Whether identifying data of a record is within reach: the role sees identifying data,
     /// and the record is in the actor's office (not sensitive) or the actor is on its team.
     pub fn reaches(&self, record_office: OfficeId, on_team: bool, sensitive: bool) -> bool {

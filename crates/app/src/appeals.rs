@@ -1,11 +1,17 @@
-//! The appeals register: every call, visit and message.
+//! The appeals register: every call, visit and message, and the intake that records one
+//! (with a new or known person and the parties named) in a single step.
 
-use komek_domain::entities::Appeal;
-use komek_domain::{AppealId, Capability};
-use komek_store::repo;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
+use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId, ValidationError};
+use komek_store::repo::appeals::{AppealFilter, FollowUp};
+// Lines and order of the register are plain data every caller of the services may use.
+pub use komek_store::repo::appeals::{AppealLine, AppealSort};
+use komek_store::{StoreError, Tx, repo};
 
 use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
+use crate::parties::NewParty;
 use crate::{Actor, App, AppError, AppResult};
 
 const KIND: &str = "appeal";
@@ -14,54 +20,293 @@ fn notes_ref(id: AppealId) -> FieldRef<'static> {
     FieldRef { kind: KIND, id: id.0, field: "notes" }
 }
 
+/// Who an intake is about.
+// One value per call recorded, moved once: boxing the large variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum IntakePerson {
+    /// Nobody named: an anonymous appeal is a normal appeal.
+    None,
+    /// A person already registered, recognised by the operator.
+    Known(PersonId),
+    /// Someone new, registered with the appeal.
+    New { profile: PersonProfile, identity: PersonIdentity },
+}
+
+/// One call as the operator records it: the appeal, its person, the parties it names (known
+/// ones are in `appeal.parties`; new ones are registered with it, each with its role).
+#[derive(Debug, Clone)]
+pub struct Intake {
+    pub appeal: Appeal,
+    pub person: IntakePerson,
+    pub new_parties: Vec<(NewParty, String)>,
+}
+
+/// What an intake saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntakeSaved {
+    pub appeal_id: AppealId,
+    pub person_id: Option<PersonId>,
+    /// False when this appeal was already saved (the form was sent twice).
+    pub created: bool,
+}
+
+/// An appeal with the version an edit must name.
+#[derive(Debug, Clone)]
+pub struct AppealRecord {
+    pub appeal: Appeal,
+    pub version: i64,
+    /// Whether the notes were within reach (and so shown).
+    pub notes_shown: bool,
+}
+
+/// Which follow-ups an appeals list keeps, as the office's calendar has them today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpWhen {
+    DueToday,
+    Overdue,
+}
+
+/// An appeals list as a person asks for it: days are the office's days, all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AppealQuery {
+    pub from: Option<NaiveDate>,
+    /// Inclusive.
+    pub to: Option<NaiveDate>,
+    /// Ignored for staff who see only their own office.
+    pub office: Option<OfficeId>,
+    pub operator: Option<AccountId>,
+    pub channel: Option<String>,
+    pub topic: Option<String>,
+    pub outcome: Option<String>,
+    pub follow_up: Option<FollowUpWhen>,
+    pub person: Option<PersonId>,
+    pub party: Option<PartyId>,
+    pub sort: AppealSort,
+}
+
+/// One page of a list.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Whether another page follows.
+    pub more: bool,
+}
+
+/// Appeals per page of the register.
+pub const PAGE_SIZE: i64 = 50;
+
 impl App {
     /// Registers an appeal. Staff register in their own office and as its operator; the
-    /// system (CLI, demo) must name both. The id may be chosen by the caller, so a form
-    /// submitted twice saves once.
-    pub fn register_appeal(&self, actor: &Actor, mut appeal: Appeal) -> AppResult<AppealId> {
+    /// system (CLI, demo) must name both. The id is the caller's, so a form sent twice saves once.
+    pub fn register_appeal(&self, actor: &Actor, appeal: Appeal) -> AppResult<AppealId> {
+        let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
+        let intake = Intake { appeal, person, new_parties: Vec::new() };
+        Ok(self.register_intake(actor, intake)?.appeal_id)
+    }
+
+    /// Records a call in one transaction: the new person and parties, then the appeal that
+    /// names them. Every field of every part is checked first, so an error saves nothing and
+    /// the form can mark all its fields at once. Sending the same intake again (same appeal
+    /// id, same operator) saves nothing more and answers as before.
+    pub fn register_intake(&self, actor: &Actor, intake: Intake) -> AppResult<IntakeSaved> {
         actor.require(Capability::RegisterAppeals)?;
+        let Intake { mut appeal, person, new_parties } = intake;
         if let Actor::Staff(account) = actor {
             appeal.office_id = account.office_id;
             appeal.operator_id = account.id;
         }
-        appeal.topics.sort();
-        appeal.topics.dedup();
-        appeal.help.sort();
-        appeal.help.dedup();
-        appeal.parties.sort();
+        normalise_lists(&mut appeal);
+        let mut errors = appeal.validate();
+        if let IntakePerson::New { profile, identity } = &person {
+            errors.extend(crate::persons::validate(profile, identity));
+        }
+        for (party, role) in &new_parties {
+            errors.extend(party.validate());
+            if let Err(e) = komek_domain::lookups::PARTY_ROLE.check(role) {
+                errors.push(e);
+            }
+        }
+        AppError::invalid(errors)?;
+        let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
+        let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
+        self.store
+            .write(|tx| {
+                if repo::appeals::exists(tx, appeal.id)? {
+                    let earlier = repo::appeals::get(tx, appeal.id)?.appeal;
+                    if earlier.operator_id != appeal.operator_id {
+                        return Err(StoreError::Conflict("another operator's appeal has this id".into()));
+                    }
+                    return Ok(IntakeSaved { appeal_id: appeal.id, person_id: earlier.person_id, created: false });
+                }
+                match person {
+                    IntakePerson::None => appeal.person_id = None,
+                    IntakePerson::Known(id) => {
+                        let stored = repo::persons::get(tx, id)?;
+                        if !self.reaches_person(tx, actor, id, stored.office_id)? {
+                            return Err(StoreError::NotFound);
+                        }
+                        appeal.person_id = Some(id);
+                    }
+                    IntakePerson::New { profile, identity } => {
+                        appeal.person_id = Some(self.insert_person(tx, actor, appeal.office_id, profile, &identity)?);
+                    }
+                }
+                for (party, role) in new_parties {
+                    appeal.parties.push((self.insert_party(tx, actor, appeal.office_id, party)?, role));
+                }
+                for (party, _) in &appeal.parties {
+                    repo::parties::get(tx, *party)?;
+                }
+                appeal.parties.sort();
+                appeal.parties.dedup_by_key(|(id, _)| *id);
+                repo::appeals::insert(tx, &appeal, notes_enc)?;
+                self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, appeal.id.to_string()))?;
+                Ok(IntakeSaved { appeal_id: appeal.id, person_id: appeal.person_id, created: true })
+            })
+            .map_err(Into::into)
+    }
+
+    /// Saves an edited appeal if it is still at `version`; the office and operator stay as
+    /// registered. Only within the actor's office.
+    pub fn update_appeal(&self, actor: &Actor, mut appeal: Appeal, version: i64) -> AppResult<()> {
+        actor.require(Capability::RegisterAppeals)?;
+        normalise_lists(&mut appeal);
         AppError::invalid(appeal.validate())?;
         let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
         let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
         self.store.write(|tx| {
-            if let Some(person) = appeal.person_id {
-                repo::persons::get(tx, person)?;
+            let current = repo::appeals::get(tx, appeal.id)?.appeal;
+            if !actor.reaches(current.office_id, false, false) {
+                return Err(StoreError::NotFound);
             }
-            repo::appeals::insert(tx, &appeal, notes_enc)?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, appeal.id.to_string()))
+            appeal.office_id = current.office_id;
+            appeal.operator_id = current.operator_id;
+            if let Some(person) = appeal.person_id.filter(|p| Some(*p) != current.person_id) {
+                let stored = repo::persons::get(tx, person)?;
+                if !self.reaches_person(tx, actor, person, stored.office_id)? {
+                    return Err(StoreError::NotFound);
+                }
+            }
+            for (party, _) in &appeal.parties {
+                repo::parties::get(tx, *party)?;
+            }
+            repo::appeals::update(tx, &appeal, notes_enc, version)?;
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, appeal.id.to_string()))
         })?;
-        Ok(appeal.id)
+        Ok(())
     }
 
-    /// An appeal; its notes only within the actor's reach, audited.
-    pub fn appeal(&self, actor: &Actor, id: AppealId) -> AppResult<Appeal> {
-        actor.require(Capability::ViewIdentifying)?;
+    /// An appeal with its version; the notes only within the actor's reach, and that read is
+    /// audited. Appeals of other offices are not there for office staff.
+    pub fn appeal(&self, actor: &Actor, id: AppealId) -> AppResult<AppealRecord> {
+        actor.require(Capability::RegisterAppeals)?;
         Ok(self.store.write(|tx| {
             let stored = repo::appeals::get(tx, id)?;
             let mut appeal = stored.appeal;
-            if actor.reaches(appeal.office_id, false, false) {
+            if !sees_office(actor, appeal.office_id) {
+                return Err(StoreError::NotFound);
+            }
+            let notes_shown = actor.reaches(appeal.office_id, false, false);
+            if notes_shown {
                 appeal.notes = Some(match stored.notes_enc {
                     Some(sealed) => self.open_text(notes_ref(id), &sealed)?,
                     None => String::new(),
                 });
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
-            Ok(appeal)
+            Ok(AppealRecord { appeal, version: stored.version, notes_shown })
         })?)
     }
 
-    /// The newest appeals of the actor's office (all offices for the system).
-    pub fn recent_appeals(&self, actor: &Actor, limit: i64) -> AppResult<Vec<repo::appeals::AppealLine>> {
+    /// One page of the appeals register (no identifying data in it). Office staff see their
+    /// own office; roles over the whole organisation may pick one or see all.
+    pub fn appeals(&self, actor: &Actor, query: &AppealQuery, page: i64) -> AppResult<Page<AppealLine>> {
         actor.require(Capability::RegisterAppeals)?;
-        Ok(self.store.read(|tx| repo::appeals::recent(tx, actor.office_id(), limit))?)
+        let clock = self.office_clock(actor)?;
+        let today = Utc::now().with_timezone(&clock).date_naive();
+        let start_of = |day: NaiveDate| start_of_day(clock, day);
+        let filter = AppealFilter {
+            received_from: query.from.map(start_of),
+            received_to: query.to.and_then(|d| d.succ_opt()).map(start_of),
+            office: if actor.sees_all_offices() { query.office } else { actor.office_id() },
+            operator: query.operator,
+            channel: query.channel.clone(),
+            topic: query.topic.clone(),
+            outcome: query.outcome.clone(),
+            follow_up: query.follow_up.map(|when| match when {
+                FollowUpWhen::DueToday => FollowUp::DueBy(today),
+                FollowUpWhen::Overdue => FollowUp::OverdueOn(today),
+            }),
+            person: query.person,
+            party: query.party,
+        };
+        let page = page.max(0);
+        let mut items = self
+            .store
+            .read(|tx| repo::appeals::list(tx, &filter, query.sort, PAGE_SIZE + 1, page.saturating_mul(PAGE_SIZE)))?;
+        let more = items.len() as i64 > PAGE_SIZE;
+        items.truncate(PAGE_SIZE as usize);
+        Ok(Page { items, more })
     }
+
+    /// The actor's own follow-ups due today or earlier, soonest first.
+    pub fn my_follow_ups(&self, actor: &Actor, limit: i64) -> AppResult<Vec<AppealLine>> {
+        let Some(me) = actor.account_id() else { return Ok(Vec::new()) };
+        let query = AppealQuery {
+            operator: Some(me),
+            follow_up: Some(FollowUpWhen::DueToday),
+            sort: AppealSort::FollowUpFirst,
+            ..Default::default()
+        };
+        let mut page = self.appeals(actor, &query, 0)?.items;
+        page.truncate(limit.max(0) as usize);
+        Ok(page)
+    }
+
+    /// The time zone of the actor's office (Kazakhstan's for the system).
+    pub fn office_clock(&self, actor: &Actor) -> AppResult<FixedOffset> {
+        let minutes = match actor.office_id() {
+            Some(id) => self.store.read(|tx| repo::offices::get(tx, id))?.utc_offset_minutes,
+            None => crate::dashboard::DEFAULT_UTC_OFFSET_MINUTES,
+        };
+        Ok(FixedOffset::east_opt(minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset")))
+    }
+
+    pub(crate) fn appeals_in(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        filter: AppealFilter,
+        limit: i64,
+    ) -> Result<Vec<AppealLine>, StoreError> {
+        let office = if actor.sees_all_offices() { filter.office } else { actor.office_id() };
+        repo::appeals::list(tx, &AppealFilter { office, ..filter }, AppealSort::NewestFirst, limit, 0)
+    }
+}
+
+/// Whether office-bound staff may see an appeal of `office` at all (its non-identifying part).
+fn sees_office(actor: &Actor, office: OfficeId) -> bool {
+    actor.sees_all_offices() || actor.office_id() == Some(office)
+}
+
+/// Midnight of `day` on the office's clock, in UTC.
+pub fn start_of_day(clock: FixedOffset, day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    clock.from_local_datetime(&midnight).single().expect("a fixed offset has no gaps").with_timezone(&Utc)
+}
+
+/// Lists of codes are sets: order and repeats mean nothing.
+fn normalise_lists(appeal: &mut Appeal) {
+    appeal.topics.sort();
+    appeal.topics.dedup();
+    appeal.help.sort();
+    appeal.help.dedup();
+    appeal.parties.sort();
+    appeal.parties.dedup_by_key(|(id, _)| *id);
+}
+
+/// The error a required-but-missing office gives, for services the system calls.
+pub(crate) fn office_required() -> AppError {
+    AppError::Invalid(vec![ValidationError::Required { field: "office" }])
 }

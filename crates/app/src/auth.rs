@@ -390,6 +390,15 @@ impl App {
         })?)
     }
 
+    /// Colleagues' names and offices, for lists that say who registered or leads what.
+    /// Any staff role that works with records may know who its colleagues are.
+    pub fn staff_names(&self, actor: &Actor) -> AppResult<Vec<(AccountId, String, OfficeId)>> {
+        if !actor.can(Capability::RegisterAppeals) && !actor.can(Capability::ViewCases) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.store.read(repo::accounts::list)?.into_iter().map(|a| (a.id, a.display_name, a.office_id)).collect())
+    }
+
     pub fn accounts(&self, actor: &Actor) -> AppResult<Vec<Account>> {
         actor.require(Capability::ManageAccounts)?;
         Ok(self.store.read(repo::accounts::list)?)

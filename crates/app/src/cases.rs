@@ -1,7 +1,7 @@
 //! Case files: opening a case, the services delivered in it, and reading it within reach.
 
 use komek_domain::entities::{Case, Service};
-use komek_domain::{Capability, CaseId, ServiceId};
+use komek_domain::{AppealId, Capability, CaseId, ServiceId, ValidationError};
 use komek_store::repo;
 
 use crate::audit::{Action, Event};
@@ -43,34 +43,105 @@ impl App {
         AppError::invalid(case.validate())?;
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
         let summary_enc = summary.map(|s| self.keys.seal(summary_ref(case.id), s.as_bytes()));
-        self.store.write(|tx| {
-            // Naming someone in a case puts them within the team's reach: only people already
-            // within the opener's reach may be named, and staff open cases they work on.
-            for person in &case.persons {
-                let office = repo::persons::get(tx, *person)?.office_id;
-                if !self.reaches_person(tx, actor, *person, office)? {
-                    return Err(komek_store::StoreError::NotFound);
-                }
-            }
-            if let Actor::Staff(account) = actor
-                && case.lead_id != account.id
-                && !case.team.contains(&account.id)
-                && !account.role.can(Capability::ViewAudit)
-            {
+        self.store.write(|tx| self.insert_case(tx, actor, &mut case, summary_enc))?;
+        Ok(case.id)
+    }
+
+    /// Inserts a validated case in the caller's transaction: checks that everyone named is
+    /// within the opener's reach, numbers it, audits it.
+    fn insert_case(
+        &self,
+        tx: &mut dyn komek_store::Tx,
+        actor: &Actor,
+        case: &mut Case,
+        summary_enc: Option<Vec<u8>>,
+    ) -> Result<(), komek_store::StoreError> {
+        // Naming someone in a case puts them within the team's reach: only people already
+        // within the opener's reach may be named, and staff open cases they work on.
+        for person in &case.persons {
+            let office = repo::persons::get(tx, *person)?.office_id;
+            if !self.reaches_person(tx, actor, *person, office)? {
                 return Err(komek_store::StoreError::NotFound);
             }
-            if case.number.trim().is_empty() {
-                let prefix = format!("{}-", case.opened_on.format("%Y"));
-                let n = repo::cases::next_number(tx, &prefix)?;
-                case.number = format!("{prefix}{n:03}");
+        }
+        if let Actor::Staff(account) = actor
+            && case.lead_id != account.id
+            && !case.team.contains(&account.id)
+            && !account.role.can(Capability::ViewAudit)
+        {
+            return Err(komek_store::StoreError::NotFound);
+        }
+        if case.number.trim().is_empty() {
+            let prefix = format!("{}-", case.opened_on.format("%Y"));
+            let n = repo::cases::next_number(tx, &prefix)?;
+            case.number = format!("{prefix}{n:03}");
+        }
+        repo::cases::insert(tx, case, summary_enc)?;
+        self.audit(
+            tx,
+            Event::new(actor.account_id(), Action::Create, KIND, case.id.to_string()).detail(case.kind.clone()),
+        )
+    }
+
+    /// Opens a case from an appeal in one step: the appeal's person and parties, the actor
+    /// as lead, today as the opening day; the appeal's outcome becomes "case opened". The
+    /// case's own file is filled in afterwards.
+    pub fn open_case_from_appeal(
+        &self,
+        actor: &Actor,
+        appeal: AppealId,
+        kind: &str,
+        sensitive: bool,
+    ) -> AppResult<CaseId> {
+        actor.require(Capability::ManageCases)?;
+        let required = |field| AppError::Invalid(vec![ValidationError::Required { field }]);
+        let lead_id = actor.account_id().ok_or_else(|| required("lead"))?;
+        komek_domain::lookups::CASE_KIND.check(kind).map_err(|e| AppError::Invalid(vec![e]))?;
+        let today = chrono::Utc::now().with_timezone(&self.office_clock(actor)?).date_naive();
+        // The outer result is the store's; the inner one says the appeal cannot have a case.
+        self.store.write(|tx| {
+            let stored = repo::appeals::get(tx, appeal)?;
+            let mut source = stored.appeal;
+            if !actor.reaches(source.office_id, false, false) {
+                return Err(komek_store::StoreError::NotFound);
             }
-            repo::cases::insert(tx, &case, summary_enc)?;
+            let Some(person) = source.person_id else {
+                return Ok(Err(required("person")));
+            };
+            let mut case = Case {
+                id: CaseId::new(),
+                office_id: source.office_id,
+                number: String::new(),
+                kind: kind.to_owned(),
+                status: "open".into(),
+                sensitive,
+                lead_id,
+                team: Vec::new(),
+                persons: vec![person],
+                parties: source.parties.clone(),
+                opened_on: today,
+                closed_on: None,
+                recruited_at: String::new(),
+                exploited_region: source.work_region.clone(),
+                exploited_district: source.work_district.clone(),
+                exploited_place: None,
+                outcomes: Vec::new(),
+                summary: None,
+            };
+            let problems = case.validate();
+            if !problems.is_empty() {
+                return Ok(Err(AppError::Invalid(problems)));
+            }
+            self.insert_case(tx, actor, &mut case, None)?;
+            source.outcome = "case-opened".into();
+            repo::appeals::update(tx, &source, stored.notes_enc, stored.version)?;
+            let detail = format!("case {} opened", case.number);
             self.audit(
                 tx,
-                Event::new(actor.account_id(), Action::Create, KIND, case.id.to_string()).detail(case.kind.clone()),
-            )
-        })?;
-        Ok(case.id)
+                Event::new(actor.account_id(), Action::Update, "appeal", appeal.to_string()).detail(detail),
+            )?;
+            Ok(Ok(case.id))
+        })?
     }
 
     /// Records a service delivered within a case.

@@ -1,6 +1,6 @@
 //! The figures on the first page a staff member sees: aggregates only, no identifying data.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use komek_store::repo;
 
 use crate::{Actor, App, AppResult};
@@ -26,19 +26,10 @@ impl App {
     /// Counts for the actor's office (all offices for roles that see the whole organisation),
     /// with days and months as the office's clock has them at `now`.
     pub fn dashboard(&self, actor: &Actor, now: DateTime<Utc>) -> AppResult<Dashboard> {
-        let office = match actor.role() {
-            komek_domain::Role::Administrator | komek_domain::Role::Manager | komek_domain::Role::Analyst => None,
-            _ => actor.office_id(),
-        };
-        let offset_minutes = match actor.office_id() {
-            Some(id) => self.store.read(|tx| repo::offices::get(tx, id))?.utc_offset_minutes,
-            None => DEFAULT_UTC_OFFSET_MINUTES,
-        };
-        let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC"));
-        let today = now.with_timezone(&offset).date_naive();
-        let start_of = |d: NaiveDate| {
-            offset.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists")).unwrap().with_timezone(&Utc)
-        };
+        let office = if actor.sees_all_offices() { None } else { actor.office_id() };
+        let clock = self.office_clock(actor)?;
+        let today = now.with_timezone(&clock).date_naive();
+        let start_of = |d: NaiveDate| crate::appeals::start_of_day(clock, d);
         let month_start = today.with_day(1).expect("the first of a month exists");
         let year_start = month_start.with_month(1).expect("January exists");
         let tomorrow = today.succ_opt().expect("a next day exists");

@@ -113,6 +113,7 @@ pub fn open(
         other => other?,
     };
     let app = App::new(store, keys, settings);
+    app.finish_maintenance()?;
     let first_start = first_start(&app)?;
     Ok(Instance { data_dir, app, first_start })
 }

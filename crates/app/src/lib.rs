@@ -6,6 +6,7 @@
 //! here; none of them may reach the store directly. Must not render HTML or parse HTTP.
 
 pub mod access;
+pub mod api_tokens;
 pub mod appeals;
 pub mod audit;
 pub mod auth;
@@ -18,6 +19,7 @@ pub mod demo;
 pub mod instance;
 pub mod parties;
 pub mod persons;
+mod search;
 pub mod second_factor;
 pub mod totp;
 

@@ -2,9 +2,11 @@
 //! sealed, found by blind index like persons.
 
 use chrono::Utc;
-use komek_domain::entities::{Party, PartyIdentity};
+use komek_domain::entities::{MAX_NOTE_CHARS, MAX_SHORT_CHARS, Party, PartyIdentity};
 use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups};
+use komek_store::repo::appeals::{AppealFilter, AppealLine};
 use komek_store::repo::{self, IndexToken, parties::StoredParty};
+use komek_store::{StoreError, Tx};
 
 use crate::audit::{Action, Event};
 use crate::crypto::{FieldRef, Keys};
@@ -18,91 +20,231 @@ fn identity_ref(id: PartyId) -> FieldRef<'static> {
 
 fn identity_tokens(keys: &Keys, identity: &PartyIdentity) -> Vec<IndexToken> {
     let names = std::iter::once(&identity.name).chain(&identity.other_names);
-    crate::persons::record_tokens(keys, names, &identity.phones, &identity.identifiers)
+    crate::search::record_tokens(keys, names, &identity.phones, &identity.identifiers)
 }
 
-impl App {
-    pub fn register_party(
-        &self,
-        actor: &Actor,
-        office: Option<OfficeId>,
-        kind: &str,
-        region: Option<String>,
-        district: Option<String>,
-        identity: PartyIdentity,
-    ) -> AppResult<PartyId> {
-        actor.require(Capability::RegisterAppeals)?;
-        let office_id = actor
-            .office_id()
-            .or(office)
-            .ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
+/// A party as registered: what it is, where, and who (sealed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewParty {
+    /// `lookups::PARTY_KIND`: a person or a company.
+    pub kind: String,
+    pub region: Option<String>,
+    pub district: Option<String>,
+    pub identity: PartyIdentity,
+}
+
+impl NewParty {
+    pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if let Err(e) = lookups::PARTY_KIND.check(kind) {
+        if let Err(e) = lookups::PARTY_KIND.check(&self.kind) {
             errors.push(e);
         }
-        if let Some(Err(e)) = region.as_deref().map(|r| lookups::REGION.check(r)) {
+        if let Some(Err(e)) = self.region.as_deref().map(|r| lookups::REGION.check(r)) {
             errors.push(e);
         }
-        if let Some(Err(e)) = district.as_deref().map(|d| lookups::DISTRICT.check(d)) {
+        if let Some(Err(e)) = self.district.as_deref().map(|d| lookups::DISTRICT.check(d)) {
             errors.push(e);
         }
-        if identity.name.trim().is_empty() {
-            errors.push(ValidationError::Required { field: "name" });
+        if self.identity.name.trim().is_empty() {
+            errors.push(ValidationError::Required { field: "party_name" });
         }
-        AppError::invalid(errors)?;
+        let short = std::iter::once(&self.identity.name)
+            .chain(&self.identity.other_names)
+            .chain(&self.identity.phones)
+            .chain(&self.identity.identifiers)
+            .chain(std::iter::once(&self.identity.address));
+        if short.into_iter().any(|s| s.chars().count() > MAX_SHORT_CHARS) {
+            errors.push(ValidationError::TooLong { field: "party_name", max: MAX_SHORT_CHARS });
+        }
+        if self.identity.notes.chars().count() > MAX_NOTE_CHARS {
+            errors.push(ValidationError::TooLong { field: "party_notes", max: MAX_NOTE_CHARS });
+        }
+        errors
+    }
+}
+
+/// A party with everything that names it, as its page shows it.
+#[derive(Debug, Clone)]
+pub struct PartyFile {
+    pub party: Party,
+    /// Appeals naming the party, newest first, with the role it played in each.
+    pub appeals: Vec<(AppealLine, String)>,
+    /// Whether more appeals name it than are listed.
+    pub more_appeals: bool,
+}
+
+/// Appeals listed on a party's page.
+const PARTY_PAGE_APPEALS: i64 = 200;
+
+impl App {
+    pub fn register_party(&self, actor: &Actor, office: Option<OfficeId>, party: NewParty) -> AppResult<PartyId> {
+        actor.require(Capability::RegisterAppeals)?;
+        let office_id = actor.office_id().or(office).ok_or_else(crate::appeals::office_required)?;
+        AppError::invalid(party.validate())?;
+        Ok(self.store.write(|tx| self.insert_party(tx, actor, office_id, party))?)
+    }
+
+    /// Inserts a validated party in the caller's transaction, sealed, indexed and audited.
+    pub(crate) fn insert_party(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        office_id: OfficeId,
+        party: NewParty,
+    ) -> Result<PartyId, StoreError> {
         let id = PartyId::new();
         let stored = StoredParty {
             id,
             office_id,
-            kind: kind.to_owned(),
-            region,
-            district,
-            identity_enc: self.keys.seal_json(identity_ref(id), &identity),
+            kind: party.kind,
+            region: party.region,
+            district: party.district,
+            identity_enc: self.keys.seal_json(identity_ref(id), &party.identity),
             created_at: Utc::now(),
             version: 1,
         };
-        let tokens = identity_tokens(&self.keys, &identity);
-        self.store.write(|tx| {
-            repo::parties::insert(tx, &stored, &tokens)?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, id.to_string()).detail(kind.to_owned()))
-        })?;
+        repo::parties::insert(tx, &stored, &identity_tokens(&self.keys, &party.identity))?;
+        let event = Event::new(actor.account_id(), Action::Create, KIND, id.to_string()).detail(stored.kind.clone());
+        self.audit(tx, event)?;
         Ok(id)
+    }
+
+    /// A party's page: the party (the read of its identity audited) and every appeal naming
+    /// it. A party outside the actor's reach is not there at all.
+    pub fn party_file(&self, actor: &Actor, id: PartyId) -> AppResult<PartyFile> {
+        actor.require(Capability::ViewCases)?;
+        Ok(self.store.write(|tx| {
+            let party = self.party_in(tx, actor, id)?;
+            if party.identity.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            let filter = AppealFilter { party: Some(id), ..Default::default() };
+            let mut lines = self.appeals_in(tx, actor, filter, PARTY_PAGE_APPEALS + 1)?;
+            let more_appeals = lines.len() as i64 > PARTY_PAGE_APPEALS;
+            lines.truncate(PARTY_PAGE_APPEALS as usize);
+            let mut appeals = Vec::with_capacity(lines.len());
+            for line in lines {
+                let role = repo::appeals::party_role(tx, line.id, id)?;
+                appeals.push((line, role));
+            }
+            Ok(PartyFile { party, appeals, more_appeals })
+        })?)
     }
 
     /// A party; its identity only within the actor's reach, audited.
     pub fn party(&self, actor: &Actor, id: PartyId) -> AppResult<Party> {
         actor.require(Capability::ViewCases)?;
+        Ok(self.store.write(|tx| self.party_in(tx, actor, id))?)
+    }
+
+    fn party_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId) -> Result<Party, StoreError> {
+        let stored = repo::parties::get(tx, id)?;
+        let identity = if actor.reaches(stored.office_id, false, false) {
+            Some(self.read_sealed_json::<PartyIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
+        } else {
+            None
+        };
+        Ok(Party {
+            id,
+            office_id: stored.office_id,
+            kind: stored.kind,
+            region: stored.region,
+            district: stored.district,
+            identity,
+            created_at: stored.created_at,
+        })
+    }
+
+    /// Rebuilds one page of party blind indexes with the current rules; returns the last id
+    /// done, `None` when there were no more. System work: the identities are never shown.
+    pub(crate) fn reindex_parties_page(&self, after: Option<PartyId>) -> AppResult<Option<PartyId>> {
         Ok(self.store.write(|tx| {
-            let stored = repo::parties::get(tx, id)?;
-            let identity = if actor.reaches(stored.office_id, false, false) {
-                Some(self.read_sealed_json::<PartyIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
-            } else {
-                None
-            };
-            Ok(Party {
-                id,
-                office_id: stored.office_id,
-                kind: stored.kind,
-                region: stored.region,
-                district: stored.district,
-                identity,
-                created_at: stored.created_at,
-            })
+            let page = repo::parties::sealed_identities(tx, after, crate::search::REINDEX_PAGE)?;
+            for (id, sealed) in &page {
+                let identity: PartyIdentity = self.open_json_unaudited(identity_ref(*id), sealed)?;
+                repo::parties::replace_index(tx, *id, &identity_tokens(&self.keys, &identity))?;
+            }
+            Ok(page.last().map(|(id, _)| *id))
         })?)
     }
 
-    /// Parties matching a name, phone or identifier, best first (ids and match counts).
-    pub fn search_parties(&self, actor: &Actor, query: &str, limit: i64) -> AppResult<Vec<(PartyId, i64)>> {
+    /// Parties matching a name, phone or identifier, best first, with their identity (only
+    /// those within reach are returned). The search is audited, not its text.
+    pub fn search_parties(&self, actor: &Actor, query: &str, limit: usize) -> AppResult<Vec<(Party, i64)>> {
         actor.require(Capability::ViewIdentifying)?;
-        let tokens = crate::persons::query_tokens(&self.keys, query);
+        let tokens = crate::search::query_tokens(&self.keys, query);
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
         Ok(self.store.write(|tx| {
-            let hits = repo::parties::find(tx, &tokens, limit)?;
+            let hits = repo::parties::find(tx, &tokens, (limit * 4) as i64)?;
             self.audit(
                 tx,
                 Event::new(actor.account_id(), Action::Search, KIND, "search")
                     .detail(format!("{} candidates", hits.len())),
             )?;
-            Ok(hits)
+            let mut out = Vec::new();
+            for (id, score) in hits {
+                let party = self.party_in(tx, actor, id)?;
+                if party.identity.is_some() {
+                    out.push((party, score));
+                }
+                if out.len() == limit {
+                    break;
+                }
+            }
+            Ok(out)
         })?)
+    }
+}
+
+/// A party with the version an edit must name.
+#[derive(Debug, Clone)]
+pub struct PartyRecord {
+    pub party: Party,
+    pub version: i64,
+}
+
+impl App {
+    /// A party with its version, for an edit; its identity only within the actor's reach (and
+    /// that read is audited). A party outside the actor's reach is not there at all.
+    pub fn party_record(&self, actor: &Actor, id: PartyId) -> AppResult<PartyRecord> {
+        actor.require(Capability::ViewCases)?;
+        Ok(self.store.write(|tx| {
+            let party = self.party_in(tx, actor, id)?;
+            if party.identity.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            let version = repo::parties::get(tx, id)?.version;
+            Ok(PartyRecord { party, version })
+        })?)
+    }
+
+    /// Replaces a party's kind, place and identity (re-sealed, re-indexed), if within reach and
+    /// still at `version` (the version the editor read); otherwise `AppError::Conflict`. The
+    /// office stays the one it was registered in.
+    pub fn update_party(&self, actor: &Actor, id: PartyId, version: i64, party: NewParty) -> AppResult<()> {
+        actor.require(Capability::RegisterAppeals)?;
+        AppError::invalid(party.validate())?;
+        let tokens = identity_tokens(&self.keys, &party.identity);
+        let identity_enc = self.keys.seal_json(identity_ref(id), &party.identity);
+        self.store.write(|tx| {
+            let current = repo::parties::get(tx, id)?;
+            if !actor.reaches(current.office_id, false, false) {
+                return Err(StoreError::NotFound);
+            }
+            let updated = StoredParty {
+                kind: party.kind,
+                region: party.region,
+                district: party.district,
+                identity_enc,
+                version,
+                ..current
+            };
+            repo::parties::update(tx, &updated, &tokens)?;
+            let event = Event::new(actor.account_id(), Action::Update, KIND, id.to_string()).detail(updated.kind);
+            self.audit(tx, event)
+        })?;
+        Ok(())
     }
 }

@@ -2,9 +2,12 @@
 
 use chrono::Utc;
 use komek_domain::entities::{MAX_NOTE_CHARS, MAX_SHORT_CHARS, Person, PersonIdentity, PersonProfile};
+use komek_domain::matching::{self, MatchReason, PersonProbe};
 use komek_domain::{Capability, OfficeId, PersonId, ValidationError, lookups, normalise};
-use komek_store::Tx;
-use komek_store::repo::{self, IndexToken, persons::StoredPerson};
+use komek_store::repo::appeals::{AppealFilter, AppealLine};
+pub use komek_store::repo::cases::CaseLine;
+use komek_store::repo::{self, IndexToken, SearchTokens, persons::StoredPerson};
+use komek_store::{StoreError, Tx};
 
 use crate::audit::{Action, Event};
 use crate::crypto::{FieldRef, Keys};
@@ -19,39 +22,10 @@ fn identity_ref(id: PersonId) -> FieldRef<'static> {
 /// The blind-index tokens of a person: every name word, phone and document number.
 pub(crate) fn identity_tokens(keys: &Keys, identity: &PersonIdentity) -> Vec<IndexToken> {
     let names = [&identity.full_name, &identity.passport_name].into_iter().chain(&identity.other_spellings);
-    record_tokens(keys, names, &identity.phones, &identity.documents)
+    crate::search::record_tokens(keys, names, &identity.phones, &identity.documents)
 }
 
-/// Blind-index tokens of any record: its name words, phones and document numbers, folded.
-pub(crate) fn record_tokens<'a>(
-    keys: &Keys,
-    names: impl Iterator<Item = &'a String>,
-    phones: &[String],
-    documents: &[String],
-) -> Vec<IndexToken> {
-    let mut tokens: Vec<IndexToken> =
-        names.flat_map(|n| normalise::name_tokens(n)).map(|t| keys.index_token("name", &t)).collect();
-    tokens.extend(phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token("phone", &p)));
-    tokens.extend(
-        documents.iter().filter_map(|d| normalise::document_number(d)).map(|d| keys.index_token("document", &d)),
-    );
-    tokens
-}
-
-/// The tokens a search text could match: its words as names, and the whole as phone or document.
-pub(crate) fn query_tokens(keys: &Keys, query: &str) -> Vec<IndexToken> {
-    let mut tokens: Vec<IndexToken> =
-        normalise::name_tokens(query).iter().map(|t| keys.index_token("name", t)).collect();
-    if let Some(phone) = normalise::phone(query) {
-        tokens.push(keys.index_token("phone", &phone));
-    }
-    if let Some(doc) = normalise::document_number(query) {
-        tokens.push(keys.index_token("document", &doc));
-    }
-    tokens
-}
-
-fn validate(profile: &PersonProfile, identity: &PersonIdentity) -> Vec<ValidationError> {
+pub(crate) fn validate(profile: &PersonProfile, identity: &PersonIdentity) -> Vec<ValidationError> {
     let mut errors = Vec::new();
     let mut check = |list: lookups::LookupList, code: &str| {
         if let Err(e) = list.check(code) {
@@ -85,11 +59,11 @@ fn validate(profile: &PersonProfile, identity: &PersonIdentity) -> Vec<Validatio
     errors
 }
 
-/// A search hit: the person (identity included) and how many search tokens matched.
+/// A search hit: the person (identity included) and how well it matched (higher is better).
 #[derive(Debug, Clone)]
 pub struct PersonMatch {
     pub person: Person,
-    pub matched_tokens: i64,
+    pub score: i64,
 }
 
 impl App {
@@ -102,33 +76,41 @@ impl App {
         identity: PersonIdentity,
     ) -> AppResult<PersonId> {
         actor.require(Capability::RegisterAppeals)?;
-        let office_id = actor
-            .office_id()
-            .or(office)
-            .ok_or(AppError::Invalid(vec![ValidationError::Required { field: "office" }]))?;
+        let office_id = actor.office_id().or(office).ok_or_else(crate::appeals::office_required)?;
         AppError::invalid(validate(&profile, &identity))?;
+        Ok(self.store.write(|tx| self.insert_person(tx, actor, office_id, profile, &identity))?)
+    }
+
+    /// Inserts a validated person in the caller's transaction, sealed, indexed and audited.
+    pub(crate) fn insert_person(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        office_id: OfficeId,
+        profile: PersonProfile,
+        identity: &PersonIdentity,
+    ) -> Result<PersonId, StoreError> {
         let id = PersonId::new();
         let stored = StoredPerson {
             id,
             office_id,
-            identity_enc: self.keys.seal_json(identity_ref(id), &identity),
+            identity_enc: self.keys.seal_json(identity_ref(id), identity),
             profile,
             created_at: Utc::now(),
             version: 1,
         };
-        let tokens = identity_tokens(&self.keys, &identity);
-        self.store.write(|tx| {
-            repo::persons::insert(tx, &stored, &tokens)?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, id.to_string()))
-        })?;
+        repo::persons::insert(tx, &stored, &identity_tokens(&self.keys, identity))?;
+        self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, id.to_string()))?;
         Ok(id)
     }
 
-    /// Replaces a person's profile and identity (re-sealed, re-indexed), if within reach.
+    /// Replaces a person's profile and identity (re-sealed, re-indexed), if within reach and
+    /// still at `version` (the version the editor read); otherwise `AppError::Conflict`.
     pub fn update_person(
         &self,
         actor: &Actor,
         id: PersonId,
+        version: i64,
         profile: PersonProfile,
         identity: PersonIdentity,
     ) -> AppResult<()> {
@@ -139,9 +121,9 @@ impl App {
         self.store.write(|tx| {
             let current = repo::persons::get(tx, id)?;
             if !self.reaches_person(tx, actor, id, current.office_id)? {
-                return Err(komek_store::StoreError::NotFound);
+                return Err(StoreError::NotFound);
             }
-            let updated = StoredPerson { profile, identity_enc, ..current };
+            let updated = StoredPerson { profile, identity_enc, version, ..current };
             repo::persons::update(tx, &updated, &tokens)?;
             self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, id.to_string()))
         })?;
@@ -154,6 +136,14 @@ impl App {
         self.store.write(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
     }
 
+    /// Whether the actor may see (and so link appeals to) a person; reads nothing identifying.
+    pub fn can_reach_person(&self, actor: &Actor, id: PersonId) -> AppResult<bool> {
+        Ok(self.store.read(|tx| {
+            let stored = repo::persons::get(tx, id)?;
+            self.reaches_person(tx, actor, id, stored.office_id)
+        })?)
+    }
+
     /// Whether `actor` may see the identity of a person in `office`: by office or by a case
     /// team; a person in a sensitive case only by the team of such a case.
     pub(crate) fn reaches_person(
@@ -162,7 +152,7 @@ impl App {
         actor: &Actor,
         id: PersonId,
         office: komek_domain::OfficeId,
-    ) -> Result<bool, komek_store::StoreError> {
+    ) -> Result<bool, StoreError> {
         // (cases of the person, of them sensitive, of them with the actor on the team,
         //  of the sensitive ones with the actor on the team)
         let account = actor.account_id().map(|a| a.to_string()).unwrap_or_default();
@@ -187,7 +177,20 @@ impl App {
         })
     }
 
-    fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, komek_store::StoreError> {
+    /// Rebuilds one page of person blind indexes with the current rules; returns the last id
+    /// done, `None` when there were no more. System work: the identities are never shown.
+    pub(crate) fn reindex_persons_page(&self, after: Option<PersonId>) -> AppResult<Option<PersonId>> {
+        Ok(self.store.write(|tx| {
+            let page = repo::persons::sealed_identities(tx, after, crate::search::REINDEX_PAGE)?;
+            for (id, sealed) in &page {
+                let identity: PersonIdentity = self.open_json_unaudited(identity_ref(*id), sealed)?;
+                repo::persons::replace_index(tx, *id, &identity_tokens(&self.keys, &identity))?;
+            }
+            Ok(page.last().map(|(id, _)| *id))
+        })?)
+    }
+
+    fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, StoreError> {
         let stored = repo::persons::get(tx, id)?;
         let identity = if self.reaches_person(tx, actor, id, stored.office_id)? {
             Some(self.read_sealed_json::<PersonIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
@@ -197,37 +200,169 @@ impl App {
         Ok(Person { id, office_id: stored.office_id, profile: stored.profile, identity, created_at: stored.created_at })
     }
 
-    /// Finds persons by name (any spelling, any order), phone or document number, best first.
-    /// Works on blind indexes only; the search itself is audited, not its text.
+    /// Finds persons by name (any spelling, any order, one typo), phone or document number,
+    /// best first. Works on blind indexes only; the search is audited, not its text.
     pub fn search_persons(&self, actor: &Actor, query: &str, limit: usize) -> AppResult<Vec<PersonMatch>> {
         actor.require(Capability::ViewIdentifying)?;
-        let tokens = query_tokens(&self.keys, query);
+        let tokens = crate::search::query_tokens(&self.keys, query);
+        Ok(self.store.write(|tx| self.find_persons(tx, actor, &tokens, limit))?)
+    }
+
+    /// The known persons the caller may be, with why each matches, their last appeals and
+    /// their cases, so that the operator recognises a repeat caller (and so that a new
+    /// person is not saved twice).
+    pub fn person_candidates(&self, actor: &Actor, probe: &PersonProbe, limit: usize) -> AppResult<Vec<Candidate>> {
+        actor.require(Capability::ViewIdentifying)?;
+        if probe.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tokens = crate::search::probe_tokens(&self.keys, probe);
+        Ok(self.store.write(|tx| {
+            let mut out = Vec::new();
+            for found in self.find_persons(tx, actor, &tokens, limit)? {
+                let identity = found.person.identity.as_ref().expect("only persons within reach are found");
+                let reasons = matching::reasons(probe, identity);
+                let filter = AppealFilter { person: Some(found.person.id), ..Default::default() };
+                let last_appeals = self.appeals_in(tx, actor, filter, CANDIDATE_APPEALS)?;
+                let cases = self.cases_of_person_in(tx, actor, found.person.id)?;
+                out.push(Candidate { person: found.person, score: found.score, reasons, last_appeals, cases });
+            }
+            Ok(out)
+        })?)
+    }
+
+    fn find_persons(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        tokens: &SearchTokens,
+        limit: usize,
+    ) -> Result<Vec<PersonMatch>, StoreError> {
         if tokens.is_empty() {
             return Ok(Vec::new());
         }
-        let matches = self.store.write(|tx| {
-            // Fetch extra candidates: some may be out of the actor's reach and are dropped.
-            let hits = repo::persons::find(tx, &tokens, (limit * 4) as i64)?;
-            self.audit(
-                tx,
-                Event::new(actor.account_id(), Action::Search, KIND, "search").detail(format!(
-                    "{} tokens, {} candidates",
-                    tokens.len(),
-                    hits.len()
-                )),
-            )?;
-            let mut out = Vec::new();
-            for (id, matched_tokens) in hits {
-                let person = self.person_in(tx, actor, id)?;
-                if person.identity.is_some() {
-                    out.push(PersonMatch { person, matched_tokens });
-                }
-                if out.len() == limit {
-                    break;
-                }
+        // Fetch extra candidates: some may be out of the actor's reach and are dropped.
+        let hits = repo::persons::find(tx, tokens, (limit * 4) as i64)?;
+        let detail = format!("{} tokens, {} candidates", tokens.strong.len() + tokens.weak.len(), hits.len());
+        self.audit(tx, Event::new(actor.account_id(), Action::Search, KIND, "search").detail(detail))?;
+        let mut out = Vec::new();
+        for (id, score) in hits {
+            let person = self.person_in(tx, actor, id)?;
+            if person.identity.is_some() {
+                out.push(PersonMatch { person, score });
             }
-            Ok(out)
+            if out.len() == limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// A person's page: the person (the read of the identity audited), the version an edit
+    /// must name, their appeals and the cases the actor may know of. A person outside the
+    /// actor's reach is not there at all.
+    pub fn person_file(&self, actor: &Actor, id: PersonId) -> AppResult<PersonFile> {
+        actor.require(Capability::ViewIdentifying)?;
+        Ok(self.store.write(|tx| {
+            let person = self.person_in(tx, actor, id)?;
+            if person.identity.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            let version = repo::persons::get(tx, id)?.version;
+            let filter = AppealFilter { person: Some(id), ..Default::default() };
+            let appeals = self.appeals_in(tx, actor, filter, PERSON_PAGE_APPEALS)?;
+            let cases = self.cases_of_person_in(tx, actor, id)?;
+            Ok(PersonFile { person, version, appeals, cases })
+        })?)
+    }
+
+    /// The cases of a person the actor may know exist: a sensitive case only to its team.
+    fn cases_of_person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Vec<CaseLine>, StoreError> {
+        let mut out = Vec::new();
+        for case in repo::cases::for_person(tx, id)? {
+            let on_team = match actor.account_id() {
+                Some(me) => repo::cases::is_on_team(tx, case.id, me)?,
+                None => true,
+            };
+            if !case.sensitive || on_team {
+                out.push(case);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Merges a duplicate into the person kept: every appeal, case and service of the
+    /// duplicate moves over, its names, phones and documents join the kept identity, and the
+    /// duplicate is removed. Both must be within reach; the kept one still at `keep_version`.
+    pub fn merge_persons(
+        &self,
+        actor: &Actor,
+        keep: PersonId,
+        keep_version: i64,
+        duplicate: PersonId,
+    ) -> AppResult<()> {
+        actor.require(Capability::MergePersons)?;
+        if keep == duplicate {
+            return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "duplicate" }]));
+        }
+        self.store.write(|tx| {
+            let kept = repo::persons::get(tx, keep)?;
+            let dup = repo::persons::get(tx, duplicate)?;
+            if !self.reaches_person(tx, actor, keep, kept.office_id)?
+                || !self.reaches_person(tx, actor, duplicate, dup.office_id)?
+            {
+                return Err(StoreError::NotFound);
+            }
+            let mut identity: PersonIdentity =
+                self.read_sealed_json(tx, actor, identity_ref(keep), &kept.identity_enc)?;
+            let other: PersonIdentity = self.read_sealed_json(tx, actor, identity_ref(duplicate), &dup.identity_enc)?;
+            identity.absorb(other);
+            let merged = StoredPerson {
+                identity_enc: self.keys.seal_json(identity_ref(keep), &identity),
+                version: keep_version,
+                ..kept
+            };
+            repo::persons::update(tx, &merged, &identity_tokens(&self.keys, &identity))?;
+            repo::appeals::move_person(tx, duplicate, keep)?;
+            repo::cases::move_person(tx, duplicate, keep)?;
+            repo::persons::delete(tx, duplicate)?;
+            let detail = format!("merged into {keep}");
+            self.audit(tx, Event::new(actor.account_id(), Action::Delete, KIND, duplicate.to_string()).detail(detail))?;
+            let detail = format!("absorbed {duplicate}");
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, keep.to_string()).detail(detail))
         })?;
-        Ok(matches)
+        Ok(())
     }
 }
+
+/// A known person the caller may be.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub person: Person,
+    pub score: i64,
+    pub reasons: Vec<MatchReason>,
+    /// The newest few appeals of the person.
+    pub last_appeals: Vec<AppealLine>,
+    pub cases: Vec<CaseLine>,
+}
+
+impl Candidate {
+    /// Whether saving a new person beside this one would likely make a duplicate.
+    pub fn looks_like_duplicate(&self) -> bool {
+        self.reasons.iter().any(|r| r.suggests_duplicate())
+    }
+}
+
+/// A person with everything about them the actor may see.
+#[derive(Debug, Clone)]
+pub struct PersonFile {
+    pub person: Person,
+    pub version: i64,
+    pub appeals: Vec<AppealLine>,
+    pub cases: Vec<CaseLine>,
+}
+
+/// Appeals shown beside a search candidate.
+const CANDIDATE_APPEALS: i64 = 3;
+/// Appeals listed on a person's page (a person with more is a rare, long story).
+const PERSON_PAGE_APPEALS: i64 = 200;

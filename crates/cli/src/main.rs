@@ -146,6 +146,18 @@ enum UserCommand {
     Disable { username: String },
     /// Enable a disabled account again.
     Enable { username: String },
+    /// Make an API token that acts as the account through the JSON API (/api/v1), with the
+    /// account's own rights. The secret is printed once; only its hash is kept.
+    Token {
+        username: String,
+        /// What the token is for, shown in `komek user tokens`, e.g. "hotline bot".
+        #[arg(long, default_value = "api")]
+        label: String,
+    },
+    /// List an account's API tokens (never their secrets).
+    Tokens { username: String },
+    /// Revoke an API token at once, by the id `komek user tokens` shows.
+    RevokeToken { id: komek_app::api_tokens::ApiTokenId },
 }
 
 #[derive(Subcommand)]
@@ -271,6 +283,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     app.set_account_disabled(&Actor::System, account.id, false)?;
                     println!("{username} is enabled.");
                 }
+            }
+        }
+        Command::User(UserCommand::Token { username, label }) => {
+            let instance = open(&cli, Access::Shared)?;
+            let account = account_named(&instance, username)?;
+            let made = instance.app.create_api_token(&Actor::System, account.id, label)?;
+            println!("Created API token {} for {} ({label}).", made.id, account.username);
+            println!("Secret (shown only now; send it as \"Authorization: Bearer SECRET\"): {}", made.secret);
+        }
+        Command::User(UserCommand::Tokens { username }) => {
+            let instance = open(&cli, Access::Shared)?;
+            let account = account_named(&instance, username)?;
+            let tokens = instance.app.api_tokens(&Actor::System, Some(account.id))?;
+            if tokens.is_empty() {
+                println!("{} has no API tokens.", account.username);
+            }
+            const MINUTE: &str = "%Y-%m-%d %H:%M UTC";
+            for t in tokens {
+                let state =
+                    t.revoked_at.map_or_else(|| "active".to_owned(), |at| format!("revoked {}", at.format(MINUTE)));
+                let used =
+                    t.last_used_at.map_or_else(|| "never used".to_owned(), |at| format!("used {}", at.format(MINUTE)));
+                println!("{}  {:<24} created {}  {:<26} {state}", t.id, t.label, t.created_at.format(MINUTE), used);
+            }
+        }
+        Command::User(UserCommand::RevokeToken { id }) => {
+            let instance = open(&cli, Access::Shared)?;
+            match instance.app.revoke_api_token(&Actor::System, *id) {
+                Ok(()) => println!("API token {id} is revoked."),
+                Err(komek_app::AppError::NotFound) => bail!("no API token {id}; see `komek user tokens USERNAME`"),
+                Err(e) => return Err(e.into()),
             }
         }
         Command::Office(OfficeCommand::Add { code, name, utc_offset_minutes }) => {
@@ -403,6 +446,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The account with a username, or one clear sentence saying there is none.
+fn account_named(instance: &Instance, username: &str) -> anyhow::Result<komek_domain::entities::Account> {
+    let wanted = username.trim().to_lowercase();
+    match instance.app.accounts(&Actor::System)?.into_iter().find(|a| a.username == wanted) {
+        Some(account) => Ok(account),
+        None => bail!("no account {username:?}; see `komek user list`"),
+    }
 }
 
 fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {

@@ -235,3 +235,33 @@ fn a_backup_restores_into_a_new_data_directory_and_a_damaged_one_is_refused() {
     assert_refused(&refused, "cut short");
     assert_refused(&komek(&fresh, &["backup", "restore", file.to_str().unwrap()]), "--key-file or KOMEK_MASTER_KEY");
 }
+
+#[test]
+fn an_api_token_is_shown_once_listed_without_its_secret_and_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(komek(&data, &["user", "add", "bot", "--role", "hotline-operator"]).status.success());
+    let made = komek(&data, &["user", "token", "bot", "--label", "hotline bot"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let printed = stdout(&made);
+    assert!(printed.contains("shown only now"), "{printed}");
+    let secret = printed.split_whitespace().find(|w| w.starts_with("komek_")).expect("the secret is printed");
+    let id = printed.split_whitespace().nth(3).expect("the token's id is printed").to_owned();
+    for file in ["komek.sqlite3", "komek.sqlite3-wal"] {
+        let bytes = std::fs::read(data.join(file)).unwrap_or_default();
+        assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "the secret is in {file}");
+    }
+
+    let listed = stdout(&komek(&data, &["user", "tokens", "bot"]));
+    assert!(listed.contains(&id) && listed.contains("hotline bot") && listed.contains("never used"), "{listed}");
+    assert!(listed.contains("active") && !listed.contains(secret), "{listed}");
+    let revoked = komek(&data, &["user", "revoke-token", &id]);
+    assert!(stdout(&revoked).contains("is revoked"), "{}", stderr(&revoked));
+    assert!(stdout(&komek(&data, &["user", "tokens", "bot"])).contains("revoked"));
+
+    assert_refused(&komek(&data, &["user", "token", "nobody"]), "no account \"nobody\"");
+    assert_refused(&komek(&data, &["user", "revoke-token", "not-an-id"]), "invalid value 'not-an-id'");
+    assert_refused(&komek(&data, &["user", "revoke-token", "0190a0a0-0000-7000-8000-000000000000"]), "no API token");
+    let verify = komek(&data, &["audit", "verify"]);
+    assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
+}

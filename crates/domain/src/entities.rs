@@ -59,6 +59,34 @@ pub struct PersonIdentity {
     pub notes: String,
 }
 
+impl PersonIdentity {
+    /// Takes in what a duplicate record knew of the same person: its names become other
+    /// spellings, its phones and documents join these, and empty fields are filled.
+    pub fn absorb(&mut self, other: PersonIdentity) {
+        let add = |list: &mut Vec<String>, value: String| {
+            if !value.trim().is_empty() && !list.contains(&value) {
+                list.push(value);
+            }
+        };
+        for name in [other.full_name, other.passport_name].into_iter().chain(other.other_spellings) {
+            if name != self.full_name && name != self.passport_name {
+                add(&mut self.other_spellings, name);
+            }
+        }
+        other.phones.into_iter().for_each(|p| add(&mut self.phones, p));
+        other.documents.into_iter().for_each(|d| add(&mut self.documents, d));
+        self.birth_date = self.birth_date.or(other.birth_date);
+        self.birth_year = self.birth_year.or(other.birth_year);
+        if self.address.trim().is_empty() {
+            self.address = other.address;
+        }
+        if !other.notes.trim().is_empty() {
+            self.notes =
+                if self.notes.trim().is_empty() { other.notes } else { format!("{}\n\n{}", self.notes, other.notes) };
+        }
+    }
+}
+
 /// The non-identifying part of a person: counted in statistics, never enough to find someone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonProfile {

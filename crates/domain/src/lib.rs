@@ -8,6 +8,7 @@ pub mod access;
 pub mod entities;
 pub mod ids;
 pub mod lookups;
+pub mod matching;
 pub mod money;
 pub mod normalise;
 

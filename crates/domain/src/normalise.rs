@@ -7,11 +7,44 @@
 
 /// Folds a whole name into its search tokens, one per word, in the order written.
 /// Patronymic markers (o'g'li, qizi, uulu, kyzy) are dropped: callers rarely say them.
+/// A Latin "x" is read both ways it is written: "kh" in Uzbek (Xusan), "ks" in Russian
+/// (Alexander), so a word with an "x" gives two tokens.
 pub fn name_tokens(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/' | ';'))
-        .map(fold_word)
-        .filter(|t| !t.is_empty() && !is_patronymic_marker(t))
-        .collect()
+    let mut tokens = Vec::new();
+    for word in name.split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/' | ';')) {
+        let token = fold_word(word);
+        if token.is_empty() || is_patronymic_marker(&token) {
+            continue;
+        }
+        if word.contains(['x', 'X']) {
+            let russian = fold_word(&word.replace(['x', 'X'], "ks"));
+            if russian != token {
+                tokens.push(token);
+                tokens.push(russian);
+                continue;
+            }
+        }
+        tokens.push(token);
+    }
+    tokens
+}
+
+/// Shortest folded word that gets typo tolerance: shorter ones would meet too many others.
+pub const MIN_TYPO_TOLERANT_CHARS: usize = 4;
+
+/// Every form of a folded word with one letter left out. Two words within one typo of each
+/// other (a letter missing, added, changed, or two swapped) share one of these forms, or one
+/// is such a form of the other: the blind index can then find typos by equality alone.
+pub fn one_letter_deletions(token: &str) -> Vec<String> {
+    let chars: Vec<char> = token.chars().collect();
+    if chars.len() < MIN_TYPO_TOLERANT_CHARS {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = (0..chars.len())
+        .map(|skip| chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).collect())
+        .collect();
+    out.dedup();
+    out
 }
 
 fn is_patronymic_marker(token: &str) -> bool {
@@ -24,8 +57,13 @@ pub fn fold_word(word: &str) -> String {
     for ch in word.chars().flat_map(char::to_lowercase) {
         match ch {
             'a'..='z' => latin.push(ch),
-            // Apostrophes of the Uzbek Latin alphabet (o', g') and hard/soft signs carry no sound
-            // a caller can be relied on to spell.
+            // Uzbek Latin "o'" is the sound Russian spelling writes "у" (O'ktam, Уктам).
+            '\'' | '`' | 'ʻ' | 'ʼ' | '’' | '‘' if latin.ends_with('o') => {
+                latin.pop();
+                latin.push('u');
+            }
+            // Other apostrophes of the Uzbek Latin alphabet (g') and hard/soft signs carry no
+            // sound a caller can be relied on to spell.
             '\'' | '`' | 'ʻ' | 'ʼ' | '’' | '‘' | 'ъ' | 'ь' => {}
             _ => latin.push_str(cyrillic_to_latin(ch)),
         }
@@ -48,12 +86,12 @@ fn cyrillic_to_latin(ch: char) -> &'static str {
         'л' => "l",
         'м' => "m",
         'н' | 'ң' => "n",
-        'о' | 'ө' | 'ў' => "o",
+        'о' | 'ө' => "o",
         'п' => "p",
         'р' => "r",
         'с' => "s",
         'т' => "t",
-        'у' | 'ұ' | 'ү' => "u",
+        'у' | 'ұ' | 'ү' | 'ў' => "u",
         'ф' => "f",
         'х' | 'һ' => "h",
         'ц' => "ts",
@@ -76,6 +114,7 @@ fn fold_latin(s: &str) -> String {
         ("zh", "j"),
         ("dj", "j"),
         ("kh", "h"),
+        ("gh", "g"),
         ("x", "h"),
         ("q", "k"),
         ("ng", "n"),
@@ -149,8 +188,10 @@ pub fn document_number(raw: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Two spellings of one word meet when they share a token (a word with "x" has two).
     fn same(a: &str, b: &str) {
-        assert_eq!(name_tokens(a), name_tokens(b), "{a} vs {b}");
+        let (ta, tb) = (name_tokens(a), name_tokens(b));
+        assert!(ta.iter().any(|t| tb.contains(t)), "{a} {ta:?} vs {b} {tb:?}");
     }
 
     #[test]
@@ -187,6 +228,43 @@ mod tests {
         b.sort();
         assert!(b.iter().all(|t| a.contains(t)));
         assert_eq!(name_tokens("Rustam o'g'li"), vec!["rustam".to_owned()]);
+    }
+
+    #[test]
+    fn uzbek_latin_spellings_meet_russian_ones() {
+        same("Уринов", "O'rinov");
+        same("Тухтаев", "To'xtayev");
+        same("Гафуров", "Ghafurov");
+    }
+
+    #[test]
+    fn x_is_read_both_as_kh_and_as_ks() {
+        assert!(name_tokens("Alexander").contains(&fold_word("Александер")));
+        assert!(name_tokens("Xusan").contains(&fold_word("Хусан")));
+        assert_eq!(name_tokens("Xusan").len(), 2);
+        assert_eq!(name_tokens("Husan").len(), 1);
+    }
+
+    fn within_one_typo(a: &str, b: &str) -> bool {
+        crate::matching::within_one_typo(&fold_word(a), &fold_word(b))
+    }
+
+    #[test]
+    fn one_typo_is_tolerated() {
+        assert!(within_one_typo("Абдуллаев", "Abdulaer")); // a letter changed
+        assert!(within_one_typo("Абдуллаев", "Abdllaev")); // a letter missing
+        assert!(within_one_typo("Абдуллаев", "Abdullaeev")); // a letter added (not doubled)
+        assert!(within_one_typo("Абдуллаев", "Abudllaev")); // two letters swapped
+        assert!(within_one_typo("Сардор", "Sardar"));
+        assert!(within_one_typo("Джамшед", "Jamshid"));
+        assert!(!within_one_typo("Абдуллаев", "Abdurahmanov"));
+        assert!(!within_one_typo("Али", "Ари"), "short words are matched exactly only");
+    }
+
+    #[test]
+    fn deletions_of_short_words_are_not_made() {
+        assert!(one_letter_deletions("ali").is_empty());
+        assert_eq!(one_letter_deletions("olim"), ["lim", "oim", "olm", "oli"]);
     }
 
     #[test]

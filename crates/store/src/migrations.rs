@@ -31,6 +31,18 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0003_break_glass.sql"),
         postgres: include_str!("migrations/postgres/0003_break_glass.sql"),
     },
+    Migration {
+        version: 4,
+        name: "typo-tolerant search",
+        sqlite: include_str!("migrations/sqlite/0004_typo_tolerant_search.sql"),
+        postgres: include_str!("migrations/postgres/0004_typo_tolerant_search.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "api tokens",
+        sqlite: include_str!("migrations/sqlite/0005_api_tokens.sql"),
+        postgres: include_str!("migrations/postgres/0005_api_tokens.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

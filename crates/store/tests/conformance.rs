@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use komek_domain::entities::{Account, Appeal, Case, Office, PersonProfile, Service};
 use komek_domain::*;
-use komek_store::repo::{self, IndexToken};
+use komek_store::repo::{self, ChangedLetter, IndexToken, SearchTokens};
 use komek_store::testing::{PostgresDb, SqliteDb};
 use komek_store::{LATEST_VERSION, Store, StoreError, params};
 
@@ -22,6 +22,8 @@ macro_rules! conformance {
 }
 
 conformance!(
+    api_tokens_are_found_by_hash_used_and_revoked_once,
+    a_stale_party_update_is_refused_and_a_fresh_one_replaces_the_index,
     migrations_bring_an_empty_database_to_the_latest_version_once,
     offices_and_accounts_round_trip_and_usernames_are_unique,
     failed_logins_lock_an_account_and_clearing_unlocks_it,
@@ -35,6 +37,9 @@ conformance!(
     text_survives_every_alphabet_we_use,
     second_factor_secrets_recovery_codes_and_session_progress_are_kept,
     every_table_is_either_backed_up_or_deliberately_left_out,
+    the_appeals_register_filters_sorts_and_pages,
+    an_appeal_is_updated_only_at_the_version_read,
+    merging_moves_appeals_cases_and_services_to_the_person_kept,
 );
 
 fn every_table_is_either_backed_up_or_deliberately_left_out(store: &Store) {
@@ -154,12 +159,26 @@ fn persons_are_found_through_blind_index_tokens_best_match_first(store: &Store) 
     let hq = office(store, "hq");
     let husan = person(store, &hq, &[b"husan", b"abdulaev"]);
     let other = person(store, &hq, &[b"husan", b"karimov"]);
-    let query = [
-        IndexToken { kind: "name", token: b"abdulaev".to_vec() },
-        IndexToken { kind: "name", token: b"husan".to_vec() },
-    ];
+    let near = person(store, &hq, &[b"hasan", b"karimov", b"karim"]);
+    let _unrelated = person(store, &hq, &[b"rustam"]);
+    let token = |t: &[u8]| IndexToken { kind: "name", token: t.to_vec() };
+    let query = SearchTokens {
+        strong: vec![token(b"abdulaev"), token(b"husan")],
+        weak: vec![token(b"karimov"), token(b"karim")],
+        ..Default::default()
+    };
     let found = store.read(|tx| repo::persons::find(tx, &query, 5)).unwrap();
-    assert_eq!(found, vec![(husan, 2), (other, 1)]);
+    // Two sure hits, then one sure and one near, then two near.
+    assert_eq!(found, vec![(husan, 32), (other, 17), (near, 2)]);
+    let only_weak = SearchTokens { weak: vec![token(b"rustam")], ..Default::default() };
+    assert_eq!(store.read(|tx| repo::persons::find(tx, &only_weak, 5)).unwrap().len(), 1);
+    // Changed-letter tokens count only for a word no record holds exactly.
+    let changed = |word: &[u8]| SearchTokens {
+        changed_letter: vec![ChangedLetter { word: token(word), tokens: vec![token(b"karim")] }],
+        ..Default::default()
+    };
+    assert_eq!(store.read(|tx| repo::persons::find(tx, &changed(b"karimof"), 5)).unwrap(), vec![(near, 1)]);
+    assert!(store.read(|tx| repo::persons::find(tx, &changed(b"hasan"), 5)).unwrap().is_empty());
     let back = store.read(|tx| repo::persons::get(tx, husan)).unwrap();
     assert_eq!(back.profile.languages, vec!["uz", "ru"]);
     assert_eq!(back.identity_enc, vec![1, 2, 3]);
@@ -368,11 +387,16 @@ fn upgrade_from_the_foundation_schema(store: &Store) {
     let hq = office(store, "hq");
     let a = account(store, &hq, "before");
     let pid = person(store, &hq, &[b"husan"]);
-    assert_eq!(store.migrate().unwrap(), vec![2, 3]);
+    assert_eq!(store.migrate().unwrap(), (2..=LATEST_VERSION).collect::<Vec<_>>());
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(store.read(|tx| repo::accounts::get(tx, a.id)).unwrap().account, a);
     assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (None, None));
     assert_eq!(store.read(|tx| repo::persons::get(tx, pid)).unwrap().identity_enc, vec![1, 2, 3]);
+    // The person's index must be rebuilt by the application, which holds the keys.
+    let pending = store.read(repo::maintenance::pending).unwrap();
+    assert_eq!(pending, [repo::maintenance::REINDEX_PARTIES, repo::maintenance::REINDEX_PERSONS]);
+    store.write(|tx| repo::maintenance::done(tx, repo::maintenance::REINDEX_PERSONS)).unwrap();
+    assert_eq!(store.read(repo::maintenance::pending).unwrap(), [repo::maintenance::REINDEX_PARTIES]);
 }
 
 #[test]
@@ -402,4 +426,226 @@ fn a_wrongly_spelled_postgres_url_is_refused_with_a_clear_message() {
     assert!(err.to_string().contains("database URL is not valid"), "{err}");
     let err = Store::open_postgres("postgres://postgres@127.0.0.1:1/komek").err().expect("must refuse");
     assert!(err.to_string().contains("cannot connect to PostgreSQL at 127.0.0.1"), "{err}");
+}
+
+/// An appeal of `op` in `office`, received on `day` of October 2008, with one topic.
+fn register_appeal(store: &Store, office: &Office, op: &Account, day: u32, topic: &str) -> Appeal {
+    let appeal = Appeal {
+        id: AppealId::new(),
+        office_id: office.id,
+        received_at: Utc.with_ymd_and_hms(2008, 10, day, 6, 0, 0).unwrap(),
+        channel: if day.is_multiple_of(2) { "walk-in" } else { "hotline-phone" }.into(),
+        contact: "migrant".into(),
+        person_id: None,
+        topics: vec![topic.into()],
+        help: vec![],
+        occupation: None,
+        sector: None,
+        work_region: None,
+        work_district: None,
+        wage: None,
+        migration_reason: None,
+        notes: None,
+        operator_id: op.id,
+        follow_up_on: None,
+        outcome: "advised".into(),
+        parties: vec![],
+    };
+    store.write(|tx| repo::appeals::insert(tx, &appeal, None)).unwrap();
+    appeal
+}
+
+fn the_appeals_register_filters_sorts_and_pages(store: &Store) {
+    use repo::appeals::{AppealFilter, AppealSort, FollowUp};
+    let hq = office(store, "hq");
+    let district = office(store, "maktaaral");
+    let op = account(store, &hq, "op");
+    let other = account(store, &district, "other");
+    let ids: Vec<AppealId> = (1..=5).map(|d| register_appeal(store, &hq, &op, d, "registration").id).collect();
+    let wages = register_appeal(store, &hq, &op, 6, "wages-unpaid");
+    let away = register_appeal(store, &district, &other, 7, "registration");
+    let mut pending = wages.clone();
+    pending.outcome = "pending".into();
+    pending.follow_up_on = NaiveDate::from_ymd_opt(2008, 10, 10);
+    store.write(|tx| repo::appeals::update(tx, &pending, None, 1)).unwrap();
+
+    let list = |filter: AppealFilter, sort, limit, offset| {
+        store
+            .read(|tx| repo::appeals::list(tx, &filter, sort, limit, offset))
+            .unwrap()
+            .iter()
+            .map(|l| l.id)
+            .collect::<Vec<_>>()
+    };
+    let newest = list(AppealFilter::default(), AppealSort::NewestFirst, 3, 0);
+    assert_eq!(newest, vec![away.id, wages.id, ids[4]]);
+    assert_eq!(list(AppealFilter::default(), AppealSort::NewestFirst, 3, 3), vec![ids[3], ids[2], ids[1]]);
+    assert_eq!(list(AppealFilter::default(), AppealSort::OldestFirst, 2, 0), vec![ids[0], ids[1]]);
+    let in_hq = AppealFilter { office: Some(hq.id), ..Default::default() };
+    assert_eq!(list(in_hq.clone(), AppealSort::NewestFirst, 10, 0).len(), 6);
+    let topic = AppealFilter { topic: Some("wages-unpaid".into()), ..Default::default() };
+    assert_eq!(list(topic, AppealSort::NewestFirst, 10, 0), vec![wages.id]);
+    let walk_in = AppealFilter { channel: Some("walk-in".into()), office: Some(hq.id), ..Default::default() };
+    assert_eq!(list(walk_in, AppealSort::NewestFirst, 10, 0), vec![wages.id, ids[3], ids[1]]);
+    let window = AppealFilter {
+        received_from: Some(Utc.with_ymd_and_hms(2008, 10, 2, 0, 0, 0).unwrap()),
+        received_to: Some(Utc.with_ymd_and_hms(2008, 10, 4, 0, 0, 0).unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(list(window, AppealSort::OldestFirst, 10, 0), vec![ids[1], ids[2]]);
+    let day = |d| NaiveDate::from_ymd_opt(2008, 10, d).unwrap();
+    let due = |f| AppealFilter { follow_up: Some(f), operator: Some(op.id), ..Default::default() };
+    assert_eq!(list(due(FollowUp::DueBy(day(10))), AppealSort::FollowUpFirst, 10, 0), vec![wages.id]);
+    assert!(list(due(FollowUp::OverdueOn(day(10))), AppealSort::FollowUpFirst, 10, 0).is_empty());
+    assert_eq!(list(due(FollowUp::OverdueOn(day(11))), AppealSort::FollowUpFirst, 10, 0), vec![wages.id]);
+    let first = list(AppealFilter::default(), AppealSort::FollowUpFirst, 1, 0);
+    assert_eq!(first, vec![wages.id], "appeals with a follow-up come first");
+    let lines = store.read(|tx| repo::appeals::list(tx, &in_hq, AppealSort::NewestFirst, 1, 0)).unwrap();
+    assert_eq!((lines[0].topics.clone(), lines[0].operator_id), (vec!["wages-unpaid".to_owned()], op.id));
+}
+
+fn an_appeal_is_updated_only_at_the_version_read(store: &Store) {
+    let hq = office(store, "hq");
+    let op = account(store, &hq, "op");
+    let mut appeal = register_appeal(store, &hq, &op, 14, "registration");
+    appeal.topics = vec!["citizenship".into(), "residence-permit".into()];
+    appeal.help = vec!["information".into()];
+    appeal.outcome = "referred".into();
+    store.write(|tx| repo::appeals::update(tx, &appeal, Some(vec![4, 2]), 1)).unwrap();
+    let back = store.read(|tx| repo::appeals::get(tx, appeal.id)).unwrap();
+    assert_eq!((back.appeal, back.notes_enc, back.version), (appeal.clone(), Some(vec![4, 2]), 2));
+    let stale = store.write(|tx| repo::appeals::update(tx, &appeal, None, 1)).unwrap_err();
+    assert!(matches!(stale, StoreError::Conflict(_)), "{stale}");
+    assert!(store.read(|tx| repo::appeals::exists(tx, appeal.id)).unwrap());
+    assert!(!store.read(|tx| repo::appeals::exists(tx, AppealId::new())).unwrap());
+}
+
+fn merging_moves_appeals_cases_and_services_to_the_person_kept(store: &Store) {
+    let hq = office(store, "hq");
+    let op = account(store, &hq, "op");
+    let kept = person(store, &hq, &[b"husan"]);
+    let duplicate = person(store, &hq, &[b"husan", b"abdulaev"]);
+    let mut appeal = register_appeal(store, &hq, &op, 3, "wages-unpaid");
+    appeal.person_id = Some(duplicate);
+    store.write(|tx| repo::appeals::update(tx, &appeal, None, 1)).unwrap();
+    let case_of = |persons: Vec<PersonId>, number: &str| Case {
+        id: CaseId::new(),
+        office_id: hq.id,
+        number: number.into(),
+        kind: "unpaid-wages".into(),
+        status: "open".into(),
+        sensitive: false,
+        lead_id: op.id,
+        team: vec![],
+        persons,
+        parties: vec![],
+        opened_on: NaiveDate::from_ymd_opt(2008, 10, 3).unwrap(),
+        closed_on: None,
+        recruited_at: String::new(),
+        exploited_region: None,
+        exploited_district: None,
+        exploited_place: None,
+        outcomes: vec![],
+        summary: None,
+    };
+    let both = case_of(vec![kept, duplicate], "2008-001");
+    let only_dup = case_of(vec![duplicate], "2008-002");
+    for case in [&both, &only_dup] {
+        store.write(|tx| repo::cases::insert(tx, case, None)).unwrap();
+    }
+    store
+        .write(|tx| {
+            repo::appeals::move_person(tx, duplicate, kept)?;
+            repo::cases::move_person(tx, duplicate, kept)?;
+            repo::persons::delete(tx, duplicate)
+        })
+        .unwrap();
+    assert_eq!(store.read(|tx| repo::appeals::get(tx, appeal.id)).unwrap().appeal.person_id, Some(kept));
+    let cases = store.read(|tx| repo::cases::for_person(tx, kept)).unwrap();
+    assert_eq!(cases.iter().map(|c| c.number.as_str()).collect::<Vec<_>>(), ["2008-002", "2008-001"]);
+    assert_eq!(store.read(|tx| repo::cases::get(tx, both.id)).unwrap().case.persons, vec![kept]);
+    assert!(matches!(store.read(|tx| repo::persons::get(tx, duplicate)), Err(StoreError::NotFound)));
+    let search =
+        SearchTokens { strong: vec![IndexToken { kind: "name", token: b"abdulaev".to_vec() }], ..Default::default() };
+    assert!(store.read(|tx| repo::persons::find(tx, &search, 5)).unwrap().is_empty(), "its index went with it");
+}
+
+fn api_tokens_are_found_by_hash_used_and_revoked_once(store: &Store) {
+    let hq = office(store, "hq");
+    let bot = account(store, &hq, "bot");
+    let other = account(store, &hq, "other");
+    let at = |ms: i64| Utc.timestamp_millis_opt(ms).unwrap();
+    let token = |account: &Account, label: &str, created: i64| repo::api_tokens::ApiTokenRecord {
+        id: uuid::Uuid::now_v7(),
+        account_id: account.id,
+        label: label.into(),
+        created_at: at(created),
+        last_used_at: None,
+        revoked_at: None,
+    };
+    let first = token(&bot, "hotline bot — «Береке»", 1_000);
+    let second = token(&bot, "reports", 2_000);
+    let theirs = token(&other, "x", 3_000);
+    store
+        .write(|tx| {
+            repo::api_tokens::insert(tx, "hash-1", &first)?;
+            repo::api_tokens::insert(tx, "hash-2", &second)?;
+            repo::api_tokens::insert(tx, "hash-3", &theirs)
+        })
+        .unwrap();
+    assert_eq!(store.read(|tx| repo::api_tokens::by_hash(tx, "hash-1")).unwrap(), Some(first.clone()));
+    assert_eq!(store.read(|tx| repo::api_tokens::by_hash(tx, "no-such-hash")).unwrap(), None);
+    let twin = token(&bot, "same secret", 4_000);
+    let err = store.write(|tx| repo::api_tokens::insert(tx, "hash-1", &twin)).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "a hash belongs to one token only: {err}");
+
+    store.write(|tx| repo::api_tokens::touch(tx, first.id, at(5_000))).unwrap();
+    assert_eq!(store.read(|tx| repo::api_tokens::get(tx, first.id)).unwrap().last_used_at, Some(at(5_000)));
+    assert!(store.write(|tx| repo::api_tokens::revoke(tx, first.id, at(6_000))).unwrap());
+    assert!(!store.write(|tx| repo::api_tokens::revoke(tx, first.id, at(7_000))).unwrap(), "revoked once");
+    let revoked = store.read(|tx| repo::api_tokens::by_hash(tx, "hash-1")).unwrap().unwrap();
+    assert_eq!(revoked.revoked_at, Some(at(6_000)), "the first revocation time stays");
+
+    let mine: Vec<String> =
+        store.read(|tx| repo::api_tokens::list(tx, Some(bot.id))).unwrap().into_iter().map(|t| t.label).collect();
+    assert_eq!(mine, ["hotline bot — «Береке»", "reports"]);
+    assert_eq!(store.read(|tx| repo::api_tokens::list(tx, None)).unwrap().len(), 3);
+    let missing = store.read(|tx| repo::api_tokens::get(tx, uuid::Uuid::now_v7())).unwrap_err();
+    assert!(matches!(missing, StoreError::NotFound));
+}
+
+fn a_stale_party_update_is_refused_and_a_fresh_one_replaces_the_index(store: &Store) {
+    let hq = office(store, "hq");
+    let token = |t: &[u8]| IndexToken { kind: "name", token: t.to_vec() };
+    let party = repo::parties::StoredParty {
+        id: PartyId::new(),
+        office_id: hq.id,
+        kind: "company".into(),
+        region: Some("turkistan".into()),
+        district: None,
+        identity_enc: vec![1],
+        created_at: Utc::now(),
+        version: 1,
+    };
+    store.write(|tx| repo::parties::insert(tx, &party, &[token(b"agro")])).unwrap();
+    let read_by_one = store.read(|tx| repo::parties::get(tx, party.id)).unwrap();
+    let read_by_another = read_by_one.clone();
+    let changed = repo::parties::StoredParty {
+        kind: "person".into(),
+        district: Some("maktaaral".into()),
+        identity_enc: vec![2],
+        ..read_by_one
+    };
+    store.write(|tx| repo::parties::update(tx, &changed, &[token(b"bakhyt")])).unwrap();
+    let stale = repo::parties::StoredParty { identity_enc: vec![3], ..read_by_another };
+    let err = store.write(|tx| repo::parties::update(tx, &stale, &[])).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    let back = store.read(|tx| repo::parties::get(tx, party.id)).unwrap();
+    assert_eq!(
+        (back.kind.as_str(), back.district.as_deref(), back.identity_enc, back.version),
+        ("person", Some("maktaaral"), vec![2], 2)
+    );
+    let find = |t: &[u8]| SearchTokens { strong: vec![token(t)], ..Default::default() };
+    assert_eq!(store.read(|tx| repo::parties::find(tx, &find(b"bakhyt"), 5)).unwrap(), vec![(party.id, 16)]);
+    assert!(store.read(|tx| repo::parties::find(tx, &find(b"agro"), 5)).unwrap().is_empty(), "the old index is gone");
 }

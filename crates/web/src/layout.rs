@@ -1,5 +1,6 @@
 //! The page shell every staff page shares: header, navigation by role, language switch,
-//! and the error page. Plain HTML and one stylesheet; no script anywhere.
+//! and the error page. Plain HTML and one stylesheet; no script in the shell (the intake page
+//! adds its own small one, which it works without).
 
 use komek_domain::Capability;
 use maud::{DOCTYPE, Markup, html};

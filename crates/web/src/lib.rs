@@ -5,12 +5,15 @@
 //! Must not reach the store: every handler parses, calls one service of `komek-app`
 //! (off the async threads, the services block), and renders.
 
+mod api;
 mod errors;
+mod forms;
 pub mod i18n;
 mod layout;
 mod modules;
 mod security;
 mod session;
+mod widgets;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -52,6 +55,7 @@ pub fn router(state: AppState) -> Router {
     let secure = state.config.secure_cookies;
     let routes = modules::routes()
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_errors))
+        .merge(api::routes())
         .with_state(state);
     security::layers(routes, secure)
 }

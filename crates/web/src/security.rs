@@ -12,8 +12,9 @@ use tower_http::timeout::TimeoutLayer;
 /// Largest request body: forms are small; evidence uploads will get their own route and limit.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
-     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/// Scripts only from our own files (never inline), fetches only to ourselves.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; \
+     style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 pub fn layers(router: Router, secure: bool) -> Router {
     let headers: [(HeaderName, &'static str); 6] = [

@@ -1,5 +1,5 @@
 //! A real headless Chromium, driven over WebDriver: a lawyer logs in, switches the interface
-//! to Kazakh and sees the dashboard. Needs Debian's `chromium` and `chromium-driver`;
+//! to Kazakh and sees the dashboard; an operator registers a repeat caller with the keyboard. Needs Debian's `chromium` and `chromium-driver`;
 //! without them the test fails in CI (`CI=true`) and is skipped, saying so, elsewhere.
 
 mod support;
@@ -105,6 +105,22 @@ impl Driver {
         self.session_call("POST", &format!("/element/{element}/value"), Some(json!({ "text": text })));
     }
 
+    /// Types into whatever has the focus, as a person at the keyboard does.
+    fn keys(&self, text: &str) {
+        let active = self.session_call("GET", "/element/active", None);
+        let element = active[ELEMENT].as_str().expect("something has the focus").to_owned();
+        self.session_call("POST", &format!("/element/{element}/value"), Some(json!({ "text": text })));
+    }
+
+    fn focused_id(&self) -> String {
+        let id = self.session_call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": "return document.activeElement.id", "args": [] })),
+        );
+        id.as_str().unwrap_or("").to_owned()
+    }
+
     fn click(&self, css: &str) {
         let element = self.find(css);
         self.session_call("POST", &format!("/element/{element}/click"), None);
@@ -200,4 +216,78 @@ fn a_lawyer_enrols_an_authenticator_switches_to_kazakh_and_logs_in_again_with_a_
     driver.click("form[action='/login/second-factor'] button");
     driver.wait_for_text("h1", "Басты бет");
     driver.screenshot("dashboard-kk");
+}
+
+/// WebDriver's codes for keys that are not characters.
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const SPACE: &str = " ";
+const ARROW_UP: &str = "\u{E013}";
+
+#[test]
+fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_another_spelling() {
+    let Some(driver) = Driver::start() else { return };
+    let server = Server::start();
+    // The operator's authenticator is set up once (over HTTP, as on the first login).
+    support::Browser::new().login(&server, "hotline-operator", PASSWORD);
+    let secret = server.second_factors.lock().unwrap()["hotline-operator"].0.clone();
+    let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
+    let operator = komek_app::Actor::Staff(accounts.into_iter().find(|a| a.username == "hotline-operator").unwrap());
+    let husan = server
+        .app
+        .register_person(
+            &operator,
+            None,
+            komek_domain::entities::PersonProfile {
+                sex: "male".into(),
+                citizenship: "UZ".into(),
+                ..Default::default()
+            },
+            komek_domain::entities::PersonIdentity {
+                full_name: "Абдуллаев Хусан".into(),
+                phones: vec!["+998 90 123 45 67".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    driver.open(&server.url("/login?lang=en"));
+    assert_eq!(driver.focused_id(), "username");
+    driver.keys(&format!("hotline-operator{TAB}{PASSWORD}{ENTER}"));
+    driver.wait_for_text("h1", "Two-step sign-in");
+    driver.keys(&format!("{}{ENTER}", support::current_code(&secret, 1)));
+    driver.wait_for_text("h1", "Dashboard");
+
+    driver.open(&server.url("/hotline/new"));
+    driver.wait_for_text("h1", "New appeal");
+    assert_eq!(driver.focused_id(), "full_name", "the cursor starts in the caller's name");
+    // Another spelling, a letter short; Enter looks him up.
+    driver.keys(&format!("Khusan Abdulaev{ENTER}"));
+    driver.wait_for_text(".candidate strong", "Абдуллаев Хусан");
+    assert!(driver.text(".candidate").contains("same name"));
+    driver.screenshot("intake-candidates");
+    // From the name, Tab through phone, document and the Find button to the choice of person;
+    // the arrow key moves the choice from "a new person" up to him.
+    driver.keys(&format!("{TAB}{TAB}{TAB}{TAB}{ARROW_UP}"));
+    let chosen = driver.session_call(
+        "POST",
+        "/execute/sync",
+        Some(json!({ "script": "return document.querySelector('input[name=person]:checked').value", "args": [] })),
+    );
+    assert_eq!(chosen, husan.to_string(), "he is chosen");
+    driver.type_into("input[name=topic][value=documents-taken]", SPACE);
+    driver.type_into("input[name=help][value=legal-consultation]", SPACE);
+    driver.type_into("#notes", "Паспорт забрал бригадир.");
+    driver.type_into("form.intake button[value=save]", ENTER);
+    driver.wait_for_text("#saved", "The appeal is saved.");
+    driver.screenshot("appeal-saved");
+
+    let linked = server
+        .app
+        .store()
+        .read(|tx| tx.query_i64(&format!("SELECT count(*) FROM appeals WHERE person_id = '{husan}'"), &[]))
+        .unwrap();
+    assert_eq!(linked, 1, "the appeal is his");
+    let persons = server.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM persons", &[])).unwrap();
+    assert_eq!(persons, 1, "nobody new was registered");
 }

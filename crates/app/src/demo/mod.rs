@@ -18,6 +18,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::parties::NewParty;
 use crate::{Actor, App, AppResult};
 use names::{Name, NamePool, POOLS};
 
@@ -311,28 +312,30 @@ impl Generator<'_> {
                 ("person", self.full_name(pool, true).0)
             };
             let district = self.work_place("agriculture").1;
-            let id = self.app.register_party(
-                &operator,
-                None,
-                kind,
-                Some("turkistan".into()),
-                district.map(str::to_owned),
-                PartyIdentity { name, phones: vec![self.kz_phone()], ..Default::default() },
-            )?;
+            let party = NewParty {
+                kind: kind.into(),
+                region: Some("turkistan".into()),
+                district: district.map(str::to_owned),
+                identity: PartyIdentity { name, phones: vec![self.kz_phone()], ..Default::default() },
+            };
+            let id = self.app.register_party(&operator, None, party)?;
             self.employers.push(id);
         }
         for _ in 0..25 {
             let pool = POOLS[self.rng.gen_range(0..2)];
             let male = self.rng.gen_bool(0.6);
             let (name, alias) = self.full_name(&pool, male);
-            let id = self.app.register_party(
-                &operator,
-                None,
-                "person",
-                None,
-                None,
-                PartyIdentity { name, other_names: vec![alias], phones: vec![self.uz_phone()], ..Default::default() },
-            )?;
+            let party = NewParty {
+                kind: "person".into(),
+                identity: PartyIdentity {
+                    name,
+                    other_names: vec![alias],
+                    phones: vec![self.uz_phone()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let id = self.app.register_party(&operator, None, party)?;
             self.intermediaries.push(id);
         }
         self.parties_made += 145;
@@ -640,7 +643,19 @@ impl Generator<'_> {
             outcome: outcome.into(),
             parties,
         };
-        self.app.register_appeal(&actor, appeal)
+        // A caller known elsewhere (another office, a case team) is still this operator's
+        // appeal; the generator, which sees everything, links it on the operator's behalf.
+        match person_id {
+            Some(person) if !self.app.can_reach_person(&actor, person)? => {
+                let on_behalf = Appeal {
+                    office_id: actor.office_id().expect("staff have an office"),
+                    operator_id: actor.account_id().expect("staff have ids"),
+                    ..appeal
+                };
+                self.app.register_appeal(&Actor::System, on_behalf)
+            }
+            _ => self.app.register_appeal(&actor, appeal),
+        }
     }
 
     pub(crate) fn slot(&self, i: usize) -> Slot {

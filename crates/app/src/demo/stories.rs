@@ -9,6 +9,7 @@ use rand::seq::SliceRandom;
 
 use super::{CaseAppeal, CasePlan, Generator, ServicePlan, YEAR};
 use crate::AppResult;
+use crate::parties::NewParty;
 
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(YEAR, month, d).expect("a valid demo date")
@@ -36,14 +37,13 @@ fn party(
 ) -> AppResult<komek_domain::PartyId> {
     let actor = g.staff.actor("aigerim").clone();
     let region = district.map(|d| if d.starts_with("shymkent") { "shymkent" } else { "turkistan" }.to_owned());
-    let id = g.app.register_party(
-        &actor,
-        None,
-        kind,
+    let party = NewParty {
+        kind: kind.into(),
         region,
-        district.map(str::to_owned),
-        PartyIdentity { name: name.into(), notes: notes.into(), ..Default::default() },
-    )?;
+        district: district.map(str::to_owned),
+        identity: PartyIdentity { name: name.into(), notes: notes.into(), ..Default::default() },
+    };
+    let id = g.app.register_party(&actor, None, party)?;
     g.count_party();
     Ok(id)
 }
@@ -87,7 +87,8 @@ fn named_person(
         identity.full_name = full_name.into();
         identity.other_spellings = other_spellings.iter().map(|s| s.to_string()).collect();
         identity.passport_name.clear();
-        g.app.update_person(&actor, id, person.profile.clone(), identity.clone())?;
+        // Version 1: registered just above.
+        g.app.update_person(&actor, id, 1, person.profile.clone(), identity.clone())?;
     }
     Ok(id)
 }

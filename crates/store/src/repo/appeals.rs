@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::entities::Appeal;
-use komek_domain::{AppealId, Currency, Money, OfficeId};
+use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, PersonId};
 
-use crate::sql::{Row, Tx};
+use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
 
 /// An appeal as stored: the notes are ciphertext.
@@ -83,6 +83,10 @@ pub fn insert(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>) -> Result
             now,
         ],
     )?;
+    insert_lists(tx, a)
+}
+
+fn insert_lists(tx: &mut dyn Tx, a: &Appeal) -> Result<(), StoreError> {
     for topic in &a.topics {
         tx.execute("INSERT INTO appeal_topics (appeal_id, topic) VALUES ($1, $2)", params![a.id, topic])?;
     }
@@ -96,6 +100,44 @@ pub fn insert(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>) -> Result
         )?;
     }
     Ok(())
+}
+
+/// Saves a changed appeal if nobody else changed it since `version` was read; its topics,
+/// help and parties are replaced.
+pub fn update(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>, version: i64) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE appeals SET received_at = $2, channel = $3, contact = $4, person_id = $5, occupation = $6,
+                sector = $7, work_region = $8, work_district = $9, wage_minor = $10, wage_currency = $11,
+                migration_reason = $12, notes_enc = $13, follow_up_on = $14, outcome = $15, updated_at = $16,
+                version = version + 1
+         WHERE id = $1 AND version = $17",
+        params![
+            a.id,
+            a.received_at,
+            &a.channel,
+            &a.contact,
+            a.person_id,
+            a.occupation.clone(),
+            a.sector.clone(),
+            a.work_region.clone(),
+            a.work_district.clone(),
+            a.wage.map(|w| w.minor),
+            a.wage.map(|w| w.currency.code()),
+            a.migration_reason.clone(),
+            notes_enc,
+            a.follow_up_on,
+            &a.outcome,
+            Utc::now(),
+            version,
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Conflict("the appeal was changed by someone else".into()));
+    }
+    for table in ["appeal_topics", "appeal_help", "appeal_parties"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE appeal_id = $1"), params![a.id])?;
+    }
+    insert_lists(tx, a)
 }
 
 pub fn get(tx: &mut dyn Tx, id: AppealId) -> Result<StoredAppeal, StoreError> {
@@ -115,41 +157,168 @@ fn codes(tx: &mut dyn Tx, sql: &str, id: AppealId) -> Result<Vec<String>, StoreE
     tx.query(sql, params![id])?.iter().map(|r| r.get(0)).collect()
 }
 
-/// A line of the appeals register, without the notes.
-#[derive(Debug, Clone)]
+/// A line of the appeals register: what a list shows, without the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppealLine {
     pub id: AppealId,
+    pub office_id: OfficeId,
     pub received_at: DateTime<Utc>,
     pub channel: String,
+    pub contact: String,
+    pub person_id: Option<PersonId>,
+    pub operator_id: AccountId,
+    pub topics: Vec<String>,
     pub outcome: String,
     pub follow_up_on: Option<NaiveDate>,
 }
 
+/// Which follow-ups a list keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUp {
+    /// Pending appeals whose follow-up date is on or before the given day.
+    DueBy(NaiveDate),
+    /// Pending appeals whose follow-up date is before the given day.
+    OverdueOn(NaiveDate),
+}
+
+/// What an appeals list keeps; every part is optional and they all apply together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AppealFilter {
+    pub received_from: Option<DateTime<Utc>>,
+    /// Exclusive.
+    pub received_to: Option<DateTime<Utc>>,
+    pub office: Option<OfficeId>,
+    pub operator: Option<AccountId>,
+    pub channel: Option<String>,
+    pub topic: Option<String>,
+    pub outcome: Option<String>,
+    pub follow_up: Option<FollowUp>,
+    pub person: Option<PersonId>,
+    pub party: Option<PartyId>,
+}
+
+/// The order of an appeals list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AppealSort {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+    /// Soonest follow-up first; appeals without one last.
+    FollowUpFirst,
+}
+
+const LINE_COLUMNS: &str =
+    "a.id, a.office_id, a.received_at, a.channel, a.contact, a.person_id, a.operator_id, a.outcome, a.follow_up_on";
+
+fn line_from_row(r: &Row) -> Result<AppealLine, StoreError> {
+    Ok(AppealLine {
+        id: r.get(0)?,
+        office_id: r.get(1)?,
+        received_at: r.get(2)?,
+        channel: r.get(3)?,
+        contact: r.get(4)?,
+        person_id: r.get(5)?,
+        operator_id: r.get(6)?,
+        outcome: r.get(7)?,
+        follow_up_on: r.get(8)?,
+        topics: Vec::new(),
+    })
+}
+
+/// One page of the appeals register, filtered and sorted. Every condition is a plain
+/// comparison on an indexed column or an `EXISTS` on a keyed table, so the database picks
+/// the narrowest index; a stable tie-break on the id makes paging exact.
+pub fn list(
+    tx: &mut dyn Tx,
+    filter: &AppealFilter,
+    sort: AppealSort,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AppealLine>, StoreError> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut bind = |condition: &str, value: Value| {
+        values.push(value);
+        conditions.push(condition.replace('?', &format!("${}", values.len())));
+    };
+    if let Some(from) = filter.received_from {
+        bind("a.received_at >= ?", from.into());
+    }
+    if let Some(to) = filter.received_to {
+        bind("a.received_at < ?", to.into());
+    }
+    if let Some(office) = filter.office {
+        bind("a.office_id = ?", office.into());
+    }
+    if let Some(operator) = filter.operator {
+        bind("a.operator_id = ?", operator.into());
+    }
+    if let Some(channel) = &filter.channel {
+        bind("a.channel = ?", channel.into());
+    }
+    if let Some(outcome) = &filter.outcome {
+        bind("a.outcome = ?", outcome.into());
+    }
+    if let Some(topic) = &filter.topic {
+        bind("EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id AND t.topic = ?)", topic.into());
+    }
+    if let Some(person) = filter.person {
+        bind("a.person_id = ?", person.into());
+    }
+    if let Some(party) = filter.party {
+        // Driven from the party's few appeals, not by walking the register looking for them.
+        bind("a.id IN (SELECT p.appeal_id FROM appeal_parties p WHERE p.party_id = ?)", party.into());
+    }
+    match filter.follow_up {
+        Some(FollowUp::DueBy(day)) => {
+            bind("a.outcome = 'pending' AND a.follow_up_on IS NOT NULL AND a.follow_up_on <= ?", day.into())
+        }
+        Some(FollowUp::OverdueOn(day)) => {
+            bind("a.outcome = 'pending' AND a.follow_up_on IS NOT NULL AND a.follow_up_on < ?", day.into())
+        }
+        None => {}
+    }
+    let order = match sort {
+        AppealSort::NewestFirst => "a.received_at DESC, a.id DESC",
+        AppealSort::OldestFirst => "a.received_at ASC, a.id ASC",
+        AppealSort::FollowUpFirst => {
+            "CASE WHEN a.follow_up_on IS NULL THEN 1 ELSE 0 END, a.follow_up_on ASC, a.received_at DESC, a.id DESC"
+        }
+    };
+    let filter_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    values.push(limit.into());
+    values.push(offset.into());
+    let sql = format!(
+        "SELECT {LINE_COLUMNS} FROM appeals a {filter_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
+        values.len() - 1,
+        values.len()
+    );
+    let mut lines = tx.query(&sql, &values)?.iter().map(line_from_row).collect::<Result<Vec<_>, _>>()?;
+    for line in &mut lines {
+        line.topics = codes(tx, "SELECT topic FROM appeal_topics WHERE appeal_id = $1 ORDER BY topic", line.id)?;
+    }
+    Ok(lines)
+}
+
 /// The newest appeals of an office (or of all offices).
 pub fn recent(tx: &mut dyn Tx, office: Option<OfficeId>, limit: i64) -> Result<Vec<AppealLine>, StoreError> {
-    // Two statements rather than "$1 IS NULL OR office_id = $1", which no index can serve.
-    let rows = match office {
-        Some(office) => tx.query(
-            "SELECT id, received_at, channel, outcome, follow_up_on FROM appeals
-             WHERE office_id = $1 ORDER BY received_at DESC LIMIT $2",
-            params![office, limit],
-        )?,
-        None => tx.query(
-            "SELECT id, received_at, channel, outcome, follow_up_on FROM appeals ORDER BY received_at DESC LIMIT $1",
-            params![limit],
-        )?,
-    };
-    rows.iter()
-        .map(|r| {
-            Ok(AppealLine {
-                id: r.get(0)?,
-                received_at: r.get(1)?,
-                channel: r.get(2)?,
-                outcome: r.get(3)?,
-                follow_up_on: r.get(4)?,
-            })
-        })
-        .collect()
+    list(tx, &AppealFilter { office, ..Default::default() }, AppealSort::NewestFirst, limit, 0)
+}
+
+/// The role a party played in an appeal.
+pub fn party_role(tx: &mut dyn Tx, appeal: AppealId, party: PartyId) -> Result<String, StoreError> {
+    tx.query_one("SELECT role FROM appeal_parties WHERE appeal_id = $1 AND party_id = $2", params![appeal, party])?
+        .get(0)
+}
+
+/// Whether an appeal with this id exists (a form sent twice carries the same id).
+pub fn exists(tx: &mut dyn Tx, id: AppealId) -> Result<bool, StoreError> {
+    Ok(tx.query_i64("SELECT count(*) FROM appeals WHERE id = $1", params![id])? > 0)
+}
+
+/// Moves every appeal of one person to another (merging duplicates).
+pub fn move_person(tx: &mut dyn Tx, from: PersonId, to: PersonId) -> Result<u64, StoreError> {
+    tx.execute("UPDATE appeals SET person_id = $2 WHERE person_id = $1", params![from, to])
 }
 
 /// Appeals received in `[from, to)`, in one office or all.

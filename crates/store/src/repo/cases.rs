@@ -1,7 +1,7 @@
 //! Cases with their team, persons, parties, outcomes, and the services delivered in them.
 
 use komek_domain::entities::{Case, Service};
-use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId};
+use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId, PersonId};
 
 use crate::sql::{Row, Tx};
 use crate::{StoreError, params};
@@ -113,6 +113,56 @@ pub fn is_on_team(tx: &mut dyn Tx, case: CaseId, account: AccountId) -> Result<b
             (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.account_id = $2))",
         params![case, account],
     )? > 0)
+}
+
+/// A line of a case list: what shows a case exists, without its summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseLine {
+    pub id: CaseId,
+    pub office_id: OfficeId,
+    pub number: String,
+    pub kind: String,
+    pub status: String,
+    pub sensitive: bool,
+    pub lead_id: AccountId,
+    pub opened_on: chrono::NaiveDate,
+}
+
+/// The cases a person is in, newest first.
+pub fn for_person(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<CaseLine>, StoreError> {
+    tx.query(
+        "SELECT c.id, c.office_id, c.number, c.kind, c.status, c.sensitive, c.lead_id, c.opened_on
+         FROM cases c JOIN case_persons cp ON cp.case_id = c.id
+         WHERE cp.person_id = $1 ORDER BY c.opened_on DESC, c.id DESC",
+        params![person],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(CaseLine {
+            id: r.get(0)?,
+            office_id: r.get(1)?,
+            number: r.get(2)?,
+            kind: r.get(3)?,
+            status: r.get(4)?,
+            sensitive: r.get(5)?,
+            lead_id: r.get(6)?,
+            opened_on: r.get(7)?,
+        })
+    })
+    .collect()
+}
+
+/// Moves one person's place in cases and services to another (merging duplicates); a case
+/// that already names both keeps one line.
+pub fn move_person(tx: &mut dyn Tx, from: PersonId, to: PersonId) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM case_persons WHERE person_id = $1
+         AND case_id IN (SELECT case_id FROM case_persons WHERE person_id = $2)",
+        params![from, to],
+    )?;
+    tx.execute("UPDATE case_persons SET person_id = $2 WHERE person_id = $1", params![from, to])?;
+    tx.execute("UPDATE services SET person_id = $2 WHERE person_id = $1", params![from, to])?;
+    Ok(())
 }
 
 /// Cases not closed, in one office or all.

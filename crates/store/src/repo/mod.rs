@@ -4,11 +4,13 @@
 //! they never see plaintext identifying data and never check access.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod appeals;
 pub mod audit;
 pub mod break_glass;
 pub mod cases;
 pub mod keys;
+pub mod maintenance;
 pub mod offices;
 pub mod parties;
 pub mod persons;
@@ -32,6 +34,36 @@ pub struct IndexToken {
     pub kind: &'static str,
     pub token: Vec<u8>,
 }
+
+/// What a search looks for in a blind index: tokens that mean a sure match (a whole name word,
+/// a phone, a document number) and tokens that mean a near one (a word within one typo).
+#[derive(Debug, Clone, Default)]
+pub struct SearchTokens {
+    pub strong: Vec<IndexToken>,
+    pub weak: Vec<IndexToken>,
+    /// Near-match tokens for a letter changed in a word. They are used only for a word that
+    /// no record holds exactly: for a known word they would match every record holding it
+    /// once per letter, which costs much and tells nothing the exact match did not.
+    pub changed_letter: Vec<ChangedLetter>,
+}
+
+/// The changed-letter tokens of one query word, and the word's exact token that decides
+/// whether they are needed.
+#[derive(Debug, Clone)]
+pub struct ChangedLetter {
+    pub word: IndexToken,
+    pub tokens: Vec<IndexToken>,
+}
+
+impl SearchTokens {
+    pub fn is_empty(&self) -> bool {
+        self.strong.is_empty() && self.weak.is_empty() && self.changed_letter.is_empty()
+    }
+}
+
+/// How much one strong hit outweighs a weak one: more than the weak hits a long word can
+/// collect, so a record with more sure matches always ranks above one with fewer.
+const STRONG_HIT_WEIGHT: i64 = 16;
 
 /// The blind-index tables, which share one shape.
 #[derive(Debug, Clone, Copy)]
@@ -67,25 +99,44 @@ impl BlindIndex {
         Ok(())
     }
 
-    /// Records matching any of `tokens`, most matches first, as (owner id text, matches).
+    /// Records matching any of the tokens, best first, as (owner id, score). The score counts
+    /// weak hits once and strong hits `STRONG_HIT_WEIGHT` times; ties go to the newer record.
     pub(crate) fn find(
         self,
         tx: &mut dyn crate::Tx,
-        tokens: &[IndexToken],
+        search: &SearchTokens,
         limit: i64,
     ) -> Result<Vec<(uuid::Uuid, i64)>, crate::StoreError> {
-        if tokens.is_empty() {
+        if search.is_empty() {
             return Ok(Vec::new());
         }
         let (table, owner_col) = self.table_and_owner();
-        let placeholders: Vec<String> = (1..=tokens.len()).map(|i| format!("${i}")).collect();
-        let mut params: Vec<crate::Value> = tokens.iter().map(|t| t.token.clone().into()).collect();
+        let mut weak: Vec<&IndexToken> = search.weak.iter().collect();
+        for changed in &search.changed_letter {
+            let known = tx.query_i64(
+                &format!("SELECT count(*) FROM (SELECT 1 FROM {table} WHERE token = $1 LIMIT 1) AS known"),
+                &[changed.word.token.clone().into()],
+            )? > 0;
+            if !known {
+                weak.extend(&changed.tokens);
+            }
+        }
+        let all: Vec<&IndexToken> = search.strong.iter().chain(weak).collect();
+        if all.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = |range: std::ops::Range<usize>| range.map(|i| format!("${}", i + 1)).collect::<Vec<_>>();
+        let strong = placeholders(0..search.strong.len());
+        // An empty strong list still needs valid SQL: no token is the empty byte string.
+        let strong = if strong.is_empty() { "NULL".to_owned() } else { strong.join(", ") };
+        let mut params: Vec<crate::Value> = all.iter().map(|t| t.token.clone().into()).collect();
         params.push(limit.into());
         let sql = format!(
-            "SELECT {owner_col}, count(*) AS hits FROM {table} WHERE token IN ({}) \
-             GROUP BY {owner_col} ORDER BY hits DESC, {owner_col} DESC LIMIT ${}",
-            placeholders.join(", "),
-            tokens.len() + 1
+            "SELECT {owner_col}, SUM(CASE WHEN token IN ({strong}) THEN {STRONG_HIT_WEIGHT} ELSE 1 END) AS score \
+             FROM {table} WHERE token IN ({}) \
+             GROUP BY {owner_col} ORDER BY score DESC, {owner_col} DESC LIMIT ${}",
+            placeholders(0..all.len()).join(", "),
+            all.len() + 1
         );
         tx.query(&sql, &params)?.iter().map(|r| Ok((r.get(0)?, r.get(1)?))).collect()
     }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use komek_domain::{OfficeId, PartyId};
 
-use super::{BlindIndex, IndexToken};
+use super::{BlindIndex, IndexToken, SearchTokens};
 use crate::sql::{Row, Tx};
 use crate::{StoreError, params};
 
@@ -43,12 +43,45 @@ pub fn insert(tx: &mut dyn Tx, p: &StoredParty, tokens: &[IndexToken]) -> Result
     BlindIndex::Parties.replace(tx, p.id.into(), tokens)
 }
 
+/// Saves a changed party if nobody else changed it since `p.version` was read; its blind
+/// index is replaced with `tokens`.
+pub fn update(tx: &mut dyn Tx, p: &StoredParty, tokens: &[IndexToken]) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE parties SET kind = $2, region = $3, district = $4, identity_enc = $5, updated_at = $6,
+                version = version + 1
+         WHERE id = $1 AND version = $7",
+        params![p.id, &p.kind, p.region.clone(), p.district.clone(), p.identity_enc.clone(), Utc::now(), p.version],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Conflict("the party was changed by someone else".into()));
+    }
+    BlindIndex::Parties.replace(tx, p.id.into(), tokens)
+}
+
 pub fn get(tx: &mut dyn Tx, id: PartyId) -> Result<StoredParty, StoreError> {
     from_row(&tx.query_one(&format!("SELECT {COLUMNS} FROM parties WHERE id = $1"), params![id])?)
 }
 
-pub fn find(tx: &mut dyn Tx, tokens: &[IndexToken], limit: i64) -> Result<Vec<(PartyId, i64)>, StoreError> {
-    Ok(BlindIndex::Parties.find(tx, tokens, limit)?.into_iter().map(|(id, hits)| (PartyId(id), hits)).collect())
+pub fn find(tx: &mut dyn Tx, search: &SearchTokens, limit: i64) -> Result<Vec<(PartyId, i64)>, StoreError> {
+    Ok(BlindIndex::Parties.find(tx, search, limit)?.into_iter().map(|(id, hits)| (PartyId(id), hits)).collect())
+}
+
+/// One page of sealed identities in id order, after `after`: for re-indexing everything.
+pub fn sealed_identities(
+    tx: &mut dyn Tx,
+    after: Option<PartyId>,
+    limit: i64,
+) -> Result<Vec<(PartyId, Vec<u8>)>, StoreError> {
+    let after = after.map(|id| id.to_string()).unwrap_or_default();
+    tx.query("SELECT id, identity_enc FROM parties WHERE id > $1 ORDER BY id LIMIT $2", params![after, limit])?
+        .iter()
+        .map(|r| Ok((r.get(0)?, r.get(1)?)))
+        .collect()
+}
+
+/// Replaces the blind index of one record, leaving the record itself alone.
+pub fn replace_index(tx: &mut dyn Tx, id: PartyId, tokens: &[IndexToken]) -> Result<(), StoreError> {
+    BlindIndex::Parties.replace(tx, id.into(), tokens)
 }
 
 pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use komek_domain::entities::PersonProfile;
 use komek_domain::{OfficeId, PersonId};
 
-use super::{BlindIndex, IndexToken, join_codes, split_codes};
+use super::{BlindIndex, IndexToken, SearchTokens, join_codes, split_codes};
 use crate::sql::{Row, Tx};
 use crate::{StoreError, params};
 
@@ -96,8 +96,35 @@ pub fn get(tx: &mut dyn Tx, id: PersonId) -> Result<StoredPerson, StoreError> {
 }
 
 /// Persons whose blind index holds any of `tokens`, best match first.
-pub fn find(tx: &mut dyn Tx, tokens: &[IndexToken], limit: i64) -> Result<Vec<(PersonId, i64)>, StoreError> {
-    Ok(BlindIndex::Persons.find(tx, tokens, limit)?.into_iter().map(|(id, hits)| (PersonId(id), hits)).collect())
+pub fn find(tx: &mut dyn Tx, search: &SearchTokens, limit: i64) -> Result<Vec<(PersonId, i64)>, StoreError> {
+    Ok(BlindIndex::Persons.find(tx, search, limit)?.into_iter().map(|(id, hits)| (PersonId(id), hits)).collect())
+}
+
+/// One page of sealed identities in id order, after `after`: for re-indexing everything.
+pub fn sealed_identities(
+    tx: &mut dyn Tx,
+    after: Option<PersonId>,
+    limit: i64,
+) -> Result<Vec<(PersonId, Vec<u8>)>, StoreError> {
+    let after = after.map(|id| id.to_string()).unwrap_or_default();
+    tx.query("SELECT id, identity_enc FROM persons WHERE id > $1 ORDER BY id LIMIT $2", params![after, limit])?
+        .iter()
+        .map(|r| Ok((r.get(0)?, r.get(1)?)))
+        .collect()
+}
+
+/// Replaces the blind index of one record, leaving the record itself alone.
+pub fn replace_index(tx: &mut dyn Tx, id: PersonId, tokens: &[IndexToken]) -> Result<(), StoreError> {
+    BlindIndex::Persons.replace(tx, id.into(), tokens)
+}
+
+/// Removes a person whose appeals and cases were moved to another (merging duplicates).
+pub fn delete(tx: &mut dyn Tx, id: PersonId) -> Result<(), StoreError> {
+    BlindIndex::Persons.replace(tx, id.into(), &[])?;
+    if tx.execute("DELETE FROM persons WHERE id = $1", params![id])? == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }
 
 pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {

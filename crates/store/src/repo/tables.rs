@@ -29,10 +29,14 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("audit_head", "id"),
     ("recovery_codes", "account_id, code_hash"),
     ("break_glass", "id"),
+    ("maintenance_pending", "task"),
 ];
 
-/// Tables that hold no data worth keeping in a backup.
-pub const NOT_BACKED_UP: &[&str] = &["sessions", "schema_migrations"];
+/// Tables that hold no data worth keeping in a backup. API tokens are credentials like
+/// sessions: a restored instance (perhaps a copy on another machine) must not accept the tokens
+/// of the one it came from, nor bring back one revoked since the backup; administrators issue
+/// new ones.
+pub const NOT_BACKED_UP: &[&str] = &["sessions", "schema_migrations", "api_tokens"];
 
 fn known(table: &str) -> Result<&'static (&'static str, &'static str), StoreError> {
     DATA_TABLES.iter().find(|(t, _)| *t == table).ok_or_else(|| StoreError::Invalid(format!("unknown table {table:?}")))

@@ -97,15 +97,9 @@ count-appeals = { $count ->
 
 ## Modules
 module-coming = Coming next
-module-hotline-title = Hotline and appeals
-module-hotline-about = Register a call in under a minute and find at once whether the caller or the employer is already known.
-module-hotline-coming = The intake form built for a phone call, search across spellings of names, phones and passports, duplicate detection and merging, the appeals register with filters, and the JSON API.
 module-cases-title = Cases
 module-cases-about = The lawyer's and psychologist's desk: from identification by ILO indicators to documents returned, wages paid and people home.
 module-cases-coming = The case file and its timeline, identification by ILO indicators with the reasons shown, services, proceedings, tasks and deadlines, confidential notes, encrypted evidence files.
-module-parties-title = Employers and intermediaries
-module-parties-about = Every employer, intermediary, foreman, "registration helper" and official named in appeals and cases.
-module-parties-coming = A page per party with every appeal, case and visit that names it: the registry of repeat offenders.
 module-referrals-title = Referrals
 module-referrals-about = The national and international referral network: IOM, police, prosecutors, shelters, embassies, partner NGOs abroad.
 module-referrals-coming = Partner directory, referrals sent and received with consent recorded first, and only the data the consent allows.
@@ -186,3 +180,147 @@ error-forbidden = Your role does not allow this.
 error-internal = An internal error occurred. Go back with your browser's Back button: what you typed is still in the form. Tell your administrator if it happens again.
 error-bad-request = The request could not be understood.
 error-back = Back to the dashboard
+
+## Forms: what is wrong, next to the field
+form-errors = { $count ->
+    [one] One field needs fixing; it is marked below. Everything you typed is kept.
+   *[other] { $count } fields need fixing; they are marked below. Everything you typed is kept.
+}
+form-required = Please fill this in.
+form-unknown-choice = Please choose one of the listed values.
+form-negative = This cannot be negative.
+form-too-long = This is too long: at most { $max } characters.
+form-invalid = This value is not valid.
+form-invalid-date = This is not a valid date (or it is in the future).
+form-invalid-year = Enter a year of birth such as 1986.
+form-invalid-amount = Enter an amount such as 18000 or 18 000.50.
+form-invalid-phone = This does not look like a phone number; type it with the country or operator code.
+form-changed-meanwhile = Someone else changed this record while you were editing it. Open it again to see their changes, then make yours.
+form-not-given = — not given —
+form-any = any
+form-save = Save
+
+## Hotline: the appeals register
+hotline-title = Hotline and appeals
+hotline-new-appeal = New appeal
+hotline-from = From
+hotline-to = To
+hotline-follow-up = Follow-up
+hotline-follow-up-due = due today or earlier
+hotline-follow-up-overdue = overdue
+hotline-office = Office
+hotline-mine = Only mine
+hotline-sort = Order
+hotline-sort-newest = newest first
+hotline-sort-oldest = oldest first
+hotline-sort-follow-up = follow-up date
+hotline-apply = Show
+hotline-empty = No appeals match these filters.
+hotline-col-received = Received
+hotline-col-operator = Operator
+hotline-col-person = Person
+hotline-open-person = open
+hotline-anonymous = anonymous
+pager-label = Pages
+pager-previous = ← Previous page
+pager-next = Next page →
+
+## Hotline: the intake form
+intake-title = New appeal
+intake-edit-title = Edit appeal
+intake-caller = Caller
+intake-caller-hint = Type what the caller says: a name in any spelling, a phone, a passport number. Press Enter to see whether they are known. Leave everything empty for an anonymous appeal.
+intake-full-name = Name
+intake-phone = Phone
+intake-document = Passport or document number
+intake-find = Find
+intake-new-person = A new person (or anonymous, if nothing is typed)
+intake-possible-duplicate = This person may already be registered: choose them above, or tick the box below to save a new person.
+intake-confirm-new = This is a different person: save a new one
+intake-person-gone = The chosen person is no longer available; choose again.
+intake-more-about-caller = More about the caller
+intake-birth-year = Year of birth
+intake-sex = Sex
+intake-citizenship = Citizenship
+intake-home-region = Home region or town
+intake-case = case { $number }
+intake-appeal = Appeal
+intake-received-at = Received at
+intake-channel = Channel
+intake-contact = Who contacted us
+intake-topics = Topics
+intake-help = Help given
+intake-occupation = Occupation
+intake-sector = Sector
+intake-work-region = Region of work
+intake-work-district = District
+intake-wage = Monthly wage
+intake-currency = Currency
+intake-reason = Reason for migrating
+intake-notes = Notes
+intake-follow-up = Follow-up date
+intake-outcome = Outcome
+intake-parties = Employers and intermediaries named
+intake-party-name = Name of the employer, intermediary or official
+intake-party-role = Role
+intake-party-kind = Person or company
+intake-party-hint = Press Enter after the name to see whether they are known; if not, they are registered when the appeal is saved.
+intake-add-party = Add
+intake-save = Save the appeal
+intake-keys = Enter finds; Alt+S saves.
+
+## An appeal's page
+appeal-title = Appeal of { $date }
+appeal-saved = The appeal is saved.
+appeal-edit = Edit
+appeal-another-for-person = New appeal from this person
+record-restricted = (not shown: outside your reach)
+
+## A person's page
+person-anonymous = Anonymous person
+person-saved = The person is saved.
+person-merged = The duplicate was merged into this person: its appeals, cases, phones and spellings are here now.
+person-edit = Edit the person
+person-other-spellings = Other spellings (one per line)
+person-passport-name = Name as in the passport
+person-birth-date = Date of birth
+person-phones = Phones (one per line)
+person-documents = Documents (one per line)
+person-address = Address
+person-age-band = Age group
+person-appeals = Appeals
+person-cases = Cases
+person-no-cases = No cases you may see.
+person-duplicates = Possible duplicates
+person-duplicates-hint = These records look like the same person. Merging moves their appeals and cases here and removes the duplicate; it is recorded in the audit log.
+person-merge-confirm = I checked: this is the same person
+person-merge = Merge into this person
+
+## Employers and intermediaries
+parties-title = Employers and intermediaries
+parties-about = Everyone named in appeals as an employer, intermediary, foreman, "registration helper" or official. A record is an allegation until a case outcome confirms it.
+parties-search = Name, phone or identifier
+parties-none = Nobody by that name is known.
+parties-allegation = What is recorded here is an allegation until a case outcome confirms it.
+party-other-names = Other names
+party-identifiers = Identifiers (BIN/IIN)
+party-roles = Named as
+party-appeals = { $count ->
+    [one] { $count } appeal names them
+   *[other] { $count } appeals name them
+}
+party-more-appeals = Only the newest appeals are listed.
+
+## Why a known person may be the caller
+match-same-document = same document
+match-same-phone = same phone
+match-same-name = same name
+match-similar-name = similar name
+match-same-birth-year = same year of birth
+dashboard-follow-ups = My follow-ups due
+dashboard-all-follow-ups = All my follow-ups due
+appeal-case-kind = Kind of case
+appeal-case-sensitive = Sensitive: only the case team may see it
+appeal-open-case = Open a case from this appeal
+person-case-opened = The case is opened; it is listed below.
+intake-nobody-known = Nobody known matches yet: the caller will be saved as a new person.

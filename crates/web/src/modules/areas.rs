@@ -36,9 +36,7 @@ macro_rules! area_handlers {
 }
 
 area_handlers! {
-    hotline => "hotline", "/hotline";
     cases => "cases", "/cases";
-    parties => "parties", "/parties";
     referrals => "referrals", "/referrals";
     monitoring => "monitoring", "/monitoring";
     reports => "reports", "/reports";

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::errors::WebError;
 use crate::layout;
 use crate::session::Current;
+use crate::widgets::{local_time, local_time_to_the_second};
 use crate::{AppState, blocking};
 
 /// The newest entries shown at once; narrow the filter to see older ones.
@@ -45,12 +46,12 @@ pub async fn log(
     let app = state.app.clone();
     let actor = current.actor.clone();
     let lookup = filter.clone();
-    let (lines, usernames, verdict, reviews) = blocking(move || -> komek_app::AppResult<_> {
+    let (lines, usernames, verdict, reviews, clock) = blocking(move || -> komek_app::AppResult<_> {
         let lines = app.audit_log(&actor, &lookup, LIMIT)?;
         let usernames = app.audit_usernames(&actor)?;
         let verdict = if verify { Some(app.verify_audit(&actor)?) } else { None };
         let reviews = app.break_glass_reviews(&actor)?;
-        Ok((lines, usernames, verdict, reviews))
+        Ok((lines, usernames, verdict, reviews, app.office_clock(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -80,7 +81,7 @@ pub async fn log(
                     tbody {
                         @for review in &reviews {
                             tr {
-                                td { (review.at.format("%Y-%m-%d %H:%M UTC")) }
+                                td { (local_time(clock, review.at)) }
                                 td { (review.username) }
                                 td { (review.record_kind) " " code { (review.record_id) } }
                                 td { (review.reason) }
@@ -135,7 +136,7 @@ pub async fn log(
                     @for line in &lines {
                         tr {
                             td { (line.seq) }
-                            td { (line.at.format("%Y-%m-%d %H:%M:%S UTC")) }
+                            td { (local_time_to_the_second(clock, line.at)) }
                             td { (line.username.clone().unwrap_or_else(|| tr.t("audit-system"))) }
                             td { (tr.t(&format!("audit-action-{}", line.action))) }
                             td { (line.record_kind) " " a href={ "/audit?record=" (line.record_id) } { code { (line.record_id) } } }

@@ -40,7 +40,10 @@ pub(super) fn login_refusal(tr: Tr<'_>, error: &LoginError) -> Option<String> {
     match error {
         LoginError::BadCredentials => Some(tr.t("login-error-bad")),
         LoginError::Locked { until } => {
-            Some(tr.t1("login-error-locked", "until", until.format("%H:%M UTC").to_string()))
+            // Before login there is no office: the organisation's own clock (Kazakhstan's) tells.
+            let minutes = komek_app::dashboard::DEFAULT_UTC_OFFSET_MINUTES;
+            let clock = chrono::FixedOffset::east_opt(minutes * 60).expect("a valid offset");
+            Some(tr.t1("login-error-locked", "until", until.with_timezone(&clock).format("%H:%M").to_string()))
         }
         LoginError::AddressThrottled => Some(tr.t("login-error-throttled")),
         LoginError::Disabled => Some(tr.t("login-error-disabled")),

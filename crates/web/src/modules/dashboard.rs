@@ -3,20 +3,31 @@
 use axum::extract::State;
 use maud::{Markup, html};
 
+use komek_domain::{Capability, lookups};
+
 use crate::errors::WebError;
 use crate::layout::{self, AREAS};
 use crate::session::Current;
+use crate::widgets::{day, local_time};
 use crate::{AppState, blocking};
+
+/// Follow-ups listed on the first page; the rest are one click away in the register.
+const FOLLOW_UPS_SHOWN: i64 = 10;
 
 pub async fn show(State(state): State<AppState>, current: Current) -> Result<Markup, WebError> {
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let figures = blocking(move || app.dashboard(&actor, chrono::Utc::now())).await??;
+    let (figures, follow_ups, clock) = blocking(move || -> komek_app::AppResult<_> {
+        let follow_ups = if actor.can(Capability::RegisterAppeals) {
+            app.my_follow_ups(&actor, FOLLOW_UPS_SHOWN)?
+        } else {
+            Vec::new()
+        };
+        Ok((app.dashboard(&actor, chrono::Utc::now())?, follow_ups, app.office_clock(&actor)?))
+    })
+    .await??;
     let tr = current.tr(&state);
-    let all_offices = matches!(
-        current.session.account.role,
-        komek_domain::Role::Administrator | komek_domain::Role::Manager | komek_domain::Role::Analyst
-    );
+    let all_offices = current.actor.sees_all_offices();
     let cards = [
         ("dashboard-appeals-today", figures.appeals_today),
         ("dashboard-appeals-month", figures.appeals_this_month),
@@ -34,7 +45,23 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
             }
         }
         @if let Some(at) = figures.last_appeal_at {
-            p { (tr.t1("dashboard-last-appeal", "date", at.format("%d.%m.%Y").to_string())) }
+            p { (tr.t1("dashboard-last-appeal", "date", local_time(clock, at))) }
+        }
+        @if !follow_ups.is_empty() {
+            section.follow-ups {
+                h2 { (tr.t("dashboard-follow-ups")) }
+                ul {
+                    @for a in &follow_ups {
+                        li {
+                            a href={ "/hotline/appeals/" (a.id) } { (a.follow_up_on.map(day).unwrap_or_default()) }
+                            " · " (a.topics.iter().map(|t| tr.lookup(lookups::TOPIC, t)).collect::<Vec<_>>().join(", "))
+                        }
+                    }
+                }
+                @if figures.my_follow_ups_due > follow_ups.len() as i64 {
+                    p { a href="/hotline?mine=1&follow_up=due&sort=follow-up" { (tr.t("dashboard-all-follow-ups")) } }
+                }
+            }
         }
         h2 { (tr.t("dashboard-modules")) }
         ul.areas {

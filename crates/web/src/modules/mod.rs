@@ -7,6 +7,9 @@ mod audit;
 mod auth;
 mod dashboard;
 mod health;
+mod hotline;
+mod parties;
+mod persons;
 mod second_factor;
 
 use axum::Router;
@@ -24,9 +27,18 @@ pub fn routes() -> Router<AppState> {
         .route("/account/password", get(auth::password_form).post(auth::change_password))
         .route("/account/language", post(auth::set_language))
         .route("/account/logout-everywhere", post(auth::logout_everywhere))
-        .route("/hotline", get(areas::hotline))
+        .route("/hotline", get(hotline::register::list))
+        .route("/hotline/new", get(hotline::intake::new_form).post(hotline::intake::submit))
+        .route("/hotline/candidates", get(hotline::intake::candidates))
+        .route("/hotline/appeals/{id}", get(hotline::register::show))
+        .route("/hotline/appeals/{id}/edit", get(hotline::intake::edit_form).post(hotline::intake::submit))
+        .route("/hotline/appeals/{id}/open-case", post(hotline::register::open_case))
+        .route("/persons/{id}", get(persons::show))
+        .route("/persons/{id}/edit", get(persons::edit_form).post(persons::save))
+        .route("/persons/{id}/merge", post(persons::merge))
+        .route("/parties/{id}", get(parties::show))
         .route("/cases", get(areas::cases))
-        .route("/parties", get(areas::parties))
+        .route("/parties", get(parties::search))
         .route("/referrals", get(areas::referrals))
         .route("/monitoring", get(areas::monitoring))
         .route("/reports", get(areas::reports))
@@ -36,5 +48,6 @@ pub fn routes() -> Router<AppState> {
         .route("/audit/break-glass/{id}/reviewed", post(audit::reviewed))
         .route("/healthz", get(health::check))
         .route("/static/app.css", get(assets::stylesheet))
+        .route("/static/intake.js", get(assets::intake_script))
         .fallback(crate::errors::not_found)
 }

@@ -103,6 +103,15 @@ impl Page {
         self.headers.get(name).and_then(|v| v.first()).map(String::as_str)
     }
 
+    /// The value of the first input named `name` (as the server escaped it).
+    pub fn input_value(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start =
+            self.body.find(&marker).unwrap_or_else(|| panic!("no input {name} in {}", self.body)) + marker.len();
+        let end = self.body[start..].find('"').expect("a closed attribute") + start;
+        self.body[start..end].to_owned()
+    }
+
     /// The value of the first hidden `csrf` field.
     pub fn csrf(&self) -> String {
         let start = self.body.find("name=\"csrf\" value=\"").expect("the page has a CSRF field") + 19;

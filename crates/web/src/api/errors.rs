@@ -1,0 +1,200 @@
+//! The API's one error shape, `{"error", "message", "fields"}`, and how every failure maps to
+//! it: programs read the code and the fields, people read the message, so both must say
+//! exactly what to fix. Messages are English: the API's readers are programs and those who
+//! write them. Internal failures say nothing about the inside.
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use komek_app::AppError;
+use komek_domain::{ValidationError, lookups};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// What went wrong with a request.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// Stable code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `method_not_allowed`,
+    /// `conflict`, `unsupported_media_type`, `payload_too_large`, `invalid` or `internal`.
+    #[schema(example = "invalid")]
+    pub error: &'static str,
+    /// One sentence saying what to fix, naming every field concerned.
+    #[schema(example = "topics: unknown code \"wages\" in the list \"topic\" (known codes: employment, …)")]
+    pub message: String,
+    /// Each field that was refused, and why.
+    pub fields: Vec<FieldProblem>,
+}
+
+/// One refused field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldProblem {
+    /// The field as the request names it, e.g. `topics`, `wage`, `identity.birth_date`.
+    pub field: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self { field: field.into(), problem: problem.into() }
+    }
+}
+
+/// Maps the name a service gives a field (or a lookup list) to the field of the request body,
+/// e.g. the list `appeal-outcome` to the field `outcome`. Names it does not know pass as they are.
+pub type FieldNames = fn(&str) -> Option<&'static str>;
+
+/// An error answer: a status and the body.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub body: ErrorBody,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
+        Self { status, body: ErrorBody { error, message: message.into(), fields: Vec::new() } }
+    }
+
+    /// A request without a live token: the answer never says which of the reasons it was.
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    /// Values that could not be read at all (not a date, not an id): nothing was saved.
+    pub fn unreadable(problems: Vec<FieldProblem>) -> Self {
+        Self::with_fields(StatusCode::BAD_REQUEST, "bad_request", problems)
+    }
+
+    /// Values that were read but are not allowed (an unknown code, a negative amount).
+    pub fn invalid(problems: Vec<FieldProblem>) -> Self {
+        Self::with_fields(StatusCode::UNPROCESSABLE_ENTITY, "invalid", problems)
+    }
+
+    fn with_fields(status: StatusCode, error: &'static str, fields: Vec<FieldProblem>) -> Self {
+        let message = fields.iter().map(|f| format!("{}: {}", f.field, f.problem)).collect::<Vec<_>>().join("; ");
+        Self { status, body: ErrorBody { error, message, fields } }
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "no such record within your reach")
+    }
+
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        tracing::error!(%detail, "API request failed");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server could not complete the request; nothing is known to have been saved, try again later",
+        )
+    }
+
+    /// A service's refusal, with its fields named as the request names them.
+    pub fn from_app(error: AppError, names: FieldNames) -> Self {
+        match error {
+            AppError::Forbidden => Self::new(StatusCode::FORBIDDEN, "forbidden", "your role may not do this"),
+            AppError::NotFound => Self::not_found(),
+            AppError::Invalid(errors) => Self::invalid(errors.iter().map(|e| problem_of(e, names)).collect()),
+            AppError::Conflict => Self::new(
+                StatusCode::CONFLICT,
+                "conflict",
+                "the record was changed by someone else since the version you sent (or the id you chose is \
+                 taken): read it again and send your change with its current version",
+            ),
+            AppError::SessionEnded => {
+                Self::unauthorized("the API token is unknown, revoked, or its account is disabled")
+            }
+            other => Self::internal(other),
+        }
+    }
+
+    pub fn from_json(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => Self::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send the body as JSON with \"Content-Type: application/json\"",
+            ),
+            JsonRejection::JsonDataError(e) => Self::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()),
+            JsonRejection::JsonSyntaxError(e) => Self::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the body is too large")
+            }
+            other => Self::new(StatusCode::BAD_REQUEST, "bad_request", other.body_text()),
+        }
+    }
+
+    pub fn from_query(rejection: QueryRejection) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", rejection.body_text())
+    }
+}
+
+/// A validation error as one field problem, a lookup code with the codes the list knows.
+fn problem_of(error: &ValidationError, names: FieldNames) -> FieldProblem {
+    let field = names(error.field()).unwrap_or(error.field());
+    let problem = match error {
+        ValidationError::Required { .. } => "is required".to_owned(),
+        ValidationError::UnknownCode { list, code } => {
+            let known = lookups::ALL.iter().find(|l| l.name == *list).map(|l| l.codes.join(", ")).unwrap_or_default();
+            format!("unknown code {code:?} in the list {list:?} (known codes: {known})")
+        }
+        ValidationError::Negative { .. } => "must not be negative".to_owned(),
+        ValidationError::TooLong { max, .. } => format!("is too long (at most {max} characters)"),
+        ValidationError::Invalid { .. } => "is not a valid value".to_owned(),
+    };
+    FieldProblem::new(field, problem)
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"komek\""));
+        }
+        response
+    }
+}
+
+impl From<crate::errors::WebError> for ApiError {
+    fn from(e: crate::errors::WebError) -> Self {
+        Self::internal(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn appeal_names(name: &str) -> Option<&'static str> {
+        match name {
+            "topic" => Some("topics"),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_unknown_code_names_the_field_the_list_and_what_it_knows() {
+        let error = AppError::Invalid(vec![
+            ValidationError::UnknownCode { list: "topic", code: "wages".into() },
+            ValidationError::Negative { field: "wage" },
+        ]);
+        let answer = ApiError::from_app(error, appeal_names);
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(answer.body.fields[0].field, "topics");
+        assert!(
+            answer
+                .body
+                .message
+                .starts_with("topics: unknown code \"wages\" in the list \"topic\" (known codes: employment,")
+        );
+        assert!(answer.body.message.ends_with("; wage: must not be negative"), "{}", answer.body.message);
+    }
+
+    #[test]
+    fn internal_failures_say_nothing_about_the_inside() {
+        let answer = ApiError::internal("database at /var/lib/komek is on fire");
+        assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!answer.body.message.contains("/var/lib"));
+    }
+}

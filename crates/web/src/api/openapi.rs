@@ -1,0 +1,155 @@
+//! The API's OpenAPI 3.1 document, derived from the handlers' `#[utoipa::path]` and the body
+//! types, so that outside tools (clients, fuzzers, contract tests) can drive the API. Served
+//! without a token: it describes the API, it holds no data.
+
+use std::sync::OnceLock;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{appeals, parties, persons};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Komek API",
+        description = "Appeals, persons and parties of Komek, under the same access rules and audit as the staff \
+                       pages. Authenticate with a per-user API token (`komek user token USERNAME`) sent as \
+                       `Authorization: Bearer TOKEN`; a request acts as that user. Errors are \
+                       `{\"error\", \"message\", \"fields\": [{\"field\", \"problem\"}]}`: 400 a value could not \
+                       be read, 401 no live token, 403 the role may not, 404 not within reach, 409 changed since \
+                       the version sent, 422 a value is not allowed (unknown code, negative amount).",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    paths(
+        document,
+        appeals::list,
+        appeals::create,
+        appeals::read,
+        appeals::update,
+        persons::search,
+        persons::create,
+        persons::read,
+        persons::update,
+        parties::search,
+        parties::create,
+        parties::read,
+        parties::update,
+    ),
+    modifiers(&BearerToken),
+    tags(
+        (name = "appeals", description = "The appeals register: calls, visits, messages"),
+        (name = "persons", description = "People the organisation helps"),
+        (name = "parties", description = "Employers, intermediaries, foremen, officials"),
+        (name = "meta", description = "This document"),
+    )
+)]
+struct ApiDoc;
+
+/// The `api_token` scheme the operations name.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some("A per-user API token made by an administrator with `komek user token USERNAME`"))
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("api_token", SecurityScheme::Http(scheme));
+        openapi.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    }
+}
+
+/// The document as JSON text, built once.
+fn json() -> &'static str {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    DOCUMENT.get_or_init(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"))
+}
+
+/// This document (OpenAPI 3.1).
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    operation_id = "openapi_document",
+    tag = "meta",
+    responses((status = 200, description = "The OpenAPI document", content_type = "application/json"))
+)]
+pub async fn document() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], json())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_served_is_in_the_document_and_nothing_else_is() {
+        let document: serde_json::Value = serde_json::from_str(json()).unwrap();
+        assert_eq!(document["openapi"], "3.1.0");
+        let mut documented: Vec<(String, String)> = Vec::new();
+        for (path, item) in document["paths"].as_object().unwrap() {
+            for method in item.as_object().unwrap().keys().filter(|k| *k != "parameters") {
+                documented.push((method.to_uppercase(), path.clone()));
+            }
+        }
+        let mut served: Vec<(String, String)> =
+            super::super::table().routes.iter().map(|(m, p)| (m.to_string(), (*p).to_owned())).collect();
+        documented.sort();
+        served.sort();
+        assert_eq!(served, documented);
+        assert!(served.iter().all(|(_, path)| path.starts_with(super::super::PREFIX)));
+    }
+
+    #[test]
+    fn operations_have_distinct_ids_and_choices_are_listed() {
+        let document: serde_json::Value = serde_json::from_str(json()).unwrap();
+        let mut ids: Vec<&str> = document["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .map(|operation| operation["operationId"].as_str().unwrap())
+            .collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "an operation id is used twice: {ids:?}");
+        let parameters = document["paths"]["/api/v1/appeals"]["get"]["parameters"].as_array().unwrap();
+        let sort = parameters.iter().find(|p| p["name"] == "sort").unwrap();
+        assert_eq!(sort["schema"]["enum"], serde_json::json!(["newest", "oldest", "follow-up"]), "{sort}");
+    }
+
+    #[test]
+    fn every_schema_referred_to_is_in_the_document() {
+        const REF: &str = "#/components/schemas/";
+        let document: serde_json::Value = serde_json::from_str(json()).unwrap();
+        let schemas = document["components"]["schemas"].as_object().unwrap();
+        let text = json();
+        let referred: Vec<&str> = text
+            .match_indices(REF)
+            .map(|(at, _)| &text[at + REF.len()..])
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert!(referred.contains(&"ErrorBody"));
+        for name in referred {
+            assert!(schemas.contains_key(name), "{name} is referred to but not in the document");
+        }
+    }
+
+    #[test]
+    fn every_operation_but_the_document_needs_a_token() {
+        let document: serde_json::Value = serde_json::from_str(json()).unwrap();
+        assert_eq!(document["components"]["securitySchemes"]["api_token"]["scheme"], "bearer");
+        for (path, item) in document["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let secured = operation["security"].as_array().is_some_and(|s| !s.is_empty());
+                assert_eq!(secured, path != "/api/v1/openapi.json", "{method} {path}");
+            }
+        }
+    }
+}

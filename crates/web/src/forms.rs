@@ -1,0 +1,143 @@
+//! Reading HTML forms and query strings, and saying what is wrong with them next to the field.
+//!
+//! Forms with repeated fields (several topics, several parties) are read as ordered name/value
+//! pairs, which `serde_urlencoded` cannot give. Errors are kept per field as message ids, so a
+//! form shown again keeps everything typed and marks exactly what to fix.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use komek_domain::ValidationError;
+use maud::{Markup, html};
+
+use crate::errors::WebError;
+use crate::i18n::Tr;
+
+/// A submitted form or query string as name/value pairs, in order.
+#[derive(Debug, Clone, Default)]
+pub struct FormData(Vec<(String, String)>);
+
+impl FormData {
+    pub fn parse(encoded: &[u8]) -> Self {
+        Self(form_urlencoded::parse(encoded).map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+    }
+
+    /// The first value of a field, or "" when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The value of a field trimmed, or `None` when absent or blank.
+    pub fn text(&self, name: &str) -> Option<String> {
+        let value = self.get(name).trim();
+        (!value.is_empty()).then(|| value.to_owned())
+    }
+
+    /// Every non-blank value of a repeated field (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_owned()).collect()
+    }
+
+    /// Whether a checkbox or button of this name was sent.
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = WebError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, WebError> {
+        let is_form = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(WebError::BadRequest);
+        }
+        let body = Bytes::from_request(request, state).await.map_err(|_| WebError::BadRequest)?;
+        Ok(Self::parse(&body))
+    }
+}
+
+/// What is wrong with a form, by field name: the message id and, for "too long", the limit.
+#[derive(Debug, Clone, Default)]
+pub struct FieldErrors(BTreeMap<String, (&'static str, Option<usize>)>);
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Marks a field (the first problem of a field is the one shown).
+    pub fn add(&mut self, field: &str, message_id: &'static str) {
+        self.0.entry(field.to_owned()).or_insert((message_id, None));
+    }
+
+    /// A service's validation errors, on the form fields `field_of` names.
+    pub fn add_validation(&mut self, errors: &[ValidationError], field_of: impl Fn(&str) -> String) {
+        for e in errors {
+            let (id, max) = match e {
+                ValidationError::Required { .. } => ("form-required", None),
+                ValidationError::UnknownCode { .. } => ("form-unknown-choice", None),
+                ValidationError::Negative { .. } => ("form-negative", None),
+                ValidationError::TooLong { max, .. } => ("form-too-long", Some(*max)),
+                ValidationError::Invalid { .. } => ("form-invalid", None),
+            };
+            self.0.entry(field_of(e.field())).or_insert((id, max));
+        }
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    /// The message under a field, if it has one (with the id the field's `aria-describedby` names).
+    pub fn message(&self, tr: Tr<'_>, field: &str) -> Markup {
+        match self.0.get(field) {
+            Some((id, Some(max))) => html! { p.field-error id={ (field) "-error" } { (tr.t1(id, "max", *max)) } },
+            Some((id, None)) => html! { p.field-error id={ (field) "-error" } { (tr.t(id)) } },
+            None => html! {},
+        }
+    }
+
+    /// The summary at the top of a form: how many fields to fix, each a link to its field.
+    pub fn summary(&self, tr: Tr<'_>) -> Markup {
+        if self.0.is_empty() {
+            return html! {};
+        }
+        html! {
+            div.error-summary role="alert" tabindex="-1" #errors {
+                p { (tr.t1("form-errors", "count", self.0.len())) }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_fields_and_blanks_are_read_as_typed() {
+        let form =
+            FormData::parse(b"topic=wages-unpaid&topic=documents-taken&name=+%D0%A5%D1%83%D1%81%D0%B0%D0%BD+&empty=");
+        assert_eq!(form.all("topic"), ["wages-unpaid", "documents-taken"]);
+        assert_eq!(form.text("name").as_deref(), Some("Хусан"));
+        assert_eq!(form.text("empty"), None);
+        assert!(form.has("empty"));
+        assert_eq!(form.get("missing"), "");
+    }
+
+    #[test]
+    fn the_first_problem_of_a_field_is_kept() {
+        let mut errors = FieldErrors::default();
+        errors.add("wage", "form-invalid");
+        errors.add_validation(&[ValidationError::Negative { field: "wage" }], str::to_owned);
+        errors.add_validation(&[ValidationError::Required { field: "topics" }], |_| "topic".into());
+        assert!(errors.has("wage") && errors.has("topic"));
+        assert_eq!(errors.0["wage"], ("form-invalid", None), "the first problem stays");
+    }
+}

@@ -1,0 +1,4 @@
+//! The hotline: the appeals register and the intake form that fills it.
+
+pub mod intake;
+pub mod register;

@@ -1,0 +1,95 @@
+//! Employers, intermediaries and officials: found across spellings, and each one's page
+//! with every appeal that names it (the first step to a registry of repeat offenders).
+
+use axum::extract::{Path, RawQuery, State};
+use komek_app::AppError;
+use komek_domain::{PartyId, lookups};
+use maud::{Markup, html};
+
+use super::hotline::register::{appeal_table, names};
+use crate::errors::WebError;
+use crate::forms::FormData;
+use crate::layout;
+use crate::session::Current;
+use crate::{AppState, blocking};
+
+/// Parties listed for a search.
+const RESULTS: usize = 20;
+
+pub async fn search(
+    State(state): State<AppState>,
+    current: Current,
+    RawQuery(raw): RawQuery,
+) -> Result<Markup, WebError> {
+    let query = FormData::parse(raw.unwrap_or_default().as_bytes()).text("q").unwrap_or_default();
+    current.actor.require(komek_domain::Capability::ViewCases).map_err(WebError::from)?;
+    let app = state.app.clone();
+    let actor = current.actor.clone();
+    let q = query.clone();
+    let found =
+        blocking(move || if q.is_empty() { Ok(Vec::new()) } else { app.search_parties(&actor, &q, RESULTS) }).await??;
+    let tr = current.tr(&state);
+    let title = tr.t("parties-title");
+    let content = html! {
+        h1 { (title) }
+        p { (tr.t("parties-about")) }
+        form.filters method="get" action="/parties" role="search" {
+            label for="q" { (tr.t("parties-search")) }
+            input type="search" id="q" name="q" value=(query) autofocus;
+            button type="submit" { (tr.t("intake-find")) }
+        }
+        @if !query.is_empty() && found.is_empty() { p { (tr.t("parties-none")) } }
+        ul.results {
+            @for (party, _) in &found {
+                li {
+                    a href={ "/parties/" (party.id) } { (party.identity.as_ref().map_or(String::new(), |i| i.name.clone())) }
+                    " · " (tr.lookup(lookups::PARTY_KIND, &party.kind))
+                    @if let Some(d) = &party.district { " · " (tr.lookup(lookups::DISTRICT, d)) }
+                }
+            }
+        }
+    };
+    Ok(layout::page(tr, &current, &title, "/parties", content))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+) -> Result<Markup, WebError> {
+    let app = state.app.clone();
+    let actor = current.actor.clone();
+    let (file, names, clock) = blocking(move || -> Result<_, AppError> {
+        Ok((app.party_file(&actor, PartyId(id))?, names(&app, &actor)?, app.office_clock(&actor)?))
+    })
+    .await??;
+    let tr = current.tr(&state);
+    let party = &file.party;
+    let title = party.identity.as_ref().map_or(tr.t("record-restricted"), |i| i.name.clone());
+    let lines: Vec<_> = file.appeals.iter().map(|(line, _)| line.clone()).collect();
+    let content = html! {
+        h1 { (title) }
+        p.hint { (tr.t("parties-allegation")) }
+        dl.record {
+            dt { (tr.t("intake-party-kind")) } dd { (tr.lookup(lookups::PARTY_KIND, &party.kind)) }
+            dt { (tr.t("intake-work-region")) } dd {
+                (party.region.as_ref().map(|r| tr.lookup(lookups::REGION, r)).unwrap_or_default()) " "
+                (party.district.as_ref().map(|d| tr.lookup(lookups::DISTRICT, d)).unwrap_or_default())
+            }
+            @if let Some(identity) = &party.identity {
+                dt { (tr.t("party-other-names")) } dd { (identity.other_names.join(", ")) }
+                dt { (tr.t("intake-phone")) } dd { (identity.phones.join(", ")) }
+                dt { (tr.t("party-identifiers")) } dd { (identity.identifiers.join(", ")) }
+                dt { (tr.t("person-address")) } dd { (identity.address) }
+                dt { (tr.t("intake-notes")) } dd.notes { (identity.notes) }
+            }
+            dt { (tr.t("party-roles")) } dd {
+                (file.appeals.iter().map(|(_, role)| tr.lookup(lookups::PARTY_ROLE, role)).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", "))
+            }
+        }
+        h2 { (tr.t1("party-appeals", "count", file.appeals.len())) }
+        (appeal_table(tr, &lines, &names, clock))
+        @if file.more_appeals { p.hint { (tr.t("party-more-appeals")) } }
+    };
+    Ok(layout::page(tr, &current, &title, "/parties", content))
+}

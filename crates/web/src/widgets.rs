@@ -1,0 +1,90 @@
+//! Form controls and small pieces every page builds with: labelled fields that show their
+//! error, lookup selects, checkbox groups, dates in the office's time.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use komek_domain::lookups::LookupList;
+use maud::{Markup, html};
+
+use crate::forms::FieldErrors;
+use crate::i18n::Tr;
+
+/// A labelled control with its error underneath; `control` must carry `id = name`.
+pub fn field(tr: Tr<'_>, label_id: &str, name: &str, errors: &FieldErrors, control: Markup) -> Markup {
+    html! {
+        div.field {
+            label for=(name) { (tr.t(label_id)) }
+            (control)
+            (errors.message(tr, name))
+        }
+    }
+}
+
+/// A one-line text input.
+pub fn text_input(name: &str, value: &str, errors: &FieldErrors) -> Markup {
+    html! {
+        input type="text" id=(name) name=(name) value=(value)
+            aria-invalid=[errors.has(name).then_some("true")]
+            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))];
+    }
+}
+
+/// A select over a lookup list. `blank` adds a first, empty choice with that label.
+pub fn lookup_select(
+    tr: Tr<'_>,
+    name: &str,
+    list: LookupList,
+    selected: &str,
+    blank: Option<&str>,
+    errors: &FieldErrors,
+) -> Markup {
+    html! {
+        select id=(name) name=(name)
+            aria-invalid=[errors.has(name).then_some("true")]
+            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] {
+            @if let Some(label) = blank {
+                option value="" selected[selected.is_empty()] { (tr.t(label)) }
+            }
+            @for code in list.codes {
+                option value=(code) selected[*code == selected] { (tr.lookup(list, code)) }
+            }
+        }
+    }
+}
+
+/// A group of checkboxes over a lookup list, in a fieldset with its legend and error.
+pub fn lookup_checkboxes(
+    tr: Tr<'_>,
+    legend_id: &str,
+    name: &str,
+    list: LookupList,
+    checked: &[String],
+    errors: &FieldErrors,
+) -> Markup {
+    html! {
+        fieldset.checks id=(name) aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] {
+            legend { (tr.t(legend_id)) }
+            @for code in list.codes {
+                label.check {
+                    input type="checkbox" name=(name) value=(code) checked[checked.iter().any(|c| c == code)];
+                    " " (tr.lookup(list, code))
+                }
+            }
+            (errors.message(tr, name))
+        }
+    }
+}
+
+/// A moment as the office's clock shows it: "24.11.2026 09:30".
+pub fn local_time(clock: FixedOffset, at: DateTime<Utc>) -> String {
+    at.with_timezone(&clock).format("%d.%m.%Y %H:%M").to_string()
+}
+
+/// A moment to the second, for the audit log: "24.11.2026 09:30:12".
+pub fn local_time_to_the_second(clock: FixedOffset, at: DateTime<Utc>) -> String {
+    at.with_timezone(&clock).format("%d.%m.%Y %H:%M:%S").to_string()
+}
+
+/// A day as people write it here: "24.11.2026".
+pub fn day(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}

@@ -1,0 +1,38 @@
+// Komek intake form: shows the known people a caller may be while the operator types.
+// Progressive enhancement only: without this script, Enter (the Find button) does the same.
+"use strict";
+(function () {
+  var form = document.querySelector("form.intake");
+  var target = document.getElementById("candidates");
+  if (!form || !target || !window.fetch) return;
+  var fields = ["full_name", "phone", "document", "birth_year"];
+  var timer = null;
+  var last = "";
+  function query() {
+    var params = new URLSearchParams();
+    fields.forEach(function (name) {
+      var input = form.elements[name];
+      if (input && input.value.trim()) params.set(name, input.value.trim());
+    });
+    var chosen = form.querySelector("input[name=person]:checked");
+    if (chosen) params.set("person", chosen.value);
+    return params.toString();
+  }
+  function refresh() {
+    var q = query();
+    if (q === last) return;
+    last = q;
+    fetch("/hotline/candidates?" + q, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) { if (html !== null && q === last) target.innerHTML = html; })
+      .catch(function () { /* offline or signed out: the Find button still works */ });
+  }
+  fields.forEach(function (name) {
+    var input = form.elements[name];
+    if (!input) return;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 350);
+    });
+  });
+})();

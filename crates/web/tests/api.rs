@@ -1,0 +1,474 @@
+//! The JSON API over real HTTP on loopback, as a program uses it: a per-user token, appeals,
+//! persons and parties created, found, read and corrected, every kind of bad input answered
+//! with the field named, and the same access rules and audit log as the pages.
+
+mod support;
+
+use komek_app::Actor;
+use serde_json::{Value, json};
+use support::Server;
+
+/// A response, its body read as JSON.
+struct Answer {
+    status: u16,
+    headers: ureq::http::HeaderMap,
+    body: Value,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The fields an error answer names.
+    fn fields(&self) -> Vec<&str> {
+        self.body["fields"]
+            .as_array()
+            .map(|f| f.iter().filter_map(|p| p["field"].as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    fn message(&self) -> &str {
+        self.body["message"].as_str().unwrap_or("")
+    }
+}
+
+/// A program calling the API, with or without a token.
+struct Client<'a> {
+    server: &'a Server,
+    agent: ureq::Agent,
+    token: Option<String>,
+}
+
+impl<'a> Client<'a> {
+    fn anonymous(server: &'a Server) -> Self {
+        let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
+        Self { server, agent: ureq::Agent::new_with_config(config), token: None }
+    }
+
+    /// A client holding a fresh token of the account named `username`.
+    fn of(server: &'a Server, username: &str) -> Self {
+        Self { token: Some(token_for(server, username)), ..Self::anonymous(server) }
+    }
+
+    fn with_token(server: &'a Server, token: &str) -> Self {
+        Self { token: Some(token.to_owned()), ..Self::anonymous(server) }
+    }
+
+    fn read(mut response: ureq::http::Response<ureq::Body>) -> Answer {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.body_mut().read_to_string().unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+        Answer { status, headers, body }
+    }
+
+    fn get(&self, path: &str) -> Answer {
+        let mut request = self.agent.get(self.server.url(path));
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        Self::read(request.call().expect("the server answers"))
+    }
+
+    fn send(&self, method: &str, path: &str, body: &str) -> Answer {
+        let url = self.server.url(path);
+        let mut request = match method {
+            "POST" => self.agent.post(url),
+            "PUT" => self.agent.put(url),
+            other => panic!("no {other} in these tests"),
+        }
+        .header("Content-Type", "application/json");
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        Self::read(request.send(body).expect("the server answers"))
+    }
+
+    fn post(&self, path: &str, body: &Value) -> Answer {
+        self.send("POST", path, &body.to_string())
+    }
+
+    fn put(&self, path: &str, body: &Value) -> Answer {
+        self.send("PUT", path, &body.to_string())
+    }
+}
+
+fn account_id(server: &Server, username: &str) -> komek_domain::AccountId {
+    server.app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == username).unwrap().id
+}
+
+fn token_for(server: &Server, username: &str) -> String {
+    server.app.create_api_token(&Actor::System, account_id(server, username), "test").unwrap().secret
+}
+
+fn audit_count(server: &Server, sql_condition: &str) -> i64 {
+    let sql = format!("SELECT count(*) FROM audit_log WHERE {sql_condition}");
+    server.app.store().read(|tx| tx.query_i64(&sql, &[])).unwrap()
+}
+
+fn husan() -> Value {
+    json!({
+        "profile": { "sex": "male", "citizenship": "UZ", "languages": ["uz", "ru"] },
+        "identity": { "full_name": "Абдуллаев Хусан", "phones": ["+998 90 123 45 67"], "birth_date": "1986-03-21" }
+    })
+}
+
+fn farm() -> Value {
+    json!({ "kind": "company", "region": "turkistan", "district": "maktaaral",
+            "identity": { "name": "ТОО «Агрофирма Береке»", "phones": ["+7 701 555 11 22"] } })
+}
+
+fn unpaid_wages(person: &str, party: &str) -> Value {
+    json!({
+        "received_at": "2008-10-14T10:30:00+05:00",
+        "channel": "hotline-phone",
+        "contact": "migrant",
+        "person_id": person,
+        "topics": ["wages-unpaid", "documents-taken"],
+        "help": ["legal-consultation"],
+        "sector": "agriculture",
+        "work_region": "turkistan",
+        "work_district": "maktaaral",
+        "wage": { "amount_minor": 1_800_000, "currency": "KZT" },
+        "notes": "Паспорт у бригадира",
+        "follow_up_on": "2008-10-20",
+        "outcome": "pending",
+        "parties": [{ "party_id": party, "role": "employer" }]
+    })
+}
+
+fn id_of(answer: &Answer) -> String {
+    answer.body["id"].as_str().unwrap_or_else(|| panic!("no id in {}", answer.body)).to_owned()
+}
+
+#[test]
+fn requests_without_a_live_token_are_refused_and_refused_tokens_are_audited() {
+    let server = Server::start();
+    let none = Client::anonymous(&server).get("/api/v1/appeals");
+    assert_eq!(none.status, 401);
+    assert_eq!(none.body["error"], "unauthorized");
+    assert!(none.message().contains("Authorization: Bearer"), "{}", none.message());
+    assert_eq!(none.header("www-authenticate"), Some("Bearer realm=\"komek\""));
+    assert_eq!(Client::with_token(&server, "komek_not-a-token").get("/api/v1/appeals").status, 401);
+
+    let operator = account_id(&server, "hotline-operator");
+    let made = server.app.create_api_token(&Actor::System, operator, "bot").unwrap();
+    let client = Client::with_token(&server, &made.secret);
+    assert_eq!(client.get("/api/v1/appeals").status, 200, "a role with a second factor is served by its token");
+    server.app.revoke_api_token(&Actor::System, made.id).unwrap();
+    assert_eq!(client.get("/api/v1/appeals").status, 401);
+
+    let lawyer = Client::of(&server, "lawyer");
+    assert_eq!(lawyer.get("/api/v1/appeals").status, 200);
+    server.app.set_account_disabled(&Actor::System, account_id(&server, "lawyer"), true).unwrap();
+    let disabled = lawyer.get("/api/v1/appeals");
+    assert_eq!((disabled.status, disabled.body["error"].as_str()), (401, Some("unauthorized")));
+    assert_eq!(audit_count(&server, "record_kind = 'api-token' AND action = 'login-failed'"), 3);
+    // A session cookie is not an API credential.
+    let cookie_only = Client::anonymous(&server);
+    let answer = cookie_only.agent.get(server.url("/api/v1/appeals")).header("Cookie", "komek_session=x").call();
+    assert_eq!(answer.unwrap().status().as_u16(), 401);
+}
+
+#[test]
+fn an_operator_registers_reads_lists_and_corrects_an_appeal() {
+    let server = Server::start();
+    let operator = Client::of(&server, "hotline-operator");
+    let person = operator.post("/api/v1/persons", &husan());
+    assert_eq!(person.status, 201, "{}", person.body);
+    let person_id = id_of(&person);
+    let party = operator.post("/api/v1/parties", &farm());
+    assert_eq!(party.status, 201, "{}", party.body);
+    let party_id = id_of(&party);
+
+    let created = operator.post("/api/v1/appeals", &unpaid_wages(&person_id, &party_id));
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.body["created"], true);
+    let appeal_id = id_of(&created);
+    assert_eq!(created.header("location"), Some(format!("/api/v1/appeals/{appeal_id}").as_str()));
+
+    let read = operator.get(&format!("/api/v1/appeals/{appeal_id}"));
+    assert_eq!(read.status, 200, "{}", read.body);
+    let appeal = &read.body;
+    assert_eq!(appeal["version"], 1);
+    assert_eq!(appeal["received_at"], "2008-10-14T05:30:00Z", "stored in UTC");
+    assert_eq!(appeal["follow_up_on"], "2008-10-20");
+    assert_eq!(appeal["wage"], json!({ "amount_minor": 1_800_000, "currency": "KZT" }));
+    assert_eq!(appeal["topics"], json!(["documents-taken", "wages-unpaid"]));
+    assert_eq!(appeal["notes"], "Паспорт у бригадира");
+    assert_eq!(appeal["parties"], json!([{ "party_id": party_id, "role": "employer" }]));
+    assert_eq!(appeal["operator_id"], account_id(&server, "hotline-operator").to_string());
+
+    let listed = operator.get(&format!(
+        "/api/v1/appeals?from=2008-10-01&to=2008-10-31&topic=wages-unpaid&person={person_id}&sort=oldest"
+    ));
+    assert_eq!(listed.status, 200, "{}", listed.body);
+    assert_eq!(listed.body["items"].as_array().unwrap().len(), 1);
+    assert_eq!(listed.body["items"][0]["id"], appeal_id.as_str());
+    assert_eq!(listed.body["more"], false);
+    let november = operator.get("/api/v1/appeals?from=2008-11-01");
+    assert!(november.body["items"].as_array().unwrap().is_empty());
+    let by_party = operator.get(&format!("/api/v1/appeals?party={party_id}&outcome=pending"));
+    assert_eq!(by_party.body["items"].as_array().unwrap().len(), 1);
+
+    let mut corrected = unpaid_wages(&person_id, &party_id);
+    corrected["version"] = json!(1);
+    corrected["outcome"] = json!("advised");
+    corrected["follow_up_on"] = Value::Null;
+    let saved = operator.put(&format!("/api/v1/appeals/{appeal_id}"), &corrected);
+    assert_eq!((saved.status, &saved.body["version"]), (200, &json!(2)), "{}", saved.body);
+    let stale = operator.put(&format!("/api/v1/appeals/{appeal_id}"), &corrected);
+    assert_eq!((stale.status, stale.body["error"].as_str()), (409, Some("conflict")));
+    let read = operator.get(&format!("/api/v1/appeals/{appeal_id}"));
+    assert_eq!((&read.body["outcome"], &read.body["version"]), (&json!("advised"), &json!(2)));
+    assert_eq!(read.body["follow_up_on"], Value::Null);
+    let mut no_version = corrected.clone();
+    no_version.as_object_mut().unwrap().remove("version");
+    let refused = operator.put(&format!("/api/v1/appeals/{appeal_id}"), &no_version);
+    assert_eq!((refused.status, refused.fields()), (422, vec!["version"]));
+    assert_eq!(operator.get(&format!("/api/v1/appeals/{}", uuid::Uuid::now_v7())).status, 404);
+    assert_eq!(operator.get("/api/v1/appeals/not-an-id").status, 404);
+}
+
+#[test]
+fn a_retried_create_saves_the_appeal_once() {
+    let server = Server::start();
+    let operator = Client::of(&server, "hotline-operator");
+    let id = uuid::Uuid::now_v7().to_string();
+    let body = json!({ "id": id, "channel": "walk-in", "contact": "relative", "topics": ["registration"],
+                       "outcome": "advised" });
+    let first = operator.post("/api/v1/appeals", &body);
+    assert_eq!((first.status, &first.body["created"]), (201, &json!(true)), "{}", first.body);
+    let retried = operator.post("/api/v1/appeals", &body);
+    assert_eq!((retried.status, &retried.body["created"]), (200, &json!(false)), "{}", retried.body);
+    assert_eq!(retried.body["id"], id.as_str());
+    assert_eq!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().len(), 1);
+    // Another user may not take the id.
+    let psychologist = Client::of(&server, "psychologist");
+    assert_eq!(psychologist.post("/api/v1/appeals", &body).status, 409);
+}
+
+#[test]
+fn bad_values_are_refused_with_the_field_and_the_list_named() {
+    let server = Server::start();
+    let operator = Client::of(&server, "hotline-operator");
+    let appeal = |change: &dyn Fn(&mut Value)| {
+        let mut body = json!({ "channel": "hotline-phone", "contact": "migrant", "topics": ["wages-unpaid"],
+                               "outcome": "advised" });
+        change(&mut body);
+        operator.post("/api/v1/appeals", &body)
+    };
+
+    let unknown_topic = appeal(&|b| b["topics"] = json!(["wages"]));
+    assert_eq!((unknown_topic.status, unknown_topic.fields()), (422, vec!["topics"]), "{}", unknown_topic.body);
+    assert_eq!(unknown_topic.body["error"], "invalid");
+    assert!(
+        unknown_topic.message().contains("unknown code \"wages\" in the list \"topic\" (known codes: employment,"),
+        "{}",
+        unknown_topic.message()
+    );
+    let negative = appeal(&|b| b["wage"] = json!({ "amount_minor": -100, "currency": "KZT" }));
+    assert_eq!((negative.status, negative.fields()), (422, vec!["wage"]));
+    assert!(negative.message().contains("wage: must not be negative"));
+    let several = appeal(&|b| {
+        b["channel"] = json!("pigeon");
+        b["wage"] = json!({ "amount_minor": -1, "currency": "KZT" });
+    });
+    assert_eq!(several.fields(), vec!["channel", "wage"], "every problem at once");
+    let currency = appeal(&|b| b["wage"] = json!({ "amount_minor": 100, "currency": "EUR" }));
+    assert_eq!((currency.status, currency.fields()), (422, vec!["wage.currency"]));
+
+    let impossible = appeal(&|b| b["follow_up_on"] = json!("2008-02-30"));
+    assert_eq!((impossible.status, impossible.fields()), (400, vec!["follow_up_on"]), "{}", impossible.body);
+    assert!(impossible.message().contains("\"2008-02-30\" is not a date (YYYY-MM-DD)"));
+    let no_offset = appeal(&|b| b["received_at"] = json!("2008-10-14 10:30"));
+    assert_eq!((no_offset.status, no_offset.fields()), (400, vec!["received_at"]));
+    let born = operator.post("/api/v1/persons", &{
+        let mut p = husan();
+        p["identity"]["birth_date"] = json!("1990-13-01");
+        p
+    });
+    assert_eq!((born.status, born.fields()), (400, vec!["identity.birth_date"]));
+    let sex = operator.post("/api/v1/persons", &{
+        let mut p = husan();
+        p["profile"]["sex"] = json!("m");
+        p
+    });
+    assert_eq!((sex.status, sex.fields()), (422, vec!["profile.sex"]));
+    assert!(sex.message().contains("in the list \"sex\""), "{}", sex.message());
+    let kind = operator.post("/api/v1/parties", &{
+        let mut p = farm();
+        p["kind"] = json!("cooperative");
+        p
+    });
+    assert_eq!((kind.status, kind.fields()), (422, vec!["kind"]));
+
+    let malformed = operator.send("POST", "/api/v1/appeals", "{\"channel\": ");
+    assert_eq!((malformed.status, malformed.body["error"].as_str()), (400, Some("bad_request")));
+    let misspelt = appeal(&|b| b["topic"] = json!("wages-unpaid"));
+    assert_eq!(misspelt.status, 400);
+    assert!(misspelt.message().contains("unknown field `topic`"), "{}", misspelt.message());
+    let wrong_type = appeal(&|b| b["wage"] = json!({ "amount_minor": "18000", "currency": "KZT" }));
+    assert!(wrong_type.status == 400 && wrong_type.message().contains("wage.amount_minor"), "{}", wrong_type.body);
+    let bad_filter = operator.get("/api/v1/appeals?from=2008-02-30&sort=sideways&topic=wages");
+    assert_eq!((bad_filter.status, bad_filter.fields()), (400, vec!["from", "sort"]));
+    let unknown_filter_code = operator.get("/api/v1/appeals?topic=wages");
+    assert_eq!((unknown_filter_code.status, unknown_filter_code.fields()), (422, vec!["topic"]));
+    assert_eq!(operator.get("/api/v1/persons").fields(), vec!["q"]);
+    assert!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().is_empty(), "nothing was saved");
+}
+
+#[test]
+fn persons_are_created_found_read_and_corrected_only_within_reach() {
+    let server = Server::start();
+    let lawyer = Client::of(&server, "lawyer");
+    let created = lawyer.post("/api/v1/persons", &husan());
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = id_of(&created);
+    assert_eq!(created.header("location"), Some(format!("/api/v1/persons/{id}").as_str()));
+
+    let found = lawyer.get("/api/v1/persons?q=Husan%20Abdullaev");
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert_eq!(found.body["items"][0]["id"], id.as_str());
+    assert_eq!(found.body["items"][0]["identity"]["full_name"], "Абдуллаев Хусан");
+    let by_phone = lawyer.get("/api/v1/persons?q=%2B998901234567&limit=5");
+    assert_eq!(by_phone.body["items"][0]["id"], id.as_str());
+
+    let read = lawyer.get(&format!("/api/v1/persons/{id}"));
+    assert_eq!(read.status, 200);
+    assert_eq!(read.body["identity"]["birth_date"], "1986-03-21");
+    assert_eq!(read.body["profile"]["languages"], json!(["uz", "ru"]));
+    assert_eq!(read.body["version"], 1);
+
+    let mut corrected = husan();
+    corrected["version"] = json!(1);
+    corrected["identity"]["other_spellings"] = json!(["Khusan Abdullaev"]);
+    let saved = lawyer.put(&format!("/api/v1/persons/{id}"), &corrected);
+    assert_eq!((saved.status, &saved.body["version"]), (200, &json!(2)), "{}", saved.body);
+    assert_eq!(lawyer.put(&format!("/api/v1/persons/{id}"), &corrected).status, 409);
+    assert_eq!(lawyer.get("/api/v1/persons?q=Khusan").body["items"][0]["id"], id.as_str());
+
+    let analyst = Client::of(&server, "analyst");
+    for answer in [
+        analyst.get("/api/v1/persons?q=Husan"),
+        analyst.get(&format!("/api/v1/persons/{id}")),
+        analyst.post("/api/v1/persons", &husan()),
+        analyst.get("/api/v1/appeals"),
+        analyst.get("/api/v1/parties?q=Bereke"),
+    ] {
+        assert_eq!((answer.status, answer.body["error"].as_str()), (403, Some("forbidden")), "{}", answer.body);
+    }
+
+    // A person of another office is not there for the head office's lawyer.
+    let app = &server.app;
+    let away = app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    let colleague =
+        app.create_account(&Actor::System, "dana", "Dana", komek_domain::Role::Lawyer, away.id, "en").unwrap().account;
+    let theirs = Client::of(&server, "dana").post("/api/v1/persons", &{
+        let mut p = husan();
+        p["identity"]["full_name"] = json!("Каримов Рустам");
+        p
+    });
+    assert_eq!(theirs.status, 201, "{}", theirs.body);
+    let theirs = id_of(&theirs);
+    assert_eq!(lawyer.get(&format!("/api/v1/persons/{theirs}")).status, 404);
+    assert!(lawyer.get("/api/v1/persons?q=Karimov").body["items"].as_array().unwrap().is_empty());
+    let mut edit = husan();
+    edit["version"] = json!(1);
+    assert_eq!(lawyer.put(&format!("/api/v1/persons/{theirs}"), &edit).status, 404);
+    assert_eq!(Client::of(&server, "dana").get(&format!("/api/v1/persons/{theirs}")).status, 200);
+    assert_eq!(colleague.username, "dana");
+}
+
+#[test]
+fn parties_are_created_found_read_and_corrected() {
+    let server = Server::start();
+    let operator = Client::of(&server, "mobile-consultant");
+    let created = operator.post("/api/v1/parties", &farm());
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = id_of(&created);
+    let found = operator.get("/api/v1/parties?q=Bereke");
+    assert_eq!(found.body["items"][0]["id"], id.as_str(), "{}", found.body);
+    let read = operator.get(&format!("/api/v1/parties/{id}"));
+    assert_eq!(read.status, 200, "{}", read.body);
+    assert_eq!(read.body["identity"]["name"], "ТОО «Агрофирма Береке»");
+    assert_eq!((&read.body["version"], &read.body["district"]), (&json!(1), &json!("maktaaral")));
+
+    let mut corrected = farm();
+    corrected["version"] = json!(1);
+    corrected["identity"]["name"] = json!("ТОО «Агрофирма Жулдыз»");
+    corrected["identity"]["other_names"] = json!(["Береке"]);
+    let saved = operator.put(&format!("/api/v1/parties/{id}"), &corrected);
+    assert_eq!((saved.status, &saved.body["version"]), (200, &json!(2)), "{}", saved.body);
+    let stale = operator.put(&format!("/api/v1/parties/{id}"), &corrected);
+    assert_eq!(stale.status, 409);
+    assert_eq!(operator.get("/api/v1/parties?q=Zhuldyz").body["items"][0]["id"], id.as_str());
+    assert_eq!(operator.get(&format!("/api/v1/parties/{id}")).body["identity"]["name"], "ТОО «Агрофирма Жулдыз»");
+}
+
+#[test]
+fn api_reads_searches_and_changes_are_in_the_audit_log_as_the_token_user() {
+    let server = Server::start();
+    let lawyer = Client::of(&server, "lawyer");
+    let me = account_id(&server, "lawyer").to_string();
+    let mine = |action: &str, kind: &str| {
+        audit_count(&server, &format!("account_id = '{me}' AND action = '{action}' AND record_kind = '{kind}'"))
+    };
+    let id = id_of(&lawyer.post("/api/v1/persons", &husan()));
+    assert_eq!(mine("create", "person"), 1);
+    let reads = mine("read", "person");
+    assert_eq!(lawyer.get(&format!("/api/v1/persons/{id}")).status, 200);
+    assert_eq!(mine("read", "person"), reads + 1, "reading the identity is recorded");
+    lawyer.get("/api/v1/persons?q=Husan");
+    assert_eq!(mine("search", "person"), 1);
+    assert!(mine("read", "person") >= reads + 2, "each identity a search shows is recorded");
+    let appeal = lawyer.post(
+        "/api/v1/appeals",
+        &json!({ "channel": "walk-in", "contact": "migrant", "topics": ["other"], "outcome": "advised",
+                 "person_id": id, "notes": "x" }),
+    );
+    let appeal = id_of(&appeal);
+    lawyer.get(&format!("/api/v1/appeals/{appeal}"));
+    assert_eq!(mine("create", "appeal"), 1);
+    assert_eq!(mine("read", "appeal"), 1, "the notes shown are recorded");
+    let verdict = server.app.verify_audit(&Actor::System).unwrap();
+    assert!(matches!(verdict, komek_app::audit::Verdict::Intact { .. }), "{verdict:?}");
+}
+
+#[test]
+fn the_document_describes_every_route_and_every_route_answers_in_json() {
+    let server = Server::start();
+    let anonymous = Client::anonymous(&server);
+    let document = anonymous.get("/api/v1/openapi.json");
+    assert_eq!(document.status, 200, "the document needs no token");
+    assert_eq!(document.body["openapi"], "3.1.0");
+    assert_eq!(document.body["info"]["title"], "Komek API");
+    let paths = document.body["paths"].as_object().unwrap();
+    for path in ["/api/v1/appeals", "/api/v1/appeals/{id}", "/api/v1/persons", "/api/v1/persons/{id}"] {
+        assert!(paths.contains_key(path), "{path} is not documented");
+    }
+    assert!(paths.contains_key("/api/v1/parties") && paths.contains_key("/api/v1/parties/{id}"));
+    let schemas = document.body["components"]["schemas"].as_object().unwrap();
+    assert_eq!(schemas["MoneyDto"]["properties"]["amount_minor"]["type"], "integer");
+
+    // Every documented operation is served (and refuses a request without a token).
+    let any_id = uuid::Uuid::now_v7().to_string();
+    for (path, item) in paths.iter().filter(|(p, _)| *p != "/api/v1/openapi.json") {
+        let path = path.replace("{id}", &any_id);
+        for method in item.as_object().unwrap().keys() {
+            let answer = match method.as_str() {
+                "get" => anonymous.get(&path),
+                "post" => anonymous.send("POST", &path, "{}"),
+                "put" => anonymous.send("PUT", &path, "{}"),
+                other => panic!("undocumented method {other}"),
+            };
+            assert_eq!(answer.status, 401, "{method} {path}: {}", answer.body);
+        }
+    }
+
+    let unknown = anonymous.get("/api/v1/cases");
+    assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
+    let wrong_method = anonymous.send("PUT", "/api/v1/appeals", "{}");
+    assert_eq!((wrong_method.status, wrong_method.body["error"].as_str()), (405, Some("method_not_allowed")));
+}

@@ -1,0 +1,452 @@
+//! The hotline over real HTTP: intake with a repeat caller found by another spelling,
+//! errors that keep what was typed, a form sent twice, duplicates, parties, the register's
+//! filters, person pages and merging, and who may open which record.
+
+mod support;
+
+use komek_app::Actor;
+use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
+use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PersonId, Role};
+use support::{Browser, PASSWORD, Page, Server};
+
+fn staff(server: &Server, username: &str) -> Actor {
+    let accounts = server.app.accounts(&Actor::System).unwrap();
+    Actor::Staff(accounts.into_iter().find(|a| a.username == username).expect("a test account"))
+}
+
+fn register_person(server: &Server, actor: &Actor, name: &str, phone: &str) -> PersonId {
+    let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = PersonIdentity { full_name: name.into(), phones: vec![phone.into()], ..Default::default() };
+    server.app.register_person(actor, None, profile, identity).unwrap()
+}
+
+fn appeal(topic: &str, person: Option<PersonId>) -> Appeal {
+    Appeal {
+        id: AppealId::new(),
+        office_id: OfficeId(uuid::Uuid::nil()),
+        received_at: chrono::Utc::now() - chrono::Duration::days(30),
+        channel: "hotline-phone".into(),
+        contact: "migrant".into(),
+        person_id: person,
+        topics: vec![topic.into()],
+        help: vec!["legal-consultation".into()],
+        occupation: None,
+        sector: None,
+        work_region: None,
+        work_district: None,
+        wage: None,
+        migration_reason: None,
+        notes: None,
+        operator_id: AccountId(uuid::Uuid::nil()),
+        follow_up_on: None,
+        outcome: "advised".into(),
+        parties: vec![],
+    }
+}
+
+fn count(server: &Server, sql: &str) -> i64 {
+    server.app.store().read(|tx| tx.query_i64(sql, &[])).unwrap()
+}
+
+/// The intake form's own fields, as a browser would send them after the operator typed `extra`.
+fn intake_form<'a>(page: &Page, extra: &[(&'a str, &'a str)]) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> =
+        ["csrf", "appeal_id", "received_at"].iter().map(|name| (name.to_string(), page.input_value(name))).collect();
+    // What the selects send untouched.
+    let selects = [
+        ("channel", "hotline-phone"),
+        ("contact", "migrant"),
+        ("sex", "unknown"),
+        ("citizenship", "unknown"),
+        ("currency", "KZT"),
+        ("outcome", "advised"),
+        ("party_role", "employer"),
+        ("party_kind", "person"),
+    ];
+    for (name, value) in selects.into_iter().filter(|(name, _)| !extra.iter().any(|(k, _)| k == name)) {
+        fields.push((name.into(), value.into()));
+    }
+    fields.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    fields
+}
+
+fn post(browser: &mut Browser, url: &str, fields: &[(String, String)]) -> Page {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    browser.post(url, &pairs)
+}
+
+#[test]
+fn an_operator_registers_a_repeat_caller_found_by_another_spelling() {
+    let server = Server::start();
+    let operator = staff(&server, "hotline-operator");
+    let husan = register_person(&server, &operator, "Абдуллаев Хусан", "+998 90 123 45 67");
+    server.app.register_appeal(&operator, appeal("wages-unpaid", Some(husan))).unwrap();
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let form = browser.get(&server.url("/hotline/new"));
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("autofocus"), "the cursor starts in the caller's name");
+
+    let found = post(
+        &mut browser,
+        &server.url("/hotline/new"),
+        &intake_form(&form, &[("full_name", "Khusan Abdulaev"), ("action", "find")]),
+    );
+    assert_eq!(found.status, 200);
+    assert!(found.body.contains(&format!("value=\"{husan}\"")), "the known caller is offered: {}", found.body);
+    assert!(found.body.contains("same name"), "with the reason");
+    assert!(found.body.contains("Wages unpaid") || found.body.contains("wages"), "with his last appeal");
+    assert_eq!(found.input_value("full_name"), "Khusan Abdulaev", "what was typed stays");
+
+    let id = form.input_value("appeal_id");
+    let fields = intake_form(
+        &found,
+        &[("person", &husan.to_string()), ("topic", "documents-taken"), ("topic", "wages-unpaid"), ("action", "save")],
+    );
+    let saved = post(&mut browser, &server.url("/hotline/new"), &fields);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(saved.header("location"), Some(format!("/hotline/appeals/{id}?saved=1").as_str()));
+    let again = post(&mut browser, &server.url("/hotline/new"), &fields);
+    assert_eq!(again.status, 303, "saving twice answers as the first time");
+    assert_eq!(count(&server, "SELECT count(*) FROM appeals"), 2, "and saves nothing more");
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 1, "the caller was linked, not created again");
+
+    let page = browser.get(&server.url(&format!("/hotline/appeals/{id}?saved=1")));
+    assert!(page.body.contains("The appeal is saved"));
+    let person = browser.get(&server.url(&format!("/persons/{husan}")));
+    assert_eq!(person.status, 200);
+    assert!(person.body.contains("Абдуллаев Хусан"));
+    assert_eq!(person.body.matches("/hotline/appeals/").count(), 2, "both appeals are on his page");
+}
+
+#[test]
+fn a_form_with_errors_keeps_everything_typed_and_saves_nothing() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let form = browser.get(&server.url("/hotline/new"));
+    let mut fields = intake_form(
+        &form,
+        &[
+            ("full_name", "Азамат"),
+            ("wage", "-300000"),
+            ("follow_up_on", "2026-02-31"),
+            ("notes", "Фермер должен 300 000 тенге"),
+            ("action", "save"),
+        ],
+    );
+    fields.retain(|(k, _)| k != "received_at");
+    fields.push(("received_at".into(), "yesterday".into()));
+    let page = post(&mut browser, &server.url("/hotline/new"), &fields);
+    assert_eq!(page.status, 200);
+    for field in ["wage", "follow_up_on", "received_at", "topic"] {
+        assert!(page.body.contains(&format!("id=\"{field}-error\"")), "{field} is marked: {}", page.body);
+    }
+    assert!(page.body.contains("This cannot be negative"));
+    assert!(page.body.contains("Фермер должен 300 000 тенге"), "the notes stay");
+    assert_eq!(page.input_value("wage"), "-300000");
+    assert_eq!(page.input_value("full_name"), "Азамат");
+    assert_eq!(count(&server, "SELECT count(*) FROM appeals"), 0);
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 0);
+}
+
+#[test]
+fn a_new_person_who_looks_known_is_saved_only_when_the_operator_says_so() {
+    let server = Server::start();
+    let operator = staff(&server, "hotline-operator");
+    register_person(&server, &operator, "Каримов Рустам", "8 701 555 12 34");
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let form = browser.get(&server.url("/hotline/new"));
+    let mut fields = intake_form(
+        &form,
+        &[
+            ("full_name", "Rustam Karimov"),
+            ("phone", "+7 701 555-12-34"),
+            ("topic", "registration"),
+            ("action", "save"),
+        ],
+    );
+    let warned = post(&mut browser, &server.url("/hotline/new"), &fields);
+    assert_eq!(warned.status, 200);
+    assert!(warned.body.contains("may already be registered"), "{}", warned.body);
+    assert!(warned.body.contains("same phone"));
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 1);
+    fields.push(("confirm_new".into(), "1".into()));
+    let saved = post(&mut browser, &server.url("/hotline/new"), &fields);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 2);
+}
+
+#[test]
+fn an_anonymous_appeal_is_a_normal_appeal() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let form = browser.get(&server.url("/hotline/new"));
+    let saved = post(
+        &mut browser,
+        &server.url("/hotline/new"),
+        &intake_form(&form, &[("topic", "residence-permit"), ("contact", "anonymous"), ("action", "save")]),
+    );
+    assert_eq!(saved.status, 303);
+    assert_eq!(count(&server, "SELECT count(*) FROM appeals WHERE person_id IS NULL"), 1);
+}
+
+#[test]
+fn an_employer_named_twice_has_both_appeals_on_its_page() {
+    let server = Server::start();
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let form = browser.get(&server.url("/hotline/new"));
+    let first = post(
+        &mut browser,
+        &server.url("/hotline/new"),
+        &intake_form(
+            &form,
+            &[
+                ("topic", "wages-unpaid"),
+                ("party_name", "Фермер Сабыр"),
+                ("party_role", "employer"),
+                ("party_kind", "person"),
+                ("action", "save"),
+            ],
+        ),
+    );
+    assert_eq!(first.status, 303, "{}", first.body);
+    let party: String = server.app.store().read(|tx| tx.query_one("SELECT id FROM parties", &[])?.get(0)).unwrap();
+
+    let form = browser.get(&server.url("/hotline/new"));
+    let found = post(
+        &mut browser,
+        &server.url("/hotline/new"),
+        &intake_form(&form, &[("party_name", "Fermer Sabir"), ("party_role", "employer"), ("action", "find")]),
+    );
+    assert!(found.body.contains(&format!("name=\"add_party\" value=\"{party}\"")), "{}", found.body);
+    let added = post(
+        &mut browser,
+        &server.url("/hotline/new"),
+        &intake_form(&found, &[("party_name", "Fermer Sabir"), ("party_role", "employer"), ("add_party", &party)]),
+    );
+    assert!(added.body.contains(&format!("value=\"{party}:employer\"")), "the party is named");
+    let saved = post(
+        &mut browser,
+        &server.url("/hotline/new"),
+        &intake_form(
+            &added,
+            &[("party", &format!("{party}:employer")), ("topic", "documents-taken"), ("action", "save")],
+        ),
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM parties"), 1, "found, not created again");
+    let page = browser.get(&server.url(&format!("/parties/{party}")));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("2 appeals name them"), "{}", page.body);
+    let search = browser.get(&server.url("/parties?q=Sabir"));
+    assert!(search.body.contains(&format!("/parties/{party}")));
+}
+
+#[test]
+fn the_register_filters_by_topic_follow_up_and_operator() {
+    let server = Server::start();
+    let operator = staff(&server, "hotline-operator");
+    let lawyer = staff(&server, "lawyer");
+    let today = chrono::Utc::now().date_naive();
+    let mut overdue = appeal("registration", None);
+    overdue.outcome = "pending".into();
+    overdue.follow_up_on = today.pred_opt();
+    let save = |actor: &Actor, a: Appeal| server.app.register_appeal(actor, a).unwrap();
+    let overdue = save(&operator, overdue);
+    let wages = save(&operator, appeal("wages-unpaid", None));
+    let lawyers = save(&lawyer, appeal("citizenship", None));
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let shows = |page: &Page, id: AppealId| page.body.contains(&format!("/hotline/appeals/{id}"));
+
+    let all = browser.get(&server.url("/hotline"));
+    assert!(shows(&all, overdue) && shows(&all, wages) && shows(&all, lawyers));
+    let by_topic = browser.get(&server.url("/hotline?topic=wages-unpaid"));
+    assert!(shows(&by_topic, wages) && !shows(&by_topic, overdue) && !shows(&by_topic, lawyers));
+    let late = browser.get(&server.url("/hotline?follow_up=overdue"));
+    assert!(shows(&late, overdue) && !shows(&late, wages));
+    let mine = browser.get(&server.url("/hotline?mine=1"));
+    assert!(shows(&mine, overdue) && !shows(&mine, lawyers));
+    let bad = browser.get(&server.url("/hotline?from=31.02.2026"));
+    assert_eq!(bad.status, 200);
+    assert!(bad.body.contains("id=\"from-error\""), "a bad date is said, not a failure");
+}
+
+#[test]
+fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal() {
+    let server = Server::start();
+    let operator = staff(&server, "hotline-operator");
+    let kept = register_person(&server, &operator, "Абдуллаев Хусан", "+998 90 123 45 67");
+    let duplicate = register_person(&server, &operator, "Husan Abdullayev", "90 123 45 67");
+    for person in [kept, duplicate] {
+        server.app.register_appeal(&operator, appeal("wages-unpaid", Some(person))).unwrap();
+    }
+    let mut operator_browser = Browser::new();
+    operator_browser.login(&server, "hotline-operator", PASSWORD);
+    let page = operator_browser.get(&server.url(&format!("/persons/{kept}")));
+    assert!(!page.body.contains("/merge"), "operators do not merge");
+    let csrf = page.csrf();
+    let refused = operator_browser.post(
+        &server.url(&format!("/persons/{kept}/merge")),
+        &[("csrf", &csrf), ("version", "1"), ("duplicate", &duplicate.to_string()), ("confirm", "1")],
+    );
+    assert_eq!(refused.status, 403);
+
+    let mut lawyer = Browser::new();
+    lawyer.login(&server, "lawyer", PASSWORD);
+    let page = lawyer.get(&server.url(&format!("/persons/{kept}")));
+    assert!(page.body.contains(&format!("value=\"{duplicate}\"")), "offered as a duplicate: {}", page.body);
+    let merged = lawyer.post(
+        &server.url(&format!("/persons/{kept}/merge")),
+        &[("csrf", &page.csrf()), ("version", "1"), ("duplicate", &duplicate.to_string()), ("confirm", "1")],
+    );
+    assert_eq!(merged.status, 303);
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 1);
+    assert_eq!(count(&server, &format!("SELECT count(*) FROM appeals WHERE person_id = '{kept}'")), 2);
+    let page = lawyer.get(&server.url(&format!("/persons/{kept}")));
+    assert!(page.body.contains("Husan Abdullayev"), "the other spelling is kept");
+    assert_eq!(lawyer.get(&server.url(&format!("/persons/{duplicate}"))).status, 404);
+    let stale = lawyer.post(
+        &server.url(&format!("/persons/{kept}/edit")),
+        &[
+            ("csrf", &page.csrf()),
+            ("version", "1"),
+            ("full_name", "Абдуллаев Хусан"),
+            ("sex", "male"),
+            ("citizenship", "UZ"),
+        ],
+    );
+    assert!(
+        stale.body.contains("changed this record while you were editing"),
+        "an edit from before the merge is refused"
+    );
+}
+
+/// Every record page × every role × own or other office × sensitive or not, expected from
+/// the capability table and the reach rule (DESIGN.md §5), checked over real HTTP.
+#[test]
+fn record_pages_follow_the_access_rules() {
+    let server = Server::start();
+    let app = &server.app;
+    let district = app.create_office(&Actor::System, "maktaaral", "Maktaaral", 300).unwrap();
+    let local = app.create_account(&Actor::System, "local", "Local", Role::Lawyer, district.id, "en").unwrap().account;
+    let local = Actor::Staff(local);
+    let lawyer = staff(&server, "lawyer");
+    let hq_person = register_person(&server, &lawyer, "Хамидов Хуршид", "+998 91 000 00 01");
+    let other_person = register_person(&server, &local, "Осмонова Бермет", "+996 555 00 00 02");
+    let sensitive_person = register_person(&server, &lawyer, "Ташпулатова Дилором", "+998 93 000 00 03");
+    let case = Case {
+        id: CaseId::new(),
+        office_id: OfficeId(uuid::Uuid::nil()),
+        number: String::new(),
+        kind: "trafficking-labour".into(),
+        status: "open".into(),
+        sensitive: true,
+        lead_id: lawyer.account_id().unwrap(),
+        team: vec![],
+        persons: vec![sensitive_person],
+        parties: vec![],
+        opened_on: chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
+        closed_on: None,
+        recruited_at: String::new(),
+        exploited_region: None,
+        exploited_district: None,
+        exploited_place: None,
+        outcomes: vec![],
+        summary: None,
+    };
+    app.open_case(&lawyer, case).unwrap();
+    let save = |actor: &Actor, person| app.register_appeal(actor, appeal("employment", Some(person))).unwrap();
+    let hq_appeal = save(&lawyer, hq_person);
+    let other_appeal = save(&local, other_person);
+    let new_party = |actor: &Actor, name: &str| {
+        let party = komek_app::parties::NewParty {
+            kind: "company".into(),
+            identity: komek_domain::entities::PartyIdentity { name: name.into(), ..Default::default() },
+            ..Default::default()
+        };
+        app.register_party(actor, None, party).unwrap()
+    };
+    let hq_party = new_party(&lawyer, "ТОО Агро");
+    let other_party = new_party(&local, "ТОО Мактаарал Мақта");
+
+    use komek_domain::Capability::*;
+    for role in Role::ALL {
+        let mut browser = Browser::new();
+        browser.login(&server, role.code(), PASSWORD);
+        let on_team = role == Role::Lawyer;
+        let all_offices = matches!(role, Role::Administrator | Role::Manager | Role::Analyst);
+        let expect = |needs, reached: bool| {
+            if !role.can(needs) {
+                403
+            } else if reached {
+                200
+            } else {
+                404
+            }
+        };
+        let cases = [
+            (format!("/persons/{hq_person}"), expect(ViewIdentifying, true)),
+            (format!("/persons/{other_person}"), expect(ViewIdentifying, false)),
+            (format!("/persons/{sensitive_person}"), expect(ViewIdentifying, on_team)),
+            (format!("/persons/{hq_person}/edit"), expect(ViewIdentifying, true)),
+            (format!("/persons/{other_person}/edit"), expect(ViewIdentifying, false)),
+            (format!("/hotline/appeals/{hq_appeal}"), expect(RegisterAppeals, true)),
+            (format!("/hotline/appeals/{other_appeal}"), expect(RegisterAppeals, all_offices)),
+            (format!("/hotline/appeals/{hq_appeal}/edit"), expect(RegisterAppeals, true)),
+            (format!("/hotline/appeals/{other_appeal}/edit"), expect(RegisterAppeals, false)),
+            (format!("/parties/{hq_party}"), expect(ViewCases, true)),
+            (format!("/parties/{other_party}"), expect(ViewCases, false)),
+            ("/hotline/new".to_owned(), expect(RegisterAppeals, true)),
+        ];
+        for (path, expected) in cases {
+            let page = browser.get(&server.url(&path));
+            assert_eq!(page.status, expected, "{} on {path}", role.code());
+            if expected != 200 {
+                for secret in ["Хамидов", "Осмонова", "Ташпулатова", "ТОО"] {
+                    assert!(!page.body.contains(secret), "{} on {path} shows {secret}", role.code());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_lawyer_opens_a_case_from_an_appeal_in_one_step() {
+    let server = Server::start();
+    let operator = staff(&server, "hotline-operator");
+    let azamat = register_person(&server, &operator, "Азамат Нурланов", "+7 701 300 00 00");
+    let id = server.app.register_appeal(&operator, appeal("wages-unpaid", Some(azamat))).unwrap();
+    let mut operator_browser = Browser::new();
+    operator_browser.login(&server, "hotline-operator", PASSWORD);
+    let page = operator_browser.get(&server.url(&format!("/hotline/appeals/{id}")));
+    assert!(!page.body.contains("/open-case"), "operators do not open cases");
+    let refused = operator_browser.post(
+        &server.url(&format!("/hotline/appeals/{id}/open-case")),
+        &[("csrf", &page.csrf()), ("kind", "unpaid-wages")],
+    );
+    assert_eq!(refused.status, 403);
+
+    let mut lawyer = Browser::new();
+    lawyer.login(&server, "lawyer", PASSWORD);
+    let page = lawyer.get(&server.url(&format!("/hotline/appeals/{id}")));
+    assert!(page.body.contains("/open-case"));
+    let unknown = lawyer.post(
+        &server.url(&format!("/hotline/appeals/{id}/open-case")),
+        &[("csrf", &page.csrf()), ("kind", "nonsense")],
+    );
+    assert_eq!(unknown.status, 400);
+    let opened = lawyer.post(
+        &server.url(&format!("/hotline/appeals/{id}/open-case")),
+        &[("csrf", &page.csrf()), ("kind", "unpaid-wages")],
+    );
+    assert_eq!(opened.status, 303);
+    assert_eq!(opened.header("location"), Some(format!("/persons/{azamat}?done=case-opened").as_str()));
+    let person = lawyer.get(&server.url(&format!("/persons/{azamat}?done=case-opened")));
+    assert!(person.body.contains("-001"), "the case is listed with its number: {}", person.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM appeals WHERE outcome = 'case-opened'"), 1);
+}
