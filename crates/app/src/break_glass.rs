@@ -18,6 +18,15 @@ fn reason_ref(id: Uuid) -> FieldRef<'static> {
     FieldRef { kind: "break-glass", id, field: "reason" }
 }
 
+/// The reason given for breaking glass, trimmed, if it says enough.
+pub(crate) fn checked_reason(reason: &str) -> AppResult<&str> {
+    let reason = reason.trim();
+    if reason.chars().count() < MIN_REASON_CHARS {
+        return Err(AppError::Invalid(vec![komek_domain::ValidationError::Required { field: "reason" }]));
+    }
+    Ok(reason)
+}
+
 /// A break-glass read awaiting review, as a manager sees it.
 #[derive(Debug, Clone)]
 pub struct Review {

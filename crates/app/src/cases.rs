@@ -185,12 +185,10 @@ impl App {
         actor.require(Capability::ViewCases)?;
         actor.require(Capability::ViewIdentifying)?;
         let reader = actor.account_id().ok_or(AppError::Forbidden)?;
-        if reason.trim().chars().count() < crate::break_glass::MIN_REASON_CHARS {
-            return Err(AppError::Invalid(vec![komek_domain::ValidationError::Required { field: "reason" }]));
-        }
+        let reason = crate::break_glass::checked_reason(reason)?;
         Ok(self.store.write(|tx| {
             repo::cases::get(tx, id)?;
-            self.record_break_glass(tx, reader, "case", &id.to_string(), reason.trim())?;
+            self.record_break_glass(tx, reader, "case", &id.to_string(), reason)?;
             self.read_case(tx, actor, id, true)
         })?)
     }

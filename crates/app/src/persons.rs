@@ -191,8 +191,19 @@ impl App {
     }
 
     fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, StoreError> {
+        self.read_person(tx, actor, id, false)
+    }
+
+    /// A person, the identity shown within reach or when breaking glass (audited either way).
+    fn read_person(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: PersonId,
+        break_glass: bool,
+    ) -> Result<Person, StoreError> {
         let stored = repo::persons::get(tx, id)?;
-        let identity = if self.reaches_person(tx, actor, id, stored.office_id)? {
+        let identity = if break_glass || self.reaches_person(tx, actor, id, stored.office_id)? {
             Some(self.read_sealed_json::<PersonIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
         } else {
             None
@@ -263,17 +274,39 @@ impl App {
     /// actor's reach is not there at all.
     pub fn person_file(&self, actor: &Actor, id: PersonId) -> AppResult<PersonFile> {
         actor.require(Capability::ViewIdentifying)?;
+        Ok(self.store.write(|tx| self.person_file_in(tx, actor, id, false))?)
+    }
+
+    /// A person outside the actor's reach, opened with a written reason ("break glass"):
+    /// allowed, audited, and listed for a manager's review. For someone in danger whose
+    /// record's team cannot be reached.
+    pub fn break_glass_person(&self, actor: &Actor, id: PersonId, reason: &str) -> AppResult<PersonFile> {
+        actor.require(Capability::ViewIdentifying)?;
+        let reader = actor.account_id().ok_or(AppError::Forbidden)?;
+        let reason = crate::break_glass::checked_reason(reason)?;
         Ok(self.store.write(|tx| {
-            let person = self.person_in(tx, actor, id)?;
-            if person.identity.is_none() {
-                return Err(StoreError::NotFound);
-            }
-            let version = repo::persons::get(tx, id)?.version;
-            let filter = AppealFilter { person: Some(id), ..Default::default() };
-            let appeals = self.appeals_in(tx, actor, filter, PERSON_PAGE_APPEALS)?;
-            let cases = self.cases_of_person_in(tx, actor, id)?;
-            Ok(PersonFile { person, version, appeals, cases })
+            repo::persons::get(tx, id)?;
+            self.record_break_glass(tx, reader, KIND, &id.to_string(), reason)?;
+            self.person_file_in(tx, actor, id, true)
         })?)
+    }
+
+    fn person_file_in(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: PersonId,
+        break_glass: bool,
+    ) -> Result<PersonFile, StoreError> {
+        let person = self.read_person(tx, actor, id, break_glass)?;
+        if person.identity.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let version = repo::persons::get(tx, id)?.version;
+        let filter = AppealFilter { person: Some(id), ..Default::default() };
+        let appeals = self.appeals_in(tx, actor, filter, PERSON_PAGE_APPEALS)?;
+        let cases = self.cases_of_person_in(tx, actor, id)?;
+        Ok(PersonFile { person, version, appeals, cases, broken_glass: break_glass })
     }
 
     /// The cases of a person the actor may know exist: a sensitive case only to its team.
@@ -360,6 +393,8 @@ pub struct PersonFile {
     pub version: i64,
     pub appeals: Vec<AppealLine>,
     pub cases: Vec<CaseLine>,
+    /// Opened outside the reader's reach, with a reason.
+    pub broken_glass: bool,
 }
 
 /// Appeals shown beside a search candidate.

@@ -271,6 +271,8 @@ fn the_register_filters_by_topic_follow_up_and_operator() {
     assert!(shows(&late, overdue) && !shows(&late, wages));
     let mine = browser.get(&server.url("/hotline?mine=1"));
     assert!(shows(&mine, overdue) && !shows(&mine, lawyers));
+    let by_lawyer = browser.get(&server.url(&format!("/hotline?operator={}", lawyer.account_id().unwrap())));
+    assert!(shows(&by_lawyer, lawyers) && !shows(&by_lawyer, wages));
     let bad = browser.get(&server.url("/hotline?from=31.02.2026"));
     assert_eq!(bad.status, 200);
     assert!(bad.body.contains("id=\"from-error\""), "a bad date is said, not a failure");
@@ -412,7 +414,45 @@ fn record_pages_follow_the_access_rules() {
                 }
             }
         }
+        // Forms that change records, sent with a valid CSRF token, at records out of reach
+        // (or naming one that does not exist): refused by capability first, then by reach.
+        let csrf = browser.get(&server.url("/")).csrf();
+        let nobody = PersonId::new().to_string();
+        let posts: [(String, Vec<(&str, &str)>, u16); 5] = [
+            (
+                format!("/persons/{hq_person}/merge"),
+                vec![("version", "1"), ("duplicate", &nobody), ("confirm", "1")],
+                expect(MergePersons, false),
+            ),
+            (
+                format!("/persons/{other_person}/edit"),
+                vec![("version", "1"), ("full_name", "X"), ("sex", "male"), ("citizenship", "UZ")],
+                expect(ViewIdentifying, false),
+            ),
+            (
+                format!("/hotline/appeals/{other_appeal}/open-case"),
+                vec![("kind", "unpaid-wages")],
+                expect(ManageCases, false),
+            ),
+            (
+                format!("/persons/{nobody}/break-glass"),
+                vec![("reason", "A reason long enough to count.")],
+                expect(ViewIdentifying, false),
+            ),
+            (
+                format!("/parties/{}/break-glass", komek_domain::PartyId::new()),
+                vec![("reason", "A reason long enough to count.")],
+                if role.can(ViewCases) { expect(ViewIdentifying, false) } else { 403 },
+            ),
+        ];
+        for (path, mut form, expected) in posts {
+            form.push(("csrf", &csrf));
+            let answer = browser.post(&server.url(&path), &form);
+            assert_eq!(answer.status, expected, "{} posting to {path}", role.code());
+        }
     }
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 3, "nothing was merged away");
+    assert_eq!(count(&server, "SELECT count(*) FROM cases"), 1, "no case was opened");
 }
 
 #[test]
@@ -449,4 +489,40 @@ fn a_lawyer_opens_a_case_from_an_appeal_in_one_step() {
     let person = lawyer.get(&server.url(&format!("/persons/{azamat}?done=case-opened")));
     assert!(person.body.contains("-001"), "the case is listed with its number: {}", person.body);
     assert_eq!(count(&server, "SELECT count(*) FROM appeals WHERE outcome = 'case-opened'"), 1);
+}
+
+#[test]
+fn a_person_outside_reach_opens_only_with_a_reason_that_the_manager_sees() {
+    let server = Server::start();
+    let app = &server.app;
+    let district = app.create_office(&Actor::System, "maktaaral", "Maktaaral", 300).unwrap();
+    let local = app.create_account(&Actor::System, "local", "Local", Role::Lawyer, district.id, "en").unwrap().account;
+    let person = register_person(&server, &Actor::Staff(local), "Осмонова Бермет", "+996 555 00 00 02");
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let offer = browser.get(&server.url(&format!("/persons/{person}")));
+    assert_eq!(offer.status, 404);
+    assert!(offer.body.contains("/break-glass") && !offer.body.contains("Осмонова"));
+    let nowhere = browser.get(&server.url(&format!("/persons/{}", PersonId::new())));
+    assert_eq!(nowhere.status, 404, "a record that does not exist looks the same");
+    assert!(nowhere.body.contains("/break-glass"));
+
+    let url = server.url(&format!("/persons/{person}/break-glass"));
+    let short = browser.post(&url, &[("csrf", &offer.csrf()), ("reason", "need")]);
+    assert_eq!(short.status, 400);
+    assert!(short.body.contains("need</textarea>"), "the reason typed stays");
+    let reason = "She called crying from a field in Maktaaral; the district lawyer does not answer.";
+    let opened = browser.post(&url, &[("csrf", &offer.csrf()), ("reason", reason)]);
+    assert_eq!(opened.status, 200);
+    assert!(opened.body.contains("Осмонова Бермет") && opened.body.contains("emergency access"));
+    let missing = browser.post(
+        &server.url(&format!("/persons/{}/break-glass", PersonId::new())),
+        &[("csrf", &offer.csrf()), ("reason", reason)],
+    );
+    assert_eq!(missing.status, 404);
+
+    let mut manager = Browser::new();
+    manager.login(&server, "manager", PASSWORD);
+    let audit = manager.get(&server.url("/audit"));
+    assert!(audit.body.contains("does not answer"), "the manager reviews it: {}", audit.body);
 }

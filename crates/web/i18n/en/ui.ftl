@@ -324,3 +324,11 @@ appeal-case-sensitive = Sensitive: only the case team may see it
 appeal-open-case = Open a case from this appeal
 person-case-opened = The case is opened; it is listed below.
 intake-nobody-known = Nobody known matches yet: the caller will be saved as a new person.
+
+## Emergency access to a record outside one's reach
+break-glass-title = Not found, or outside your reach
+break-glass-about = There is no such record, or it belongs to another office or to a case team you are not in. If someone is in danger and the people who hold the record cannot be reached, you may open it by giving the reason. The reason and your name are recorded and shown to the manager.
+break-glass-reason = Why you need to open it now
+break-glass-reason-short = Please say why in at least { $min } characters.
+break-glass-open = Open it and record why
+break-glass-opened = Opened by emergency access: this reading is recorded and will be reviewed by the manager.

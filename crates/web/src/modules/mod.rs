@@ -5,6 +5,7 @@ mod areas;
 mod assets;
 mod audit;
 mod auth;
+mod break_glass;
 mod dashboard;
 mod health;
 mod hotline;
@@ -36,6 +37,8 @@ pub fn routes() -> Router<AppState> {
         .route("/persons/{id}", get(persons::show))
         .route("/persons/{id}/edit", get(persons::edit_form).post(persons::save))
         .route("/persons/{id}/merge", post(persons::merge))
+        .route("/persons/{id}/break-glass", post(persons::break_glass))
+        .route("/parties/{id}/break-glass", post(parties::break_glass))
         .route("/parties/{id}", get(parties::show))
         .route("/cases", get(areas::cases))
         .route("/parties", get(parties::search))

@@ -2,10 +2,13 @@
 //! with every appeal that names it (the first step to a registry of repeat offenders).
 
 use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
 use komek_app::AppError;
+use komek_app::parties::PartyFile;
 use komek_domain::{PartyId, lookups};
 use maud::{Markup, html};
 
+use super::break_glass;
 use super::hotline::register::{appeal_table, names};
 use crate::errors::WebError;
 use crate::forms::FormData;
@@ -56,18 +59,57 @@ pub async fn show(
     State(state): State<AppState>,
     current: Current,
     Path(id): Path<uuid::Uuid>,
-) -> Result<Markup, WebError> {
+) -> Result<Response, WebError> {
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let (file, names, clock) = blocking(move || -> Result<_, AppError> {
+    let loaded = blocking(move || -> Result<_, AppError> {
         Ok((app.party_file(&actor, PartyId(id))?, names(&app, &actor)?, app.office_clock(&actor)?))
     })
-    .await??;
-    let tr = current.tr(&state);
+    .await?;
+    break_glass::answer(
+        &state,
+        &current,
+        loaded,
+        &format!("/parties/{id}/break-glass"),
+        None,
+        |(file, names, clock)| page(&state, &current, &file, &names, clock),
+    )
+}
+
+/// Opens a party of another office with a written reason.
+pub async fn break_glass(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let reason = data.get("reason").to_owned();
+    let app = state.app.clone();
+    let actor = current.actor.clone();
+    let opened = blocking(move || -> Result<_, AppError> {
+        Ok((app.break_glass_party(&actor, PartyId(id), &reason)?, names(&app, &actor)?, app.office_clock(&actor)?))
+    })
+    .await?;
+    let action = format!("/parties/{id}/break-glass");
+    break_glass::answer(&state, &current, opened, &action, Some(data.get("reason")), |(file, names, clock)| {
+        page(&state, &current, &file, &names, clock)
+    })
+}
+
+fn page(
+    state: &AppState,
+    current: &Current,
+    file: &PartyFile,
+    names: &super::hotline::register::Names,
+    clock: chrono::FixedOffset,
+) -> Markup {
+    let tr = current.tr(state);
     let party = &file.party;
     let title = party.identity.as_ref().map_or(tr.t("record-restricted"), |i| i.name.clone());
     let lines: Vec<_> = file.appeals.iter().map(|(line, _)| line.clone()).collect();
     let content = html! {
+        @if file.broken_glass { p.notice.broken-glass role="status" { (tr.t("break-glass-opened")) } }
         h1 { (title) }
         p.hint { (tr.t("parties-allegation")) }
         dl.record {
@@ -88,8 +130,8 @@ pub async fn show(
             }
         }
         h2 { (tr.t1("party-appeals", "count", file.appeals.len())) }
-        (appeal_table(tr, &lines, &names, clock))
+        (appeal_table(tr, &lines, names, clock))
         @if file.more_appeals { p.hint { (tr.t("party-more-appeals")) } }
     };
-    Ok(layout::page(tr, &current, &title, "/parties", content))
+    layout::page(tr, current, &title, "/parties", content)
 }

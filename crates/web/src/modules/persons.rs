@@ -11,6 +11,7 @@ use komek_domain::matching::PersonProbe;
 use komek_domain::{Capability, PersonId};
 use maud::{Markup, html};
 
+use super::break_glass;
 use super::hotline::register::{appeal_table, names};
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
@@ -49,15 +50,51 @@ pub async fn show(
     current: Current,
     Path(id): Path<uuid::Uuid>,
     RawQuery(raw): RawQuery,
-) -> Result<Markup, WebError> {
+) -> Result<Response, WebError> {
     let notice = FormData::parse(raw.unwrap_or_default().as_bytes()).text("done");
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let ((file, duplicates), names, clock) = blocking(move || -> Result<_, AppError> {
+    let loaded = blocking(move || -> Result<_, AppError> {
         Ok((load(&app, &actor, PersonId(id))?, names(&app, &actor)?, app.office_clock(&actor)?))
     })
-    .await??;
-    let tr = current.tr(&state);
+    .await?;
+    break_glass::answer(&state, &current, loaded, &format!("/persons/{id}/break-glass"), None, |loaded| {
+        let ((file, duplicates), names, clock) = loaded;
+        page(&state, &current, &file, &duplicates, &names, clock, notice.as_deref())
+    })
+}
+
+/// Opens a person outside one's reach with a written reason.
+pub async fn break_glass(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let reason = data.get("reason").to_owned();
+    let app = state.app.clone();
+    let actor = current.actor.clone();
+    let opened = blocking(move || -> Result<_, AppError> {
+        Ok((app.break_glass_person(&actor, PersonId(id), &reason)?, names(&app, &actor)?, app.office_clock(&actor)?))
+    })
+    .await?;
+    let action = format!("/persons/{id}/break-glass");
+    break_glass::answer(&state, &current, opened, &action, Some(data.get("reason")), |(file, names, clock)| {
+        page(&state, &current, &file, &[], &names, clock, None)
+    })
+}
+
+fn page(
+    state: &AppState,
+    current: &Current,
+    file: &PersonFile,
+    duplicates: &[Candidate],
+    names: &super::hotline::register::Names,
+    clock: chrono::FixedOffset,
+    notice: Option<&str>,
+) -> Markup {
+    let tr = current.tr(state);
     let person = &file.person;
     let title = match &person.identity {
         Some(identity) if !identity.full_name.is_empty() => identity.full_name.clone(),
@@ -66,7 +103,8 @@ pub async fn show(
     };
     let csrf = &current.session.csrf_token;
     let content = html! {
-        @match notice.as_deref() {
+        @if file.broken_glass { p.notice.broken-glass role="status" { (tr.t("break-glass-opened")) } }
+        @match notice {
             Some("saved") => p.notice role="status" { (tr.t("person-saved")) },
             Some("merged") => p.notice role="status" { (tr.t("person-merged")) },
             Some("case-opened") => p.notice role="status" { (tr.t("person-case-opened")) },
@@ -96,7 +134,7 @@ pub async fn show(
             }
         }
         h2 { (tr.t("person-appeals")) }
-        (appeal_table(tr, &file.appeals, &names, clock))
+        (appeal_table(tr, &file.appeals, names, clock))
         h2 { (tr.t("person-cases")) }
         @if file.cases.is_empty() { p { (tr.t("person-no-cases")) } }
         ul {
@@ -108,13 +146,13 @@ pub async fn show(
             section.duplicates {
                 h2 { (tr.t("person-duplicates")) }
                 p.hint { (tr.t("person-duplicates-hint")) }
-                @for c in &duplicates {
-                    (merge_form(tr, csrf, &file, c))
+                @for c in duplicates {
+                    (merge_form(tr, csrf, file, c))
                 }
             }
         }
     };
-    Ok(layout::page(tr, &current, &title, "/hotline", content))
+    layout::page(tr, current, &title, "/hotline", content)
 }
 
 fn merge_form(tr: Tr<'_>, csrf: &str, file: &PersonFile, c: &Candidate) -> Markup {

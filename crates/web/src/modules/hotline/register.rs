@@ -28,6 +28,7 @@ struct Filters {
     outcome: String,
     follow_up: String,
     office: String,
+    operator: String,
     mine: bool,
     sort: String,
     page: i64,
@@ -43,6 +44,7 @@ impl Filters {
             outcome: q.get("outcome").to_owned(),
             follow_up: q.get("follow_up").to_owned(),
             office: q.get("office").to_owned(),
+            operator: q.get("operator").to_owned(),
             mine: q.has("mine"),
             sort: q.get("sort").to_owned(),
             page: q.get("page").parse().unwrap_or(0),
@@ -65,7 +67,7 @@ impl Filters {
             from: date("from", &self.from),
             to: date("to", &self.to),
             office: self.office.parse().ok().map(OfficeId),
-            operator: self.mine.then_some(me),
+            operator: if self.mine { Some(me) } else { self.operator.parse().ok().map(AccountId) },
             channel: known(lookups::CHANNEL, &self.channel),
             topic: known(lookups::TOPIC, &self.topic),
             outcome: known(lookups::APPEAL_OUTCOME, &self.outcome),
@@ -95,6 +97,7 @@ impl Filters {
             ("outcome", &self.outcome),
             ("follow_up", &self.follow_up),
             ("office", &self.office),
+            ("operator", &self.operator),
             ("sort", &self.sort),
         ] {
             if !value.is_empty() {
@@ -113,6 +116,15 @@ impl Filters {
 pub struct Names {
     pub staff: HashMap<AccountId, String>,
     pub offices: Vec<komek_domain::entities::Office>,
+}
+
+impl Names {
+    /// Colleagues by name, for a choice list.
+    fn staff_sorted(&self) -> Vec<(AccountId, &str)> {
+        let mut staff: Vec<(AccountId, &str)> = self.staff.iter().map(|(id, name)| (*id, name.as_str())).collect();
+        staff.sort_by(|a, b| a.1.cmp(b.1));
+        staff
+    }
 }
 
 pub fn names(app: &komek_app::App, actor: &komek_app::Actor) -> Result<Names, AppError> {
@@ -162,6 +174,14 @@ pub async fn list(
                         @for office in &names.offices {
                             option value=(office.id.to_string()) selected[filters.office == office.id.to_string()] { (office.name) }
                         }
+                    }
+                }
+            }
+            label { (tr.t("hotline-col-operator")) " "
+                select name="operator" {
+                    option value="" { (tr.t("form-any")) }
+                    @for (id, name) in names.staff_sorted() {
+                        option value=(id.to_string()) selected[filters.operator == id.to_string()] { (name) }
                     }
                 }
             }
