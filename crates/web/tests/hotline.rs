@@ -328,6 +328,9 @@ fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal() {
     );
 }
 
+/// A form's fields as name/value pairs.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 /// Every record page × every role × own or other office × sensitive or not, expected from
 /// the capability table and the reach rule (DESIGN.md §5), checked over real HTTP.
 #[test]
@@ -418,7 +421,7 @@ fn record_pages_follow_the_access_rules() {
         // (or naming one that does not exist): refused by capability first, then by reach.
         let csrf = browser.get(&server.url("/")).csrf();
         let nobody = PersonId::new().to_string();
-        let posts: [(String, Vec<(&str, &str)>, u16); 5] = [
+        let posts: [(String, Form, u16); 5] = [
             (
                 format!("/persons/{hq_person}/merge"),
                 vec![("version", "1"), ("duplicate", &nobody), ("confirm", "1")],
