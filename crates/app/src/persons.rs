@@ -254,7 +254,7 @@ impl App {
         }
         // Fetch extra candidates: some may be out of the actor's reach and are dropped.
         let hits = repo::persons::find(tx, tokens, (limit * 4) as i64)?;
-        let detail = format!("{} tokens, {} candidates", tokens.strong.len() + tokens.weak.len(), hits.len());
+        let detail = format!("{} tokens, {} candidates", tokens.len(), hits.len());
         self.audit(tx, Event::new(actor.account_id(), Action::Search, KIND, "search").detail(detail))?;
         let mut out = Vec::new();
         for (id, score) in hits {

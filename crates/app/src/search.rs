@@ -6,7 +6,7 @@
 
 use komek_domain::matching::PersonProbe;
 use komek_domain::normalise;
-use komek_store::repo::{self, ChangedLetter, IndexToken, SearchTokens};
+use komek_store::repo::{self, IndexToken, SearchTokens, SearchWord};
 
 use crate::audit::{Action, Event};
 use crate::crypto::Keys;
@@ -28,9 +28,9 @@ pub(crate) fn record_tokens<'a>(
     documents: &[String],
 ) -> Vec<IndexToken> {
     let mut tokens = Vec::new();
-    for word in names.flat_map(|n| normalise::name_tokens(n)) {
-        tokens.extend(normalise::one_letter_deletions(&word).iter().map(|d| keys.index_token(NAME_TYPO, d)));
-        tokens.push(keys.index_token(NAME, &word));
+    for word in names.flat_map(|n| normalise::name_words(n)) {
+        tokens.extend(word.typo_forms.iter().map(|f| keys.index_token(NAME_TYPO, f)));
+        tokens.push(keys.index_token(NAME, &word.token));
     }
     tokens.extend(phones.iter().filter_map(|p| normalise::phone(p)).map(|p| keys.index_token(PHONE, &p)));
     tokens
@@ -43,46 +43,45 @@ pub(crate) fn record_tokens<'a>(
 pub(crate) fn probe_tokens(keys: &Keys, probe: &PersonProbe) -> SearchTokens {
     let mut search = name_query_tokens(keys, &probe.name);
     if let Some(phone) = normalise::phone(&probe.phone) {
-        search.strong.push(keys.index_token(PHONE, &phone));
+        search.words.push(SearchWord::exact(keys.index_token(PHONE, &phone)));
     }
     if let Some(doc) = normalise::document_number(&probe.document) {
-        search.strong.push(keys.index_token(DOCUMENT, &doc));
+        search.words.push(SearchWord::exact(keys.index_token(DOCUMENT, &doc)));
     }
     search
 }
 
-/// What a search text looks for. Strong: each word whole, the text as a phone or a document
-/// number. Weak, for one typo: the word as a stored word with a letter left out (a letter
-/// missing in the query), the query with a letter left out as a stored word (a letter too
-/// many), and both with a letter left out (a letter changed, or two swapped; see
-/// `ChangedLetter` for when those are used).
+/// What a search text looks for: its words as names, and the whole text as a phone or a
+/// document number.
 pub(crate) fn query_tokens(keys: &Keys, query: &str) -> SearchTokens {
     let mut search = name_query_tokens(keys, query);
     if let Some(phone) = normalise::phone(query) {
-        search.strong.push(keys.index_token(PHONE, &phone));
+        search.words.push(SearchWord::exact(keys.index_token(PHONE, &phone)));
     }
     if let Some(doc) = normalise::document_number(query) {
-        search.strong.push(keys.index_token(DOCUMENT, &doc));
+        search.words.push(SearchWord::exact(keys.index_token(DOCUMENT, &doc)));
     }
     search
 }
 
+/// Each name word: exactly; near, as a stored word with a letter left out (a letter missing
+/// in the query) or as one of the query's own typo forms (a letter too many); and, for a
+/// letter changed or two swapped, as a typo form both share.
 fn name_query_tokens(keys: &Keys, name: &str) -> SearchTokens {
-    let mut search = SearchTokens::default();
-    for word in normalise::name_tokens(name) {
-        search.strong.push(keys.index_token(NAME, &word));
-        if word.chars().count() < normalise::MIN_TYPO_TOLERANT_CHARS {
-            continue;
-        }
-        search.weak.push(keys.index_token(NAME_TYPO, &word));
-        let deletions = normalise::one_letter_deletions(&word);
-        search.weak.extend(deletions.iter().map(|d| keys.index_token(NAME, d)));
-        search.changed_letter.push(ChangedLetter {
-            word: keys.index_token(NAME, &word),
-            tokens: deletions.iter().map(|d| keys.index_token(NAME_TYPO, d)).collect(),
-        });
-    }
-    search
+    let words = normalise::name_words(name)
+        .into_iter()
+        .map(|word| {
+            // Even a short word may be a longer one with a letter missing ("Aan" for "Asan").
+            let mut near = vec![keys.index_token(NAME_TYPO, &word.token)];
+            near.extend(word.typo_forms.iter().map(|f| keys.index_token(NAME, f)));
+            SearchWord {
+                exact: keys.index_token(NAME, &word.token),
+                near,
+                changed_letter: word.typo_forms.iter().map(|f| keys.index_token(NAME_TYPO, f)).collect(),
+            }
+        })
+        .collect();
+    SearchTokens { words }
 }
 
 /// Records re-indexed per transaction: small enough not to hold a writer for long.

@@ -8,7 +8,7 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::PersonIdentity;
-use crate::normalise;
+use crate::normalise::{self, NameWord};
 
 /// What the operator knows of the caller so far; any part may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,19 +68,19 @@ pub fn reasons(probe: &PersonProbe, identity: &PersonIdentity) -> Vec<MatchReaso
     {
         out.push(MatchReason::SamePhone);
     }
-    let typed = normalise::name_tokens(&probe.name);
-    let known: Vec<String> = [&identity.full_name, &identity.passport_name]
+    let typed = normalise::name_words(&probe.name);
+    let known: Vec<NameWord> = [&identity.full_name, &identity.passport_name]
         .into_iter()
         .chain(&identity.other_spellings)
-        .flat_map(|n| normalise::name_tokens(n))
+        .flat_map(|n| normalise::name_words(n))
         .collect();
     if !typed.is_empty() {
-        let exact = typed.iter().filter(|t| known.contains(t)).count();
+        let exact = typed.iter().filter(|t| known.iter().any(|k| k.token == t.token)).count();
         // A word with "x" gives two readings; one of them meeting is enough.
         let words = probe.name.split_whitespace().count().max(1);
         if exact >= words {
             out.push(MatchReason::SameName);
-        } else if exact > 0 || typed.iter().any(|t| known.iter().any(|k| within_one_typo(t, k))) {
+        } else if exact > 0 || typed.iter().any(|t| known.iter().any(|k| k.within_one_typo(t))) {
             out.push(MatchReason::SimilarName);
         }
     }
@@ -89,16 +89,6 @@ pub fn reasons(probe: &PersonProbe, identity: &PersonIdentity) -> Vec<MatchReaso
         out.push(MatchReason::SameBirthYear);
     }
     out
-}
-
-/// Whether two folded words differ by at most one letter added, left out, changed or two
-/// letters swapped (the same rule the blind index applies).
-pub fn within_one_typo(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (da, db) = (normalise::one_letter_deletions(a), normalise::one_letter_deletions(b));
-    da.iter().any(|d| d == b) || db.iter().any(|d| d == a) || da.iter().any(|d| db.contains(d))
 }
 
 #[cfg(test)]

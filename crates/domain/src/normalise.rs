@@ -4,46 +4,86 @@
 //! Latin alphabet: Хусан, Husan, Khusan, Xusan are one name. The blind indexes of the app
 //! crate are keyed hashes of these folded forms, so everything the hotline can match on is
 //! decided here, in pure functions.
+//!
+//! Changing any rule here changes the tokens of records already indexed: ship it with a
+//! migration that queues their re-indexing (as `0004_typo_tolerant_search.sql` does).
 
-/// Folds a whole name into its search tokens, one per word, in the order written.
-/// Patronymic markers (o'g'li, qizi, uulu, kyzy) are dropped: callers rarely say them.
-/// A Latin "x" is read both ways it is written: "kh" in Uzbek (Xusan), "ks" in Russian
-/// (Alexander), so a word with an "x" gives two tokens.
-pub fn name_tokens(name: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    for word in name.split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/' | ';')) {
-        let token = fold_word(word);
-        if token.is_empty() || is_patronymic_marker(&token) {
+/// One word of a name as search compares it: its folded token, and the forms it takes with
+/// one letter left out (for typo tolerance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameWord {
+    pub token: String,
+    /// Empty for words shorter than `MIN_TYPO_TOLERANT_CHARS`.
+    pub typo_forms: Vec<String>,
+}
+
+impl NameWord {
+    fn new(word: &str) -> Self {
+        let spelled = fold_keeping_doubles(word);
+        let token = collapse_doubles(&spelled);
+        let typo_forms = if token.chars().count() < MIN_TYPO_TOLERANT_CHARS {
+            Vec::new()
+        } else {
+            one_letter_deletions(&spelled, &token)
+        };
+        Self { token, typo_forms }
+    }
+
+    /// Whether two words differ by at most one letter missing, added or changed, or two
+    /// letters swapped: one is a typo form of the other, or they share one. This is exactly
+    /// what the blind index can match by equality.
+    pub fn within_one_typo(&self, other: &NameWord) -> bool {
+        self.token == other.token
+            || self.typo_forms.contains(&other.token)
+            || other.typo_forms.contains(&self.token)
+            || self.typo_forms.iter().any(|f| other.typo_forms.contains(f))
+    }
+}
+
+/// Folds a whole name into its words, in the order written. Patronymic markers (o'g'li,
+/// qizi, uulu, kyzy) are dropped: callers rarely say them. A Latin "x" is read both ways it
+/// is written: "kh" in Uzbek (Xusan), "ks" in Russian (Alexander), so a word with an "x"
+/// gives two words.
+pub fn name_words(name: &str) -> Vec<NameWord> {
+    let mut words = Vec::new();
+    for raw in name.split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/' | ';')) {
+        let word = NameWord::new(raw);
+        if word.token.is_empty() || is_patronymic_marker(&word.token) {
             continue;
         }
-        if word.contains(['x', 'X']) {
-            let russian = fold_word(&word.replace(['x', 'X'], "ks"));
-            if russian != token {
-                tokens.push(token);
-                tokens.push(russian);
+        if raw.contains(['x', 'X']) {
+            let russian = NameWord::new(&raw.replace(['x', 'X'], "ks"));
+            if russian.token != word.token {
+                words.push(word);
+                words.push(russian);
                 continue;
             }
         }
-        tokens.push(token);
+        words.push(word);
     }
-    tokens
+    words
+}
+
+/// The folded tokens of a name's words (see `name_words`).
+pub fn name_tokens(name: &str) -> Vec<String> {
+    name_words(name).into_iter().map(|w| w.token).collect()
 }
 
 /// Shortest folded word that gets typo tolerance: shorter ones would meet too many others.
 pub const MIN_TYPO_TOLERANT_CHARS: usize = 4;
 
-/// Every form of a folded word with one letter left out. Two words within one typo of each
-/// other (a letter missing, added, changed, or two swapped) share one of these forms, or one
-/// is such a form of the other: the blind index can then find typos by equality alone.
-pub fn one_letter_deletions(token: &str) -> Vec<String> {
-    let chars: Vec<char> = token.chars().collect();
-    if chars.len() < MIN_TYPO_TOLERANT_CHARS {
-        return Vec::new();
+/// Every form of a word with one letter left out, doubled letters collapsed afterwards (so
+/// "Saarova", a typo of "Saparova", meets it), without the word's own token.
+fn one_letter_deletions(spelled: &str, token: &str) -> Vec<String> {
+    let chars: Vec<char> = spelled.chars().collect();
+    let mut out: Vec<String> = Vec::with_capacity(chars.len());
+    for skip in 0..chars.len() {
+        let form: String = chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).collect();
+        let form = collapse_doubles(&form);
+        if form != token && !out.contains(&form) {
+            out.push(form);
+        }
     }
-    let mut out: Vec<String> = (0..chars.len())
-        .map(|skip| chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).collect())
-        .collect();
-    out.dedup();
     out
 }
 
@@ -53,6 +93,22 @@ fn is_patronymic_marker(token: &str) -> bool {
 
 /// Folds one word: Cyrillic to Latin, then spelling variants to one skeleton.
 pub fn fold_word(word: &str) -> String {
+    collapse_doubles(&fold_keeping_doubles(word))
+}
+
+/// Doubled letters are the commonest typo and spelling variant (Abdullaev / Abdulaev).
+fn collapse_doubles(s: &str) -> String {
+    let mut folded = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if !folded.ends_with(ch) {
+            folded.push(ch);
+        }
+    }
+    folded
+}
+
+/// Folds one word but keeps its doubled letters (typo forms are made from this).
+fn fold_keeping_doubles(word: &str) -> String {
     let mut latin = String::with_capacity(word.len() + 4);
     for ch in word.chars().flat_map(char::to_lowercase) {
         match ch {
@@ -118,8 +174,11 @@ fn fold_latin(s: &str) -> String {
         ("x", "h"),
         ("q", "k"),
         ("ng", "n"),
+        ("ph", "f"),
         ("ye", "e"),
         ("yo", "e"),
+        // Ё written the English way: Piotr, Aliona, Artiom.
+        ("io", "e"),
         ("iy", "i"),
         ("y", "i"),
         ("w", "v"),
@@ -130,15 +189,7 @@ fn fold_latin(s: &str) -> String {
             out = out.replace(from, to);
         }
     }
-    // Doubled letters are the commonest typo and spelling variant (Abdullaev / Abdulaev).
-    let mut folded = String::with_capacity(out.len());
-    for ch in out.chars() {
-        if folded.ends_with(ch) {
-            continue;
-        }
-        folded.push(ch);
-    }
-    folded
+    out
 }
 
 /// Normalises a phone number to international digits with a leading '+', guessing the
@@ -231,6 +282,13 @@ mod tests {
     }
 
     #[test]
+    fn english_style_spellings_of_russian_names_meet() {
+        same("Пётр", "Piotr");
+        same("Алёна", "Aliona");
+        same("Софья", "Sophia");
+    }
+
+    #[test]
     fn uzbek_latin_spellings_meet_russian_ones() {
         same("Уринов", "O'rinov");
         same("Тухтаев", "To'xtayev");
@@ -246,7 +304,8 @@ mod tests {
     }
 
     fn within_one_typo(a: &str, b: &str) -> bool {
-        crate::matching::within_one_typo(&fold_word(a), &fold_word(b))
+        let (a, b) = (name_words(a), name_words(b));
+        a.iter().any(|x| b.iter().any(|y| x.within_one_typo(y)))
     }
 
     #[test]
@@ -257,14 +316,18 @@ mod tests {
         assert!(within_one_typo("Абдуллаев", "Abudllaev")); // two letters swapped
         assert!(within_one_typo("Сардор", "Sardar"));
         assert!(within_one_typo("Джамшед", "Jamshid"));
+        assert!(within_one_typo("Сапарова", "Saaarova"), "a changed letter doubling its neighbour");
+        assert!(within_one_typo("Назарова", "Naarova"));
         assert!(!within_one_typo("Абдуллаев", "Abdurahmanov"));
         assert!(!within_one_typo("Али", "Ари"), "short words are matched exactly only");
     }
 
     #[test]
-    fn deletions_of_short_words_are_not_made() {
-        assert!(one_letter_deletions("ali").is_empty());
-        assert_eq!(one_letter_deletions("olim"), ["lim", "oim", "olm", "oli"]);
+    fn typo_forms_of_short_words_are_not_made() {
+        assert!(name_words("Али")[0].typo_forms.is_empty());
+        assert_eq!(name_words("Olim")[0].typo_forms, ["lim", "oim", "olm", "oli"]);
+        assert_eq!(name_words("Abdullaev")[0].token, "abdulaev");
+        assert!(!name_words("Abdullaev")[0].typo_forms.contains(&"abdulaev".to_owned()), "not its own token");
     }
 
     #[test]

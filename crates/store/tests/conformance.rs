@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use komek_domain::entities::{Account, Appeal, Case, Office, PersonProfile, Service};
 use komek_domain::*;
-use komek_store::repo::{self, ChangedLetter, IndexToken, SearchTokens};
+use komek_store::repo::{self, IndexToken, SearchTokens, SearchWord};
 use komek_store::testing::{PostgresDb, SqliteDb};
 use komek_store::{LATEST_VERSION, Store, StoreError, params};
 
@@ -162,23 +162,27 @@ fn persons_are_found_through_blind_index_tokens_best_match_first(store: &Store) 
     let near = person(store, &hq, &[b"hasan", b"karimov", b"karim"]);
     let _unrelated = person(store, &hq, &[b"rustam"]);
     let token = |t: &[u8]| IndexToken { kind: "name", token: t.to_vec() };
-    let query = SearchTokens {
-        strong: vec![token(b"abdulaev"), token(b"husan")],
-        weak: vec![token(b"karimov"), token(b"karim")],
-        ..Default::default()
+    let word = |exact: &[u8], near: &[&[u8]], changed: &[&[u8]]| SearchWord {
+        exact: token(exact),
+        near: near.iter().map(|t| token(t)).collect(),
+        changed_letter: changed.iter().map(|t| token(t)).collect(),
     };
-    let found = store.read(|tx| repo::persons::find(tx, &query, 5)).unwrap();
-    // Two sure hits, then one sure and one near, then two near.
-    assert_eq!(found, vec![(husan, 32), (other, 17), (near, 2)]);
-    let only_weak = SearchTokens { weak: vec![token(b"rustam")], ..Default::default() };
-    assert_eq!(store.read(|tx| repo::persons::find(tx, &only_weak, 5)).unwrap().len(), 1);
-    // Changed-letter tokens count only for a word no record holds exactly.
-    let changed = |word: &[u8]| SearchTokens {
-        changed_letter: vec![ChangedLetter { word: token(word), tokens: vec![token(b"karim")] }],
-        ..Default::default()
-    };
-    assert_eq!(store.read(|tx| repo::persons::find(tx, &changed(b"karimof"), 5)).unwrap(), vec![(near, 1)]);
-    assert!(store.read(|tx| repo::persons::find(tx, &changed(b"hasan"), 5)).unwrap().is_empty());
+    let find = |words: Vec<SearchWord>| store.read(|tx| repo::persons::find(tx, &SearchTokens { words }, 5)).unwrap();
+    // "husan abdulaev", where "karimov" and "karim" stand for near forms of the surname.
+    let found = find(vec![word(b"husan", &[], &[]), word(b"abdulaev", &[b"karimov", b"karim"], &[])]);
+    // Two sure words; one sure and one near; one near word, however many near forms it shares.
+    assert_eq!(found, vec![(husan, 32), (other, 17), (near, 1)]);
+    assert_eq!(find(vec![word(b"nobody", &[b"rustam"], &[])]).len(), 1);
+    // Changed-letter forms count for an unknown or rare word, not for a common one.
+    assert_eq!(find(vec![word(b"karimof", &[], &[b"karim"])]), vec![(near, 1)]);
+    let rare = find(vec![word(b"rustam", &[], &[b"karim"])]);
+    assert!(rare.contains(&(near, 1)), "one holder of \"rustam\": its changed-letter forms count");
+    for _ in 0..50 {
+        person(store, &hq, &[b"rustam"]);
+    }
+    let common = find(vec![word(b"rustam", &[], &[b"karim"])]);
+    assert!(!common.iter().any(|(id, _)| *id == near), "51 holders: they do not");
+    assert!(find(vec![word(b"karimof", &[b"zzz"], &[])]).is_empty());
     let back = store.read(|tx| repo::persons::get(tx, husan)).unwrap();
     assert_eq!(back.profile.languages, vec!["uz", "ru"]);
     assert_eq!(back.identity_enc, vec![1, 2, 3]);
@@ -566,7 +570,7 @@ fn merging_moves_appeals_cases_and_services_to_the_person_kept(store: &Store) {
     assert_eq!(store.read(|tx| repo::cases::get(tx, both.id)).unwrap().case.persons, vec![kept]);
     assert!(matches!(store.read(|tx| repo::persons::get(tx, duplicate)), Err(StoreError::NotFound)));
     let search =
-        SearchTokens { strong: vec![IndexToken { kind: "name", token: b"abdulaev".to_vec() }], ..Default::default() };
+        SearchTokens { words: vec![SearchWord::exact(IndexToken { kind: "name", token: b"abdulaev".to_vec() })] };
     assert!(store.read(|tx| repo::persons::find(tx, &search, 5)).unwrap().is_empty(), "its index went with it");
 }
 
@@ -645,7 +649,7 @@ fn a_stale_party_update_is_refused_and_a_fresh_one_replaces_the_index(store: &St
         (back.kind.as_str(), back.district.as_deref(), back.identity_enc, back.version),
         ("person", Some("maktaaral"), vec![2], 2)
     );
-    let find = |t: &[u8]| SearchTokens { strong: vec![token(t)], ..Default::default() };
+    let find = |t: &[u8]| SearchTokens { words: vec![SearchWord::exact(token(t))] };
     assert_eq!(store.read(|tx| repo::parties::find(tx, &find(b"bakhyt"), 5)).unwrap(), vec![(party.id, 16)]);
     assert!(store.read(|tx| repo::parties::find(tx, &find(b"agro"), 5)).unwrap().is_empty(), "the old index is gone");
 }

@@ -35,35 +35,52 @@ pub struct IndexToken {
     pub token: Vec<u8>,
 }
 
-/// What a search looks for in a blind index: tokens that mean a sure match (a whole name word,
-/// a phone, a document number) and tokens that mean a near one (a word within one typo).
+/// What a search looks for in a blind index, word by word. A record scores, for each word,
+/// the best of its hits on that word (a sure hit outweighs any near one), and the sum over
+/// the words: so a record matching two words ranks above one matching one word however many
+/// near forms that one shares.
 #[derive(Debug, Clone, Default)]
 pub struct SearchTokens {
-    pub strong: Vec<IndexToken>,
-    pub weak: Vec<IndexToken>,
-    /// Near-match tokens for a letter changed in a word. They are used only for a word that
-    /// no record holds exactly: for a known word they would match every record holding it
-    /// once per letter, which costs much and tells nothing the exact match did not.
-    pub changed_letter: Vec<ChangedLetter>,
+    pub words: Vec<SearchWord>,
 }
 
-/// The changed-letter tokens of one query word, and the word's exact token that decides
-/// whether they are needed.
+/// One word of a search (a name word, a phone, a document number).
 #[derive(Debug, Clone)]
-pub struct ChangedLetter {
-    pub word: IndexToken,
-    pub tokens: Vec<IndexToken>,
+pub struct SearchWord {
+    /// The word itself: a sure match.
+    pub exact: IndexToken,
+    /// Near forms: a letter missing or one too many.
+    pub near: Vec<IndexToken>,
+    /// Near forms for a letter changed. Left out for a word that many records hold exactly
+    /// (a common name): there they would match every holder once per letter, which costs
+    /// much and tells nothing the exact match did not. For a rare word they stay, since a
+    /// typo can turn one real name into another (Ilyin, Ilya).
+    pub changed_letter: Vec<IndexToken>,
+}
+
+impl SearchWord {
+    /// A word matched exactly or not at all (a phone, a document number).
+    pub fn exact(token: IndexToken) -> Self {
+        Self { exact: token, near: Vec::new(), changed_letter: Vec::new() }
+    }
 }
 
 impl SearchTokens {
     pub fn is_empty(&self) -> bool {
-        self.strong.is_empty() && self.weak.is_empty() && self.changed_letter.is_empty()
+        self.words.is_empty()
+    }
+
+    /// How many tokens the search looks for (for the audit log).
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|w| 1 + w.near.len() + w.changed_letter.len()).sum()
     }
 }
 
-/// How much one strong hit outweighs a weak one: more than the weak hits a long word can
-/// collect, so a record with more sure matches always ranks above one with fewer.
-const STRONG_HIT_WEIGHT: i64 = 16;
+/// Records holding a word beyond which its changed-letter forms are left out.
+const COMMON_WORD_HOLDERS: i64 = 50;
+
+/// A sure hit's score; a near hit scores 1.
+const EXACT_HIT_SCORE: i64 = 16;
 
 /// The blind-index tables, which share one shape.
 #[derive(Debug, Clone, Copy)]
@@ -99,44 +116,53 @@ impl BlindIndex {
         Ok(())
     }
 
-    /// Records matching any of the tokens, best first, as (owner id, score). The score counts
-    /// weak hits once and strong hits `STRONG_HIT_WEIGHT` times; ties go to the newer record.
+    /// Records matching any word, best first, as (owner id, score); ties go to the newer record.
     pub(crate) fn find(
         self,
         tx: &mut dyn crate::Tx,
         search: &SearchTokens,
         limit: i64,
     ) -> Result<Vec<(uuid::Uuid, i64)>, crate::StoreError> {
-        if search.is_empty() {
-            return Ok(Vec::new());
-        }
         let (table, owner_col) = self.table_and_owner();
-        let mut weak: Vec<&IndexToken> = search.weak.iter().collect();
-        for changed in &search.changed_letter {
-            let known = tx.query_i64(
-                &format!("SELECT count(*) FROM (SELECT 1 FROM {table} WHERE token = $1 LIMIT 1) AS known"),
-                &[changed.word.token.clone().into()],
-            )? > 0;
-            if !known {
-                weak.extend(&changed.tokens);
+        let mut params: Vec<crate::Value> = Vec::new();
+        let mut placeholder = |token: &IndexToken| {
+            params.push(token.token.clone().into());
+            format!("${}", params.len())
+        };
+        // Per word: which tokens are its (to group the hits by word), and which are exact.
+        let (mut word_of, mut exact, mut all) = (String::new(), Vec::new(), Vec::new());
+        for (i, word) in search.words.iter().enumerate() {
+            let mut mine = vec![placeholder(&word.exact)];
+            exact.push(mine[0].clone());
+            mine.extend(word.near.iter().map(&mut placeholder));
+            if !word.changed_letter.is_empty() {
+                let holders = tx.query_i64(
+                    &format!("SELECT count(*) FROM (SELECT 1 FROM {table} WHERE token = $1 LIMIT $2) AS holders"),
+                    &[word.exact.token.clone().into(), (COMMON_WORD_HOLDERS + 1).into()],
+                )?;
+                if holders <= COMMON_WORD_HOLDERS {
+                    mine.extend(word.changed_letter.iter().map(&mut placeholder));
+                }
             }
+            word_of.push_str(&format!(" WHEN token IN ({}) THEN {i}", mine.join(", ")));
+            all.extend(mine);
         }
-        let all: Vec<&IndexToken> = search.strong.iter().chain(weak).collect();
         if all.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders = |range: std::ops::Range<usize>| range.map(|i| format!("${}", i + 1)).collect::<Vec<_>>();
-        let strong = placeholders(0..search.strong.len());
-        // An empty strong list still needs valid SQL: no token is the empty byte string.
-        let strong = if strong.is_empty() { "NULL".to_owned() } else { strong.join(", ") };
-        let mut params: Vec<crate::Value> = all.iter().map(|t| t.token.clone().into()).collect();
         params.push(limit.into());
         let sql = format!(
-            "SELECT {owner_col}, SUM(CASE WHEN token IN ({strong}) THEN {STRONG_HIT_WEIGHT} ELSE 1 END) AS score \
-             FROM {table} WHERE token IN ({}) \
-             GROUP BY {owner_col} ORDER BY score DESC, {owner_col} DESC LIMIT ${}",
-            placeholders(0..all.len()).join(", "),
-            all.len() + 1
+            "SELECT owner, SUM(best) AS score FROM (
+                 SELECT owner, word, MAX(hit) AS best FROM (
+                     SELECT {owner_col} AS owner, CASE{word_of} END AS word,
+                            CASE WHEN token IN ({exact}) THEN {EXACT_HIT_SCORE} ELSE 1 END AS hit
+                     FROM {table} WHERE token IN ({all})
+                 ) AS hits GROUP BY owner, word
+             ) AS per_word
+             GROUP BY owner ORDER BY score DESC, owner DESC LIMIT ${limit}",
+            exact = exact.join(", "),
+            all = all.join(", "),
+            limit = params.len(),
         );
         tx.query(&sql, &params)?.iter().map(|r| Ok((r.get(0)?, r.get(1)?))).collect()
     }
