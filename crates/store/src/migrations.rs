@@ -43,6 +43,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0005_api_tokens.sql"),
         postgres: include_str!("migrations/postgres/0005_api_tokens.sql"),
     },
+    Migration {
+        version: 6,
+        name: "register filters",
+        sqlite: include_str!("migrations/sqlite/0006_register_filters.sql"),
+        postgres: include_str!("migrations/postgres/0006_register_filters.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -88,7 +88,10 @@ pub fn insert(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>) -> Result
 
 fn insert_lists(tx: &mut dyn Tx, a: &Appeal) -> Result<(), StoreError> {
     for topic in &a.topics {
-        tx.execute("INSERT INTO appeal_topics (appeal_id, topic) VALUES ($1, $2)", params![a.id, topic])?;
+        tx.execute(
+            "INSERT INTO appeal_topics (appeal_id, topic, received_at) VALUES ($1, $2, $3)",
+            params![a.id, topic, a.received_at],
+        )?;
     }
     for help in &a.help {
         tx.execute("INSERT INTO appeal_help (appeal_id, help) VALUES ($1, $2)", params![a.id, help])?;
@@ -259,9 +262,14 @@ pub fn list(
     if let Some(outcome) = &filter.outcome {
         bind("a.outcome = ?", outcome.into());
     }
-    if let Some(topic) = &filter.topic {
-        bind("EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id AND t.topic = ?)", topic.into());
-    }
+    // A topic filter reads the register through the topic's own newest-first index.
+    let from = match &filter.topic {
+        Some(topic) => {
+            bind("t.topic = ?", topic.into());
+            "appeal_topics t JOIN appeals a ON a.id = t.appeal_id"
+        }
+        None => "appeals a",
+    };
     if let Some(person) = filter.person {
         bind("a.person_id = ?", person.into());
     }
@@ -278,18 +286,21 @@ pub fn list(
         }
         None => {}
     }
+    // Through a topic, order by the topic row's copy of the time, which its index holds.
+    let at = if filter.topic.is_some() { "t.received_at" } else { "a.received_at" };
     let order = match sort {
-        AppealSort::NewestFirst => "a.received_at DESC, a.id DESC",
-        AppealSort::OldestFirst => "a.received_at ASC, a.id ASC",
+        AppealSort::NewestFirst => format!("{at} DESC, a.id DESC"),
+        AppealSort::OldestFirst => format!("{at} ASC, a.id ASC"),
         AppealSort::FollowUpFirst => {
             "CASE WHEN a.follow_up_on IS NULL THEN 1 ELSE 0 END, a.follow_up_on ASC, a.received_at DESC, a.id DESC"
+                .into()
         }
     };
     let filter_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
     values.push(limit.into());
     values.push(offset.into());
     let sql = format!(
-        "SELECT {LINE_COLUMNS} FROM appeals a {filter_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
+        "SELECT {LINE_COLUMNS} FROM {from} {filter_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
         values.len() - 1,
         values.len()
     );
