@@ -84,6 +84,19 @@ fn check_password_rules(password: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// One gate per account: password checks of one account take turns, so that wrong passwords
+/// sent at once cannot all be checked before the first one is counted (and slip past the lock).
+#[derive(Debug, Default)]
+pub struct AccountGates {
+    gates: Mutex<HashMap<AccountId, std::sync::Arc<Mutex<()>>>>,
+}
+
+impl AccountGates {
+    fn gate(&self, id: AccountId) -> std::sync::Arc<Mutex<()>> {
+        self.gates.lock().expect("gates lock").entry(id).or_default().clone()
+    }
+}
+
 /// Failed logins per client address, kept in memory: enough to slow guessing from one place.
 #[derive(Debug, Default)]
 pub struct AddressThrottle {
@@ -135,6 +148,10 @@ impl App {
             return Err(LoginError::BadCredentials);
         };
         let id = record.account.id;
+        let gate = self.login_gates.gate(id);
+        let _turn = gate.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Read again inside the turn: an attempt that went just before may have locked it.
+        let record = self.store.read(|tx| repo::accounts::get(tx, id)).map_err(|e| internal(e.into()))?;
         let now = Utc::now();
         if let Some(until) = record.locked_until.filter(|until| *until > now) {
             // As slow as a password check, so the answer's timing tells nothing.

@@ -38,6 +38,7 @@ pub struct App {
     pub(crate) keys: Keys,
     pub settings: Settings,
     pub(crate) throttle: std::sync::Arc<auth::AddressThrottle>,
+    pub(crate) login_gates: std::sync::Arc<auth::AccountGates>,
 }
 
 /// Security settings, all configurable; the defaults are the safe ones.
@@ -69,7 +70,7 @@ impl Default for Settings {
 
 impl App {
     pub fn new(store: Store, keys: Keys, settings: Settings) -> Self {
-        Self { store, keys, settings, throttle: Default::default() }
+        Self { store, keys, settings, throttle: Default::default(), login_gates: Default::default() }
     }
 
     /// The store, for the few callers that legitimately work below the services: migrations,

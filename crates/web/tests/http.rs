@@ -54,6 +54,23 @@ fn ten_wrong_passwords_lock_the_account_and_are_audited() {
 }
 
 #[test]
+fn wrong_passwords_sent_at_once_are_checked_in_turn_and_stop_at_the_lock() {
+    let server = Server::start();
+    let address: std::net::IpAddr = "203.0.113.9".parse().unwrap();
+    let app = &server.app;
+    std::thread::scope(|scope| {
+        for _ in 0..16 {
+            scope.spawn(|| app.login("manager", "wrong password!", address));
+        }
+    });
+    let checked = app
+        .store()
+        .read(|tx| tx.query_i64("SELECT count(*) FROM audit_log WHERE detail LIKE 'wrong password%'", &[]))
+        .unwrap();
+    assert_eq!(checked, 10, "no guess past the tenth is even checked");
+}
+
+#[test]
 fn a_login_form_without_its_token_is_refused() {
     let server = Server::start();
     let mut browser = Browser::new();
