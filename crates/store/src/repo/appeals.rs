@@ -250,23 +250,33 @@ pub fn list(
     if let Some(to) = filter.received_to {
         bind("a.received_at < ?", to.into());
     }
+    // A person or a party names a few appeals: those are the way in, and every other
+    // condition only sifts them. Written so that no index can serve it (`|| ''`), a
+    // condition cannot tempt the planner into walking a whole office or channel instead.
+    let narrow = filter.person.is_some() || filter.party.is_some();
+    let sift = |column: &str| if narrow { format!("{column} || '' = ?") } else { format!("{column} = ?") };
     if let Some(office) = filter.office {
-        bind("a.office_id = ?", office.into());
+        bind(&sift("a.office_id"), office.into());
     }
     if let Some(operator) = filter.operator {
-        bind("a.operator_id = ?", operator.into());
+        bind(&sift("a.operator_id"), operator.into());
     }
     if let Some(channel) = &filter.channel {
-        bind("a.channel = ?", channel.into());
+        bind(&sift("a.channel"), channel.into());
     }
     if let Some(outcome) = &filter.outcome {
-        bind("a.outcome = ?", outcome.into());
+        bind(&sift("a.outcome"), outcome.into());
     }
-    // A topic filter reads the register through the topic's own newest-first index.
+    // Otherwise a topic filter reads the register through the topic's own newest-first index.
+    let through_topic = filter.topic.is_some() && !narrow;
     let from = match &filter.topic {
-        Some(topic) => {
+        Some(topic) if through_topic => {
             bind("t.topic = ?", topic.into());
             "appeal_topics t JOIN appeals a ON a.id = t.appeal_id"
+        }
+        Some(topic) => {
+            bind("EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id AND t.topic = ?)", topic.into());
+            "appeals a"
         }
         None => "appeals a",
     };
@@ -274,7 +284,6 @@ pub fn list(
         bind("a.person_id = ?", person.into());
     }
     if let Some(party) = filter.party {
-        // Driven from the party's few appeals, not by walking the register looking for them.
         bind("a.id IN (SELECT p.appeal_id FROM appeal_parties p WHERE p.party_id = ?)", party.into());
     }
     match filter.follow_up {
@@ -287,7 +296,7 @@ pub fn list(
         None => {}
     }
     // Through a topic, order by the topic row's copy of the time, which its index holds.
-    let at = if filter.topic.is_some() { "t.received_at" } else { "a.received_at" };
+    let at = if through_topic { "t.received_at" } else { "a.received_at" };
     let order = match sort {
         AppealSort::NewestFirst => format!("{at} DESC, a.id DESC"),
         AppealSort::OldestFirst => format!("{at} ASC, a.id ASC"),
