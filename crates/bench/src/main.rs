@@ -46,12 +46,18 @@ struct Args {
     /// Samples per measured operation.
     #[arg(long, default_value_t = 500)]
     samples: usize,
+    /// Measure only the search quality (on its own population), not speed.
+    #[arg(long)]
+    quality_only: bool,
 }
 
 const BENCH_PASSWORD: &str = "bench password 2008";
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if args.quality_only {
+        return search_quality(1_000);
+    }
     let cases = args.cases.unwrap_or(args.appeals / 10);
     let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
     let temp = tempfile::tempdir()?;
