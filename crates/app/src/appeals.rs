@@ -110,6 +110,25 @@ impl App {
     /// the form can mark all its fields at once. Sending the same intake again (same appeal
     /// id, same operator) saves nothing more and answers as before.
     pub fn register_intake(&self, actor: &Actor, intake: Intake) -> AppResult<IntakeSaved> {
+        let id = intake.appeal.id;
+        match self.register_intake_once(actor, intake) {
+            // Two copies of one form sent at once: the one that lost the race answers as the
+            // winner did, if the winner was this same operator.
+            Err(AppError::Conflict) => {
+                let Ok(earlier) = self.store.read(|tx| repo::appeals::get(tx, id)).map(|s| s.appeal) else {
+                    return Err(AppError::Conflict);
+                };
+                if actor.account_id().is_some_and(|me| me == earlier.operator_id) {
+                    Ok(IntakeSaved { appeal_id: id, person_id: earlier.person_id, created: false })
+                } else {
+                    Err(AppError::Conflict)
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn register_intake_once(&self, actor: &Actor, intake: Intake) -> AppResult<IntakeSaved> {
         actor.require(Capability::RegisterAppeals)?;
         let Intake { mut appeal, person, new_parties } = intake;
         if let Actor::Staff(account) = actor {
@@ -177,7 +196,7 @@ impl App {
         let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
         self.store.write(|tx| {
             let current = repo::appeals::get(tx, appeal.id)?.appeal;
-            if !actor.reaches(current.office_id, false, false) {
+            if !self.reaches_appeal_notes(tx, actor, &current)? {
                 return Err(StoreError::NotFound);
             }
             appeal.office_id = current.office_id;
@@ -207,7 +226,7 @@ impl App {
             if !sees_office(actor, appeal.office_id) {
                 return Err(StoreError::NotFound);
             }
-            let notes_shown = actor.reaches(appeal.office_id, false, false);
+            let notes_shown = self.reaches_appeal_notes(tx, actor, &appeal)?;
             if notes_shown {
                 appeal.notes = Some(match stored.notes_enc {
                     Some(sealed) => self.open_text(notes_ref(id), &sealed)?,
@@ -217,6 +236,21 @@ impl App {
             }
             Ok(AppealRecord { appeal, version: stored.version, notes_shown })
         })?)
+    }
+
+    /// Whether an appeal's notes (and so its editing) are within reach: the appeal's office,
+    /// and, when it names a person, that person's reach (a sensitive case's team only).
+    fn reaches_appeal_notes(&self, tx: &mut dyn Tx, actor: &Actor, appeal: &Appeal) -> Result<bool, StoreError> {
+        if !actor.reaches(appeal.office_id, false, false) {
+            return Ok(false);
+        }
+        match appeal.person_id {
+            Some(person) => {
+                let office = repo::persons::get(tx, person)?.office_id;
+                self.reaches_person(tx, actor, person, office)
+            }
+            None => Ok(true),
+        }
     }
 
     /// One page of the appeals register (no identifying data in it). Office staff see their
@@ -290,10 +324,11 @@ fn sees_office(actor: &Actor, office: OfficeId) -> bool {
     actor.sees_all_offices() || actor.office_id() == Some(office)
 }
 
-/// Midnight of `day` on the office's clock, in UTC.
+/// Midnight of `day` on the office's clock, in UTC (at the ends of the calendar, where the
+/// shift would leave it, the day's UTC midnight).
 pub fn start_of_day(clock: FixedOffset, day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
-    clock.from_local_datetime(&midnight).single().expect("a fixed offset has no gaps").with_timezone(&Utc)
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    clock.from_local_datetime(&midnight).single().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// Lists of codes are sets: order and repeats mean nothing.

@@ -56,6 +56,10 @@ pub(crate) fn validate(profile: &PersonProfile, identity: &PersonIdentity) -> Ve
     if identity.birth_date.is_some_and(|d| d > Utc::now().date_naive()) {
         errors.push(ValidationError::Invalid { field: "birth_date" });
     }
+    let this_year = chrono::Datelike::year(&Utc::now());
+    if identity.birth_year.is_some_and(|y| !(1900..=this_year).contains(&y)) {
+        errors.push(ValidationError::Invalid { field: "birth_year" });
+    }
     errors
 }
 
@@ -350,9 +354,12 @@ impl App {
                 self.read_sealed_json(tx, actor, identity_ref(keep), &kept.identity_enc)?;
             let other: PersonIdentity = self.read_sealed_json(tx, actor, identity_ref(duplicate), &dup.identity_enc)?;
             identity.absorb(other);
+            let mut profile = kept.profile.clone();
+            profile.absorb(dup.profile.clone());
             let merged = StoredPerson {
                 identity_enc: self.keys.seal_json(identity_ref(keep), &identity),
                 version: keep_version,
+                profile,
                 ..kept
             };
             repo::persons::update(tx, &merged, &identity_tokens(&self.keys, &identity))?;

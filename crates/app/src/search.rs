@@ -12,6 +12,11 @@ use crate::audit::{Action, Event};
 use crate::crypto::Keys;
 use crate::{App, AppResult};
 
+/// Longest search text read, longest word, most words: enough for any name.
+const MAX_QUERY_CHARS: usize = komek_domain::entities::MAX_SHORT_CHARS;
+const MAX_QUERY_WORD_CHARS: usize = 40;
+const MAX_QUERY_WORDS: usize = 8;
+
 /// A whole folded name word.
 const NAME: &str = "name";
 /// A folded name word with one letter left out: what makes one typo findable.
@@ -68,8 +73,13 @@ pub(crate) fn query_tokens(keys: &Keys, query: &str) -> SearchTokens {
 /// in the query) or as one of the query's own typo forms (a letter too many); and, for a
 /// letter changed or two swapped, as a typo form both share.
 fn name_query_tokens(keys: &Keys, name: &str) -> SearchTokens {
-    let words = normalise::name_words(name)
+    // A search is what a person types: a name, not a page of text (each word's near forms
+    // grow with the square of its length).
+    let name: String = name.chars().take(MAX_QUERY_CHARS).collect();
+    let words = normalise::name_words(&name)
         .into_iter()
+        .filter(|word| word.token.chars().count() <= MAX_QUERY_WORD_CHARS)
+        .take(MAX_QUERY_WORDS)
         .map(|word| {
             // Even a short word may be a longer one with a letter missing ("Aan" for "Asan").
             let mut near = vec![keys.index_token(NAME_TYPO, &word.token)];

@@ -106,6 +106,36 @@ pub struct PersonProfile {
     pub anonymous: bool,
 }
 
+impl PersonProfile {
+    /// Takes in what a duplicate record knew: its languages and vulnerabilities join these,
+    /// and fields still unknown here are filled.
+    pub fn absorb(&mut self, other: PersonProfile) {
+        for (mine, theirs) in
+            [(&mut self.languages, other.languages), (&mut self.vulnerabilities, other.vulnerabilities)]
+        {
+            for code in theirs {
+                if !mine.contains(&code) {
+                    mine.push(code);
+                }
+            }
+        }
+        let unknown = |v: &str| v.is_empty() || v == "unknown";
+        if unknown(&self.sex) {
+            self.sex = other.sex;
+        }
+        if unknown(&self.citizenship) {
+            self.citizenship = other.citizenship;
+        }
+        if self.age_band.is_empty() {
+            self.age_band = other.age_band;
+        }
+        if self.home_region.trim().is_empty() {
+            self.home_region = other.home_region;
+        }
+        self.anonymous &= other.anonymous;
+    }
+}
+
 /// Someone the organisation helps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -135,7 +165,7 @@ pub fn age_band(age: i32) -> &'static str {
 /// The CTDC age band on a given day of someone born in `birth_year` (their age that year).
 pub fn age_band_at(birth_year: i32, on: NaiveDate) -> &'static str {
     use chrono::Datelike;
-    age_band(on.year() - birth_year)
+    age_band(on.year().saturating_sub(birth_year))
 }
 
 /// One contact: a call, a visit, a message.

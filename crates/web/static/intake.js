@@ -10,6 +10,7 @@
   var last = "";
   function query() {
     var params = new URLSearchParams();
+    params.set("csrf", form.elements["csrf"].value);
     fields.forEach(function (name) {
       var input = form.elements[name];
       if (input && input.value.trim()) params.set(name, input.value.trim());
@@ -22,7 +23,13 @@
     var q = query();
     if (q === last) return;
     last = q;
-    fetch("/hotline/candidates?" + q, { credentials: "same-origin", headers: { Accept: "text/html" } })
+    // POST, so that what the caller said never goes into a URL or a log.
+    fetch("/hotline/candidates", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "text/html", "Content-Type": "application/x-www-form-urlencoded" },
+      body: q
+    })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) { if (html !== null && q === last) target.innerHTML = html; })
       .catch(function () { /* offline or signed out: the Find button still works */ });

@@ -92,6 +92,13 @@ fn an_operator_registers_a_repeat_caller_found_by_another_spelling() {
         &server.url("/hotline/new"),
         &intake_form(&form, &[("full_name", "Khusan Abdulaev"), ("action", "find")]),
     );
+    // What the page's script asks while he is being typed: a POST with the form's token.
+    assert_eq!(browser.get(&server.url("/hotline/candidates?full_name=Khusan")).status, 405, "never in a URL");
+    let live =
+        browser.post(&server.url("/hotline/candidates"), &[("csrf", &form.csrf()), ("full_name", "Khusan Abdulaev")]);
+    assert!(live.body.contains(&format!("value=\"{husan}\"")), "{}", live.body);
+    let forged = browser.post(&server.url("/hotline/candidates"), &[("csrf", "forged"), ("full_name", "Khusan")]);
+    assert_eq!(forged.status, 409);
     assert_eq!(found.status, 200);
     assert!(found.body.contains(&format!("value=\"{husan}\"")), "the known caller is offered: {}", found.body);
     assert!(found.body.contains("same name"), "with the reason");
@@ -273,9 +280,11 @@ fn the_register_filters_by_topic_follow_up_and_operator() {
     assert!(shows(&mine, overdue) && !shows(&mine, lawyers));
     let by_lawyer = browser.get(&server.url(&format!("/hotline?operator={}", lawyer.account_id().unwrap())));
     assert!(shows(&by_lawyer, lawyers) && !shows(&by_lawyer, wages));
-    let bad = browser.get(&server.url("/hotline?from=31.02.2026"));
-    assert_eq!(bad.status, 200);
-    assert!(bad.body.contains("id=\"from-error\""), "a bad date is said, not a failure");
+    for bad in ["31.02.2026", "-262143-01-01"] {
+        let page = browser.get(&server.url(&format!("/hotline?from={bad}")));
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("id=\"from-error\""), "a bad date ({bad}) is said, not a failure");
+    }
 }
 
 #[test]
@@ -326,6 +335,19 @@ fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal() {
         stale.body.contains("changed this record while you were editing"),
         "an edit from before the merge is refused"
     );
+    let absurd = lawyer.post(
+        &server.url(&format!("/persons/{kept}/edit")),
+        &[
+            ("csrf", &page.csrf()),
+            ("version", "2"),
+            ("full_name", "Абдуллаев Хусан"),
+            ("birth_year", "-2147483648"),
+            ("sex", "male"),
+            ("citizenship", "UZ"),
+        ],
+    );
+    assert_eq!(absurd.status, 200);
+    assert!(absurd.body.contains("id=\"birth_year-error\""), "an impossible year is said: {}", absurd.body);
 }
 
 /// A form's fields as name/value pairs.
@@ -368,6 +390,9 @@ fn record_pages_follow_the_access_rules() {
     let save = |actor: &Actor, person| app.register_appeal(actor, appeal("employment", Some(person))).unwrap();
     let hq_appeal = save(&lawyer, hq_person);
     let other_appeal = save(&local, other_person);
+    let mut about_victim = appeal("forced-labour-suspicion", Some(sensitive_person));
+    about_victim.notes = Some("Бригадир держит паспорт в сейфе".into());
+    let sensitive_appeal = app.register_appeal(&lawyer, about_victim).unwrap();
     let new_party = |actor: &Actor, name: &str| {
         let party = komek_app::parties::NewParty {
             kind: "company".into(),
@@ -408,6 +433,12 @@ fn record_pages_follow_the_access_rules() {
             (format!("/parties/{other_party}"), expect(ViewCases, false)),
             ("/hotline/new".to_owned(), expect(RegisterAppeals, true)),
         ];
+        // An appeal about someone in a sensitive case: its notes are for the case team only.
+        let page = browser.get(&server.url(&format!("/hotline/appeals/{sensitive_appeal}")));
+        assert_eq!(page.status, expect(RegisterAppeals, true), "{}", role.code());
+        assert_eq!(page.body.contains("паспорт в сейфе"), on_team, "{} sees the notes", role.code());
+        let edit = browser.get(&server.url(&format!("/hotline/appeals/{sensitive_appeal}/edit")));
+        assert_eq!(edit.status, expect(RegisterAppeals, on_team), "{} edits it", role.code());
         for (path, expected) in cases {
             let page = browser.get(&server.url(&path));
             assert_eq!(page.status, expected, "{} on {path}", role.code());

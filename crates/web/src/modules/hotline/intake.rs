@@ -339,11 +339,13 @@ pub struct Lookups {
     pub current_person: Option<komek_domain::entities::Person>,
     /// Saving a new person would likely duplicate one of the candidates.
     pub duplicate_warning: bool,
+    /// The office's clock, for the days of the candidates' appeals.
+    pub clock: Option<FixedOffset>,
 }
 
 /// Looks up what the page needs to show, in one blocking call.
 fn lookups(app: &App, actor: &Actor, form: &IntakeForm, find: bool) -> Result<Lookups, AppError> {
-    let mut found = Lookups::default();
+    let mut found = Lookups { clock: Some(app.office_clock(actor)?), ..Default::default() };
     if find || form.new_person_typed() {
         found.candidates = app.person_candidates(actor, &form.probe(), CANDIDATES)?;
     }
@@ -576,7 +578,7 @@ fn candidates_block(tr: Tr<'_>, form: &IntakeForm, found: &Lookups) -> Markup {
                     } }
                 }
                 @for c in &found.candidates {
-                    (candidate(tr, c, form))
+                    (candidate(tr, c, form, found.clock.unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"))))
                 }
                 li.candidate { label.check {
                     input type="radio" name="person" value=(NEW_PERSON) checked[form.person == NEW_PERSON];
@@ -594,14 +596,12 @@ fn candidates_block(tr: Tr<'_>, form: &IntakeForm, found: &Lookups) -> Markup {
 }
 
 /// The candidates for what has been typed so far, as a fragment of the intake page: what
-/// the page's script fetches while the operator types (the Find button does the same
+/// the page's script asks for while the operator types (the Find button does the same
 /// without script).
-pub async fn candidates(
-    State(state): State<AppState>,
-    current: Current,
-    RawQuery(query): RawQuery,
-) -> Result<Markup, WebError> {
-    let data = FormData::parse(query.unwrap_or_default().as_bytes());
+pub async fn candidates(State(state): State<AppState>, current: Current, data: FormData) -> Result<Markup, WebError> {
+    // A POST with the form's token: what the caller said never goes into a URL (and so into
+    // no proxy's or browser's log).
+    current.check_csrf(&state, data.get("csrf")).await?;
     let form = IntakeForm::read(&data);
     let app = state.app.clone();
     let actor = current.actor.clone();
@@ -610,7 +610,7 @@ pub async fn candidates(
     Ok(candidates_block(current.tr(&state), &form, &found))
 }
 
-fn candidate(tr: Tr<'_>, c: &Candidate, form: &IntakeForm) -> Markup {
+fn candidate(tr: Tr<'_>, c: &Candidate, form: &IntakeForm, clock: FixedOffset) -> Markup {
     let id = c.person.id.to_string();
     let identity = c.person.identity.clone().unwrap_or_default();
     html! {
@@ -629,7 +629,7 @@ fn candidate(tr: Tr<'_>, c: &Candidate, form: &IntakeForm) -> Markup {
             @if !c.last_appeals.is_empty() || !c.cases.is_empty() {
                 p.hint {
                     @for a in &c.last_appeals {
-                        (crate::widgets::day(a.received_at.date_naive())) ": "
+                        (crate::widgets::day(a.received_at.with_timezone(&clock).date_naive())) ": "
                         (a.topics.iter().map(|t| tr.lookup(lookups::TOPIC, t)).collect::<Vec<_>>().join(", ")) "; "
                     }
                     @for case in &c.cases {

@@ -56,7 +56,9 @@ impl Filters {
             if value.is_empty() {
                 return None;
             }
-            let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+            let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .ok()
+                .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)));
             if parsed.is_none() {
                 errors.add(name, "form-invalid-date");
             }
