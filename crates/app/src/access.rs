@@ -50,6 +50,19 @@ impl Actor {
         matches!(self.role(), Role::Administrator | Role::Manager | Role::Analyst)
     }
 
+    /// The offices a list shows: the one asked for (or all) for roles over the whole
+    /// organisation, always the actor's own for office staff.
+    pub fn office_scope(&self, asked: Option<OfficeId>) -> Option<OfficeId> {
+        if self.sees_all_offices() { asked } else { self.office_id() }
+    }
+
+    /// The office a new record belongs to: staff's own; the system (CLI, demo) must name one.
+    pub fn office_for_new_record(&self, named: Option<OfficeId>) -> Result<OfficeId, AppError> {
+        self.office_id()
+            .or(named)
+            .ok_or_else(|| AppError::Invalid(vec![komek_domain::ValidationError::Required { field: "office" }]))
+    }
+
     /// Whether identifying data of a record is within reach: the role sees identifying data,
     /// and the record is in the actor's office (not sensitive) or the actor is on its team.
     pub fn reaches(&self, record_office: OfficeId, on_team: bool, sensitive: bool) -> bool {

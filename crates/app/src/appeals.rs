@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
-use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId, ValidationError};
+use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId};
 use komek_store::repo::appeals::{AppealFilter, FollowUp};
 // Lines and order of the register are plain data every caller of the services may use.
 pub use komek_store::repo::appeals::{AppealLine, AppealSort};
@@ -263,7 +263,7 @@ impl App {
         let filter = AppealFilter {
             received_from: query.from.map(start_of),
             received_to: query.to.and_then(|d| d.succ_opt()).map(start_of),
-            office: if actor.sees_all_offices() { query.office } else { actor.office_id() },
+            office: actor.office_scope(query.office),
             operator: query.operator,
             channel: query.channel.clone(),
             topic: query.topic.clone(),
@@ -314,7 +314,7 @@ impl App {
         filter: AppealFilter,
         limit: i64,
     ) -> Result<Vec<AppealLine>, StoreError> {
-        let office = if actor.sees_all_offices() { filter.office } else { actor.office_id() };
+        let office = actor.office_scope(filter.office);
         repo::appeals::list(tx, &AppealFilter { office, ..filter }, AppealSort::NewestFirst, limit, 0)
     }
 }
@@ -339,9 +339,4 @@ fn normalise_lists(appeal: &mut Appeal) {
     appeal.help.dedup();
     appeal.parties.sort();
     appeal.parties.dedup_by_key(|(id, _)| *id);
-}
-
-/// The error a required-but-missing office gives, for services the system calls.
-pub(crate) fn office_required() -> AppError {
-    AppError::Invalid(vec![ValidationError::Required { field: "office" }])
 }

@@ -26,7 +26,7 @@ impl App {
     /// Counts for the actor's office (all offices for roles that see the whole organisation),
     /// with days and months as the office's clock has them at `now`.
     pub fn dashboard(&self, actor: &Actor, now: DateTime<Utc>) -> AppResult<Dashboard> {
-        let office = if actor.sees_all_offices() { None } else { actor.office_id() };
+        let office = actor.office_scope(None);
         let clock = self.office_clock(actor)?;
         let today = now.with_timezone(&clock).date_naive();
         let start_of = |d: NaiveDate| crate::appeals::start_of_day(clock, d);

@@ -81,7 +81,7 @@ const PARTY_PAGE_APPEALS: i64 = 200;
 impl App {
     pub fn register_party(&self, actor: &Actor, office: Option<OfficeId>, party: NewParty) -> AppResult<PartyId> {
         actor.require(Capability::RegisterAppeals)?;
-        let office_id = actor.office_id().or(office).ok_or_else(crate::appeals::office_required)?;
+        let office_id = actor.office_for_new_record(office)?;
         AppError::invalid(party.validate())?;
         Ok(self.store.write(|tx| self.insert_party(tx, actor, office_id, party))?)
     }

@@ -80,7 +80,7 @@ impl App {
         identity: PersonIdentity,
     ) -> AppResult<PersonId> {
         actor.require(Capability::RegisterAppeals)?;
-        let office_id = actor.office_id().or(office).ok_or_else(crate::appeals::office_required)?;
+        let office_id = actor.office_for_new_record(office)?;
         AppError::invalid(validate(&profile, &identity))?;
         Ok(self.store.write(|tx| self.insert_person(tx, actor, office_id, profile, &identity))?)
     }

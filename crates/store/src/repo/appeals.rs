@@ -314,8 +314,20 @@ pub fn list(
         values.len()
     );
     let mut lines = tx.query(&sql, &values)?.iter().map(line_from_row).collect::<Result<Vec<_>, _>>()?;
-    for line in &mut lines {
-        line.topics = codes(tx, "SELECT topic FROM appeal_topics WHERE appeal_id = $1 ORDER BY topic", line.id)?;
+    // The page's topics in one query, not one per line.
+    if !lines.is_empty() {
+        let placeholders: Vec<String> = (1..=lines.len()).map(|i| format!("${i}")).collect();
+        let ids: Vec<Value> = lines.iter().map(|l| l.id.into()).collect();
+        let sql = format!(
+            "SELECT appeal_id, topic FROM appeal_topics WHERE appeal_id IN ({}) ORDER BY topic",
+            placeholders.join(", ")
+        );
+        for row in tx.query(&sql, &ids)? {
+            let (id, topic): (AppealId, String) = (row.get(0)?, row.get(1)?);
+            if let Some(line) = lines.iter_mut().find(|l| l.id == id) {
+                line.topics.push(topic);
+            }
+        }
     }
     Ok(lines)
 }
