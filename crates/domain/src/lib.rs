@@ -6,7 +6,10 @@
 
 pub mod access;
 pub mod entities;
+pub mod evidence;
 pub mod ids;
+pub mod indicators;
+pub mod law;
 pub mod lookups;
 pub mod matching;
 pub mod money;

@@ -1,6 +1,7 @@
 //! Translations: Project Fluent files embedded in the binary, one bundle per staff language.
 //!
-//! Message ids are the vocabulary of pages (`ui.ftl`) and of lookup codes (`lookups.ftl`,
+//! Message ids are the vocabulary of pages (`ui.ftl`, and a file per larger module such as
+//! `cases.ftl`), and of lookup codes (`lookups.ftl`,
 //! `lookup-{list}-{code}`). A message missing in Russian or Kazakh falls back to English,
 //! then to its id, so a page never breaks; the completeness test keeps that from happening.
 
@@ -54,11 +55,20 @@ impl Lang {
     }
 }
 
-const SOURCES: [(Lang, &str, &str); 3] = [
-    (Lang::Ru, include_str!("../i18n/ru/ui.ftl"), include_str!("../i18n/ru/lookups.ftl")),
-    (Lang::Kk, include_str!("../i18n/kk/ui.ftl"), include_str!("../i18n/kk/lookups.ftl")),
-    (Lang::En, include_str!("../i18n/en/ui.ftl"), include_str!("../i18n/en/lookups.ftl")),
-];
+/// The files of one language. Each module's vocabulary lives in its own file.
+macro_rules! sources {
+    ($lang:literal) => {
+        &[
+            include_str!(concat!("../i18n/", $lang, "/ui.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/lookups.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/cases.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/indicators.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/law.ftl")),
+        ]
+    };
+}
+
+const SOURCES: [(Lang, &[&str]); 3] = [(Lang::Ru, sources!("ru")), (Lang::Kk, sources!("kk")), (Lang::En, sources!("en"))];
 
 /// All bundles, built once at start-up.
 pub struct I18n {
@@ -71,12 +81,12 @@ impl I18n {
     pub fn load() -> Self {
         let bundles = SOURCES
             .iter()
-            .map(|(lang, ui, lookups)| {
+            .map(|(lang, files)| {
                 let id: LanguageIdentifier = lang.code().parse().expect("language codes are valid");
                 let mut bundle = FluentBundle::new_concurrent(vec![id]);
                 // Unicode isolation marks would show up inside HTML attributes and inputs.
                 bundle.set_use_isolating(false);
-                for source in [ui, lookups] {
+                for source in files.iter() {
                     let resource = FluentResource::try_new((*source).to_owned())
                         .unwrap_or_else(|(_, errors)| panic!("{} translations do not parse: {errors:?}", lang.code()));
                     bundle
@@ -113,8 +123,8 @@ impl I18n {
 
     /// Every message id of a language (for the completeness test).
     pub fn ids(lang: Lang) -> Vec<String> {
-        let (_, ui, lookups) = SOURCES.iter().find(|(l, _, _)| *l == lang).expect("every language has sources");
-        [ui, lookups]
+        let (_, files) = SOURCES.iter().find(|(l, _)| *l == lang).expect("every language has sources");
+        files
             .iter()
             .flat_map(|s| s.lines())
             .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))

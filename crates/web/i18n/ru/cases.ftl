@@ -1,0 +1,1 @@
+# The case desk: case files, their timeline, assessments, services, proceedings, tasks, notes and evidence.

@@ -1,0 +1,1 @@
+# Articles of Kazakhstan's codes used in this work (codes in komek_domain::law).
