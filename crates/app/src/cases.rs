@@ -1,9 +1,18 @@
-//! Case files: opening a case, the services delivered in it, and reading it within reach.
+//! Case files: opening and editing a case, the services delivered in it, the case list, and
+//! reading a whole file within reach. The file's other parts (timeline, assessments,
+//! proceedings, tasks, notes, evidence) are written by `casework`.
 
+use chrono::{NaiveDate, Utc};
+use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, Proceeding, Task};
 use komek_domain::entities::{Case, Service};
-use komek_domain::{AppealId, Capability, CaseId, ServiceId, ValidationError};
+use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, ServiceId, ValidationError};
 use komek_store::repo;
+use komek_store::repo::cases::{CaseFilter, StoredCase};
+pub use komek_store::repo::cases::{CaseLine, CaseListLine};
 
+use komek_store::{StoreError, Tx};
+
+use crate::appeals::Page;
 use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
 use crate::{Actor, App, AppError, AppResult};
@@ -18,14 +27,43 @@ fn result_ref(id: ServiceId) -> FieldRef<'static> {
     FieldRef { kind: "service", id: id.0, field: "result" }
 }
 
-/// A case with its services, as its reader may see it.
+/// A whole case file, as its reader may see it. When `identifying_shown` is false the free
+/// text of every part (summary, results, event texts, task titles, file names) is empty and
+/// no note is listed.
 #[derive(Debug, Clone)]
 pub struct CaseFile {
     pub case: Case,
+    /// The version an edit of the case must name.
+    pub version: i64,
     pub services: Vec<Service>,
-    /// Whether identifying parts (summary, service results) were opened for this reader.
+    pub events: Vec<CaseEvent>,
+    pub assessments: Vec<Assessment>,
+    /// Each proceeding with the version an edit of it must name.
+    pub proceedings: Vec<(Proceeding, i64)>,
+    pub tasks: Vec<Task>,
+    /// The notes this reader may read.
+    pub notes: Vec<CaseNote>,
+    /// Notes kept to their author's role that this reader may not read.
+    pub notes_withheld: usize,
+    pub evidence: Vec<EvidenceFile>,
     pub identifying_shown: bool,
 }
+
+/// What the case list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct CaseQuery {
+    /// A status code, or "active" for open and follow-up together.
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    /// Honoured for roles over all offices; office staff see their own office.
+    pub office: Option<OfficeId>,
+    pub lead: Option<AccountId>,
+    /// Only cases with a task past its day.
+    pub overdue: bool,
+}
+
+/// Cases per page of the list.
+pub const CASE_PAGE_SIZE: i64 = 50;
 
 impl App {
     /// Opens a case. An empty number gets the next one of the opening year ("2008-017").
@@ -34,12 +72,7 @@ impl App {
         if let Actor::Staff(account) = actor {
             case.office_id = account.office_id;
         }
-        case.team.sort();
-        case.team.dedup();
-        case.persons.sort();
-        case.persons.dedup();
-        case.outcomes.sort();
-        case.outcomes.dedup();
+        normalise_members(&mut case);
         AppError::invalid(case.validate())?;
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
         let summary_enc = summary.map(|s| self.keys.seal(summary_ref(case.id), s.as_bytes()));
@@ -126,6 +159,10 @@ impl App {
                 exploited_district: source.work_district.clone(),
                 exploited_place: None,
                 outcomes: Vec::new(),
+                closing_reason: None,
+                recruited_country: None,
+                recruited_district: None,
+                victims: Vec::new(),
                 summary: None,
             };
             let problems = case.validate();
@@ -151,14 +188,7 @@ impl App {
         let result = std::mem::take(&mut service.result);
         let result_enc = (!result.trim().is_empty()).then(|| self.keys.seal(result_ref(service.id), result.as_bytes()));
         self.store.write(|tx| {
-            let case = repo::cases::get(tx, service.case_id)?.case;
-            let on_team = match actor.account_id() {
-                Some(a) => repo::cases::is_on_team(tx, case.id, a)?,
-                None => false,
-            };
-            if !actor.reaches(case.office_id, on_team, case.sensitive) {
-                return Err(komek_store::StoreError::NotFound);
-            }
+            let case = self.writable_case(tx, actor, service.case_id)?.case;
             if service.person_id.is_some_and(|p| !case.persons.contains(&p)) {
                 return Err(komek_store::StoreError::NotFound);
             }
@@ -170,6 +200,90 @@ impl App {
             )
         })?;
         Ok(service.id)
+    }
+
+    /// Saves a case's header: kind, status and closing, lead and team, persons and their
+    /// victim status, parties, places, outcomes, summary. `version` is the one the editor
+    /// read; if someone saved in between, nothing is written and `Conflict` says so. Closing
+    /// sets the closing day (today unless given) and needs outcomes and a reason; reopening
+    /// clears it. The number, office and opening day stay as they are.
+    pub fn update_case(&self, actor: &Actor, mut case: Case, version: i64) -> AppResult<i64> {
+        actor.require(Capability::ManageCases)?;
+        let today = self.today(actor)?;
+        normalise_members(&mut case);
+        let summary = case.summary.take();
+        self.store.write(|tx| {
+            let stored = self.writable_case(tx, actor, case.id)?;
+            if stored.version != version {
+                return Ok(Err(AppError::Conflict));
+            }
+            let before = stored.case;
+            case.office_id = before.office_id;
+            case.number = before.number.clone();
+            case.opened_on = before.opened_on;
+            case.closed_on = match (case.is_closed(), before.closed_on) {
+                (false, _) => None,
+                (true, _) if case.closed_on.is_some() => case.closed_on,
+                (true, Some(day)) => Some(day),
+                (true, None) => Some(today),
+            };
+            if !case.is_closed() {
+                case.closing_reason = None;
+            }
+            let problems = case.validate();
+            if !problems.is_empty() {
+                return Ok(Err(AppError::Invalid(problems)));
+            }
+            // Naming someone puts them within the team's reach, as when opening.
+            for person in case.persons.iter().filter(|p| !before.persons.contains(p)) {
+                let office = repo::persons::get(tx, *person)?.office_id;
+                if !self.reaches_person(tx, actor, *person, office)? {
+                    return Err(komek_store::StoreError::NotFound);
+                }
+            }
+            for account in case.team.iter().chain([&case.lead_id]) {
+                repo::accounts::get(tx, *account)?;
+            }
+            let summary_enc = match summary.as_deref().map(str::trim) {
+                Some("") => None,
+                Some(text) => Some(self.keys.seal(summary_ref(case.id), text.as_bytes())),
+                // Not shown to the editor: kept as it is.
+                None => stored.summary_enc,
+            };
+            repo::cases::update(tx, &case, summary_enc, version)?;
+            self.audit(
+                tx,
+                Event::new(actor.account_id(), Action::Update, KIND, case.id.to_string())
+                    .detail(changed_fields(&before, &case)),
+            )?;
+            Ok(Ok(version + 1))
+        })?
+    }
+
+    /// One page of the case list, newest first. Sensitive cases show only to their team.
+    pub fn cases(&self, actor: &Actor, query: &CaseQuery, page: i64) -> AppResult<Page<CaseListLine>> {
+        actor.require(Capability::ViewCases)?;
+        let today = self.today(actor)?;
+        let filter = CaseFilter {
+            office: actor.office_scope(query.office),
+            status: query.status.clone(),
+            kind: query.kind.clone(),
+            lead: query.lead,
+            overdue_on: query.overdue.then_some(today),
+            viewer: actor.account_id(),
+        };
+        let page = page.max(0);
+        let mut items = self.store.read(|tx| {
+            repo::cases::list(tx, &filter, today, CASE_PAGE_SIZE + 1, page.saturating_mul(CASE_PAGE_SIZE))
+        })?;
+        let more = items.len() as i64 > CASE_PAGE_SIZE;
+        items.truncate(CASE_PAGE_SIZE as usize);
+        Ok(Page { items, more })
+    }
+
+    /// Today on the actor's office clock: the day tasks fall due and cases close.
+    pub fn today(&self, actor: &Actor) -> AppResult<NaiveDate> {
+        Ok(Utc::now().with_timezone(&self.office_clock(actor)?).date_naive())
     }
 
     /// A case file. Outside the reader's reach a sensitive case does not exist for them; any
@@ -193,42 +307,145 @@ impl App {
         })?)
     }
 
-    fn read_case(
-        &self,
-        tx: &mut dyn komek_store::Tx,
-        actor: &Actor,
-        id: CaseId,
-        break_glass: bool,
-    ) -> Result<CaseFile, komek_store::StoreError> {
-        {
-            let stored = repo::cases::get(tx, id)?;
-            let mut case = stored.case;
-            let on_team = match actor.account_id() {
-                Some(a) => repo::cases::is_on_team(tx, id, a)?,
-                None => false,
-            };
-            if case.sensitive && !on_team && !break_glass && !matches!(actor, Actor::System) {
-                return Err(komek_store::StoreError::NotFound);
-            }
-            let shown = break_glass || actor.reaches(case.office_id, on_team, case.sensitive);
-            if shown {
-                case.summary = Some(match &stored.summary_enc {
-                    Some(sealed) => self.open_text(summary_ref(id), sealed)?,
-                    None => String::new(),
-                });
-            }
-            let mut services = Vec::new();
-            for s in repo::cases::services_of(tx, id)? {
-                let mut service = s.service;
-                if let (true, Some(sealed)) = (shown, &s.result_enc) {
-                    service.result = self.open_text(result_ref(service.id), sealed)?;
-                }
-                services.push(service);
-            }
-            if shown {
-                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
-            }
-            Ok(CaseFile { case, services, identifying_shown: shown })
+    /// Whether the actor is on the case's team or leads it.
+    pub(crate) fn on_team(&self, tx: &mut dyn Tx, actor: &Actor, case: CaseId) -> Result<bool, StoreError> {
+        match actor.account_id() {
+            Some(a) => repo::cases::is_on_team(tx, case, a),
+            None => Ok(false),
         }
     }
+
+    /// A case the actor may change: within their reach (their office, or their team for a
+    /// sensitive one). Anything else does not exist for them. Callers check `ManageCases`.
+    pub(crate) fn writable_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId) -> Result<StoredCase, StoreError> {
+        let stored = repo::cases::get(tx, id)?;
+        let on_team = self.on_team(tx, actor, id)?;
+        if !actor.reaches(stored.case.office_id, on_team, stored.case.sensitive) {
+            return Err(StoreError::NotFound);
+        }
+        Ok(stored)
+    }
+
+    fn read_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId, break_glass: bool) -> Result<CaseFile, StoreError> {
+        let stored = repo::cases::get(tx, id)?;
+        let mut case = stored.case;
+        let on_team = self.on_team(tx, actor, id)?;
+        if case.sensitive && !on_team && !break_glass && !matches!(actor, Actor::System) {
+            return Err(StoreError::NotFound);
+        }
+        let shown = break_glass || actor.reaches(case.office_id, on_team, case.sensitive);
+        let open = |at: FieldRef<'_>, sealed: &[u8]| if shown { self.open_text(at, sealed) } else { Ok(String::new()) };
+        if shown {
+            case.summary = Some(match &stored.summary_enc {
+                Some(sealed) => self.open_text(summary_ref(id), sealed)?,
+                None => String::new(),
+            });
+        }
+        let mut services = Vec::new();
+        for s in repo::cases::services_of(tx, id)? {
+            let mut service = s.service;
+            if let Some(sealed) = &s.result_enc {
+                service.result = open(result_ref(service.id), sealed)?;
+            }
+            services.push(service);
+        }
+        let mut events = Vec::new();
+        for (mut event, sealed) in repo::casework::events_of(tx, id)? {
+            event.text = open(crate::casework::event_ref(event.id), &sealed)?;
+            events.push(event);
+        }
+        let mut proceedings = Vec::new();
+        for p in repo::casework::proceedings_of(tx, id)? {
+            let mut proceeding = p.proceeding;
+            if let Some(sealed) = &p.notes_enc {
+                proceeding.notes = open(crate::casework::proceeding_ref(proceeding.id), sealed)?;
+            }
+            proceedings.push((proceeding, p.version));
+        }
+        let mut tasks = Vec::new();
+        for (mut task, sealed) in repo::casework::tasks_of(tx, id)? {
+            task.title = open(crate::casework::task_ref(task.id), &sealed)?;
+            tasks.push(task);
+        }
+        let (mut notes, mut notes_withheld) = (Vec::new(), 0);
+        for (mut note, sealed) in repo::casework::notes_of(tx, id)? {
+            // Break glass opens the case, not the notes a psychologist kept to their role.
+            let readable = shown
+                && match actor {
+                    Actor::System => true,
+                    Actor::Staff(reader) => note.readable_by(reader.id, reader.role, case.lead_id),
+                };
+            if readable {
+                note.text = self.open_text(crate::casework::note_ref(note.id), &sealed)?;
+                notes.push(note);
+            } else if shown {
+                notes_withheld += 1;
+            }
+        }
+        let mut evidence = Vec::new();
+        for (mut file, sealed) in repo::casework::evidence_of(tx, id)? {
+            file.name = open(crate::casework::evidence_name_ref(file.id), &sealed)?;
+            evidence.push(file);
+        }
+        let assessments = repo::casework::assessments_of(tx, id)?;
+        if shown {
+            self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
+        }
+        Ok(CaseFile {
+            case,
+            version: stored.version,
+            services,
+            events,
+            assessments,
+            proceedings,
+            tasks,
+            notes,
+            notes_withheld,
+            evidence,
+            identifying_shown: shown,
+        })
+    }
+}
+
+/// Lists of a case are sets: order and repeats mean nothing.
+fn normalise_members(case: &mut Case) {
+    case.team.sort();
+    case.team.dedup();
+    case.persons.sort();
+    case.persons.dedup();
+    case.outcomes.sort();
+    case.outcomes.dedup();
+    case.parties.sort();
+    case.parties.dedup_by_key(|(id, _)| *id);
+    case.victims.sort_by_key(|v| v.person_id);
+    case.victims.dedup_by_key(|v| v.person_id);
+}
+
+/// The names of the header fields an edit changed, for the audit log (never their values:
+/// the log must not hold identifying text).
+fn changed_fields(before: &Case, after: &Case) -> String {
+    let mut changed = Vec::new();
+    let mut note = |name: &'static str, differs: bool| {
+        if differs {
+            changed.push(name);
+        }
+    };
+    note("kind", before.kind != after.kind);
+    note("status", before.status != after.status);
+    note("sensitive", before.sensitive != after.sensitive);
+    note("lead", before.lead_id != after.lead_id);
+    note("team", before.team != after.team);
+    note("persons", before.persons != after.persons);
+    note("victim-status", before.victims != after.victims);
+    note("parties", before.parties != after.parties);
+    note(
+        "places",
+        (&before.recruited_at, &before.recruited_country, &before.recruited_district)
+            != (&after.recruited_at, &after.recruited_country, &after.recruited_district)
+            || (&before.exploited_region, &before.exploited_district, &before.exploited_place)
+                != (&after.exploited_region, &after.exploited_district, &after.exploited_place),
+    );
+    note("outcomes", before.outcomes != after.outcomes);
+    note("closing", before.closing_reason != after.closing_reason || before.closed_on != after.closed_on);
+    if changed.is_empty() { "saved unchanged".into() } else { format!("changed: {}", changed.join(", ")) }
 }

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod backup;
 pub mod break_glass;
 pub mod cases;
+pub mod casework;
 pub mod crypto;
 pub mod dashboard;
 pub mod demo;

@@ -71,6 +71,10 @@ fn case_reads_follow_office_team_and_sensitivity_for_every_role() {
                         exploited_district: None,
                         exploited_place: None,
                         outcomes: vec![],
+                        closing_reason: None,
+                        recruited_country: None,
+                        recruited_district: None,
+                        victims: Vec::new(),
                         summary: Some("Паспорт у работодателя.".into()),
                     };
                     let id = app.open_case(&lead, case).unwrap();

@@ -47,6 +47,10 @@ fn a_sensitive_case_of_another_office_is_opened_only_by_breaking_glass(store: St
         exploited_district: None,
         exploited_place: None,
         outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
         summary: Some("Семь месяцев на хлопке без оплаты.".into()),
     };
     let id = app.open_case(&local_lawyer, case).unwrap();

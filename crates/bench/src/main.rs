@@ -362,6 +362,10 @@ fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonI
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
         outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
         summary: Some("Работа без договора; зарплата не выплачена.".into()),
     }
 }

@@ -258,6 +258,15 @@ pub struct Case {
     pub exploited_district: Option<String>,
     pub exploited_place: Option<String>,
     pub outcomes: Vec<String>,
+    /// `lookups::CLOSING_REASON`, required once the case is closed.
+    pub closing_reason: Option<String>,
+    /// Where the person was recruited: a country (citizenship code) and, in Kazakhstan, a
+    /// district; `recruited_at` names the place itself.
+    pub recruited_country: Option<String>,
+    pub recruited_district: Option<String>,
+    /// Each person's standing as a victim, one per person of `persons` (a person missing
+    /// here is "unknown").
+    pub victims: Vec<crate::casework::VictimStatus>,
     /// The story in the lawyer's words: identifying, encrypted. `None` when not readable.
     pub summary: Option<String>,
 }
@@ -283,13 +292,49 @@ impl Case {
         if let Some(p) = &self.exploited_place {
             check(lookups::PLACE_KIND, p);
         }
+        if let Some(reason) = &self.closing_reason {
+            check(lookups::CLOSING_REASON, reason);
+        }
+        if let Some(country) = &self.recruited_country {
+            check(lookups::CITIZENSHIP, country);
+        }
+        if let Some(district) = &self.recruited_district {
+            check(lookups::DISTRICT, district);
+        }
         if self.persons.is_empty() {
             errors.push(ValidationError::Required { field: "persons" });
         }
         if self.closed_on.is_some_and(|c| c < self.opened_on) {
             errors.push(ValidationError::Invalid { field: "closed_on" });
         }
+        for victim in &self.victims {
+            errors.extend(victim.validate());
+            if !self.persons.contains(&victim.person_id) {
+                errors.push(ValidationError::Invalid { field: "victims" });
+            }
+        }
+        if self.is_closed() {
+            // Closing asks what the case achieved and why it ends.
+            if self.outcomes.is_empty() || self.outcomes.iter().all(|o| o == "none-yet") {
+                errors.push(ValidationError::Required { field: "outcomes" });
+            }
+            if self.closing_reason.is_none() {
+                errors.push(ValidationError::Required { field: "closing_reason" });
+            }
+        }
+        if self.recruited_at.chars().count() > crate::casework::MAX_LINE_CHARS {
+            errors.push(ValidationError::TooLong { field: "recruited_at", max: crate::casework::MAX_LINE_CHARS });
+        }
         errors
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.status.starts_with("closed")
+    }
+
+    /// A person's standing as a victim in this case.
+    pub fn victim_status(&self, person: PersonId) -> Option<&crate::casework::VictimStatus> {
+        self.victims.iter().find(|v| v.person_id == person)
     }
 }
 

@@ -54,6 +54,18 @@ id_type! {
     AccountId;
     /// Help delivered within a case.
     ServiceId;
+    /// A dated event on a case's timeline.
+    EventId;
+    /// One assessment of a person against an indicator catalogue.
+    AssessmentId;
+    /// A criminal, administrative or civil proceeding.
+    ProceedingId;
+    /// A task with an assignee and a due date.
+    TaskId;
+    /// A note written in a case.
+    NoteId;
+    /// An evidence file attached to a case.
+    EvidenceId;
 }
 
 #[cfg(test)]

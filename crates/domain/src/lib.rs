@@ -5,6 +5,7 @@
 //! HTTP: everything here is plain data and pure functions, tested on its own.
 
 pub mod access;
+pub mod casework;
 pub mod entities;
 pub mod evidence;
 pub mod ids;

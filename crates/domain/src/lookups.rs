@@ -134,6 +134,33 @@ lookup!(
 );
 
 lookup!(
+    /// Why a case was closed; closing asks for it together with the outcome.
+    CLOSING_REASON = "closing-reason" [
+        "goals-achieved", "referred-elsewhere", "person-declined", "lost-contact", "person-returned-home",
+        "no-grounds", "other",
+    ]
+);
+
+lookup!(
+    /// What happened on a day of a case's timeline (HTCDS events: recruitment, transit,
+    /// exploitation, and what followed).
+    CASE_EVENT = "case-event" [
+        "recruitment", "transit", "exploitation", "escape-release", "complaint", "identification",
+        "return-home", "contact", "other",
+    ]
+);
+
+lookup!(
+    /// A person's standing as a victim in a case (HTCDS trafficking status).
+    VICTIM_STATUS = "victim-status" ["unknown", "presumed", "identified", "not-a-victim"]
+);
+
+lookup!(
+    /// The kind of body that identified a victim (HTCDS "identified by").
+    IDENTIFYING_BODY = "identifying-body" ["ngo", "police", "prosecutor-court", "other-government", "other"]
+);
+
+lookup!(
     /// Help delivered within a case.
     SERVICE_KIND = "service" [
         "legal-consultation", "psychological", "psychiatric", "medical", "shelter",
@@ -198,6 +225,10 @@ pub const ALL: &[LookupList] = &[
     CASE_KIND,
     CASE_STATUS,
     CASE_OUTCOME,
+    CLOSING_REASON,
+    CASE_EVENT,
+    VICTIM_STATUS,
+    IDENTIFYING_BODY,
     SERVICE_KIND,
     PARTY_ROLE,
     PLACE_KIND,

@@ -49,6 +49,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0006_register_filters.sql"),
         postgres: include_str!("migrations/postgres/0006_register_filters.sql"),
     },
+    Migration {
+        version: 7,
+        name: "case desk",
+        sqlite: include_str!("migrations/sqlite/0007_case_desk.sql"),
+        postgres: include_str!("migrations/postgres/0007_case_desk.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

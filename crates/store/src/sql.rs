@@ -175,7 +175,21 @@ macro_rules! id_values {
     )+};
 }
 use komek_domain::ids::*;
-id_values!(PersonId, AppealId, CaseId, PartyId, OfficeId, AccountId, ServiceId);
+id_values!(
+    PersonId,
+    AppealId,
+    CaseId,
+    PartyId,
+    OfficeId,
+    AccountId,
+    ServiceId,
+    EventId,
+    AssessmentId,
+    ProceedingId,
+    TaskId,
+    NoteId,
+    EvidenceId
+);
 
 impl From<i64> for Value {
     fn from(v: i64) -> Self {

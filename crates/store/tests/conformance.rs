@@ -274,6 +274,10 @@ fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
         outcomes: vec!["documents-returned".into(), "returned-home".into()],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
         summary: None,
     };
     store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
@@ -550,6 +554,10 @@ fn merging_moves_appeals_cases_and_services_to_the_person_kept(store: &Store) {
         exploited_district: None,
         exploited_place: None,
         outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
         summary: None,
     };
     let both = case_of(vec![kept, duplicate], "2008-001");

@@ -53,9 +53,10 @@ impl AppState {
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
     let secure = state.config.secure_cookies;
-    let routes = modules::routes()
+    let routes = security::limits(modules::routes())
+        .merge(modules::upload_routes())
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_errors))
-        .merge(api::routes())
+        .merge(security::limits(api::routes()))
         .with_state(state);
     security::layers(routes, secure)
 }

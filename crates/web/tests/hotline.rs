@@ -384,6 +384,10 @@ fn record_pages_follow_the_access_rules() {
         exploited_district: None,
         exploited_place: None,
         outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
         summary: None,
     };
     app.open_case(&lawyer, case).unwrap();

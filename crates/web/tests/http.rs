@@ -386,6 +386,10 @@ fn a_manager_reviews_emergency_access_on_the_audit_page() {
         exploited_district: None,
         exploited_place: None,
         outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
         summary: None,
     };
     let id = app.open_case(&lawyer, case).unwrap();

@@ -725,6 +725,10 @@ impl Generator<'_> {
             exploited_district: plan.exploited.1.map(str::to_owned),
             exploited_place: plan.exploited.2.map(str::to_owned),
             outcomes: plan.outcomes.into_iter().map(str::to_owned).collect(),
+            closing_reason: None,
+            recruited_country: None,
+            recruited_district: None,
+            victims: Vec::new(),
             summary: Some(plan.summary),
         };
         let id = self.app.open_case(&lead, case)?;

@@ -1,9 +1,10 @@
 //! Cases with their team, persons, parties, outcomes, and the services delivered in them.
 
+use komek_domain::casework::VictimStatus;
 use komek_domain::entities::{Case, Service};
 use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId, PersonId};
 
-use crate::sql::{Row, Tx};
+use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
 
 /// A case as stored: the summary is ciphertext.
@@ -16,7 +17,8 @@ pub struct StoredCase {
 }
 
 const COLUMNS: &str = "id, office_id, number, kind, status, sensitive, lead_id, opened_on, closed_on, recruited_at, \
-                       exploited_region, exploited_district, exploited_place, summary_enc, version";
+                       exploited_region, exploited_district, exploited_place, summary_enc, version, closing_reason, \
+                       recruited_country, recruited_district";
 
 fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
     Ok(StoredCase {
@@ -34,6 +36,10 @@ fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
             exploited_region: row.get(10)?,
             exploited_district: row.get(11)?,
             exploited_place: row.get(12)?,
+            closing_reason: None,
+            recruited_country: None,
+            recruited_district: None,
+            victims: Vec::new(),
             summary: None,
             team: Vec::new(),
             persons: Vec::new(),
@@ -50,8 +56,8 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
     tx.execute(
         "INSERT INTO cases (id, office_id, number, kind, status, sensitive, lead_id, opened_on, closed_on,
                             recruited_at, exploited_region, exploited_district, exploited_place, summary_enc,
-                            created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1)",
+                            created_at, updated_at, version, closing_reason, recruited_country, recruited_district)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1, $16, $17, $18)",
         params![
             c.id,
             c.office_id,
@@ -68,13 +74,32 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
             c.exploited_place.clone(),
             summary_enc,
             now,
+            c.closing_reason.clone(),
+            c.recruited_country.clone(),
+            c.recruited_district.clone(),
         ],
     )?;
+    insert_members(tx, c)
+}
+
+/// The case's team, persons (with their victim status), parties and outcomes.
+fn insert_members(tx: &mut dyn Tx, c: &Case) -> Result<(), StoreError> {
     for member in &c.team {
         tx.execute("INSERT INTO case_team (case_id, account_id) VALUES ($1, $2)", params![c.id, *member])?;
     }
     for person in &c.persons {
-        tx.execute("INSERT INTO case_persons (case_id, person_id) VALUES ($1, $2)", params![c.id, *person])?;
+        let victim = c.victim_status(*person);
+        tx.execute(
+            "INSERT INTO case_persons (case_id, person_id, victim_status, identified_by, identified_on)
+             VALUES ($1, $2, $3, $4, $5)",
+            params![
+                c.id,
+                *person,
+                victim.map_or("unknown", |v| v.status.as_str()),
+                victim.and_then(|v| v.identified_by.clone()),
+                victim.and_then(|v| v.identified_on),
+            ],
+        )?;
     }
     for (party, role) in &c.parties {
         tx.execute(
@@ -92,7 +117,18 @@ pub fn get(tx: &mut dyn Tx, id: CaseId) -> Result<StoredCase, StoreError> {
     let mut stored = from_row(&tx.query_one(&format!("SELECT {COLUMNS} FROM cases WHERE id = $1"), params![id])?)?;
     let c = &mut stored.case;
     c.team = column(tx, "SELECT account_id FROM case_team WHERE case_id = $1 ORDER BY account_id", id)?;
-    c.persons = column(tx, "SELECT person_id FROM case_persons WHERE case_id = $1 ORDER BY person_id", id)?;
+    c.victims = tx
+        .query(
+            "SELECT person_id, victim_status, identified_by, identified_on FROM case_persons
+             WHERE case_id = $1 ORDER BY person_id",
+            params![id],
+        )?
+        .iter()
+        .map(|r| {
+            Ok(VictimStatus { person_id: r.get(0)?, status: r.get(1)?, identified_by: r.get(2)?, identified_on: r.get(3)? })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    c.persons = c.victims.iter().map(|v| v.person_id).collect();
     c.outcomes = column(tx, "SELECT outcome FROM case_outcomes WHERE case_id = $1 ORDER BY outcome", id)?;
     c.parties = tx
         .query("SELECT party_id, role FROM case_parties WHERE case_id = $1 ORDER BY party_id", params![id])?
@@ -100,6 +136,43 @@ pub fn get(tx: &mut dyn Tx, id: CaseId) -> Result<StoredCase, StoreError> {
         .map(|r| Ok((r.get(0)?, r.get(1)?)))
         .collect::<Result<_, StoreError>>()?;
     Ok(stored)
+}
+
+/// Replaces a case's header and members if nobody changed it since `version` was read.
+pub fn update(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>, version: i64) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE cases SET kind = $2, status = $3, sensitive = $4, lead_id = $5, opened_on = $6, closed_on = $7,
+                recruited_at = $8, exploited_region = $9, exploited_district = $10, exploited_place = $11,
+                summary_enc = $12, closing_reason = $13, recruited_country = $14, recruited_district = $15,
+                updated_at = $16, version = version + 1
+         WHERE id = $1 AND version = $17",
+        params![
+            c.id,
+            &c.kind,
+            &c.status,
+            c.sensitive,
+            c.lead_id,
+            c.opened_on,
+            c.closed_on,
+            &c.recruited_at,
+            c.exploited_region.clone(),
+            c.exploited_district.clone(),
+            c.exploited_place.clone(),
+            summary_enc,
+            c.closing_reason.clone(),
+            c.recruited_country.clone(),
+            c.recruited_district.clone(),
+            chrono::Utc::now(),
+            version,
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Conflict("the case was changed by someone else".into()));
+    }
+    for table in ["case_team", "case_persons", "case_parties", "case_outcomes"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE case_id = $1"), params![c.id])?;
+    }
+    insert_members(tx, c)
 }
 
 fn column<T: crate::sql::FromValue>(tx: &mut dyn Tx, sql: &str, id: CaseId) -> Result<Vec<T>, StoreError> {
@@ -137,19 +210,21 @@ pub fn for_person(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<CaseLine>, St
         params![person],
     )?
     .iter()
-    .map(|r| {
-        Ok(CaseLine {
-            id: r.get(0)?,
-            office_id: r.get(1)?,
-            number: r.get(2)?,
-            kind: r.get(3)?,
-            status: r.get(4)?,
-            sensitive: r.get(5)?,
-            lead_id: r.get(6)?,
-            opened_on: r.get(7)?,
-        })
-    })
+    .map(case_line)
     .collect()
+}
+
+fn case_line(r: &Row) -> Result<CaseLine, StoreError> {
+    Ok(CaseLine {
+        id: r.get(0)?,
+        office_id: r.get(1)?,
+        number: r.get(2)?,
+        kind: r.get(3)?,
+        status: r.get(4)?,
+        sensitive: r.get(5)?,
+        lead_id: r.get(6)?,
+        opened_on: r.get(7)?,
+    })
 }
 
 /// Moves one person's place in cases and services to another (merging duplicates); a case
@@ -163,6 +238,85 @@ pub fn move_person(tx: &mut dyn Tx, from: PersonId, to: PersonId) -> Result<(), 
     tx.execute("UPDATE case_persons SET person_id = $2 WHERE person_id = $1", params![from, to])?;
     tx.execute("UPDATE services SET person_id = $2 WHERE person_id = $1", params![from, to])?;
     Ok(())
+}
+
+/// What a case list is narrowed to. Sensitive cases show only to their team (`viewer`);
+/// without a viewer (the system) all show.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub office: Option<OfficeId>,
+    /// A status code, or "active" for open and follow-up together.
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    pub lead: Option<AccountId>,
+    /// Only cases with a task not done before this day.
+    pub overdue_on: Option<chrono::NaiveDate>,
+    pub viewer: Option<AccountId>,
+}
+
+/// A line of the case list, with its tasks still to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseListLine {
+    pub case: CaseLine,
+    pub overdue_tasks: i64,
+    pub next_due: Option<chrono::NaiveDate>,
+}
+
+/// One page of the case list, newest first; `today` decides which tasks are overdue.
+pub fn list(
+    tx: &mut dyn Tx,
+    filter: &CaseFilter,
+    today: chrono::NaiveDate,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<CaseListLine>, StoreError> {
+    let mut values: Vec<Value> = vec![today.into()];
+    let mut conditions: Vec<String> = Vec::new();
+    let mut bind = |condition: &str, value: Value| {
+        values.push(value);
+        conditions.push(condition.replace('?', &format!("${}", values.len())));
+    };
+    if let Some(office) = filter.office {
+        bind("c.office_id = ?", office.into());
+    }
+    match filter.status.as_deref() {
+        Some("active") => bind("c.status IN ('open', 'follow-up') AND ? = ?", Value::Int(1)),
+        Some(status) => bind("c.status = ?", status.into()),
+        None => {}
+    }
+    if let Some(kind) = &filter.kind {
+        bind("c.kind = ?", kind.into());
+    }
+    if let Some(lead) = filter.lead {
+        bind("c.lead_id = ?", lead.into());
+    }
+    if let Some(day) = filter.overdue_on {
+        bind("c.id IN (SELECT t.case_id FROM case_tasks t WHERE t.done_on IS NULL AND t.due_on < ?)", day.into());
+    }
+    if let Some(viewer) = filter.viewer {
+        // Every `?` of a condition is the same parameter.
+        bind(
+            "(NOT c.sensitive OR c.lead_id = ? OR EXISTS
+                (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = ?))",
+            viewer.into(),
+        );
+    }
+    let conditions = conditions.join(" AND ");
+    let limit_at = values.len() + 1;
+    values.push(limit.into());
+    values.push(offset.into());
+    let sql = format!(
+        "SELECT c.id, c.office_id, c.number, c.kind, c.status, c.sensitive, c.lead_id, c.opened_on,
+                (SELECT count(*) FROM case_tasks t WHERE t.case_id = c.id AND t.done_on IS NULL AND t.due_on < $1),
+                (SELECT min(t.due_on) FROM case_tasks t WHERE t.case_id = c.id AND t.done_on IS NULL)
+         FROM cases c {} ORDER BY c.opened_on DESC, c.id DESC LIMIT ${limit_at} OFFSET ${}",
+        if conditions.is_empty() { String::new() } else { format!("WHERE {conditions}") },
+        limit_at + 1,
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| Ok(CaseListLine { case: case_line(r)?, overdue_tasks: r.get(8)?, next_due: r.get(9)? }))
+        .collect()
 }
 
 /// Cases not closed, in one office or all.

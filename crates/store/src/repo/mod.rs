@@ -9,6 +9,7 @@ pub mod appeals;
 pub mod audit;
 pub mod break_glass;
 pub mod cases;
+pub mod casework;
 pub mod keys;
 pub mod maintenance;
 pub mod offices;

@@ -36,7 +36,6 @@ macro_rules! area_handlers {
 }
 
 area_handlers! {
-    cases => "cases", "/cases";
     referrals => "referrals", "/referrals";
     monitoring => "monitoring", "/monitoring";
     reports => "reports", "/reports";

@@ -13,17 +13,24 @@ use crate::{AppState, blocking};
 
 /// Follow-ups listed on the first page; the rest are one click away in the register.
 const FOLLOW_UPS_SHOWN: i64 = 10;
+/// Tasks listed on the first page, soonest due first.
+const TASKS_SHOWN: i64 = 15;
 
 pub async fn show(State(state): State<AppState>, current: Current) -> Result<Markup, WebError> {
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let (figures, follow_ups, clock) = blocking(move || -> komek_app::AppResult<_> {
+    let (figures, follow_ups, tasks, overdue, clock) = blocking(move || -> komek_app::AppResult<_> {
         let follow_ups = if actor.can(Capability::RegisterAppeals) {
             app.my_follow_ups(&actor, FOLLOW_UPS_SHOWN)?
         } else {
             Vec::new()
         };
-        Ok((app.dashboard(&actor, chrono::Utc::now())?, follow_ups, app.office_clock(&actor)?))
+        let (tasks, overdue) = if actor.can(Capability::ViewCases) {
+            (app.my_tasks(&actor, TASKS_SHOWN)?, Some(app.overdue_tasks(&actor)?))
+        } else {
+            (Vec::new(), None)
+        };
+        Ok((app.dashboard(&actor, chrono::Utc::now())?, follow_ups, tasks, overdue, app.office_clock(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -42,6 +49,22 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
         ul.figures {
             @for (label, value) in cards {
                 li { span.value { (value) } " " span.label { (tr.t(label)) } }
+            }
+        }
+        @if let Some(overdue) = overdue {
+            p #overdue-tasks { a href="/cases?status=&overdue=1" { (tr.t1("dashboard-overdue-tasks", "count", overdue)) } }
+        }
+        @if !tasks.is_empty() {
+            section.tasks #my-tasks {
+                h2 { (tr.t("dashboard-my-tasks")) }
+                ul {
+                    @for t in &tasks {
+                        li.overdue[t.overdue] {
+                            a href={ "/cases/" (t.task.case_id) "#tasks" } { (day(t.task.due_on)) " · " (t.case_number) }
+                            " · " (t.task.title)
+                        }
+                    }
+                }
             }
         }
         @if let Some(at) = figures.last_appeal_at {

@@ -6,6 +6,7 @@ mod assets;
 mod audit;
 mod auth;
 mod break_glass;
+mod cases;
 mod dashboard;
 mod health;
 mod hotline;
@@ -17,6 +18,11 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::AppState;
+
+/// The one route that takes large bodies (evidence files), with its own limits.
+pub fn upload_routes() -> Router<AppState> {
+    cases::upload_routes()
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -40,7 +46,6 @@ pub fn routes() -> Router<AppState> {
         .route("/persons/{id}/break-glass", post(persons::break_glass))
         .route("/parties/{id}/break-glass", post(parties::break_glass))
         .route("/parties/{id}", get(parties::show))
-        .route("/cases", get(areas::cases))
         .route("/parties", get(parties::search))
         .route("/referrals", get(areas::referrals))
         .route("/monitoring", get(areas::monitoring))
@@ -52,5 +57,6 @@ pub fn routes() -> Router<AppState> {
         .route("/healthz", get(health::check))
         .route("/static/app.css", get(assets::stylesheet))
         .route("/static/intake.js", get(assets::intake_script))
+        .merge(cases::routes())
         .fallback(crate::errors::not_found)
 }

@@ -122,7 +122,7 @@ pub struct Names {
 
 impl Names {
     /// Colleagues by name, for a choice list.
-    fn staff_sorted(&self) -> Vec<(AccountId, &str)> {
+    pub fn staff_sorted(&self) -> Vec<(AccountId, &str)> {
         let mut staff: Vec<(AccountId, &str)> = self.staff.iter().map(|(id, name)| (*id, name.as_str())).collect();
         staff.sort_by(|a, b| a.1.cmp(b.1));
         staff

@@ -1,0 +1,325 @@
+//! Writing the parts of a case file: timeline events, indicator assessments, proceedings,
+//! tasks, notes and evidence files; and the tasks a dashboard shows.
+//!
+//! Every call checks the role, then the case's reach (`App::writable_case`), seals the free
+//! text, and audits in the same transaction. Audit details name kinds and codes, never text.
+
+use chrono::Utc;
+use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, NoteVisibility, Proceeding, Task};
+use komek_domain::evidence;
+use komek_domain::indicators::Evaluation;
+use komek_domain::{
+    AccountId, AssessmentId, Capability, CaseId, EventId, EvidenceId, NoteId, ProceedingId, TaskId, ValidationError,
+};
+use komek_store::repo;
+use komek_store::{StoreError, Tx};
+
+use crate::audit::{Action, Event};
+use crate::crypto::FieldRef;
+use crate::{Actor, App, AppError, AppResult};
+
+pub(crate) fn event_ref(id: EventId) -> FieldRef<'static> {
+    FieldRef { kind: "case-event", id: id.0, field: "text" }
+}
+
+pub(crate) fn proceeding_ref(id: ProceedingId) -> FieldRef<'static> {
+    FieldRef { kind: "proceeding", id: id.0, field: "notes" }
+}
+
+pub(crate) fn task_ref(id: TaskId) -> FieldRef<'static> {
+    FieldRef { kind: "task", id: id.0, field: "title" }
+}
+
+pub(crate) fn note_ref(id: NoteId) -> FieldRef<'static> {
+    FieldRef { kind: "case-note", id: id.0, field: "text" }
+}
+
+pub(crate) fn evidence_name_ref(id: EvidenceId) -> FieldRef<'static> {
+    FieldRef { kind: "evidence", id: id.0, field: "name" }
+}
+
+fn evidence_content_ref(id: EvidenceId) -> FieldRef<'static> {
+    FieldRef { kind: "evidence", id: id.0, field: "content" }
+}
+
+/// Why an evidence file was refused; the case is left unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum EvidenceRefused {
+    #[error(transparent)]
+    File(#[from] evidence::EvidenceProblem),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+/// A task still to do on someone's dashboard, with its case.
+#[derive(Debug, Clone)]
+pub struct DashboardTask {
+    pub task: Task,
+    pub case_number: String,
+    pub overdue: bool,
+}
+
+impl App {
+    /// Adds a dated event to a case's timeline.
+    pub fn add_event(&self, actor: &Actor, mut event: CaseEvent) -> AppResult<EventId> {
+        actor.require(Capability::ManageCases)?;
+        event.author_id = actor.account_id();
+        AppError::invalid(event.validate())?;
+        let text_enc = self.keys.seal(event_ref(event.id), event.text.trim().as_bytes());
+        self.store.write(|tx| {
+            self.writable_case(tx, actor, event.case_id)?;
+            repo::casework::insert_event(tx, &event, text_enc)?;
+            self.audit_part(tx, actor, Action::Create, "case-event", event.id.to_string(), event.case_id, &event.kind)
+        })?;
+        Ok(event.id)
+    }
+
+    /// Records an assessment of a person of the case against an indicator catalogue and
+    /// returns what the ILO rule makes of it. The catalogue's edition is recorded with it.
+    pub fn add_assessment(&self, actor: &Actor, mut assessment: Assessment) -> AppResult<(AssessmentId, Evaluation)> {
+        actor.require(Capability::ManageCases)?;
+        assessment.assessor_id = actor.account_id();
+        AppError::invalid(assessment.validate())?;
+        let catalogue = assessment.catalogue().ok_or(AppError::NotFound)?;
+        assessment.edition = catalogue.edition.to_owned();
+        let evaluation = assessment.evaluate().ok_or(AppError::NotFound)?;
+        self.store.write(|tx| {
+            let case = self.writable_case(tx, actor, assessment.case_id)?.case;
+            if !case.persons.contains(&assessment.person_id) {
+                return Err(StoreError::NotFound);
+            }
+            repo::casework::insert_assessment(tx, &assessment, evaluation.verdict.code())?;
+            let detail = format!("{} {}", assessment.catalogue, evaluation.verdict.code());
+            self.audit_part(tx, actor, Action::Create, "assessment", assessment.id.to_string(), case.id, &detail)
+        })?;
+        Ok((assessment.id, evaluation))
+    }
+
+    /// Records a proceeding of the case.
+    pub fn add_proceeding(&self, actor: &Actor, mut proceeding: Proceeding) -> AppResult<ProceedingId> {
+        actor.require(Capability::ManageCases)?;
+        normalise_proceeding(&mut proceeding);
+        AppError::invalid(proceeding.validate())?;
+        let notes_enc = self.seal_optional(proceeding_ref(proceeding.id), &proceeding.notes);
+        self.store.write(|tx| {
+            self.writable_case(tx, actor, proceeding.case_id)?;
+            repo::casework::insert_proceeding(tx, &proceeding, notes_enc)?;
+            self.audit_part(
+                tx,
+                actor,
+                Action::Create,
+                "proceeding",
+                proceeding.id.to_string(),
+                proceeding.case_id,
+                &proceeding.kind,
+            )
+        })?;
+        Ok(proceeding.id)
+    }
+
+    /// Saves a proceeding (its stage, hearings, outcome …) if nobody changed it since
+    /// `version`; returns the new version.
+    pub fn update_proceeding(&self, actor: &Actor, mut proceeding: Proceeding, version: i64) -> AppResult<i64> {
+        actor.require(Capability::ManageCases)?;
+        normalise_proceeding(&mut proceeding);
+        AppError::invalid(proceeding.validate())?;
+        let notes_enc = self.seal_optional(proceeding_ref(proceeding.id), &proceeding.notes);
+        self.store.write(|tx| {
+            self.writable_case(tx, actor, proceeding.case_id)?;
+            repo::casework::update_proceeding(tx, &proceeding, notes_enc, version)?;
+            let detail = format!("{} {}", proceeding.stage, proceeding.outcome.as_deref().unwrap_or("-"));
+            self.audit_part(
+                tx,
+                actor,
+                Action::Update,
+                "proceeding",
+                proceeding.id.to_string(),
+                proceeding.case_id,
+                &detail,
+            )
+        })?;
+        Ok(version + 1)
+    }
+
+    /// Gives someone a task in a case. The assignee must be able to open the case, or the
+    /// task would point them at a file they cannot read.
+    pub fn add_task(&self, actor: &Actor, mut task: Task) -> AppResult<TaskId> {
+        actor.require(Capability::ManageCases)?;
+        task.created_by = actor.account_id();
+        task.done_on = None;
+        AppError::invalid(task.validate())?;
+        let title_enc = self.keys.seal(task_ref(task.id), task.title.trim().as_bytes());
+        self.store.write(|tx| {
+            let case = self.writable_case(tx, actor, task.case_id)?.case;
+            let assignee = repo::accounts::get(tx, task.assignee_id)?.account;
+            let on_team = repo::cases::is_on_team(tx, case.id, assignee.id)?;
+            if assignee.disabled || !Actor::Staff(assignee).reaches(case.office_id, on_team, case.sensitive) {
+                return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "assignee" }])));
+            }
+            repo::casework::insert_task(tx, &task, title_enc)?;
+            self.audit_part(tx, actor, Action::Create, "task", task.id.to_string(), case.id, &task.due_on.to_string())?;
+            Ok(Ok(task.id))
+        })?
+    }
+
+    /// Marks a task done today, or to do again.
+    pub fn set_task_done(&self, actor: &Actor, case: CaseId, task: TaskId, done: bool) -> AppResult<()> {
+        actor.require(Capability::ManageCases)?;
+        let day = done.then(|| self.today(actor)).transpose()?;
+        self.store.write(|tx| {
+            self.writable_case(tx, actor, case)?;
+            if !repo::casework::set_task_done(tx, case, task, day)? {
+                return Err(StoreError::NotFound);
+            }
+            let detail = if done { "done" } else { "to do again" };
+            self.audit_part(tx, actor, Action::Update, "task", task.to_string(), case, detail)
+        })?;
+        Ok(())
+    }
+
+    /// Writes a note in a case, for the team or for the author's role only.
+    pub fn add_note(&self, actor: &Actor, case: CaseId, text: &str, visibility: NoteVisibility) -> AppResult<NoteId> {
+        actor.require(Capability::ManageCases)?;
+        let Actor::Staff(author) = actor else { return Err(AppError::Forbidden) };
+        let note = CaseNote {
+            id: NoteId::new(),
+            case_id: case,
+            author_id: author.id,
+            author_role: author.role,
+            visibility,
+            text: text.trim().to_owned(),
+            written_at: Utc::now(),
+        };
+        AppError::invalid(note.validate())?;
+        let text_enc = self.keys.seal(note_ref(note.id), note.text.as_bytes());
+        self.store.write(|tx| {
+            self.writable_case(tx, actor, case)?;
+            repo::casework::insert_note(tx, &note, text_enc)?;
+            self.audit_part(tx, actor, Action::Create, "case-note", note.id.to_string(), case, visibility.code())
+        })?;
+        Ok(note.id)
+    }
+
+    /// Attaches an evidence file. Its type is read from its content, a cut-off upload is
+    /// refused, and name and content are encrypted before they are stored. A refused file
+    /// leaves the case unchanged.
+    pub fn add_evidence(
+        &self,
+        actor: &Actor,
+        case: CaseId,
+        file_name: &str,
+        content: &[u8],
+    ) -> Result<EvidenceId, EvidenceRefused> {
+        actor.require(Capability::ManageCases)?;
+        let accepted = evidence::inspect(file_name, content)?;
+        let file = EvidenceFile {
+            id: EvidenceId::new(),
+            case_id: case,
+            name: accepted.name,
+            kind: accepted.kind.code().to_owned(),
+            size: accepted.size as i64,
+            added_by: actor.account_id(),
+            added_at: Utc::now(),
+        };
+        let name_enc = self.keys.seal(evidence_name_ref(file.id), file.name.as_bytes());
+        let content_enc = self.keys.seal(evidence_content_ref(file.id), content);
+        self.store
+            .write(|tx| {
+                self.writable_case(tx, actor, case)?;
+                repo::casework::insert_evidence(tx, &file, name_enc, content_enc)?;
+                self.audit_part(tx, actor, Action::Create, "evidence", file.id.to_string(), case, &file.kind)
+            })
+            .map_err(AppError::from)?;
+        Ok(file.id)
+    }
+
+    /// An evidence file with its content, for someone who may open the case; audited.
+    pub fn evidence_file(&self, actor: &Actor, case: CaseId, id: EvidenceId) -> AppResult<(EvidenceFile, Vec<u8>)> {
+        actor.require(Capability::ViewCases)?;
+        Ok(self.store.write(|tx| {
+            self.writable_case(tx, actor, case)?;
+            let (mut file, name_enc, content_enc) = repo::casework::evidence_with_content(tx, case, id)?;
+            file.name = self.open_text(evidence_name_ref(id), &name_enc)?;
+            let content =
+                self.keys.open(evidence_content_ref(id), &content_enc).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            self.audit(tx, Event::new(actor.account_id(), Action::Read, "evidence", id.to_string()))?;
+            Ok((file, content))
+        })?)
+    }
+
+    /// The actor's tasks still to do, soonest first, with how many are overdue among them.
+    /// Tasks in cases the actor can no longer reach are left out.
+    pub fn my_tasks(&self, actor: &Actor, limit: i64) -> AppResult<Vec<DashboardTask>> {
+        let Some(me) = actor.account_id() else { return Ok(Vec::new()) };
+        if !actor.can(Capability::ViewCases) {
+            return Ok(Vec::new());
+        }
+        let today = self.today(actor)?;
+        Ok(self.store.read(|tx| {
+            let mut tasks = Vec::new();
+            for open in repo::casework::open_tasks_of(tx, me, limit)? {
+                let on_team = repo::cases::is_on_team(tx, open.task.case_id, me)?;
+                if !actor.reaches(open.case_office, on_team, open.case_sensitive) {
+                    continue;
+                }
+                let mut task = open.task;
+                task.title = self.open_text(task_ref(task.id), &open.title_enc)?;
+                tasks.push(DashboardTask { overdue: task.is_overdue(today), task, case_number: open.case_number });
+            }
+            Ok(tasks)
+        })?)
+    }
+
+    /// Tasks past their day in the cases the actor's lists show (their office, or all for
+    /// roles over all offices; sensitive cases for their team only).
+    pub fn overdue_tasks(&self, actor: &Actor) -> AppResult<i64> {
+        actor.require(Capability::ViewCases)?;
+        let today = self.today(actor)?;
+        let office = actor.office_scope(None);
+        Ok(self.store.read(|tx| repo::casework::count_overdue(tx, office, actor.account_id(), today))?)
+    }
+
+    fn seal_optional(&self, at: FieldRef<'_>, text: &str) -> Option<Vec<u8>> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| self.keys.seal(at, text.as_bytes()))
+    }
+
+    /// Audits a change to a part of a case, naming the case so that its history reads whole.
+    #[allow(clippy::too_many_arguments)]
+    fn audit_part(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        action: Action,
+        kind: &str,
+        id: String,
+        case: CaseId,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.audit(tx, Event::new(actor.account_id(), action, kind, id).detail(format!("case {case} {detail}")))
+    }
+}
+
+fn normalise_proceeding(p: &mut Proceeding) {
+    p.articles.sort();
+    p.articles.dedup();
+    p.hearings.sort();
+    p.hearings.dedup();
+}
+
+/// The account ids a case names, for pages that show names.
+pub fn accounts_named(file: &crate::cases::CaseFile) -> Vec<AccountId> {
+    let c = &file.case;
+    let mut ids: Vec<AccountId> = [c.lead_id]
+        .into_iter()
+        .chain(c.team.iter().copied())
+        .chain(file.tasks.iter().flat_map(|t| [Some(t.assignee_id), t.created_by]).flatten())
+        .chain(file.notes.iter().map(|n| n.author_id))
+        .chain(file.evidence.iter().filter_map(|e| e.added_by))
+        .chain(file.events.iter().filter_map(|e| e.author_id))
+        .chain(file.assessments.iter().filter_map(|a| a.assessor_id))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}

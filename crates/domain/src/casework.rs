@@ -1,0 +1,400 @@
+//! The parts of a case file around the case itself: each person's standing as a victim, the
+//! dated timeline, indicator assessments, proceedings, tasks, notes and evidence files.
+//!
+//! Plain data with its validation. Free text here (event descriptions, task titles, notes,
+//! proceeding notes, file names) is identifying and is encrypted by the services before it
+//! is stored; these types carry it in the clear only in memory.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    AccountId, AssessmentId, CaseId, EventId, EvidenceId, Money, NoteId, PersonId, ProceedingId, Role, TaskId,
+    ValidationError, indicators, law, lookups,
+};
+
+/// Longest free text a case part accepts: a page of a lawyer's notes.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest one-line text (a task title, a court's case number).
+pub const MAX_LINE_CHARS: usize = 300;
+
+fn check_text(errors: &mut Vec<ValidationError>, field: &'static str, text: &str, max: usize) {
+    if text.chars().count() > max {
+        errors.push(ValidationError::TooLong { field, max });
+    }
+}
+
+fn check_code(errors: &mut Vec<ValidationError>, list: lookups::LookupList, code: &str) {
+    if let Err(e) = list.check(code) {
+        errors.push(e);
+    }
+}
+
+/// A person in a case, with their standing as a victim and who decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VictimStatus {
+    pub person_id: PersonId,
+    /// `lookups::VICTIM_STATUS`.
+    pub status: String,
+    /// `lookups::IDENTIFYING_BODY`; set when the status is presumed or identified.
+    pub identified_by: Option<String>,
+    pub identified_on: Option<NaiveDate>,
+}
+
+impl VictimStatus {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        check_code(&mut errors, lookups::VICTIM_STATUS, &self.status);
+        if let Some(body) = &self.identified_by {
+            check_code(&mut errors, lookups::IDENTIFYING_BODY, body);
+        }
+        if matches!(self.status.as_str(), "presumed" | "identified") && self.identified_by.is_none() {
+            errors.push(ValidationError::Required { field: "identified_by" });
+        }
+        errors
+    }
+}
+
+/// A dated entry of the timeline a lawyer briefs from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub id: EventId,
+    pub case_id: CaseId,
+    pub happened_on: NaiveDate,
+    /// `lookups::CASE_EVENT`.
+    pub kind: String,
+    /// What happened, in the lawyer's words (identifying, encrypted at rest).
+    pub text: String,
+    pub author_id: Option<AccountId>,
+}
+
+impl CaseEvent {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        check_code(&mut errors, lookups::CASE_EVENT, &self.kind);
+        if self.text.trim().is_empty() {
+            errors.push(ValidationError::Required { field: "text" });
+        }
+        check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
+        errors
+    }
+}
+
+/// One answer of an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorAnswer {
+    /// An indicator code of the assessment's catalogue.
+    pub indicator: String,
+    pub answer: indicators::Answer,
+    /// How it is known; required for a "yes" or "no".
+    pub source: Option<indicators::Source>,
+    pub noted_on: Option<NaiveDate>,
+}
+
+/// One assessment of one person against one indicator catalogue, at one date. A person is
+/// assessed again as more becomes known; each assessment keeps its catalogue edition so that
+/// an old result can still be explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: AssessmentId,
+    pub case_id: CaseId,
+    pub person_id: PersonId,
+    pub catalogue: String,
+    pub edition: String,
+    pub assessed_on: NaiveDate,
+    pub assessor_id: Option<AccountId>,
+    /// Children are assessed by the child conditions of the catalogue.
+    pub minor: bool,
+    /// Only the indicators answered; the rest count as unknown.
+    pub answers: Vec<IndicatorAnswer>,
+}
+
+impl Assessment {
+    /// The catalogue this assessment used, if Komek still knows it.
+    pub fn catalogue(&self) -> Option<&'static indicators::Catalogue> {
+        indicators::catalogue(&self.catalogue)
+    }
+
+    /// The ILO rule applied to the answers, with the indicators that decided it.
+    pub fn evaluate(&self) -> Option<indicators::Evaluation> {
+        let catalogue = self.catalogue()?;
+        let answers: indicators::Answers = self.answers.iter().map(|a| (a.indicator.clone(), a.answer)).collect();
+        let age = if self.minor { indicators::Age::Minor } else { indicators::Age::Adult };
+        Some(catalogue.evaluate(&answers, age))
+    }
+
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        let Some(catalogue) = self.catalogue() else {
+            errors.push(ValidationError::UnknownCode { list: "catalogue", code: self.catalogue.clone() });
+            return errors;
+        };
+        let mut seen = std::collections::HashSet::new();
+        for answer in &self.answers {
+            if !catalogue.indicators.iter().any(|i| i.code == answer.indicator) {
+                errors.push(ValidationError::UnknownCode { list: "indicator", code: answer.indicator.clone() });
+            }
+            if !seen.insert(answer.indicator.as_str()) {
+                errors.push(ValidationError::Invalid { field: "answers" });
+            }
+            if answer.answer != indicators::Answer::Unknown && answer.source.is_none() {
+                errors.push(ValidationError::Required { field: "source" });
+            }
+        }
+        errors.dedup();
+        errors
+    }
+}
+
+/// A criminal, administrative or civil proceeding, or an appeal against expulsion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proceeding {
+    pub id: ProceedingId,
+    pub case_id: CaseId,
+    /// `law::PROCEEDING_KIND`.
+    pub kind: String,
+    /// `law::AUTHORITY`.
+    pub authority: String,
+    /// Article codes of `law::ARTICLES`.
+    pub articles: Vec<String>,
+    /// `law::PROCEEDING_STAGE`.
+    pub stage: String,
+    pub opened_on: NaiveDate,
+    /// Hearing days, past and coming.
+    pub hearings: Vec<NaiveDate>,
+    /// `law::PROCEEDING_OUTCOME`; `None` while undecided.
+    pub outcome: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+    /// A custodial sentence, in months (shown as years and months).
+    pub sentence_months: Option<i32>,
+    pub fine: Option<Money>,
+    /// The authority's file number and what the lawyer notes (identifying, encrypted).
+    pub notes: String,
+}
+
+impl Proceeding {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        check_code(&mut errors, law::PROCEEDING_KIND, &self.kind);
+        check_code(&mut errors, law::AUTHORITY, &self.authority);
+        check_code(&mut errors, law::PROCEEDING_STAGE, &self.stage);
+        for article in &self.articles {
+            if let Err(e) = law::check(article) {
+                errors.push(e);
+            }
+        }
+        if let Some(outcome) = &self.outcome {
+            check_code(&mut errors, law::PROCEEDING_OUTCOME, outcome);
+            if outcome == "sentence" && self.sentence_months.is_none() {
+                errors.push(ValidationError::Required { field: "sentence" });
+            }
+            if outcome == "fine" && self.fine.is_none() {
+                errors.push(ValidationError::Required { field: "fine" });
+            }
+        }
+        if self.sentence_months.is_some_and(|m| !(1..=12 * 30).contains(&m)) {
+            errors.push(ValidationError::Invalid { field: "sentence" });
+        }
+        if self.fine.is_some_and(|f| f.minor < 0) {
+            errors.push(ValidationError::Negative { field: "fine" });
+        }
+        if self.decided_on.is_some_and(|d| d < self.opened_on) {
+            errors.push(ValidationError::Invalid { field: "decided_on" });
+        }
+        check_text(&mut errors, "notes", &self.notes, MAX_TEXT_CHARS);
+        errors
+    }
+
+    /// The sentence as whole years and the months left over.
+    pub fn sentence_years_months(&self) -> Option<(i32, i32)> {
+        self.sentence_months.map(|m| (m / 12, m % 12))
+    }
+}
+
+/// Work to do in a case by someone, by a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: TaskId,
+    pub case_id: CaseId,
+    /// What to do (identifying: "call H. about the passport"; encrypted).
+    pub title: String,
+    pub assignee_id: AccountId,
+    pub due_on: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    pub created_by: Option<AccountId>,
+}
+
+impl Task {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        if self.title.trim().is_empty() {
+            errors.push(ValidationError::Required { field: "title" });
+        }
+        check_text(&mut errors, "title", &self.title, MAX_LINE_CHARS);
+        errors
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done_on.is_none() && self.due_on < today
+    }
+}
+
+/// Who may read a note besides its author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteVisibility {
+    /// Everyone who may read the case.
+    Team,
+    /// Staff of the author's role and the case lead: a psychologist's confidential notes.
+    AuthorRole,
+}
+
+impl NoteVisibility {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Team => "team",
+            Self::AuthorRole => "author-role",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Team, Self::AuthorRole].into_iter().find(|v| v.code() == code)
+    }
+}
+
+/// A note in a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseNote {
+    pub id: NoteId,
+    pub case_id: CaseId,
+    pub author_id: AccountId,
+    pub author_role: Role,
+    pub visibility: NoteVisibility,
+    pub text: String,
+    pub written_at: DateTime<Utc>,
+}
+
+impl CaseNote {
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        if self.text.trim().is_empty() {
+            errors.push(ValidationError::Required { field: "text" });
+        }
+        check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
+        errors
+    }
+
+    /// Whether a reader of the case may read this note: everyone for team notes; for
+    /// role-only notes, the author, staff of the same role, and the case lead.
+    pub fn readable_by(&self, reader: AccountId, reader_role: Role, case_lead: AccountId) -> bool {
+        match self.visibility {
+            NoteVisibility::Team => true,
+            NoteVisibility::AuthorRole => {
+                reader == self.author_id || reader_role == self.author_role || reader == case_lead
+            }
+        }
+    }
+}
+
+/// An evidence file's description; its content is stored apart, encrypted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceFile {
+    pub id: EvidenceId,
+    pub case_id: CaseId,
+    /// The name it was uploaded with, cleaned (identifying: "passport_Husan.jpg"; encrypted).
+    pub name: String,
+    /// `evidence::EvidenceKind` code.
+    pub kind: String,
+    pub size: i64,
+    pub added_by: Option<AccountId>,
+    pub added_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proceeding() -> Proceeding {
+        Proceeding {
+            id: ProceedingId::new(),
+            case_id: CaseId::new(),
+            kind: "criminal".into(),
+            authority: "court".into(),
+            articles: vec![],
+            stage: "decided".into(),
+            opened_on: NaiveDate::from_ymd_opt(2008, 2, 1).unwrap(),
+            hearings: vec![],
+            outcome: Some("sentence".into()),
+            decided_on: None,
+            sentence_months: Some(84),
+            fine: None,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_seven_year_sentence_reads_as_seven_years() {
+        let p = proceeding();
+        assert!(p.validate().is_empty(), "{:?}", p.validate());
+        assert_eq!(p.sentence_years_months(), Some((7, 0)));
+    }
+
+    #[test]
+    fn a_sentence_outcome_needs_its_length_and_a_fine_its_amount() {
+        let p = Proceeding { sentence_months: None, ..proceeding() };
+        assert_eq!(p.validate(), vec![ValidationError::Required { field: "sentence" }]);
+        let p = Proceeding { outcome: Some("fine".into()), sentence_months: None, ..proceeding() };
+        assert_eq!(p.validate(), vec![ValidationError::Required { field: "fine" }]);
+    }
+
+    #[test]
+    fn a_psychologists_note_is_read_by_psychologists_the_author_and_the_lead_only() {
+        let (author, lead, lawyer) = (AccountId::new(), AccountId::new(), AccountId::new());
+        let note = CaseNote {
+            id: NoteId::new(),
+            case_id: CaseId::new(),
+            author_id: author,
+            author_role: Role::Psychologist,
+            visibility: NoteVisibility::AuthorRole,
+            text: "x".into(),
+            written_at: Utc::now(),
+        };
+        assert!(note.readable_by(author, Role::Psychologist, lead));
+        assert!(note.readable_by(AccountId::new(), Role::Psychologist, lead));
+        assert!(note.readable_by(lead, Role::Lawyer, lead));
+        assert!(!note.readable_by(lawyer, Role::Lawyer, lead));
+        assert!(!note.readable_by(lawyer, Role::Manager, lead));
+        let team = CaseNote { visibility: NoteVisibility::Team, ..note };
+        assert!(team.readable_by(lawyer, Role::Lawyer, lead));
+    }
+
+    #[test]
+    fn a_presumed_victim_needs_the_body_that_identified_them() {
+        let status = VictimStatus {
+            person_id: PersonId::new(),
+            status: "presumed".into(),
+            identified_by: None,
+            identified_on: None,
+        };
+        assert_eq!(status.validate(), vec![ValidationError::Required { field: "identified_by" }]);
+        let status = VictimStatus { identified_by: Some("ngo".into()), ..status };
+        assert!(status.validate().is_empty());
+    }
+
+    #[test]
+    fn an_overdue_task_is_one_not_done_past_its_day() {
+        let day = |d| NaiveDate::from_ymd_opt(2008, 3, d).unwrap();
+        let task = Task {
+            id: TaskId::new(),
+            case_id: CaseId::new(),
+            title: "Call".into(),
+            assignee_id: AccountId::new(),
+            due_on: day(10),
+            done_on: None,
+            created_by: None,
+        };
+        assert!(!task.is_overdue(day(10)));
+        assert!(task.is_overdue(day(11)));
+        assert!(!Task { done_on: Some(day(12)), ..task }.is_overdue(day(13)));
+    }
+}
