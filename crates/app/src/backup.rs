@@ -12,7 +12,10 @@ use std::io::{BufRead, BufReader, Read, Write};
 
 use chrono::Utc;
 use komek_domain::Capability;
-use komek_store::repo::{self, tables::DATA_TABLES};
+use komek_store::repo::{
+    self,
+    tables::{DATA_TABLES, LARGE_ROW_TABLES},
+};
 use komek_store::{LATEST_VERSION, Store, StoreError, Value};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -24,6 +27,8 @@ use crate::{Actor, App, AppError};
 const MAGIC: &[u8] = b"KOMEK-BACKUP 1\n";
 const CHUNK_BYTES: usize = 1 << 20;
 const PAGE_ROWS: i64 = 5_000;
+/// Rows read at once from a table of large rows (evidence files).
+const LARGE_PAGE_ROWS: i64 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -227,17 +232,18 @@ impl App {
                 let columns = repo::tables::columns(tx, table)?;
                 writeln!(body, "{}", json!({ "table": table, "columns": columns })).map_err(io_to_store)?;
                 let mut offset = 0;
+                let page_rows = if LARGE_ROW_TABLES.contains(table) { LARGE_PAGE_ROWS } else { PAGE_ROWS };
                 loop {
-                    let page = repo::tables::page(tx, table, &columns, PAGE_ROWS, offset)?;
+                    let page = repo::tables::page(tx, table, &columns, page_rows, offset)?;
                     for row in &page {
                         let values: Vec<serde_json::Value> = row.0.iter().map(to_json).collect();
                         writeln!(body, "{}", serde_json::Value::Array(values)).map_err(io_to_store)?;
                         rows += 1;
                     }
-                    if (page.len() as i64) < PAGE_ROWS {
+                    if (page.len() as i64) < page_rows {
                         break;
                     }
-                    offset += PAGE_ROWS;
+                    offset += page_rows;
                 }
             }
             writeln!(body, "{}", json!({ "end": true })).map_err(io_to_store)?;

@@ -22,6 +22,21 @@ fn counts(store: &Store) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// A scanned contract attached to the first case: evidence files travel in backups too.
+const CONTRACT: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+fn attach_contract(app: &App) -> (komek_domain::CaseId, komek_domain::EvidenceId) {
+    let case = app.cases(&Actor::System, &Default::default(), 0).unwrap().items[0].case.id;
+    let file = app.add_evidence(&Actor::System, case, "договор.pdf", CONTRACT).unwrap();
+    (case, file)
+}
+
+fn assert_contract_restored(restored: &Store, master: &MasterKey, (case, file): (komek_domain::CaseId, komek_domain::EvidenceId)) {
+    let app = App::new(restored.clone(), Keys::load_or_create(restored, master).unwrap(), Settings::default());
+    let (meta, content) = app.evidence_file(&Actor::System, case, file).unwrap();
+    assert_eq!((meta.name.as_str(), content.as_slice()), ("договор.pdf", CONTRACT));
+}
+
 /// The restored instance holds the rows of the snapshot (`expected`, counted just before the
 /// backup: the backup's own audit entry comes after it), opens with the same master key, finds
 /// people by name, and its audit chain is intact.
@@ -38,6 +53,7 @@ fn a_backup_restores_on_sqlite_and_moves_to_postgres_and_damage_is_refused() {
     let master = MasterKey::generate();
     let source = komek_store::testing::SqliteDb::new();
     let app = demo_app(source.store.clone(), &master);
+    let contract = attach_contract(&app);
     let expected = counts(app.store());
     let mut file = Vec::new();
     let summary = app.create_backup(&Actor::System, &mut file).unwrap();
@@ -47,12 +63,15 @@ fn a_backup_restores_on_sqlite_and_moves_to_postgres_and_damage_is_refused() {
     let target = komek_store::testing::SqliteDb::new();
     assert_eq!(backup::restore(&target.store, &master, &file[..]).unwrap(), summary);
     assert_same_instance(&expected, &target.store, &master);
+    assert_contract_restored(&target.store, &master, contract);
+    assert!(!String::from_utf8_lossy(&file).contains("Catalog"), "evidence files are encrypted in the backup");
     // A second restore into the now full database is refused.
     assert!(matches!(backup::restore(&target.store, &master, &file[..]), Err(BackupError::NotEmpty)));
 
     if let Some(postgres) = komek_store::testing::PostgresDb::new() {
         backup::restore(&postgres.store, &master, &file[..]).unwrap();
         assert_same_instance(&expected, &postgres.store, &master);
+        assert_contract_restored(&postgres.store, &master, contract);
     }
 
     let empty = komek_store::testing::SqliteDb::new();

@@ -27,7 +27,7 @@ pub const MAX_NAME_CHARS: usize = 120;
 /// The kinds of file a case keeps: what lawyers actually receive. Legacy binary Word and Excel
 /// files (.doc, .xls), RTF, archives, executables, HTML and SVG are refused: the first can carry
 /// macros we cannot see and cannot be checked for completeness cheaply, the rest can carry
-/// script or hide anything. Word and Excel save any of them as DOCX, XLSX or PDF.
+/// script or hide anything. Word and Excel save old documents as DOCX, XLSX or PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EvidenceKind {
     /// Photos from phones and most scanners.
@@ -154,6 +154,7 @@ impl fmt::Display for EvidenceKind {
 /// Why an uploaded file was refused. The web layer translates by `code()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum EvidenceProblem {
+    /// No bytes at all, or a text of nothing but blank space.
     #[error("the file is empty")]
     Empty,
     #[error("the file is too large ({} MB); at most {} MB is accepted", megabytes(*size), megabytes(*max_bytes))]
@@ -167,7 +168,8 @@ pub enum EvidenceProblem {
     /// office document arrived to tell which one it is.
     #[error("the {} arrived incomplete, probably because the connection was cut: send it again", what(*kind))]
     Truncated { kind: Option<EvidenceKind> },
-    /// The file is of a kept kind and complete, but its structure does not add up.
+    /// The file looks like a kept kind but its structure does not add up. `kind` is `None` for
+    /// a ZIP file too damaged to tell which office document it is.
     #[error("the {} is damaged and cannot be read", what(*kind))]
     Damaged { kind: Option<EvidenceKind> },
 }
@@ -193,7 +195,7 @@ fn what(kind: Option<EvidenceKind>) -> &'static str {
 /// as exactly the limit.
 fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u128 * 10).div_ceil(1024 * 1024);
-    if tenths % 10 == 0 { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
+    if tenths.is_multiple_of(10) { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
 }
 
 /// A file that passed: what it is, the name to show, and its size in bytes.
@@ -349,7 +351,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// JPEG: walks the segments from the start-of-image marker to the end-of-image marker (FF D9)
 /// that closes the image data. Walking, rather than looking for FF D9 at the very end, skips the
-/// thumbnail inside the Exif segment (it has its own FF D9) and lets phones append what they do
+/// thumbnail inside the Exif segment (it has its own FF D9) and leaves alone what phones append
 /// after the image. A cut anywhere before the closing marker is caught.
 fn jpeg_complete(b: &[u8]) -> Result<(), Flaw> {
     let mut i = 2;
@@ -405,7 +407,8 @@ fn png_complete(b: &[u8]) -> Result<(), Flaw> {
     }
 }
 
-/// WebP: the RIFF header states the file's length; less than that arrived means a cut.
+/// WebP: the RIFF header states the file's length; less than that arrived means a cut. Bytes past
+/// that length are outside the image, as after a JPEG.
 fn riff_complete(b: &[u8]) -> Result<(), Flaw> {
     let declared = le32(b, 4).ok_or(Flaw::Truncated)? + 8;
     if declared < 12 {
@@ -432,7 +435,8 @@ fn is_heic(b: &[u8]) -> bool {
 /// running past it, or a few bytes too few for another box, means a cut. A box of size 0 runs
 /// to the end of the file by definition, which also covers zero padding. A cut that falls exactly
 /// between two boxes still adds up, so the photo's description (`meta`) and its pixels (`mdat`)
-/// must both be there: phones write only these after `ftyp`, so no such cut goes unnoticed.
+/// must both be there: phones write `ftyp`, `meta`, `mdat` in that order, so a cut between boxes
+/// leaves one of them missing.
 fn boxes_complete(b: &[u8]) -> Result<(), Flaw> {
     let (mut meta, mut mdat) = (false, false);
     let mut i = 0;
@@ -797,12 +801,13 @@ mod tests {
         f.extend(content);
     }
 
-    /// A PDF; the stream content has no "%" so that it cannot hold an end marker.
+    /// A PDF ending right at its end marker; the stream content has no "%" so that it cannot
+    /// hold one.
     fn pdf_with(data: &[u8]) -> Vec<u8> {
         let mut f = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Length ".to_vec();
         f.extend(format!("{} >>\nstream\n", data.len()).as_bytes());
         f.extend(data.iter().map(|&c| if c == b'%' { b'#' } else { c }));
-        f.extend(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n15\n%%EOF\n");
+        f.extend(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n15\n%%EOF");
         f
     }
 
@@ -986,6 +991,7 @@ mod tests {
         assert_eq!(kind_of(&padded), Ok(EvidenceKind::Heic));
         let mut large = Vec::new();
         iso_box(&mut large, b"ftyp", b"mif1\0\0\0\0mif1heic");
+        iso_box(&mut large, b"meta", &[0; 12]);
         large.extend(1u32.to_be_bytes());
         large.extend(b"mdat");
         large.extend(20u64.to_be_bytes());

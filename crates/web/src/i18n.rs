@@ -171,10 +171,17 @@ mod tests {
             for id in &english {
                 assert!(i18n.has(lang, id), "{} lacks {id}", lang.code());
             }
-            for list in komek_domain::lookups::ALL {
+            for list in komek_domain::lookups::ALL.iter().chain(komek_domain::law::LISTS) {
                 for code in list.codes {
                     assert!(i18n.has(lang, &list.label_id(code)), "{} lacks {}", lang.code(), list.label_id(code));
                 }
+            }
+            let law_labels = komek_domain::law::ARTICLES
+                .iter()
+                .map(|a| a.label_id())
+                .chain(komek_domain::law::CodeBook::ALL.iter().map(|b| b.label_id()));
+            for id in law_labels {
+                assert!(i18n.has(lang, &id), "{} lacks {id}", lang.code());
             }
             for id in I18n::ids(lang) {
                 assert!(english.contains(&id), "{} has {id}, which English lacks", lang.code());

@@ -523,9 +523,13 @@ fn a_lawyer_opens_a_case_from_an_appeal_in_one_step() {
         &[("csrf", &page.csrf()), ("kind", "unpaid-wages")],
     );
     assert_eq!(opened.status, 303);
-    assert_eq!(opened.header("location"), Some(format!("/persons/{azamat}?done=case-opened").as_str()));
-    let person = lawyer.get(&server.url(&format!("/persons/{azamat}?done=case-opened")));
-    assert!(person.body.contains("-001"), "the case is listed with its number: {}", person.body);
+    let location = opened.header("location").unwrap().to_owned();
+    assert!(location.starts_with("/cases/") && location.ends_with("?done=opened"), "{location}");
+    let case = lawyer.get(&server.url(&location));
+    assert!(case.body.contains("-001"), "the new case shows with its number: {}", case.body);
+    assert!(case.body.contains("Азамат Нурланов"), "and its person");
+    let person = lawyer.get(&server.url(&format!("/persons/{azamat}")));
+    assert!(person.body.contains("-001"), "the person lists the case: {}", person.body);
     assert_eq!(count(&server, "SELECT count(*) FROM appeals WHERE outcome = 'case-opened'"), 1);
 }
 

@@ -520,7 +520,9 @@ impl Evaluation {
         let mut text = String::new();
         let _ = match self.verdict {
             Verdict::Yes => write!(text, "{}: yes, because {}", catalogue.finding, list(self.reasons())),
-            Verdict::No if self.decided_by.is_empty() => write!(text, "{}: no, no indicator present", catalogue.finding),
+            Verdict::No if self.decided_by.is_empty() => {
+                write!(text, "{}: no, no indicator present", catalogue.finding)
+            }
             Verdict::No => write!(text, "{}: no, because answered no: {}", catalogue.finding, list(self.reasons())),
             Verdict::NotEnoughInformation => {
                 write!(text, "{}: not enough information; still to ask: {}", catalogue.finding, list(self.questions()))
@@ -629,7 +631,8 @@ impl Ctx {
     }
 
     fn leaf_holds(&self, leaf: &Leaf, completion: Completion) -> bool {
-        let counts_yes = |a: Answer| a == Answer::Yes || (a == Answer::Unknown && completion == Completion::UnknownAsYes);
+        let counts_yes =
+            |a: Answer| a == Answer::Yes || (a == Answer::Unknown && completion == Completion::UnknownAsYes);
         match leaf.rule {
             GroupRule::AnyIndicator => leaf.members.iter().any(|&i| counts_yes(self.answers[i])),
             GroupRule::Element => {

@@ -10,10 +10,10 @@
 //! What was checked: the six elements and the number of indicators in each (10, 10, 16, 9, 15
 //! and 7, 67 in all) against the ILO publication page and the Seafish summary of the list
 //! (<https://www.seafish.org/responsible-sourcing/tools-for-ethical-seafood-sourcing/records/ilo-operational-indicators-trafficking-in-human-beings/>);
-//! every entry's strength and the element rule (p. 3) against a published reproduction of the
-//! adults' labour-exploitation list that cites WCMS_105023. The table of the brochure itself
-//! could not be read page by page; wording follows the brochure's as it is reproduced there.
-//! Entries are therefore marked verified.
+//! every entry's strength and the element rule (p. 3) against a secondary reproduction of the
+//! adults' labour-exploitation list (a practitioners' reference table citing WCMS_105023,
+//! p. 3). The brochure's own table could not be read page by page; wording follows the
+//! brochure's as it is reproduced there. Entries are therefore marked verified.
 //!
 //! The rule: an element is positive by [`super::element_rule`]; a person is a victim of
 //! trafficking for labour exploitation if (deceptive recruitment OR coercive recruitment OR
@@ -130,7 +130,8 @@ pub static TRAFFICKING: Catalogue = Catalogue {
     evaluator: evaluate_trafficking,
 };
 
-const RECRUITMENT: Rule = Rule::AnyOf(&[Rule::Group(DECEPTIVE_REC), Rule::Group(COERCIVE_REC), Rule::Group(VULNERABLE_REC)]);
+const RECRUITMENT: Rule =
+    Rule::AnyOf(&[Rule::Group(DECEPTIVE_REC), Rule::Group(COERCIVE_REC), Rule::Group(VULNERABLE_REC)]);
 
 /// Adults: a means at recruitment, exploitation, and a means at destination.
 const ADULT: Rule = Rule::All(&[

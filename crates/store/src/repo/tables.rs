@@ -42,6 +42,10 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("maintenance_pending", "task"),
 ];
 
+/// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a
+/// time, so that a backup's memory does not grow with them.
+pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content"];
+
 /// Tables that hold no data worth keeping in a backup. API tokens are credentials like
 /// sessions: a restored instance (perhaps a copy on another machine) must not accept the tokens
 /// of the one it came from, nor bring back one revoked since the backup; administrators issue

@@ -185,6 +185,36 @@ impl Browser {
         self.read(response)
     }
 
+    /// Sends a form with one file, as a browser's file upload does (`multipart/form-data`).
+    pub fn post_file(&mut self, url: &str, fields: &[(&str, &str)], file_name: &str, content: &[u8]) -> Page {
+        let boundary = format!("----komek{}", uuid::Uuid::now_v7().simple());
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut request = self
+            .agent
+            .post(url)
+            .header("Cookie", &self.cookie_header())
+            .header("Content-Type", &format!("multipart/form-data; boundary={boundary}"));
+        if let Some(lang) = &self.accept_language {
+            request = request.header("Accept-Language", lang);
+        }
+        let response = request.send(&body[..]).expect("the server answers");
+        self.read(response)
+    }
+
     /// The password step of logging in, through the real form; returns the response of the POST.
     pub fn login_password(&mut self, server: &Server, username: &str, password: &str) -> Page {
         let form = self.get(&server.url("/login"));

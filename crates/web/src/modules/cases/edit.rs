@@ -92,6 +92,7 @@ pub async fn save(
                 "closing-reason" => "closing_reason".to_owned(),
                 "case-kind" => "kind".to_owned(),
                 "case-status" => "status".to_owned(),
+                "victim-status" | "identifying-body" | "identified_by" => "victims".to_owned(),
                 other => other.to_owned(),
             });
             let body = page(&state, &current, mode, &file, &names, Some(&data), &errors, None);
@@ -131,14 +132,22 @@ fn read(data: &FormData, mode: Mode, saved: &Case, errors: &mut FieldErrors) -> 
     case.exploited_district = optional(data.get("exploited_district"));
     case.exploited_place = optional(data.get("exploited_place"));
     case.summary = Some(data.get("summary").to_owned());
+    // A person the form does not carry (added meanwhile) keeps their saved standing.
     case.victims = saved
         .persons
         .iter()
-        .map(|person| VictimStatus {
-            person_id: *person,
-            status: data.get(&format!("victim_{person}")).to_owned(),
-            identified_by: optional(data.get(&format!("identified_by_{person}"))),
-            identified_on: form_day(errors, &format!("identified_on_{person}"), data.get(&format!("identified_on_{person}"))),
+        .map(|person| match saved.victim_status(*person) {
+            Some(kept) if !data.has(&format!("victim_{person}")) => kept.clone(),
+            _ => VictimStatus {
+                person_id: *person,
+                status: data.get(&format!("victim_{person}")).to_owned(),
+                identified_by: optional(data.get(&format!("identified_by_{person}"))),
+                identified_on: form_day(
+                    errors,
+                    &format!("identified_on_{person}"),
+                    data.get(&format!("identified_on_{person}")),
+                ),
+            },
         })
         .collect();
     case
@@ -214,7 +223,7 @@ fn page(
                             }))
                         }
                     }
-                    (errors.message(tr, "identified_by"))
+                    (errors.message(tr, "victims"))
                 }
                 (field(tr, "case-recruited-at", "recruited_at", errors, text_input("recruited_at", &value("recruited_at", c.recruited_at.clone()), errors)))
                 (field(tr, "case-recruited-district", "recruited_district", errors, select("recruited_district", lookups::DISTRICT, &c.recruited_district)))

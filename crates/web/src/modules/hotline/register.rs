@@ -267,7 +267,7 @@ pub fn appeal_table(tr: Tr<'_>, lines: &[AppealLine], names: &Names, clock: Fixe
     }
 }
 
-/// Opens a case from the appeal in one step, then shows the person, whose cases list it.
+/// Opens a case from the appeal in one step, then shows the new case to fill in.
 pub async fn open_case(
     State(state): State<AppState>,
     current: Current,
@@ -279,13 +279,8 @@ pub async fn open_case(
     let sensitive = data.has("sensitive");
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let person = blocking(move || -> Result<_, AppError> {
-        app.open_case_from_appeal(&actor, AppealId(id), &kind, sensitive)?;
-        Ok(app.appeal(&actor, AppealId(id))?.appeal.person_id)
-    })
-    .await??;
-    let to = person.map_or(format!("/hotline/appeals/{id}"), |p| format!("/persons/{p}?done=case-opened"));
-    Ok(Redirect::to(&to).into_response())
+    let case = blocking(move || app.open_case_from_appeal(&actor, AppealId(id), &kind, sensitive)).await??;
+    Ok(Redirect::to(&format!("/cases/{case}?done=opened")).into_response())
 }
 
 pub async fn show(
