@@ -5,8 +5,10 @@
 //! Run it in release mode, next to a release `komek` binary:
 //!     cargo build --release -p komek -p komek-bench
 //!     target/release/komek-bench --appeals 100000
-//!     target/release/komek-bench --appeals 1000000 --cases 100000
+//!     target/release/komek-bench --appeals 1000000 --cases 100000 --persons 200000
 //!     target/release/komek-bench --database-url postgres://postgres@127.0.0.1:5432/komek_bench
+
+mod casework;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -16,9 +18,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use chrono::{NaiveDate, TimeZone, Utc};
 use clap::Parser;
+use komek_app::cases::CaseQuery;
 use komek_app::demo::names::{Name, POOLS};
 use komek_app::instance::{self, Access};
 use komek_app::{Actor, App, Settings};
+use komek_domain::casework::VictimStatus;
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
 use komek_domain::{AccountId, AppealId, CaseId, Currency, Money, OfficeId, PersonId, Role, lookups};
 use rand::seq::SliceRandom;
@@ -80,10 +84,31 @@ fn main() -> anyhow::Result<()> {
         persons: Vec::new(),
         cases: Vec::new(),
         named: Vec::new(),
+        parts: casework::Counts::default(),
+        parts_seconds: 0.0,
+        fullest: None,
     };
     let started = Instant::now();
     g.fill(&app, &actor, office, persons, args.appeals, cases)?;
-    println!("generated in {:.0} s\n", started.elapsed().as_secs_f64());
+    println!(
+        "generated in {:.0} s (the parts of the cases in {:.0} s of it)",
+        started.elapsed().as_secs_f64(),
+        g.parts_seconds
+    );
+    let p = g.parts;
+    println!(
+        "case parts: {} assessments ({} answers), {} services, {} tasks ({} done, {} overdue), {} timeline events, \
+         {} proceedings, {} notes\n",
+        p.assessments,
+        p.answers,
+        p.services,
+        p.tasks,
+        p.tasks_done,
+        app.overdue_tasks(&actor)?,
+        p.events,
+        p.proceedings,
+        p.notes
+    );
 
     println!("| operation | p50 ms | p95 ms | budget |");
     println!("|---|---|---|---|");
@@ -110,17 +135,32 @@ fn main() -> anyhow::Result<()> {
         }),
     )?;
     let case_ids = g.cases.clone();
+    let mut rng = ChaCha8Rng::seed_from_u64(9);
     report(
-        "open a case",
+        "open a case (`case_file`: the whole file, random cases)",
         "< 20 ms p95",
-        measure(n, |i| app.case_file(&actor, case_ids[i % case_ids.len()]).map(|_| ())),
+        measure(n, |_| app.case_file(&actor, *case_ids.choose(&mut rng).expect("cases")).map(|_| ())),
     )?;
     report("dashboard figures", "page < 20 ms", measure(n, |_| app.dashboard(&actor, Utc::now()).map(|_| ())))?;
+    report(
+        "my tasks and the overdue count (`my_tasks`, `overdue_tasks`)",
+        "page < 20 ms",
+        measure(n, |_| app.my_tasks(&actor, 15).and_then(|_| app.overdue_tasks(&actor)).map(|_| ())),
+    )?;
+    let active = CaseQuery { status: Some("active".into()), ..Default::default() };
+    report(
+        "case list (`cases`, active, first page)",
+        "page < 20 ms",
+        measure(n, |_| app.cases(&actor, &active, 0).map(|_| ())),
+    )?;
+    let overdue = CaseQuery { overdue: true, ..active.clone() };
+    report("case list, overdue only", "page < 20 ms", measure(n, |_| app.cases(&actor, &overdue, 0).map(|_| ())))?;
     search_quality(1_000)?;
     drop(opened);
 
     let person = *g.persons.first().context("persons were generated")?;
-    measure_server(&data_dir, args.database_url.as_deref(), n, person)?;
+    let targets = Targets { person, cases: g.cases.clone(), fullest: g.fullest.map(|(id, _)| id) };
+    measure_server(&data_dir, args.database_url.as_deref(), n, &targets)?;
     Ok(())
 }
 
@@ -250,6 +290,11 @@ struct Generator {
     cases: Vec<CaseId>,
     /// Each person's given name and surname, to rewrite into variants for the search-quality run.
     named: Vec<(PersonId, &'static Name, &'static Name)>,
+    /// The parts written into the cases.
+    parts: casework::Counts,
+    parts_seconds: f64,
+    /// The case with the most parts, and how many.
+    fullest: Option<(CaseId, usize)>,
 }
 
 impl Generator {
@@ -275,12 +320,24 @@ impl Generator {
             progress("appeals", i, appeals);
             self.save_appeal(app, actor)?;
         }
+        let lead = actor.account_id().expect("staff");
+        let staff = casework::Staff::create(app, office, lead)?;
+        let today = app.today(actor)?;
         for i in 0..cases {
-            progress("cases", i, cases);
+            progress("cases with their parts", i, cases);
             let person = *self.persons.choose(&mut self.rng).expect("persons exist");
-            let lead = actor.account_id().expect("staff");
-            let id = app.open_case(actor, case(&mut self.rng, office, lead, person))?;
+            let team = staff.team(&mut self.rng);
+            let case = case(&mut self.rng, office, lead, person, team);
+            let opened_on = case.opened_on;
+            let id = app.open_case(actor, case)?;
             self.cases.push(id);
+            let started = Instant::now();
+            let parts = casework::case_parts(&mut self.rng, app, actor, &staff, id, person, opened_on, today)?;
+            self.parts_seconds += started.elapsed().as_secs_f64();
+            self.parts.add(parts);
+            if self.fullest.is_none_or(|(_, most)| parts.parts() > most) {
+                self.fullest = Some((id, parts.parts()));
+            }
         }
         Ok(())
     }
@@ -342,8 +399,13 @@ impl Generator {
     }
 }
 
-fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonId) -> Case {
+fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonId, team: Vec<AccountId>) -> Case {
     let opened_on = NaiveDate::from_ymd_opt(2008, 1, 1).expect("a date") + chrono::Days::new(rng.gen_range(0..360));
+    let victim = match rng.gen_range(0..10) {
+        0..=3 => Some(("identified", Some(*["ngo", "police", "prosecutor-court"].choose(rng).expect("codes")))),
+        4..=6 => Some(("presumed", Some("ngo"))),
+        _ => None,
+    };
     Case {
         id: CaseId::new(),
         office_id: office,
@@ -352,7 +414,7 @@ fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonI
         status: "open".into(),
         sensitive: false,
         lead_id: lead,
-        team: vec![],
+        team,
         persons: vec![person],
         parties: vec![],
         opened_on,
@@ -365,13 +427,35 @@ fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonI
         closing_reason: None,
         recruited_country: None,
         recruited_district: None,
-        victims: Vec::new(),
+        victims: victim
+            .map(|(status, body)| VictimStatus {
+                person_id: person,
+                status: status.into(),
+                identified_by: body.map(str::to_owned),
+                identified_on: Some(opened_on),
+            })
+            .into_iter()
+            .collect(),
         summary: Some("Работа без договора; зарплата не выплачена.".into()),
     }
 }
 
+/// The records whose pages are measured.
+struct Targets {
+    person: PersonId,
+    /// Every generated case: the case page is measured on random ones.
+    cases: Vec<CaseId>,
+    /// The case with the most parts, whose page is the heaviest.
+    fullest: Option<CaseId>,
+}
+
 /// Start-up time, idle memory and pages over HTTP, against the real `komek` binary.
-fn measure_server(data_dir: &Path, database_url: Option<&str>, samples: usize, person: PersonId) -> anyhow::Result<()> {
+fn measure_server(
+    data_dir: &Path,
+    database_url: Option<&str>,
+    samples: usize,
+    targets: &Targets,
+) -> anyhow::Result<()> {
     let binary = std::env::current_exe()?.with_file_name("komek");
     if !binary.exists() {
         bail!("build the komek binary next to this one: cargo build --release -p komek");
@@ -403,7 +487,7 @@ fn measure_server(data_dir: &Path, database_url: Option<&str>, samples: usize, p
     std::thread::sleep(Duration::from_secs(2));
     let idle_rss = rss_kib(child.id());
 
-    let result = pages(&agent, &base, samples, person);
+    let result = pages(&agent, &base, samples, targets);
     let after_rss = rss_kib(child.id());
     let _ = child.kill();
     let _ = child.wait();
@@ -424,7 +508,7 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn pages(agent: &ureq::Agent, base: &str, samples: usize, person: PersonId) -> anyhow::Result<()> {
+fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> anyhow::Result<()> {
     // Log in through the real form.
     let mut login = agent.get(&format!("{base}/login")).call()?;
     let login_cookie = cookie(&login, "komek_login").context("login cookie")?;
@@ -465,10 +549,21 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, person: PersonId) -> a
     println!("\n| page | p50 ms | p95 ms | gzip KB | budget |");
     println!("|---|---|---|---|---|");
     println!("| /login/enrol (with its QR code, once) | - | - | {enrol_kb:.1} | 30 KB |");
-    let person_page = format!("/persons/{person}");
+    let person_page = format!("/persons/{}", targets.person);
+    let fullest_page = targets.fullest.map(|id| format!("/cases/{id}")).unwrap_or_else(|| "/cases".into());
+    let get = |path: &str| -> anyhow::Result<usize> {
+        let mut r =
+            agent.get(&format!("{base}{path}")).header("Cookie", &cookies).header("Accept-Encoding", "gzip").call()?;
+        if r.status() != 200 {
+            bail!("{path} answered {}", r.status());
+        }
+        let mut body = Vec::new();
+        r.body_mut().as_reader().read_to_end(&mut body)?;
+        Ok(body.len())
+    };
     for (path, budget) in [
         ("/login", "30 KB"),
-        ("/", "30 KB, 20 ms"),
+        ("/ (with my tasks)", "30 KB, 20 ms"),
         ("/hotline/new", "14 KB"),
         ("/static/intake.js", "in the 14 KB of the intake"),
         ("/hotline/candidates (POST, full_name=Husan Abdulaev)", "10 KB (an interaction)"),
@@ -476,37 +571,57 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, person: PersonId) -> a
         ("/hotline?topic=detention-expulsion", "30 KB, 20 ms"),
         ("/hotline?follow_up=due&mine=1", "30 KB, 20 ms"),
         (person_page.as_str(), "30 KB, 20 ms"),
+        ("/cases", "30 KB, 20 ms"),
+        ("/cases?overdue=1", "30 KB, 20 ms"),
+        ("/cases?status=&overdue=1", "30 KB, 20 ms"),
+        (fullest_page.as_str(), "30 KB, 20 ms"),
         ("/static/app.css", "in the 30 KB of a first load"),
     ] {
         let mut size = 0;
         let times = measure(samples, |_| -> anyhow::Result<()> {
             // The live search is a POST with the form's token (names stay out of URLs).
-            let mut r = if path.starts_with("/hotline/candidates") {
-                agent
+            if path.starts_with("/hotline/candidates") {
+                let mut r = agent
                     .post(&format!("{base}/hotline/candidates"))
                     .header("Cookie", &cookies)
                     .header("Accept-Encoding", "gzip")
-                    .send_form([("csrf", csrf.as_str()), ("full_name", "Husan Abdulaev")])?
+                    .send_form([("csrf", csrf.as_str()), ("full_name", "Husan Abdulaev")])?;
+                if r.status() != 200 {
+                    bail!("{path} answered {}", r.status());
+                }
+                let mut body = Vec::new();
+                r.body_mut().as_reader().read_to_end(&mut body)?;
+                size = body.len();
             } else {
-                agent
-                    .get(&format!("{base}{path}"))
-                    .header("Cookie", &cookies)
-                    .header("Accept-Encoding", "gzip")
-                    .call()?
-            };
-            if r.status() != 200 {
-                bail!("{path} answered {}", r.status());
+                size = get(path.split(" (").next().unwrap_or(path))?;
             }
-            let mut body = Vec::new();
-            r.body_mut().as_reader().read_to_end(&mut body)?;
-            size = body.len();
             Ok(())
         })?;
+        let path =
+            if path == fullest_page { format!("{path} (the case with the most parts)") } else { path.to_owned() };
         println!(
             "| {path} | {:.2} | {:.2} | {:.1} | {budget} |",
             percentile(&times, 0.5),
             percentile(&times, 0.95),
             size as f64 / 1024.0
+        );
+    }
+    // The case page over many cases: a random one each time.
+    if !targets.cases.is_empty() {
+        let mut rng = ChaCha8Rng::seed_from_u64(12);
+        let mut sizes = Vec::with_capacity(samples);
+        let times = measure(samples, |_| -> anyhow::Result<()> {
+            let id = targets.cases.choose(&mut rng).expect("cases");
+            sizes.push(get(&format!("/cases/{id}"))?);
+            Ok(())
+        })?;
+        sizes.sort_unstable();
+        println!(
+            "| /cases/{{id}} ({samples} random cases) | {:.2} | {:.2} | {:.1} (largest; median {:.1}) | 30 KB, 20 ms |",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            sizes.last().copied().unwrap_or(0) as f64 / 1024.0,
+            sizes[sizes.len() / 2] as f64 / 1024.0
         );
     }
     Ok(())

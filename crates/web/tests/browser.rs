@@ -291,3 +291,91 @@ fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_anothe
     let persons = server.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM persons", &[])).unwrap();
     assert_eq!(persons, 1, "nobody new was registered");
 }
+
+#[test]
+fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced_labour() {
+    let Some(driver) = Driver::start() else { return };
+    let server = Server::start();
+    support::Browser::new().login(&server, "lawyer", PASSWORD);
+    let secret = server.second_factors.lock().unwrap()["lawyer"].0.clone();
+    let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
+    let operator = komek_app::Actor::Staff(accounts.into_iter().find(|a| a.username == "hotline-operator").unwrap());
+    let profile =
+        komek_domain::entities::PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = komek_domain::entities::PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
+    let husan = server.app.register_person(&operator, None, profile, identity).unwrap();
+    let appeal = komek_domain::entities::Appeal {
+        id: komek_domain::AppealId::new(),
+        office_id: komek_domain::OfficeId(uuid::Uuid::nil()),
+        received_at: chrono::Utc::now(),
+        channel: "hotline-phone".into(),
+        contact: "relative".into(),
+        person_id: Some(husan),
+        topics: vec!["documents-taken".into(), "forced-labour-suspicion".into()],
+        help: vec!["legal-consultation".into()],
+        occupation: Some("skilled-construction".into()),
+        sector: Some("construction".into()),
+        work_region: None,
+        work_district: None,
+        wage: None,
+        migration_reason: Some("economic".into()),
+        notes: Some("Паспорт забрали «для оформления разрешений».".into()),
+        operator_id: komek_domain::AccountId(uuid::Uuid::nil()),
+        follow_up_on: None,
+        outcome: "pending".into(),
+        parties: vec![],
+    };
+    let appeal = server.app.register_appeal(&operator, appeal).unwrap();
+
+    driver.open(&server.url("/login?lang=en"));
+    driver.keys(&format!("lawyer{TAB}{PASSWORD}{ENTER}"));
+    driver.wait_for_text("h1", "Two-step sign-in");
+    driver.keys(&format!("{}{ENTER}", support::current_code(&secret, 1)));
+    driver.wait_for_text("h1", "Dashboard");
+
+    // From the appeal, one step: the kind of case, and open it.
+    driver.open(&server.url(&format!("/hotline/appeals/{appeal}")));
+    driver.click("#kind option[value='trafficking-labour']");
+    driver.click("form.open-case button");
+    driver.wait_for_text("#done", "The case is open. Fill in its file below.");
+    assert!(driver.text("#victims").contains("Хусан Абдуллаев"));
+
+    // The assessment: he was deceived about the work, his passport was taken, he was beaten.
+    let number = server
+        .app
+        .store()
+        .read(|tx| tx.query_one("SELECT number FROM cases", &[])?.get::<String>(0))
+        .unwrap();
+    driver.click("a[href$='/assessments/new']");
+    driver.wait_for_text("h1", &format!("Assessment in case {number}"));
+    for (indicator, source) in [
+        ("fl-ur-deceptive-recruitment", "interview"),
+        ("fl-p-confiscation-documents", "document"),
+        ("fl-p-violence", "interview"),
+    ] {
+        driver.click(&format!("input[name='a_{indicator}'][value='yes']"));
+        driver.click(&format!("select[name='s_{indicator}'] option[value='{source}']"));
+    }
+    driver.click("input[name='a_fl-wl-degrading-living'][value='no']");
+    driver.click("select[name='s_fl-wl-degrading-living'] option[value='observation']");
+    driver.screenshot("assessment-form");
+    driver.click("form.assessment button[type=submit]");
+    driver.wait_for_text("#done", "The assessment is saved; the result is explained below.");
+
+    // The page says what the ILO rule made of it, and why.
+    let identification = driver.text("#identification");
+    assert!(identification.contains("Yes"), "{identification}");
+    assert!(identification.contains("The ILO rule is met because of these answers"), "{identification}");
+    assert!(identification.contains("Deceptive recruitment"), "{identification}");
+    assert!(
+        identification.contains("Confiscation of identity papers") || identification.contains("Physical or sexual violence"),
+        "{identification}"
+    );
+    driver.screenshot("assessment-explained");
+    let stored = server
+        .app
+        .store()
+        .read(|tx| tx.query_one("SELECT verdict FROM assessments", &[])?.get::<String>(0))
+        .unwrap();
+    assert_eq!(stored, "yes");
+}

@@ -18,6 +18,10 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use komek_domain::casework::{Assessment, IndicatorAnswer, Proceeding, VictimStatus};
+use komek_domain::indicators::{Answer, Source};
+use komek_domain::{AssessmentId, ProceedingId};
+
 use crate::parties::NewParty;
 use crate::{Actor, App, AppResult};
 use names::{Name, NamePool, POOLS};
@@ -707,6 +711,16 @@ pub(crate) struct ServicePlan {
 impl Generator<'_> {
     pub(crate) fn open_case(&mut self, plan: CasePlan, services: Vec<ServicePlan>) -> AppResult<CaseId> {
         let lead = self.staff.actor(plan.lead).clone();
+        let closed = plan.status.starts_with("closed");
+        let returned = plan.outcomes.contains(&"returned-home");
+        // Every demo case is one of the year's assisted victims, identified by us.
+        let victim = VictimStatus {
+            person_id: plan.person,
+            status: "identified".into(),
+            identified_by: Some("ngo".into()),
+            identified_on: Some(plan.opened_on),
+        };
+        let sentenced = plan.outcomes.contains(&"sentence");
         let case = Case {
             id: CaseId::new(),
             office_id: OfficeId::default(),
@@ -725,13 +739,18 @@ impl Generator<'_> {
             exploited_district: plan.exploited.1.map(str::to_owned),
             exploited_place: plan.exploited.2.map(str::to_owned),
             outcomes: plan.outcomes.into_iter().map(str::to_owned).collect(),
-            closing_reason: None,
+            closing_reason: closed.then(|| if returned { "person-returned-home" } else { "goals-achieved" }.to_owned()),
             recruited_country: None,
             recruited_district: None,
-            victims: Vec::new(),
+            victims: vec![victim],
             summary: Some(plan.summary),
         };
+        let kind = case.kind.clone();
         let id = self.app.open_case(&lead, case)?;
+        self.assess(&lead, id, plan.person, &kind, plan.opened_on)?;
+        if sentenced {
+            self.sentence(&lead, id, plan.opened_on, plan.closed_on)?;
+        }
         for s in services {
             let kzt = |v: i64| Money::from_major(v, Currency::KZT);
             self.app.add_service(
@@ -751,6 +770,70 @@ impl Generator<'_> {
             )?;
         }
         Ok(id)
+    }
+
+    /// The first assessment of a demo case, by the forced-labour indicators: what each kind of
+    /// case typically shows. Wage cases stay below the ILO threshold.
+    fn assess(&mut self, lead: &Actor, case: CaseId, person: PersonId, kind: &str, on: NaiveDate) -> AppResult<()> {
+        let yes: &[&str] = match kind {
+            "unpaid-wages" | "labour-exploitation" => &["fl-il-waiting-for-wages"],
+            "documents-withheld" => &["fl-p-confiscation-documents"],
+            "trafficking-sexual" => &["fl-ur-deceptive-recruitment", "fl-wl-limited-freedom", "fl-p-violence"],
+            _ => &["fl-ur-deceptive-recruitment", "fl-p-confiscation-documents", "fl-p-withholding-wages"],
+        };
+        let answers = yes
+            .iter()
+            .map(|code| IndicatorAnswer {
+                indicator: (*code).to_owned(),
+                answer: Answer::Yes,
+                source: Some(Source::Interview),
+                noted_on: Some(on),
+            })
+            .chain(["fl-ur-sale-of-worker", "fl-ur-coercive-recruitment"].into_iter().map(|code| IndicatorAnswer {
+                indicator: code.to_owned(),
+                answer: Answer::No,
+                source: Some(Source::Interview),
+                noted_on: Some(on),
+            }))
+            .collect();
+        self.app.add_assessment(
+            lead,
+            Assessment {
+                id: AssessmentId::new(),
+                case_id: case,
+                person_id: person,
+                catalogue: "ilo-2012-forced-labour".into(),
+                edition: String::new(),
+                assessed_on: on,
+                assessor_id: None,
+                minor: false,
+                answers,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// The year's case that went to court: seven years under the 1997 Criminal Code.
+    fn sentence(&mut self, lead: &Actor, case: CaseId, opened: NaiveDate, decided: Option<NaiveDate>) -> AppResult<()> {
+        self.app.add_proceeding(
+            lead,
+            Proceeding {
+                id: ProceedingId::new(),
+                case_id: case,
+                kind: "criminal".into(),
+                authority: "court".into(),
+                articles: vec!["cc1997-133".into(), "cc1997-271".into()],
+                stage: "decided".into(),
+                opened_on: opened,
+                hearings: Vec::new(),
+                outcome: Some("sentence".into()),
+                decided_on: decided,
+                sentence_months: Some(7 * 12),
+                fine: None,
+                notes: String::new(),
+            },
+        )?;
+        Ok(())
     }
 }
 

@@ -655,7 +655,8 @@ fn problem_message(problem: &komek_domain::evidence::EvidenceProblem) -> &'stati
         EvidenceProblem::Empty => "evidence-problem-empty",
         EvidenceProblem::TooLarge { .. } => "evidence-problem-too-large",
         EvidenceProblem::Truncated { .. } => "evidence-problem-truncated",
-        _ => "evidence-problem-refused-type",
+        EvidenceProblem::Damaged { .. } => "evidence-problem-damaged",
+        EvidenceProblem::RefusedType => "evidence-problem-refused-type",
     }
 }
 
@@ -668,9 +669,12 @@ pub async fn download_evidence(
 ) -> Result<Response, WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let (meta, content) = blocking(move || app.evidence_file(&actor, CaseId(id), EvidenceId(file))).await??;
-    let media_type = EvidenceKind::parse(&meta.kind).map_or("application/octet-stream", |k| k.media_type());
-    let ascii: String = meta.name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
-    let encoded: String = form_urlencoded::byte_serialize(meta.name.as_bytes()).collect();
+    let kind = EvidenceKind::parse(&meta.kind);
+    let media_type = kind.map_or("application/octet-stream", |k| k.media_type());
+    // "IMG_1234" comes back as "IMG_1234.jpg", so the phone or computer opens it.
+    let name = kind.map_or_else(|| meta.name.clone(), |k| k.download_name(&meta.name));
+    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let encoded: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
     let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
     Ok((
         [(header::CONTENT_TYPE, media_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],
