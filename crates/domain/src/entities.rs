@@ -314,8 +314,8 @@ impl Case {
             }
         }
         if self.is_closed() {
-            // Closing asks what the case achieved and why it ends.
-            if self.outcomes.is_empty() || self.outcomes.iter().all(|o| o == "none-yet") {
+            // Closing asks what the case achieved (perhaps nothing: "none-yet") and why it ends.
+            if self.outcomes.is_empty() {
                 errors.push(ValidationError::Required { field: "outcomes" });
             }
             if self.closing_reason.is_none() {
