@@ -2,6 +2,7 @@
 //! behave the same on both. Add a test by adding a function to `conformance!`.
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use komek_domain::casework::VictimStatus;
 use komek_domain::entities::{Account, Appeal, Case, Office, PersonProfile, Service};
 use komek_domain::*;
 use komek_store::repo::{self, IndexToken, SearchTokens, SearchWord};
@@ -40,7 +41,123 @@ conformance!(
     the_appeals_register_filters_sorts_and_pages,
     an_appeal_is_updated_only_at_the_version_read,
     merging_moves_appeals_cases_and_services_to_the_person_kept,
+    the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensitive_cases,
+    a_case_and_its_proceedings_are_updated_only_at_the_version_read,
 );
+
+fn a_case(office: &Office, lead: &Account, person: PersonId, number: &str, status: &str, sensitive: bool) -> Case {
+    Case {
+        id: CaseId::new(),
+        office_id: office.id,
+        number: number.into(),
+        kind: "unpaid-wages".into(),
+        status: status.into(),
+        sensitive,
+        lead_id: lead.id,
+        team: vec![],
+        persons: vec![person],
+        parties: vec![],
+        opened_on: NaiveDate::from_ymd_opt(2008, 1, 10).unwrap(),
+        closed_on: None,
+        recruited_at: String::new(),
+        exploited_region: None,
+        exploited_district: None,
+        exploited_place: None,
+        outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: vec![],
+        summary: None,
+    }
+}
+
+fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensitive_cases(store: &Store) {
+    use komek_store::repo::cases::CaseFilter;
+    let hq = office(store, "hq");
+    let (lead, other) = (account(store, &hq, "lead"), account(store, &hq, "other"));
+    let pid = person(store, &hq, &[b"a"]);
+    let open = a_case(&hq, &lead, pid, "2008-001", "open", false);
+    let closed = a_case(&hq, &other, pid, "2008-002", "closed", false);
+    let secret = a_case(&hq, &lead, pid, "2008-003", "follow-up", true);
+    for c in [&open, &closed, &secret] {
+        store.write(|tx| repo::cases::insert(tx, c, None)).unwrap();
+    }
+    let day = |d| NaiveDate::from_ymd_opt(2008, 3, d).unwrap();
+    let task = |case: CaseId, due, done| komek_domain::casework::Task {
+        id: komek_domain::TaskId::new(),
+        case_id: case,
+        title: String::new(),
+        assignee_id: lead.id,
+        due_on: day(due),
+        done_on: done,
+        created_by: None,
+    };
+    for t in [task(open.id, 5, None), task(open.id, 20, None), task(closed.id, 1, Some(day(2)))] {
+        store.write(|tx| repo::casework::insert_task(tx, &t, vec![1])).unwrap();
+    }
+    let list = |filter: CaseFilter| -> Vec<String> {
+        store
+            .read(|tx| repo::cases::list(tx, &filter, day(10), 50, 0))
+            .unwrap()
+            .into_iter()
+            .map(|l| l.case.number)
+            .collect()
+    };
+    let all = || CaseFilter { office: Some(hq.id), ..Default::default() };
+    assert_eq!(list(all()), vec!["2008-003", "2008-002", "2008-001"]);
+    assert_eq!(list(CaseFilter { viewer: Some(other.id), ..all() }), vec!["2008-002", "2008-001"]);
+    assert_eq!(list(CaseFilter { status: Some("active".into()), viewer: Some(lead.id), ..all() }), vec![
+        "2008-003", "2008-001"
+    ]);
+    assert_eq!(list(CaseFilter { status: Some("closed".into()), ..all() }), vec!["2008-002"]);
+    assert_eq!(list(CaseFilter { lead: Some(other.id), ..all() }), vec!["2008-002"]);
+    assert_eq!(list(CaseFilter { overdue_on: Some(day(10)), ..all() }), vec!["2008-001"]);
+    let lines = store.read(|tx| repo::cases::list(tx, &all(), day(10), 50, 0)).unwrap();
+    let first = lines.iter().find(|l| l.case.id == open.id).unwrap();
+    assert_eq!((first.overdue_tasks, first.next_due), (1, Some(day(5))));
+    let overdue = |viewer| store.read(|tx| repo::casework::count_overdue(tx, Some(hq.id), viewer, day(10))).unwrap();
+    assert_eq!(overdue(Some(other.id)), 1);
+    assert_eq!(store.read(|tx| repo::casework::open_tasks_of(tx, lead.id, 10)).unwrap().len(), 2);
+}
+
+fn a_case_and_its_proceedings_are_updated_only_at_the_version_read(store: &Store) {
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+    let pid = person(store, &hq, &[b"a"]);
+    let mut case = a_case(&hq, &lead, pid, "2008-001", "open", false);
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    case.status = "follow-up".into();
+    store.write(|tx| repo::cases::update(tx, &case, Some(vec![7]), 1)).unwrap();
+    let stale = store.write(|tx| repo::cases::update(tx, &case, None, 1));
+    assert!(matches!(stale, Err(komek_store::StoreError::Conflict(_))), "{stale:?}");
+    let back = store.read(|tx| repo::cases::get(tx, case.id)).unwrap();
+    assert_eq!((back.case.status.as_str(), back.version, back.summary_enc), ("follow-up", 2, Some(vec![7])));
+
+    let mut proceeding = komek_domain::casework::Proceeding {
+        id: komek_domain::ProceedingId::new(),
+        case_id: case.id,
+        kind: "criminal".into(),
+        authority: "court".into(),
+        articles: vec!["cc1997-133".into(), "cc1997-271".into()],
+        stage: "trial".into(),
+        opened_on: NaiveDate::from_ymd_opt(2008, 2, 1).unwrap(),
+        hearings: vec![NaiveDate::from_ymd_opt(2008, 4, 2).unwrap()],
+        outcome: None,
+        decided_on: None,
+        sentence_months: None,
+        fine: None,
+        notes: String::new(),
+    };
+    store.write(|tx| repo::casework::insert_proceeding(tx, &proceeding, None)).unwrap();
+    proceeding.outcome = Some("sentence".into());
+    proceeding.sentence_months = Some(84);
+    proceeding.fine = Some(Money::from_major(500, Currency::USD));
+    store.write(|tx| repo::casework::update_proceeding(tx, &proceeding, None, 1)).unwrap();
+    assert!(store.write(|tx| repo::casework::update_proceeding(tx, &proceeding, None, 1)).is_err());
+    let back = store.read(|tx| repo::casework::proceedings_of(tx, case.id)).unwrap();
+    assert_eq!((back[0].proceeding.clone(), back[0].version), (proceeding, 2));
+}
 
 fn every_table_is_either_backed_up_or_deliberately_left_out(store: &Store) {
     use repo::tables::{DATA_TABLES, NOT_BACKED_UP};
@@ -274,10 +391,15 @@ fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
         outcomes: vec!["documents-returned".into(), "returned-home".into()],
-        closing_reason: None,
-        recruited_country: None,
+        closing_reason: Some("person-returned-home".into()),
+        recruited_country: Some("UZ".into()),
         recruited_district: None,
-        victims: Vec::new(),
+        victims: vec![VictimStatus {
+            person_id: pid,
+            status: "identified".into(),
+            identified_by: Some("ngo".into()),
+            identified_on: NaiveDate::from_ymd_opt(2008, 1, 12),
+        }],
         summary: None,
     };
     store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();

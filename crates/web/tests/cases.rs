@@ -272,6 +272,7 @@ fn closing_a_case_asks_for_its_outcome() {
     assert_eq!(file.case.status, "closed");
     assert_eq!(file.case.outcomes, vec!["documents-returned".to_owned(), "returned-home".to_owned()]);
     assert!(file.case.closed_on.is_some());
+    assert_eq!(file.case.closing_reason.as_deref(), Some("goals-achieved"));
 }
 
 #[test]

@@ -36,9 +36,9 @@ fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
             exploited_region: row.get(10)?,
             exploited_district: row.get(11)?,
             exploited_place: row.get(12)?,
-            closing_reason: None,
-            recruited_country: None,
-            recruited_district: None,
+            closing_reason: row.get(15)?,
+            recruited_country: row.get(16)?,
+            recruited_district: row.get(17)?,
             victims: Vec::new(),
             summary: None,
             team: Vec::new(),
@@ -279,10 +279,9 @@ pub fn list(
     if let Some(office) = filter.office {
         bind("c.office_id = ?", office.into());
     }
-    match filter.status.as_deref() {
-        Some("active") => bind("c.status IN ('open', 'follow-up') AND ? = ?", Value::Int(1)),
-        Some(status) => bind("c.status = ?", status.into()),
-        None => {}
+    let active = filter.status.as_deref() == Some("active");
+    if let Some(status) = filter.status.as_deref().filter(|_| !active) {
+        bind("c.status = ?", status.into());
     }
     if let Some(kind) = &filter.kind {
         bind("c.kind = ?", kind.into());
@@ -300,6 +299,9 @@ pub fn list(
                 (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = ?))",
             viewer.into(),
         );
+    }
+    if active {
+        conditions.push("c.status IN ('open', 'follow-up')".into());
     }
     let conditions = conditions.join(" AND ");
     let limit_at = values.len() + 1;
