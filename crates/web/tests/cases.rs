@@ -318,3 +318,57 @@ fn operators_read_cases_of_their_office_but_only_case_workers_change_them() {
     assert_eq!(analyst.get(&server.url(&format!("/cases/{open}"))).status, 403);
     assert_eq!(analyst.get(&server.url("/cases")).status, 403);
 }
+
+#[test]
+fn a_group_case_grows_as_more_of_the_recruited_come_forward() {
+    let server = Server::start();
+    let case = husans_case(&server, false);
+    let operator = staff(&server, "hotline-operator");
+    let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = PersonIdentity { full_name: "Бахтиёр Каримов".into(), ..Default::default() };
+    let brother = server.app.register_person(&operator, None, profile, identity).unwrap();
+    let party = server
+        .app
+        .register_party(
+            &operator,
+            None,
+            komek_app::parties::NewParty {
+                kind: "company".into(),
+                region: None,
+                district: None,
+                identity: komek_domain::entities::PartyIdentity { name: "ТОО Стройсервис".into(), ..Default::default() },
+            },
+        )
+        .unwrap();
+    let mut lawyer = logged_in(&server, "lawyer");
+    let found = lawyer.get(&server.url(&format!("/cases/{case}/people?q=Bakhtiyor+Karimov")));
+    assert_eq!(found.status, 200);
+    assert!(found.body.contains("Бахтиёр Каримов"), "found by another spelling: {}", found.body);
+    let added = lawyer.post(
+        &server.url(&format!("/cases/{case}/people")),
+        &[("csrf", &found.csrf()), ("version", &found.input_value("version")), ("person", &brother.to_string())],
+    );
+    assert_eq!(added.status, 303, "{}", added.body);
+    let found = lawyer.get(&server.url(&format!("/cases/{case}/people?q=Stroiservis")));
+    assert!(found.body.contains("ТОО Стройсервис"), "{}", found.body);
+    let role = format!("role-{party}");
+    let added = lawyer.post(
+        &server.url(&format!("/cases/{case}/people")),
+        &[
+            ("csrf", &found.csrf()),
+            ("version", &found.input_value("version")),
+            ("party", &party.to_string()),
+            (&role, "intermediary"),
+        ],
+    );
+    assert_eq!(added.status, 303, "{}", added.body);
+    let file = server.app.case_file(&Actor::System, case).unwrap();
+    assert_eq!(file.case.persons.len(), 2);
+    assert_eq!(file.case.parties, vec![(party, "intermediary".to_owned())]);
+    // A page read before those additions cannot add on top of them unseen.
+    let stale = lawyer.post(
+        &server.url(&format!("/cases/{case}/people")),
+        &[("csrf", &found.csrf()), ("version", &found.input_value("version")), ("person", &brother.to_string())],
+    );
+    assert_eq!(stale.header("location"), Some(format!("/cases/{case}/people?conflict=1").as_str()));
+}

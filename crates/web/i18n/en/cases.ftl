@@ -77,6 +77,8 @@ event-text = Description
 
 service-add = Record help given
 service-kind = Kind of help
+service-person = For whom
+service-whole-group = The whole group
 service-day = Day
 service-provider = Provided by
 service-provider-hint = Leave empty when we provided it; otherwise name the partner.
@@ -163,3 +165,10 @@ dashboard-overdue-tasks = { $count ->
     [one] 1 task is overdue in the cases you see.
    *[other] { $count } tasks are overdue in the cases you see.
 }
+
+case-people-link = Add a person or an employer, intermediary or official to this case
+case-people-title = People and parties of case { $number }
+case-people-search = Name, phone or document
+case-people-none = Nobody found under that name.
+case-people-add = Add to the case
+case-people-conflict = The case was changed by someone else meanwhile. Search again and add.

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod list;
 pub mod page;
 pub mod parts;
+pub mod people;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/edit", get(edit::form).post(edit::save))
         .route("/cases/{id}/close", get(edit::close_form).post(edit::save))
         .route("/cases/{id}/break-glass", post(page::break_glass))
+        .route("/cases/{id}/people", get(people::find).post(people::add))
         .route("/cases/{id}/assessments/new", get(assessment::form).post(assessment::save))
         .route("/cases/{id}/events", post(parts::add_event))
         .route("/cases/{id}/services", post(parts::add_service))

@@ -156,6 +156,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
         }
         section #victims {
             h2 { (tr.t("case-persons")) }
+            @if can_edit { p { a href={ "/cases/" (c.id) "/people" } { (tr.t("case-people-link")) } } }
             table.log {
                 thead { tr {
                     th scope="col" { (tr.t("hotline-col-person")) }
@@ -215,7 +216,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
         }
         section #services {
             h2 { (tr.t("case-services")) }
-            @if can_edit { (crate::modules::cases::parts::service_form(tr, current, c, retry)) }
+            @if can_edit { (crate::modules::cases::parts::service_form(tr, current, c, &data.person_names, retry)) }
         }
         section #tasks {
             h2 { (tr.t("case-tasks")) }

@@ -2,6 +2,8 @@
 //! and evidence files. Each form sits in its section of the case page; a refused one comes
 //! back on that page with what was typed and its errors, and nothing is saved.
 
+use std::collections::HashMap;
+
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -11,7 +13,7 @@ use komek_domain::casework::{CaseEvent, NoteVisibility, Proceeding, Task};
 use komek_domain::entities::{Case, Service};
 use komek_domain::evidence::{EvidenceKind, MAX_EVIDENCE_BYTES};
 use komek_domain::lookups;
-use komek_domain::{AccountId, CaseId, EventId, EvidenceId, Money, ProceedingId, ServiceId, TaskId, law};
+use komek_domain::{AccountId, CaseId, EventId, EvidenceId, Money, PersonId, ProceedingId, ServiceId, TaskId, law};
 use maud::{Markup, html};
 
 use super::page::{self, Retry};
@@ -139,8 +141,17 @@ pub async fn add_event(
 
 // ---- Services
 
-pub fn service_form(tr: Tr<'_>, current: &Current, case: &Case, retry: Option<&Retry>) -> Markup {
+pub fn service_form(
+    tr: Tr<'_>,
+    current: &Current,
+    case: &Case,
+    person_names: &HashMap<PersonId, String>,
+    retry: Option<&Retry>,
+) -> Markup {
     let (data, errors) = Retry::for_form(retry, "service");
+    // One person: theirs. A group: the whole group unless someone is chosen.
+    let single = (case.persons.len() == 1).then(|| case.persons[0].to_string()).unwrap_or_default();
+    let chosen = typed(data, "person", &single).to_owned();
     folded(
         tr,
         "service-add",
@@ -150,6 +161,16 @@ pub fn service_form(tr: Tr<'_>, current: &Current, case: &Case, retry: Option<&R
                 (csrf(current))
                 (errors.summary(tr))
                 (field(tr, "service-kind", "kind", &errors, lookup_select(tr, "kind", lookups::SERVICE_KIND, typed(data, "kind", ""), None, &errors)))
+                (field(tr, "service-person", "person", &errors, html! {
+                    select #person name="person" {
+                        @if case.persons.len() > 1 { option value="" selected[chosen.is_empty()] { (tr.t("service-whole-group")) } }
+                        @for (n, person) in case.persons.iter().enumerate() {
+                            option value=(person.to_string()) selected[chosen == person.to_string()] {
+                                (person_names.get(person).cloned().unwrap_or_else(|| tr.t1("assessment-person-n", "n", n as i64 + 1)))
+                            }
+                        }
+                    }
+                }))
                 (field(tr, "service-day", "delivered_on", &errors, date_input("delivered_on", typed(data, "delivered_on", ""), &errors)))
                 (field(tr, "service-provider", "provider", &errors, text_input("provider", typed(data, "provider", ""), &errors)))
                 p.hint { (tr.t("service-provider-hint")) }
@@ -198,7 +219,7 @@ pub async fn add_service(
     let service = Service {
         id: ServiceId::new(),
         case_id: CaseId(id),
-        person_id: None,
+        person_id: data.get("person").parse().ok().map(PersonId),
         kind: data.get("kind").to_owned(),
         delivered_on: required_day(&mut errors, "delivered_on", data.get("delivered_on")),
         provider: if provider.is_empty() { "us".to_owned() } else { provider.to_owned() },
