@@ -1,11 +1,11 @@
 //! The scale back end: PostgreSQL through a pool of blocking clients (run off the async threads).
 
+use std::collections::HashMap;
 use std::error::Error as _;
 use std::time::Duration;
 
-use r2d2_postgres::PostgresConnectionManager;
 use r2d2_postgres::postgres::{
-    self, NoTls,
+    self, Client, NoTls, Statement,
     error::SqlState,
     types::{IsNull, ToSql, Type, to_sql_checked},
 };
@@ -13,7 +13,40 @@ use r2d2_postgres::postgres::{
 use crate::StoreError;
 use crate::sql::{Dialect, Row, Tx, Value};
 
-pub(crate) type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+pub(crate) type Pool = r2d2::Pool<Connections>;
+
+/// Statements a connection keeps prepared. The repositories' SQL is a few hundred fixed texts
+/// (and a few dozen list queries built from filters); past this many the cache starts afresh.
+const STATEMENTS_KEPT: usize = 512;
+
+/// A pooled connection with the statements it has prepared: a statement is parsed and planned
+/// once per connection, and each later use is a single round trip instead of two.
+pub(crate) struct Connection {
+    client: Client,
+    statements: HashMap<String, Statement>,
+}
+
+/// Opens and checks pooled connections for r2d2.
+pub(crate) struct Connections {
+    config: postgres::Config,
+}
+
+impl r2d2::ManageConnection for Connections {
+    type Connection = Connection;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> Result<Connection, postgres::Error> {
+        Ok(Connection { client: self.config.connect(NoTls)?, statements: HashMap::new() })
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> Result<(), postgres::Error> {
+        conn.client.simple_query("").map(|_| ())
+    }
+
+    fn has_broken(&self, conn: &mut Connection) -> bool {
+        conn.client.is_closed()
+    }
+}
 
 pub(crate) fn open(url: &str) -> Result<Pool, StoreError> {
     let mut config: postgres::Config =
@@ -23,7 +56,7 @@ pub(crate) fn open(url: &str) -> Result<Pool, StoreError> {
     // Connect once by hand: r2d2 would retry quietly until its timeout and then only say
     // "timed out", where the driver's own error names the cause.
     config.connect(NoTls).map_err(|e| StoreError::Open(describe(&config, &e)))?;
-    let manager = PostgresConnectionManager::new(config, NoTls);
+    let manager = Connections { config };
     Ok(r2d2::Pool::builder()
         .max_size(8)
         .min_idle(Some(1))
@@ -53,14 +86,15 @@ pub(crate) fn with_tx<T>(
     write: bool,
     f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
-    let mut client = pool.get()?;
+    let mut pooled = pool.get()?;
+    let Connection { client, statements } = &mut *pooled;
     let mut builder = client.build_transaction().read_only(!write);
     if !write {
         // A read sees one snapshot throughout, as SQLite's reads do: a backup is consistent.
         builder = builder.isolation_level(postgres::IsolationLevel::RepeatableRead);
     }
     let tx = builder.start().map_err(map_error)?;
-    let mut wrapped = PgTx { tx };
+    let mut wrapped = PgTx { tx, statements };
     let result = f(&mut wrapped)?;
     wrapped.tx.commit().map_err(map_error)?;
     Ok(result)
@@ -68,6 +102,22 @@ pub(crate) fn with_tx<T>(
 
 struct PgTx<'c> {
     tx: postgres::Transaction<'c>,
+    statements: &'c mut HashMap<String, Statement>,
+}
+
+impl PgTx<'_> {
+    /// The statement for `sql`, prepared on this connection once.
+    fn statement(&mut self, sql: &str) -> Result<Statement, StoreError> {
+        if let Some(stmt) = self.statements.get(sql) {
+            return Ok(stmt.clone());
+        }
+        let stmt = self.tx.prepare(sql).map_err(map_error)?;
+        if self.statements.len() >= STATEMENTS_KEPT {
+            self.statements.clear();
+        }
+        self.statements.insert(sql.to_owned(), stmt.clone());
+        Ok(stmt)
+    }
 }
 
 fn refs(params: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
@@ -80,12 +130,12 @@ impl Tx for PgTx<'_> {
     }
 
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
-        let stmt = self.tx.prepare(sql).map_err(map_error)?;
+        let stmt = self.statement(sql)?;
         self.tx.execute(&stmt, &refs(params)).map_err(map_error)
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
-        let stmt = self.tx.prepare(sql).map_err(map_error)?;
+        let stmt = self.statement(sql)?;
         let rows = self.tx.query(&stmt, &refs(params)).map_err(map_error)?;
         rows.iter().map(decode_row).collect()
     }
