@@ -116,6 +116,12 @@ fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensi
     let lines = store.read(|tx| repo::cases::list(tx, &all(), day(10), 50, 0)).unwrap();
     let first = lines.iter().find(|l| l.case.id == open.id).unwrap();
     assert_eq!((first.overdue_tasks, first.next_due), (1, Some(day(5))));
+    // A case of another office shows in the office's list to the one who leads it.
+    let far = office(store, "far");
+    let elsewhere = a_case(&far, &lead, pid, "2008-004", "open", false);
+    store.write(|tx| repo::cases::insert(tx, &elsewhere, None)).unwrap();
+    assert_eq!(list(CaseFilter { viewer: Some(lead.id), ..all() }).first().map(String::as_str), Some("2008-004"));
+    assert!(!list(CaseFilter { viewer: Some(other.id), ..all() }).contains(&"2008-004".to_owned()));
     let overdue = |viewer| store.read(|tx| repo::casework::count_overdue(tx, Some(hq.id), viewer, day(10))).unwrap();
     assert_eq!(overdue(Some(other.id)), 1);
     assert_eq!(store.read(|tx| repo::casework::open_tasks_of(tx, lead.id, 10)).unwrap().len(), 2);

@@ -270,16 +270,27 @@ pub fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<CaseListLine>, StoreError> {
+    // $1 is today (for the overdue count); the viewer, when there is one, is $2.
     let mut values: Vec<Value> = vec![today.into()];
     let mut conditions: Vec<String> = Vec::new();
+    let on_team = filter.viewer.map(|viewer| {
+        values.push(viewer.into());
+        "(c.lead_id = $2 OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $2))"
+    });
+    if let Some(on_team) = on_team {
+        // A sensitive case shows to its team only.
+        conditions.push(format!("(NOT c.sensitive OR {on_team})"));
+    }
+    let active = filter.status.as_deref() == Some("active");
     let mut bind = |condition: &str, value: Value| {
         values.push(value);
         conditions.push(condition.replace('?', &format!("${}", values.len())));
     };
     if let Some(office) = filter.office {
-        bind("c.office_id = ?", office.into());
+        // A case of another office shows to the people working on it.
+        let or_on_team = on_team.map(|t| format!(" OR {t}")).unwrap_or_default();
+        bind(&format!("(c.office_id = ?{or_on_team})"), office.into());
     }
-    let active = filter.status.as_deref() == Some("active");
     if let Some(status) = filter.status.as_deref().filter(|_| !active) {
         bind("c.status = ?", status.into());
     }
@@ -291,14 +302,6 @@ pub fn list(
     }
     if let Some(day) = filter.overdue_on {
         bind("c.id IN (SELECT t.case_id FROM case_tasks t WHERE t.done_on IS NULL AND t.due_on < ?)", day.into());
-    }
-    if let Some(viewer) = filter.viewer {
-        // Every `?` of a condition is the same parameter.
-        bind(
-            "(NOT c.sensitive OR c.lead_id = ? OR EXISTS
-                (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = ?))",
-            viewer.into(),
-        );
     }
     if active {
         conditions.push("c.status IN ('open', 'follow-up')".into());
