@@ -9,7 +9,7 @@ use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, Note
 use komek_domain::evidence;
 use komek_domain::indicators::Evaluation;
 use komek_domain::{
-    AccountId, AssessmentId, Capability, CaseId, EventId, EvidenceId, NoteId, ProceedingId, TaskId, ValidationError,
+    AssessmentId, Capability, CaseId, EventId, EvidenceId, NoteId, ProceedingId, TaskId, ValidationError,
 };
 use komek_store::repo;
 use komek_store::{StoreError, Tx};
@@ -305,21 +305,4 @@ fn normalise_proceeding(p: &mut Proceeding) {
     p.articles.dedup();
     p.hearings.sort();
     p.hearings.dedup();
-}
-
-/// The account ids a case names, for pages that show names.
-pub fn accounts_named(file: &crate::cases::CaseFile) -> Vec<AccountId> {
-    let c = &file.case;
-    let mut ids: Vec<AccountId> = [c.lead_id]
-        .into_iter()
-        .chain(c.team.iter().copied())
-        .chain(file.tasks.iter().flat_map(|t| [Some(t.assignee_id), t.created_by]).flatten())
-        .chain(file.notes.iter().map(|n| n.author_id))
-        .chain(file.evidence.iter().filter_map(|e| e.added_by))
-        .chain(file.events.iter().filter_map(|e| e.author_id))
-        .chain(file.assessments.iter().filter_map(|a| a.assessor_id))
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
 }
