@@ -81,6 +81,8 @@ event-text = Описание
 
 service-add = Записать оказанную помощь
 service-kind = Вид помощи
+service-person = Кому
+service-whole-group = Всей группе
 service-day = Дата
 service-provider = Кто оказал
 service-provider-hint = Оставьте пустым, если помощь оказали мы; иначе укажите партнёра.
@@ -173,3 +175,10 @@ dashboard-overdue-tasks = { $count ->
     [many] В доступных вам делах просрочено { $count } задач.
    *[other] В доступных вам делах просрочено { $count } задачи.
 }
+
+case-people-link = Добавить в дело человека либо работодателя, посредника или должностное лицо
+case-people-title = Лица, причастные к делу № { $number }
+case-people-search = Имя, телефон или документ
+case-people-none = Никто с таким именем не найден.
+case-people-add = Добавить в дело
+case-people-conflict = Тем временем дело изменил другой пользователь. Выполните поиск снова и добавьте.
