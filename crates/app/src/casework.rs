@@ -240,8 +240,10 @@ impl App {
             self.writable_case(tx, actor, case)?;
             let (mut file, name_enc, content_enc) = repo::casework::evidence_with_content(tx, case, id)?;
             file.name = self.open_text(evidence_name_ref(id), &name_enc)?;
-            let content =
-                self.keys.open(evidence_content_ref(id), &content_enc).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let content = self
+                .keys
+                .open(evidence_content_ref(id), &content_enc)
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
             self.audit(tx, Event::new(actor.account_id(), Action::Read, "evidence", id.to_string()))?;
             Ok((file, content))
         })?)

@@ -31,7 +31,11 @@ fn attach_contract(app: &App) -> (komek_domain::CaseId, komek_domain::EvidenceId
     (case, file)
 }
 
-fn assert_contract_restored(restored: &Store, master: &MasterKey, (case, file): (komek_domain::CaseId, komek_domain::EvidenceId)) {
+fn assert_contract_restored(
+    restored: &Store,
+    master: &MasterKey,
+    (case, file): (komek_domain::CaseId, komek_domain::EvidenceId),
+) {
     let app = App::new(restored.clone(), Keys::load_or_create(restored, master).unwrap(), Settings::default());
     let (meta, content) = app.evidence_file(&Actor::System, case, file).unwrap();
     assert_eq!((meta.name.as_str(), content.as_slice()), ("договор.pdf", CONTRACT));

@@ -61,7 +61,10 @@ fn the_demo_year_matches_the_seed(store: Store) -> App {
     assert_eq!(count(&store, "SELECT count(*) FROM case_persons WHERE victim_status = 'identified'"), 42);
     assert_eq!(count(&store, "SELECT count(DISTINCT case_id) FROM assessments"), 42, "every case assessed");
     // The one case brought to court in 2008: seven years.
-    assert_eq!(count(&store, "SELECT count(*) FROM proceedings WHERE outcome = 'sentence' AND sentence_months = 84"), 1);
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM proceedings WHERE outcome = 'sentence' AND sentence_months = 84"),
+        1
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM cases WHERE status LIKE 'closed%' AND closing_reason IS NULL"), 0);
     for (country, n) in figures::REPATRIATED {
         let sql = format!(

@@ -107,9 +107,10 @@ fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensi
     let all = || CaseFilter { office: Some(hq.id), ..Default::default() };
     assert_eq!(list(all()), vec!["2008-003", "2008-002", "2008-001"]);
     assert_eq!(list(CaseFilter { viewer: Some(other.id), ..all() }), vec!["2008-002", "2008-001"]);
-    assert_eq!(list(CaseFilter { status: Some("active".into()), viewer: Some(lead.id), ..all() }), vec![
-        "2008-003", "2008-001"
-    ]);
+    assert_eq!(
+        list(CaseFilter { status: Some("active".into()), viewer: Some(lead.id), ..all() }),
+        vec!["2008-003", "2008-001"]
+    );
     assert_eq!(list(CaseFilter { status: Some("closed".into()), ..all() }), vec!["2008-002"]);
     assert_eq!(list(CaseFilter { lead: Some(other.id), ..all() }), vec!["2008-002"]);
     assert_eq!(list(CaseFilter { overdue_on: Some(day(10)), ..all() }), vec!["2008-001"]);

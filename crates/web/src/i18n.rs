@@ -68,7 +68,8 @@ macro_rules! sources {
     };
 }
 
-const SOURCES: [(Lang, &[&str]); 3] = [(Lang::Ru, sources!("ru")), (Lang::Kk, sources!("kk")), (Lang::En, sources!("en"))];
+const SOURCES: [(Lang, &[&str]); 3] =
+    [(Lang::Ru, sources!("ru")), (Lang::Kk, sources!("kk")), (Lang::En, sources!("en"))];
 
 /// All bundles, built once at start-up.
 pub struct I18n {

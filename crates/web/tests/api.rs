@@ -467,7 +467,7 @@ fn the_document_describes_every_route_and_every_route_answers_in_json() {
         }
     }
 
-    let unknown = anonymous.get("/api/v1/cases");
+    let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
     let wrong_method = anonymous.send("PUT", "/api/v1/appeals", "{}");
     assert_eq!((wrong_method.status, wrong_method.body["error"].as_str()), (405, Some("method_not_allowed")));

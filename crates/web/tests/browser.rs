@@ -302,7 +302,9 @@ fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced
     let operator = komek_app::Actor::Staff(accounts.into_iter().find(|a| a.username == "hotline-operator").unwrap());
     let profile =
         komek_domain::entities::PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
-    let identity = komek_domain::entities::PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
+    let identity = komek_domain::entities::PersonIdentity {
+        full_name: "Хусан Абдуллаев".into(), ..Default::default()
+    };
     let husan = server.app.register_person(&operator, None, profile, identity).unwrap();
     let appeal = komek_domain::entities::Appeal {
         id: komek_domain::AppealId::new(),
@@ -341,11 +343,7 @@ fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced
     assert!(driver.text("#victims").contains("Хусан Абдуллаев"));
 
     // The assessment: he was deceived about the work, his passport was taken, he was beaten.
-    let number = server
-        .app
-        .store()
-        .read(|tx| tx.query_one("SELECT number FROM cases", &[])?.get::<String>(0))
-        .unwrap();
+    let number = server.app.store().read(|tx| tx.query_one("SELECT number FROM cases", &[])?.get::<String>(0)).unwrap();
     driver.click("a[href$='/assessments/new']");
     driver.wait_for_text("h1", &format!("Assessment in case {number}"));
     for (indicator, source) in [
@@ -368,14 +366,12 @@ fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced
     assert!(identification.contains("The ILO rule is met because of these answers"), "{identification}");
     assert!(identification.contains("Deceptive recruitment"), "{identification}");
     assert!(
-        identification.contains("Confiscation of identity papers") || identification.contains("Physical or sexual violence"),
+        identification.contains("Confiscation of identity papers")
+            || identification.contains("Physical or sexual violence"),
         "{identification}"
     );
     driver.screenshot("assessment-explained");
-    let stored = server
-        .app
-        .store()
-        .read(|tx| tx.query_one("SELECT verdict FROM assessments", &[])?.get::<String>(0))
-        .unwrap();
+    let stored =
+        server.app.store().read(|tx| tx.query_one("SELECT verdict FROM assessments", &[])?.get::<String>(0)).unwrap();
     assert_eq!(stored, "yes");
 }

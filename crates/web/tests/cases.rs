@@ -75,10 +75,8 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
 
     // An event without a description and with an impossible day comes back with both errors
     // and with what was typed.
-    let refused = lawyer.post(
-        &url("events"),
-        &[("csrf", &csrf), ("happened_on", "2008-02-31"), ("kind", "recruitment"), ("text", "")],
-    );
+    let refused = lawyer
+        .post(&url("events"), &[("csrf", &csrf), ("happened_on", "2008-02-31"), ("kind", "recruitment"), ("text", "")]);
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("not a valid date"), "{}", refused.body);
     assert!(refused.body.contains("2008-02-31"), "the typed day is kept");
@@ -112,7 +110,12 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
     let lawyer_id = staff(&server, "lawyer").account_id().unwrap().to_string();
     let task = lawyer.post(
         &url("tasks"),
-        &[("csrf", &csrf), ("title", "Ask the police for the passport"), ("assignee", &lawyer_id), ("due_on", "2008-03-10")],
+        &[
+            ("csrf", &csrf),
+            ("title", "Ask the police for the passport"),
+            ("assignee", &lawyer_id),
+            ("due_on", "2008-03-10"),
+        ],
     );
     assert_eq!(task.status, 303, "{}", task.body);
     let proceeding = lawyer.post(
@@ -133,7 +136,8 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
     let page = case_page(&mut lawyer, &server, case);
     let body = &page.body;
     let order = ["Recruited in Tashkent", "Proceeding opened", "Hearing", "Paid in part"];
-    let at: Vec<usize> = order.iter().map(|text| body.find(text).unwrap_or_else(|| panic!("{text} in {body}"))).collect();
+    let at: Vec<usize> =
+        order.iter().map(|text| body.find(text).unwrap_or_else(|| panic!("{text} in {body}"))).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "the timeline runs in date order: {at:?}");
     assert!(body.contains("Ask the police for the passport"));
     assert!(body.contains("150"), "the recovered amount shows");
@@ -143,18 +147,17 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
     assert!(dashboard.body.contains("Ask the police for the passport"), "{}", dashboard.body);
     let overdue = lawyer.get(&server.url("/cases?status=&overdue=1"));
     assert!(overdue.body.contains(&format!("/cases/{case}")));
-    let task_id: String = server
-        .app
-        .store()
-        .read(|tx| tx.query_one("SELECT id FROM case_tasks", &[])?.get::<String>(0))
-        .unwrap();
+    let task_id: String =
+        server.app.store().read(|tx| tx.query_one("SELECT id FROM case_tasks", &[])?.get::<String>(0)).unwrap();
     let done = lawyer.post(&url(&format!("tasks/{task_id}/done")), &[("csrf", &csrf), ("done", "1")]);
     assert_eq!(done.status, 303);
     let overdue = lawyer.get(&server.url("/cases?status=&overdue=1"));
     assert!(!overdue.body.contains(&format!("/cases/{case}")), "done tasks are not overdue");
 
     // Everything added was audited and nothing of it is stored in the clear.
-    assert!(count(&server, "SELECT count(*) FROM audit_log WHERE record_kind IN ('case-event', 'service', 'task')") >= 4);
+    assert!(
+        count(&server, "SELECT count(*) FROM audit_log WHERE record_kind IN ('case-event', 'service', 'task')") >= 4
+    );
     let stored: Vec<u8> =
         server.app.store().read(|tx| tx.query_one("SELECT text_enc FROM case_events", &[])?.get(0)).unwrap();
     assert!(!String::from_utf8_lossy(&stored).contains("Tashkent"));
@@ -170,7 +173,8 @@ fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged() {
     let mut lawyer = logged_in(&server, "lawyer");
     let csrf = case_page(&mut lawyer, &server, case).csrf();
     let upload = format!("/cases/{case}/evidence");
-    let mut send = |name: &str, content: &[u8]| lawyer.post_file(&server.url(&upload), &[("csrf", &csrf)], name, content);
+    let mut send =
+        |name: &str, content: &[u8]| lawyer.post_file(&server.url(&upload), &[("csrf", &csrf)], name, content);
 
     let executable = send("passport.jpg", b"MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode");
     assert_eq!(executable.status, 422);
@@ -200,16 +204,14 @@ fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged() {
     assert_eq!(download.body.as_bytes(), CONTRACT);
     assert_eq!(download.header("content-type"), Some("application/pdf"));
     assert!(download.header("content-disposition").unwrap().starts_with("attachment"));
-    let stored: Vec<u8> = server
-        .app
-        .store()
-        .read(|tx| tx.query_one("SELECT content_enc FROM evidence_content", &[])?.get(0))
-        .unwrap();
+    let stored: Vec<u8> =
+        server.app.store().read(|tx| tx.query_one("SELECT content_enc FROM evidence_content", &[])?.get(0)).unwrap();
     assert!(!stored.windows(4).any(|w| w == b"%PDF"), "encrypted at rest");
 
     // Someone who may not reach the case cannot fetch its files either.
     let other_office = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
-    let outsider = server.app.create_account(&Actor::System, "far", "Far", Role::Lawyer, other_office.id, "en").unwrap();
+    let outsider =
+        server.app.create_account(&Actor::System, "far", "Far", Role::Lawyer, other_office.id, "en").unwrap();
     server.app.set_password_directly(&Actor::System, outsider.account.id, PASSWORD).unwrap();
     let mut far = logged_in(&server, "far");
     let refused = far.get(&server.url(&format!("/cases/{case}/evidence/{file_id}")));
@@ -265,7 +267,11 @@ fn closing_a_case_asks_for_its_outcome() {
     let refused = lawyer.post(&server.url(&format!("/cases/{case}/close")), &fields);
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("Please fill this in"), "{}", refused.body);
-    fields.extend([("outcomes", "documents-returned"), ("outcomes", "returned-home"), ("closing_reason", "goals-achieved")]);
+    fields.extend([
+        ("outcomes", "documents-returned"),
+        ("outcomes", "returned-home"),
+        ("closing_reason", "goals-achieved"),
+    ]);
     let closed = lawyer.post(&server.url(&format!("/cases/{case}/close")), &fields);
     assert_eq!(closed.status, 303, "{}", closed.body);
     let file = server.app.case_file(&Actor::System, case).unwrap();
@@ -336,7 +342,10 @@ fn a_group_case_grows_as_more_of_the_recruited_come_forward() {
                 kind: "company".into(),
                 region: None,
                 district: None,
-                identity: komek_domain::entities::PartyIdentity { name: "ТОО Стройсервис".into(), ..Default::default() },
+                identity: komek_domain::entities::PartyIdentity {
+                    name: "ТОО Стройсервис".into(),
+                    ..Default::default()
+                },
             },
         )
         .unwrap();

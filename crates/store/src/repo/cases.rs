@@ -125,7 +125,12 @@ pub fn get(tx: &mut dyn Tx, id: CaseId) -> Result<StoredCase, StoreError> {
         )?
         .iter()
         .map(|r| {
-            Ok(VictimStatus { person_id: r.get(0)?, status: r.get(1)?, identified_by: r.get(2)?, identified_on: r.get(3)? })
+            Ok(VictimStatus {
+                person_id: r.get(0)?,
+                status: r.get(1)?,
+                identified_by: r.get(2)?,
+                identified_on: r.get(3)?,
+            })
         })
         .collect::<Result<_, StoreError>>()?;
     c.persons = c.victims.iter().map(|v| v.person_id).collect();

@@ -7,7 +7,9 @@ use komek_domain::casework::{
     Assessment, CaseEvent, CaseNote, EvidenceFile, IndicatorAnswer, NoteVisibility, Proceeding, Task,
 };
 use komek_domain::indicators::{Answer, Source};
-use komek_domain::{AccountId, AssessmentId, CaseId, Currency, EvidenceId, Money, OfficeId, ProceedingId, Role, TaskId};
+use komek_domain::{
+    AccountId, AssessmentId, CaseId, Currency, EvidenceId, Money, OfficeId, ProceedingId, Role, TaskId,
+};
 
 use crate::sql::{Row, Tx};
 use crate::{StoreError, params};
@@ -74,13 +76,7 @@ pub fn insert_assessment(tx: &mut dyn Tx, a: &Assessment, verdict: &str) -> Resu
         tx.execute(
             "INSERT INTO assessment_answers (assessment_id, indicator, answer, source, noted_on)
              VALUES ($1, $2, $3, $4, $5)",
-            params![
-                a.id,
-                &answer.indicator,
-                answer.answer.code(),
-                answer.source.map(|s| s.code()),
-                answer.noted_on
-            ],
+            params![a.id, &answer.indicator, answer.answer.code(), answer.source.map(|s| s.code()), answer.noted_on],
         )?;
     }
     Ok(())
@@ -142,10 +138,7 @@ fn write_proceeding_lists(tx: &mut dyn Tx, p: &Proceeding) -> Result<(), StoreEr
         tx.execute(&format!("DELETE FROM {table} WHERE proceeding_id = $1"), params![p.id])?;
     }
     for article in &p.articles {
-        tx.execute(
-            "INSERT INTO proceeding_articles (proceeding_id, article) VALUES ($1, $2)",
-            params![p.id, article],
-        )?;
+        tx.execute("INSERT INTO proceeding_articles (proceeding_id, article) VALUES ($1, $2)", params![p.id, article])?;
     }
     for day in &p.hearings {
         tx.execute("INSERT INTO hearings (proceeding_id, held_on) VALUES ($1, $2)", params![p.id, *day])?;
@@ -431,10 +424,7 @@ pub fn insert_evidence(
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
         params![f.id, f.case_id, name_enc, &f.kind, f.size, f.added_by, f.added_at],
     )?;
-    tx.execute(
-        "INSERT INTO evidence_content (evidence_id, content_enc) VALUES ($1, $2)",
-        params![f.id, content_enc],
-    )?;
+    tx.execute("INSERT INTO evidence_content (evidence_id, content_enc) VALUES ($1, $2)", params![f.id, content_enc])?;
     Ok(())
 }
 

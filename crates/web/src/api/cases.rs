@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_app::cases::{CaseFile, CaseListLine, CaseQuery};
-use komek_app::{Actor, App, AppError, AppResult};
+use komek_app::{App, AppError, AppResult};
 use komek_domain::casework::{
     Assessment, CaseEvent, CaseNote, EvidenceFile, IndicatorAnswer, NoteVisibility, Proceeding, Task, VictimStatus,
 };
@@ -819,7 +819,8 @@ fn case_problems(case: &Case) -> impl FnMut(&ValidationError) -> FieldProblem + 
                 other => other,
             },
             Required { field: "outcomes" } => {
-                let problem = "closing a case needs what it achieved: at least one outcome other than \"none-yet\"";
+                let problem =
+                    "closing a case needs what it achieved: at least one outcome (\"none-yet\" if nothing was)";
                 return FieldProblem::new("outcomes", problem);
             }
             Required { field: "closing_reason" } => {
@@ -843,26 +844,29 @@ fn case_problems(case: &Case) -> impl FnMut(&ValidationError) -> FieldProblem + 
 fn from_appeal_problem(e: &ValidationError) -> FieldProblem {
     match e {
         ValidationError::UnknownCode { list: "case-kind", .. } => problem(e, "kind"),
-        ValidationError::Required { field: "person" } => {
-            FieldProblem::new("appeal_id", "names no person: a case is opened for someone, name them in the appeal first")
-        }
+        ValidationError::Required { field: "person" } => FieldProblem::new(
+            "appeal_id",
+            "names no person: a case is opened for someone, name them in the appeal first",
+        ),
         _ => as_named(e),
     }
 }
 
 /// Names a refused service value; the negative amounts in the order they were checked.
 fn service_problems(service: &Service) -> impl FnMut(&ValidationError) -> FieldProblem + use<> {
-    let mut negative: Vec<&'static str> = [("amount_recovered", service.amount_recovered), ("amount_claimed", service.amount_claimed)]
-        .into_iter()
-        .filter(|(_, amount)| amount.is_some_and(|a| a.minor < 0))
-        .map(|(field, _)| field)
-        .collect();
+    let mut negative: Vec<&'static str> =
+        [("amount_recovered", service.amount_recovered), ("amount_claimed", service.amount_claimed)]
+            .into_iter()
+            .filter(|(_, amount)| amount.is_some_and(|a| a.minor < 0))
+            .map(|(field, _)| field)
+            .collect();
     move |e| match e {
         ValidationError::UnknownCode { list: "service", .. } => problem(e, "kind"),
         ValidationError::UnknownCode { list: "citizenship", .. } => problem(e, "destination_country"),
-        ValidationError::Required { field: "destination_country" } => {
-            FieldProblem::new("destination_country", "is required for a repatriation: the country the person returned to")
-        }
+        ValidationError::Required { field: "destination_country" } => FieldProblem::new(
+            "destination_country",
+            "is required for a repatriation: the country the person returned to",
+        ),
         ValidationError::Negative { .. } => problem(e, negative.pop().unwrap_or("amount_claimed")),
         _ => as_named(e),
     }
@@ -875,7 +879,9 @@ fn proceeding_problem(e: &ValidationError) -> FieldProblem {
         UnknownCode { list: "proceeding-stage", .. } => problem(e, "stage"),
         UnknownCode { list: "proceeding-outcome", .. } => problem(e, "outcome"),
         UnknownCode { list: law::ARTICLE_LIST, .. } => problem(e, "articles"),
-        Required { field: "sentence" } => FieldProblem::new("sentence_months", "is required for the outcome \"sentence\""),
+        Required { field: "sentence" } => {
+            FieldProblem::new("sentence_months", "is required for the outcome \"sentence\"")
+        }
         Invalid { field: "sentence" } => FieldProblem::new("sentence_months", "must be from 1 to 360 months"),
         Required { field: "fine" } => FieldProblem::new("fine", "is required for the outcome \"fine\""),
         Invalid { field: "decided_on" } => FieldProblem::new("decided_on", "must not be before opened_on"),
@@ -1247,9 +1253,8 @@ pub async fn update(
     }
     let (case, _) = input.into_case(id, None)?;
     let mut name = case_problems(&case);
-    let version = run(&state, move |app| app.update_case(&actor, case, version))
-        .await?
-        .map_err(|e| refusal(e, &mut name))?;
+    let version =
+        run(&state, move |app| app.update_case(&actor, case, version)).await?.map_err(|e| refusal(e, &mut name))?;
     Ok(Json(Saved { id: id.0, version }))
 }
 
@@ -1614,8 +1619,9 @@ pub async fn add_note(
         })?,
     };
     let text = input.text;
-    let id =
-        run(&state, move |app| app.add_note(&actor, case, &text, visibility)).await?.map_err(|e| refusal(e, as_named))?;
+    let id = run(&state, move |app| app.add_note(&actor, case, &text, visibility))
+        .await?
+        .map_err(|e| refusal(e, as_named))?;
     Ok(part_created(Created { id: id.0 }))
 }
 

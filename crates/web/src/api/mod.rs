@@ -9,6 +9,7 @@
 //! API would need CSRF protection; a bearer token cannot be sent by another site's form).
 
 mod appeals;
+mod cases;
 mod errors;
 mod openapi;
 mod parties;
@@ -67,6 +68,19 @@ fn table() -> Table {
         .route(Method::POST, "/api/v1/appeals", appeals::create)
         .route(Method::GET, "/api/v1/appeals/{id}", appeals::read)
         .route(Method::PUT, "/api/v1/appeals/{id}", appeals::update)
+        .route(Method::GET, "/api/v1/cases", cases::list)
+        .route(Method::POST, "/api/v1/cases", cases::create)
+        .route(Method::POST, "/api/v1/cases/from-appeal", cases::from_appeal)
+        .route(Method::GET, "/api/v1/cases/{id}", cases::read)
+        .route(Method::PUT, "/api/v1/cases/{id}", cases::update)
+        .route(Method::POST, "/api/v1/cases/{id}/assessments", cases::add_assessment)
+        .route(Method::POST, "/api/v1/cases/{id}/services", cases::add_service)
+        .route(Method::POST, "/api/v1/cases/{id}/proceedings", cases::add_proceeding)
+        .route(Method::PUT, "/api/v1/cases/{id}/proceedings/{proceeding_id}", cases::update_proceeding)
+        .route(Method::POST, "/api/v1/cases/{id}/tasks", cases::add_task)
+        .route(Method::PUT, "/api/v1/cases/{id}/tasks/{task_id}", cases::update_task)
+        .route(Method::POST, "/api/v1/cases/{id}/events", cases::add_event)
+        .route(Method::POST, "/api/v1/cases/{id}/notes", cases::add_note)
         .route(Method::GET, "/api/v1/persons", persons::search)
         .route(Method::POST, "/api/v1/persons", persons::create)
         .route(Method::GET, "/api/v1/persons/{id}", persons::read)

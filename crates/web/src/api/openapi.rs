@@ -9,7 +9,7 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{appeals, parties, persons};
+use super::{appeals, cases, parties, persons};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +29,19 @@ use super::{appeals, parties, persons};
         appeals::create,
         appeals::read,
         appeals::update,
+        cases::list,
+        cases::create,
+        cases::from_appeal,
+        cases::read,
+        cases::update,
+        cases::add_assessment,
+        cases::add_service,
+        cases::add_proceeding,
+        cases::update_proceeding,
+        cases::add_task,
+        cases::update_task,
+        cases::add_event,
+        cases::add_note,
         persons::search,
         persons::create,
         persons::read,
@@ -41,6 +54,8 @@ use super::{appeals, parties, persons};
     modifiers(&BearerToken),
     tags(
         (name = "appeals", description = "The appeals register: calls, visits, messages"),
+        (name = "cases", description = "Case files: header, services, timeline, indicator assessments, \
+                                         proceedings, tasks, notes"),
         (name = "persons", description = "People the organisation helps"),
         (name = "parties", description = "Employers, intermediaries, foremen, officials"),
         (name = "meta", description = "This document"),

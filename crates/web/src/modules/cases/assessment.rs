@@ -66,7 +66,12 @@ pub async fn save(
             errors.add(&format!("s_{}", indicator.code), "assessment-source-needed");
         }
         if answer != Answer::Unknown {
-            answers.push(IndicatorAnswer { indicator: indicator.code.to_owned(), answer, source, noted_on: Some(assessed_on) });
+            answers.push(IndicatorAnswer {
+                indicator: indicator.code.to_owned(),
+                answer,
+                source,
+                noted_on: Some(assessed_on),
+            });
         }
     }
     let assessment = Assessment {
@@ -99,13 +104,7 @@ pub async fn save(
 
 /// The form; `typed` refills it (and chooses the catalogue and person from the query string
 /// when the form is first opened).
-fn page(
-    state: &AppState,
-    current: &Current,
-    loaded: &PageData,
-    typed: &FormData,
-    errors: &FieldErrors,
-) -> Markup {
+fn page(state: &AppState, current: &Current, loaded: &PageData, typed: &FormData, errors: &FieldErrors) -> Markup {
     let tr = current.tr(state);
     let c = &loaded.file.case;
     let today = loaded.today;

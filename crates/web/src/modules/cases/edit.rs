@@ -41,15 +41,19 @@ impl Mode {
 
 async fn load(state: &AppState, current: &Current, id: CaseId) -> Result<(CaseFile, Names), WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    let (file, names) = blocking(move || -> Result<_, AppError> { Ok((app.case_file(&actor, id)?, names(&app, &actor)?)) })
-        .await??;
+    let (file, names) =
+        blocking(move || -> Result<_, AppError> { Ok((app.case_file(&actor, id)?, names(&app, &actor)?)) }).await??;
     if !file.identifying_shown || !current.actor.can(komek_domain::Capability::ManageCases) {
         return Err(WebError::NotFound);
     }
     Ok((file, names))
 }
 
-pub async fn form(State(state): State<AppState>, current: Current, Path(id): Path<uuid::Uuid>) -> Result<Markup, WebError> {
+pub async fn form(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+) -> Result<Markup, WebError> {
     let (file, names) = load(&state, &current, CaseId(id)).await?;
     Ok(page(&state, &current, Mode::Edit, &file, &names, None, &FieldErrors::default(), None))
 }
@@ -166,7 +170,8 @@ fn page(
 ) -> Markup {
     let tr = current.tr(state);
     let c = &file.case;
-    let title = tr.t1(if mode == Mode::Close { "case-close-title" } else { "case-edit-title" }, "number", c.number.clone());
+    let title =
+        tr.t1(if mode == Mode::Close { "case-close-title" } else { "case-edit-title" }, "number", c.number.clone());
     // What the form shows: what was typed, else what is saved.
     let value = |name: &str, saved: String| typed.map_or(saved, |d| d.get(name).to_owned());
     let values = |name: &str, saved: Vec<String>| typed.map_or(saved, |d| d.all(name));

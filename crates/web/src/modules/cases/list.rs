@@ -3,10 +3,10 @@
 use axum::extract::{RawQuery, State};
 use komek_app::AppError;
 use komek_app::appeals::Page;
+use komek_app::cases::CaseListLine;
 use komek_app::cases::CaseQuery;
 use komek_domain::lookups::{self, LookupList};
 use komek_domain::{AccountId, OfficeId};
-use komek_app::cases::CaseListLine;
 use maud::{Markup, html};
 
 use crate::errors::WebError;
@@ -46,7 +46,11 @@ impl Filters {
     fn query(&self, me: AccountId) -> CaseQuery {
         let known = |list: LookupList, value: &str| list.contains(value).then(|| value.to_owned());
         CaseQuery {
-            status: if self.status == "active" { Some(self.status.clone()) } else { known(lookups::CASE_STATUS, &self.status) },
+            status: if self.status == "active" {
+                Some(self.status.clone())
+            } else {
+                known(lookups::CASE_STATUS, &self.status)
+            },
             kind: known(lookups::CASE_KIND, &self.kind),
             office: self.office.parse().ok().map(OfficeId),
             lead: if self.mine { Some(me) } else { self.lead.parse().ok().map(AccountId) },
@@ -56,7 +60,8 @@ impl Filters {
 
     fn page_link(&self, page: i64) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [("status", &self.status), ("kind", &self.kind), ("office", &self.office), ("lead", &self.lead)]
+        for (name, value) in
+            [("status", &self.status), ("kind", &self.kind), ("office", &self.office), ("lead", &self.lead)]
         {
             out.append_pair(name, value);
         }

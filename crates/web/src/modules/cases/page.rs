@@ -68,7 +68,13 @@ pub fn load(app: &App, actor: &Actor, id: CaseId, break_glass: Option<&str>) -> 
             }
         }
     }
-    Ok(PageData { file, person_names, names: names(app, actor)?, clock: app.office_clock(actor)?, today: app.today(actor)? })
+    Ok(PageData {
+        file,
+        person_names,
+        names: names(app, actor)?,
+        clock: app.office_clock(actor)?,
+        today: app.today(actor)?,
+    })
 }
 
 pub async fn show(
@@ -303,7 +309,8 @@ fn verdict_line(tr: Tr<'_>, a: &Assessment) -> Markup {
 fn assessment_block(tr: Tr<'_>, a: &Assessment, person: &str, staff: &dyn Fn(&AccountId) -> String) -> Markup {
     let evaluation = a.evaluate();
     let label = |code: &str| -> String {
-        let group = indicators::indicator(code).map(|i| tr.t(&format!("indicator-group-{}", i.group))).unwrap_or_default();
+        let group =
+            indicators::indicator(code).map(|i| tr.t(&format!("indicator-group-{}", i.group))).unwrap_or_default();
         format!("{} ({group})", tr.t(&format!("indicator-{code}")))
     };
     html! {
@@ -384,18 +391,23 @@ fn timeline(tr: Tr<'_>, data: &PageData, staff: &dyn Fn(&AccountId) -> String) -
         entries.push((a.assessed_on, html! { strong { (tr.t("timeline-assessed")) } " · " (verdict_line(tr, a)) }));
     }
     for (p, _) in &file.proceedings {
-        let name = format!("{} · {}", tr.lookup(law::PROCEEDING_KIND, &p.kind), tr.lookup(law::AUTHORITY, &p.authority));
+        let name =
+            format!("{} · {}", tr.lookup(law::PROCEEDING_KIND, &p.kind), tr.lookup(law::AUTHORITY, &p.authority));
         entries.push((p.opened_on, html! { strong { (tr.t("timeline-proceeding-opened")) } " · " (name) }));
         for hearing in &p.hearings {
             let coming = *hearing >= data.today;
             entries.push((*hearing, html! { strong { (tr.t(if coming { "timeline-hearing-coming" } else { "timeline-hearing" })) } " · " (name) }));
         }
         if let Some(decided) = p.decided_on {
-            entries.push((decided, html! { strong { (tr.t("timeline-decided")) } " · " (name) " · " (outcome_text(tr, p)) }));
+            entries.push((
+                decided,
+                html! { strong { (tr.t("timeline-decided")) } " · " (name) " · " (outcome_text(tr, p)) },
+            ));
         }
     }
     for t in file.tasks.iter().filter(|t| t.done_on.is_some()) {
-        entries.push((t.done_on.unwrap_or(t.due_on), html! { strong { (tr.t("timeline-task-done")) } " · " (t.title) }));
+        entries
+            .push((t.done_on.unwrap_or(t.due_on), html! { strong { (tr.t("timeline-task-done")) } " · " (t.title) }));
     }
     if let Some(closed) = c.closed_on {
         entries.push((closed, html! { strong { (tr.t("timeline-closed")) } " · " (maybe_closing(tr, c)) }));

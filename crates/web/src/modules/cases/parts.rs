@@ -150,7 +150,10 @@ pub fn service_form(
 ) -> Markup {
     let (data, errors) = Retry::for_form(retry, "service");
     // One person: theirs. A group: the whole group unless someone is chosen.
-    let single = (case.persons.len() == 1).then(|| case.persons[0].to_string()).unwrap_or_default();
+    let single = match case.persons.as_slice() {
+        [only] => only.to_string(),
+        _ => String::new(),
+    };
     let chosen = typed(data, "person", &single).to_owned();
     folded(
         tr,
@@ -394,7 +397,15 @@ pub async fn proceeding_form(
     if !file.identifying_shown {
         return Err(WebError::NotFound);
     }
-    Ok(proceeding_page(&state, &current, CaseId(id), saved.0.id, None, &FieldErrors::default(), Some((&saved.0, saved.1))))
+    Ok(proceeding_page(
+        &state,
+        &current,
+        CaseId(id),
+        saved.0.id,
+        None,
+        &FieldErrors::default(),
+        Some((&saved.0, saved.1)),
+    ))
 }
 
 fn proceeding_page(
@@ -434,7 +445,10 @@ pub async fn save_proceeding(
         Err(AppError::Invalid(Vec::new()))
     };
     let again = |errors: &FieldErrors, saved: Option<(&Proceeding, i64)>| {
-        (StatusCode::UNPROCESSABLE_ENTITY, proceeding_page(&state, &current, CaseId(id), ProceedingId(proceeding), Some(&data), errors, saved))
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            proceeding_page(&state, &current, CaseId(id), ProceedingId(proceeding), Some(&data), errors, saved),
+        )
             .into_response()
     };
     match result {
@@ -694,12 +708,10 @@ pub async fn download_evidence(
     let media_type = kind.map_or("application/octet-stream", |k| k.media_type());
     // "IMG_1234" comes back as "IMG_1234.jpg", so the phone or computer opens it.
     let name = kind.map_or_else(|| meta.name.clone(), |k| k.download_name(&meta.name));
-    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
     let encoded: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
     let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
-    Ok((
-        [(header::CONTENT_TYPE, media_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],
-        content,
-    )
+    Ok(([(header::CONTENT_TYPE, media_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], content)
         .into_response())
 }
