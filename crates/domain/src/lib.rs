@@ -15,6 +15,8 @@ pub mod lookups;
 pub mod matching;
 pub mod money;
 pub mod normalise;
+pub mod reports;
+pub mod suppression;
 
 pub use access::{Capability, Role};
 pub use entities::{age_band, age_band_at};
