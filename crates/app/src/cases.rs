@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, Proceeding, Task};
 use komek_domain::entities::{Case, Service};
-use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, ServiceId, ValidationError};
+use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, Role, ServiceId, ValidationError};
 use komek_store::repo;
 use komek_store::repo::cases::{CaseFilter, StoredCase};
 pub use komek_store::repo::cases::{CaseLine, CaseListLine};
@@ -47,6 +47,8 @@ pub struct CaseFile {
     pub notes_withheld: usize,
     pub evidence: Vec<EvidenceFile>,
     pub identifying_shown: bool,
+    /// Shown only because the reader broke glass: files are listed but not downloadable.
+    pub opened_by_break_glass: bool,
 }
 
 /// What the case list is narrowed to.
@@ -73,6 +75,7 @@ impl App {
             case.office_id = account.office_id;
         }
         normalise_members(&mut case);
+        settle_closing(&mut case, None, self.today(actor)?);
         AppError::invalid(case.validate())?;
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
         let summary_enc = summary.map(|s| self.keys.seal(summary_ref(case.id), s.as_bytes()));
@@ -104,6 +107,9 @@ impl App {
         {
             return Err(komek_store::StoreError::NotFound);
         }
+        if !eligible_team(tx, case)? {
+            return Err(komek_store::StoreError::Invalid("the lead or a team member cannot work on cases".into()));
+        }
         if case.number.trim().is_empty() {
             let prefix = format!("{}-", case.opened_on.format("%Y"));
             let n = repo::cases::next_number(tx, &prefix)?;
@@ -130,7 +136,7 @@ impl App {
         let required = |field| AppError::Invalid(vec![ValidationError::Required { field }]);
         let lead_id = actor.account_id().ok_or_else(|| required("lead"))?;
         komek_domain::lookups::CASE_KIND.check(kind).map_err(|e| AppError::Invalid(vec![e]))?;
-        let today = chrono::Utc::now().with_timezone(&self.office_clock(actor)?).date_naive();
+        let today = self.today(actor)?;
         // The outer result is the store's; the inner one says the appeal cannot have a case.
         self.store.write(|tx| {
             let stored = repo::appeals::get(tx, appeal)?;
@@ -188,7 +194,7 @@ impl App {
         let result = std::mem::take(&mut service.result);
         let result_enc = (!result.trim().is_empty()).then(|| self.keys.seal(result_ref(service.id), result.as_bytes()));
         self.store.write(|tx| {
-            let case = self.writable_case(tx, actor, service.case_id)?.case;
+            let case = self.case_within_reach(tx, actor, service.case_id)?.case;
             if service.person_id.is_some_and(|p| !case.persons.contains(&p)) {
                 return Err(komek_store::StoreError::NotFound);
             }
@@ -213,7 +219,7 @@ impl App {
         normalise_members(&mut case);
         let summary = case.summary.take();
         self.store.write(|tx| {
-            let stored = self.writable_case(tx, actor, case.id)?;
+            let stored = self.case_within_reach(tx, actor, case.id)?;
             if stored.version != version {
                 return Ok(Err(AppError::Conflict));
             }
@@ -221,16 +227,26 @@ impl App {
             case.office_id = before.office_id;
             case.number = before.number.clone();
             case.opened_on = before.opened_on;
-            case.closed_on = match (case.is_closed(), before.closed_on) {
-                (false, _) => None,
-                (true, _) if case.closed_on.is_some() => case.closed_on,
-                (true, Some(day)) => Some(day),
-                (true, None) => Some(today),
+            settle_closing(&mut case, before.closed_on, today);
+            let mut problems = case.validate();
+            // Who leads and who is on the team decides who reads the file (and a psychologist's
+            // notes go to the lead): only the lead, a manager or an administrator changes it.
+            let may_staff = match actor {
+                Actor::System => true,
+                Actor::Staff(me) => me.id == before.lead_id || matches!(me.role, Role::Manager | Role::Administrator),
             };
-            if !case.is_closed() {
-                case.closing_reason = None;
+            if !may_staff && (case.lead_id != before.lead_id || case.team != before.team) {
+                problems.push(ValidationError::Invalid { field: "lead" });
             }
-            let problems = case.validate();
+            if !eligible_team(tx, &case)? {
+                problems.push(ValidationError::Invalid { field: "team" });
+            }
+            for (party, _) in &case.parties {
+                if !repo::parties::exists(tx, *party)? {
+                    problems.push(ValidationError::Invalid { field: "parties" });
+                }
+            }
+            problems.dedup();
             if !problems.is_empty() {
                 return Ok(Err(AppError::Invalid(problems)));
             }
@@ -241,9 +257,11 @@ impl App {
                     return Err(komek_store::StoreError::NotFound);
                 }
             }
-            for account in case.team.iter().chain([&case.lead_id]) {
-                repo::accounts::get(tx, *account)?;
-            }
+            let summary_changed = match (&summary, &stored.summary_enc) {
+                (None, _) => false,
+                (Some(text), Some(sealed)) => self.open_text(summary_ref(case.id), sealed)? != text.trim(),
+                (Some(text), None) => !text.trim().is_empty(),
+            };
             let summary_enc = match summary.as_deref().map(str::trim) {
                 Some("") => None,
                 Some(text) => Some(self.keys.seal(summary_ref(case.id), text.as_bytes())),
@@ -251,11 +269,11 @@ impl App {
                 None => stored.summary_enc,
             };
             repo::cases::update(tx, &case, summary_enc, version)?;
-            self.audit(
-                tx,
-                Event::new(actor.account_id(), Action::Update, KIND, case.id.to_string())
-                    .detail(changed_fields(&before, &case)),
-            )?;
+            let mut detail = changed_fields(&before, &case);
+            if summary_changed {
+                detail.push_str(" (summary)");
+            }
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, case.id.to_string()).detail(detail))?;
             Ok(Ok(version + 1))
         })?
     }
@@ -315,9 +333,15 @@ impl App {
         }
     }
 
-    /// A case the actor may change: within their reach (their office, or their team for a
-    /// sensitive one). Anything else does not exist for them. Callers check `ManageCases`.
-    pub(crate) fn writable_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId) -> Result<StoredCase, StoreError> {
+    /// A case within the actor's normal reach (their office, or their team for a sensitive
+    /// one); anything else does not exist for them. Callers check the capability they need
+    /// (`ManageCases` to change it).
+    pub(crate) fn case_within_reach(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: CaseId,
+    ) -> Result<StoredCase, StoreError> {
         let stored = repo::cases::get(tx, id)?;
         let on_team = self.on_team(tx, actor, id)?;
         if !actor.reaches(stored.case.office_id, on_team, stored.case.sensitive) {
@@ -367,13 +391,17 @@ impl App {
             task.title = open(crate::casework::task_ref(task.id), &sealed)?;
             tasks.push(task);
         }
+        let within_reach = actor.reaches(case.office_id, on_team, case.sensitive);
         let (mut notes, mut notes_withheld) = (Vec::new(), 0);
         for (mut note, sealed) in repo::casework::notes_of(tx, id)? {
             // Break glass opens the case, not the notes a psychologist kept to their role.
             let readable = shown
                 && match actor {
                     Actor::System => true,
-                    Actor::Staff(reader) => note.readable_by(reader.id, reader.role, case.lead_id),
+                    Actor::Staff(reader) => {
+                        note.readable_by(reader.id, reader.role, case.lead_id)
+                            && (within_reach || note.visibility == komek_domain::casework::NoteVisibility::Team)
+                    }
                 };
             if readable {
                 note.text = self.open_text(crate::casework::note_ref(note.id), &sealed)?;
@@ -403,8 +431,41 @@ impl App {
             notes_withheld,
             evidence,
             identifying_shown: shown,
+            opened_by_break_glass: shown && !within_reach,
         })
     }
+}
+
+/// The closing day follows the status: kept or set to `today` when the case closes, cleared
+/// (with the reason) when it is open.
+fn settle_closing(case: &mut Case, closed_before: Option<NaiveDate>, today: NaiveDate) {
+    if case.is_closed() {
+        case.closed_on = case.closed_on.or(closed_before).or(Some(today));
+    } else {
+        case.closed_on = None;
+        case.closing_reason = None;
+    }
+}
+
+/// Whether an account may lead a case or take its tasks (`ManageCases`), or be on its team
+/// (`ViewIdentifying`: a mobile consultant may be on the team of a case they met in the
+/// field): always an active account.
+pub(crate) fn eligible(tx: &mut dyn Tx, account: AccountId, needs: Capability) -> Result<bool, StoreError> {
+    let account = repo::accounts::get(tx, account)?.account;
+    Ok(!account.disabled && account.role.can(needs))
+}
+
+/// Whether the lead and every member of the team may hold those places.
+fn eligible_team(tx: &mut dyn Tx, case: &Case) -> Result<bool, StoreError> {
+    if !eligible(tx, case.lead_id, Capability::ManageCases)? {
+        return Ok(false);
+    }
+    for member in &case.team {
+        if !eligible(tx, *member, Capability::ViewIdentifying)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Lists of a case are sets: order and repeats mean nothing.
@@ -415,8 +476,9 @@ fn normalise_members(case: &mut Case) {
     case.persons.dedup();
     case.outcomes.sort();
     case.outcomes.dedup();
+    // A party named twice with two roles is refused by validation, not silently chosen.
     case.parties.sort();
-    case.parties.dedup_by_key(|(id, _)| *id);
+    case.parties.dedup();
     case.victims.sort_by_key(|v| v.person_id);
     case.victims.dedup_by_key(|v| v.person_id);
 }

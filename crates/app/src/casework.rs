@@ -1,7 +1,7 @@
 //! Writing the parts of a case file: timeline events, indicator assessments, proceedings,
 //! tasks, notes and evidence files; and the tasks a dashboard shows.
 //!
-//! Every call checks the role, then the case's reach (`App::writable_case`), seals the free
+//! Every call checks the role, then the case's reach (`App::case_within_reach`), seals the free
 //! text, and audits in the same transaction. Audit details name kinds and codes, never text.
 
 use chrono::Utc;
@@ -67,7 +67,7 @@ impl App {
         AppError::invalid(event.validate())?;
         let text_enc = self.keys.seal(event_ref(event.id), event.text.trim().as_bytes());
         self.store.write(|tx| {
-            self.writable_case(tx, actor, event.case_id)?;
+            self.case_within_reach(tx, actor, event.case_id)?;
             repo::casework::insert_event(tx, &event, text_enc)?;
             self.audit_part(tx, actor, Action::Create, "case-event", event.id.to_string(), event.case_id, &event.kind)
         })?;
@@ -84,7 +84,7 @@ impl App {
         assessment.edition = catalogue.edition.to_owned();
         let evaluation = assessment.evaluate().ok_or(AppError::NotFound)?;
         self.store.write(|tx| {
-            let case = self.writable_case(tx, actor, assessment.case_id)?.case;
+            let case = self.case_within_reach(tx, actor, assessment.case_id)?.case;
             if !case.persons.contains(&assessment.person_id) {
                 return Err(StoreError::NotFound);
             }
@@ -102,7 +102,7 @@ impl App {
         AppError::invalid(proceeding.validate())?;
         let notes_enc = self.seal_optional(proceeding_ref(proceeding.id), &proceeding.notes);
         self.store.write(|tx| {
-            self.writable_case(tx, actor, proceeding.case_id)?;
+            self.case_within_reach(tx, actor, proceeding.case_id)?;
             repo::casework::insert_proceeding(tx, &proceeding, notes_enc)?;
             self.audit_part(
                 tx,
@@ -125,7 +125,7 @@ impl App {
         AppError::invalid(proceeding.validate())?;
         let notes_enc = self.seal_optional(proceeding_ref(proceeding.id), &proceeding.notes);
         self.store.write(|tx| {
-            self.writable_case(tx, actor, proceeding.case_id)?;
+            self.case_within_reach(tx, actor, proceeding.case_id)?;
             repo::casework::update_proceeding(tx, &proceeding, notes_enc, version)?;
             let detail = format!("{} {}", proceeding.stage, proceeding.outcome.as_deref().unwrap_or("-"));
             self.audit_part(
@@ -150,10 +150,11 @@ impl App {
         AppError::invalid(task.validate())?;
         let title_enc = self.keys.seal(task_ref(task.id), task.title.trim().as_bytes());
         self.store.write(|tx| {
-            let case = self.writable_case(tx, actor, task.case_id)?.case;
+            let case = self.case_within_reach(tx, actor, task.case_id)?.case;
+            let eligible = crate::cases::eligible(tx, task.assignee_id, Capability::ManageCases)?;
             let assignee = repo::accounts::get(tx, task.assignee_id)?.account;
             let on_team = repo::cases::is_on_team(tx, case.id, assignee.id)?;
-            if assignee.disabled || !Actor::Staff(assignee).reaches(case.office_id, on_team, case.sensitive) {
+            if !eligible || !Actor::Staff(assignee).reaches(case.office_id, on_team, case.sensitive) {
                 return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "assignee" }])));
             }
             repo::casework::insert_task(tx, &task, title_enc)?;
@@ -167,7 +168,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         let day = done.then(|| self.today(actor)).transpose()?;
         self.store.write(|tx| {
-            self.writable_case(tx, actor, case)?;
+            self.case_within_reach(tx, actor, case)?;
             if !repo::casework::set_task_done(tx, case, task, day)? {
                 return Err(StoreError::NotFound);
             }
@@ -193,7 +194,7 @@ impl App {
         AppError::invalid(note.validate())?;
         let text_enc = self.keys.seal(note_ref(note.id), note.text.as_bytes());
         self.store.write(|tx| {
-            self.writable_case(tx, actor, case)?;
+            self.case_within_reach(tx, actor, case)?;
             repo::casework::insert_note(tx, &note, text_enc)?;
             self.audit_part(tx, actor, Action::Create, "case-note", note.id.to_string(), case, visibility.code())
         })?;
@@ -225,7 +226,7 @@ impl App {
         let content_enc = self.keys.seal(evidence_content_ref(file.id), content);
         self.store
             .write(|tx| {
-                self.writable_case(tx, actor, case)?;
+                self.case_within_reach(tx, actor, case)?;
                 repo::casework::insert_evidence(tx, &file, name_enc, content_enc)?;
                 self.audit_part(tx, actor, Action::Create, "evidence", file.id.to_string(), case, &file.kind)
             })
@@ -233,31 +234,30 @@ impl App {
         Ok(file.id)
     }
 
-    /// An evidence file with its content, for someone who may open the case; audited.
+    /// An evidence file with its content, for someone within the case's normal reach (not
+    /// through break glass); audited. The file is read and opened outside the write lock.
     pub fn evidence_file(&self, actor: &Actor, case: CaseId, id: EvidenceId) -> AppResult<(EvidenceFile, Vec<u8>)> {
         actor.require(Capability::ViewCases)?;
-        Ok(self.store.write(|tx| {
-            self.writable_case(tx, actor, case)?;
-            let (mut file, name_enc, content_enc) = repo::casework::evidence_with_content(tx, case, id)?;
-            file.name = self.open_text(evidence_name_ref(id), &name_enc)?;
-            let content = self
-                .keys
-                .open(evidence_content_ref(id), &content_enc)
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Read, "evidence", id.to_string()))?;
-            Ok((file, content))
-        })?)
+        let (mut file, name_enc, content_enc) = self.store.read(|tx| {
+            self.case_within_reach(tx, actor, case)?;
+            repo::casework::evidence_with_content(tx, case, id)
+        })?;
+        file.name = self.open_text(evidence_name_ref(id), &name_enc)?;
+        let content = self.keys.open(evidence_content_ref(id), &content_enc)?;
+        self.store
+            .write(|tx| self.audit(tx, Event::new(actor.account_id(), Action::Read, "evidence", id.to_string())))?;
+        Ok((file, content))
     }
 
-    /// The actor's tasks still to do, soonest first, with how many are overdue among them.
-    /// Tasks in cases the actor can no longer reach are left out.
+    /// The actor's tasks still to do, soonest first, each marked when overdue. Tasks in cases
+    /// the actor can no longer reach are left out. Reading the titles is audited.
     pub fn my_tasks(&self, actor: &Actor, limit: i64) -> AppResult<Vec<DashboardTask>> {
         let Some(me) = actor.account_id() else { return Ok(Vec::new()) };
         if !actor.can(Capability::ViewCases) {
             return Ok(Vec::new());
         }
         let today = self.today(actor)?;
-        Ok(self.store.read(|tx| {
+        Ok(self.store.write(|tx| {
             let mut tasks = Vec::new();
             for open in repo::casework::open_tasks_of(tx, me, limit)? {
                 let on_team = repo::cases::is_on_team(tx, open.task.case_id, me)?;
@@ -267,6 +267,10 @@ impl App {
                 let mut task = open.task;
                 task.title = self.open_text(task_ref(task.id), &open.title_enc)?;
                 tasks.push(DashboardTask { overdue: task.is_overdue(today), task, case_number: open.case_number });
+            }
+            if !tasks.is_empty() {
+                let detail = format!("{} titles on the dashboard", tasks.len());
+                self.audit(tx, Event::new(Some(me), Action::Read, "task", "mine").detail(detail))?;
             }
             Ok(tasks)
         })?)

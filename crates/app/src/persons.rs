@@ -140,6 +140,27 @@ impl App {
         self.store.write(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
     }
 
+    /// The names of the persons of a case that the actor may see, read in one transaction
+    /// (each read audited on its person's record, as any other read of an identity).
+    pub fn names_within_reach(
+        &self,
+        actor: &Actor,
+        persons: &[PersonId],
+    ) -> AppResult<std::collections::HashMap<PersonId, String>> {
+        if !actor.can(Capability::ViewIdentifying) {
+            return Ok(Default::default());
+        }
+        Ok(self.store.write(|tx| {
+            let mut names = std::collections::HashMap::new();
+            for id in persons {
+                if let Some(identity) = self.person_in(tx, actor, *id)?.identity {
+                    names.insert(*id, identity.full_name);
+                }
+            }
+            Ok(names)
+        })?)
+    }
+
     /// Whether the actor may see (and so link appeals to) a person; reads nothing identifying.
     pub fn can_reach_person(&self, actor: &Actor, id: PersonId) -> AppResult<bool> {
         Ok(self.store.read(|tx| {

@@ -13,8 +13,11 @@ use crate::{
     ValidationError, indicators, law, lookups,
 };
 
-/// Longest free text a case part accepts: a page of a lawyer's notes.
-pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest free text a case part accepts: as long as an appeal's notes.
+pub const MAX_TEXT_CHARS: usize = crate::entities::MAX_NOTE_CHARS;
+/// Most hearings and articles one proceeding lists.
+pub const MAX_HEARINGS: usize = 100;
+pub const MAX_ARTICLES: usize = 20;
 /// Longest one-line text (a task title, a court's case number).
 pub const MAX_LINE_CHARS: usize = 300;
 
@@ -194,6 +197,20 @@ impl Proceeding {
         }
         if self.sentence_months.is_some_and(|m| !(1..=12 * 30).contains(&m)) {
             errors.push(ValidationError::Invalid { field: "sentence" });
+        }
+        // A sentence belongs to a sentence; a fine to a fine (or to a sentence with a fine).
+        let outcome = self.outcome.as_deref();
+        if self.sentence_months.is_some() && outcome != Some("sentence") {
+            errors.push(ValidationError::Invalid { field: "sentence" });
+        }
+        if self.fine.is_some() && !matches!(outcome, Some("fine" | "sentence")) {
+            errors.push(ValidationError::Invalid { field: "fine" });
+        }
+        if self.hearings.len() > MAX_HEARINGS {
+            errors.push(ValidationError::Invalid { field: "hearings" });
+        }
+        if self.articles.len() > MAX_ARTICLES {
+            errors.push(ValidationError::Invalid { field: "articles" });
         }
         if self.fine.is_some_and(|f| f.minor < 0) {
             errors.push(ValidationError::Negative { field: "fine" });

@@ -235,6 +235,9 @@ impl Appeal {
     }
 }
 
+/// Most persons one (group) case holds.
+pub const MAX_CASE_PERSONS: usize = 500;
+
 /// Ongoing work for one or more persons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
@@ -322,6 +325,18 @@ impl Case {
                 errors.push(ValidationError::Required { field: "closing_reason" });
             }
         }
+        if self.summary.as_ref().is_some_and(|s| s.chars().count() > MAX_NOTE_CHARS) {
+            errors.push(ValidationError::TooLong { field: "summary", max: MAX_NOTE_CHARS });
+        }
+        let mut named: Vec<PartyId> = self.parties.iter().map(|(id, _)| *id).collect();
+        named.sort();
+        if named.windows(2).any(|w| w[0] == w[1]) {
+            errors.push(ValidationError::Invalid { field: "parties" });
+        }
+        // A group case is large ("a hundred recruited"), but not without bound.
+        if self.persons.len() > MAX_CASE_PERSONS || self.team.len() > 50 || self.parties.len() > 100 {
+            errors.push(ValidationError::Invalid { field: "persons" });
+        }
         if self.recruited_at.chars().count() > crate::casework::MAX_LINE_CHARS {
             errors.push(ValidationError::TooLong { field: "recruited_at", max: crate::casework::MAX_LINE_CHARS });
         }
@@ -369,6 +384,15 @@ impl Service {
         }
         if self.kind == "repatriation" && self.destination_country.is_none() {
             errors.push(ValidationError::Required { field: "destination_country" });
+        }
+        if self.provider.trim().is_empty() {
+            errors.push(ValidationError::Required { field: "provider" });
+        }
+        if self.provider.chars().count() > crate::casework::MAX_LINE_CHARS {
+            errors.push(ValidationError::TooLong { field: "provider", max: crate::casework::MAX_LINE_CHARS });
+        }
+        if self.result.chars().count() > MAX_NOTE_CHARS {
+            errors.push(ValidationError::TooLong { field: "result", max: MAX_NOTE_CHARS });
         }
         for amount in [self.amount_claimed, self.amount_recovered].into_iter().flatten() {
             if amount.minor < 0 {

@@ -381,3 +381,63 @@ fn a_group_case_grows_as_more_of_the_recruited_come_forward() {
     );
     assert_eq!(stale.header("location"), Some(format!("/cases/{case}/people?conflict=1").as_str()));
 }
+
+#[test]
+fn a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the_change() {
+    let server = Server::start();
+    let case = husans_case(&server, false);
+    let mut lawyer = logged_in(&server, "lawyer");
+    let csrf = case_page(&mut lawyer, &server, case).csrf();
+    let added = lawyer.post(
+        &server.url(&format!("/cases/{case}/proceedings")),
+        &[
+            ("csrf", &csrf),
+            ("kind", "administrative"),
+            ("authority", "labour-inspection"),
+            ("articles", "coao2001-394"),
+            ("stage", "decided"),
+            ("opened_on", "2008-10-01"),
+            ("outcome", "fine"),
+            ("decided_on", "2008-11-06"),
+            ("fine", "500 USD"),
+        ],
+    );
+    assert_eq!(added.status, 303, "{}", added.body);
+    let proceeding: String =
+        server.app.store().read(|tx| tx.query_one("SELECT id FROM proceedings", &[])?.get::<String>(0)).unwrap();
+    let edit = format!("/cases/{case}/proceedings/{proceeding}/edit");
+    let form = lawyer.get(&server.url(&edit));
+    assert_eq!(form.input_value("fine"), "500 USD", "the fine comes back as it can be typed");
+    let fields = |page: &Page, stage: &'static str| -> Vec<(String, String)> {
+        let mut fields: Vec<(String, String)> = ["csrf", "version", "opened_on", "decided_on", "fine"]
+            .iter()
+            .map(|n| (n.to_string(), page.input_value(n)))
+            .collect();
+        fields.extend(
+            [
+                ("kind", "administrative"),
+                ("authority", "labour-inspection"),
+                ("articles", "coao2001-394"),
+                ("stage", stage),
+                ("outcome", "fine"),
+            ]
+            .map(|(k, v)| (k.to_owned(), v.to_owned())),
+        );
+        fields
+    };
+    let post = |browser: &mut Browser, fields: Vec<(String, String)>| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        browser.post(&server.url(&edit), &pairs)
+    };
+    let stale_form = lawyer.get(&server.url(&edit));
+    let saved = post(&mut lawyer, fields(&form, "closed"));
+    assert_eq!(saved.status, 303, "saved again unchanged but its stage: {}", saved.body);
+    let told = post(&mut lawyer, fields(&stale_form, "appeal"));
+    assert_eq!(told.status, 409);
+    assert!(told.body.contains("Saved meanwhile by someone else"), "{}", told.body);
+    assert_eq!(told.input_value("version"), "2", "saving again names the version now saved");
+    let file = server.app.case_file(&Actor::System, case).unwrap();
+    let (p, version) = &file.proceedings[0];
+    assert_eq!((p.stage.as_str(), *version), ("closed", 2), "nothing overwritten");
+    assert_eq!(p.fine, Some(komek_domain::Money::from_major(500, komek_domain::Currency::USD)));
+}

@@ -235,6 +235,18 @@ fn case_line(r: &Row) -> Result<CaseLine, StoreError> {
 /// Moves one person's place in cases and services to another (merging duplicates); a case
 /// that already names both keeps one line.
 pub fn move_person(tx: &mut dyn Tx, from: PersonId, to: PersonId) -> Result<(), StoreError> {
+    // Where both were in one case, the person kept takes the duplicate's standing as a victim
+    // if theirs was not assessed.
+    tx.execute(
+        "UPDATE case_persons SET
+            victim_status = (SELECT d.victim_status FROM case_persons d WHERE d.case_id = case_persons.case_id AND d.person_id = $1),
+            identified_by = (SELECT d.identified_by FROM case_persons d WHERE d.case_id = case_persons.case_id AND d.person_id = $1),
+            identified_on = (SELECT d.identified_on FROM case_persons d WHERE d.case_id = case_persons.case_id AND d.person_id = $1)
+         WHERE person_id = $2 AND victim_status = 'unknown'
+           AND EXISTS (SELECT 1 FROM case_persons d WHERE d.case_id = case_persons.case_id AND d.person_id = $1)",
+        params![from, to],
+    )?;
+    tx.execute("UPDATE assessments SET person_id = $2 WHERE person_id = $1", params![from, to])?;
     tx.execute(
         "DELETE FROM case_persons WHERE person_id = $1
          AND case_id IN (SELECT case_id FROM case_persons WHERE person_id = $2)",

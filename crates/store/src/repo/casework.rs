@@ -353,8 +353,8 @@ pub fn open_tasks_of(tx: &mut dyn Tx, assignee: AccountId, limit: i64) -> Result
     .collect()
 }
 
-/// Tasks not done before `today`, in one office or all; sensitive cases' tasks count only for
-/// their team (`viewer`), like the cases themselves.
+/// Tasks not done before `today` in the cases a list shows: one office's (or all) and those
+/// the viewer works on elsewhere; a sensitive case's only to its team — as `cases::list`.
 pub fn count_overdue(
     tx: &mut dyn Tx,
     office: Option<OfficeId>,
@@ -364,7 +364,8 @@ pub fn count_overdue(
     tx.query_i64(
         "SELECT count(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
          WHERE t.done_on IS NULL AND t.due_on < $1
-           AND ($2 = '' OR c.office_id = $2)
+           AND ($2 = '' OR c.office_id = $2 OR c.lead_id = $3
+                OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $3))
            AND ($3 = '' OR NOT c.sensitive OR c.lead_id = $3
                 OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $3))",
         params![

@@ -62,6 +62,10 @@ pub fn get(tx: &mut dyn Tx, id: PartyId) -> Result<StoredParty, StoreError> {
     from_row(&tx.query_one(&format!("SELECT {COLUMNS} FROM parties WHERE id = $1"), params![id])?)
 }
 
+pub fn exists(tx: &mut dyn Tx, id: PartyId) -> Result<bool, StoreError> {
+    Ok(tx.query_i64("SELECT count(*) FROM parties WHERE id = $1", params![id])? > 0)
+}
+
 pub fn find(tx: &mut dyn Tx, search: &SearchTokens, limit: i64) -> Result<Vec<(PartyId, i64)>, StoreError> {
     Ok(BlindIndex::Parties.find(tx, search, limit)?.into_iter().map(|(id, hits)| (PartyId(id), hits)).collect())
 }

@@ -172,3 +172,6 @@ case-people-search = Name, phone or document
 case-people-none = Nobody found under that name.
 case-people-add = Add to the case
 case-people-conflict = The case was changed by someone else meanwhile. Search again and add.
+
+case-sensitive-yes = yes, the team only
+case-sensitive-no = no, the office

@@ -172,3 +172,6 @@ case-people-search = Аты, телефоны немесе құжаты
 case-people-none = Мұндай атпен ешкім табылмады.
 case-people-add = Іске қосу
 case-people-conflict = Осы аралықта істі басқа пайдаланушы өзгертті. Қайта іздеп, қосыңыз.
+
+case-sensitive-yes = иә, тек іс тобы
+case-sensitive-no = жоқ, бүкіл кеңсе

@@ -182,3 +182,6 @@ case-people-search = Имя, телефон или документ
 case-people-none = Никто с таким именем не найден.
 case-people-add = Добавить в дело
 case-people-conflict = Тем временем дело изменил другой пользователь. Выполните поиск снова и добавьте.
+
+case-sensitive-yes = да, только команда дела
+case-sensitive-no = нет, весь офис

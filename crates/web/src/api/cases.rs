@@ -192,7 +192,8 @@ impl CaseInput {
             .iter()
             .map(|p| VictimStatus {
                 person_id: PersonId(p.person_id),
-                status: given(p.victim_status.clone()).unwrap_or_else(|| "unknown".to_owned()),
+                // Empty: not sent. A new case reads it as "unknown", an update keeps the saved one.
+                status: given(p.victim_status.clone()).unwrap_or_default(),
                 identified_by: given(p.identified_by.clone()),
                 identified_on: reader.date("persons.identified_on", p.identified_on.as_deref()),
             })
@@ -1144,6 +1145,9 @@ pub async fn create(
         return Err(ApiError::unreadable(vec![FieldProblem::new("version", "is sent on update only")]));
     }
     let (mut case, opened_on) = input.into_case(CaseId::new(), actor.account_id())?;
+    for victim in case.victims.iter_mut().filter(|v| v.status.is_empty()) {
+        victim.status = "unknown".to_owned();
+    }
     let mut name = case_problems(&case);
     let id = run(&state, move |app| {
         case.opened_on = match opened_on {
@@ -1251,10 +1255,22 @@ pub async fn update(
         let problem = "is set when the case is opened and stays as it is";
         return Err(ApiError::unreadable(vec![FieldProblem::new("opened_on", problem)]));
     }
-    let (case, _) = input.into_case(id, None)?;
+    let (mut case, _) = input.into_case(id, None)?;
     let mut name = case_problems(&case);
-    let version =
-        run(&state, move |app| app.update_case(&actor, case, version)).await?.map_err(|e| refusal(e, &mut name))?;
+    let version = run(&state, move |app| {
+        if case.victims.iter().any(|v| v.status.is_empty()) {
+            let saved = app.case_file(&actor, id)?.case;
+            for victim in case.victims.iter_mut().filter(|v| v.status.is_empty()) {
+                *victim = saved
+                    .victim_status(victim.person_id)
+                    .cloned()
+                    .unwrap_or_else(|| VictimStatus { status: "unknown".to_owned(), ..victim.clone() });
+            }
+        }
+        app.update_case(&actor, case, version)
+    })
+    .await?
+    .map_err(|e| refusal(e, &mut name))?;
     Ok(Json(Saved { id: id.0, version }))
 }
 

@@ -91,14 +91,7 @@ pub async fn save(
             Ok(Redirect::to(&format!("/cases/{id}?done={done}")).into_response())
         }
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, |f| match f {
-                "case-outcome" => "outcomes".to_owned(),
-                "closing-reason" => "closing_reason".to_owned(),
-                "case-kind" => "kind".to_owned(),
-                "case-status" => "status".to_owned(),
-                "victim-status" | "identifying-body" | "identified_by" => "victims".to_owned(),
-                other => other.to_owned(),
-            });
+            errors.add_validation(&problems, super::form_field);
             let body = page(&state, &current, mode, &file, &names, Some(&data), &errors, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
@@ -251,19 +244,32 @@ fn page(
     layout::page(tr, current, &title, "/cases", content)
 }
 
-/// What another editor saved while this one was typing.
+/// What another editor saved while this one was typing: every field of the header, so that
+/// saving again replaces it knowingly.
 fn saved_now_panel(tr: Tr<'_>, now: &CaseFile, names: &Names) -> Markup {
     let c = &now.case;
     let staff = |id: &AccountId| names.staff.get(id).cloned().unwrap_or_default();
+    let maybe = |list: LookupList, code: &Option<String>| code.as_ref().map(|c| tr.lookup(list, c)).unwrap_or_default();
     html! {
         section.changed #changed {
             h2 { (tr.t("form-saved-now")) }
             dl.record {
                 dt { (tr.t("case-kind")) } dd { (tr.lookup(lookups::CASE_KIND, &c.kind)) }
                 dt { (tr.t("case-status")) } dd { (tr.lookup(lookups::CASE_STATUS, &c.status)) }
+                dt { (tr.t("appeal-case-sensitive")) } dd { (tr.t(if c.sensitive { "case-sensitive-yes" } else { "case-sensitive-no" })) }
                 dt { (tr.t("case-lead")) } dd { (staff(&c.lead_id)) }
+                dt { (tr.t("case-team")) } dd { (c.team.iter().map(staff).collect::<Vec<_>>().join(", ")) }
+                dt { (tr.t("case-persons")) } dd {
+                    (c.victims.iter().map(|v| tr.lookup(lookups::VICTIM_STATUS, &v.status)).collect::<Vec<_>>().join(", "))
+                }
+                dt { (tr.t("case-recruited-at")) } dd {
+                    (c.recruited_at) " " (maybe(lookups::DISTRICT, &c.recruited_district)) " " (maybe(lookups::CITIZENSHIP, &c.recruited_country))
+                }
+                dt { (tr.t("case-exploited-at")) } dd {
+                    (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region))
+                }
                 dt { (tr.t("case-outcomes")) } dd { (c.outcomes.iter().map(|o| tr.lookup(lookups::CASE_OUTCOME, o)).collect::<Vec<_>>().join(", ")) }
-                @if let Some(reason) = &c.closing_reason { dt { (tr.t("case-closing-reason")) } dd { (tr.lookup(lookups::CLOSING_REASON, reason)) } }
+                dt { (tr.t("case-closing-reason")) } dd { (maybe(lookups::CLOSING_REASON, &c.closing_reason)) }
                 @if let Some(closed) = c.closed_on { dt { (tr.t("case-closed")) } dd { (day(closed)) } }
                 dt { (tr.t("case-summary")) } dd { (c.summary.clone().unwrap_or_default()) }
             }

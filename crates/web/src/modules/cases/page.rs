@@ -58,16 +58,8 @@ pub fn load(app: &App, actor: &Actor, id: CaseId, break_glass: Option<&str>) -> 
         Some(reason) => app.break_glass_case(actor, id, reason)?,
         None => app.case_file(actor, id)?,
     };
-    let mut person_names = HashMap::new();
-    if file.identifying_shown {
-        for person in &file.case.persons {
-            if app.can_reach_person(actor, *person)?
-                && let Some(identity) = app.person(actor, *person)?.identity
-            {
-                person_names.insert(*person, identity.full_name);
-            }
-        }
-    }
+    let person_names =
+        if file.identifying_shown { app.names_within_reach(actor, &file.case.persons)? } else { HashMap::new() };
     Ok(PageData {
         file,
         person_names,
@@ -206,15 +198,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
             h2 { (tr.t("case-proceedings")) }
             @for (p, _) in &file.proceedings {
                 article.proceeding {
-                    h3 { (tr.lookup(law::PROCEEDING_KIND, &p.kind)) " · " (tr.lookup(law::AUTHORITY, &p.authority)) }
-                    dl.record {
-                        dt { (tr.t("proceeding-articles")) } dd { (p.articles.iter().map(|a| tr.t(&format!("law-{a}"))).collect::<Vec<_>>().join("; ")) }
-                        dt { (tr.t("proceeding-stage")) } dd { (tr.lookup(law::PROCEEDING_STAGE, &p.stage)) }
-                        dt { (tr.t("proceeding-opened")) } dd { (day(p.opened_on)) }
-                        dt { (tr.t("proceeding-hearings")) } dd { (p.hearings.iter().map(|d| day(*d)).collect::<Vec<_>>().join(", ")) }
-                        dt { (tr.t("proceeding-outcome")) } dd { (outcome_text(tr, p)) }
-                        @if !p.notes.is_empty() { dt { (tr.t("proceeding-notes")) } dd { (p.notes) } }
-                    }
+                    (proceeding_record(tr, p))
                     @if can_edit { a href={ "/cases/" (c.id) "/proceedings/" (p.id) "/edit" } { (tr.t("proceeding-edit")) } }
                 }
             }
@@ -269,7 +253,11 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
                     tbody {
                         @for e in &file.evidence {
                             tr {
-                                td { @if file.identifying_shown { a href={ "/cases/" (c.id) "/evidence/" (e.id) } { (e.name) } } @else { (tr.t("record-restricted")) } }
+                                td {
+                                    @if file.identifying_shown && !file.opened_by_break_glass { a href={ "/cases/" (c.id) "/evidence/" (e.id) } { (e.name) } }
+                                    @else if file.identifying_shown { (e.name) }
+                                    @else { (tr.t("record-restricted")) }
+                                }
                                 td { (human_size(e.size)) }
                                 td { (local_time(data.clock, e.added_at)) " · " (e.added_by.as_ref().map(staff).unwrap_or_default()) }
                             }
@@ -346,6 +334,21 @@ fn assessment_block(tr: Tr<'_>, a: &Assessment, person: &str, staff: &dyn Fn(&Ac
                     }
                 }
             }
+        }
+    }
+}
+
+/// A proceeding as the case page shows it (also beside a form that met someone else's change).
+pub fn proceeding_record(tr: Tr<'_>, p: &komek_domain::casework::Proceeding) -> Markup {
+    html! {
+        h3 { (tr.lookup(law::PROCEEDING_KIND, &p.kind)) " · " (tr.lookup(law::AUTHORITY, &p.authority)) }
+        dl.record {
+            dt { (tr.t("proceeding-articles")) } dd { (p.articles.iter().map(|a| tr.t(&format!("law-{a}"))).collect::<Vec<_>>().join("; ")) }
+            dt { (tr.t("proceeding-stage")) } dd { (tr.lookup(law::PROCEEDING_STAGE, &p.stage)) }
+            dt { (tr.t("proceeding-opened")) } dd { (day(p.opened_on)) }
+            dt { (tr.t("proceeding-hearings")) } dd { (p.hearings.iter().map(|d| day(*d)).collect::<Vec<_>>().join(", ")) }
+            dt { (tr.t("proceeding-outcome")) } dd { (outcome_text(tr, p)) }
+            @if !p.notes.is_empty() { dt { (tr.t("proceeding-notes")) } dd { (p.notes) } }
         }
     }
 }

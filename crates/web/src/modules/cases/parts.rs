@@ -41,7 +41,7 @@ async fn finish(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=saved#{}", section(form))).into_response()),
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, |f| f.to_owned());
+            errors.add_validation(&problems, super::form_field);
             refill(state, current, id, Retry { form, data, errors }).await
         }
         Err(AppError::Conflict) => {
@@ -196,6 +196,13 @@ fn currency_select(name: &str, selected: &str) -> Markup {
     }
 }
 
+/// An amount as a form takes it back: "50000" or "50000.50", without grouping or symbol.
+fn plain_amount(money: Money) -> String {
+    let per = money.currency.minor_per_major();
+    let (major, minor) = (money.minor / per, money.minor % per);
+    if minor == 0 { major.to_string() } else { format!("{major}.{minor:02}") }
+}
+
 /// An amount typed as "150000", "150 000" or "150 000,50" in the chosen currency.
 fn amount(errors: &mut FieldErrors, data: &FormData, name: &str, currency: &str) -> Option<Money> {
     let typed = data.get(name).trim();
@@ -248,21 +255,23 @@ pub fn new_proceeding_form(tr: Tr<'_>, current: &Current, case: CaseId, retry: O
         tr,
         "proceeding-add",
         data.is_some(),
-        proceeding_fields(tr, current, &format!("/cases/{case}/proceedings"), data, &errors, None),
+        proceeding_fields(tr, current, &format!("/cases/{case}/proceedings"), data, &errors, None, None),
     )
 }
 
-/// The fields of a proceeding; `saved` fills them from a stored one (editing).
+/// The fields of a proceeding: what was typed (`data`), else a stored one (`saved`, when
+/// editing, with the `version` the edit names).
 fn proceeding_fields(
     tr: Tr<'_>,
     current: &Current,
     action: &str,
     data: Option<&FormData>,
     errors: &FieldErrors,
-    saved: Option<(&Proceeding, i64)>,
+    saved: Option<&Proceeding>,
+    version: Option<i64>,
 ) -> Markup {
     let stored = |name: &str| -> String {
-        let Some((p, _)) = saved else { return String::new() };
+        let Some(p) = saved else { return String::new() };
         match name {
             "kind" => p.kind.clone(),
             "authority" => p.authority.clone(),
@@ -273,7 +282,8 @@ fn proceeding_fields(
             "decided_on" => p.decided_on.map(|d| d.to_string()).unwrap_or_default(),
             "sentence_years" => p.sentence_years_months().map(|(y, _)| y.to_string()).unwrap_or_default(),
             "sentence_months" => p.sentence_years_months().map(|(_, m)| m.to_string()).unwrap_or_default(),
-            "fine" => p.fine.map(|f| f.to_string()).unwrap_or_default(),
+            // Written back as typed: "50000 KZT".
+            "fine" => p.fine.map(|f| format!("{} {}", plain_amount(f), f.currency.code())).unwrap_or_default(),
             "notes" => p.notes.clone(),
             _ => String::new(),
         }
@@ -281,13 +291,13 @@ fn proceeding_fields(
     let value = |name: &str| data.map_or_else(|| stored(name), |d| d.get(name).to_owned());
     let chosen: Vec<String> = match (data, saved) {
         (Some(d), _) => d.all("articles"),
-        (None, Some((p, _))) => p.articles.clone(),
+        (None, Some(p)) => p.articles.clone(),
         _ => Vec::new(),
     };
     html! {
         form method="post" action=(action) {
             (csrf(current))
-            @if let Some((_, version)) = saved { input type="hidden" name="version" value=(version); }
+            @if let Some(version) = version { input type="hidden" name="version" value=(version); }
             (errors.summary(tr))
             (errors.message(tr, "version"))
             (field(tr, "proceeding-kind", "kind", errors, lookup_select(tr, "kind", law::PROCEEDING_KIND, &value("kind"), None, errors)))
@@ -391,39 +401,56 @@ pub async fn proceeding_form(
     current: Current,
     Path((id, proceeding)): Path<(uuid::Uuid, uuid::Uuid)>,
 ) -> Result<Markup, WebError> {
-    let (app, actor) = (state.app.clone(), current.actor.clone());
-    let file = blocking(move || app.case_file(&actor, CaseId(id))).await??;
-    let saved = file.proceedings.iter().find(|(p, _)| p.id == ProceedingId(proceeding)).ok_or(WebError::NotFound)?;
-    if !file.identifying_shown {
-        return Err(WebError::NotFound);
+    if !current.actor.can(komek_domain::Capability::ManageCases) {
+        return Err(WebError::Forbidden);
     }
-    Ok(proceeding_page(
-        &state,
-        &current,
-        CaseId(id),
-        saved.0.id,
-        None,
-        &FieldErrors::default(),
-        Some((&saved.0, saved.1)),
-    ))
+    let (saved, version) = saved_proceeding(&state, &current, CaseId(id), ProceedingId(proceeding)).await?;
+    let errors = FieldErrors::default();
+    Ok(proceeding_page(&state, &current, CaseId(id), &saved, None, &errors, version, None))
 }
 
-fn proceeding_page(
+/// A proceeding as saved now, with its version; `NotFound` outside the case's reach.
+async fn saved_proceeding(
     state: &AppState,
     current: &Current,
     case: CaseId,
     proceeding: ProceedingId,
-    data: Option<&FormData>,
+) -> Result<(Proceeding, i64), WebError> {
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let file = blocking(move || app.case_file(&actor, case)).await??;
+    if !file.identifying_shown {
+        return Err(WebError::NotFound);
+    }
+    file.proceedings.into_iter().find(|(p, _)| p.id == proceeding).ok_or(WebError::NotFound)
+}
+
+/// The edit page of a proceeding: the form (refilled with `typed` after a refusal), and, when
+/// someone else saved it meanwhile, what is saved now beside it.
+#[allow(clippy::too_many_arguments)]
+fn proceeding_page(
+    state: &AppState,
+    current: &Current,
+    case: CaseId,
+    saved: &Proceeding,
+    typed: Option<&FormData>,
     errors: &FieldErrors,
-    saved: Option<(&Proceeding, i64)>,
+    version: i64,
+    saved_now: Option<&Proceeding>,
 ) -> Markup {
     let tr = current.tr(state);
     let title = tr.t("proceeding-edit");
-    let action = format!("/cases/{case}/proceedings/{proceeding}/edit");
+    let action = format!("/cases/{case}/proceedings/{}/edit", saved.id);
     let content = html! {
         h1 { (title) }
         p { a href={ "/cases/" (case) "#proceedings" } { (tr.t("case-back")) } }
-        (proceeding_fields(tr, current, &action, data, errors, saved))
+        @if let Some(now) = saved_now {
+            section.changed #changed {
+                h2 { (tr.t("form-saved-now")) }
+                (super::page::proceeding_record(tr, now))
+                p { (tr.t("form-keep-or-take")) }
+            }
+        }
+        (proceeding_fields(tr, current, &action, typed, errors, Some(saved), Some(version)))
     };
     layout::page(tr, current, &title, "/cases", content)
 }
@@ -438,54 +465,28 @@ pub async fn save_proceeding(
     let mut errors = FieldErrors::default();
     let Ok(version) = data.get("version").parse::<i64>() else { return Err(WebError::BadRequest) };
     let p = read_proceeding(&data, ProceedingId(proceeding), CaseId(id), &mut errors);
+    let typed = p.clone();
     let result = if errors.is_empty() {
         let (app, actor) = (state.app.clone(), current.actor.clone());
         blocking(move || app.update_proceeding(&actor, p, version).map(|_| ())).await?
     } else {
         Err(AppError::Invalid(Vec::new()))
     };
-    let again = |errors: &FieldErrors, saved: Option<(&Proceeding, i64)>| {
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            proceeding_page(&state, &current, CaseId(id), ProceedingId(proceeding), Some(&data), errors, saved),
-        )
-            .into_response()
-    };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=saved#proceedings")).into_response()),
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, |f| f.to_owned());
-            Ok(again(&errors, None))
+            errors.add_validation(&problems, super::form_field);
+            let page = proceeding_page(&state, &current, CaseId(id), &typed, Some(&data), &errors, version, None);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(AppError::Conflict) => {
-            // Told, and shown what is saved now: the typed values stay in the form.
+            // Told, and shown what is saved now; the typed values stay in the form, which now
+            // names the new version, so saving again replaces it knowingly.
             errors.add("version", "form-changed-meanwhile");
-            let (app, actor) = (state.app.clone(), current.actor.clone());
-            let file = blocking(move || app.case_file(&actor, CaseId(id))).await??;
-            let now = file.proceedings.iter().find(|(p, _)| p.id == ProceedingId(proceeding)).cloned();
-            let tr = current.tr(&state);
-            let mut page = again(&errors, None);
-            if let Some((saved, version)) = now {
-                let content = html! {
-                    section.changed #changed {
-                        h2 { (tr.t("form-saved-now")) }
-                        (proceeding_fields(tr, &current, &format!("/cases/{id}/proceedings/{proceeding}/edit"), None, &FieldErrors::default(), Some((&saved, version))))
-                    }
-                };
-                page = (StatusCode::CONFLICT, {
-                    let tr = current.tr(&state);
-                    let title = tr.t("proceeding-edit");
-                    layout::page(tr, &current, &title, "/cases", html! {
-                        h1 { (title) }
-                        (errors.message(tr, "version"))
-                        h2 { (tr.t("form-your-version")) }
-                        (proceeding_fields(tr, &current, &format!("/cases/{id}/proceedings/{proceeding}/edit"), Some(&data), &errors, Some((&saved, version))))
-                        (content)
-                    })
-                })
-                    .into_response();
-            }
-            Ok(page)
+            let (now, new_version) = saved_proceeding(&state, &current, CaseId(id), ProceedingId(proceeding)).await?;
+            let page =
+                proceeding_page(&state, &current, CaseId(id), &typed, Some(&data), &errors, new_version, Some(&now));
+            Ok((StatusCode::CONFLICT, page).into_response())
         }
         Err(e) => Err(e.into()),
     }
@@ -581,6 +582,7 @@ pub fn note_form(tr: Tr<'_>, current: &Current, case: CaseId, retry: Option<&Ret
                     legend { (tr.t("note-visibility")) }
                     label.check { input type="radio" name="visibility" value="team" checked[!role_only]; " " (tr.t("note-team")) }
                     label.check { input type="radio" name="visibility" value="author-role" checked[role_only]; " " (tr.t("note-role-only")) }
+                    (errors.message(tr, "visibility"))
                 }
                 button type="submit" { (tr.t("form-save")) }
             }
@@ -595,11 +597,20 @@ pub async fn add_note(
     data: FormData,
 ) -> Result<Response, WebError> {
     current.check_csrf(&state, data.get("csrf")).await?;
-    let visibility = NoteVisibility::parse(data.get("visibility")).unwrap_or(NoteVisibility::Team);
-    let text = data.get("text").to_owned();
-    let (app, actor) = (state.app.clone(), current.actor.clone());
-    let result = blocking(move || app.add_note(&actor, CaseId(id), &text, visibility).map(|_| ())).await?;
-    finish(&state, &current, CaseId(id), "note", data, FieldErrors::default(), result).await
+    let mut errors = FieldErrors::default();
+    // Who may read a note is never guessed: a form that does not say is sent back.
+    let result = match NoteVisibility::parse(data.get("visibility")) {
+        Some(visibility) => {
+            let text = data.get("text").to_owned();
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            blocking(move || app.add_note(&actor, CaseId(id), &text, visibility).map(|_| ())).await?
+        }
+        None => {
+            errors.add("visibility", "form-required");
+            Err(AppError::Invalid(Vec::new()))
+        }
+    };
+    finish(&state, &current, CaseId(id), "note", data, errors, result).await
 }
 
 // ---- Evidence files

@@ -27,6 +27,9 @@ pub async fn find(
     Path(id): Path<uuid::Uuid>,
     RawQuery(raw): RawQuery,
 ) -> Result<Markup, WebError> {
+    if !current.actor.can(komek_domain::Capability::ManageCases) {
+        return Err(WebError::Forbidden);
+    }
     let asked = FormData::parse(raw.unwrap_or_default().as_bytes());
     let query = asked.get("q").trim().to_owned();
     let conflict = asked.has("conflict");
@@ -104,6 +107,9 @@ pub async fn add(
     data: FormData,
 ) -> Result<Response, WebError> {
     current.check_csrf(&state, data.get("csrf")).await?;
+    if !current.actor.can(komek_domain::Capability::ManageCases) {
+        return Err(WebError::Forbidden);
+    }
     let Ok(version) = data.get("version").parse::<i64>() else { return Err(WebError::BadRequest) };
     let person = data.get("person").parse().ok().map(PersonId);
     let party = data.get("party").parse().ok().map(PartyId);
