@@ -85,12 +85,10 @@ pub async fn save(
         minor: data.has("minor"),
         answers,
     };
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.add_assessment(&actor, assessment).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
+        app.add_assessment(actor, assessment).map(|_| ())
+    })
+    .await?;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=assessed#identification")).into_response()),
         Err(AppError::Invalid(problems)) => {

@@ -79,12 +79,10 @@ pub async fn save(
     let (file, names) = load(&state, &current, CaseId(id)).await?;
     let mut errors = FieldErrors::default();
     let case = read(&data, mode, &file.case, &mut errors);
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.update_case(&actor, case, version).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
+        app.update_case(actor, case, version).map(|_| ())
+    })
+    .await?;
     match result {
         Ok(()) => {
             let done = if mode == Mode::Close { "closed" } else { "saved" };

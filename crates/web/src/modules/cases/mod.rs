@@ -54,6 +54,21 @@ pub fn upload_routes() -> Router<AppState> {
     crate::security::with_limits(router, MAX_UPLOAD_BODY_BYTES, UPLOAD_TIMEOUT)
 }
 
+/// Calls a service with what a form gave, unless reading the form already found problems
+/// (then the answer is "invalid", and the handler shows the form again with them).
+pub(crate) async fn save_unless_refused(
+    state: &AppState,
+    current: &crate::session::Current,
+    errors: &FieldErrors,
+    save: impl FnOnce(&komek_app::App, &komek_app::Actor) -> Result<(), komek_app::AppError> + Send + 'static,
+) -> Result<Result<(), komek_app::AppError>, crate::errors::WebError> {
+    if !errors.is_empty() {
+        return Ok(Err(komek_app::AppError::Invalid(Vec::new())));
+    }
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    crate::blocking(move || save(&app, &actor)).await
+}
+
 /// A day typed in a form: empty is `None`; anything else must be a real date.
 pub(crate) fn form_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveDate> {
     let value = value.trim();

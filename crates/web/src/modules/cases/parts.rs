@@ -130,12 +130,10 @@ pub async fn add_event(
         text: data.get("text").to_owned(),
         author_id: None,
     };
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.add_event(&actor, event).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
+        app.add_event(actor, event).map(|_| ())
+    })
+    .await?;
     finish(&state, &current, CaseId(id), "event", data, errors, result).await
 }
 
@@ -238,12 +236,10 @@ pub async fn add_service(
         amount_claimed: amount(&mut errors, &data, "claimed", &currency),
         amount_recovered: amount(&mut errors, &data, "recovered", &currency),
     };
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.add_service(&actor, service).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
+        app.add_service(actor, service).map(|_| ())
+    })
+    .await?;
     finish(&state, &current, CaseId(id), "service", data, errors, result).await
 }
 
@@ -387,12 +383,10 @@ pub async fn add_proceeding(
     current.check_csrf(&state, data.get("csrf")).await?;
     let mut errors = FieldErrors::default();
     let proceeding = read_proceeding(&data, ProceedingId::new(), CaseId(id), &mut errors);
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.add_proceeding(&actor, proceeding).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
+        app.add_proceeding(actor, proceeding).map(|_| ())
+    })
+    .await?;
     finish(&state, &current, CaseId(id), "proceeding", data, errors, result).await
 }
 
@@ -466,12 +460,10 @@ pub async fn save_proceeding(
     let Ok(version) = data.get("version").parse::<i64>() else { return Err(WebError::BadRequest) };
     let p = read_proceeding(&data, ProceedingId(proceeding), CaseId(id), &mut errors);
     let typed = p.clone();
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.update_proceeding(&actor, p, version).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
+        app.update_proceeding(actor, p, version).map(|_| ())
+    })
+    .await?;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=saved#proceedings")).into_response()),
         Err(AppError::Invalid(problems)) => {
@@ -542,12 +534,9 @@ pub async fn add_task(
         done_on: None,
         created_by: None,
     };
-    let result = if errors.is_empty() {
-        let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.add_task(&actor, task).map(|_| ())).await?
-    } else {
-        Err(AppError::Invalid(Vec::new()))
-    };
+    let result =
+        super::save_unless_refused(&state, &current, &errors, move |app, actor| app.add_task(actor, task).map(|_| ()))
+            .await?;
     finish(&state, &current, CaseId(id), "task", data, errors, result).await
 }
 
