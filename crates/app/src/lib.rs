@@ -20,6 +20,7 @@ pub mod demo;
 pub mod instance;
 pub mod parties;
 pub mod persons;
+pub mod report_export;
 pub mod reports;
 mod search;
 pub mod second_factor;

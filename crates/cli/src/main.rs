@@ -11,8 +11,9 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use komek_app::instance::{self, Access, Instance};
-use komek_app::{Actor, Settings, audit, demo};
+use komek_app::{Actor, Settings, audit, demo, report_export};
 use komek_domain::Role;
+use komek_web::i18n::Lang;
 
 #[derive(Parser)]
 #[command(
@@ -64,6 +65,45 @@ enum Command {
     /// Make and restore encrypted backups.
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Write the report for a period (and an office) to a file: CSV, XLSX, PDF or JSON, with
+    /// titles and labels in the chosen language. The file appears only once it is complete.
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// First day of the period, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    from: chrono::NaiveDate,
+    /// Last day of the period (included), YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    to: chrono::NaiveDate,
+    /// Office code (see `komek office list`); every office without it.
+    #[arg(long)]
+    office: Option<String>,
+    /// csv, xlsx, pdf or json; taken from the file name's extension when not given.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<report_export::Format>,
+    /// The file to write. An existing file is replaced only by a complete report.
+    #[arg(long)]
+    out: PathBuf,
+    /// Language of titles and labels: ru, kk or en.
+    #[arg(long, default_value = "ru", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2008-12-31"))
+}
+
+fn parse_format(text: &str) -> Result<report_export::Format, String> {
+    report_export::Format::parse(text)
+        .ok_or_else(|| format!("{text:?} is not a report format; use csv, xlsx, pdf or json"))
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("{text:?} is not a language of Komek; use ru, kk or en"))
 }
 
 #[derive(Subcommand)]
@@ -434,6 +474,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("The audit log is intact: {entries} entries checked.");
             }
         }
+        Command::Report(args) => report(&cli, args)?,
         Command::Audit(AuditCommand::Verify) => {
             let instance = open(&cli, Access::Shared)?;
             match instance.app.verify_audit(&Actor::System)? {
@@ -446,6 +487,103 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Counts the report and writes it to a temporary file beside the target, renamed into place
+/// once complete: whatever fails, no partial report is left behind.
+fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
+    use std::io::{IsTerminal, Write};
+
+    use komek_domain::reports::{Period, column, table};
+
+    let period = Period::custom(args.from, args.to).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let format = match args.format {
+        Some(format) => format,
+        None => match args.out.extension().and_then(|e| e.to_str()).and_then(report_export::Format::parse) {
+            Some(format) => format,
+            None => bail!("say which format to write with --format csv, xlsx, pdf or json"),
+        },
+    };
+    // A report of a data directory that holds nothing would create an instance as a side effect.
+    if cli.database_url.is_none() && !cli.data_dir.join(instance::DATABASE_FILE).exists() {
+        bail!(
+            "{} holds no Komek data; give the data directory with --data-dir or KOMEK_DATA_DIR",
+            cli.data_dir.display()
+        );
+    }
+    let out = &args.out;
+    let unwritable = || format!("cannot write {}", out.display());
+    if out.is_dir() {
+        bail!("cannot write {}: it is a directory", out.display());
+    }
+    let folder = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".komek-report-").suffix(".partial");
+    #[cfg(unix)]
+    {
+        // As any new file: readable as the user's umask allows (a report holds no identifying data).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut partial = builder.tempfile_in(folder).with_context(unwritable)?;
+
+    let instance = open(cli, Access::Shared)?;
+    let app = &instance.app;
+    let office = match &args.office {
+        None => None,
+        Some(code) => match app.office_by_code(code)? {
+            Some(office) => Some(office),
+            None => {
+                let known: Vec<String> = app.offices()?.into_iter().map(|o| o.code).collect();
+                bail!("no office with code {code:?}; the offices are: {}", known.join(", "));
+            }
+        },
+    };
+
+    let progress = if std::io::stderr().is_terminal() {
+        let spinner = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+            spinner.set_style(style);
+        }
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        spinner
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    progress.set_message(format!("Counting the report for {} – {} …", period.from(), period.to()));
+    let query = komek_app::reports::ReportQuery { period, office: office.as_ref().map(|o| o.id) };
+    let report = app.report(&Actor::System, &query).context("counting the report")?;
+
+    progress.set_message(format!("Writing {} …", format.code().to_uppercase()));
+    let i18n = komek_web::i18n::I18n::load();
+    let translate = |id: &str| i18n.format(args.lang, id, None);
+    let mut words = report_export::Words::new(&translate);
+    if let Some(office) = &office {
+        words = words.with_office(format!("{} ({})", office.name, office.code));
+    }
+    let bytes = report_export::export(&report, format, &words)?;
+    partial.write_all(&bytes).with_context(unwritable)?;
+    // On disk before it takes the report's name: a power cut never leaves a short file that
+    // looks complete.
+    partial.as_file().sync_all().with_context(unwritable)?;
+    partial.persist(out).map_err(|e| e.error).with_context(unwritable)?;
+    progress.finish_and_clear();
+
+    let appeals = report.table(table::APPEALS_TOTAL).and_then(|t| t.count("total", column::APPEALS)).unwrap_or(0);
+    let whom = office.map_or_else(|| "all offices".to_owned(), |o| format!("office {}", o.code));
+    println!(
+        "Wrote the {} report for {} – {} ({whom}: {appeals} appeals, {} tables) to {} ({} KB).",
+        format.code().to_uppercase(),
+        period.from(),
+        period.to(),
+        report.tables.len(),
+        out.display(),
+        bytes.len().div_ceil(1024)
+    );
+    Ok(())
 }
 
 /// The account with a username, or one clear sentence saying there is none.

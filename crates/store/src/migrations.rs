@@ -55,6 +55,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0007_case_desk.sql"),
         postgres: include_str!("migrations/postgres/0007_case_desk.sql"),
     },
+    Migration {
+        version: 8,
+        name: "exchange rates",
+        sqlite: include_str!("migrations/sqlite/0008_exchange_rates.sql"),
+        postgres: include_str!("migrations/postgres/0008_exchange_rates.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -1,1 +1,405 @@
-//! (being written)
+//! The counting behind reports, and the dated exchange rates they convert with.
+//!
+//! Every figure is an aggregate the database works out (`GROUP BY`, `count`, `SUM`): what
+//! comes back is one line per group of codes in use — never a line per record — so a report's
+//! memory does not grow with the register. The domain (`komek_domain::reports`) turns these
+//! figures into tables; nothing here decides who may see a report.
+//!
+//! Appeals are read through the per-appeal `topic_set` and `help_set` kept by migration 8,
+//! and case work through the report indexes it made, which hold every column a figure needs:
+//! a figure walks an index in the order it groups by, not the records' rows. Appeals count by
+//! their moment of receipt (UTC milliseconds); cases, services, proceedings and assessments by
+//! their ISO day, compared as text.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use komek_domain::indicators::Eleven;
+use komek_domain::reports::{AppealGroup, ExchangeRate, Figures, Recovered, TopicSet, YearMonth, indicator_tags};
+use komek_domain::{Currency, OfficeId};
+
+use crate::sql::{Dialect, Row, Tx, Value};
+use crate::{StoreError, params};
+
+/// What a report counts: appeals received in an interval of time, and case work done on a
+/// run of days, in one office or all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    /// Appeals received at or after this moment …
+    pub received_from: DateTime<Utc>,
+    /// … and before this one.
+    pub received_to: DateTime<Utc>,
+    /// Cases, services, proceedings and assessments on days from this one …
+    pub first_day: NaiveDate,
+    /// … to this one, included.
+    pub last_day: NaiveDate,
+    /// `None`: every office. Appeals by the office that received them, the rest by their case's office.
+    pub office: Option<OfficeId>,
+    /// Each month of the period and the moments it starts and ends (the office's calendar).
+    pub months: Vec<(YearMonth, DateTime<Utc>, DateTime<Utc>)>,
+}
+
+fn currency(code: &str) -> Result<Currency, StoreError> {
+    Currency::parse(code).ok_or_else(|| StoreError::Invalid(format!("currency {code:?}")))
+}
+
+fn count(row: &Row, at: usize) -> Result<u64, StoreError> {
+    let n: i64 = row.get(at)?;
+    u64::try_from(n).map_err(|_| StoreError::Decode { column: at, expected: "a count" })
+}
+
+/// Lines of (code, count).
+fn counted(rows: Vec<Row>) -> Result<Vec<(String, u64)>, StoreError> {
+    rows.iter().map(|r| Ok((r.get(0)?, count(r, 1)?))).collect()
+}
+
+/// A column compared without its index on SQLite. There a figure reads a whole covering index
+/// in the order it groups by (grouping as it goes), which is many times faster than a range of
+/// this column followed by a look-up of each row and a sort; PostgreSQL chooses for itself.
+fn scanned(tx: &dyn Tx, column: &str) -> String {
+    match tx.dialect() {
+        Dialect::Sqlite => format!("+{column}"),
+        Dialect::Postgres => column.to_owned(),
+    }
+}
+
+/// The appeals of the scope: a condition on `appeals`, and its parameters.
+fn appeals_in(tx: &dyn Tx, scope: &Scope) -> (String, Vec<Value>) {
+    let at = scanned(tx, "received_at");
+    let mut sql = format!("{at} >= $1 AND {at} < $2");
+    let mut values = vec![scope.received_from.into(), scope.received_to.into()];
+    if let Some(office) = scope.office {
+        sql.push_str(&format!(" AND {} = $3", scanned(tx, "office_id")));
+        values.push(office.into());
+    }
+    (sql, values)
+}
+
+/// The case work of the scope: `$1` and `$2` are its first and last day, `$3` its office.
+/// Returns `condition` (which puts a row in the office, using `$3`) as an `AND` clause, or
+/// nothing for every office, and the parameters.
+fn days(scope: &Scope, condition: &str) -> (String, Vec<Value>) {
+    let mut values = vec![scope.first_day.into(), scope.last_day.into()];
+    let office = match scope.office {
+        Some(office) => {
+            values.push(office.into());
+            format!(" AND {condition}")
+        }
+        None => String::new(),
+    };
+    (office, values)
+}
+
+/// A row's case is in the scope's office.
+fn case_in_office(case_column: &str) -> String {
+    format!("{case_column} IN (SELECT oc.id FROM cases oc WHERE oc.office_id = $3)")
+}
+
+/// Appeals received in each month of the scope: each a count over an index range.
+pub fn appeals_by_month(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(YearMonth, u64)>, StoreError> {
+    scope
+        .months
+        .iter()
+        .map(|(month, from, to)| {
+            let n = crate::repo::appeals::count_received(tx, scope.office, *from, *to)?;
+            Ok((*month, u64::try_from(n).unwrap_or(0)))
+        })
+        .collect()
+}
+
+/// The scope's appeals grouped by channel, sector, reason for migrating, occupation and wage
+/// currency, with their wages summed.
+pub fn appeal_groups(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<AppealGroup>, StoreError> {
+    let (condition, values) = appeals_in(tx, scope);
+    let sql = format!(
+        "SELECT channel, sector, migration_reason, occupation, wage_currency, count(*),
+                count(wage_minor), CAST(COALESCE(SUM(wage_minor), 0) AS BIGINT)
+         FROM appeals WHERE {condition}
+         GROUP BY channel, sector, migration_reason, occupation, wage_currency"
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            let code: Option<String> = r.get(4)?;
+            Ok(AppealGroup {
+                channel: r.get(0)?,
+                sector: r.get(1)?,
+                reason: r.get(2)?,
+                occupation: r.get(3)?,
+                wage_currency: code.as_deref().map(currency).transpose()?,
+                appeals: count(r, 5)?,
+                wages: count(r, 6)?,
+                wage_sum: i128::from(r.get::<i64>(7)?),
+            })
+        })
+        .collect()
+}
+
+fn codes(text: &str) -> Vec<String> {
+    crate::repo::split_codes(text)
+}
+
+/// The scope's appeals grouped by their whole set of topics and of help given.
+pub fn topic_sets(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<TopicSet>, StoreError> {
+    let (condition, values) = appeals_in(tx, scope);
+    let sql =
+        format!("SELECT topic_set, help_set, count(*) FROM appeals WHERE {condition} GROUP BY topic_set, help_set");
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            Ok(TopicSet {
+                topics: codes(&r.get::<String>(0)?),
+                help: codes(&r.get::<String>(1)?),
+                appeals: count(r, 2)?,
+            })
+        })
+        .collect()
+}
+
+/// Victims assisted: the distinct persons presumed or identified as victims in the cases
+/// opened in the scope, each once, at the strongest standing they have in those cases.
+pub fn victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
+    let (office, values) = days(scope, "c.office_id = $3");
+    let sql = format!(
+        "SELECT CASE WHEN v.strongest = 2 THEN 'identified' ELSE 'presumed' END, count(*) FROM (
+             SELECT cp.person_id, MAX(CASE WHEN cp.victim_status = 'identified' THEN 2 ELSE 1 END) AS strongest
+             FROM cases c JOIN case_persons cp ON cp.case_id = c.id
+             WHERE c.opened_on >= $1 AND c.opened_on <= $2{office}
+               AND cp.victim_status IN ('presumed', 'identified')
+             GROUP BY cp.person_id
+         ) v GROUP BY v.strongest"
+    );
+    counted(tx.query(&sql, &values)?)
+}
+
+/// Persons brought home: those a repatriation delivered in the scope names, or every person
+/// of its case when it names nobody (a group brought home together); each person once, by
+/// citizenship.
+pub fn repatriated(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
+    let (office, values) = days(scope, &case_in_office("s.case_id"));
+    let sql = format!(
+        "SELECT p.citizenship, count(*) FROM persons p
+         WHERE p.id IN (
+             SELECT s.person_id FROM services s
+             WHERE s.kind = 'repatriation' AND s.delivered_on >= $1 AND s.delivered_on <= $2
+               AND s.person_id IS NOT NULL{office}
+             UNION ALL
+             SELECT cp.person_id FROM case_persons cp
+             WHERE cp.case_id IN (
+                 SELECT s.case_id FROM services s
+                 WHERE s.kind = 'repatriation' AND s.delivered_on >= $1 AND s.delivered_on <= $2
+                   AND s.person_id IS NULL{office}))
+         GROUP BY p.citizenship"
+    );
+    counted(tx.query(&sql, &values)?)
+}
+
+/// Services delivered in the scope, by kind.
+pub fn services(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
+    let (office, values) = days(scope, &case_in_office("s.case_id"));
+    let sql = format!(
+        "SELECT s.kind, count(*) FROM services s
+         WHERE s.delivered_on >= $1 AND s.delivered_on <= $2{office} GROUP BY s.kind"
+    );
+    counted(tx.query(&sql, &values)?)
+}
+
+/// Wages claimed and recovered by services delivered in the scope, per currency, and how many
+/// of those services recovered something.
+pub fn recovered(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<Recovered>, StoreError> {
+    let (office, values) = days(scope, &case_in_office("s.case_id"));
+    let sql = format!(
+        "SELECT w.currency, CAST(SUM(w.claimed) AS BIGINT), CAST(SUM(w.recovered) AS BIGINT), CAST(SUM(w.n) AS BIGINT)
+         FROM (
+             SELECT s.claimed_currency AS currency, s.claimed_minor AS claimed, 0 AS recovered, 0 AS n
+             FROM services s WHERE s.claimed_minor IS NOT NULL
+               AND s.delivered_on >= $1 AND s.delivered_on <= $2{office}
+             UNION ALL
+             SELECT s.recovered_currency, 0, s.recovered_minor, CASE WHEN s.recovered_minor > 0 THEN 1 ELSE 0 END
+             FROM services s WHERE s.recovered_minor IS NOT NULL
+               AND s.delivered_on >= $1 AND s.delivered_on <= $2{office}
+         ) w GROUP BY w.currency"
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            Ok(Recovered {
+                currency: currency(&r.get::<String>(0)?)?,
+                claimed: i128::from(r.get::<i64>(1)?),
+                recovered: i128::from(r.get::<i64>(2)?),
+                services: count(r, 3)?,
+            })
+        })
+        .collect()
+}
+
+/// Proceedings decided in the scope, by outcome.
+pub fn proceedings(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
+    let (office, values) = days(scope, &case_in_office("p.case_id"));
+    let sql = format!(
+        "SELECT p.outcome, count(*) FROM proceedings p
+         WHERE p.outcome IS NOT NULL AND p.outcome <> 'pending'
+           AND p.decided_on >= $1 AND p.decided_on <= $2{office}
+         GROUP BY p.outcome"
+    );
+    counted(tx.query(&sql, &values)?)
+}
+
+/// What the indicator assessments of the scope show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assessed {
+    /// Persons assessed, per catalogue.
+    pub per_catalogue: Vec<(String, u64)>,
+    /// Persons assessed with any catalogue.
+    pub persons: u64,
+    /// Persons whose latest assessment answered "yes", per indicator.
+    pub indicators_yes: Vec<(String, u64)>,
+    /// Persons with "yes" to any indicator standing for a tag of the eleven, per tag.
+    pub tags_yes: Vec<(String, u64)>,
+}
+
+/// Codes written into SQL as literals must be plain codes.
+fn literal(code: &str) -> Result<String, StoreError> {
+    if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        Ok(format!("'{code}'"))
+    } else {
+        Err(StoreError::Invalid(format!("code {code:?}")))
+    }
+}
+
+/// Indicator prevalence: for each person, the latest assessment of the scope in each
+/// catalogue (by day, then by the order they were recorded in) is the one that counts.
+pub fn assessed(tx: &mut dyn Tx, scope: &Scope) -> Result<Assessed, StoreError> {
+    let (office, values) = days(scope, &case_in_office("a.case_id"));
+    // Per person, whether any "yes" of theirs stands for each of the eleven.
+    let pairs = indicator_tags();
+    let mut flags = Vec::new();
+    let mut sums = Vec::new();
+    for (at, tag) in Eleven::ALL.iter().enumerate() {
+        let codes = pairs
+            .iter()
+            .filter(|(_, t)| *t == tag.code())
+            .map(|(indicator, _)| literal(indicator))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        flags.push(if codes.is_empty() {
+            format!("0 AS t{at}")
+        } else {
+            format!("MAX(CASE WHEN y.indicator IN ({}) THEN 1 ELSE 0 END) AS t{at}", codes.join(", "))
+        });
+        sums.push(format!(
+            "UNION ALL SELECT 'tag', {}, CAST(COALESCE(SUM(p.t{at}), 0) AS BIGINT) FROM per_person p",
+            literal(tag.code())?
+        ));
+    }
+    // Each person's assessments in a catalogue are read in the order of an index (person,
+    // catalogue, day): the latest is the one with no next. The latest are then listed in the
+    // order of their ids, which is the order their answers are stored in, so that the answers
+    // of one are found next to those of the one before.
+    let day = scanned(tx, "a.assessed_on");
+    let sql = format!(
+        "WITH latest AS MATERIALIZED (
+             SELECT r.id, r.person_id, r.catalogue FROM (
+                 SELECT a.id, a.person_id, a.catalogue,
+                        LEAD(a.id) OVER (PARTITION BY a.person_id, a.catalogue ORDER BY a.assessed_on, a.id) AS next
+                 FROM assessments a WHERE {day} >= $1 AND {day} <= $2{office}
+             ) r WHERE r.next IS NULL ORDER BY r.id
+         ),
+         yes AS MATERIALIZED (
+             SELECT l.person_id, x.indicator FROM latest l
+             JOIN assessment_answers x ON x.assessment_id = l.id AND x.answer = 'yes'
+         ),
+         per_person AS MATERIALIZED (
+             SELECT y.person_id, {flags} FROM yes y GROUP BY y.person_id
+         )
+         SELECT 'indicator', y.indicator, count(*) FROM yes y GROUP BY y.indicator
+         {sums}
+         UNION ALL SELECT 'catalogue', l.catalogue, count(*) FROM latest l GROUP BY l.catalogue
+         UNION ALL SELECT 'persons', '', count(DISTINCT l.person_id) FROM latest l",
+        flags = flags.join(", "),
+        sums = sums.join("\n         "),
+    );
+    let mut assessed = Assessed::default();
+    for r in tx.query(&sql, &values)? {
+        let (what, code, n): (String, String, u64) = (r.get(0)?, r.get(1)?, count(&r, 2)?);
+        match what.as_str() {
+            "indicator" => assessed.indicators_yes.push((code, n)),
+            "tag" => assessed.tags_yes.push((code, n)),
+            "catalogue" => assessed.per_catalogue.push((code, n)),
+            _ => assessed.persons = n,
+        }
+    }
+    Ok(assessed)
+}
+
+/// Everything a report counts, in the caller's transaction (one snapshot for all figures).
+pub fn figures(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
+    let assessments = assessed(tx, scope)?;
+    Ok(Figures {
+        appeals_by_month: appeals_by_month(tx, scope)?,
+        appeal_groups: appeal_groups(tx, scope)?,
+        topic_sets: topic_sets(tx, scope)?,
+        victims: victims(tx, scope)?,
+        repatriated: repatriated(tx, scope)?,
+        services: services(tx, scope)?,
+        recovered: recovered(tx, scope)?,
+        proceedings: proceedings(tx, scope)?,
+        assessed: assessments.per_catalogue,
+        assessed_persons: assessments.persons,
+        indicators_yes: assessments.indicators_yes,
+        tags_yes: assessments.tags_yes,
+    })
+}
+
+// ---- Exchange rates
+
+fn rate_from_row(r: &Row) -> Result<ExchangeRate, StoreError> {
+    Ok(ExchangeRate {
+        currency: currency(&r.get::<String>(0)?)?,
+        valid_from: r.get(1)?,
+        tenge_per_unit_minor: r.get(2)?,
+    })
+}
+
+/// Every rate, by currency and then by the day it starts.
+pub fn rates(tx: &mut dyn Tx) -> Result<Vec<ExchangeRate>, StoreError> {
+    tx.query(
+        "SELECT currency, valid_from, tenge_per_unit_minor FROM exchange_rates ORDER BY currency, valid_from",
+        &[],
+    )?
+    .iter()
+    .map(rate_from_row)
+    .collect()
+}
+
+/// The rate of `currency` in force on `day`: the latest that starts on or before it.
+pub fn rate_on(tx: &mut dyn Tx, currency: Currency, day: NaiveDate) -> Result<Option<ExchangeRate>, StoreError> {
+    tx.query_opt(
+        "SELECT currency, valid_from, tenge_per_unit_minor FROM exchange_rates
+         WHERE currency = $1 AND valid_from <= $2 ORDER BY valid_from DESC LIMIT 1",
+        params![currency.code(), day],
+    )?
+    .map(|r| rate_from_row(&r))
+    .transpose()
+}
+
+/// Sets the rate starting on a day (adding it, or replacing the one that starts that day);
+/// returns the rate it replaced, in tiyn.
+pub fn set_rate(tx: &mut dyn Tx, rate: &ExchangeRate) -> Result<Option<i64>, StoreError> {
+    let key = params![rate.currency.code(), rate.valid_from];
+    let before = tx
+        .query_opt("SELECT tenge_per_unit_minor FROM exchange_rates WHERE currency = $1 AND valid_from = $2", key)?
+        .map(|r| r.get::<i64>(0))
+        .transpose()?;
+    tx.execute(
+        "INSERT INTO exchange_rates (currency, valid_from, tenge_per_unit_minor) VALUES ($1, $2, $3)
+         ON CONFLICT (currency, valid_from) DO UPDATE SET tenge_per_unit_minor = excluded.tenge_per_unit_minor",
+        params![rate.currency.code(), rate.valid_from, rate.tenge_per_unit_minor],
+    )?;
+    Ok(before)
+}
+
+/// Removes the rate of `currency` starting on `valid_from`; false when there was none.
+pub fn remove_rate(tx: &mut dyn Tx, currency: Currency, valid_from: NaiveDate) -> Result<bool, StoreError> {
+    Ok(tx.execute(
+        "DELETE FROM exchange_rates WHERE currency = $1 AND valid_from = $2",
+        params![currency.code(), valid_from],
+    )? > 0)
+}

@@ -40,6 +40,7 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("recovery_codes", "account_id, code_hash"),
     ("break_glass", "id"),
     ("maintenance_pending", "task"),
+    ("exchange_rates", "currency, valid_from"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

@@ -38,5 +38,4 @@ macro_rules! area_handlers {
 area_handlers! {
     referrals => "referrals", "/referrals";
     monitoring => "monitoring", "/monitoring";
-    reports => "reports", "/reports";
 }

@@ -12,6 +12,7 @@ mod health;
 mod hotline;
 mod parties;
 mod persons;
+mod reports;
 mod second_factor;
 
 use axum::Router;
@@ -49,7 +50,6 @@ pub fn routes() -> Router<AppState> {
         .route("/parties", get(parties::search))
         .route("/referrals", get(areas::referrals))
         .route("/monitoring", get(areas::monitoring))
-        .route("/reports", get(areas::reports))
         .route("/admin", get(admin::accounts).post(admin::create))
         .route("/admin/accounts/{id}/{action}", post(admin::act))
         .route("/audit", get(audit::log))
@@ -58,5 +58,6 @@ pub fn routes() -> Router<AppState> {
         .route("/static/app.css", get(assets::stylesheet))
         .route("/static/intake.js", get(assets::intake_script))
         .merge(cases::routes())
+        .merge(reports::routes())
         .fallback(crate::errors::not_found)
 }

@@ -1,0 +1,200 @@
+//! `komek report` as an operator uses it: the demo year's report written as XLSX, PDF, CSV and
+//! JSON and read back by readers that are not ours; bad input refused in one clear sentence,
+//! with no file (and no partial file) left behind.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use calamine::{Data, Reader, Xlsx};
+
+fn komek(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_komek"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("KOMEK_MASTER_KEY")
+        .env_remove("KOMEK_DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run komek")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// One clear line, no panic.
+fn assert_refused(output: &Output, expected: &str) {
+    assert!(!output.status.success(), "must fail: {}", stdout(output));
+    let err = stderr(output);
+    assert!(err.contains(expected), "expected {expected:?} in: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// A data directory holding the demo year, made once for the tests here.
+fn demo_dir() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = komek(dir.path(), &["demo", "--no-serve"]);
+        assert!(stdout(&loaded).contains("Loaded 2560 appeals"), "{}", stderr(&loaded));
+        dir
+    })
+    .path()
+}
+
+/// The names in a directory, to see that nothing was left there.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+fn report(dir: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["report", "--from", "2008-01-01", "--to", "2008-12-31", "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    komek(dir, &args)
+}
+
+fn numbers_in_row(rows: &[Vec<Data>], label: &str) -> Vec<f64> {
+    let row = rows
+        .iter()
+        .find(|r| matches!(r.first(), Some(Data::String(s)) if s == label))
+        .unwrap_or_else(|| panic!("no row {label:?} in {rows:?}"));
+    row.iter().filter_map(|c| if let Data::Float(f) = c { Some(*f) } else { None }).collect()
+}
+
+#[test]
+fn the_demo_year_is_written_as_a_spreadsheet_with_the_seed_figures() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("2008.xlsx");
+    let written = report(demo_dir(), &file, &["--format", "xlsx", "--lang", "en"]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    let said = stdout(&written);
+    assert!(said.contains("Wrote the XLSX report for 2008-01-01 – 2008-12-31 (all offices: 2560 appeals"), "{said}");
+    assert_eq!(names_in(out_dir.path()), ["2008.xlsx"], "only the report, no partial file");
+
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(std::fs::read(&file).unwrap())).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 15, "{names:?}");
+    let rows = |book: &mut Xlsx<_>, at: usize| -> Vec<Vec<Data>> {
+        book.worksheet_range(&names[at]).unwrap().rows().map(<[Data]>::to_vec).collect()
+    };
+    let total = rows(&mut book, 0);
+    assert!(total.iter().flatten().any(|c| *c == Data::Float(2_560.0)), "{total:?}");
+    // Wages by occupation: the general labourer's average, in tenge and in dollars.
+    let wages = rows(&mut book, 7);
+    assert_eq!(numbers_in_row(&wages, "General labourer")[1..], [18_000.0, 120.0]);
+    // Repatriated, by citizenship.
+    let repatriated = rows(&mut book, 9);
+    assert_eq!(numbers_in_row(&repatriated, "Uzbekistan"), [27.0]);
+
+    // Written again, the file is replaced whole.
+    let again = report(demo_dir(), &file, &["--office", "maktaaral", "--lang", "en"]);
+    assert!(stdout(&again).contains("(office maktaaral: "), "{}", stderr(&again));
+    assert_eq!(names_in(out_dir.path()), ["2008.xlsx"]);
+}
+
+#[test]
+fn the_pdf_is_in_kazakh_and_csv_and_json_hold_the_same_figures() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| -> PathBuf { out_dir.path().join(name) };
+    for (name, lang) in [("r.pdf", "kk"), ("r.csv", "ru"), ("r.json", "en")] {
+        let written = report(demo_dir(), &path(name), &["--lang", lang]);
+        assert!(written.status.success(), "{name}: {}", stderr(&written));
+    }
+    let csv = String::from_utf8(std::fs::read(path("r.csv")).unwrap()).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains("\r\nРазнорабочий,"), "Russian labels");
+    assert!(csv.lines().any(|l| l.starts_with("Разнорабочий,") && l.contains(",18000.00,120.00")), "{csv}");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path("r.json")).unwrap()).unwrap();
+    assert_eq!(json["tables"][0]["rows"][0]["cells"][0]["count"], 2_560);
+
+    let Ok(pdf) = Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(path("r.pdf")).arg("-").output()
+    else {
+        eprintln!("pdftotext (poppler-utils) is not installed: the PDF is checked without it");
+        return;
+    };
+    assert!(pdf.status.success());
+    let text = String::from_utf8(pdf.stdout).unwrap().replace(['\u{202f}', '\u{a0}'], " ");
+    let line = text.lines().find(|l| l.contains("Қара жұмысшы")).unwrap_or_else(|| panic!("no Kazakh label in {text}"));
+    assert!(line.contains("18 000 ₸") && line.contains("120 $"), "{line}");
+}
+
+#[test]
+fn bad_input_is_one_clear_sentence_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let file = out_dir.join("r.xlsx");
+    let file_arg = file.to_str().unwrap();
+
+    assert_refused(
+        &komek(&data, &["report", "--from", "2008-01-01", "--to", "2008-12-31", "--out", file_arg]),
+        "holds no Komek data",
+    );
+    assert!(!data.exists(), "no instance is made by asking for a report");
+    assert!(komek(&data, &["office", "add", "maktaaral", "Maktaaral"]).status.success());
+
+    let refused = [
+        (
+            vec!["--from", "2008-12-31", "--to", "2008-01-01"],
+            "the period ends on 2008-01-01, before it starts on 2008-12-31",
+        ),
+        (vec!["--from", "2008-02-30", "--to", "2008-12-31"], "\"2008-02-30\" is not a date"),
+        (vec!["--from", "2008-01-01", "--to", "31.12.2008"], "\"31.12.2008\" is not a date; write it as YYYY-MM-DD"),
+        (
+            vec!["--from", "2008-01-01", "--to", "2008-12-31", "--office", "nowhere"],
+            "no office with code \"nowhere\"; the offices are: hq, maktaaral",
+        ),
+        (vec!["--from", "2008-01-01", "--to", "2008-12-31", "--format", "docx"], "\"docx\" is not a report format"),
+        (vec!["--from", "2008-01-01", "--to", "2008-12-31", "--lang", "de"], "\"de\" is not a language of Komek"),
+    ];
+    for (args, expected) in refused {
+        let mut all = vec!["report", "--out", file_arg];
+        all.extend(args);
+        assert_refused(&komek(&data, &all), expected);
+        assert!(names_in(&out_dir).is_empty(), "{expected}: {:?}", names_in(&out_dir));
+    }
+
+    let no_format = out_dir.join("report");
+    let output =
+        komek(&data, &["report", "--from", "2008-01-01", "--to", "2008-12-31", "--out", no_format.to_str().unwrap()]);
+    assert_refused(&output, "--format csv, xlsx, pdf or json");
+    let nowhere = dir.path().join("missing").join("r.xlsx");
+    let output =
+        komek(&data, &["report", "--from", "2008-01-01", "--to", "2008-12-31", "--out", nowhere.to_str().unwrap()]);
+    assert_refused(&output, &format!("cannot write {}", nowhere.display()));
+    let output = komek(
+        &data,
+        &[
+            "report",
+            "--from",
+            "2008-01-01",
+            "--to",
+            "2008-12-31",
+            "--format",
+            "csv",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    assert_refused(&output, "it is a directory");
+    assert!(names_in(&out_dir).is_empty(), "{:?}", names_in(&out_dir));
+
+    // A period with nothing in it is a report that says so.
+    let empty = komek(
+        &data,
+        &["report", "--from", "1999-01-01", "--to", "1999-01-31", "--office", "maktaaral", "--out", file_arg],
+    );
+    assert!(stdout(&empty).contains("(office maktaaral: 0 appeals"), "{}", stderr(&empty));
+    assert_eq!(names_in(&out_dir), ["r.xlsx"]);
+}

@@ -1,0 +1,143 @@
+# Reports: the statistics the organisation publishes, and the exchange rates they use.
+# Titles of tables are report-table-{id}, columns report-column-{id}, groups of topics
+# report-group-{code} (ids in komek_domain::reports). The first block is also what exports use.
+
+## Shared with the exports (no arguments)
+report-title = Report
+report-period = Period
+report-office = Office
+report-all-offices = All offices
+report-total = Total
+report-unstated = Not stated
+report-missing-rate = No exchange rate
+report-empty = Nothing was recorded in this period: the report is empty.
+report-no-figures = No figures for this period.
+
+## Tables
+report-table-appeals-total = Appeals received
+report-table-appeals-by-month = Appeals by month
+report-table-appeals-by-channel = Appeals by channel
+report-table-appeals-by-topic = Appeals by topic
+report-table-appeals-by-help = Appeals by help given
+report-table-migration-reasons = Reasons for migrating
+report-table-sectors = Sectors of work
+report-table-wages-by-occupation = Average monthly wage by occupation
+report-table-victims-assisted = Victims assisted
+report-table-repatriated-by-citizenship = Repatriated, by citizenship
+report-table-services-by-kind = Help delivered, by kind
+report-table-wages-recovered = Wages recovered
+report-table-proceedings-by-outcome = Proceedings decided, by outcome
+report-table-indicator-prevalence = ILO indicators among the persons assessed
+report-table-indicator-tags = The eleven ILO indicators of forced labour among the persons assessed
+
+## Columns
+report-column-appeals = Appeals
+report-column-share = Share
+report-column-average-kzt = Average wage, KZT
+report-column-average-usd = Average wage, USD
+report-column-persons = Persons
+report-column-services = Times given
+report-column-claimed = Claimed
+report-column-recovered = Recovered
+report-column-proceedings = Proceedings
+report-column-assessed = Persons assessed
+report-column-yes = Indicator present
+
+## What the rows of a table are
+report-rows-channel = Channel
+report-rows-topic = Topic
+report-rows-help = Help given
+report-rows-reason = Reason for migrating
+report-rows-sector = Sector
+report-rows-occupation = Occupation
+report-rows-victim-status = Standing as a victim
+report-rows-citizenship = Citizenship
+report-rows-service = Kind of help
+report-rows-proceeding-outcome = Outcome
+report-rows-months = Month
+report-rows-indicators = Indicator
+report-rows-indicator-tags = Indicator
+report-rows-currencies = Currency
+
+## The seed's groups of topics
+report-group-employment-contracts-registration = Employment, contracts and registration
+report-group-citizenship-residence = Citizenship and residence
+report-group-private-matters = Private matters
+report-group-legal-consultations = Legal consultations given
+
+## Months
+report-month-1 = January
+report-month-2 = February
+report-month-3 = March
+report-month-4 = April
+report-month-5 = May
+report-month-6 = June
+report-month-7 = July
+report-month-8 = August
+report-month-9 = September
+report-month-10 = October
+report-month-11 = November
+report-month-12 = December
+report-month-short-1 = Jan
+report-month-short-2 = Feb
+report-month-short-3 = Mar
+report-month-short-4 = Apr
+report-month-short-5 = May
+report-month-short-6 = Jun
+report-month-short-7 = Jul
+report-month-short-8 = Aug
+report-month-short-9 = Sep
+report-month-short-10 = Oct
+report-month-short-11 = Nov
+report-month-short-12 = Dec
+
+## The report page
+report-heading = Report: { $period }
+report-period-year = { $year }
+report-period-quarter = Quarter { $quarter } of { $year }
+report-period-month = { $month } { $year }
+report-period-custom = { $from } – { $to }
+report-kind-year = Year
+report-kind-quarter = Quarter
+report-kind-month = Month
+report-kind-custom = From … to …
+report-year = Year
+report-quarter = Quarter
+report-month = Month
+report-from = From
+report-to = To
+report-apply = Show the report
+report-form-hint = Choose the kind of period: a year uses the year; a quarter and a month use the year too; "From … to …" uses the two dates, both days included.
+report-error-year = Enter a year from 1000 to 9999, for example 2008.
+report-error-quarter = Choose a quarter from 1 to 4.
+report-error-month = Choose a month.
+report-error-date = Enter a real date, for example 2008-03-31.
+report-error-reversed = The period ends before it starts: the end must be on or after the start.
+report-error-office = There is no such office: choose one from the list.
+report-share-exact = { $part } of { $whole } = { $percent }
+report-unstated-note = Shares are of the appeals that gave an answer; those that did not are counted as not stated.
+report-rate-missing = No { $currency } rate valid on { $date }: the figures that need it are left out.
+report-rate-add = Add one on the exchange-rates page.
+report-rate-ask = An administrator can add one on the exchange-rates page.
+report-rates-link = Exchange rates used for dollars and other currencies
+
+## Exchange rates
+report-rates-title = Exchange rates
+report-rates-intro = How many tenge one unit of a currency was worth, from a day on until the next rate of that currency. A report converts with the rates in force on the first day of its period.
+report-rates-currency = Currency
+report-rates-valid-from = Valid from
+report-rates-rate = Tenge per unit
+report-rates-actions = Actions
+report-rates-none = No exchange rates yet.
+report-rates-add = Add or change a rate
+report-rates-hint = Tenge for one unit of the currency, with at most two decimals, for example 150.00. A rate for a currency and a day that already has one replaces it.
+report-rates-change = Change
+report-rates-remove = Remove
+report-rates-saved = The rate is saved.
+report-rates-removed = The rate is removed.
+report-rates-readonly = Only an administrator can change the rates.
+report-rates-back = Back to the report
+report-rates-error-currency = Choose a currency other than the tenge.
+report-rates-error-rate = Enter tenge per unit above zero with at most two decimals, for example 150.00.
+
+report-download = Download:

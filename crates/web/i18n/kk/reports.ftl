@@ -1,0 +1,143 @@
+# Есептер: ұйым жариялайтын статистика және онда қолданылатын валюта бағамдары.
+# Кестелердің атаулары — report-table-{id}, бағандардікі — report-column-{id}, тақырып
+# топтарынікі — report-group-{code} (кодтар komek_domain::reports ішінде). Бірінші блокты экспорт та қолданады.
+
+## Экспортпен ортақ (аргументсіз)
+report-title = Есеп
+report-period = Кезең
+report-office = Кеңсе
+report-all-offices = Барлық кеңселер
+report-total = Барлығы
+report-unstated = Көрсетілмеген
+report-missing-rate = Валюта бағамы жоқ
+report-empty = Бұл кезеңде ештеңе тіркелмеген: есеп бос.
+report-no-figures = Бұл кезең бойынша деректер жоқ.
+
+## Кестелер
+report-table-appeals-total = Барлық өтініштер
+report-table-appeals-by-month = Айлар бойынша өтініштер
+report-table-appeals-by-channel = Арналар бойынша өтініштер
+report-table-appeals-by-topic = Тақырыптар бойынша өтініштер
+report-table-appeals-by-help = Көрсетілген көмек түрлері бойынша өтініштер
+report-table-migration-reasons = Көші-қон себептері
+report-table-sectors = Жұмыс салалары
+report-table-wages-by-occupation = Кәсіптер бойынша орташа айлық жалақы
+report-table-victims-assisted = Көмек алған жәбірленушілер
+report-table-repatriated-by-citizenship = Еліне қайтарылғандар, азаматтығы бойынша
+report-table-services-by-kind = Көрсетілген көмек, түрлері бойынша
+report-table-wages-recovered = Өндіріп алынған жалақы
+report-table-proceedings-by-outcome = Аяқталған іс жүргізу, нәтижелері бойынша
+report-table-indicator-prevalence = Бағаланған адамдар арасындағы ХЕҰ индикаторлары
+report-table-indicator-tags = Бағаланған адамдар арасындағы мәжбүрлі еңбектің он бір ХЕҰ индикаторы
+
+## Бағандар
+report-column-appeals = Өтініштер
+report-column-share = Үлесі
+report-column-average-kzt = Орташа жалақы, KZT
+report-column-average-usd = Орташа жалақы, USD
+report-column-persons = Адам
+report-column-services = Көмек саны
+report-column-claimed = Талап етілді
+report-column-recovered = Өндіріп алынды
+report-column-proceedings = Іс жүргізу
+report-column-assessed = Бағаланған адамдар
+report-column-yes = Индикатор анықталды
+
+## Кесте жолдарында не көрсетілген
+report-rows-channel = Арна
+report-rows-topic = Тақырып
+report-rows-help = Көрсетілген көмек
+report-rows-reason = Көші-қон себебі
+report-rows-sector = Сала
+report-rows-occupation = Кәсібі
+report-rows-victim-status = Жәбірленуші мәртебесі
+report-rows-citizenship = Азаматтығы
+report-rows-service = Көмек түрі
+report-rows-proceeding-outcome = Нәтижесі
+report-rows-months = Ай
+report-rows-indicators = Индикатор
+report-rows-indicator-tags = Индикатор
+report-rows-currencies = Валюта
+
+## Жылдық есептегі тақырып топтары
+report-group-employment-contracts-registration = Жұмысқа орналасу, еңбек шарттары және тіркеу
+report-group-citizenship-residence = Азаматтық және тұруға ықтиярхат
+report-group-private-matters = Жеке мәселелер
+report-group-legal-consultations = Құқықтық кеңес берілді
+
+## Айлар
+report-month-1 = Қаңтар
+report-month-2 = Ақпан
+report-month-3 = Наурыз
+report-month-4 = Сәуір
+report-month-5 = Мамыр
+report-month-6 = Маусым
+report-month-7 = Шілде
+report-month-8 = Тамыз
+report-month-9 = Қыркүйек
+report-month-10 = Қазан
+report-month-11 = Қараша
+report-month-12 = Желтоқсан
+report-month-short-1 = қаң
+report-month-short-2 = ақп
+report-month-short-3 = нау
+report-month-short-4 = сәу
+report-month-short-5 = мам
+report-month-short-6 = мау
+report-month-short-7 = шіл
+report-month-short-8 = там
+report-month-short-9 = қыр
+report-month-short-10 = қаз
+report-month-short-11 = қар
+report-month-short-12 = жел
+
+## Есеп беті
+report-heading = Есеп: { $period }
+report-period-year = { $year } жыл
+report-period-quarter = { $year } жылдың { $quarter }-тоқсаны
+report-period-month = { $year } жыл, { $month }
+report-period-custom = { $from } – { $to }
+report-kind-year = Жыл
+report-kind-quarter = Тоқсан
+report-kind-month = Ай
+report-kind-custom = … бастап … дейін
+report-year = Жыл
+report-quarter = Тоқсан
+report-month = Ай
+report-from = Бастап
+report-to = Дейін
+report-apply = Есепті көрсету
+report-form-hint = Кезең түрін таңдаңыз: жыл, тоқсан және ай үшін жыл ескеріледі; «… бастап … дейін» үшін екі күн ескеріледі, екеуі де қоса алғанда.
+report-error-year = 1000-нан 9999-ға дейінгі жылды енгізіңіз, мысалы 2008.
+report-error-quarter = 1-ден 4-ке дейінгі тоқсанды таңдаңыз.
+report-error-month = Айды таңдаңыз.
+report-error-date = Нақты күнді енгізіңіз, мысалы 2008-03-31.
+report-error-reversed = Кезең басталмай тұрып аяқталады: соңғы күн бастапқы күннен ерте болмауы керек.
+report-error-office = Мұндай кеңсе жоқ: тізімнен таңдаңыз.
+report-share-exact = { $whole } ішінен { $part } = { $percent }
+report-unstated-note = Үлестер жауап көрсетілген өтініштерден есептелген; қалғандары «көрсетілмеген» ретінде ескерілген.
+report-rate-missing = { $date } күні қолданыста болған { $currency } бағамы жоқ: оны қажет ететін көрсеткіштер есептелмеді.
+report-rate-add = Оны валюта бағамдары бетінде қосыңыз.
+report-rate-ask = Оны әкімші валюта бағамдары бетінде қоса алады.
+report-rates-link = Долларға және басқа валюталарға қайта есептеу бағамдары
+
+## Валюта бағамдары
+report-rates-title = Валюта бағамдары
+report-rates-intro = Валютаның бір бірлігі көрсетілген күннен бастап осы валютаның келесі бағамына дейін неше теңге тұрғаны. Есеп сомаларды өз кезеңінің бірінші күні қолданыста болған бағамдармен қайта есептейді.
+report-rates-currency = Валюта
+report-rates-valid-from = Қолданыла бастаған күні
+report-rates-rate = Бір бірлік үшін теңге
+report-rates-actions = Әрекеттер
+report-rates-none = Әзірге валюта бағамдары жоқ.
+report-rates-add = Бағам қосу немесе өзгерту
+report-rates-hint = Валютаның бір бірлігі неше теңге тұрады, үтірден кейін екі таңбадан аспайды, мысалы 150,00. Сол валютаның сол күнге бағамы бұрынғысын ауыстырады.
+report-rates-change = Өзгерту
+report-rates-remove = Жою
+report-rates-saved = Бағам сақталды.
+report-rates-removed = Бағам жойылды.
+report-rates-readonly = Бағамдарды тек әкімші өзгерте алады.
+report-rates-back = Есепке оралу
+report-rates-error-currency = Теңгеден басқа валютаны таңдаңыз.
+report-rates-error-rate = Бір бірлік үшін нөлден үлкен теңге сомасын енгізіңіз, үтірден кейін екі таңбадан аспасын, мысалы 150,00.
+
+report-download = Жүктеп алу:

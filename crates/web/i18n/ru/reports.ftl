@@ -1,0 +1,143 @@
+# Отчёты: статистика, которую публикует организация, и курсы валют, которые в ней используются.
+# Заголовки таблиц — report-table-{id}, столбцов — report-column-{id}, группы тем —
+# report-group-{code} (коды в komek_domain::reports). Первый блок используется и при выгрузке.
+
+## Общие с выгрузками (без аргументов)
+report-title = Отчёт
+report-period = Период
+report-office = Офис
+report-all-offices = Все офисы
+report-total = Всего
+report-unstated = Не указано
+report-missing-rate = Нет курса валюты
+report-empty = За этот период ничего не зарегистрировано: отчёт пуст.
+report-no-figures = За этот период данных нет.
+
+## Таблицы
+report-table-appeals-total = Всего обращений
+report-table-appeals-by-month = Обращения по месяцам
+report-table-appeals-by-channel = Обращения по каналам
+report-table-appeals-by-topic = Обращения по темам
+report-table-appeals-by-help = Обращения по видам оказанной помощи
+report-table-migration-reasons = Причины миграции
+report-table-sectors = Отрасли занятости
+report-table-wages-by-occupation = Средняя месячная заработная плата по родам занятий
+report-table-victims-assisted = Пострадавшие, получившие помощь
+report-table-repatriated-by-citizenship = Репатриированы, по гражданству
+report-table-services-by-kind = Оказанная помощь по видам
+report-table-wages-recovered = Взысканная заработная плата
+report-table-proceedings-by-outcome = Завершённые производства по результатам
+report-table-indicator-prevalence = Индикаторы МОТ среди оценённых лиц
+report-table-indicator-tags = Одиннадцать индикаторов принудительного труда МОТ среди оценённых лиц
+
+## Столбцы
+report-column-appeals = Обращения
+report-column-share = Доля
+report-column-average-kzt = Средняя зарплата, KZT
+report-column-average-usd = Средняя зарплата, USD
+report-column-persons = Человек
+report-column-services = Случаев помощи
+report-column-claimed = Заявлено
+report-column-recovered = Взыскано
+report-column-proceedings = Производства
+report-column-assessed = Оценено лиц
+report-column-yes = Индикатор выявлен
+
+## Что перечислено в строках таблицы
+report-rows-channel = Канал
+report-rows-topic = Тема
+report-rows-help = Оказанная помощь
+report-rows-reason = Причина миграции
+report-rows-sector = Отрасль
+report-rows-occupation = Род занятий
+report-rows-victim-status = Статус жертвы
+report-rows-citizenship = Гражданство
+report-rows-service = Вид помощи
+report-rows-proceeding-outcome = Результат
+report-rows-months = Месяц
+report-rows-indicators = Индикатор
+report-rows-indicator-tags = Индикатор
+report-rows-currencies = Валюта
+
+## Группы тем из годового отчёта
+report-group-employment-contracts-registration = Трудоустройство, трудовые договоры и регистрация
+report-group-citizenship-residence = Гражданство и вид на жительство
+report-group-private-matters = Личные вопросы
+report-group-legal-consultations = Оказаны юридические консультации
+
+## Месяцы
+report-month-1 = Январь
+report-month-2 = Февраль
+report-month-3 = Март
+report-month-4 = Апрель
+report-month-5 = Май
+report-month-6 = Июнь
+report-month-7 = Июль
+report-month-8 = Август
+report-month-9 = Сентябрь
+report-month-10 = Октябрь
+report-month-11 = Ноябрь
+report-month-12 = Декабрь
+report-month-short-1 = янв
+report-month-short-2 = фев
+report-month-short-3 = мар
+report-month-short-4 = апр
+report-month-short-5 = май
+report-month-short-6 = июн
+report-month-short-7 = июл
+report-month-short-8 = авг
+report-month-short-9 = сен
+report-month-short-10 = окт
+report-month-short-11 = ноя
+report-month-short-12 = дек
+
+## Страница отчёта
+report-heading = Отчёт: { $period }
+report-period-year = { $year } год
+report-period-quarter = { $quarter }-й квартал { $year } года
+report-period-month = { $month } { $year }
+report-period-custom = { $from } – { $to }
+report-kind-year = Год
+report-kind-quarter = Квартал
+report-kind-month = Месяц
+report-kind-custom = С … по …
+report-year = Год
+report-quarter = Квартал
+report-month = Месяц
+report-from = С
+report-to = По
+report-apply = Показать отчёт
+report-form-hint = Выберите вид периода: для года, квартала и месяца учитывается год; для «С … по …» — две даты, оба дня включительно.
+report-error-year = Введите год от 1000 до 9999, например 2008.
+report-error-quarter = Выберите квартал от 1 до 4.
+report-error-month = Выберите месяц.
+report-error-date = Введите существующую дату, например 2008-03-31.
+report-error-reversed = Период заканчивается раньше, чем начинается: конечная дата должна быть не раньше начальной.
+report-error-office = Такого офиса нет: выберите офис из списка.
+report-share-exact = { $part } из { $whole } = { $percent }
+report-unstated-note = Доли рассчитаны от обращений, в которых ответ указан; остальные учтены как «не указано».
+report-rate-missing = Нет курса { $currency }, действующего на { $date }: показатели, для которых он нужен, не рассчитаны.
+report-rate-add = Добавьте его на странице курсов валют.
+report-rate-ask = Администратор может добавить его на странице курсов валют.
+report-rates-link = Курсы валют для пересчёта в доллары и другие валюты
+
+## Курсы валют
+report-rates-title = Курсы валют
+report-rates-intro = Сколько тенге стоила единица валюты начиная с указанного дня и до следующего курса этой валюты. Отчёт пересчитывает суммы по курсам, действующим в первый день своего периода.
+report-rates-currency = Валюта
+report-rates-valid-from = Действует с
+report-rates-rate = Тенге за единицу
+report-rates-actions = Действия
+report-rates-none = Курсов валют пока нет.
+report-rates-add = Добавить или изменить курс
+report-rates-hint = Сколько тенге стоит одна единица валюты, не более двух знаков после запятой, например 150,00. Курс той же валюты на тот же день заменяет прежний.
+report-rates-change = Изменить
+report-rates-remove = Удалить
+report-rates-saved = Курс сохранён.
+report-rates-removed = Курс удалён.
+report-rates-readonly = Изменять курсы может только администратор.
+report-rates-back = Вернуться к отчёту
+report-rates-error-currency = Выберите валюту, отличную от тенге.
+report-rates-error-rate = Введите курс в тенге за единицу больше нуля, не более двух знаков после запятой, например 150,00.
+
+report-download = Скачать:

@@ -1,0 +1,17 @@
+//! Reports: the statistics the organisation publishes (DESIGN.md §4) for any period and
+//! office, as a page that works without script and prints cleanly — each table with a chart
+//! drawn on the server beside it — and the dated exchange rates its dollar figures use.
+
+mod charts;
+mod format;
+mod page;
+mod rates;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/reports", get(page::show)).route("/reports/rates", get(rates::show).post(rates::save))
+}

@@ -1,0 +1,598 @@
+//! The report page: a period (year, quarter, month or any run of days) and an office chosen in
+//! a plain GET form, then every table of the report, each with its chart beside it.
+//!
+//! The report holds aggregates only — counts, shares, sums — so whoever may read reports
+//! (analysts included) sees all of it and nobody is named. A period with nothing in it is an
+//! empty report that says so; a missing exchange rate is named, with the way to add it.
+
+use axum::extract::{RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{Datelike, NaiveDate};
+use komek_app::AppError;
+use komek_app::report_export::{Format, Words, export, file_name};
+use komek_app::reports::ReportQuery;
+use komek_domain::entities::Office;
+use komek_domain::indicators::CATALOGUES;
+use komek_domain::reports::{
+    Cell, FIRST_YEAR, LAST_YEAR, Label, Labels, MissingRate, Period, PeriodError, PeriodKind, Report, Table, column,
+    table,
+};
+use komek_domain::{Capability, OfficeId};
+use maud::{Markup, html};
+
+use super::charts::{self, Datum};
+use super::format::{count, exact_share, known, month_label, month_name, month_short, percent, t_args};
+use crate::errors::WebError;
+use crate::forms::{FieldErrors, FormData};
+use crate::i18n::Tr;
+use crate::layout;
+use crate::session::Current;
+use crate::widgets::day;
+use crate::{AppState, blocking};
+
+const KINDS: [&str; 4] = ["year", "quarter", "month", "custom"];
+
+/// The period form as typed (or its defaults: the current year). Every field is always shown;
+/// the kind says which of them are read.
+struct PeriodForm {
+    kind: String,
+    year: String,
+    quarter: String,
+    month: String,
+    from: String,
+    to: String,
+    office: String,
+}
+
+impl PeriodForm {
+    fn read(q: &FormData, today: NaiveDate) -> Self {
+        let or = |name: &str, default: String| if q.has(name) { q.get(name).trim().to_owned() } else { default };
+        let new_year = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+        Self {
+            kind: or("kind", "year".to_owned()),
+            year: or("year", today.year().to_string()),
+            quarter: or("quarter", today.month().div_ceil(3).to_string()),
+            month: or("month", today.month().to_string()),
+            from: or("from", new_year.to_string()),
+            to: or("to", today.to_string()),
+            office: or("office", String::new()),
+        }
+    }
+
+    /// Fills the fields the kind did not read with the period shown, so that choosing another
+    /// kind starts from it.
+    fn follow(&mut self, period: &Period) {
+        let first = period.from();
+        if self.kind != "custom" {
+            self.from = first.to_string();
+            self.to = period.to().to_string();
+        }
+        if self.kind == "custom" {
+            self.year = first.year().to_string();
+        }
+        if self.kind != "quarter" {
+            self.quarter = first.month().div_ceil(3).to_string();
+        }
+        if self.kind != "month" {
+            self.month = first.month().to_string();
+        }
+    }
+
+    /// The period the form names, or its problems marked on their fields.
+    fn period(&self, errors: &mut FieldErrors) -> Option<Period> {
+        let mut year = || {
+            let parsed = self.year.parse::<i32>().ok().filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y));
+            if parsed.is_none() {
+                errors.add("year", "report-error-year");
+            }
+            parsed
+        };
+        let period = match self.kind.as_str() {
+            "year" => Period::year(year()?),
+            "quarter" => {
+                let y = year();
+                let quarter = self.quarter.parse::<u32>().ok().filter(|q| (1..=4).contains(q));
+                if quarter.is_none() {
+                    errors.add("quarter", "report-error-quarter");
+                }
+                Period::quarter(y?, quarter?)
+            }
+            "month" => {
+                let y = year();
+                let month = self.month.parse::<u32>().ok().filter(|m| (1..=12).contains(m));
+                if month.is_none() {
+                    errors.add("month", "report-error-month");
+                }
+                Period::month(y?, month?)
+            }
+            "custom" => {
+                let from = typed_day(errors, "from", &self.from);
+                let to = typed_day(errors, "to", &self.to);
+                Period::custom(from?, to?)
+            }
+            _ => {
+                errors.add("kind", "form-unknown-choice");
+                return None;
+            }
+        };
+        period
+            .map_err(|e| {
+                let message = match e {
+                    PeriodError::Reversed { .. } => "report-error-reversed",
+                    PeriodError::NoSuchMonth { .. } => "report-error-month",
+                    PeriodError::NoSuchQuarter { .. } => "report-error-quarter",
+                    PeriodError::YearOutOfRange { .. } => "report-error-year",
+                };
+                errors.add(e.field(), message);
+            })
+            .ok()
+    }
+
+    /// The office asked for: any (or all) for those over every office, always their own for
+    /// office staff.
+    fn office(&self, current: &Current, offices: &[Office], errors: &mut FieldErrors) -> Option<OfficeId> {
+        if !current.actor.sees_all_offices() {
+            return current.actor.office_id();
+        }
+        if self.office.is_empty() {
+            return None;
+        }
+        let found = offices.iter().find(|o| o.id.to_string() == self.office).map(|o| o.id);
+        if found.is_none() {
+            errors.add("office", "report-error-office");
+        }
+        found
+    }
+}
+
+/// A day typed in the form: required, and a real date within the years reports cover.
+fn typed_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveDate> {
+    if value.is_empty() {
+        errors.add(name, "form-required");
+        return None;
+    }
+    let parsed =
+        NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
+    if parsed.is_none() {
+        errors.add(name, "report-error-date");
+    }
+    parsed
+}
+
+/// The message beside a field the report service refused.
+fn service_message(field: &str) -> &'static str {
+    match field {
+        "office" => "report-error-office",
+        "to" => "report-error-reversed",
+        "year" => "report-error-year",
+        "month" => "report-error-month",
+        "quarter" => "report-error-quarter",
+        "from" => "report-error-date",
+        _ => "form-invalid",
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    current: Current,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    if !current.actor.can(Capability::ViewReports) {
+        return Err(WebError::Forbidden);
+    }
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let (today, offices) =
+        blocking(move || -> Result<_, AppError> { Ok((app.today(&actor)?, app.offices()?)) }).await??;
+    let raw = raw.unwrap_or_default();
+    let asked = FormData::parse(raw.as_bytes());
+    // The same report as a file: `format=csv|xlsx|pdf|json` beside the period's fields.
+    let download = asked.text("format").and_then(|f| Format::parse(&f));
+    let mut form = PeriodForm::read(&asked, today);
+    let mut errors = FieldErrors::default();
+    let period = form.period(&mut errors);
+    let office = form.office(&current, &offices, &mut errors);
+    let result = match period {
+        Some(period) if errors.is_empty() => {
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            blocking(move || app.report(&actor, &ReportQuery { period, office })).await?
+        }
+        _ => Err(AppError::Invalid(Vec::new())),
+    };
+    let tr = current.tr(&state);
+    match result {
+        Ok(report) if download.is_some() => {
+            let format = download.unwrap_or(Format::Csv);
+            let office = report.office.and_then(|id| offices.iter().find(|o| o.id == id));
+            let translate = |id: &str| tr.t(id);
+            let mut words = Words::new(&translate);
+            if let Some(office) = office {
+                words = words.with_office(office.name.clone());
+            }
+            let bytes = export(&report, format, &words).map_err(|e| WebError::Internal(e.to_string()))?;
+            let name = file_name(&report, office.map(|o| o.code.as_str()), format);
+            let disposition = format!("attachment; filename=\"{name}\"");
+            Ok((
+                [(header::CONTENT_TYPE, format.media_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+                bytes,
+            )
+                .into_response())
+        }
+        Ok(report) => {
+            form.follow(&report.period);
+            let query = without_format(&raw);
+            Ok(render(tr, &current, &form, &errors, &offices, Some((&report, query.as_str()))).into_response())
+        }
+        Err(AppError::Invalid(problems)) => {
+            for problem in &problems {
+                errors.add(problem.field(), service_message(problem.field()));
+            }
+            let page = render(tr, &current, &form, &errors, &offices, None);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn render(
+    tr: Tr<'_>,
+    current: &Current,
+    form: &PeriodForm,
+    errors: &FieldErrors,
+    offices: &[Office],
+    report: Option<(&Report, &str)>,
+) -> Markup {
+    let (report, query) = (report.map(|(r, _)| r), report.map_or("", |(_, q)| q));
+    // A report's page is titled by its period, which a printed copy carries too.
+    let title = match report {
+        Some(report) => tr.t1("report-heading", "period", period_label(tr, &report.period)),
+        None => tr.t("nav-reports"),
+    };
+    let content = html! {
+        h1 { (title) }
+        @if let Some(report) = report {
+            p.meta { (tr.t1("office-label", "office", office_name(tr, offices, report.office))) }
+        }
+        (period_form(tr, current, form, errors, offices))
+        p.report-links {
+            a href="/reports/rates" { (tr.t("report-rates-link")) }
+            @if report.is_some() {
+                " · " (tr.t("report-download")) " "
+                @for format in Format::ALL {
+                    a href={ "/reports?" (query) (if query.is_empty() { "" } else { "&" }) "format=" (format.code()) } download {
+                        (format.code().to_uppercase())
+                    }
+                    " "
+                }
+            }
+        }
+        @if let Some(report) = report { (report_body(tr, current, report)) }
+    };
+    layout::page(tr, current, &title, "/reports", content)
+}
+
+/// The page's query string without a `format` (the links add their own).
+fn without_format(raw: &str) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in form_urlencoded::parse(raw.as_bytes()).filter(|(name, _)| name != "format") {
+        out.append_pair(&name, &value);
+    }
+    out.finish()
+}
+
+fn period_label(tr: Tr<'_>, period: &Period) -> String {
+    match period.kind() {
+        PeriodKind::Year(y) => t_args(tr, "report-period-year", &[("year", y.to_string())]),
+        PeriodKind::Quarter(y, q) => {
+            t_args(tr, "report-period-quarter", &[("year", y.to_string()), ("quarter", q.to_string())])
+        }
+        PeriodKind::Month(y, m) => {
+            t_args(tr, "report-period-month", &[("year", y.to_string()), ("month", month_name(tr, m))])
+        }
+        PeriodKind::Custom => {
+            t_args(tr, "report-period-custom", &[("from", day(period.from())), ("to", day(period.to()))])
+        }
+    }
+}
+
+fn office_name(tr: Tr<'_>, offices: &[Office], office: Option<OfficeId>) -> String {
+    match office {
+        None => tr.t("report-all-offices"),
+        Some(id) => offices.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.name.clone()),
+    }
+}
+
+fn period_form(tr: Tr<'_>, current: &Current, form: &PeriodForm, errors: &FieldErrors, offices: &[Office]) -> Markup {
+    let invalid = |name: &str| errors.has(name).then_some("true");
+    let described = |name: &str| errors.has(name).then(|| format!("{name}-error"));
+    html! {
+        (errors.summary(tr))
+        form.filters.report-period method="get" action="/reports" {
+            label { (tr.t("report-period")) " "
+                select name="kind" aria-invalid=[invalid("kind")] aria-describedby=[described("kind")] {
+                    @for kind in KINDS {
+                        option value=(kind) selected[form.kind == kind] { (tr.t(&format!("report-kind-{kind}"))) }
+                    }
+                }
+            }
+            (errors.message(tr, "kind"))
+            label { (tr.t("report-year")) " "
+                input type="text" inputmode="numeric" size="5" name="year" value=(form.year)
+                    aria-invalid=[invalid("year")] aria-describedby=[described("year")];
+            }
+            (errors.message(tr, "year"))
+            label { (tr.t("report-quarter")) " "
+                select name="quarter" aria-invalid=[invalid("quarter")] aria-describedby=[described("quarter")] {
+                    @for q in 1..=4u32 { option value=(q) selected[form.quarter == q.to_string()] { (q) } }
+                }
+            }
+            (errors.message(tr, "quarter"))
+            label { (tr.t("report-month")) " "
+                select name="month" aria-invalid=[invalid("month")] aria-describedby=[described("month")] {
+                    @for m in 1..=12u32 { option value=(m) selected[form.month == m.to_string()] { (month_name(tr, m)) } }
+                }
+            }
+            (errors.message(tr, "month"))
+            label { (tr.t("report-from")) " "
+                input type="date" name="from" value=(form.from) aria-invalid=[invalid("from")] aria-describedby=[described("from")];
+            }
+            (errors.message(tr, "from"))
+            label { (tr.t("report-to")) " "
+                input type="date" name="to" value=(form.to) aria-invalid=[invalid("to")] aria-describedby=[described("to")];
+            }
+            (errors.message(tr, "to"))
+            @if current.actor.sees_all_offices() {
+                label { (tr.t("report-office")) " "
+                    select name="office" aria-invalid=[invalid("office")] aria-describedby=[described("office")] {
+                        option value="" { (tr.t("report-all-offices")) }
+                        @for office in offices {
+                            option value=(office.id.to_string()) selected[form.office == office.id.to_string()] { (office.name) }
+                        }
+                        // An office typed into the address that is not in the list stays visible.
+                        @if errors.has("office") && !form.office.is_empty() {
+                            option value=(form.office) selected { (form.office) }
+                        }
+                    }
+                }
+                (errors.message(tr, "office"))
+            }
+            button type="submit" { (tr.t("report-apply")) }
+        }
+        p.hint.report-form-hint { (tr.t("report-form-hint")) }
+    }
+}
+
+fn report_body(tr: Tr<'_>, current: &Current, report: &Report) -> Markup {
+    let may_set_rates = current.actor.can(Capability::ManageSettings);
+    html! {
+        @if report.empty { p.notice role="status" { (tr.t("report-empty")) } }
+        @for missing in &report.missing_rates { (missing_rate(tr, may_set_rates, missing)) }
+        @if !report.empty {
+            @for table in &report.tables { (section(tr, table)) }
+        }
+    }
+}
+
+fn missing_rate(tr: Tr<'_>, may_set_rates: bool, missing: &MissingRate) -> Markup {
+    let said = t_args(
+        tr,
+        "report-rate-missing",
+        &[("currency", missing.currency.code().to_owned()), ("date", day(missing.on))],
+    );
+    let add = format!("/reports/rates?currency={}&valid_from={}#rate-form", missing.currency.code(), missing.on);
+    html! {
+        p.notice.warning.missing-rate role="alert" {
+            (said) " "
+            @if may_set_rates { a href=(add) { (tr.t("report-rate-add")) } } @else { (tr.t("report-rate-ask")) }
+        }
+    }
+}
+
+/// How a table is charted: which column, and as bars or (months) as columns.
+enum Chart {
+    Bars(&'static str),
+    Columns(&'static str),
+}
+
+fn chart_of(id: &str) -> Option<Chart> {
+    match id {
+        table::APPEALS_BY_MONTH => Some(Chart::Columns(column::APPEALS)),
+        table::APPEALS_BY_CHANNEL
+        | table::APPEALS_BY_TOPIC
+        | table::APPEALS_BY_HELP
+        | table::MIGRATION_REASONS
+        | table::SECTORS => Some(Chart::Bars(column::APPEALS)),
+        table::WAGES_BY_OCCUPATION => Some(Chart::Bars(column::AVERAGE_KZT)),
+        table::REPATRIATED_BY_CITIZENSHIP => Some(Chart::Bars(column::PERSONS)),
+        table::SERVICES_BY_KIND => Some(Chart::Bars(column::SERVICES)),
+        table::PROCEEDINGS_BY_OUTCOME => Some(Chart::Bars(column::PROCEEDINGS)),
+        // Each catalogue has its own number assessed: the shares compare, the counts do not.
+        table::INDICATOR_PREVALENCE | table::INDICATOR_TAGS => Some(Chart::Bars(column::SHARE)),
+        _ => None,
+    }
+}
+
+fn table_title(tr: Tr<'_>, table: &Table) -> String {
+    tr.t(&format!("report-table-{}", table.id))
+}
+
+fn row_label(tr: Tr<'_>, table: &Table, label: &Label) -> String {
+    match label {
+        Label::Month(m) => month_label(tr, *m),
+        Label::Code(code) => table.label_id(label).and_then(|id| known(tr, &id)).unwrap_or_else(|| code.clone()),
+        Label::Group(code) => known(tr, &format!("report-group-{code}")).unwrap_or_else(|| (*code).to_owned()),
+        Label::Total => tr.t("report-total"),
+    }
+}
+
+/// What the label column holds, as its header says.
+fn rows_header(tr: Tr<'_>, labels: Labels) -> String {
+    let id = match labels {
+        Labels::Lookup(list) => format!("report-rows-{list}"),
+        Labels::Months => "report-rows-months".to_owned(),
+        Labels::Indicators => "report-rows-indicators".to_owned(),
+        Labels::IndicatorTags => "report-rows-indicator-tags".to_owned(),
+        Labels::Currencies => "report-rows-currencies".to_owned(),
+        Labels::Total => return String::new(),
+    };
+    known(tr, &id).unwrap_or_default()
+}
+
+/// The catalogue an indicator of a graded catalogue belongs to.
+fn catalogue_of(code: &str) -> Option<&'static str> {
+    CATALOGUES.iter().find(|c| c.indicators.iter().any(|i| i.code == code)).map(|c| c.id)
+}
+
+fn section(tr: Tr<'_>, table: &Table) -> Markup {
+    let title = table_title(tr, table);
+    let heading = format!("r-{}-h", table.id);
+    let table_id = format!("r-{}-t", table.id);
+    let chart = chart_of(table.id).and_then(|chart| {
+        let names = charts::Names { title: &title, heading: &heading, table: &table_id };
+        draw(tr, table, &chart).map(|data| match chart {
+            Chart::Bars(_) => charts::bars(&names, &data),
+            Chart::Columns(_) => charts::columns(&names, &data),
+        })
+    });
+    html! {
+        section.report-table id={ "r-" (table.id) } aria-labelledby=(heading) {
+            h2 id=(heading) { (title) }
+            @if table.rows.is_empty() {
+                p.hint { (tr.t("report-no-figures")) }
+            } @else {
+                div.report-part.charted[chart.is_some()].wide[table.columns.len() > 2] {
+                    (figures(tr, table, &table_id, &heading))
+                    @if let Some(chart) = chart { (chart) }
+                }
+            }
+        }
+    }
+}
+
+/// The data of a table's chart; `None` when there is nothing to draw.
+fn draw(tr: Tr<'_>, table: &Table, chart: &Chart) -> Option<Vec<Datum>> {
+    let (Chart::Bars(column) | Chart::Columns(column)) = chart;
+    let at = table.columns.iter().position(|c| c.id == *column)?;
+    let months: Vec<i32> = table
+        .rows
+        .iter()
+        .filter_map(|r| match r.label {
+            Label::Month(m) => Some(m.year),
+            _ => None,
+        })
+        .collect();
+    let many_years = months.first() != months.last();
+    let data: Vec<Datum> = table
+        .rows
+        .iter()
+        .filter(|row| row.label != Label::Total)
+        .filter_map(|row| {
+            let value = match row.cells.get(at)? {
+                Cell::Count(n) => *n as f64,
+                Cell::Share(share) if share.whole > 0 => share.part as f64 / share.whole as f64,
+                Cell::Share(_) => 0.0,
+                Cell::Money(money) => money.minor as f64,
+                Cell::Missing => return None,
+            };
+            let label = match row.label {
+                Label::Month(m) => month_short(tr, m, many_years),
+                _ => row_label(tr, table, &row.label),
+            };
+            Some(Datum { label, value, apart: matches!(row.label, Label::Group(_)) })
+        })
+        // Bars are drawn for what there is; the table lists the rest. Months keep their place.
+        .filter(|d| matches!(chart, Chart::Columns(_)) || d.value > 0.0)
+        .collect();
+    data.iter().any(|d| d.value > 0.0).then_some(data)
+}
+
+fn figures(tr: Tr<'_>, table: &Table, id: &str, heading: &str) -> Markup {
+    let width = table.columns.len() + 1;
+    // Indicators of each catalogue under the catalogue's name.
+    let mut previous = None;
+    let catalogue_starts: Vec<Option<&'static str>> = table
+        .rows
+        .iter()
+        .map(|row| match (table.labels, &row.label) {
+            (Labels::Indicators, Label::Code(code)) => {
+                let of = catalogue_of(code);
+                let starts = (of.is_some() && of != previous).then_some(of).flatten();
+                previous = of;
+                starts
+            }
+            _ => None,
+        })
+        .collect();
+    html! {
+        div.report-figures {
+            table.report id=(id) aria-labelledby=(heading) {
+                thead { tr {
+                    th scope="col" { (rows_header(tr, table.labels)) }
+                    @for c in &table.columns { th.num scope="col" { (tr.t(&format!("report-column-{}", c.id))) } }
+                } }
+                tbody {
+                    @for (row, starts) in table.rows.iter().zip(&catalogue_starts) {
+                        @if let Some(catalogue) = starts {
+                            tr.sub { th colspan=(width) scope="colgroup" { (tr.t(&format!("indicator-catalogue-{catalogue}"))) } }
+                        }
+                        tr.total[row.label == Label::Total] .group[matches!(row.label, Label::Group(_))] {
+                            th scope="row" { (row_label(tr, table, &row.label)) }
+                            @for cell in &row.cells { (cell_of(tr, cell)) }
+                        }
+                    }
+                }
+                @if let Some(unstated) = table.unstated {
+                    tfoot { tr.unstated {
+                        th scope="row" { (tr.t("report-unstated")) }
+                        td.num { (count(tr.lang, unstated)) }
+                        @for _ in 1..table.columns.len() { td {} }
+                    } }
+                }
+            }
+            @if table.unstated.is_some() { p.hint { (tr.t("report-unstated-note")) } }
+        }
+    }
+}
+
+fn cell_of(tr: Tr<'_>, cell: &Cell) -> Markup {
+    match cell {
+        Cell::Count(n) => html! { td.num { (count(tr.lang, *n)) } },
+        Cell::Share(share) => html! { td.num title=(exact_share(tr, share)) { (percent(tr.lang, share)) } },
+        Cell::Money(money) => html! { td.num { (money.to_string()) } },
+        Cell::Missing => html! { td.num.missing { (tr.t("report-missing-rate")) } },
+    }
+}
+
+/// Keeps the domain's list of tables and the page's charts in step.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_table_of_the_report_has_a_chart_and_totals_do_not() {
+        for id in table::ALL {
+            let charted = chart_of(id).is_some();
+            let expected = !matches!(id, table::APPEALS_TOTAL | table::VICTIMS_ASSISTED | table::WAGES_RECOVERED);
+            assert_eq!(charted, expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_form_reads_the_kind_it_names_and_marks_what_is_wrong() {
+        let today = NaiveDate::from_ymd_opt(2026, 5, 14).unwrap();
+        let read = |q: &str| PeriodForm::read(&FormData::parse(q.as_bytes()), today);
+        let mut errors = FieldErrors::default();
+        assert_eq!(read("").period(&mut errors), Period::year(2026).ok(), "the current year by default");
+        let q1 = read("kind=quarter&year=2008&quarter=1&month=13&from=nonsense");
+        assert_eq!(q1.period(&mut errors), Period::quarter(2008, 1).ok(), "only the kind's fields are read");
+        assert!(errors.is_empty());
+        assert_eq!(read("kind=custom&from=2008-12-31&to=2008-01-01").period(&mut errors), None);
+        assert!(errors.has("to"));
+        let mut errors = FieldErrors::default();
+        assert_eq!(read("kind=custom&from=2008-02-30&to=").period(&mut errors), None);
+        assert!(errors.has("from") && errors.has("to"));
+        let mut errors = FieldErrors::default();
+        assert_eq!(read("kind=month&year=20o8&month=2").period(&mut errors), None);
+        assert!(errors.has("year"));
+    }
+}

@@ -1,0 +1,283 @@
+//! The reports page over real HTTP: the seed's 2008 annual report counted from the demo
+//! year, with a chart beside each table and the page within its weight; a missing exchange
+//! rate named until an administrator adds it; bad periods refused beside their field with
+//! what was typed; an empty period that says so; who may read reports and who may set rates.
+
+mod support;
+
+use std::io::Read;
+
+use komek_app::demo;
+use support::{Browser, PASSWORD, Page, Server};
+
+/// DESIGN.md §6: a staff page weighs at most 30 KB compressed.
+const PAGE_BUDGET_BYTES: usize = 30 * 1024;
+
+/// A server whose data is the demo year 2008.
+fn demo_server() -> Server {
+    let server = Server::start();
+    // The demo year brings its own analyst: the test account of that name steps aside.
+    server
+        .app
+        .store()
+        .write(|tx| tx.execute("UPDATE accounts SET username = 'analyst-test' WHERE username = 'analyst'", &[]))
+        .unwrap();
+    demo::generate(&server.app, demo::DEFAULT_SEED).unwrap();
+    server
+}
+
+fn logged_in(server: &Server, username: &str, password: &str) -> Browser {
+    let mut browser = Browser::new();
+    let answer = browser.login(server, username, password);
+    assert_eq!(answer.status, 303, "{username} logs in: {}", answer.body);
+    browser
+}
+
+fn open(browser: &mut Browser, server: &Server, path: &str) -> Page {
+    let page = browser.get(&server.url(path));
+    assert_eq!(page.status, 200, "{path}: {}", page.body);
+    page
+}
+
+/// The section of the page that holds one table of the report.
+fn section<'a>(page: &'a Page, table: &str) -> &'a str {
+    let start = page.body.find(&format!("<section class=\"report-table\" id=\"r-{table}\"")).unwrap_or_else(|| {
+        panic!("no section {table} in {}", page.body);
+    });
+    let end = start + page.body[start..].find("</section>").expect("a closed section");
+    &page.body[start..end]
+}
+
+/// The figures of the row labelled `label` in a table, as the page shows them.
+fn row(html: &str, label: &str) -> Vec<String> {
+    let marker = format!("<th scope=\"row\">{label}</th>");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no row {label} in {html}")) + marker.len();
+    let end = start + html[start..].find("</tr>").expect("a closed row");
+    html[start..end]
+        .split("<td")
+        .skip(1)
+        .map(|cell| {
+            let text = &cell[cell.find('>').unwrap() + 1..];
+            text[..text.find("</td>").unwrap()].to_owned()
+        })
+        .collect()
+}
+
+/// The body as it travels when the browser accepts gzip, and how it was encoded.
+fn compressed(browser: &Browser, server: &Server, path: &str) -> (Vec<u8>, Option<String>) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let cookies = browser.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+    let mut response = agent
+        .get(&server.url(path))
+        .header("Cookie", &cookies)
+        .header("Accept-Encoding", "gzip")
+        .call()
+        .expect("the server answers");
+    assert_eq!(response.status().as_u16(), 200);
+    let encoding = response.headers().get("content-encoding").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let mut bytes = Vec::new();
+    response.body_mut().as_reader().read_to_end(&mut bytes).unwrap();
+    (bytes, encoding)
+}
+
+#[test]
+fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_beside_each_table() {
+    let server = demo_server();
+    let mut analyst = logged_in(&server, "analyst", demo::DEMO_PASSWORD);
+    // The demo's analyst reads Russian; this test reads English.
+    let home = open(&mut analyst, &server, "/");
+    let switched = analyst.post(&server.url("/account/language"), &[("csrf", &home.csrf()), ("language", "en")]);
+    assert_eq!(switched.status, 303);
+    let page = open(&mut analyst, &server, "/reports?kind=year&year=2008&office=");
+    assert!(page.body.contains("<h1>Report: 2008</h1>"), "{}", page.body);
+    assert!(page.body.contains("Office: All offices"));
+    assert!(!page.body.contains("Nothing was recorded"));
+    assert!(!page.body.contains("missing-rate"), "2008 has its rate: 150 tenge a dollar");
+
+    assert_eq!(row(section(&page, "appeals-total"), "Total"), ["2,560"]);
+    // The same report as a file, linked from the page.
+    assert!(page.body.contains("format=xlsx"), "the page links its downloads");
+    let csv = analyst.get(&server.url("/reports?kind=year&year=2008&office=&format=csv"));
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-disposition").is_some_and(|d| d.starts_with("attachment")));
+    assert!(csv.body.lines().any(|line| line.ends_with(",2560")), "{}", csv.body);
+    let topics = section(&page, "appeals-by-topic");
+    for (group, n) in [
+        ("Employment, contracts and registration", "1,324"),
+        ("Citizenship and residence", "819"),
+        ("Private matters", "417"),
+        ("Legal consultations given", "1,899"),
+    ] {
+        assert_eq!(row(topics, group)[0], n, "{group}");
+    }
+    // Sectors as shares of the appeals that named one, whole percent, the exact share to hand.
+    let sectors = section(&page, "sectors");
+    let construction = row(sectors, "Construction");
+    assert_eq!(construction.last().map(String::as_str), Some("43%"), "{construction:?}");
+    assert!(sectors.contains("<td class=\"num\" title=\""), "the exact share is in a title");
+    assert!(sectors.contains("Not stated"), "appeals that named no sector are shown apart");
+    assert_eq!(row(section(&page, "victims-assisted"), "Total"), ["42"]);
+    let repatriated = section(&page, "repatriated-by-citizenship");
+    assert_eq!(row(repatriated, "Total"), ["29"]);
+    assert_eq!(row(repatriated, "Uzbekistan"), ["27"]);
+    // The seed's wage table: 18,000 tenge is $120 at 150 a dollar.
+    let wages = row(section(&page, "wages-by-occupation"), "General labourer");
+    assert_eq!(wages[1..], ["18\u{202f}000 ₸", "120 $"]);
+
+    // A chart beside every table worth charting, each an image named by its heading and
+    // pointing at its table; no inline style anywhere (the policy forbids it).
+    let charts = page.body.matches("<svg class=\"chart ").count();
+    assert_eq!(charts, page.body.matches("role=\"img\"").count());
+    // Months; channels, topics, help, reasons, sectors, wages; repatriated, help delivered,
+    // proceedings; the indicators and the eleven. Totals, victims and recovered wages have none.
+    assert_eq!(charts, 12);
+    for svg in page.body.split("<svg ").skip(1) {
+        let details = svg.split("aria-details=\"").nth(1).and_then(|s| s.split('"').next()).expect("aria-details");
+        assert!(page.body.contains(&format!("<table class=\"report\" id=\"{details}\"")), "{details} is on the page");
+        let heading = svg.split("aria-labelledby=\"").nth(1).and_then(|s| s.split('"').next()).unwrap();
+        assert!(page.body.contains(&format!("<h2 id=\"{heading}\">")));
+        assert!(svg.contains("<title>"));
+    }
+    assert!(section(&page, "appeals-by-month").contains("<svg class=\"chart columns\""));
+    assert!(sectors.contains("<svg class=\"chart bars\""));
+    assert!(!page.body.contains("style="), "no inline style");
+    assert!(!page.body.contains("<style"), "no style element");
+    assert!(!page.body.contains("<script"), "works with script off");
+    // Aggregates only: nobody is named or linked.
+    assert!(!page.body.contains("/persons/") && !page.body.contains("/cases/"));
+
+    // Within the budget of a staff page, as it travels.
+    let (body, encoding) = compressed(&analyst, &server, "/reports?kind=year&year=2008");
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    assert!(body.len() < PAGE_BUDGET_BYTES, "{} bytes compressed", body.len());
+    let (css, _) = compressed(&analyst, &server, "/static/app.css");
+    eprintln!(
+        "the 2008 report page: {} bytes, {} bytes gzip; the stylesheet {} bytes gzip",
+        page.body.len(),
+        body.len(),
+        css.len()
+    );
+
+    // A period before the first rate: the dollar figures are missing and the rate is named,
+    // until an administrator adds it.
+    let before = "/reports?kind=custom&from=2007-12-01&to=2008-12-31";
+    let page = open(&mut analyst, &server, before);
+    assert!(page.body.contains("No USD rate valid on 01.12.2007"), "{}", page.body);
+    assert!(page.body.contains("An administrator can add one"), "no link for those who cannot");
+    let wages = row(section(&page, "wages-by-occupation"), "General labourer");
+    assert_eq!(wages[1..], ["18\u{202f}000 ₸", "No exchange rate"]);
+    assert!(page.body.contains("<td class=\"num missing\">"));
+    let refused = analyst.post(
+        &server.url("/reports/rates"),
+        &[("csrf", &page.csrf()), ("currency", "USD"), ("valid_from", "2007-12-01"), ("rate", "150")],
+    );
+    assert_eq!(refused.status, 403, "analysts read the rates, administrators set them");
+
+    let mut admin = logged_in(&server, "administrator", PASSWORD);
+    let notice = open(&mut admin, &server, before);
+    assert!(notice.body.contains("href=\"/reports/rates?currency=USD&amp;valid_from=2007-12-01#rate-form\""));
+    let form = open(&mut admin, &server, "/reports/rates?currency=USD&valid_from=2007-12-01#rate-form");
+    assert!(form.body.contains("value=\"2007-12-01\""), "the link fills the day in");
+    let typo = admin.post(
+        &server.url("/reports/rates"),
+        &[("csrf", &form.csrf()), ("currency", "USD"), ("valid_from", "2007-12-01"), ("rate", "150.005")],
+    );
+    assert_eq!(typo.status, 422);
+    assert!(typo.body.contains("at most two decimals"), "{}", typo.body);
+    assert!(typo.body.contains("value=\"150.005\""), "what was typed is kept");
+    let saved = admin.post(
+        &server.url("/reports/rates"),
+        &[("csrf", &form.csrf()), ("currency", "USD"), ("valid_from", "2007-12-01"), ("rate", "150.00")],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let rates = open(&mut admin, &server, "/reports/rates?done=saved");
+    assert!(rates.body.contains("The rate is saved."));
+    assert!(rates.body.contains("01.12.2007"));
+
+    let page = open(&mut analyst, &server, before);
+    assert!(!page.body.contains("No USD rate"), "the notice is gone");
+    let wages = row(section(&page, "wages-by-occupation"), "General labourer");
+    assert_eq!(wages[1..], ["18\u{202f}000 ₸", "120 $"]);
+
+    // A rate entered by mistake is removed, and the report says again that it is missing.
+    let removed = admin.post(
+        &server.url("/reports/rates"),
+        &[("csrf", &form.csrf()), ("currency", "USD"), ("valid_from", "2007-12-01"), ("remove", "1")],
+    );
+    assert_eq!(removed.status, 303, "{}", removed.body);
+    assert!(open(&mut admin, &server, "/reports/rates?done=removed").body.contains("The rate is removed."));
+    let page = open(&mut analyst, &server, before);
+    assert!(page.body.contains("No USD rate valid on 01.12.2007"));
+}
+
+#[test]
+fn bad_periods_are_refused_beside_their_field_and_an_empty_period_says_so() {
+    let server = Server::start();
+    let mut analyst = logged_in(&server, "analyst", PASSWORD);
+
+    let reversed = analyst.get(&server.url("/reports?kind=custom&from=2008-12-31&to=2008-01-01"));
+    assert_eq!(reversed.status, 422, "{}", reversed.body);
+    assert!(reversed.body.contains("<p class=\"field-error\" id=\"to-error\">The period ends before it starts"));
+    assert!(reversed.body.contains("value=\"2008-12-31\"") && reversed.body.contains("value=\"2008-01-01\""));
+    assert!(reversed.body.contains("<option value=\"custom\" selected>"), "the kind typed is kept");
+    assert!(!reversed.body.contains("<section class=\"report-table\""), "no report for a refused period");
+
+    let impossible = analyst.get(&server.url("/reports?kind=custom&from=2008-02-30&to=2008-03-31"));
+    assert_eq!(impossible.status, 422);
+    assert!(impossible.body.contains("id=\"from-error\">Enter a real date"));
+    assert!(impossible.body.contains("value=\"2008-02-30\""));
+
+    let year = analyst.get(&server.url("/reports?kind=year&year=20o8"));
+    assert_eq!(year.status, 422);
+    assert!(year.body.contains("id=\"year-error\">Enter a year from 1000 to 9999"));
+    assert!(year.body.contains("value=\"20o8\""));
+
+    let office = uuid::Uuid::now_v7();
+    let unknown = analyst.get(&server.url(&format!("/reports?kind=year&year=2008&office={office}")));
+    assert_eq!(unknown.status, 422);
+    assert!(unknown.body.contains("id=\"office-error\">There is no such office"));
+
+    let empty = open(&mut analyst, &server, "/reports?kind=year&year=1999");
+    assert!(empty.body.contains("<h1>Report: 1999</h1>"));
+    assert!(empty.body.contains("Nothing was recorded in this period: the report is empty."));
+    assert!(!empty.body.contains("<svg"), "no charts of nothing");
+
+    let quarter = open(&mut analyst, &server, "/reports?kind=quarter&year=2008&quarter=2&month=13&from=x");
+    assert!(quarter.body.contains("<h1>Report: Quarter 2 of 2008</h1>"), "only the kind's fields are read");
+
+    let default = open(&mut analyst, &server, "/reports");
+    let this_year = chrono::Datelike::year(&chrono::Utc::now()).to_string();
+    assert!(default.body.contains(&format!("<h1>Report: {this_year}</h1>")), "the current year to begin with");
+
+    // In the reader's language.
+    let csrf = default.csrf();
+    let switched = analyst.post(&server.url("/account/language"), &[("csrf", &csrf), ("language", "ru")]);
+    assert_eq!(switched.status, 303);
+    let russian = analyst.get(&server.url("/reports?kind=custom&from=2008-12-31&to=2008-01-01"));
+    assert_eq!(russian.status, 422);
+    assert!(russian.body.contains("Период заканчивается раньше, чем начинается"), "{}", russian.body);
+    let empty = open(&mut analyst, &server, "/reports?kind=month&year=1999&month=3");
+    assert!(empty.body.contains("<h1>Отчёт: Март 1999</h1>"));
+    assert!(empty.body.contains("За этот период ничего не зарегистрировано"));
+}
+
+#[test]
+fn reports_are_for_analysts_managers_and_administrators_only() {
+    let server = Server::start();
+    for username in ["analyst", "manager", "administrator"] {
+        let mut browser = logged_in(&server, username, PASSWORD);
+        let page = open(&mut browser, &server, "/reports?kind=year&year=2008");
+        assert!(page.body.contains("<a href=\"/reports\" aria-current=\"page\">Reports</a>"), "{username}");
+        let rates = open(&mut browser, &server, "/reports/rates");
+        assert!(rates.body.contains("<td>01.01.2008</td>"), "the 2008 rate: {}", rates.body);
+        assert!(rates.body.contains("150 ₸"));
+        assert_eq!(rates.body.contains("id=\"rate-form\""), username == "administrator", "{username}");
+    }
+    for username in ["hotline-operator", "lawyer", "mobile-consultant"] {
+        let mut browser = logged_in(&server, username, PASSWORD);
+        assert_eq!(browser.get(&server.url("/reports")).status, 403, "{username}");
+        assert_eq!(browser.get(&server.url("/reports/rates")).status, 403, "{username}");
+        let home = open(&mut browser, &server, "/");
+        assert!(!home.body.contains("href=\"/reports\""), "{username} is not shown the way in");
+    }
+}
