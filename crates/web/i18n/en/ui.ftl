@@ -97,18 +97,12 @@ count-appeals = { $count ->
 
 ## Modules
 module-coming = Coming next
-module-cases-title = Cases
-module-cases-about = The lawyer's and psychologist's desk: from identification by ILO indicators to documents returned, wages paid and people home.
-module-cases-coming = The case file and its timeline, identification by ILO indicators with the reasons shown, services, proceedings, tasks and deadlines, confidential notes, encrypted evidence files.
 module-referrals-title = Referrals
 module-referrals-about = The national and international referral network: IOM, police, prosecutors, shelters, embassies, partner NGOs abroad.
 module-referrals-coming = Partner directory, referrals sent and received with consent recorded first, and only the data the consent allows.
 module-monitoring-title = Monitoring visits
 module-monitoring-about = The mobile group's visits to cotton fields, vineyards, greenhouses, construction sites and bazaars.
 module-monitoring-coming = Visit reports with the observation checklist, violations found and on-site appeals, usable on a cheap phone and offline.
-module-reports-title = Reports
-module-reports-about = The annual report and donor statistics, computed from the records themselves.
-module-reports-coming = Appeals by topic, channel and month; reasons and sectors; wages by occupation in tenge and dollars; victims, repatriations, services and proceedings; exports to CSV, XLSX and PDF; a public release with small counts suppressed.
 module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
 module-admin-coming = Offices and lookup lists edited here, and the security settings.
