@@ -59,6 +59,16 @@ pub struct DashboardTask {
     pub overdue: bool,
 }
 
+/// Overdue tasks are counted up to this many; the dashboard says "more than" past it.
+pub const OVERDUE_COUNTED_UP_TO: i64 = 999;
+
+/// How many tasks are overdue: exactly up to [`OVERDUE_COUNTED_UP_TO`], or `more` than that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverdueCount {
+    pub count: i64,
+    pub more: bool,
+}
+
 impl App {
     /// Adds a dated event to a case's timeline.
     pub fn add_event(&self, actor: &Actor, mut event: CaseEvent) -> AppResult<EventId> {
@@ -277,12 +287,16 @@ impl App {
     }
 
     /// Tasks past their day in the cases the actor's lists show (their office, or all for
-    /// roles over all offices; sensitive cases for their team only).
-    pub fn overdue_tasks(&self, actor: &Actor) -> AppResult<i64> {
+    /// roles over all offices; sensitive cases for their team only), counted up to
+    /// [`OVERDUE_COUNTED_UP_TO`].
+    pub fn overdue_tasks(&self, actor: &Actor) -> AppResult<OverdueCount> {
         actor.require(Capability::ViewCases)?;
         let today = self.today(actor)?;
         let office = actor.office_scope(None);
-        Ok(self.store.read(|tx| repo::casework::count_overdue(tx, office, actor.account_id(), today))?)
+        let counted = self.store.read(|tx| {
+            repo::casework::count_overdue(tx, office, actor.account_id(), today, OVERDUE_COUNTED_UP_TO + 1)
+        })?;
+        Ok(OverdueCount { count: counted.min(OVERDUE_COUNTED_UP_TO), more: counted > OVERDUE_COUNTED_UP_TO })
     }
 
     fn seal_optional(&self, at: FieldRef<'_>, text: &str) -> Option<Vec<u8>> {

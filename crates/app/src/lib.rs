@@ -18,6 +18,7 @@ pub mod crypto;
 pub mod dashboard;
 pub mod demo;
 pub mod instance;
+pub mod open_data;
 pub mod parties;
 pub mod persons;
 pub mod report_export;

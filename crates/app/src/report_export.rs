@@ -14,8 +14,10 @@
 //! Must not read the store or check access: whoever calls holds the report already, and the
 //! report service has audited it.
 
-use komek_domain::Money;
-use komek_domain::reports::{Cell, Column, ColumnKind, Label, Labels, PeriodKind, Report, Share, Table};
+use komek_domain::reports::{
+    Cell, Column, ColumnKind, Label, Labels, MissingRate, Period, PeriodKind, Report, Share, Table,
+};
+use komek_domain::{Money, OfficeId};
 
 /// A file format a report is exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,14 +61,16 @@ impl Format {
     }
 }
 
-/// Why an export could not be made. Neither happens with a report the service built; both
-/// name the library's own reason.
+/// Why an export could not be made. None happens with a report the service built; each
+/// names the library's own reason.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("the spreadsheet could not be made: {0}")]
     Spreadsheet(String),
     #[error("the PDF could not be made: {0}")]
     Pdf(String),
+    #[error("the open-data package could not be made: {0}")]
+    Package(String),
 }
 
 /// Every message an export uses, with the English shown when a translator lacks it: the
@@ -113,6 +117,95 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("report-group-citizenship-residence", "Citizenship and residence"),
     ("report-group-private-matters", "Private matters"),
     ("report-group-legal-consultations", "Legal consultations given"),
+    ("open-data-title", "Open data: the organisation's statistics, with small counts hidden"),
+    ("open-data-produced", "Produced on"),
+    ("open-data-threshold", "Threshold"),
+    (
+        "open-data-hiding",
+        "Counts from 1 up to the threshold are not published: each is replaced by {mark}, and so are enough \
+         other counts (and totals) that none of them can be worked out from the totals a table shows or from \
+         other tables. A {mark} therefore does not say that a count is small.",
+    ),
+    ("open-data-zeros", "Zeros are published: they say that nobody is there and cannot point at a person."),
+    (
+        "open-data-shares",
+        "Shares are not published (a share of a hidden count would give it away); work them out from the \
+         counts shown.",
+    ),
+    (
+        "open-data-averages",
+        "An average wage is published only where it averages at least as many wages as the threshold, and sums \
+         of wages claimed and recovered only where at least as many services recovered wages; otherwise the \
+         whole line is {mark}.",
+    ),
+    (
+        "open-data-format",
+        "Each table is a CSV file (UTF-8, comma-separated). The column code holds the row's stable code (a code \
+         of the organisation's lists, total, YYYY-MM for a month, not-stated for records that gave no answer), \
+         label the row in words, then one column per figure. Money is in major units with a decimal point; an \
+         empty field is a figure that needs an exchange rate the organisation has not recorded.",
+    ),
+    ("open-data-files", "Files"),
+    (
+        "report-definition-appeals-total",
+        "Appeals received in the period, by the moment of receipt on the office's calendar.",
+    ),
+    (
+        "report-definition-appeals-by-month",
+        "Appeals received in each month of the period; the months add up to the total.",
+    ),
+    (
+        "report-definition-appeals-by-channel",
+        "Appeals by how they reached the organisation; the channels add up to the total.",
+    ),
+    (
+        "report-definition-appeals-by-topic",
+        "Appeals that raised each topic, and the groups of topics of the annual report; an appeal can raise \
+         several, so the lines do not add up.",
+    ),
+    (
+        "report-definition-appeals-by-help",
+        "Appeals by the help given; an appeal can receive several kinds, so the lines do not add up.",
+    ),
+    (
+        "report-definition-migration-reasons",
+        "Appeals by the reason for migrating they gave, and those that gave none; the lines add up to the total.",
+    ),
+    (
+        "report-definition-sectors",
+        "Appeals by the sector of work they named, and those that named none; the lines add up to the total.",
+    ),
+    (
+        "report-definition-wages-by-occupation",
+        "The average monthly wage stated in the appeals, by occupation, in tenge and in US dollars at the rate \
+         in force on the period's first day; appeals is the number of wages averaged.",
+    ),
+    (
+        "report-definition-victims-assisted",
+        "Persons presumed or identified as victims of trafficking or forced labour in the cases opened in the \
+         period, each once, at the strongest standing they have.",
+    ),
+    (
+        "report-definition-repatriated-by-citizenship",
+        "Persons brought home by a repatriation delivered in the period, each once, by citizenship.",
+    ),
+    ("report-definition-services-by-kind", "Services delivered in the period, by kind."),
+    (
+        "report-definition-wages-recovered",
+        "Wages claimed and recovered by the services delivered in the period, by currency; services is the \
+         number of services that recovered something.",
+    ),
+    ("report-definition-proceedings-by-outcome", "Proceedings decided in the period, by outcome."),
+    (
+        "report-definition-indicator-prevalence",
+        "Persons assessed in the period with each catalogue of ILO indicators (their latest assessment of the \
+         period), and how many of them showed each indicator.",
+    ),
+    (
+        "report-definition-indicator-tags",
+        "Persons assessed in the period, and how many showed each of the eleven ILO indicators of forced labour \
+         through any indicator that stands for it.",
+    ),
 ];
 
 /// The reader's language, and the office the report is for as it should be named.
@@ -140,7 +233,7 @@ impl<'a> Words<'a> {
         (!text.trim().is_empty() && text != id).then_some(text)
     }
 
-    fn text(&self, id: &str) -> String {
+    pub(crate) fn text(&self, id: &str) -> String {
         self.message(id).unwrap_or_else(|| {
             MESSAGES.iter().find(|(m, _)| *m == id).map_or_else(|| humanise(id), |(_, english)| (*english).to_owned())
         })
@@ -200,22 +293,33 @@ impl<'a> Words<'a> {
     /// The lines above the tables: period, office, and what the reader must know (nothing was
     /// recorded; a rate was missing).
     fn heading(&self, report: &Report) -> Vec<String> {
+        self.heading_lines(report.period, report.office, report.empty, &report.missing_rates)
+    }
+
+    /// [`Self::heading`] of anything made from a report (a public release too).
+    pub(crate) fn heading_lines(
+        &self,
+        period: Period,
+        office: Option<OfficeId>,
+        empty: bool,
+        missing_rates: &[MissingRate],
+    ) -> Vec<String> {
         let mut lines = vec![
-            format!("{}: {} – {}", self.text("report-period"), report.period.from(), report.period.to()),
+            format!("{}: {} – {}", self.text("report-period"), period.from(), period.to()),
             format!(
                 "{}: {}",
                 self.text("report-office"),
-                match (report.office, &self.office) {
+                match (office, &self.office) {
                     (Some(_), Some(name)) => name.clone(),
                     (Some(id), None) => id.to_string(),
                     (None, _) => self.text("report-all-offices"),
                 }
             ),
         ];
-        if report.empty {
+        if empty {
             lines.push(self.text("report-empty"));
         }
-        for missing in &report.missing_rates {
+        for missing in missing_rates {
             lines.push(format!("{}: {}, {}", self.text("report-missing-rate"), missing.currency.code(), missing.on));
         }
         lines
@@ -239,15 +343,18 @@ pub fn file_name(report: &Report, office_code: Option<&str>, format: Format) -> 
         PeriodKind::Custom => format!("{}-{}", report.period.from(), report.period.to()),
     };
     let office: String = office_code
-        .map(|code| {
-            code.chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-                .collect::<String>()
-        })
-        .filter(|code| !code.trim_matches('-').is_empty())
-        .map(|code| format!("{}-", code.trim_matches('-')))
+        .map(file_name_part)
+        .filter(|code| !code.is_empty())
+        .map(|code| format!("{code}-"))
         .unwrap_or_default();
     format!("komek-report-{office}{period}.{}", format.extension())
+}
+
+/// An office code as a part of a file name: lower case, letters and digits, dashes between.
+pub(crate) fn file_name_part(code: &str) -> String {
+    let part: String =
+        code.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    part.trim_matches('-').to_owned()
 }
 
 /// The report in a format.
@@ -322,7 +429,7 @@ fn csv_figure(cell: &Cell) -> String {
 }
 
 /// Major units with two decimals and a point: "18000.00", "-5.50".
-fn decimal(money: Money) -> String {
+pub(crate) fn decimal(money: Money) -> String {
     let per = money.currency.minor_per_major();
     let sign = if money.minor < 0 { "-" } else { "" };
     let minor = money.minor.unsigned_abs();
@@ -330,7 +437,7 @@ fn decimal(money: Money) -> String {
     format!("{sign}{}.{:02}", minor / per, minor % per)
 }
 
-fn csv_line(out: &mut String, fields: &[String]) {
+pub(crate) fn csv_line(out: &mut String, fields: &[String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

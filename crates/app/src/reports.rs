@@ -24,6 +24,7 @@
 //! Referrals and monitoring visits are not recorded yet, so no report has their tables.
 
 use chrono::{FixedOffset, NaiveDate};
+use komek_domain::public_release::{self, Release};
 use komek_domain::reports::{self, ExchangeRate, Period, Rates, Report};
 use komek_domain::{Capability, Currency, OfficeId, ValidationError};
 use komek_store::repo;
@@ -64,6 +65,40 @@ impl App {
     /// are all empty and which says so (`empty`); a missing exchange rate leaves the figures
     /// that needed it missing and is named in `missing_rates`.
     pub fn report(&self, actor: &Actor, query: &ReportQuery) -> AppResult<Report> {
+        let report = self.count_report(actor, query)?;
+        self.audit_report(actor, &report, "report", String::new())?;
+        Ok(report)
+    }
+
+    /// What of a report may be published as open data, with counts below `threshold` hidden
+    /// and enough others that none can be worked out (`komek_domain::public_release`). The
+    /// same readers as a report; audited as a public release with its threshold. A threshold
+    /// outside the allowed range is refused with the `threshold` field named.
+    pub fn public_release(&self, actor: &Actor, query: &ReportQuery, threshold: u64) -> AppResult<Release> {
+        let threshold = public_release::check_threshold(threshold).map_err(|e| AppError::Invalid(vec![e]))?;
+        let report = self.count_report(actor, query)?;
+        self.audit_report(actor, &report, "public-release", format!(", threshold {threshold}"))?;
+        Ok(public_release::release(&report, threshold))
+    }
+
+    fn audit_report(&self, actor: &Actor, report: &Report, kind: &str, more: String) -> AppResult<()> {
+        let period = report.period;
+        let whom = match report.office {
+            Some(id) => format!("office {id}"),
+            None => "all offices".to_owned(),
+        };
+        self.store.write(|tx| {
+            self.audit(
+                tx,
+                Event::new(actor.account_id(), Action::Export, kind, format!("{}..{}", period.from(), period.to()))
+                    .detail(format!("{whom}{more}")),
+            )
+        })?;
+        Ok(())
+    }
+
+    /// Counts a report, checking who may read it; not audited (its callers are).
+    fn count_report(&self, actor: &Actor, query: &ReportQuery) -> AppResult<Report> {
         actor.require(Capability::ViewReports)?;
         let office = actor.office_scope(query.office);
         let clock = match office {
@@ -90,22 +125,24 @@ impl App {
                 })
                 .collect(),
         };
-        // One snapshot for every figure; reading holds no lock that would stop the hotline.
-        let (figures, all_rates) =
-            self.store.read(|tx| Ok((repo::reports::figures(tx, &scope)?, repo::reports::rates(tx)?)))?;
-        let report = reports::build(period, office, &figures, &Rates::in_force(&all_rates, period.from()));
-        let detail = match office {
-            Some(id) => format!("office {id}"),
-            None => "all offices".to_owned(),
+        // The figures are counted in two halves at once, on two connections (each a snapshot
+        // of its own, a moment apart); reading holds no lock that would stop the hotline.
+        let (first, second) = std::thread::scope(|threads| {
+            let second = threads.spawn(|| self.store.read(|tx| repo::reports::services_and_assessments(tx, &scope)));
+            let first = self.store.read(|tx| repo::reports::appeals_and_victims(tx, &scope));
+            // A panic there is a bug: it goes on here as it would have on this thread.
+            (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let (first, second) = (first?, second?);
+        let figures = reports::Figures {
+            appeals_by_month: first.appeals_by_month,
+            appeal_groups: first.appeal_groups,
+            topic_sets: first.topic_sets,
+            victims: first.victims,
+            ..second
         };
-        self.store.write(|tx| {
-            self.audit(
-                tx,
-                Event::new(actor.account_id(), Action::Export, "report", format!("{}..{}", period.from(), period.to()))
-                    .detail(detail),
-            )
-        })?;
-        Ok(report)
+        let all_rates = self.store.read(repo::reports::rates)?;
+        Ok(reports::build(period, office, &figures, &Rates::in_force(&all_rates, period.from())))
     }
 
     /// Every exchange rate, by currency and day: for those who read reports or keep the settings.

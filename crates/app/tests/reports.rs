@@ -11,6 +11,7 @@ use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
 use komek_domain::casework::{Assessment, IndicatorAnswer, Proceeding, VictimStatus};
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile, Service};
 use komek_domain::indicators::{Answer, Source};
+use komek_domain::public_release::Figure;
 use komek_domain::reports::{
     Cell, ExchangeRate, Label, MissingRate, Period, Report, Share, Table, column, one_decimal_truncated, table,
 };
@@ -615,6 +616,45 @@ fn bad_input_is_refused_clearly_and_an_empty_period_says_so(store: Store) {
     assert!(k.app.report(&k.analyst, &one_quiet_day).unwrap().empty);
 }
 
+fn the_public_release_hides_small_counts_for_those_who_read_reports_and_is_audited(store: Store) {
+    let k = komek(store);
+    a_small_year(&k);
+    let asked = ReportQuery { period: Period::year(2008).unwrap(), office: None };
+    let release = k.app.public_release(&k.analyst, &asked, 3).unwrap();
+    let report = year(&k, &k.analyst, 2008, None);
+    assert_eq!(release.tables.len(), report.tables.len());
+    for table in &release.tables {
+        for row in &table.rows {
+            for figure in &row.figures {
+                if let Figure::Count(n) = figure {
+                    assert!(*n == 0 || *n >= 3, "{}: {} shows {n}", table.id, row.code());
+                }
+            }
+        }
+    }
+    // What the release shows is what the report counted.
+    let shown = release.table(table::APPEALS_TOTAL).and_then(|t| t.figure("total", column::APPEALS));
+    let counted = t(&report, table::APPEALS_TOTAL).count("total", column::APPEALS).unwrap();
+    assert!(shown == Some(Figure::Count(counted)) || shown == Some(Figure::Hidden), "{shown:?}");
+
+    for (threshold, field) in [(1, "threshold"), (5_000, "threshold")] {
+        match k.app.public_release(&k.analyst, &asked, threshold) {
+            Err(AppError::Invalid(errors)) => assert_eq!(errors[0].field(), field),
+            other => panic!("a threshold of {threshold} must be refused: {other:?}"),
+        }
+    }
+    for actor in [&k.operator, &k.lawyer] {
+        assert!(matches!(k.app.public_release(actor, &asked, 10), Err(AppError::Forbidden)));
+    }
+    let log = k.app.audit_log(&Actor::System, &Filter::default(), 50).unwrap();
+    assert!(
+        log.iter().any(|l| l.record_kind == "public-release"
+            && l.detail == "all offices, threshold 3"
+            && l.username.as_deref() == Some("asel")),
+        "{log:?}"
+    );
+}
+
 fn a_missing_rate_is_named_and_the_rest_of_the_report_stands(store: Store) {
     let k = komek(store);
     a_small_year(&k);
@@ -706,6 +746,7 @@ macro_rules! on_both_back_ends {
 on_both_back_ends!(
     a_small_year_gives_every_figure_of_the_report,
     bad_input_is_refused_clearly_and_an_empty_period_says_so,
+    the_public_release_hides_small_counts_for_those_who_read_reports_and_is_audited,
     a_missing_rate_is_named_and_the_rest_of_the_report_stands,
     exchange_rates_are_kept_by_administrators_and_audited,
 );

@@ -63,6 +63,7 @@ pub struct Counts {
     pub services: usize,
     pub tasks: usize,
     pub tasks_done: usize,
+    pub tasks_overdue: usize,
     pub events: usize,
     pub proceedings: usize,
     pub notes: usize,
@@ -80,6 +81,7 @@ impl Counts {
         self.services += o.services;
         self.tasks += o.tasks;
         self.tasks_done += o.tasks_done;
+        self.tasks_overdue += o.tasks_overdue;
         self.events += o.events;
         self.proceedings += o.proceedings;
         self.notes += o.notes;
@@ -241,6 +243,8 @@ pub fn case_parts(
         if done {
             app.set_task_done(lead, case, id, true)?;
             n.tasks_done += 1;
+        } else if due_on < today {
+            n.tasks_overdue += 1;
         }
         n.tasks += 1;
     }

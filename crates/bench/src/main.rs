@@ -24,6 +24,7 @@ use komek_app::instance::{self, Access};
 use komek_app::{Actor, App, Settings};
 use komek_domain::casework::VictimStatus;
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
+use komek_domain::reports::Period;
 use komek_domain::{AccountId, AppealId, CaseId, Currency, Money, OfficeId, PersonId, Role, lookups};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -57,6 +58,9 @@ struct Args {
 
 const BENCH_PASSWORD: &str = "bench password 2008";
 
+/// Samples of the annual report: each takes a good part of a second at full scale.
+const REPORT_SAMPLES: usize = 30;
+
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if args.quality_only {
@@ -70,7 +74,11 @@ fn main() -> anyhow::Result<()> {
     println!("# Komek benchmark: {} appeals, {persons} persons, {cases} cases on {backend}", args.appeals);
     println!("machine: {} cores, {}", std::thread::available_parallelism().map_or(0, |n| n.get()), cpu_model());
 
-    let opened = instance::open(&data_dir, args.database_url.as_deref(), Settings::default(), Access::Exclusive)?;
+    let url = args.database_url.as_deref();
+    if let Some(url) = url {
+        set_synchronous_commit(url, false)?;
+    }
+    let opened = instance::open(&data_dir, url, Settings::default(), Access::Exclusive)?;
     let app = opened.app.clone();
     let office = opened.first_start.as_ref().context("the benchmark needs an empty database")?.office.id;
     let lawyer =
@@ -95,22 +103,27 @@ fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64(),
         g.parts_seconds
     );
-    if args.database_url.is_some() && analyse_without_autovacuum(&app)? {
+    // Measured on connections that wait for each commit to reach the disk, as a running
+    // instance's do.
+    let (opened, app) = match url {
+        Some(url) => {
+            set_synchronous_commit(url, true)?;
+            drop(opened);
+            let opened = instance::open(&data_dir, Some(url), Settings::default(), Access::Exclusive)?;
+            let app = opened.app.clone();
+            println!("generated with synchronous_commit off; measured with it on again");
+            (opened, app)
+        }
+        None => (opened, app),
+    };
+    if url.is_some() && analyse_without_autovacuum(&app)? {
         println!("autovacuum is off on this server: the generated tables were analysed once, as autovacuum would have");
     }
     let p = g.parts;
     println!(
         "case parts: {} assessments ({} answers), {} services, {} tasks ({} done, {} overdue), {} timeline events, \
          {} proceedings, {} notes\n",
-        p.assessments,
-        p.answers,
-        p.services,
-        p.tasks,
-        p.tasks_done,
-        app.overdue_tasks(&actor)?,
-        p.events,
-        p.proceedings,
-        p.notes
+        p.assessments, p.answers, p.services, p.tasks, p.tasks_done, p.tasks_overdue, p.events, p.proceedings, p.notes
     );
 
     println!("| operation | p50 ms | p95 ms | budget |");
@@ -158,12 +171,36 @@ fn main() -> anyhow::Result<()> {
     )?;
     let overdue = CaseQuery { overdue: true, ..active.clone() };
     report("case list, overdue only", "page < 20 ms", measure(n, |_| app.cases(&actor, &overdue, 0).map(|_| ())))?;
+    // The annual report over everything generated (every record falls in 2008), counted as
+    // the reports page and `komek report` count it.
+    let year = komek_app::reports::ReportQuery { period: Period::year(2008)?, office: None };
+    report(
+        "annual report, 2008 (`report`: every figure, all offices)",
+        "< 1000 ms",
+        measure(n.min(REPORT_SAMPLES), |_| app.report(&Actor::System, &year).map(|_| ())),
+    )?;
     search_quality(1_000)?;
     drop(opened);
 
     let person = *g.persons.first().context("persons were generated")?;
     let targets = Targets { person, cases: g.cases.clone(), fullest: g.fullest.map(|(id, _)| id) };
     measure_server(&data_dir, args.database_url.as_deref(), n, &targets)?;
+    Ok(())
+}
+
+/// Generating a million records through the services commits a few million transactions; on
+/// PostgreSQL each would wait for its write to reach the disk, which makes generation take
+/// hours and says nothing about Komek. Generation runs with `synchronous_commit` off for the
+/// bench database (a setting of the database, for the connections opened after it), and it
+/// is set back before anything is measured.
+fn set_synchronous_commit(url: &str, on: bool) -> anyhow::Result<()> {
+    let store = komek_store::Store::open_postgres(url)?;
+    let name = store.read(|tx| tx.query_one("SELECT current_database()", &[])?.get::<String>(0))?;
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        bail!("the bench database's name {name:?} is not a plain identifier");
+    }
+    let setting = if on { "RESET synchronous_commit" } else { "SET synchronous_commit = off" };
+    store.write(|tx| tx.execute_batch(&format!("ALTER DATABASE {name} {setting}")))?;
     Ok(())
 }
 

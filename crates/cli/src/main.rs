@@ -66,7 +66,8 @@ enum Command {
     #[command(subcommand)]
     Backup(BackupCommand),
     /// Write the report for a period (and an office) to a file: CSV, XLSX, PDF or JSON, with
-    /// titles and labels in the chosen language. The file appears only once it is complete.
+    /// titles and labels in the chosen language; or, with --public, its open-data release.
+    /// The file appears only once it is complete.
     Report(ReportArgs),
 }
 
@@ -82,8 +83,16 @@ struct ReportArgs {
     #[arg(long)]
     office: Option<String>,
     /// csv, xlsx, pdf or json; taken from the file name's extension when not given.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = parse_format, conflicts_with = "public")]
     format: Option<report_export::Format>,
+    /// Write the public release instead: a ZIP of CSV tables and a README, for open data, with
+    /// every count below the threshold hidden and enough others that none can be worked out.
+    #[arg(long)]
+    public: bool,
+    /// The smallest count a public release shows (zeros aside).
+    #[arg(long, default_value_t = komek_domain::public_release::DEFAULT_THRESHOLD, requires = "public",
+          value_parser = parse_threshold)]
+    threshold: u64,
     /// The file to write. An existing file is replaced only by a complete report.
     #[arg(long)]
     out: PathBuf,
@@ -95,6 +104,13 @@ struct ReportArgs {
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2008-12-31"))
+}
+
+fn parse_threshold(text: &str) -> Result<u64, String> {
+    use komek_domain::public_release::{MAX_THRESHOLD, MIN_THRESHOLD, check_threshold};
+    text.trim().parse().ok().and_then(|n| check_threshold(n).ok()).ok_or_else(|| {
+        format!("{text:?} is not a threshold; give a whole number from {MIN_THRESHOLD} to {MAX_THRESHOLD}")
+    })
 }
 
 fn parse_format(text: &str) -> Result<report_export::Format, String> {
@@ -494,14 +510,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
     use std::io::{IsTerminal, Write};
 
+    use komek_domain::public_release::Figure;
     use komek_domain::reports::{Period, column, table};
 
     let period = Period::custom(args.from, args.to).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let format = match args.format {
-        Some(format) => format,
-        None => match args.out.extension().and_then(|e| e.to_str()).and_then(report_export::Format::parse) {
-            Some(format) => format,
-            None => bail!("say which format to write with --format csv, xlsx, pdf or json"),
+    let format = match (args.public, args.format) {
+        (true, _) => None,
+        (false, Some(format)) => Some(format),
+        (false, None) => match args.out.extension().and_then(|e| e.to_str()).and_then(report_export::Format::parse) {
+            Some(format) => Some(format),
+            None => bail!("say which format to write with --format csv, xlsx, pdf or json, or --public"),
         },
     };
     // A report of a data directory that holds nothing would create an instance as a side effect.
@@ -555,16 +573,36 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
     };
     progress.set_message(format!("Counting the report for {} – {} …", period.from(), period.to()));
     let query = komek_app::reports::ReportQuery { period, office: office.as_ref().map(|o| o.id) };
-    let report = app.report(&Actor::System, &query).context("counting the report")?;
-
-    progress.set_message(format!("Writing {} …", format.code().to_uppercase()));
     let i18n = komek_web::i18n::I18n::load();
     let translate = |id: &str| i18n.format(args.lang, id, None);
     let mut words = report_export::Words::new(&translate);
     if let Some(office) = &office {
         words = words.with_office(format!("{} ({})", office.name, office.code));
     }
-    let bytes = report_export::export(&report, format, &words)?;
+    let (bytes, what, appeals, tables) = match format {
+        Some(format) => {
+            let report = app.report(&Actor::System, &query).context("counting the report")?;
+            progress.set_message(format!("Writing {} …", format.code().to_uppercase()));
+            let appeals =
+                report.table(table::APPEALS_TOTAL).and_then(|t| t.count("total", column::APPEALS)).unwrap_or(0);
+            let bytes = report_export::export(&report, format, &words)?;
+            (bytes, format!("{} report", format.code().to_uppercase()), appeals.to_string(), report.tables.len())
+        }
+        None => {
+            let release =
+                app.public_release(&Actor::System, &query, args.threshold).context("counting the public release")?;
+            progress.set_message("Writing the open-data package …");
+            let appeals = match release.table(table::APPEALS_TOTAL).and_then(|t| t.figure("total", column::APPEALS)) {
+                Some(Figure::Count(n)) => n.to_string(),
+                Some(Figure::Hidden) => "hidden".to_owned(),
+                _ => "0".to_owned(),
+            };
+            let today = chrono::Utc::now().date_naive();
+            let bytes = komek_app::open_data::package(&release, &words, today)?;
+            let what = format!("open-data package (threshold {})", release.threshold);
+            (bytes, what, appeals, release.tables.len())
+        }
+    };
     partial.write_all(&bytes).with_context(unwritable)?;
     // On disk before it takes the report's name: a power cut never leaves a short file that
     // looks complete.
@@ -572,14 +610,11 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
     partial.persist(out).map_err(|e| e.error).with_context(unwritable)?;
     progress.finish_and_clear();
 
-    let appeals = report.table(table::APPEALS_TOTAL).and_then(|t| t.count("total", column::APPEALS)).unwrap_or(0);
     let whom = office.map_or_else(|| "all offices".to_owned(), |o| format!("office {}", o.code));
     println!(
-        "Wrote the {} report for {} – {} ({whom}: {appeals} appeals, {} tables) to {} ({} KB).",
-        format.code().to_uppercase(),
+        "Wrote the {what} for {} – {} ({whom}: {appeals} appeals, {tables} tables) to {} ({} KB).",
         period.from(),
         period.to(),
-        report.tables.len(),
         out.display(),
         bytes.len().div_ceil(1024)
     );

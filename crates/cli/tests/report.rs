@@ -198,3 +198,36 @@ fn bad_input_is_one_clear_sentence_and_leaves_no_file() {
     assert!(stdout(&empty).contains("(office maktaaral: 0 appeals"), "{}", stderr(&empty));
     assert_eq!(names_in(&out_dir), ["r.xlsx"]);
 }
+
+#[test]
+fn the_public_release_is_a_zip_of_csv_tables_with_small_counts_hidden() {
+    let data = demo_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("open.zip");
+    let written = report(data, &out, &["--public", "--lang", "en"]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(stdout(&written).contains("open-data package (threshold 10)"), "{}", stdout(&written));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text.trim_start_matches('\u{feff}').to_owned()
+    };
+    let readme = read("README.txt");
+    assert!(readme.contains("Threshold: 10") && readme.contains("10-repatriated-by-citizenship.csv"), "{readme}");
+    assert!(read("01-appeals-total.csv").contains("total,Total,2560"));
+    // Israel's one and Kazakhstan's one are hidden, and Uzbekistan's 27 with them (or it would
+    // give them away as 29 − 27); the total of 29 stands.
+    let home = read("10-repatriated-by-citizenship.csv");
+    for line in ["UZ,", "IL,", "KZ,"] {
+        let row = home.lines().find(|l| l.starts_with(line)).unwrap_or_else(|| panic!("{line} in {home}"));
+        assert!(row.ends_with(",x"), "{row}");
+    }
+    assert!(home.lines().any(|l| l == "total,Total,29"), "{home}");
+
+    // A threshold that hides nothing, or a format beside --public, is refused before anything is counted.
+    let refused = dir.path().join("refused.zip");
+    assert_refused(&report(data, &refused, &["--public", "--threshold", "1"]), "is not a threshold");
+    assert_refused(&report(data, &refused, &["--public", "--format", "csv"]), "cannot be used with");
+    assert!(!refused.exists());
+}

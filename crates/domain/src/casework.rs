@@ -126,6 +126,13 @@ impl Assessment {
         Some(catalogue.evaluate(&answers, age))
     }
 
+    /// The eleven ILO indicators its "yes" answers stand for, as stored with it
+    /// ([`indicators::tag_bits`]).
+    pub fn tag_bits(&self) -> i64 {
+        let answers: indicators::Answers = self.answers.iter().map(|a| (a.indicator.clone(), a.answer)).collect();
+        indicators::tag_bits(&indicators::tags_present(&answers))
+    }
+
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         let Some(catalogue) = self.catalogue() else {

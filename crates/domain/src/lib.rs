@@ -15,6 +15,7 @@ pub mod lookups;
 pub mod matching;
 pub mod money;
 pub mod normalise;
+pub mod public_release;
 pub mod reports;
 pub mod suppression;
 

@@ -61,6 +61,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0008_exchange_rates.sql"),
         postgres: include_str!("migrations/postgres/0008_exchange_rates.sql"),
     },
+    Migration {
+        version: 9,
+        name: "report speed",
+        sqlite: include_str!("migrations/sqlite/0009_report_speed.sql"),
+        postgres: include_str!("migrations/postgres/0009_report_speed.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -123,7 +123,8 @@ fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensi
     store.write(|tx| repo::cases::insert(tx, &elsewhere, None)).unwrap();
     assert_eq!(list(CaseFilter { viewer: Some(lead.id), ..all() }).first().map(String::as_str), Some("2008-004"));
     assert!(!list(CaseFilter { viewer: Some(other.id), ..all() }).contains(&"2008-004".to_owned()));
-    let overdue = |viewer| store.read(|tx| repo::casework::count_overdue(tx, Some(hq.id), viewer, day(10))).unwrap();
+    let overdue =
+        |viewer| store.read(|tx| repo::casework::count_overdue(tx, Some(hq.id), viewer, day(10), 1000)).unwrap();
     assert_eq!(overdue(Some(other.id)), 1);
     assert_eq!(store.read(|tx| repo::casework::open_tasks_of(tx, lead.id, 10)).unwrap().len(), 2);
 }

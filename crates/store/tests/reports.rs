@@ -30,6 +30,7 @@ on_both_back_ends!(
     each_appeal_keeps_its_topic_and_help_sets_in_step_with_its_lists,
     appeals_are_counted_within_the_moments_and_the_office_asked_for,
     case_work_is_counted_by_its_days_and_the_office_of_its_case,
+    the_latest_assessment_is_known_whatever_order_they_come_in_and_through_a_merge,
 );
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -509,8 +510,111 @@ fn case_work_is_counted_by_its_days_and_the_office_of_its_case(store: &Store) {
     assert_eq!(hq_assessed.persons, 1);
 
     let nothing = scope(day(2030, 1, 1), day(2030, 12, 31), None);
-    let figures = store.read(|tx| counts::figures(tx, &nothing)).unwrap();
-    assert!(figures.is_empty(), "{figures:?}");
+    for half in [counts::appeals_and_victims, counts::services_and_assessments] {
+        let figures = store.read(|tx| half(tx, &nothing)).unwrap();
+        assert!(figures.is_empty(), "{figures:?}");
+    }
+}
+
+/// The day of the next assessment of a person in a catalogue, as the assessment and each of
+/// its answers carry it.
+fn superseded(store: &Store, a: &Assessment) -> (Option<NaiveDate>, Vec<Option<NaiveDate>>) {
+    store
+        .read(|tx| {
+            let own = tx.query_one("SELECT superseded_on FROM assessments WHERE id = $1", params![a.id])?.get(0)?;
+            let answers = tx
+                .query("SELECT superseded_on FROM assessment_answers WHERE assessment_id = $1", params![a.id])?
+                .iter()
+                .map(|r| r.get(0))
+                .collect::<Result<_, _>>()?;
+            Ok((own, answers))
+        })
+        .unwrap()
+}
+
+fn the_latest_assessment_is_known_whatever_order_they_come_in_and_through_a_merge(store: &Store) {
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+    let (p, twin) = (person(store, &hq, "UZ"), person(store, &hq, "UZ"));
+    let case = a_case(&hq, &lead, &[(p, "presumed"), (twin, "presumed")], day(2008, 1, 1), None);
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    let save = |a: &Assessment| store.write(|tx| repo::casework::insert_assessment(tx, a, "yes")).unwrap();
+    let later = assessment(&case, p, day(2008, 6, 10), &["fl-p-withholding-wages"]);
+    save(&later);
+    // Recorded afterwards, but of an earlier day: it is the one superseded.
+    let earlier = assessment(&case, p, day(2008, 6, 5), &["fl-p-violence"]);
+    save(&earlier);
+    assert_eq!(superseded(store, &earlier), (Some(day(2008, 6, 10)), vec![Some(day(2008, 6, 10)); 2]));
+    assert_eq!(superseded(store, &later), (None, vec![None; 2]));
+    // The twin's assessment of a day between: once the two are one person, it sits between.
+    let twins = assessment(&case, twin, day(2008, 6, 7), &["fl-p-confiscation-documents"]);
+    save(&twins);
+    store.write(|tx| repo::cases::move_person(tx, twin, p)).unwrap();
+    assert_eq!(superseded(store, &earlier).0, Some(day(2008, 6, 7)));
+    assert_eq!(superseded(store, &twins), (Some(day(2008, 6, 10)), vec![Some(day(2008, 6, 10)); 2]));
+    assert_eq!(superseded(store, &later).0, None);
+    // A report of June 1–8 counts the twin's (the latest by the 8th), of the year the later one.
+    let yes = |from, to| {
+        let assessed = store.read(|tx| counts::assessed(tx, &scope(from, to, None))).unwrap();
+        (assessed.persons, assessed.indicators_yes)
+    };
+    assert_eq!(yes(day(2008, 6, 1), day(2008, 6, 8)), (1, vec![("fl-p-confiscation-documents".to_owned(), 1)]));
+    assert_eq!(yes(day(2008, 1, 1), day(2008, 12, 31)), (1, vec![("fl-p-withholding-wages".to_owned(), 1)]));
+}
+
+/// A database of the previous release with assessments gets each one's tags and the day it
+/// was superseded on upgrade, and its answers carry them.
+fn upgrade_marks_the_assessments_already_there(store: &Store) {
+    assert_eq!(store.schema_version().unwrap(), 8);
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+    let p = person(store, &hq, "UZ");
+    let case = a_case(&hq, &lead, &[(p, "presumed")], day(2008, 1, 1), None);
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    let first = assessment(&case, p, day(2008, 2, 1), &["fl-p-withholding-wages", "fl-p-confiscation-documents"]);
+    let second = assessment(&case, p, day(2008, 3, 1), &[]);
+    for a in [&first, &second] {
+        // As the previous release stored them.
+        store
+            .write(|tx| {
+                tx.execute(
+                    "INSERT INTO assessments (id, case_id, person_id, catalogue, edition, assessed_on, minor, verdict,
+                                              created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'yes', $8)",
+                    params![a.id, a.case_id, a.person_id, &a.catalogue, &a.edition, a.assessed_on, false, Utc::now()],
+                )?;
+                for x in &a.answers {
+                    tx.execute(
+                        "INSERT INTO assessment_answers (assessment_id, indicator, answer) VALUES ($1, $2, $3)",
+                        params![a.id, &x.indicator, x.answer.code()],
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+    assert_eq!(store.migrate().unwrap(), (9..=komek_store::LATEST_VERSION).collect::<Vec<_>>());
+    assert_eq!(superseded(store, &first), (Some(day(2008, 3, 1)), vec![Some(day(2008, 3, 1)); 3]));
+    assert_eq!(superseded(store, &second), (None, vec![None]));
+    let tags = |a: &Assessment| {
+        store
+            .read(|tx| tx.query_one("SELECT tags FROM assessments WHERE id = $1", params![a.id])?.get::<i64>(0))
+            .unwrap()
+    };
+    assert_eq!(tags(&first), first.tag_bits());
+    assert_ne!(tags(&first), 0);
+    assert_eq!(tags(&second), 0);
+}
+
+#[test]
+fn sqlite_upgrade_marks_the_assessments_already_there() {
+    upgrade_marks_the_assessments_already_there(&komek_store::testing::SqliteDb::at_version(8).store);
+}
+
+#[test]
+fn postgres_upgrade_marks_the_assessments_already_there() {
+    if let Some(db) = komek_store::testing::PostgresDb::at_version(8) {
+        upgrade_marks_the_assessments_already_there(&db.store);
+    }
 }
 
 /// A database of the previous release with appeals in it gets their sets on upgrade.

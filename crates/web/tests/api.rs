@@ -42,7 +42,13 @@ struct Client<'a> {
 
 impl<'a> Client<'a> {
     fn anonymous(server: &'a Server) -> Self {
-        let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
+        // A fresh connection per request: a refusal sent before a request's body is read ends
+        // that connection, and a pooled one could be reused just as the server closes it.
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_idle_connections_per_host(0)
+            .build();
         Self { server, agent: ureq::Agent::new_with_config(config), token: None }
     }
 

@@ -281,3 +281,64 @@ fn reports_are_for_analysts_managers_and_administrators_only() {
         assert!(!home.body.contains("href=\"/reports\""), "{username} is not shown the way in");
     }
 }
+
+/// A file the page links to: its bytes, type and name as the browser would save it.
+fn download(browser: &Browser, server: &Server, path: &str) -> (Vec<u8>, String, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let cookies = browser.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+    let mut response = agent.get(&server.url(path)).header("Cookie", &cookies).call().expect("the server answers");
+    assert_eq!(response.status().as_u16(), 200, "{path}");
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let (kind, disposition) = (header("content-type"), header("content-disposition"));
+    let mut bytes = Vec::new();
+    response.body_mut().as_reader().read_to_end(&mut bytes).unwrap();
+    (bytes, kind, disposition)
+}
+
+#[test]
+fn a_manager_previews_the_public_release_and_downloads_its_open_data_package() {
+    let server = demo_server();
+    let mut manager = logged_in(&server, "manager", PASSWORD);
+    let report = open(&mut manager, &server, "/reports?kind=year&year=2008");
+    assert!(report.body.contains("href=\"/reports/public?kind=year&amp;year=2008\""), "the way from the report");
+
+    let page = open(&mut manager, &server, "/reports/public?kind=year&year=2008");
+    assert!(page.body.contains("<h1>Public release: 2008</h1>"), "{}", page.body);
+    assert!(page.body.contains("name=\"threshold\" value=\"10\""), "the default threshold");
+    let home = {
+        let start = page.body.find("id=\"p-repatriated-by-citizenship\"").expect("the repatriated table");
+        let end = start + page.body[start..].find("</section>").unwrap();
+        &page.body[start..end]
+    };
+    // Israel's one and Kazakhstan's one are hidden, and Uzbekistan's 27 with them; 29 stands.
+    assert_eq!(home.matches(">x</td>").count(), 3, "{home}");
+    assert!(home.contains(">29</td>"), "{home}");
+    assert!(!page.body.contains("report-column-share") && !page.body.contains("%</td>"), "no shares");
+
+    let link = "/reports/public?kind=year&year=2008&download=zip";
+    assert!(page.body.contains("href=\"/reports/public?kind=year&amp;year=2008&amp;download=zip\""));
+    let (bytes, kind, disposition) = download(&manager, &server, link);
+    assert_eq!(kind, "application/zip");
+    assert_eq!(disposition, "attachment; filename=\"komek-open-data-2008.zip\"");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(zip.len(), 16, "a README and 15 tables");
+    let mut home = String::new();
+    zip.by_name("10-repatriated-by-citizenship.csv").unwrap().read_to_string(&mut home).unwrap();
+    assert!(home.contains("\r\nUZ,Uzbekistan,x\r\n") && home.contains("\r\ntotal,Total,29\r\n"), "{home}");
+
+    // A threshold that would hide nothing is refused beside its field, with what was typed.
+    let refused = manager.get(&server.url("/reports/public?kind=year&year=2008&threshold=1"));
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("id=\"threshold-error\">Give a whole number from 2 to 1000."), "{}", refused.body);
+    assert!(refused.body.contains("name=\"threshold\" value=\"1\""));
+    let typo = manager.get(&server.url("/reports/public?kind=year&year=2008&threshold=ten"));
+    assert_eq!(typo.status, 422);
+    assert!(typo.body.contains("value=\"ten\""));
+
+    // A higher threshold hides more; those who do not read reports get none.
+    let strict = open(&mut manager, &server, "/reports/public?kind=year&year=2008&threshold=50");
+    assert!(strict.body.matches(">x</td>").count() > page.body.matches(">x</td>").count());
+    let mut lawyer = logged_in(&server, "lawyer", PASSWORD);
+    assert_eq!(lawyer.get(&server.url("/reports/public?kind=year&year=2008")).status, 403);
+    assert_eq!(lawyer.get(&server.url(link)).status, 403);
+}

@@ -108,6 +108,17 @@ pub fn tags_present(answers: &Answers) -> Vec<Eleven> {
     found.into_iter().collect()
 }
 
+/// Tags as a set of bits, one per tag in the order of [`Eleven::ALL`]: how an assessment's
+/// tags are stored, so that a report can combine a person's assessments without their answers.
+pub fn tag_bits(tags: &[Eleven]) -> i64 {
+    tags.iter().filter_map(|t| Eleven::ALL.iter().position(|e| e == t)).fold(0, |bits, at| bits | 1i64 << at)
+}
+
+/// The tags of a set made by [`tag_bits`], in the leaflet's order.
+pub fn tags_of_bits(bits: i64) -> impl Iterator<Item = Eleven> {
+    Eleven::ALL.into_iter().enumerate().filter(move |(at, _)| bits & (1i64 << at) != 0).map(|(_, tag)| tag)
+}
+
 /// For a report: how many of the people assessed show each of the eleven (a person counts once
 /// per tag however many of their indicators carry it), in the leaflet's order.
 pub fn tag_counts<'a>(people: impl IntoIterator<Item = &'a Answers>) -> [(Eleven, usize); 11] {

@@ -38,7 +38,7 @@ mod forced_labour;
 mod tests;
 mod trafficking;
 
-pub use eleven::{ELEVEN_ID, Eleven, tag_counts, tags_present};
+pub use eleven::{ELEVEN_ID, Eleven, tag_bits, tag_counts, tags_of_bits, tags_present};
 pub use forced_labour::{FORCED_LABOUR, evaluate_forced_labour};
 pub use trafficking::{TRAFFICKING, evaluate_trafficking};
 

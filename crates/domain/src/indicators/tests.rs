@@ -1071,3 +1071,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn tags_are_stored_as_one_bit_each_and_read_back_in_the_leaflets_order() {
+    assert_eq!(tag_bits(&[]), 0);
+    assert_eq!(tag_bits(&[Eleven::AbuseOfVulnerability]), 1);
+    assert_eq!(tag_bits(&Eleven::ALL), (1 << 11) - 1);
+    let some = [Eleven::ExcessiveOvertime, Eleven::Deception, Eleven::WithholdingOfWages];
+    let bits = tag_bits(&some);
+    assert_eq!(bits, 2 | 1 << 7 | 1 << 10);
+    assert_eq!(
+        tags_of_bits(bits).collect::<Vec<_>>(),
+        vec![Eleven::Deception, Eleven::WithholdingOfWages, Eleven::ExcessiveOvertime]
+    );
+    // An assessment's bits are the tags of its "yes" answers, whatever the catalogue.
+    for catalogue in CATALOGUES {
+        for indicator in catalogue.indicators {
+            let answers: Answers = [(indicator.code.to_owned(), Answer::Yes)].into_iter().collect();
+            assert_eq!(tag_bits(&tags_present(&answers)), tag_bits(indicator.tags), "{}", indicator.code);
+        }
+    }
+}

@@ -318,7 +318,10 @@ pub fn list(
         bind("c.lead_id = ?", lead.into());
     }
     if let Some(day) = filter.overdue_on {
-        bind("c.id IN (SELECT t.case_id FROM case_tasks t WHERE t.done_on IS NULL AND t.due_on < ?)", day.into());
+        bind(
+            "EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.done_on IS NULL AND t.due_on < ?)",
+            day.into(),
+        );
     }
     if active {
         conditions.push("c.status IN ('open', 'follow-up')".into());
@@ -327,11 +330,15 @@ pub fn list(
     let limit_at = values.len() + 1;
     values.push(limit.into());
     values.push(offset.into());
+    // The page is chosen first, walking an index in the list's order; only its lines then
+    // have their tasks counted.
     let sql = format!(
         "SELECT c.id, c.office_id, c.number, c.kind, c.status, c.sensitive, c.lead_id, c.opened_on,
                 (SELECT count(*) FROM case_tasks t WHERE t.case_id = c.id AND t.done_on IS NULL AND t.due_on < $1),
                 (SELECT min(t.due_on) FROM case_tasks t WHERE t.case_id = c.id AND t.done_on IS NULL)
-         FROM cases c {} ORDER BY c.opened_on DESC, c.id DESC LIMIT ${limit_at} OFFSET ${}",
+         FROM (SELECT c.id, c.office_id, c.number, c.kind, c.status, c.sensitive, c.lead_id, c.opened_on
+               FROM cases c {} ORDER BY c.opened_on DESC, c.id DESC LIMIT ${limit_at} OFFSET ${}) c
+         ORDER BY c.opened_on DESC, c.id DESC",
         if conditions.is_empty() { String::new() } else { format!("WHERE {conditions}") },
         limit_at + 1,
     );

@@ -53,12 +53,13 @@ pub fn events_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<(CaseEvent, Vec<u8
 
 // ---- Indicator assessments
 
-/// Stores an assessment with its answers and the verdict its rule gave when saved.
+/// Stores an assessment with its answers, the verdict its rule gave when saved and the tags
+/// its "yes" answers stand for (for reports).
 pub fn insert_assessment(tx: &mut dyn Tx, a: &Assessment, verdict: &str) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO assessments (id, case_id, person_id, catalogue, edition, assessed_on, assessor_id, minor,
-                                  verdict, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                  verdict, tags, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         params![
             a.id,
             a.case_id,
@@ -69,14 +70,24 @@ pub fn insert_assessment(tx: &mut dyn Tx, a: &Assessment, verdict: &str) -> Resu
             a.assessor_id,
             a.minor,
             verdict,
+            a.tag_bits(),
             Utc::now()
         ],
     )?;
     for answer in &a.answers {
         tx.execute(
-            "INSERT INTO assessment_answers (assessment_id, indicator, answer, source, noted_on)
-             VALUES ($1, $2, $3, $4, $5)",
-            params![a.id, &answer.indicator, answer.answer.code(), answer.source.map(|s| s.code()), answer.noted_on],
+            // Each answer carries its assessment's day and superseded_on, for reports (migration 9).
+            "INSERT INTO assessment_answers (assessment_id, indicator, answer, source, noted_on, assessed_on,
+                                             superseded_on)
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT a.superseded_on FROM assessments a WHERE a.id = $1))",
+            params![
+                a.id,
+                &answer.indicator,
+                answer.answer.code(),
+                answer.source.map(|s| s.code()),
+                answer.noted_on,
+                a.assessed_on
+            ],
         )?;
     }
     Ok(())
@@ -355,23 +366,30 @@ pub fn open_tasks_of(tx: &mut dyn Tx, assignee: AccountId, limit: i64) -> Result
 
 /// Tasks not done before `today` in the cases a list shows: one office's (or all) and those
 /// the viewer works on elsewhere; a sensitive case's only to its team — as `cases::list`.
+/// Counted up to `cap` only: past that the exact number tells nobody what to do next, and
+/// counting a backlog of tens of thousands would slow every dashboard.
 pub fn count_overdue(
     tx: &mut dyn Tx,
     office: Option<OfficeId>,
     viewer: Option<AccountId>,
     today: NaiveDate,
+    cap: i64,
 ) -> Result<i64, StoreError> {
     tx.query_i64(
-        "SELECT count(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
-         WHERE t.done_on IS NULL AND t.due_on < $1
-           AND ($2 = '' OR c.office_id = $2 OR c.lead_id = $3
-                OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $3))
-           AND ($3 = '' OR NOT c.sensitive OR c.lead_id = $3
-                OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $3))",
+        "SELECT count(*) FROM (
+             SELECT 1 FROM case_tasks t JOIN cases c ON c.id = t.case_id
+             WHERE t.done_on IS NULL AND t.due_on < $1
+               AND ($2 = '' OR c.office_id = $2 OR c.lead_id = $3
+                    OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $3))
+               AND ($3 = '' OR NOT c.sensitive OR c.lead_id = $3
+                    OR EXISTS (SELECT 1 FROM case_team m WHERE m.case_id = c.id AND m.account_id = $3))
+             LIMIT $4
+         ) capped",
         params![
             today,
             office.map_or(String::new(), |o| o.to_string()),
-            viewer.map_or(String::new(), |v| v.to_string())
+            viewer.map_or(String::new(), |v| v.to_string()),
+            cap
         ],
     )
 }

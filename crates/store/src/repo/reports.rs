@@ -12,8 +12,8 @@
 //! their ISO day, compared as text.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use komek_domain::indicators::Eleven;
-use komek_domain::reports::{AppealGroup, ExchangeRate, Figures, Recovered, TopicSet, YearMonth, indicator_tags};
+use komek_domain::indicators::{Eleven, tags_of_bits};
+use komek_domain::reports::{AppealGroup, ExchangeRate, Figures, Recovered, TopicSet, YearMonth};
 use komek_domain::{Currency, OfficeId};
 
 use crate::sql::{Dialect, Row, Tx, Value};
@@ -176,17 +176,17 @@ pub fn victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, Sto
 pub fn repatriated(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
     let (office, values) = days(scope, &case_in_office("s.case_id"));
     let sql = format!(
-        "SELECT p.citizenship, count(*) FROM persons p
-         WHERE p.id IN (
+        "SELECT p.citizenship, count(*) FROM (
              SELECT s.person_id FROM services s
              WHERE s.kind = 'repatriation' AND s.delivered_on >= $1 AND s.delivered_on <= $2
                AND s.person_id IS NOT NULL{office}
-             UNION ALL
+             UNION
              SELECT cp.person_id FROM case_persons cp
              WHERE cp.case_id IN (
                  SELECT s.case_id FROM services s
                  WHERE s.kind = 'repatriation' AND s.delivered_on >= $1 AND s.delivered_on <= $2
-                   AND s.person_id IS NULL{office}))
+                   AND s.person_id IS NULL{office})
+         ) home JOIN persons p ON p.id = home.person_id
          GROUP BY p.citizenship"
     );
     counted(tx.query(&sql, &values)?)
@@ -256,87 +256,80 @@ pub struct Assessed {
     pub tags_yes: Vec<(String, u64)>,
 }
 
-/// Codes written into SQL as literals must be plain codes.
-fn literal(code: &str) -> Result<String, StoreError> {
-    if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        Ok(format!("'{code}'"))
-    } else {
-        Err(StoreError::Invalid(format!("code {code:?}")))
-    }
-}
-
 /// Indicator prevalence: for each person, the latest assessment of the scope in each
 /// catalogue (by day, then by the order they were recorded in) is the one that counts.
 pub fn assessed(tx: &mut dyn Tx, scope: &Scope) -> Result<Assessed, StoreError> {
     let (office, values) = days(scope, &case_in_office("a.case_id"));
-    // Per person, whether any "yes" of theirs stands for each of the eleven.
-    let pairs = indicator_tags();
-    let mut flags = Vec::new();
-    let mut sums = Vec::new();
-    for (at, tag) in Eleven::ALL.iter().enumerate() {
-        let codes = pairs
-            .iter()
-            .filter(|(_, t)| *t == tag.code())
-            .map(|(indicator, _)| literal(indicator))
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        flags.push(if codes.is_empty() {
-            format!("0 AS t{at}")
-        } else {
-            format!("MAX(CASE WHEN y.indicator IN ({}) THEN 1 ELSE 0 END) AS t{at}", codes.join(", "))
-        });
-        sums.push(format!(
-            "UNION ALL SELECT 'tag', {}, CAST(COALESCE(SUM(p.t{at}), 0) AS BIGINT) FROM per_person p",
-            literal(tag.code())?
-        ));
-    }
-    // Each person's assessments in a catalogue are read in the order of an index (person,
-    // catalogue, day): the latest is the one with no next. The latest are then listed in the
-    // order of their ids, which is the order their answers are stored in, so that the answers
-    // of one are found next to those of the one before.
-    let day = scanned(tx, "a.assessed_on");
+    // The latest of the period are those not superseded within it (migration 9 keeps each
+    // assessment's `superseded_on`): one range of the report index. A person's tags are the
+    // union of their latest assessments' bits: the sum over the bits of the largest value
+    // each takes, since `tags & bit` is either 0 or that bit.
+    let union =
+        (0..Eleven::ALL.len()).map(|at| format!("MAX(l.tags & {})", 1i64 << at)).collect::<Vec<_>>().join(" + ");
+    // The "yes" answers carry their assessment's day and superseded_on too: each indicator is
+    // counted along its own index without visiting the assessments (but for one office's).
+    let answers_office = match scope.office {
+        Some(_) => {
+            " AND x.assessment_id IN (SELECT a.id FROM assessments a WHERE a.case_id IN
+                        (SELECT oc.id FROM cases oc WHERE oc.office_id = $3))"
+        }
+        None => "",
+    };
     let sql = format!(
         "WITH latest AS MATERIALIZED (
-             SELECT r.id, r.person_id, r.catalogue FROM (
-                 SELECT a.id, a.person_id, a.catalogue,
-                        LEAD(a.id) OVER (PARTITION BY a.person_id, a.catalogue ORDER BY a.assessed_on, a.id) AS next
-                 FROM assessments a WHERE {day} >= $1 AND {day} <= $2{office}
-             ) r WHERE r.next IS NULL ORDER BY r.id
-         ),
-         yes AS MATERIALIZED (
-             SELECT l.person_id, x.indicator FROM latest l
-             JOIN assessment_answers x ON x.assessment_id = l.id AND x.answer = 'yes'
-         ),
-         per_person AS MATERIALIZED (
-             SELECT y.person_id, {flags} FROM yes y GROUP BY y.person_id
+             SELECT a.id, a.person_id, a.catalogue, a.tags FROM assessments a
+             WHERE a.assessed_on >= $1 AND a.assessed_on <= $2
+               AND (a.superseded_on IS NULL OR a.superseded_on > $2){office}
          )
-         SELECT 'indicator', y.indicator, count(*) FROM yes y GROUP BY y.indicator
-         {sums}
+         SELECT 'indicator', x.indicator, count(*) FROM assessment_answers x
+         WHERE x.answer = 'yes' AND x.assessed_on >= $1 AND x.assessed_on <= $2
+           AND (x.superseded_on IS NULL OR x.superseded_on > $2){answers_office}
+         GROUP BY x.indicator
          UNION ALL SELECT 'catalogue', l.catalogue, count(*) FROM latest l GROUP BY l.catalogue
-         UNION ALL SELECT 'persons', '', count(DISTINCT l.person_id) FROM latest l",
-        flags = flags.join(", "),
-        sums = sums.join("\n         "),
+         UNION ALL SELECT 'tags', CAST(p.tags AS TEXT), count(*) FROM (
+             SELECT {union} AS tags FROM latest l GROUP BY l.person_id
+         ) p GROUP BY p.tags"
     );
     let mut assessed = Assessed::default();
+    let mut tags_yes = [0u64; Eleven::ALL.len()];
     for r in tx.query(&sql, &values)? {
         let (what, code, n): (String, String, u64) = (r.get(0)?, r.get(1)?, count(&r, 2)?);
         match what.as_str() {
             "indicator" => assessed.indicators_yes.push((code, n)),
-            "tag" => assessed.tags_yes.push((code, n)),
             "catalogue" => assessed.per_catalogue.push((code, n)),
-            _ => assessed.persons = n,
+            _ => {
+                // One line per set of tags: the persons who show exactly those.
+                let bits: i64 = code.parse().map_err(|_| StoreError::Invalid(format!("tags {code:?}")))?;
+                assessed.persons += n;
+                for tag in tags_of_bits(bits) {
+                    if let Some(at) = Eleven::ALL.iter().position(|t| *t == tag) {
+                        tags_yes[at] += n;
+                    }
+                }
+            }
         }
     }
+    assessed.tags_yes = Eleven::ALL.iter().zip(tags_yes).map(|(tag, n)| (tag.code().to_owned(), n)).collect();
     Ok(assessed)
 }
 
-/// Everything a report counts, in the caller's transaction (one snapshot for all figures).
-pub fn figures(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
-    let assessments = assessed(tx, scope)?;
+/// A report's figures fall in two halves of about equal work at scale, counted at once on two
+/// connections (each in its own snapshot): the appeals and the victims assisted …
+pub fn appeals_and_victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
     Ok(Figures {
         appeals_by_month: appeals_by_month(tx, scope)?,
         appeal_groups: appeal_groups(tx, scope)?,
         topic_sets: topic_sets(tx, scope)?,
         victims: victims(tx, scope)?,
+        ..Figures::default()
+    })
+}
+
+/// … and the rest of the case work: repatriations, services, wages recovered, proceedings
+/// and indicator prevalence.
+pub fn services_and_assessments(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
+    let assessments = assessed(tx, scope)?;
+    Ok(Figures {
         repatriated: repatriated(tx, scope)?,
         services: services(tx, scope)?,
         recovered: recovered(tx, scope)?,
@@ -345,6 +338,7 @@ pub fn figures(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
         assessed_persons: assessments.persons,
         indicators_yes: assessments.indicators_yes,
         tags_yes: assessments.tags_yes,
+        ..Figures::default()
     })
 }
 

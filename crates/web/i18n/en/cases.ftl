@@ -165,6 +165,7 @@ dashboard-overdue-tasks = { $count ->
     [one] 1 task is overdue in the cases you see.
    *[other] { $count } tasks are overdue in the cases you see.
 }
+dashboard-overdue-tasks-more = More than { $count } tasks are overdue in the cases you see.
 
 case-people-link = Add a person or an employer, intermediary or official to this case
 case-people-title = People and parties of case { $number }

@@ -141,3 +141,12 @@ report-rates-error-currency = Choose a currency other than the tenge.
 report-rates-error-rate = Enter tenge per unit above zero with at most two decimals, for example 150.00.
 
 report-download = Download:
+
+## The public release
+report-public-link = Public release (open data)
+report-public-heading = Public release: { $period }
+report-public-intro = What of the report may be published as open data. Counts below the threshold are replaced by «{ $mark }», and enough other counts with them that none can be worked out from the totals; shares are left out, and averages and sums of too few people are hidden. The package holds a CSV file per table and a README with every definition. The threshold is from { $min } to { $max }.
+report-threshold = Smallest count shown
+report-error-threshold = Give a whole number from 2 to 1000.
+report-public-download = Download the open-data package (ZIP)
+report-hidden = Hidden in the public release

@@ -175,6 +175,7 @@ dashboard-overdue-tasks = { $count ->
     [many] В доступных вам делах просрочено { $count } задач.
    *[other] В доступных вам делах просрочено { $count } задачи.
 }
+dashboard-overdue-tasks-more = В доступных вам делах просрочено больше { $count } задач.
 
 case-people-link = Добавить в дело человека либо работодателя, посредника или должностное лицо
 case-people-title = Лица, причастные к делу № { $number }

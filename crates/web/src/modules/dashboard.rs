@@ -52,7 +52,8 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
             }
         }
         @if let Some(overdue) = overdue {
-            p #overdue-tasks { a href="/cases?status=&overdue=1" { (tr.t1("dashboard-overdue-tasks", "count", overdue)) } }
+            @let message = if overdue.more { "dashboard-overdue-tasks-more" } else { "dashboard-overdue-tasks" };
+            p #overdue-tasks { a href="/cases?status=&overdue=1" { (tr.t1(message, "count", overdue.count)) } }
         }
         @if !tasks.is_empty() {
             section.tasks #my-tasks {

@@ -1,10 +1,12 @@
 //! Reports: the statistics the organisation publishes (DESIGN.md §4) for any period and
 //! office, as a page that works without script and prints cleanly — each table with a chart
-//! drawn on the server beside it — and the dated exchange rates its dollar figures use.
+//! drawn on the server beside it — its public release as open data, and the dated exchange
+//! rates its dollar figures use.
 
 mod charts;
 mod format;
 mod page;
+mod public;
 mod rates;
 
 use axum::Router;
@@ -13,5 +15,8 @@ use axum::routing::get;
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/reports", get(page::show)).route("/reports/rates", get(rates::show).post(rates::save))
+    Router::new()
+        .route("/reports", get(page::show))
+        .route("/reports/public", get(public::show))
+        .route("/reports/rates", get(rates::show).post(rates::save))
 }

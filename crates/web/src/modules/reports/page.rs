@@ -35,7 +35,7 @@ const KINDS: [&str; 4] = ["year", "quarter", "month", "custom"];
 
 /// The period form as typed (or its defaults: the current year). Every field is always shown;
 /// the kind says which of them are read.
-struct PeriodForm {
+pub(super) struct PeriodForm {
     kind: String,
     year: String,
     quarter: String,
@@ -46,7 +46,7 @@ struct PeriodForm {
 }
 
 impl PeriodForm {
-    fn read(q: &FormData, today: NaiveDate) -> Self {
+    pub(super) fn read(q: &FormData, today: NaiveDate) -> Self {
         let or = |name: &str, default: String| if q.has(name) { q.get(name).trim().to_owned() } else { default };
         let new_year = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
         Self {
@@ -62,7 +62,7 @@ impl PeriodForm {
 
     /// Fills the fields the kind did not read with the period shown, so that choosing another
     /// kind starts from it.
-    fn follow(&mut self, period: &Period) {
+    pub(super) fn follow(&mut self, period: &Period) {
         let first = period.from();
         if self.kind != "custom" {
             self.from = first.to_string();
@@ -80,7 +80,7 @@ impl PeriodForm {
     }
 
     /// The period the form names, or its problems marked on their fields.
-    fn period(&self, errors: &mut FieldErrors) -> Option<Period> {
+    pub(super) fn period(&self, errors: &mut FieldErrors) -> Option<Period> {
         let mut year = || {
             let parsed = self.year.parse::<i32>().ok().filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y));
             if parsed.is_none() {
@@ -131,7 +131,7 @@ impl PeriodForm {
 
     /// The office asked for: any (or all) for those over every office, always their own for
     /// office staff.
-    fn office(&self, current: &Current, offices: &[Office], errors: &mut FieldErrors) -> Option<OfficeId> {
+    pub(super) fn office(&self, current: &Current, offices: &[Office], errors: &mut FieldErrors) -> Option<OfficeId> {
         if !current.actor.sees_all_offices() {
             return current.actor.office_id();
         }
@@ -161,7 +161,7 @@ fn typed_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveD
 }
 
 /// The message beside a field the report service refused.
-fn service_message(field: &str) -> &'static str {
+pub(super) fn service_message(field: &str) -> &'static str {
     match field {
         "office" => "report-error-office",
         "to" => "report-error-reversed",
@@ -169,6 +169,7 @@ fn service_message(field: &str) -> &'static str {
         "month" => "report-error-month",
         "quarter" => "report-error-quarter",
         "from" => "report-error-date",
+        "threshold" => "report-error-threshold",
         _ => "form-invalid",
     }
 }
@@ -220,7 +221,7 @@ pub async fn show(
         }
         Ok(report) => {
             form.follow(&report.period);
-            let query = without_format(&raw);
+            let query = query_without(&raw, "format");
             Ok(render(tr, &current, &form, &errors, &offices, Some((&report, query.as_str()))).into_response())
         }
         Err(AppError::Invalid(problems)) => {
@@ -253,9 +254,13 @@ fn render(
         @if let Some(report) = report {
             p.meta { (tr.t1("office-label", "office", office_name(tr, offices, report.office))) }
         }
-        (period_form(tr, current, form, errors, offices))
+        (period_form(tr, current, form, errors, offices, "/reports", html! {}))
         p.report-links {
             a href="/reports/rates" { (tr.t("report-rates-link")) }
+            " · "
+            a href={ "/reports/public" (if query.is_empty() { String::new() } else { format!("?{query}") }) } {
+                (tr.t("report-public-link"))
+            }
             @if report.is_some() {
                 " · " (tr.t("report-download")) " "
                 @for format in Format::ALL {
@@ -271,16 +276,16 @@ fn render(
     layout::page(tr, current, &title, "/reports", content)
 }
 
-/// The page's query string without a `format` (the links add their own).
-fn without_format(raw: &str) -> String {
+/// The page's query string without one field (`format`, `download`: the links add their own).
+pub(super) fn query_without(raw: &str, field: &str) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for (name, value) in form_urlencoded::parse(raw.as_bytes()).filter(|(name, _)| name != "format") {
+    for (name, value) in form_urlencoded::parse(raw.as_bytes()).filter(|(name, _)| name != field) {
         out.append_pair(&name, &value);
     }
     out.finish()
 }
 
-fn period_label(tr: Tr<'_>, period: &Period) -> String {
+pub(super) fn period_label(tr: Tr<'_>, period: &Period) -> String {
     match period.kind() {
         PeriodKind::Year(y) => t_args(tr, "report-period-year", &[("year", y.to_string())]),
         PeriodKind::Quarter(y, q) => {
@@ -295,19 +300,29 @@ fn period_label(tr: Tr<'_>, period: &Period) -> String {
     }
 }
 
-fn office_name(tr: Tr<'_>, offices: &[Office], office: Option<OfficeId>) -> String {
+pub(super) fn office_name(tr: Tr<'_>, offices: &[Office], office: Option<OfficeId>) -> String {
     match office {
         None => tr.t("report-all-offices"),
         Some(id) => offices.iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.name.clone()),
     }
 }
 
-fn period_form(tr: Tr<'_>, current: &Current, form: &PeriodForm, errors: &FieldErrors, offices: &[Office]) -> Markup {
+/// The period form, sent to `action`; `extra` holds fields of the page's own (shown before
+/// the button).
+pub(super) fn period_form(
+    tr: Tr<'_>,
+    current: &Current,
+    form: &PeriodForm,
+    errors: &FieldErrors,
+    offices: &[Office],
+    action: &str,
+    extra: Markup,
+) -> Markup {
     let invalid = |name: &str| errors.has(name).then_some("true");
     let described = |name: &str| errors.has(name).then(|| format!("{name}-error"));
     html! {
         (errors.summary(tr))
-        form.filters.report-period method="get" action="/reports" {
+        form.filters.report-period method="get" action=(action) {
             label { (tr.t("report-period")) " "
                 select name="kind" aria-invalid=[invalid("kind")] aria-describedby=[described("kind")] {
                     @for kind in KINDS {
@@ -356,6 +371,7 @@ fn period_form(tr: Tr<'_>, current: &Current, form: &PeriodForm, errors: &FieldE
                 }
                 (errors.message(tr, "office"))
             }
+            (extra)
             button type="submit" { (tr.t("report-apply")) }
         }
         p.hint.report-form-hint { (tr.t("report-form-hint")) }
@@ -412,11 +428,11 @@ fn chart_of(id: &str) -> Option<Chart> {
     }
 }
 
-fn table_title(tr: Tr<'_>, table: &Table) -> String {
+pub(super) fn table_title(tr: Tr<'_>, table: &Table) -> String {
     tr.t(&format!("report-table-{}", table.id))
 }
 
-fn row_label(tr: Tr<'_>, table: &Table, label: &Label) -> String {
+pub(super) fn row_label(tr: Tr<'_>, table: &Table, label: &Label) -> String {
     match label {
         Label::Month(m) => month_label(tr, *m),
         Label::Code(code) => table.label_id(label).and_then(|id| known(tr, &id)).unwrap_or_else(|| code.clone()),
@@ -426,7 +442,7 @@ fn row_label(tr: Tr<'_>, table: &Table, label: &Label) -> String {
 }
 
 /// What the label column holds, as its header says.
-fn rows_header(tr: Tr<'_>, labels: Labels) -> String {
+pub(super) fn rows_header(tr: Tr<'_>, labels: Labels) -> String {
     let id = match labels {
         Labels::Lookup(list) => format!("report-rows-{list}"),
         Labels::Months => "report-rows-months".to_owned(),

@@ -1,0 +1,173 @@
+//! The open-data package of a public release: one ZIP file holding a CSV file per table and a
+//! README that defines every table and column and says what was hidden and why.
+//!
+//! Owns the package's layout. What is shown and hidden is the release's
+//! ([`komek_domain::public_release`]); labels come through [`Words`] as in every export, in the
+//! reader's language, with English where a translation lacks one.
+//!
+//! Each CSV file is UTF-8 with a byte order mark, comma-separated, lines ended by CRLF. Its
+//! first line names the columns: `code` (the row's stable code: a lookup code, "total",
+//! "YYYY-MM" for a month, "not-stated"), `label` (the row in the reader's language), then one
+//! column per figure by its stable id. A hidden figure is `x`, a figure that needs a missing
+//! exchange rate is empty, money is in major units with a decimal point.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use komek_domain::public_release::{Figure, Release, ReleaseRow, ReleaseTable, RowLabel, SUPPRESSED_MARK};
+use komek_domain::reports::PeriodKind;
+
+use crate::report_export::{ExportError, Words, csv_line, decimal};
+
+/// The file name of a release's package: `komek-open-data-2008.zip`,
+/// `komek-open-data-maktaaral-2008-q1.zip`.
+pub fn file_name(release: &Release, office_code: Option<&str>) -> String {
+    let period = match release.period.kind() {
+        PeriodKind::Year(y) => format!("{y}"),
+        PeriodKind::Quarter(y, q) => format!("{y}-q{q}"),
+        PeriodKind::Month(y, m) => format!("{y}-{m:02}"),
+        PeriodKind::Custom => format!("{}-{}", release.period.from(), release.period.to()),
+    };
+    let office = office_code.map(crate::report_export::file_name_part).filter(|c| !c.is_empty());
+    match office {
+        Some(office) => format!("komek-open-data-{office}-{period}.zip"),
+        None => format!("komek-open-data-{period}.zip"),
+    }
+}
+
+/// The CSV file of a table: its place in the release and its id, `03-appeals-by-channel.csv`.
+pub fn table_file(at: usize, table: &ReleaseTable) -> String {
+    format!("{:02}-{}.csv", at + 1, table.id)
+}
+
+/// The package: README.txt and a CSV file per table, made on `produced_on`.
+pub fn package(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> Result<Vec<u8>, ExportError> {
+    let failed = |e: zip::result::ZipError| ExportError::Package(e.to_string());
+    // Every entry carries the day the package was made: the same release made the same day is
+    // the same file.
+    let stamp = zip::DateTime::from_date_and_time(
+        u16::try_from(chrono::Datelike::year(&produced_on)).unwrap_or(1980),
+        chrono::Datelike::month(&produced_on) as u8,
+        chrono::Datelike::day(&produced_on) as u8,
+        0,
+        0,
+        0,
+    )
+    .unwrap_or_default();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(stamp);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("README.txt", options).map_err(failed)?;
+    zip.write_all(readme(release, words, produced_on).as_bytes()).map_err(|e| ExportError::Package(e.to_string()))?;
+    for (at, table) in release.tables.iter().enumerate() {
+        zip.start_file(table_file(at, table), options).map_err(failed)?;
+        zip.write_all(&table_csv(table, words)).map_err(|e| ExportError::Package(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(failed)?.into_inner())
+}
+
+/// One table as CSV (see the module documentation).
+pub fn table_csv(table: &ReleaseTable, words: &Words<'_>) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let mut header = vec!["code".to_owned(), "label".to_owned()];
+    header.extend(table.columns.iter().map(|c| c.id.to_owned()));
+    csv_line(&mut out, &header);
+    for row in &table.rows {
+        let mut fields = vec![row.code(), row_label(table, row, words)];
+        fields.extend(row.figures.iter().map(|f| match f {
+            Figure::Count(n) => n.to_string(),
+            Figure::Money(m) => decimal(*m),
+            Figure::Hidden => SUPPRESSED_MARK.to_owned(),
+            Figure::Missing => String::new(),
+        }));
+        csv_line(&mut out, &fields);
+    }
+    out.into_bytes()
+}
+
+fn row_label(table: &ReleaseTable, row: &ReleaseRow, words: &Words<'_>) -> String {
+    match &row.label {
+        RowLabel::Report(label) => words.row_label(&table.as_report_table(), label),
+        RowLabel::NotStated => words.text("report-unstated"),
+    }
+}
+
+/// The README: what the package is, the rules it was made by, and each file with its
+/// definition and columns.
+pub fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> String {
+    let mut lines = vec![words.text("open-data-title"), String::new()];
+    lines.extend(words.heading_lines(release.period, release.office, release.empty, &release.missing_rates));
+    lines.push(format!("{}: {produced_on}", words.text("open-data-produced")));
+    lines.push(format!("{}: {}", words.text("open-data-threshold"), release.threshold));
+    lines.push(String::new());
+    for id in ["open-data-hiding", "open-data-zeros", "open-data-shares", "open-data-averages", "open-data-format"] {
+        lines.push(words.text(id).replace("{mark}", SUPPRESSED_MARK));
+        lines.push(String::new());
+    }
+    lines.push(words.text("open-data-files"));
+    for (at, table) in release.tables.iter().enumerate() {
+        let report_table = table.as_report_table();
+        lines.push(String::new());
+        lines.push(format!("{} — {}", table_file(at, table), words.table_title(&report_table)));
+        lines.push(format!("  {}", words.text(&format!("report-definition-{}", table.id))));
+        let rows = words.rows_title(&report_table);
+        if !rows.is_empty() {
+            lines.push(format!("  code, label: {rows}"));
+        }
+        for column in &table.columns {
+            lines.push(format!("  {}: {}", column.id, words.column_title(column)));
+        }
+    }
+    let mut text = lines.join("\r\n");
+    text.push_str("\r\n");
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use komek_domain::reports::{Figures, Period, Rates, YearMonth, build};
+
+    use super::*;
+
+    fn english(id: &str) -> String {
+        id.to_owned()
+    }
+
+    #[test]
+    fn the_package_holds_a_readme_and_a_csv_per_table_with_hidden_counts_marked() {
+        let figures = Figures {
+            appeals_by_month: vec![
+                (YearMonth { year: 2008, month: 1 }, 40),
+                (YearMonth { year: 2008, month: 2 }, 3),
+                (YearMonth { year: 2008, month: 3 }, 57),
+            ],
+            ..Default::default()
+        };
+        let report = build(Period::year(2008).unwrap(), None, &figures, &Rates::in_force(&[], Default::default()));
+        let release = komek_domain::public_release::release(&report, 10);
+        let translate = english;
+        let words = Words::new(&translate);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let bytes = package(&release, &words, day).unwrap();
+        assert_eq!(bytes, package(&release, &words, day).unwrap(), "the same release makes the same file");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let names: Vec<String> = zip.file_names().map(|n| n.map(|n| n.into_owned())).collect::<Result<_, _>>().unwrap();
+        assert_eq!(names.len(), 1 + release.tables.len());
+        assert!(names.contains(&"README.txt".to_owned()) && names.contains(&"02-appeals-by-month.csv".to_owned()));
+        let mut months = String::new();
+        zip.by_name("02-appeals-by-month.csv").unwrap().read_to_string(&mut months).unwrap();
+        let months: Vec<&str> = months.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(months[0], "code,label,appeals");
+        assert_eq!(months[1], "2008-01,2008-01,x");
+        assert_eq!(months[2], "2008-02,2008-02,x");
+        assert_eq!(months[3], "2008-03,2008-03,57");
+        let mut readme = String::new();
+        zip.by_name("README.txt").unwrap().read_to_string(&mut readme).unwrap();
+        assert!(readme.contains("Counts from 1 up to the threshold"), "{readme}");
+        assert!(readme.contains("02-appeals-by-month.csv — Appeals by month"), "{readme}");
+        assert!(readme.contains("Threshold: 10"), "{readme}");
+    }
+}

@@ -1,0 +1,193 @@
+//! The public release page: the same period form as the report, a threshold, and what of the
+//! report may be published — every table as it will be in the open-data package, hidden
+//! figures marked — with the package to download (a ZIP of CSV tables and a README).
+//!
+//! For those who read reports (managers, analysts, administrators); what is hidden is decided
+//! by `komek_domain::public_release`, the package laid out by `komek_app::open_data`.
+
+use axum::extract::{RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use komek_app::AppError;
+use komek_app::open_data;
+use komek_app::report_export::Words;
+use komek_app::reports::ReportQuery;
+use komek_domain::Capability;
+use komek_domain::entities::Office;
+use komek_domain::public_release::{
+    DEFAULT_THRESHOLD, Figure, MAX_THRESHOLD, MIN_THRESHOLD, Release, ReleaseTable, RowLabel, SUPPRESSED_MARK,
+};
+use komek_domain::reports::Label;
+use maud::{Markup, html};
+
+use super::format::{count, t_args};
+use super::page::{
+    PeriodForm, office_name, period_form, period_label, query_without, row_label, rows_header, service_message,
+    table_title,
+};
+use crate::errors::WebError;
+use crate::forms::{FieldErrors, FormData};
+use crate::i18n::Tr;
+use crate::layout;
+use crate::session::Current;
+use crate::{AppState, blocking};
+
+pub async fn show(
+    State(state): State<AppState>,
+    current: Current,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    if !current.actor.can(Capability::ViewReports) {
+        return Err(WebError::Forbidden);
+    }
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let (today, offices) =
+        blocking(move || -> Result<_, AppError> { Ok((app.today(&actor)?, app.offices()?)) }).await??;
+    let raw = raw.unwrap_or_default();
+    let asked = FormData::parse(raw.as_bytes());
+    let download = asked.has("download");
+    let mut form = PeriodForm::read(&asked, today);
+    let threshold_typed = if asked.has("threshold") { asked.get("threshold").trim().to_owned() } else { String::new() };
+    let mut errors = FieldErrors::default();
+    let period = form.period(&mut errors);
+    let office = form.office(&current, &offices, &mut errors);
+    let threshold = match threshold_typed.as_str() {
+        "" => Some(DEFAULT_THRESHOLD),
+        typed => typed.parse::<u64>().ok().or_else(|| {
+            errors.add("threshold", "report-error-threshold");
+            None
+        }),
+    };
+    let result = match (period, threshold) {
+        (Some(period), Some(threshold)) if errors.is_empty() => {
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            blocking(move || app.public_release(&actor, &ReportQuery { period, office }, threshold)).await?
+        }
+        _ => Err(AppError::Invalid(Vec::new())),
+    };
+    let tr = current.tr(&state);
+    let threshold_shown = if threshold_typed.is_empty() { DEFAULT_THRESHOLD.to_string() } else { threshold_typed };
+    match result {
+        Ok(release) if download => {
+            let office = release.office.and_then(|id| offices.iter().find(|o| o.id == id));
+            let translate = |id: &str| tr.t(id);
+            let mut words = Words::new(&translate);
+            if let Some(office) = office {
+                words = words.with_office(office.name.clone());
+            }
+            let bytes = open_data::package(&release, &words, today).map_err(|e| WebError::Internal(e.to_string()))?;
+            let name = open_data::file_name(&release, office.map(|o| o.code.as_str()));
+            let disposition = format!("attachment; filename=\"{name}\"");
+            Ok((
+                [(header::CONTENT_TYPE, "application/zip".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+                bytes,
+            )
+                .into_response())
+        }
+        Ok(release) => {
+            form.follow(&release.period);
+            let query = query_without(&raw, "download");
+            let page = render(tr, &current, (&form, &threshold_shown), &errors, &offices, Some((&release, &query)));
+            Ok(page.into_response())
+        }
+        Err(AppError::Invalid(problems)) => {
+            for problem in &problems {
+                errors.add(problem.field(), service_message(problem.field()));
+            }
+            let page = render(tr, &current, (&form, &threshold_shown), &errors, &offices, None);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn render(
+    tr: Tr<'_>,
+    current: &Current,
+    (form, threshold): (&PeriodForm, &str),
+    errors: &FieldErrors,
+    offices: &[Office],
+    release: Option<(&Release, &str)>,
+) -> Markup {
+    let title = match release {
+        Some((release, _)) => tr.t1("report-public-heading", "period", period_label(tr, &release.period)),
+        None => tr.t("report-public-link"),
+    };
+    let invalid = errors.has("threshold").then_some("true");
+    let described = errors.has("threshold").then_some("threshold-error");
+    let threshold_field = html! {
+        label { (tr.t("report-threshold")) " "
+            input type="text" inputmode="numeric" size="5" name="threshold" value=(threshold)
+                aria-invalid=[invalid] aria-describedby=[described];
+        }
+        (errors.message(tr, "threshold"))
+    };
+    let content = html! {
+        h1 { (title) }
+        @if let Some((release, _)) = release {
+            p.meta { (tr.t1("office-label", "office", office_name(tr, offices, release.office))) }
+        }
+        p { (t_args(tr, "report-public-intro", &[
+            ("mark", SUPPRESSED_MARK.to_owned()),
+            ("min", MIN_THRESHOLD.to_string()),
+            ("max", MAX_THRESHOLD.to_string()),
+        ])) }
+        (period_form(tr, current, form, errors, offices, "/reports/public", threshold_field))
+        @if let Some((release, query)) = release {
+            p.report-links {
+                a href={ "/reports/public?" (query) (if query.is_empty() { "" } else { "&" }) "download=zip" } download {
+                    (tr.t("report-public-download"))
+                }
+            }
+            @if release.empty { p.notice role="status" { (tr.t("report-empty")) } }
+            @else {
+                @for table in &release.tables { (section(tr, table)) }
+            }
+        }
+    };
+    layout::page(tr, current, &title, "/reports", content)
+}
+
+/// A table as the package will hold it.
+fn section(tr: Tr<'_>, table: &ReleaseTable) -> Markup {
+    let as_report = table.as_report_table();
+    let title = table_title(tr, &as_report);
+    let heading = format!("p-{}-h", table.id);
+    html! {
+        section.report-table id={ "p-" (table.id) } aria-labelledby=(heading) {
+            h2 id=(heading) { (title) }
+            @if table.rows.is_empty() {
+                p.hint { (tr.t("report-no-figures")) }
+            } @else {
+                table.report aria-labelledby=(heading) {
+                    thead { tr {
+                        th scope="col" { (rows_header(tr, table.labels)) }
+                        @for c in &table.columns { th.num scope="col" { (tr.t(&format!("report-column-{}", c.id))) } }
+                    } }
+                    tbody {
+                        @for row in &table.rows {
+                            tr.total[row.label == RowLabel::Report(Label::Total)] {
+                                th scope="row" {
+                                    @match &row.label {
+                                        RowLabel::Report(label) => (row_label(tr, &as_report, label)),
+                                        RowLabel::NotStated => (tr.t("report-unstated")),
+                                    }
+                                }
+                                @for figure in &row.figures { (figure_cell(tr, figure)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn figure_cell(tr: Tr<'_>, figure: &Figure) -> Markup {
+    match figure {
+        Figure::Count(n) => html! { td.num { (count(tr.lang, *n)) } },
+        Figure::Money(money) => html! { td.num { (money.to_string()) } },
+        Figure::Hidden => html! { td.num.hidden-figure title=(tr.t("report-hidden")) { (SUPPRESSED_MARK) } },
+        Figure::Missing => html! { td.num.missing { (tr.t("report-missing-rate")) } },
+    }
+}
