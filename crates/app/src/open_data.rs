@@ -68,7 +68,7 @@ pub fn package(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> 
 }
 
 /// One table as CSV (see the module documentation).
-pub fn table_csv(table: &ReleaseTable, words: &Words<'_>) -> Vec<u8> {
+fn table_csv(table: &ReleaseTable, words: &Words<'_>) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let mut header = vec!["code".to_owned(), "label".to_owned()];
     header.extend(table.columns.iter().map(|c| c.id.to_owned()));
@@ -95,7 +95,7 @@ fn row_label(table: &ReleaseTable, row: &ReleaseRow, words: &Words<'_>) -> Strin
 
 /// The README: what the package is, the rules it was made by, and each file with its
 /// definition and columns.
-pub fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> String {
+fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> String {
     let mut lines = vec![words.text("open-data-title"), String::new()];
     lines.extend(words.heading_lines(release.period, release.office, release.empty, &release.missing_rates));
     lines.push(format!("{}: {produced_on}", words.text("open-data-produced")));

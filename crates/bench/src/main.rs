@@ -54,6 +54,10 @@ struct Args {
     /// Measure only the search quality (on its own population), not speed.
     #[arg(long)]
     quality_only: bool,
+    /// Measure the work lists and the annual report again on the data an earlier run kept
+    /// in --data-dir (and --database-url), generating nothing.
+    #[arg(long, requires = "data_dir")]
+    existing: bool,
 }
 
 const BENCH_PASSWORD: &str = "bench password 2008";
@@ -65,6 +69,10 @@ fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if args.quality_only {
         return search_quality(1_000);
+    }
+    if args.existing {
+        let dir = args.data_dir.as_deref().context("--existing needs the --data-dir of an earlier run")?;
+        return measure_existing(dir, args.database_url.as_deref(), args.samples);
     }
     let cases = args.cases.unwrap_or(args.appeals / 10);
     let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
@@ -158,27 +166,7 @@ fn main() -> anyhow::Result<()> {
         measure(n, |_| app.case_file(&actor, *case_ids.choose(&mut rng).expect("cases")).map(|_| ())),
     )?;
     report("dashboard figures", "page < 20 ms", measure(n, |_| app.dashboard(&actor, Utc::now()).map(|_| ())))?;
-    report(
-        "my tasks and the overdue count (`my_tasks`, `overdue_tasks`)",
-        "page < 20 ms",
-        measure(n, |_| app.my_tasks(&actor, 15).and_then(|_| app.overdue_tasks(&actor)).map(|_| ())),
-    )?;
-    let active = CaseQuery { status: Some("active".into()), ..Default::default() };
-    report(
-        "case list (`cases`, active, first page)",
-        "page < 20 ms",
-        measure(n, |_| app.cases(&actor, &active, 0).map(|_| ())),
-    )?;
-    let overdue = CaseQuery { overdue: true, ..active.clone() };
-    report("case list, overdue only", "page < 20 ms", measure(n, |_| app.cases(&actor, &overdue, 0).map(|_| ())))?;
-    // The annual report over everything generated (every record falls in 2008), counted as
-    // the reports page and `komek report` count it.
-    let year = komek_app::reports::ReportQuery { period: Period::year(2008)?, office: None };
-    report(
-        "annual report, 2008 (`report`: every figure, all offices)",
-        "< 1000 ms",
-        measure(n.min(REPORT_SAMPLES), |_| app.report(&Actor::System, &year).map(|_| ())),
-    )?;
+    lists_and_report(&app, &actor, n)?;
     search_quality(1_000)?;
     drop(opened);
 
@@ -186,6 +174,54 @@ fn main() -> anyhow::Result<()> {
     let targets = Targets { person, cases: g.cases.clone(), fullest: g.fullest.map(|(id, _)| id) };
     measure_server(&data_dir, args.database_url.as_deref(), n, &targets)?;
     Ok(())
+}
+
+/// The work lists and the annual report, measured on whatever the instance holds.
+fn lists_and_report(app: &App, actor: &Actor, n: usize) -> anyhow::Result<()> {
+    report(
+        "my tasks and the overdue count (`my_tasks`, `overdue_tasks`)",
+        "page < 20 ms",
+        measure(n, |_| app.my_tasks(actor, 15).and_then(|_| app.overdue_tasks(actor)).map(|_| ())),
+    )?;
+    let active = CaseQuery { status: Some("active".into()), ..Default::default() };
+    report(
+        "case list (`cases`, active, first page)",
+        "page < 20 ms",
+        measure(n, |_| app.cases(actor, &active, 0).map(|_| ())),
+    )?;
+    let overdue = CaseQuery { overdue: true, ..active.clone() };
+    report("case list, overdue only", "page < 20 ms", measure(n, |_| app.cases(actor, &overdue, 0).map(|_| ())))?;
+    let any_overdue = CaseQuery { overdue: true, ..Default::default() };
+    report(
+        "case list, every status, overdue only",
+        "page < 20 ms",
+        measure(n, |_| app.cases(actor, &any_overdue, 0).map(|_| ())),
+    )?;
+    // The annual report over everything generated (every record falls in 2008), counted as
+    // the reports page and `komek report` count it.
+    let year = komek_app::reports::ReportQuery { period: Period::year(2008)?, office: None };
+    report(
+        "annual report, 2008 (`report`: every figure, all offices)",
+        "< 1000 ms",
+        measure(n.min(REPORT_SAMPLES), |_| app.report(&Actor::System, &year).map(|_| ())),
+    )
+}
+
+/// `--existing`: measures the lists and the report again on data a previous run kept
+/// (`--data-dir`, and the same `--database-url`), without generating anything.
+fn measure_existing(data_dir: &Path, url: Option<&str>, n: usize) -> anyhow::Result<()> {
+    let opened = instance::open(data_dir, url, Settings::default(), Access::Exclusive)?;
+    let app = opened.app.clone();
+    let lawyer = app
+        .accounts(&Actor::System)?
+        .into_iter()
+        .find(|a| a.username == "bench-lawyer")
+        .context("no bench-lawyer here: give the data directory of an earlier run")?;
+    let actor = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer });
+    println!("# Komek benchmark, measured again on the data kept in {}", data_dir.display());
+    println!("| operation | p50 ms | p95 ms | budget |");
+    println!("|---|---|---|---|");
+    lists_and_report(&app, &actor, n)
 }
 
 /// Generating a million records through the services commits a few million transactions; on

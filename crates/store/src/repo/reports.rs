@@ -6,10 +6,13 @@
 //! figures into tables; nothing here decides who may see a report.
 //!
 //! Appeals are read through the per-appeal `topic_set` and `help_set` kept by migration 8,
-//! and case work through the report indexes it made, which hold every column a figure needs:
-//! a figure walks an index in the order it groups by, not the records' rows. Appeals count by
-//! their moment of receipt (UTC milliseconds); cases, services, proceedings and assessments by
-//! their ISO day, compared as text.
+//! and case work through the report indexes of migrations 8 and 9, which hold every column a
+//! figure needs: a figure walks an index in the order it groups by, not the records' rows.
+//! Indicator prevalence reads what migration 9 keeps with each assessment and answer (the day
+//! it was superseded, its tags), so that a period's latest assessments are one range; persons'
+//! tags come back as a line per set of tags (at most 2,048). Appeals count by their moment of
+//! receipt (UTC milliseconds); cases, services, proceedings and assessments by their ISO day,
+//! compared as text.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::indicators::{Eleven, tags_of_bits};
