@@ -174,11 +174,22 @@ pub(super) fn service_message(field: &str) -> &'static str {
     }
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    current: Current,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, WebError> {
+/// What a report page was asked for: the form as typed, the period and office it names (or
+/// its errors), and what the page needs besides.
+pub(super) struct Asked {
+    pub raw: String,
+    pub fields: FormData,
+    pub form: PeriodForm,
+    pub errors: FieldErrors,
+    pub period: Option<Period>,
+    pub office: Option<OfficeId>,
+    pub offices: Vec<Office>,
+    /// The reader's day, on their office's calendar.
+    pub today: NaiveDate,
+}
+
+/// Reads a report page's query, for those who read reports.
+pub(super) async fn asked(state: &AppState, current: &Current, raw: Option<String>) -> Result<Asked, WebError> {
     if !current.actor.can(Capability::ViewReports) {
         return Err(WebError::Forbidden);
     }
@@ -186,13 +197,22 @@ pub async fn show(
     let (today, offices) =
         blocking(move || -> Result<_, AppError> { Ok((app.today(&actor)?, app.offices()?)) }).await??;
     let raw = raw.unwrap_or_default();
-    let asked = FormData::parse(raw.as_bytes());
-    // The same report as a file: `format=csv|xlsx|pdf|json` beside the period's fields.
-    let download = asked.text("format").and_then(|f| Format::parse(&f));
-    let mut form = PeriodForm::read(&asked, today);
+    let fields = FormData::parse(raw.as_bytes());
+    let form = PeriodForm::read(&fields, today);
     let mut errors = FieldErrors::default();
     let period = form.period(&mut errors);
-    let office = form.office(&current, &offices, &mut errors);
+    let office = form.office(current, &offices, &mut errors);
+    Ok(Asked { raw, fields, form, errors, period, office, offices, today })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    current: Current,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    let Asked { raw, fields, mut form, mut errors, period, office, offices, .. } = asked(&state, &current, raw).await?;
+    // The same report as a file: `format=csv|xlsx|pdf|json` beside the period's fields.
+    let download = fields.text("format").and_then(|f| Format::parse(&f));
     let result = match period {
         Some(period) if errors.is_empty() => {
             let (app, actor) = (state.app.clone(), current.actor.clone());

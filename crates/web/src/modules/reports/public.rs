@@ -12,7 +12,6 @@ use komek_app::AppError;
 use komek_app::open_data;
 use komek_app::report_export::Words;
 use komek_app::reports::ReportQuery;
-use komek_domain::Capability;
 use komek_domain::entities::Office;
 use komek_domain::public_release::{
     DEFAULT_THRESHOLD, Figure, MAX_THRESHOLD, MIN_THRESHOLD, Release, ReleaseTable, RowLabel, SUPPRESSED_MARK,
@@ -22,11 +21,11 @@ use maud::{Markup, html};
 
 use super::format::{count, t_args};
 use super::page::{
-    PeriodForm, office_name, period_form, period_label, query_without, row_label, rows_header, service_message,
-    table_title,
+    Asked, PeriodForm, asked, office_name, period_form, period_label, query_without, row_label, rows_header,
+    service_message, table_title,
 };
 use crate::errors::WebError;
-use crate::forms::{FieldErrors, FormData};
+use crate::forms::FieldErrors;
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
@@ -37,20 +36,11 @@ pub async fn show(
     current: Current,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
-    if !current.actor.can(Capability::ViewReports) {
-        return Err(WebError::Forbidden);
-    }
-    let (app, actor) = (state.app.clone(), current.actor.clone());
-    let (today, offices) =
-        blocking(move || -> Result<_, AppError> { Ok((app.today(&actor)?, app.offices()?)) }).await??;
-    let raw = raw.unwrap_or_default();
-    let asked = FormData::parse(raw.as_bytes());
-    let download = asked.has("download");
-    let mut form = PeriodForm::read(&asked, today);
-    let threshold_typed = if asked.has("threshold") { asked.get("threshold").trim().to_owned() } else { String::new() };
-    let mut errors = FieldErrors::default();
-    let period = form.period(&mut errors);
-    let office = form.office(&current, &offices, &mut errors);
+    let Asked { raw, fields, mut form, mut errors, period, office, offices, today } =
+        asked(&state, &current, raw).await?;
+    let download = fields.has("download");
+    let threshold_typed =
+        if fields.has("threshold") { fields.get("threshold").trim().to_owned() } else { String::new() };
     let threshold = match threshold_typed.as_str() {
         "" => Some(DEFAULT_THRESHOLD),
         typed => typed.parse::<u64>().ok().or_else(|| {
