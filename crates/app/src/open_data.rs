@@ -15,20 +15,14 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use komek_domain::public_release::{Figure, Release, ReleaseRow, ReleaseTable, RowLabel, SUPPRESSED_MARK};
-use komek_domain::reports::PeriodKind;
 
-use crate::report_export::{ExportError, Words, csv_line, decimal};
+use crate::report_export::{ExportError, Words, csv_line, decimal, file_name_part, period_file_part};
 
 /// The file name of a release's package: `komek-open-data-2008.zip`,
 /// `komek-open-data-maktaaral-2008-q1.zip`.
 pub fn file_name(release: &Release, office_code: Option<&str>) -> String {
-    let period = match release.period.kind() {
-        PeriodKind::Year(y) => format!("{y}"),
-        PeriodKind::Quarter(y, q) => format!("{y}-q{q}"),
-        PeriodKind::Month(y, m) => format!("{y}-{m:02}"),
-        PeriodKind::Custom => format!("{}-{}", release.period.from(), release.period.to()),
-    };
-    let office = office_code.map(crate::report_export::file_name_part).filter(|c| !c.is_empty());
+    let period = period_file_part(release.period);
+    let office = office_code.map(file_name_part).filter(|c| !c.is_empty());
     match office {
         Some(office) => format!("komek-open-data-{office}-{period}.zip"),
         None => format!("komek-open-data-{period}.zip"),

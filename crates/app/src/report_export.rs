@@ -336,18 +336,23 @@ fn humanise(id: &str) -> String {
 /// The name a file of this report is saved under: `komek-report-2008.xlsx`,
 /// `komek-report-maktaaral-2008-q1.pdf`, `komek-report-2008-01-05-2008-02-10.csv`.
 pub fn file_name(report: &Report, office_code: Option<&str>, format: Format) -> String {
-    let period = match report.period.kind() {
-        PeriodKind::Year(y) => format!("{y}"),
-        PeriodKind::Quarter(y, q) => format!("{y}-q{q}"),
-        PeriodKind::Month(y, m) => format!("{y}-{m:02}"),
-        PeriodKind::Custom => format!("{}-{}", report.period.from(), report.period.to()),
-    };
+    let period = period_file_part(report.period);
     let office: String = office_code
         .map(file_name_part)
         .filter(|code| !code.is_empty())
         .map(|code| format!("{code}-"))
         .unwrap_or_default();
     format!("komek-report-{office}{period}.{}", format.extension())
+}
+
+/// A period as a part of a file name: `2008`, `2008-q1`, `2008-01`, `2008-01-05-2008-02-10`.
+pub(crate) fn period_file_part(period: Period) -> String {
+    match period.kind() {
+        PeriodKind::Year(y) => format!("{y}"),
+        PeriodKind::Quarter(y, q) => format!("{y}-q{q}"),
+        PeriodKind::Month(y, m) => format!("{y}-{m:02}"),
+        PeriodKind::Custom => format!("{}-{}", period.from(), period.to()),
+    }
 }
 
 /// An office code as a part of a file name: lower case, letters and digits, dashes between.
