@@ -97,6 +97,18 @@ impl Store {
         }
     }
 
+    /// Does once what PostgreSQL's autovacuum does as tables change: `VACUUM (ANALYZE)`, which
+    /// records the planner's statistics and marks the pages every transaction sees whole, so
+    /// that an index-only scan need not visit their rows. For a server run with autovacuum off
+    /// after a bulk load. SQLite has neither, and its plans do not use statistics here: nothing
+    /// to do.
+    pub fn vacuum_analyse(&self) -> Result<(), StoreError> {
+        match &*self.backend {
+            Backend::Sqlite(_) => Ok(()),
+            Backend::Postgres(pool) => postgres::outside_transaction(pool, "VACUUM (ANALYZE)"),
+        }
+    }
+
     /// Brings the schema up to date; returns the versions applied now.
     pub fn migrate(&self) -> Result<Vec<i64>, StoreError> {
         migrations::run(self, LATEST_VERSION)

@@ -100,6 +100,11 @@ pub(crate) fn with_tx<T>(
     Ok(result)
 }
 
+/// Runs `sql` on its own, outside any transaction: for the statements PostgreSQL refuses in one.
+pub(crate) fn outside_transaction(pool: &Pool, sql: &str) -> Result<(), StoreError> {
+    pool.get()?.client.batch_execute(sql).map_err(map_error)
+}
+
 struct PgTx<'c> {
     tx: postgres::Transaction<'c>,
     statements: &'c mut HashMap<String, Statement>,
