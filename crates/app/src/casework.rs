@@ -259,24 +259,39 @@ impl App {
         Ok((file, content))
     }
 
-    /// The actor's tasks still to do, soonest first, each marked when overdue. Tasks in cases
-    /// the actor can no longer reach are left out. Reading the titles is audited.
+    /// The actor's tasks still to do, soonest first, each marked when overdue: `limit` of them
+    /// if they have that many. Tasks in cases the actor can no longer reach (moved to another
+    /// office, taken off a sensitive case's team) are left out, and the next ones read in
+    /// their place. Reading the titles is audited.
     pub fn my_tasks(&self, actor: &Actor, limit: i64) -> AppResult<Vec<DashboardTask>> {
         let Some(me) = actor.account_id() else { return Ok(Vec::new()) };
-        if !actor.can(Capability::ViewCases) {
+        if !actor.can(Capability::ViewCases) || limit <= 0 {
             return Ok(Vec::new());
         }
+        let wanted = usize::try_from(limit).unwrap_or(usize::MAX);
         let today = self.today(actor)?;
         Ok(self.store.write(|tx| {
             let mut tasks = Vec::new();
-            for open in repo::casework::open_tasks_of(tx, me, limit)? {
-                let on_team = repo::cases::is_on_team(tx, open.task.case_id, me)?;
-                if !actor.reaches(open.case_office, on_team, open.case_sensitive) {
-                    continue;
+            let mut after = None;
+            loop {
+                let page = repo::casework::open_tasks_of(tx, me, after, limit)?;
+                let last_page = page.len() < wanted;
+                for open in page {
+                    after = Some((open.task.due_on, open.task.id));
+                    let on_team = repo::cases::is_on_team(tx, open.task.case_id, me)?;
+                    if !actor.reaches(open.case_office, on_team, open.case_sensitive) {
+                        continue;
+                    }
+                    let mut task = open.task;
+                    task.title = self.open_text(task_ref(task.id), &open.title_enc)?;
+                    tasks.push(DashboardTask { overdue: task.is_overdue(today), task, case_number: open.case_number });
+                    if tasks.len() == wanted {
+                        break;
+                    }
                 }
-                let mut task = open.task;
-                task.title = self.open_text(task_ref(task.id), &open.title_enc)?;
-                tasks.push(DashboardTask { overdue: task.is_overdue(today), task, case_number: open.case_number });
+                if last_page || tasks.len() == wanted {
+                    break;
+                }
             }
             if !tasks.is_empty() {
                 let detail = format!("{} titles on the dashboard", tasks.len());

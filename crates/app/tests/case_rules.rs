@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
-use komek_domain::casework::{Assessment, IndicatorAnswer, NoteVisibility, VictimStatus};
+use komek_domain::casework::{Assessment, IndicatorAnswer, NoteVisibility, Task, VictimStatus};
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
 use komek_domain::indicators::{Answer, Source};
-use komek_domain::{AssessmentId, CaseId, PersonId, Role};
+use komek_domain::{AssessmentId, CaseId, PersonId, Role, TaskId};
 
 struct Office {
     app: App,
@@ -151,4 +151,42 @@ fn merging_two_records_of_one_person_keeps_their_assessments_and_standing() {
     assert_eq!(file.case.victim_status(husan).map(|v| v.status.as_str()), Some("identified"));
     assert_eq!(file.assessments.len(), 1);
     assert_eq!(file.assessments[0].person_id, husan);
+}
+
+#[test]
+fn a_dashboard_fills_its_tasks_past_those_in_cases_no_longer_within_reach() {
+    let (_db, o) = office();
+    let colleague = o.colleague.account_id().unwrap();
+    let day = |d| NaiveDate::from_ymd_opt(2008, 6, d).unwrap();
+    let task = |case, title: &str, due_on| Task {
+        id: TaskId::new(),
+        case_id: case,
+        title: title.into(),
+        assignee_id: colleague,
+        due_on,
+        done_on: None,
+        created_by: None,
+    };
+    let sensitive = case(&o, vec![person(&o, "Дильноза")]);
+    let file = o.app.case_file(&o.lead, sensitive).unwrap();
+    o.app.update_case(&o.lead, Case { sensitive: true, team: vec![colleague], ..file.case }, file.version).unwrap();
+    for d in 1..=3 {
+        o.app.add_task(&o.lead, task(sensitive, "Позвонить Д.", day(d))).unwrap();
+    }
+    let open = case(&o, vec![person(&o, "Хусан")]);
+    for (d, title) in [(10, "Паспорт Х."), (11, "Справка Х."), (12, "Суд Х.")] {
+        o.app.add_task(&o.lead, task(open, title, day(d))).unwrap();
+    }
+    assert_eq!(o.app.my_tasks(&o.colleague, 2).unwrap().len(), 2, "the sensitive case's tasks come first");
+
+    // Taken off the sensitive case's team, the colleague can no longer open it: its tasks are
+    // left out, and the dashboard shows the next ones instead of fewer.
+    let file = o.app.case_file(&o.lead, sensitive).unwrap();
+    o.app.update_case(&o.lead, Case { team: vec![], ..file.case }, file.version).unwrap();
+    let titles = |limit| -> Vec<String> {
+        o.app.my_tasks(&o.colleague, limit).unwrap().into_iter().map(|t| t.task.title).collect()
+    };
+    assert_eq!(titles(2), ["Паспорт Х.", "Справка Х."]);
+    assert_eq!(titles(10), ["Паспорт Х.", "Справка Х.", "Суд Х."], "all there are, when fewer than asked");
+    assert!(titles(0).is_empty());
 }

@@ -346,15 +346,29 @@ pub struct OpenTask {
     pub case_sensitive: bool,
 }
 
-/// An account's tasks still to do, soonest due first.
-pub fn open_tasks_of(tx: &mut dyn Tx, assignee: AccountId, limit: i64) -> Result<Vec<OpenTask>, StoreError> {
+/// An account's tasks still to do, soonest due first: `limit` of them, after the task
+/// `after` (its due day and id) when one is given — the next page of the same order.
+pub fn open_tasks_of(
+    tx: &mut dyn Tx,
+    assignee: AccountId,
+    after: Option<(NaiveDate, TaskId)>,
+    limit: i64,
+) -> Result<Vec<OpenTask>, StoreError> {
+    let mut values = params![assignee, limit].to_vec();
+    let after = match after {
+        Some((due_on, id)) => {
+            values.extend_from_slice(params![due_on, id]);
+            "AND (t.due_on > $3 OR (t.due_on = $3 AND t.id > $4))"
+        }
+        None => "",
+    };
     tx.query(
         &format!(
             "SELECT {TASK_COLUMNS}, c.number, c.office_id, c.sensitive FROM case_tasks t
              JOIN cases c ON c.id = t.case_id
-             WHERE t.assignee_id = $1 AND t.done_on IS NULL ORDER BY t.due_on, t.id LIMIT $2"
+             WHERE t.assignee_id = $1 AND t.done_on IS NULL {after} ORDER BY t.due_on, t.id LIMIT $2"
         ),
-        params![assignee, limit],
+        &values,
     )?
     .iter()
     .map(|r| {
