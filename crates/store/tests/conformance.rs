@@ -126,7 +126,14 @@ fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensi
     let overdue =
         |viewer| store.read(|tx| repo::casework::count_overdue(tx, Some(hq.id), viewer, day(10), 1000)).unwrap();
     assert_eq!(overdue(Some(other.id)), 1);
-    assert_eq!(store.read(|tx| repo::casework::open_tasks_of(tx, lead.id, 10)).unwrap().len(), 2);
+    let mine = |after, limit| -> Vec<NaiveDate> {
+        let tasks = store.read(|tx| repo::casework::open_tasks_of(tx, lead.id, after, limit)).unwrap();
+        tasks.into_iter().map(|t| t.task.due_on).collect()
+    };
+    assert_eq!(mine(None, 10), [day(5), day(20)], "open tasks, soonest first");
+    let first = store.read(|tx| repo::casework::open_tasks_of(tx, lead.id, None, 1)).unwrap().remove(0).task;
+    assert_eq!(mine(Some((first.due_on, first.id)), 10), [day(20)], "the page after the first");
+    assert_eq!(mine(Some((day(20), "ffffffff-ffff-ffff-ffff-ffffffffffff".parse().unwrap())), 10), []);
 }
 
 fn a_case_and_its_proceedings_are_updated_only_at_the_version_read(store: &Store) {
