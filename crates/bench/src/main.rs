@@ -207,8 +207,8 @@ fn lists_and_report(app: &App, actor: &Actor, n: usize) -> anyhow::Result<()> {
     )
 }
 
-/// `--existing`: measures the lists and the report again on data a previous run kept
-/// (`--data-dir`, and the same `--database-url`), without generating anything.
+/// `--existing`: measures the lists, the report and the pages again on data a previous run
+/// kept (`--data-dir`, and the same `--database-url`), without generating anything.
 fn measure_existing(data_dir: &Path, url: Option<&str>, n: usize) -> anyhow::Result<()> {
     let opened = instance::open(data_dir, url, Settings::default(), Access::Exclusive)?;
     let app = opened.app.clone();
@@ -224,7 +224,37 @@ fn measure_existing(data_dir: &Path, url: Option<&str>, n: usize) -> anyhow::Res
     }
     println!("| operation | p50 ms | p95 ms | budget |");
     println!("|---|---|---|---|");
-    lists_and_report(&app, &actor, n)
+    lists_and_report(&app, &actor, n)?;
+    let targets = kept_targets(&app)?;
+    drop(opened);
+    measure_server(data_dir, url, n, &targets)
+}
+
+/// The pages' targets found again in kept data: the first person generated, every case, and
+/// the case with the most parts (weighed as the generator weighs them, `Counts::parts`).
+fn kept_targets(app: &App) -> anyhow::Result<Targets> {
+    app.store()
+        .read(|tx| {
+            let first_person = tx.query_one("SELECT min(id) FROM persons", &[])?.get(0)?;
+            let cases = tx.query("SELECT id FROM cases", &[])?.iter().map(|r| r.get(0)).collect::<Result<_, _>>()?;
+            let fullest = tx
+                .query_opt(
+                    "SELECT case_id FROM (
+                         SELECT a.case_id, 1 AS weight FROM assessment_answers x
+                             JOIN assessments a ON a.id = x.assessment_id
+                         UNION ALL SELECT case_id, 1 FROM services
+                         UNION ALL SELECT case_id, 1 FROM case_tasks
+                         UNION ALL SELECT case_id, 1 FROM case_events
+                         UNION ALL SELECT case_id, 5 FROM proceedings
+                         UNION ALL SELECT case_id, 5 FROM case_notes
+                     ) parts GROUP BY case_id ORDER BY sum(weight) DESC, case_id LIMIT 1",
+                    &[],
+                )?
+                .map(|r| r.get(0))
+                .transpose()?;
+            Ok(Targets { person: first_person, cases, fullest })
+        })
+        .context("the kept data holds no person or case to measure pages on")
 }
 
 /// Generating a million records through the services commits a few million transactions; on
