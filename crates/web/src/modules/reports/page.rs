@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use komek_app::AppError;
-use komek_app::report_export::{Format, Words, export, file_name};
+use komek_app::report_export::{ExportError, Format, Words, export, file_name};
 use komek_app::reports::ReportQuery;
 use komek_domain::entities::Office;
 use komek_domain::indicators::CATALOGUES;
@@ -205,6 +205,29 @@ pub(super) async fn asked(state: &AppState, current: &Current, raw: Option<Strin
     Ok(Asked { raw, fields, form, errors, period, office, offices, today })
 }
 
+/// Makes a report's file — a spreadsheet, a PDF, an open-data package — on a blocking thread:
+/// it takes milliseconds of CPU that the async threads serving every other page should not
+/// wait for. Its words are in the reader's language, the office named by `office_name`.
+pub(super) async fn make_file(
+    state: &AppState,
+    tr: Tr<'_>,
+    office_name: Option<String>,
+    make: impl FnOnce(&Words<'_>) -> Result<Vec<u8>, ExportError> + Send + 'static,
+) -> Result<Vec<u8>, WebError> {
+    let (i18n, lang) = (state.i18n.clone(), tr.lang);
+    let made = blocking(move || {
+        let tr = Tr { i18n: &i18n, lang };
+        let translate = |id: &str| tr.t(id);
+        let words = Words::new(&translate);
+        make(&match office_name {
+            Some(name) => words.with_office(name),
+            None => words,
+        })
+    })
+    .await?;
+    made.map_err(|e| WebError::Internal(e.to_string()))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     current: Current,
@@ -225,13 +248,9 @@ pub async fn show(
         Ok(report) if download.is_some() => {
             let format = download.unwrap_or(Format::Csv);
             let office = report.office.and_then(|id| offices.iter().find(|o| o.id == id));
-            let translate = |id: &str| tr.t(id);
-            let mut words = Words::new(&translate);
-            if let Some(office) = office {
-                words = words.with_office(office.name.clone());
-            }
-            let bytes = export(&report, format, &words).map_err(|e| WebError::Internal(e.to_string()))?;
             let name = file_name(&report, office.map(|o| o.code.as_str()), format);
+            let office_name = office.map(|o| o.name.clone());
+            let bytes = make_file(&state, tr, office_name, move |words| export(&report, format, words)).await?;
             let disposition = format!("attachment; filename=\"{name}\"");
             Ok((
                 [(header::CONTENT_TYPE, format.media_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)],

@@ -10,7 +10,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use komek_app::AppError;
 use komek_app::open_data;
-use komek_app::report_export::Words;
 use komek_app::reports::ReportQuery;
 use komek_domain::entities::Office;
 use komek_domain::public_release::{
@@ -21,7 +20,7 @@ use maud::{Markup, html};
 
 use super::format::{count, t_args};
 use super::page::{
-    Asked, PeriodForm, asked, office_name, period_form, period_label, query_without, row_label, rows_header,
+    Asked, PeriodForm, asked, make_file, office_name, period_form, period_label, query_without, row_label, rows_header,
     service_message, table_title,
 };
 use crate::errors::WebError;
@@ -60,13 +59,10 @@ pub async fn show(
     match result {
         Ok(release) if download => {
             let office = release.office.and_then(|id| offices.iter().find(|o| o.id == id));
-            let translate = |id: &str| tr.t(id);
-            let mut words = Words::new(&translate);
-            if let Some(office) = office {
-                words = words.with_office(office.name.clone());
-            }
-            let bytes = open_data::package(&release, &words, today).map_err(|e| WebError::Internal(e.to_string()))?;
             let name = open_data::file_name(&release, office.map(|o| o.code.as_str()));
+            let office_name = office.map(|o| o.name.clone());
+            let bytes =
+                make_file(&state, tr, office_name, move |words| open_data::package(&release, words, today)).await?;
             let disposition = format!("attachment; filename=\"{name}\"");
             Ok((
                 [(header::CONTENT_TYPE, "application/zip".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
