@@ -98,9 +98,9 @@ fn case_in_office(case_column: &str) -> String {
 
 /// On PostgreSQL, has every statement of this transaction planned for the period asked. A
 /// prepared statement is planned for its values at first, but after five runs the server may
-/// keep a generic plan made without them: one that cannot tell a month from ten years, and
-/// here reads whole tables for a day. Planning a report's dozen statements costs a
-/// millisecond or two.
+/// keep a generic plan made without them, which cannot tell a month from ten years (the
+/// annual report at scale went from 1.05 s to 1.7 s that way). Planning a report's statements
+/// each time costs a millisecond or two.
 fn plan_for_the_period(tx: &mut dyn Tx) -> Result<(), StoreError> {
     match tx.dialect() {
         Dialect::Sqlite => Ok(()),
