@@ -407,6 +407,10 @@ fn case_work_is_counted_by_its_days_and_the_office_of_its_case(store: &Store) {
     let mut nothing_back = service(&new, Some(uz2), "wage-recovery", day(2008, 5, 1));
     nothing_back.amount_claimed = Some(Money::from_major(50, Currency::USD));
     nothing_back.amount_recovered = Some(Money::from_major(0, Currency::USD));
+    // Claimed in dollars, paid back in tenge: each sum counts in its own currency.
+    let mut in_tenge = service(&new, Some(uz2), "wage-recovery", day(2008, 9, 1));
+    in_tenge.amount_claimed = Some(Money::from_major(100, Currency::USD));
+    in_tenge.amount_recovered = Some(Money::from_major(15_000, Currency::KZT));
     for s in [
         service(&lasting, Some(uz1), "repatriation", day(2008, 1, 1)),
         // A group brought home together names nobody: both its people count, once each.
@@ -416,6 +420,7 @@ fn case_work_is_counted_by_its_days_and_the_office_of_its_case(store: &Store) {
         service(&far, Some(kz), "repatriation", day(2008, 8, 1)),
         recovery,
         nothing_back,
+        in_tenge,
         service(&group, None, "shelter", day(2008, 2, 1)),
     ] {
         store.write(|tx| repo::cases::insert_service(tx, &s, None)).unwrap();
@@ -475,18 +480,18 @@ fn case_work_is_counted_by_its_days_and_the_office_of_its_case(store: &Store) {
     assert_eq!(sorted(store.read(|tx| counts::repatriated(tx, &hq_year)).unwrap()), pairs(&[("KG", 1), ("UZ", 2)]));
     assert_eq!(
         sorted(store.read(|tx| counts::services(tx, &year)).unwrap()),
-        pairs(&[("repatriation", 4), ("shelter", 1), ("wage-recovery", 2)])
+        pairs(&[("repatriation", 4), ("shelter", 1), ("wage-recovery", 3)])
     );
     let mut recovered = store.read(|tx| counts::recovered(tx, &year)).unwrap();
     recovered.sort_by_key(|r| r.currency.code());
     assert_eq!(recovered.len(), 2);
     assert_eq!(
         (recovered[0].currency, recovered[0].claimed, recovered[0].recovered, recovered[0].services),
-        (Currency::KZT, 30_000_000, 15_000_000, 1)
+        (Currency::KZT, 30_000_000, 16_500_000, 2)
     );
     assert_eq!(
         (recovered[1].currency, recovered[1].claimed, recovered[1].recovered, recovered[1].services),
-        (Currency::USD, 5_000, 0, 0)
+        (Currency::USD, 15_000, 0, 0)
     );
     assert_eq!(
         sorted(store.read(|tx| counts::proceedings(tx, &year)).unwrap()),

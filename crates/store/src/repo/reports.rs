@@ -218,32 +218,43 @@ pub fn services(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, St
 }
 
 /// Wages claimed and recovered by services delivered in the scope, per currency, and how many
-/// of those services recovered something.
+/// of those services recovered something. One pass over the services: they are grouped by
+/// the pair of currencies claimed and recovered in, and each sum then goes to its currency.
 pub fn recovered(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<Recovered>, StoreError> {
     let (office, values) = days(scope, &case_in_office("s.case_id"));
     let sql = format!(
-        "SELECT w.currency, CAST(SUM(w.claimed) AS BIGINT), CAST(SUM(w.recovered) AS BIGINT), CAST(SUM(w.n) AS BIGINT)
-         FROM (
-             SELECT s.claimed_currency AS currency, s.claimed_minor AS claimed, 0 AS recovered, 0 AS n
-             FROM services s WHERE s.claimed_minor IS NOT NULL
-               AND s.delivered_on >= $1 AND s.delivered_on <= $2{office}
-             UNION ALL
-             SELECT s.recovered_currency, 0, s.recovered_minor, CASE WHEN s.recovered_minor > 0 THEN 1 ELSE 0 END
-             FROM services s WHERE s.recovered_minor IS NOT NULL
-               AND s.delivered_on >= $1 AND s.delivered_on <= $2{office}
-         ) w GROUP BY w.currency"
+        "SELECT s.claimed_currency, s.recovered_currency, CAST(SUM(s.claimed_minor) AS BIGINT),
+                CAST(SUM(s.recovered_minor) AS BIGINT), count(CASE WHEN s.recovered_minor > 0 THEN 1 END)
+         FROM services s
+         WHERE (s.claimed_minor IS NOT NULL OR s.recovered_minor IS NOT NULL)
+           AND s.delivered_on >= $1 AND s.delivered_on <= $2{office}
+         GROUP BY s.claimed_currency, s.recovered_currency"
     );
-    tx.query(&sql, &values)?
-        .iter()
-        .map(|r| {
-            Ok(Recovered {
-                currency: currency(&r.get::<String>(0)?)?,
-                claimed: i128::from(r.get::<i64>(1)?),
-                recovered: i128::from(r.get::<i64>(2)?),
-                services: count(r, 3)?,
-            })
-        })
-        .collect()
+    let mut per_currency = Vec::new();
+    for r in tx.query(&sql, &values)? {
+        if let (Some(code), Some(sum)) = (r.get::<Option<String>>(0)?, r.get::<Option<i64>>(2)?) {
+            currency_line(&mut per_currency, &code)?.claimed += i128::from(sum);
+        }
+        if let (Some(code), Some(sum)) = (r.get::<Option<String>>(1)?, r.get::<Option<i64>>(3)?) {
+            let line = currency_line(&mut per_currency, &code)?;
+            line.recovered += i128::from(sum);
+            line.services += count(&r, 4)?;
+        }
+    }
+    Ok(per_currency)
+}
+
+/// The line of the currency `code` among `lines`, added when it is not there yet.
+fn currency_line<'a>(lines: &'a mut Vec<Recovered>, code: &str) -> Result<&'a mut Recovered, StoreError> {
+    let currency = currency(code)?;
+    let at = match lines.iter().position(|line| line.currency == currency) {
+        Some(at) => at,
+        None => {
+            lines.push(Recovered { currency, claimed: 0, recovered: 0, services: 0 });
+            lines.len() - 1
+        }
+    };
+    Ok(&mut lines[at])
 }
 
 /// Proceedings decided in the scope, by outcome.
