@@ -27,6 +27,10 @@ fn result_ref(id: ServiceId) -> FieldRef<'static> {
     FieldRef { kind: "service", id: id.0, field: "result" }
 }
 
+fn accompanied_by_ref(id: ServiceId) -> FieldRef<'static> {
+    FieldRef { kind: "service", id: id.0, field: "accompanied_by" }
+}
+
 /// A whole case file, as its reader may see it. When `identifying_shown` is false the free
 /// text of every part (summary, results, event texts, task titles, file names) is empty and
 /// no note is listed.
@@ -191,14 +195,20 @@ impl App {
     pub fn add_service(&self, actor: &Actor, mut service: Service) -> AppResult<ServiceId> {
         actor.require(Capability::ManageCases)?;
         AppError::invalid(service.validate())?;
-        let result = std::mem::take(&mut service.result);
-        let result_enc = (!result.trim().is_empty()).then(|| self.keys.seal(result_ref(service.id), result.as_bytes()));
+        let seal = |at: FieldRef<'_>, text: String| {
+            let text = text.trim();
+            (!text.is_empty()).then(|| self.keys.seal(at, text.as_bytes()))
+        };
+        let result_enc = seal(result_ref(service.id), std::mem::take(&mut service.result));
+        let accompanied_by_enc = seal(accompanied_by_ref(service.id), std::mem::take(&mut service.accompanied_by));
+        let stored = repo::cases::StoredService { service, result_enc, accompanied_by_enc };
+        let service = &stored.service;
         self.store.write(|tx| {
             let case = self.case_within_reach(tx, actor, service.case_id)?.case;
             if service.person_id.is_some_and(|p| !case.persons.contains(&p)) {
                 return Err(komek_store::StoreError::NotFound);
             }
-            repo::cases::insert_service(tx, &service, result_enc)?;
+            repo::cases::insert_service(tx, &stored)?;
             self.audit(
                 tx,
                 Event::new(actor.account_id(), Action::Create, "service", service.id.to_string())
@@ -370,6 +380,9 @@ impl App {
             let mut service = s.service;
             if let Some(sealed) = &s.result_enc {
                 service.result = open(result_ref(service.id), sealed)?;
+            }
+            if let Some(sealed) = &s.accompanied_by_enc {
+                service.accompanied_by = open(accompanied_by_ref(service.id), sealed)?;
             }
             services.push(service);
         }

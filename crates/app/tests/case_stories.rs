@@ -197,6 +197,7 @@ fn service(case: CaseId, person: Option<PersonId>, kind: &str, on: NaiveDate, re
         delivered_on: on,
         provider: "us".into(),
         result: result.into(),
+        accompanied_by: String::new(),
         destination_country: None,
         amount_claimed: None,
         amount_recovered: None,
@@ -396,9 +397,15 @@ fn h_recruited_for_the_cotton_fields_is_in_forced_labour_and_is_brought_home(sto
     k.app.add_service(&k.lawyer, service(case, Some(h), "psychiatric", day(2007, 12, 22), "Consultation.")).unwrap();
     let home = Service {
         destination_country: Some("UZ".into()),
+        accompanied_by: "брат Шухрат".into(),
         ..service(case, Some(h), "repatriation", day(2008, 1, 15), "Returned safely.")
     };
     k.app.add_service(&k.lawyer, home).unwrap();
+    // With whom he went home names his brother: sealed like every identifying text.
+    let sealed = k.app.store().read(|tx| tx.query("SELECT accompanied_by_enc FROM services", &[])).unwrap();
+    let sealed: Vec<Vec<u8>> = sealed.iter().filter_map(|r| r.get::<Option<Vec<u8>>>(0).unwrap()).collect();
+    assert_eq!(sealed.len(), 1, "only the repatriation says with whom");
+    assert!(!sealed[0].windows("Шухрат".len()).any(|w| w == "Шухрат".as_bytes()));
     task_done(&k, case, "Check that H. has reached home");
 
     close(&k, case, &["documents-returned", "employer-avoided-liability", "returned-home"], "person-returned-home");
@@ -415,6 +422,7 @@ fn h_recruited_for_the_cotton_fields_is_in_forced_labour_and_is_brought_home(sto
     assert!(kinds.contains(&"psychiatric") && kinds.contains(&"repatriation"), "{kinds:?}");
     let repatriation = end.services.iter().find(|s| s.kind == "repatriation").unwrap();
     assert_eq!(repatriation.destination_country.as_deref(), Some("UZ"));
+    assert_eq!(repatriation.accompanied_by, "брат Шухрат");
     assert_eq!(end.events.len(), 4);
     assert_eq!(end.assessments.len(), 1);
     assert_eq!(end.assessments[0].edition, FORCED_LABOUR.edition);

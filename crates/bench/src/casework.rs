@@ -212,6 +212,7 @@ pub fn case_parts(
                     (*PARTNERS.choose(rng).expect("partners")).into()
                 },
                 result: (*SERVICE_RESULTS.choose(rng).expect("results")).into(),
+                accompanied_by: String::new(),
                 destination_country: (kind == "repatriation")
                     .then(|| (*["UZ", "KG", "TJ"].choose(rng).expect("countries")).to_owned()),
                 amount_claimed: claimed,

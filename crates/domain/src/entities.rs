@@ -366,6 +366,9 @@ pub struct Service {
     pub result: String,
     /// Repatriation: the country the person was brought home to (ISO code).
     pub destination_country: Option<String>,
+    /// Repatriation: with whom the person went home (a relative, a partner's escort, alone);
+    /// empty when not said. Can name people: encrypted.
+    pub accompanied_by: String,
     /// Wage recovery: amounts claimed and recovered.
     pub amount_claimed: Option<Money>,
     pub amount_recovered: Option<Money>,
@@ -393,6 +396,9 @@ impl Service {
         }
         if self.result.chars().count() > MAX_NOTE_CHARS {
             errors.push(ValidationError::TooLong { field: "result", max: MAX_NOTE_CHARS });
+        }
+        if self.accompanied_by.chars().count() > crate::casework::MAX_LINE_CHARS {
+            errors.push(ValidationError::TooLong { field: "accompanied_by", max: crate::casework::MAX_LINE_CHARS });
         }
         for amount in [self.amount_claimed, self.amount_recovered].into_iter().flatten() {
             if amount.minor < 0 {
@@ -492,6 +498,7 @@ mod tests {
             delivered_on: NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
             provider: "us".into(),
             result: String::new(),
+            accompanied_by: String::new(),
             destination_country: None,
             amount_claimed: None,
             amount_recovered: None,

@@ -67,6 +67,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0009_report_speed.sql"),
         postgres: include_str!("migrations/postgres/0009_report_speed.sql"),
     },
+    Migration {
+        version: 10,
+        name: "repatriation escort",
+        sqlite: include_str!("migrations/sqlite/0010_repatriation_escort.sql"),
+        postgres: include_str!("migrations/postgres/0010_repatriation_escort.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

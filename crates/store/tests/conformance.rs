@@ -434,14 +434,24 @@ fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
         delivered_on: NaiveDate::from_ymd_opt(2008, 2, 20).unwrap(),
         provider: "us".into(),
         result: String::new(),
+        accompanied_by: String::new(),
         destination_country: Some("UZ".into()),
         amount_claimed: None,
         amount_recovered: Some(Money::from_major(150_000, Currency::KZT)),
     };
-    store.write(|tx| repo::cases::insert_service(tx, &service, Some(vec![5]))).unwrap();
+    let stored = repo::cases::StoredService {
+        service: service.clone(),
+        result_enc: Some(vec![5]),
+        accompanied_by_enc: Some(vec![6]),
+    };
+    store.write(|tx| repo::cases::insert_service(tx, &stored)).unwrap();
     let services = store.read(|tx| repo::cases::services_of(tx, case.id)).unwrap();
     assert_eq!(services.len(), 1);
     assert_eq!(services[0].service, service);
+    assert_eq!(
+        (services[0].result_enc.as_deref(), services[0].accompanied_by_enc.as_deref()),
+        (Some(&[5][..]), Some(&[6][..]))
+    );
 }
 
 fn audit_rows_append_in_order_and_move_the_head(store: &Store) {

@@ -348,6 +348,7 @@ fn service(case: &Case, person: Option<PersonId>, kind: &str, on: NaiveDate) -> 
         delivered_on: on,
         provider: "us".into(),
         result: String::new(),
+        accompanied_by: String::new(),
         destination_country: (kind == "repatriation").then(|| "UZ".into()),
         amount_claimed: None,
         amount_recovered: None,
@@ -423,7 +424,8 @@ fn case_work_is_counted_by_its_days_and_the_office_of_its_case(store: &Store) {
         in_tenge,
         service(&group, None, "shelter", day(2008, 2, 1)),
     ] {
-        store.write(|tx| repo::cases::insert_service(tx, &s, None)).unwrap();
+        let stored = repo::cases::StoredService { service: s, result_enc: None, accompanied_by_enc: None };
+        store.write(|tx| repo::cases::insert_service(tx, &stored)).unwrap();
     }
     let decided = |case: &Case, outcome: &str, on: Option<NaiveDate>| Proceeding {
         id: ProceedingId::new(),

@@ -107,6 +107,22 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
         ],
     );
     assert_eq!(service.status, 303, "{}", service.body);
+    let home = lawyer.post(
+        &url("services"),
+        &[
+            ("csrf", &csrf),
+            ("kind", "repatriation"),
+            ("delivered_on", "2008-06-20"),
+            ("provider", "IOM"),
+            ("result", ""),
+            ("destination_country", "UZ"),
+            ("accompanied_by", "his brother Shukhrat"),
+            ("claimed", ""),
+            ("recovered", ""),
+            ("currency", "KZT"),
+        ],
+    );
+    assert_eq!(home.status, 303, "{}", home.body);
     let lawyer_id = staff(&server, "lawyer").account_id().unwrap().to_string();
     let task = lawyer.post(
         &url("tasks"),
@@ -135,7 +151,7 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
 
     let page = case_page(&mut lawyer, &server, case);
     let body = &page.body;
-    let order = ["Recruited in Tashkent", "Proceeding opened", "Hearing", "Paid in part"];
+    let order = ["Recruited in Tashkent", "Proceeding opened", "Hearing", "Paid in part", "with his brother Shukhrat"];
     let at: Vec<usize> =
         order.iter().map(|text| body.find(text).unwrap_or_else(|| panic!("{text} in {body}"))).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "the timeline runs in date order: {at:?}");

@@ -237,6 +237,12 @@ fn a_lawyer_opens_works_on_and_closes_a_case() {
                  "amount_recovered": { "amount_minor": 900_000, "currency": "KZT" } }),
     );
     assert_eq!(service.status, 201, "{}", service.body);
+    let home = lawyer.post(
+        &format!("{case}/services"),
+        &json!({ "kind": "repatriation", "delivered_on": "2008-12-20", "person_id": person,
+                 "destination_country": "UZ", "accompanied_by": "брат" }),
+    );
+    assert_eq!(home.status, 201, "{}", home.body);
 
     // A proceeding, moved on with the version read; the version read before is stale.
     let proceeding = json!({ "kind": "criminal", "authority": "police", "articles": ["cc2014-128"],
@@ -293,6 +299,8 @@ fn a_lawyer_opens_works_on_and_closes_a_case() {
         (&s["kind"], &s["provider"], &s["result"]),
         (&json!("wage-recovery"), &json!("us"), &json!("Бригадир вернул половину"))
     );
+    let home = &f["services"][1];
+    assert_eq!((&home["destination_country"], &home["accompanied_by"]), (&json!("UZ"), &json!("брат")), "{home}");
     let p = &f["proceedings"][0];
     assert_eq!((&p["version"], &p["stage"], &p["notes"]), (&json!(2), &json!("trial"), &json!("КУИ 123")));
     assert_eq!((&p["hearings"], &p["articles"]), (&json!(["2008-12-01", "2008-12-15"]), &json!(["cc2014-128"])));

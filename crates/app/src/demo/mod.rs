@@ -763,6 +763,7 @@ impl Generator<'_> {
                     delivered_on: s.on,
                     provider: s.provider.into(),
                     result: s.result,
+                    accompanied_by: String::new(),
                     destination_country: s.destination.map(str::to_owned),
                     amount_claimed: s.claimed.map(kzt),
                     amount_recovered: s.recovered.map(kzt),

@@ -374,20 +374,22 @@ pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {
     tx.query_i64("SELECT count(*) FROM cases", &[])
 }
 
-/// A service as stored: the result text is ciphertext.
+/// A service as stored: its texts (result, with whom) are ciphertext, `None` when empty.
 #[derive(Debug, Clone)]
 pub struct StoredService {
-    /// `service.result` is always empty here.
+    /// `service.result` and `service.accompanied_by` are always empty here.
     pub service: Service,
     pub result_enc: Option<Vec<u8>>,
+    pub accompanied_by_enc: Option<Vec<u8>>,
 }
 
-pub fn insert_service(tx: &mut dyn Tx, s: &Service, result_enc: Option<Vec<u8>>) -> Result<(), StoreError> {
+pub fn insert_service(tx: &mut dyn Tx, stored: &StoredService) -> Result<(), StoreError> {
+    let s = &stored.service;
     tx.execute(
         "INSERT INTO services (id, case_id, person_id, kind, delivered_on, provider, result_enc,
                                destination_country, claimed_minor, claimed_currency, recovered_minor,
-                               recovered_currency, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                               recovered_currency, created_at, accompanied_by_enc)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         params![
             s.id,
             s.case_id,
@@ -395,13 +397,14 @@ pub fn insert_service(tx: &mut dyn Tx, s: &Service, result_enc: Option<Vec<u8>>)
             &s.kind,
             s.delivered_on,
             &s.provider,
-            result_enc,
+            stored.result_enc.clone(),
             s.destination_country.clone(),
             s.amount_claimed.map(|m| m.minor),
             s.amount_claimed.map(|m| m.currency.code()),
             s.amount_recovered.map(|m| m.minor),
             s.amount_recovered.map(|m| m.currency.code()),
             chrono::Utc::now(),
+            stored.accompanied_by_enc.clone(),
         ],
     )?;
     Ok(())
@@ -410,7 +413,7 @@ pub fn insert_service(tx: &mut dyn Tx, s: &Service, result_enc: Option<Vec<u8>>)
 pub fn services_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<StoredService>, StoreError> {
     tx.query(
         "SELECT id, case_id, person_id, kind, delivered_on, provider, result_enc, destination_country,
-                claimed_minor, claimed_currency, recovered_minor, recovered_currency
+                claimed_minor, claimed_currency, recovered_minor, recovered_currency, accompanied_by_enc
          FROM services WHERE case_id = $1 ORDER BY delivered_on, id",
         params![case],
     )?
@@ -426,10 +429,12 @@ pub fn services_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<StoredService>, 
                 provider: r.get(5)?,
                 result: String::new(),
                 destination_country: r.get(7)?,
+                accompanied_by: String::new(),
                 amount_claimed: money(r, 8)?,
                 amount_recovered: money(r, 10)?,
             },
             result_enc: r.get(6)?,
+            accompanied_by_enc: r.get(12)?,
         })
     })
     .collect()

@@ -84,9 +84,12 @@ service-provider = Provided by
 service-provider-hint = Leave empty when we provided it; otherwise name the partner.
 service-result = Result
 service-destination = Brought home to (repatriation)
+service-accompanied-by = With whom (repatriation)
+service-accompanied-by-hint = Who went home with the person or met them: a relative, a partner's escort, or alone.
 service-amount-claimed = Wages claimed
 service-amount-recovered = Wages recovered
 service-by-us = by us
+service-accompanied = with { $who }
 service-claimed = claimed { $amount }
 service-recovered = recovered { $amount }
 

@@ -84,9 +84,12 @@ service-provider = Кім көрсетті
 service-provider-hint = Көмекті біз көрсетсек, бос қалдырыңыз; әйтпесе серіктестің атауын жазыңыз.
 service-result = Нәтижесі
 service-destination = Қайда қайтарылды (репатриация)
+service-accompanied-by = Кіммен (репатриация)
+service-accompanied-by-hint = Адаммен бірге кім барды немесе оны кім қарсы алды: туысы, серіктес ұйымның ілесушісі немесе жалғыз.
 service-amount-claimed = Талап етілген жалақы
 service-amount-recovered = Өндіріп алынған жалақы
 service-by-us = біздің ұйым
+service-accompanied = кіммен: { $who }
 service-claimed = талап етілді: { $amount }
 service-recovered = өндіріп алынды: { $amount }
 

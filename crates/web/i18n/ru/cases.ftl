@@ -88,9 +88,12 @@ service-provider = Кто оказал
 service-provider-hint = Оставьте пустым, если помощь оказали мы; иначе укажите партнёра.
 service-result = Результат
 service-destination = Куда возвращён(а) (репатриация)
+service-accompanied-by = С кем (репатриация)
+service-accompanied-by-hint = Кто ехал вместе с человеком или встретил его: родственник, сопровождающий от партнёра, или один/одна.
 service-amount-claimed = Заявленная сумма заработной платы
 service-amount-recovered = Взысканная сумма заработной платы
 service-by-us = наша организация
+service-accompanied = с кем: { $who }
 service-claimed = заявлено { $amount }
 service-recovered = взыскано { $amount }
 

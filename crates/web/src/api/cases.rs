@@ -266,6 +266,9 @@ pub struct ServiceDto {
     pub result: Option<String>,
     /// List `citizenship`: where a repatriation brought the person.
     pub destination_country: Option<String>,
+    /// Repatriation: with whom the person went home; empty when not said, `null` when not
+    /// within reach.
+    pub accompanied_by: Option<String>,
     /// Wage recovery: the amount claimed.
     pub amount_claimed: Option<MoneyDto>,
     /// Wage recovery: the amount recovered.
@@ -290,6 +293,9 @@ pub struct ServiceInput {
     pub result: Option<String>,
     /// List `citizenship`; required for a repatriation.
     pub destination_country: Option<String>,
+    /// Repatriation: with whom the person went home (a relative, a partner's escort, alone);
+    /// identifying, stored encrypted.
+    pub accompanied_by: Option<String>,
     /// Never negative.
     pub amount_claimed: Option<MoneyDto>,
     /// Never negative.
@@ -1000,6 +1006,7 @@ fn service_dto(s: Service, shown: bool) -> ServiceDto {
         provider: s.provider,
         result: shown.then_some(s.result),
         destination_country: s.destination_country,
+        accompanied_by: shown.then_some(s.accompanied_by),
         amount_claimed: s.amount_claimed.map(Into::into),
         amount_recovered: s.amount_recovered.map(Into::into),
     }
@@ -1390,6 +1397,7 @@ pub async fn add_service(
         delivered_on,
         provider: given(input.provider).unwrap_or_else(|| "us".to_owned()),
         result: input.result.unwrap_or_default(),
+        accompanied_by: input.accompanied_by.unwrap_or_default(),
         destination_country: given(input.destination_country),
         amount_claimed,
         amount_recovered,

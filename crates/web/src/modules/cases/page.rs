@@ -384,6 +384,7 @@ fn timeline(tr: Tr<'_>, data: &PageData, staff: &dyn Fn(&AccountId) -> String) -
                 strong { (tr.lookup(lookups::SERVICE_KIND, &s.kind)) }
                 " · " (if s.provider == "us" { tr.t("service-by-us") } else { s.provider.clone() })
                 @if let Some(to) = &s.destination_country { " → " (tr.lookup(lookups::CITIZENSHIP, to)) }
+                @if !s.accompanied_by.is_empty() { " · " (tr.t1("service-accompanied", "who", s.accompanied_by.clone())) }
                 @if let Some(claimed) = s.amount_claimed { " · " (tr.t1("service-claimed", "amount", claimed.to_string())) }
                 @if let Some(recovered) = s.amount_recovered { " · " (tr.t1("service-recovered", "amount", recovered.to_string())) }
                 @if !s.result.is_empty() { " · " (s.result) }

@@ -177,6 +177,8 @@ pub fn service_form(
                 p.hint { (tr.t("service-provider-hint")) }
                 (field(tr, "service-result", "result", &errors, textarea("result", typed(data, "result", ""), &errors)))
                 (field(tr, "service-destination", "destination_country", &errors, lookup_select(tr, "destination_country", lookups::CITIZENSHIP, typed(data, "destination_country", ""), Some("form-not-given"), &errors)))
+                (field(tr, "service-accompanied-by", "accompanied_by", &errors, text_input("accompanied_by", typed(data, "accompanied_by", ""), &errors)))
+                p.hint { (tr.t("service-accompanied-by-hint")) }
                 (field(tr, "service-amount-claimed", "claimed", &errors, text_input("claimed", typed(data, "claimed", ""), &errors)))
                 (field(tr, "service-amount-recovered", "recovered", &errors, text_input("recovered", typed(data, "recovered", ""), &errors)))
                 (field(tr, "intake-currency", "currency", &errors, currency_select("currency", typed(data, "currency", "KZT"))))
@@ -232,6 +234,7 @@ pub async fn add_service(
         delivered_on: required_day(&mut errors, "delivered_on", data.get("delivered_on")),
         provider: if provider.is_empty() { "us".to_owned() } else { provider.to_owned() },
         result: data.get("result").to_owned(),
+        accompanied_by: data.get("accompanied_by").to_owned(),
         destination_country: optional(data.get("destination_country")),
         amount_claimed: amount(&mut errors, &data, "claimed", &currency),
         amount_recovered: amount(&mut errors, &data, "recovered", &currency),
