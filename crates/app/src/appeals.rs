@@ -109,15 +109,16 @@ impl App {
     /// names them. Every field of every part is checked first, so an error saves nothing and
     /// the form can mark all its fields at once. Sending the same intake again (same appeal
     /// id, same operator) saves nothing more and answers as before.
-    pub fn register_intake(&self, actor: &Actor, intake: Intake) -> AppResult<IntakeSaved> {
+    pub fn register_intake(&self, actor: &Actor, mut intake: Intake) -> AppResult<IntakeSaved> {
+        if let Some(operator) = actor.account_id() {
+            intake.appeal.id = kept_id(operator, intake.appeal.id);
+        }
         let id = intake.appeal.id;
         match self.register_intake_once(actor, intake) {
             // Two copies of one form sent at once: the one that lost the race answers as the
-            // winner did, if the winner was this same operator.
+            // winner did.
             Err(AppError::Conflict) => {
-                let Ok(earlier) = self.store.read(|tx| repo::appeals::get(tx, id)).map(|s| s.appeal) else {
-                    return Err(AppError::Conflict);
-                };
+                let earlier = self.store.read(|tx| repo::appeals::get(tx, id)).map(|s| s.appeal)?;
                 if actor.account_id().is_some_and(|me| me == earlier.operator_id) {
                     Ok(IntakeSaved { appeal_id: id, person_id: earlier.person_id, created: false })
                 } else {
@@ -148,7 +149,6 @@ impl App {
         }
         AppError::invalid(errors)?;
         let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
-        let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
         self.store
             .write(|tx| {
                 if repo::appeals::exists(tx, appeal.id)? {
@@ -158,6 +158,7 @@ impl App {
                     }
                     return Ok(IntakeSaved { appeal_id: appeal.id, person_id: earlier.person_id, created: false });
                 }
+                let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
                 match person {
                     IntakePerson::None => appeal.person_id = None,
                     IntakePerson::Known(id) => {
@@ -329,6 +330,23 @@ fn sees_office(actor: &Actor, office: OfficeId) -> bool {
 pub fn start_of_day(clock: FixedOffset, day: NaiveDate) -> DateTime<Utc> {
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
     clock.from_local_datetime(&midnight).single().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+/// The id an appeal sent by `operator` under the id `sent` is kept as. The same operator
+/// sending the same id again reaches the same appeal, so a retried form or request saves once;
+/// nobody else can reach it, so sending the id of someone else's appeal — another office's
+/// included — neither clashes with it nor tells that it exists (a record out of reach answers
+/// exactly as one that is not there, in a clash of ids too).
+pub fn kept_id(operator: AccountId, sent: AppealId) -> AppealId {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(b"komek appeal id\0")
+        .chain_update(operator.0.as_bytes())
+        .chain_update(sent.0.as_bytes())
+        .finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    AppealId(uuid::Uuid::new_v8(bytes))
 }
 
 /// Lists of codes are sets: order and repeats mean nothing.

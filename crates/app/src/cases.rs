@@ -364,10 +364,11 @@ impl App {
         let stored = repo::cases::get(tx, id)?;
         let mut case = stored.case;
         let on_team = self.on_team(tx, actor, id)?;
-        if case.sensitive && !on_team && !break_glass && !matches!(actor, Actor::System) {
+        let within_reach = actor.reaches(case.office_id, on_team, case.sensitive);
+        if !break_glass && !may_know_of_case(actor, &case, on_team, within_reach) {
             return Err(StoreError::NotFound);
         }
-        let shown = break_glass || actor.reaches(case.office_id, on_team, case.sensitive);
+        let shown = break_glass || within_reach;
         let open = |at: FieldRef<'_>, sealed: &[u8]| if shown { self.open_text(at, sealed) } else { Ok(String::new()) };
         if shown {
             case.summary = Some(match &stored.summary_enc {
@@ -404,7 +405,6 @@ impl App {
             task.title = open(crate::casework::task_ref(task.id), &sealed)?;
             tasks.push(task);
         }
-        let within_reach = actor.reaches(case.office_id, on_team, case.sensitive);
         let (mut notes, mut notes_withheld) = (Vec::new(), 0);
         for (mut note, sealed) in repo::casework::notes_of(tx, id)? {
             // Break glass opens the case, not the notes a psychologist kept to their role.
@@ -447,6 +447,17 @@ impl App {
             opened_by_break_glass: shown && !within_reach,
         })
     }
+}
+
+/// Whether a case exists for the actor at all (its identifying parts may still be withheld):
+/// within their reach; or, for the roles that oversee every office (managers, administrators,
+/// the system), any case that is not sensitive, or a sensitive one whose team they are on.
+/// Anyone else is answered exactly as for a case that does not exist.
+fn may_know_of_case(actor: &Actor, case: &Case, on_team: bool, within_reach: bool) -> bool {
+    if within_reach || matches!(actor, Actor::System) {
+        return true;
+    }
+    actor.sees_all_offices() && actor.can(Capability::ViewCases) && (!case.sensitive || on_team)
 }
 
 /// The closing day follows the status: kept or set to `today` when the case closes, cleared

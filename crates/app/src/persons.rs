@@ -267,6 +267,34 @@ impl App {
         })?)
     }
 
+    /// The persons within reach that a new person with `identity` would likely duplicate: the
+    /// hotline form's check, for every way a person is registered (a phone or a document in
+    /// common, or a name close enough with the same birth year). Each phone and document is
+    /// looked up, not only the first.
+    pub fn likely_duplicates(&self, actor: &Actor, identity: &PersonIdentity) -> AppResult<Vec<Candidate>> {
+        let year = identity.birth_year.or(identity.birth_date.map(|d| chrono::Datelike::year(&d)));
+        let first = |list: &[String]| list.first().cloned().unwrap_or_default();
+        let mut probes = vec![PersonProbe {
+            name: identity.full_name.clone(),
+            phone: first(&identity.phones),
+            document: first(&identity.documents),
+            birth_year: year,
+        }];
+        probes.extend(identity.phones.iter().skip(1).map(|p| PersonProbe { phone: p.clone(), ..Default::default() }));
+        probes.extend(
+            identity.documents.iter().skip(1).map(|d| PersonProbe { document: d.clone(), ..Default::default() }),
+        );
+        let mut found: Vec<Candidate> = Vec::new();
+        for probe in &probes {
+            for candidate in self.person_candidates(actor, probe, DUPLICATE_CANDIDATES)? {
+                if candidate.looks_like_duplicate() && !found.iter().any(|c| c.person.id == candidate.person.id) {
+                    found.push(candidate);
+                }
+            }
+        }
+        Ok(found)
+    }
+
     fn find_persons(
         &self,
         tx: &mut dyn Tx,
@@ -425,6 +453,8 @@ pub struct PersonFile {
     pub broken_glass: bool,
 }
 
+/// Known persons a duplicate check looks at per probe.
+const DUPLICATE_CANDIDATES: usize = 5;
 /// Appeals shown beside a search candidate.
 const CANDIDATE_APPEALS: i64 = 3;
 /// Appeals listed on a person's page (a person with more is a rare, long story).

@@ -246,13 +246,31 @@ fn a_retried_create_saves_the_appeal_once() {
                        "outcome": "advised" });
     let first = operator.post("/api/v1/appeals", &body);
     assert_eq!((first.status, &first.body["created"]), (201, &json!(true)), "{}", first.body);
+    let saved = id_of(&first);
+    assert_eq!(first.header("location"), Some(format!("/api/v1/appeals/{saved}").as_str()));
     let retried = operator.post("/api/v1/appeals", &body);
     assert_eq!((retried.status, &retried.body["created"]), (200, &json!(false)), "{}", retried.body);
-    assert_eq!(retried.body["id"], id.as_str());
+    assert_eq!(retried.body["id"], saved.as_str());
     assert_eq!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().len(), 1);
-    // Another user may not take the id.
+    // The id sent is the sender's own: another user sending it saves an appeal of their own,
+    // and so does one sending the id the first appeal is kept under — even from another
+    // office, where the answer must not tell whether such an appeal exists.
     let psychologist = Client::of(&server, "psychologist");
-    assert_eq!(psychologist.post("/api/v1/appeals", &body).status, 409);
+    let other = psychologist.post("/api/v1/appeals", &body);
+    assert_eq!((other.status, &other.body["created"]), (201, &json!(true)), "{}", other.body);
+    assert_ne!(other.body["id"], saved.as_str());
+    assert_eq!(operator.get(&format!("/api/v1/appeals/{saved}")).body["channel"], "walk-in", "the first is untouched");
+    let away = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    server.app.create_account(&Actor::System, "far", "Far", komek_domain::Role::HotlineOperator, away.id, "en").unwrap();
+    let far = Client::of(&server, "far");
+    let mut taken = body.clone();
+    taken["id"] = json!(saved);
+    let mut free = body.clone();
+    free["id"] = json!(uuid::Uuid::now_v7().to_string());
+    let (taken, free) = (far.post("/api/v1/appeals", &taken), far.post("/api/v1/appeals", &free));
+    assert_eq!((taken.status, &taken.body["created"]), (201, &json!(true)), "{}", taken.body);
+    assert_eq!((free.status, &free.body["created"]), (201, &json!(true)), "{}", free.body);
+    assert_eq!(far.get("/api/v1/appeals").body["items"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -426,8 +444,10 @@ fn api_reads_searches_and_changes_are_in_the_audit_log_as_the_token_user() {
     let reads = mine("read", "person");
     assert_eq!(lawyer.get(&format!("/api/v1/persons/{id}")).status, 200);
     assert_eq!(mine("read", "person"), reads + 1, "reading the identity is recorded");
+    // (Registering him searched too: for persons he might duplicate.)
+    let searches = mine("search", "person");
     lawyer.get("/api/v1/persons?q=Husan");
-    assert_eq!(mine("search", "person"), 1);
+    assert_eq!(mine("search", "person"), searches + 1);
     assert!(mine("read", "person") >= reads + 2, "each identity a search shows is recorded");
     let appeal = lawyer.post(
         "/api/v1/appeals",
@@ -477,4 +497,342 @@ fn the_document_describes_every_route_and_every_route_answers_in_json() {
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
     let wrong_method = anonymous.send("PUT", "/api/v1/appeals", "{}");
     assert_eq!((wrong_method.status, wrong_method.body["error"].as_str()), (405, Some("method_not_allowed")));
+}
+
+/// The records of one office that the access matrix tries to reach from outside.
+struct Records {
+    person: String,
+    party: String,
+    appeal: String,
+    case: String,
+    case_header: Value,
+    proceeding: String,
+    task: String,
+    /// A sensitive case, its own person, proceeding and task: out of reach even in its office.
+    sensitive_case: String,
+    sensitive_header: Value,
+    sensitive_person: String,
+    sensitive_proceeding: String,
+    sensitive_task: String,
+}
+
+/// The header of a case file, as an update sends it back at the version read.
+fn case_header(file: &Value) -> Value {
+    let mut body = json!({ "version": file["version"] });
+    for field in ["kind", "status", "sensitive", "lead_id", "team", "persons", "parties", "summary"] {
+        body[field] = file[field].clone();
+    }
+    body
+}
+
+/// A case opened by `lawyer` with a proceeding and a task; (case, header, proceeding, task).
+fn case_with_parts(lawyer: &Client, person: &str, sensitive: bool) -> (String, Value, String, String) {
+    let opened = lawyer.post(
+        "/api/v1/cases",
+        &json!({ "kind": "unpaid-wages", "status": "open", "sensitive": sensitive, "opened_on": "2008-10-15",
+                 "persons": [{ "person_id": person }], "summary": "Не заплатили за сезон" }),
+    );
+    assert_eq!(opened.status, 201, "{}", opened.body);
+    let case = id_of(&opened);
+    let proceeding = lawyer.post(&format!("/api/v1/cases/{case}/proceedings"), &proceeding_body());
+    assert_eq!(proceeding.status, 201, "{}", proceeding.body);
+    let task = lawyer.post(&format!("/api/v1/cases/{case}/tasks"), &json!({ "title": "Позвонить", "due_on": "2008-10-30" }));
+    assert_eq!(task.status, 201, "{}", task.body);
+    let file = lawyer.get(&format!("/api/v1/cases/{case}"));
+    (case, case_header(&file.body), id_of(&proceeding), id_of(&task))
+}
+
+fn proceeding_body() -> Value {
+    json!({ "kind": "criminal", "authority": "police", "articles": ["cc2014-128"], "stage": "complaint-filed",
+            "opened_on": "2008-10-25", "notes": "КУИ 123" })
+}
+
+/// What the head office's lawyer keeps: a person, an employer, an appeal, an open case and a
+/// sensitive case, each with a proceeding and a task.
+fn head_office_records(lawyer: &Client) -> Records {
+    let person = id_of(&lawyer.post("/api/v1/persons", &husan()));
+    let party = id_of(&lawyer.post("/api/v1/parties", &farm()));
+    let appeal = id_of(&lawyer.post("/api/v1/appeals", &unpaid_wages(&person, &party)));
+    let (case, case_header, proceeding, task) = case_with_parts(lawyer, &person, false);
+    let hidden = json!({ "profile": { "sex": "female", "citizenship": "UZ" },
+                         "identity": { "full_name": "Каримова Дилноза", "birth_year": 1990 } });
+    let sensitive_person = id_of(&lawyer.post("/api/v1/persons", &hidden));
+    let (sensitive_case, sensitive_header, sensitive_proceeding, sensitive_task) =
+        case_with_parts(lawyer, &sensitive_person, true);
+    Records {
+        person,
+        party,
+        appeal,
+        case,
+        case_header,
+        proceeding,
+        task,
+        sensitive_case,
+        sensitive_header,
+        sensitive_person,
+        sensitive_proceeding,
+        sensitive_task,
+    }
+}
+
+/// One request of the matrix: a route of the document with its path's ids and a body that
+/// would be accepted within reach.
+#[derive(Clone)]
+struct Attempt {
+    method: &'static str,
+    path: String,
+    body: Option<Value>,
+}
+
+/// Every documented route that names a record in its path, tried on the records given. A
+/// route of the document missing here fails the test: every new route joins the matrix.
+fn attempts_on(
+    routes: &[(String, String)],
+    r: &Records,
+    case: &str,
+    header: &Value,
+    person: &str,
+    proceeding: &str,
+    task: &str,
+) -> Vec<Attempt> {
+    let mut out = Vec::new();
+    for (method, template) in routes {
+        if !template.contains('{') {
+            continue;
+        }
+        let case_path = |rest: &str| format!("/api/v1/cases/{case}{rest}");
+        let (path, body): (String, Option<Value>) = match (method.as_str(), template.as_str()) {
+            ("get", "/api/v1/appeals/{id}") => (format!("/api/v1/appeals/{}", r.appeal), None),
+            ("put", "/api/v1/appeals/{id}") => {
+                let mut body = unpaid_wages(&r.person, &r.party);
+                body["version"] = json!(1);
+                (format!("/api/v1/appeals/{}", r.appeal), Some(body))
+            }
+            ("get", "/api/v1/persons/{id}") => (format!("/api/v1/persons/{person}"), None),
+            ("put", "/api/v1/persons/{id}") => {
+                let mut body = husan();
+                body["version"] = json!(1);
+                (format!("/api/v1/persons/{person}"), Some(body))
+            }
+            ("get", "/api/v1/parties/{id}") => (format!("/api/v1/parties/{}", r.party), None),
+            ("put", "/api/v1/parties/{id}") => {
+                let mut body = farm();
+                body["version"] = json!(1);
+                (format!("/api/v1/parties/{}", r.party), Some(body))
+            }
+            ("get", "/api/v1/cases/{id}") => (case_path(""), None),
+            ("put", "/api/v1/cases/{id}") => (case_path(""), Some(header.clone())),
+            ("post", "/api/v1/cases/{id}/assessments") => (
+                case_path("/assessments"),
+                Some(json!({ "person_id": person, "catalogue": "ilo-2012-forced-labour",
+                             "answers": [{ "indicator": "fl-ur-deceptive-recruitment", "answer": "yes",
+                                           "source": "interview" }] })),
+            ),
+            ("post", "/api/v1/cases/{id}/services") => {
+                (case_path("/services"), Some(json!({ "kind": "shelter", "delivered_on": "2008-11-03" })))
+            }
+            ("post", "/api/v1/cases/{id}/proceedings") => (case_path("/proceedings"), Some(proceeding_body())),
+            ("put", "/api/v1/cases/{id}/proceedings/{proceeding_id}") => {
+                let mut body = proceeding_body();
+                body["version"] = json!(1);
+                (case_path(&format!("/proceedings/{proceeding}")), Some(body))
+            }
+            ("post", "/api/v1/cases/{id}/tasks") => {
+                (case_path("/tasks"), Some(json!({ "title": "Позвонить", "due_on": "2008-11-03" })))
+            }
+            ("put", "/api/v1/cases/{id}/tasks/{task_id}") => {
+                (case_path(&format!("/tasks/{task}")), Some(json!({ "done": true })))
+            }
+            ("post", "/api/v1/cases/{id}/events") => (
+                case_path("/events"),
+                Some(json!({ "happened_on": "2008-09-01", "kind": "recruitment", "text": "Нанят" })),
+            ),
+            ("post", "/api/v1/cases/{id}/notes") => (case_path("/notes"), Some(json!({ "text": "Готов" }))),
+            (method, template) => panic!("{method} {template} is not in the access matrix: add it"),
+        };
+        let method = match method.as_str() {
+            "get" => "GET",
+            "post" => "POST",
+            "put" => "PUT",
+            other => panic!("no {other} in the matrix"),
+        };
+        out.push(Attempt { method, path, body });
+    }
+    out
+}
+
+/// Routes that name a record in their body rather than their path.
+fn attempts_by_body(r: &Records, person: &str, appeal: &str) -> Vec<Attempt> {
+    let mut appeal_about = unpaid_wages(person, &r.party);
+    appeal_about["parties"] = json!([]);
+    vec![
+        Attempt { method: "POST", path: "/api/v1/appeals".into(), body: Some(appeal_about) },
+        Attempt {
+            method: "POST",
+            path: "/api/v1/cases".into(),
+            body: Some(json!({ "kind": "other", "status": "open", "sensitive": false,
+                               "persons": [{ "person_id": person }] })),
+        },
+        Attempt {
+            method: "POST",
+            path: "/api/v1/cases/from-appeal".into(),
+            body: Some(json!({ "appeal_id": appeal, "kind": "other" })),
+        },
+    ]
+}
+
+impl Client<'_> {
+    fn attempt(&self, attempt: &Attempt) -> Answer {
+        match (attempt.method, &attempt.body) {
+            ("GET", _) => self.get(&attempt.path),
+            (method, Some(body)) => self.send(method, &attempt.path, &body.to_string()),
+            (method, None) => self.send(method, &attempt.path, "{}"),
+        }
+    }
+}
+
+/// The same attempt with every id of `real` swapped for one nobody holds.
+fn on_missing_records(attempt: &Attempt, real: &[&str]) -> (Attempt, Vec<(String, String)>) {
+    let mut text = format!("{}\n{}", attempt.path, attempt.body.as_ref().map(Value::to_string).unwrap_or_default());
+    let mut swapped = Vec::new();
+    for id in real {
+        let fresh = uuid::Uuid::now_v7().to_string();
+        text = text.replace(id, &fresh);
+        swapped.push((id.to_string(), fresh));
+    }
+    let (path, body) = text.split_once('\n').unwrap();
+    let body = (!body.is_empty()).then(|| serde_json::from_str(body).unwrap());
+    (Attempt { method: attempt.method, path: path.to_owned(), body }, swapped)
+}
+
+/// An answer with the ids of an attempt written as placeholders, to compare two answers.
+fn answer_without(answer: &Answer, ids: &[(String, String)]) -> (u16, String) {
+    let mut text = answer.body.to_string();
+    for (i, (real, fresh)) in ids.iter().enumerate() {
+        text = text.replace(real, &format!("<id{i}>")).replace(fresh, &format!("<id{i}>"));
+    }
+    (answer.status, text)
+}
+
+/// Every route of the API, for every actor to whom a record is out of reach, answers exactly
+/// as for a record that does not exist, and the attempt reads nothing into the audit log.
+#[test]
+fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_route() {
+    on_both_back_ends!(|server| {
+        let lawyer = Client::of(&server, "lawyer");
+        let r = head_office_records(&lawyer);
+        let document = lawyer.get("/api/v1/openapi.json");
+        let mut routes = Vec::new();
+        for (path, item) in document.body["paths"].as_object().unwrap() {
+            for method in item.as_object().unwrap().keys() {
+                routes.push((method.clone(), path.clone()));
+            }
+        }
+
+        let away = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+        for (name, role) in [("far-lawyer", komek_domain::Role::Lawyer), ("far-operator", komek_domain::Role::HotlineOperator)]
+        {
+            server.app.create_account(&Actor::System, name, name, role, away.id, "en").unwrap();
+        }
+        // Another office: nothing of the head office is within reach. The head office's own
+        // psychologist: the sensitive case (not on its team) and the person only it holds.
+        let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task];
+        let sensitive = [&r.sensitive_case, &r.sensitive_person, &r.sensitive_proceeding, &r.sensitive_task];
+        let on_open_case =
+            || attempts_on(&routes, &r, &r.case, &r.case_header, &r.person, &r.proceeding, &r.task);
+        let on_sensitive_case = || {
+            attempts_on(
+                &routes,
+                &r,
+                &r.sensitive_case,
+                &r.sensitive_header,
+                &r.sensitive_person,
+                &r.sensitive_proceeding,
+                &r.sensitive_task,
+            )
+        };
+        let sensitive_only = |attempts: Vec<Attempt>| -> Vec<Attempt> {
+            attempts.into_iter().filter(|a| sensitive.iter().any(|id| a.path.contains(id.as_str()))).collect()
+        };
+        let mut cases: Vec<(&str, Vec<Attempt>, Vec<&String>)> = vec![
+            ("far-lawyer", on_open_case(), everything.to_vec()),
+            ("far-lawyer", on_sensitive_case(), everything.iter().chain(&sensitive).copied().collect()),
+            ("far-lawyer", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
+            ("far-operator", on_open_case(), everything.to_vec()),
+            ("far-operator", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
+            ("psychologist", sensitive_only(on_sensitive_case()), sensitive.to_vec()),
+            ("psychologist", attempts_by_body(&r, &r.sensitive_person, &r.appeal)[..2].to_vec(), sensitive.to_vec()),
+        ];
+        let all_ids: Vec<&String> = everything.iter().chain(&sensitive).copied().collect();
+        let naming_them = format!(
+            "record_id IN ({})",
+            all_ids.iter().map(|id| format!("'{id}'")).collect::<Vec<_>>().join(", ")
+        );
+        let audit_before = audit_count(&server, &naming_them);
+        let mut tried = 0;
+        for (who, attempts, out_of_reach) in cases.drain(..) {
+            let client = Client::of(&server, who);
+            let real: Vec<&str> = out_of_reach.iter().map(|s| s.as_str()).collect();
+            for attempt in &attempts {
+                let (missing, swapped) = on_missing_records(attempt, &real);
+                let there = client.attempt(attempt);
+                let not_there = client.attempt(&missing);
+                assert_eq!(
+                    answer_without(&there, &swapped),
+                    answer_without(&not_there, &swapped),
+                    "{:?}: {who} {} {} tells a record out of reach from one that does not exist",
+                    server.back_end,
+                    attempt.method,
+                    attempt.path
+                );
+                assert!(there.status >= 400, "{who} {} {}: {}", attempt.method, attempt.path, there.body);
+                tried += 1;
+            }
+        }
+        assert!(tried > 40, "only {tried} attempts");
+        assert_eq!(
+            audit_count(&server, &naming_them),
+            audit_before,
+            "nothing out of reach was read or written"
+        );
+
+        // Within reach the same attempts are accepted: the refusals above were the reach's.
+        let mut done = std::collections::HashSet::new();
+        for attempt in on_open_case().iter().chain(&on_sensitive_case()) {
+            if !done.insert((attempt.method, attempt.path.clone())) {
+                continue;
+            }
+            let answer = lawyer.attempt(attempt);
+            assert!(answer.status < 300, "{} {}: {} {}", attempt.method, attempt.path, answer.status, answer.body);
+        }
+    });
+}
+
+#[test]
+fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it() {
+    let server = Server::start();
+    let lawyer = Client::of(&server, "lawyer");
+    let first = id_of(&lawyer.post("/api/v1/persons", &husan()));
+    // The same phone, another spelling: the form would ask; so does the API, naming him.
+    let mut again = husan();
+    again["identity"]["full_name"] = json!("Khusan Abdullaev");
+    let refused = lawyer.post("/api/v1/persons", &again);
+    assert_eq!((refused.status, refused.body["error"].as_str()), (409, Some("possible_duplicate")), "{}", refused.body);
+    assert_eq!(refused.fields(), vec!["confirm_new_person"]);
+    assert!(refused.message().contains(&first), "{}", refused.message());
+    assert_eq!(lawyer.get("/api/v1/persons?q=Khusan").body["items"].as_array().map(Vec::len), Some(1), "nothing was saved");
+    // A second phone of his, not the first, is found too.
+    let mut by_second_phone = json!({ "profile": { "sex": "male", "citizenship": "KZ" },
+                                      "identity": { "full_name": "Другой", "phones": ["+7 700 000 00 01",
+                                                                                      "+998 90 123 45 67"] } });
+    assert_eq!(lawyer.post("/api/v1/persons", &by_second_phone).status, 409);
+    by_second_phone["confirm_new_person"] = json!(true);
+    assert_eq!(lawyer.post("/api/v1/persons", &by_second_phone).status, 201);
+    again["confirm_new_person"] = json!(true);
+    let confirmed = lawyer.post("/api/v1/persons", &again);
+    assert_eq!(confirmed.status, 201, "{}", confirmed.body);
+    // Someone new is registered without being asked.
+    let stranger =
+        json!({ "profile": { "sex": "female", "citizenship": "KZ" }, "identity": { "full_name": "Сапарова Гульнара" } });
+    assert_eq!(lawyer.post("/api/v1/persons", &stranger).status, 201);
 }

@@ -105,7 +105,9 @@ fn an_operator_registers_a_repeat_caller_found_by_another_spelling() {
     assert!(found.body.contains("Wages unpaid") || found.body.contains("wages"), "with his last appeal");
     assert_eq!(found.input_value("full_name"), "Khusan Abdulaev", "what was typed stays");
 
-    let id = form.input_value("appeal_id");
+    let operator = server.app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == "hotline-operator");
+    let sent = komek_domain::AppealId(form.input_value("appeal_id").parse().unwrap());
+    let id = komek_app::appeals::kept_id(operator.unwrap().id, sent);
     let fields = intake_form(
         &found,
         &[("person", &husan.to_string()), ("topic", "documents-taken"), ("topic", "wages-unpaid"), ("action", "save")],

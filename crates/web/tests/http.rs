@@ -44,13 +44,22 @@ fn ten_wrong_passwords_lock_the_account_and_are_audited() {
     }
     let locked = browser.login(&server, "manager", PASSWORD);
     assert_eq!(locked.status, 401);
-    assert!(locked.body.contains("the account is locked until"), "{}", locked.body);
+    // A locked account answers exactly as a name nobody has, and both say how to get help.
+    let unknown = browser.login(&server, "nobody-here", PASSWORD);
+    let message = |page: &support::Page| {
+        let start = page.body.find("id=\"login-error\"").expect("an error message");
+        page.body[start..].split("</p>").next().unwrap().to_owned()
+    };
+    assert_eq!((locked.status, message(&locked)), (unknown.status, message(&unknown)));
+    assert!(message(&locked).contains("Wrong username or password."), "{}", locked.body);
+    assert!(message(&locked).contains("ask your organisation's administrator"), "{}", locked.body);
+    assert!(!locked.body.contains("locked until"), "{}", locked.body);
     let failures = server
         .app
         .store()
         .read(|tx| tx.query_i64("SELECT count(*) FROM audit_log WHERE action = 'login-failed'", &[]))
         .unwrap();
-    assert_eq!(failures, 11);
+    assert_eq!(failures, 12);
 }
 
 #[test]

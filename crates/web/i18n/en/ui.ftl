@@ -40,6 +40,7 @@ login-username = Username
 login-password = Password
 login-submit = Log in
 login-error-bad = Wrong username or password.
+login-error-help = After several wrong passwords in a row an account is locked for a while. If you still cannot log in, ask your organisation's administrator.
 login-error-locked = Too many wrong passwords: the account is locked until { $until }.
 login-error-throttled = Too many failed logins from this address. Wait a few minutes and try again.
 login-error-disabled = This account is disabled. Ask your administrator.

@@ -64,8 +64,11 @@ pub struct NamedParty {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppealInput {
-    /// On create only, optional: an id chosen by the client (a UUID, v7 preferred), so that a
-    /// retried request saves the appeal once. If given on update it must be the path's.
+    /// On create, optional: a request id chosen by the client (a UUID), so that a retried
+    /// request saves the appeal once — the same account sending the same id gets the same
+    /// appeal back. The appeal is kept under the id answered (`id` and `Location`), which is
+    /// derived from it and the account: use that one afterwards. On update, if given, it
+    /// must be the path's.
     pub id: Option<Uuid>,
     /// On update only, required: the version read.
     pub version: Option<i64>,

@@ -16,7 +16,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `method_not_allowed`,
-    /// `conflict`, `unsupported_media_type`, `payload_too_large`, `invalid` or `internal`.
+    /// `conflict`, `possible_duplicate`, `unsupported_media_type`, `payload_too_large`, `invalid`
+    /// or `internal`.
     #[schema(example = "invalid")]
     pub error: &'static str,
     /// One sentence saying what to fix, naming every field concerned.
@@ -77,6 +78,25 @@ impl ApiError {
         Self { status, body: ErrorBody { error, message, fields } }
     }
 
+    /// A new person who looks like persons already known (a phone or a document in common, or
+    /// a close name with the same birth year): nothing was saved; the known ones are named so
+    /// that the program can link one of them instead, or confirm that this is someone new.
+    pub fn possible_duplicate(known: &[uuid::Uuid]) -> Self {
+        let ids = known.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", ");
+        let problem = format!(
+            "looks like the person(s) already known {ids}: use one of them, or send \"confirm_new_person\": true \
+             to register a new person all the same"
+        );
+        Self {
+            status: StatusCode::CONFLICT,
+            body: ErrorBody {
+                error: "possible_duplicate",
+                message: format!("confirm_new_person: {problem}"),
+                fields: vec![FieldProblem::new("confirm_new_person", problem)],
+            },
+        }
+    }
+
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", "no such record within your reach")
     }
@@ -99,8 +119,8 @@ impl ApiError {
             AppError::Conflict => Self::new(
                 StatusCode::CONFLICT,
                 "conflict",
-                "the record was changed by someone else since the version you sent (or the id you chose is \
-                 taken): read it again and send your change with its current version",
+                "the record was changed by someone else since the version you sent: read it again and send \
+                 your change with its current version",
             ),
             AppError::SessionEnded => {
                 Self::unauthorized("the API token is unknown, revoked, or its account is disabled")

@@ -146,6 +146,12 @@ pub struct PersonInput {
     pub profile: ProfileDto,
     #[serde(default)]
     pub identity: IdentityInput,
+    /// On create only: `true` registers the person even though they look like a person
+    /// already known (a phone or a document in common, or a close name with the same birth
+    /// year). Without it such a person is refused with 409 `possible_duplicate`, naming the
+    /// known persons, as the hotline's form asks its operator.
+    #[serde(default)]
+    pub confirm_new_person: bool,
 }
 
 impl PersonInput {
@@ -298,6 +304,8 @@ fn hit(person: Person, score: i64) -> Option<PersonHit> {
         (status = 400, description = "The body or a date could not be read", body = ErrorBody),
         (status = 401, description = "No live API token", body = ErrorBody),
         (status = 403, description = "The role does not register persons", body = ErrorBody),
+        (status = 409, description = "`possible_duplicate`: looks like a person already known, who is named; \
+         nothing was saved. Link that person, or send `confirm_new_person: true`", body = ErrorBody),
         (status = 422, description = "A value is not allowed: every field concerned is named", body = ErrorBody),
     )
 )]
@@ -306,9 +314,19 @@ pub async fn create(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<PersonInput>,
 ) -> Result<Response, ApiError> {
+    let confirmed = input.confirm_new_person;
     let (_, profile, identity) = input.into_parts()?;
-    let id =
-        super::service(&state, field_names, move |app| app.register_person(&actor, None, profile, identity)).await?;
+    let id = super::service(&state, field_names, move |app| {
+        if !confirmed {
+            let known = app.likely_duplicates(&actor, &identity)?;
+            if !known.is_empty() {
+                return Ok(Err(known.iter().map(|c| c.person.id.0).collect::<Vec<_>>()));
+            }
+        }
+        app.register_person(&actor, None, profile, identity).map(Ok)
+    })
+    .await?
+    .map_err(|known| ApiError::possible_duplicate(&known))?;
     Ok(super::created(format!("/api/v1/persons/{id}"), Saved { id: id.0, version: 1 }))
 }
 

@@ -38,17 +38,24 @@ pub struct LoginForm {
 
 pub(super) fn login_refusal(tr: Tr<'_>, error: &LoginError) -> Option<String> {
     match error {
-        LoginError::BadCredentials => Some(tr.t("login-error-bad")),
-        LoginError::Locked { until } => {
-            // Before login there is no office: the organisation's own clock (Kazakhstan's) tells.
-            let minutes = komek_app::dashboard::DEFAULT_UTC_OFFSET_MINUTES;
-            let clock = chrono::FixedOffset::east_opt(minutes * 60).expect("a valid offset");
-            Some(tr.t1("login-error-locked", "until", until.with_timezone(&clock).format("%H:%M").to_string()))
+        // A locked account answers as an unknown name does, or the answer would confirm
+        // which usernames exist; the help said to both tells a locked person what to do.
+        LoginError::BadCredentials | LoginError::Locked { .. } => {
+            Some(format!("{} {}", tr.t("login-error-bad"), tr.t("login-error-help")))
         }
         LoginError::AddressThrottled => Some(tr.t("login-error-throttled")),
         LoginError::Disabled => Some(tr.t("login-error-disabled")),
         LoginError::Internal(_) => None,
     }
+}
+
+/// "Locked until 14:05", on the organisation's clock: said only to someone who has passed the
+/// password, to whom the account is no secret.
+pub(super) fn locked_until(tr: Tr<'_>, until: chrono::DateTime<chrono::Utc>) -> String {
+    // Before an office is known, the organisation's own clock (Kazakhstan's) tells.
+    let minutes = komek_app::dashboard::DEFAULT_UTC_OFFSET_MINUTES;
+    let clock = chrono::FixedOffset::east_opt(minutes * 60).expect("a valid offset");
+    tr.t1("login-error-locked", "until", until.with_timezone(&clock).format("%H:%M").to_string())
 }
 
 fn login_page(tr: Tr<'_>, token: &str, username: &str, notice: Option<String>, error: Option<String>) -> Markup {

@@ -8,7 +8,7 @@ use komek_app::auth::LoginError;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 
-use super::auth::login_refusal;
+use super::auth::{locked_until, login_refusal};
 use crate::errors::WebError;
 use crate::i18n::Tr;
 use crate::layout;
@@ -96,6 +96,8 @@ pub async fn verify(
             let tr = current.tr(&state);
             let message = match e {
                 LoginError::BadCredentials => tr.t("second-factor-error"),
+                // Past the password the account is known to its holder: say until when.
+                LoginError::Locked { until } => locked_until(tr, until),
                 other => login_refusal(tr, &other).unwrap_or_default(),
             };
             Ok((StatusCode::UNAUTHORIZED, code_page(tr, &current, Some(message))).into_response())
@@ -171,7 +173,10 @@ pub async fn enrol(
         }
         Err(other) => {
             let tr = current.tr(&state);
-            let message = login_refusal(tr, &other).unwrap_or_default();
+            let message = match other {
+                LoginError::Locked { until } => locked_until(tr, until),
+                other => login_refusal(tr, &other).unwrap_or_default(),
+            };
             Ok((StatusCode::UNAUTHORIZED, code_page(tr, &current, Some(message))).into_response())
         }
     }

@@ -16,7 +16,28 @@ pub const PASSWORD: &str = "correct horse battery";
 /// What a person keeps of an enrolled second factor: the app's secret, and unused recovery codes.
 pub type Kept = (Vec<u8>, Vec<String>);
 
-/// A running server. Dropping it stops the server and removes its data directory.
+/// The database a test server keeps its records in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackEnd {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs `$body` (a block using `server`) once on a server of each back end; the PostgreSQL run
+/// is skipped, saying so, where no server answers outside CI.
+#[macro_export]
+macro_rules! on_both_back_ends {
+    (|$server:ident| $body:block) => {
+        for back_end in [$crate::support::BackEnd::Sqlite, $crate::support::BackEnd::Postgres] {
+            if let Some($server) = $crate::support::Server::start_on(back_end, komek_app::Settings::default()) {
+                $body
+            }
+        }
+    };
+}
+
+/// A running server. Dropping it stops the server and removes its data directory (and its
+/// PostgreSQL database).
 pub struct Server {
     pub base: String,
     pub app: App,
@@ -27,6 +48,9 @@ pub struct Server {
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
     _instance_lock: instance::DataDir,
+    pub back_end: BackEnd,
+    /// Dropped after the server stops.
+    _postgres: Option<komek_store::testing::PostgresDb>,
 }
 
 impl Server {
@@ -37,8 +61,19 @@ impl Server {
     }
 
     pub fn start_with(settings: Settings) -> Self {
+        Self::start_on(BackEnd::Sqlite, settings).expect("SQLite is always there")
+    }
+
+    /// A server on the back end named; `None` (after saying it was skipped) for PostgreSQL
+    /// where no server answers, except in CI, where that fails the test.
+    pub fn start_on(back_end: BackEnd, settings: Settings) -> Option<Self> {
+        let postgres = match back_end {
+            BackEnd::Sqlite => None,
+            BackEnd::Postgres => Some(komek_store::testing::PostgresDb::new()?),
+        };
         let dir = std::env::temp_dir().join(format!("komek-web-test-{}", uuid::Uuid::now_v7().simple()));
-        let opened = instance::open(&dir, None, settings, Access::Exclusive).expect("open a test instance");
+        let url = postgres.as_ref().map(|db| db.url.as_str());
+        let opened = instance::open(&dir, url, settings, Access::Exclusive).expect("open a test instance");
         let app = opened.app.clone();
         let hq = opened.first_start.as_ref().expect("a fresh instance").office.clone();
         for role in Role::ALL {
@@ -63,7 +98,7 @@ impl Server {
             });
         });
         let addr = addr_rx.recv().expect("the server reports its address");
-        Self {
+        Some(Self {
             base: format!("http://{addr}"),
             app,
             second_factors: Default::default(),
@@ -71,7 +106,9 @@ impl Server {
             shutdown: Some(tx),
             thread: Some(thread),
             _instance_lock: opened.data_dir,
-        }
+            back_end,
+            _postgres: postgres,
+        })
     }
 
     pub fn url(&self, path: &str) -> String {
