@@ -40,6 +40,10 @@ pub struct Intake {
     pub appeal: Appeal,
     pub person: IntakePerson,
     pub new_parties: Vec<(NewParty, String)>,
+    /// What the lead of a restricted person's case is told (as the title of a task due the
+    /// day of the call) when the call is linked to such a person, in words the caller chose
+    /// for its reader; empty for a plain English sentence.
+    pub lead_notice: String,
 }
 
 /// What an intake saved.
@@ -101,7 +105,7 @@ impl App {
     /// system (CLI, demo) must name both. The id is the caller's, so a form sent twice saves once.
     pub fn register_appeal(&self, actor: &Actor, appeal: Appeal) -> AppResult<AppealId> {
         let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
-        let intake = Intake { appeal, person, new_parties: Vec::new() };
+        let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new() };
         Ok(self.register_intake(actor, intake)?.appeal_id)
     }
 
@@ -131,7 +135,7 @@ impl App {
 
     fn register_intake_once(&self, actor: &Actor, intake: Intake) -> AppResult<IntakeSaved> {
         actor.require(Capability::RegisterAppeals)?;
-        let Intake { mut appeal, person, new_parties } = intake;
+        let Intake { mut appeal, person, new_parties, lead_notice } = intake;
         if let Actor::Staff(account) = actor {
             appeal.office_id = account.office_id;
             appeal.operator_id = account.id;
@@ -159,12 +163,18 @@ impl App {
                     return Ok(IntakeSaved { appeal_id: appeal.id, person_id: earlier.person_id, created: false });
                 }
                 let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
+                // A person the operator may not see (a victim in a sensitive case) may be named
+                // all the same; their cases' leads are then told of the call.
+                let mut restricted_cases = Vec::new();
                 match person {
                     IntakePerson::None => appeal.person_id = None,
                     IntakePerson::Known(id) => {
                         let stored = repo::persons::get(tx, id)?;
                         if !self.reaches_person(tx, actor, id, stored.office_id)? {
-                            return Err(StoreError::NotFound);
+                            restricted_cases = self.restricted_cases(tx, actor, id, stored.office_id)?;
+                            if restricted_cases.is_empty() {
+                                return Err(StoreError::NotFound);
+                            }
                         }
                         appeal.person_id = Some(id);
                     }
@@ -182,9 +192,49 @@ impl App {
                 appeal.parties.dedup_by_key(|(id, _)| *id);
                 repo::appeals::insert(tx, &appeal, notes_enc)?;
                 self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, appeal.id.to_string()))?;
+                self.tell_leads_of_call(tx, actor, &appeal, &restricted_cases, &lead_notice)?;
                 Ok(IntakeSaved { appeal_id: appeal.id, person_id: appeal.person_id, created: true })
             })
             .map_err(Into::into)
+    }
+
+    /// Gives the lead of each case a task, due the day of the call, saying that their client
+    /// called the hotline: the operator linked the call without seeing who the person is.
+    fn tell_leads_of_call(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        appeal: &Appeal,
+        cases: &[komek_store::repo::cases::CaseLine],
+        notice: &str,
+    ) -> Result<(), StoreError> {
+        let clock = match actor.office_id() {
+            Some(office) => repo::offices::get(tx, office)?.utc_offset_minutes,
+            None => crate::dashboard::DEFAULT_UTC_OFFSET_MINUTES,
+        };
+        let clock = FixedOffset::east_opt(clock * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"));
+        let day = appeal.received_at.with_timezone(&clock).date_naive();
+        let title = if notice.trim().is_empty() {
+            format!("Your client called the hotline on {day} about: {}", appeal.topics.join(", "))
+        } else {
+            notice.trim().to_owned()
+        };
+        for case in cases {
+            let task = komek_domain::casework::Task {
+                id: komek_domain::TaskId::new(),
+                case_id: case.id,
+                title: title.clone(),
+                assignee_id: case.lead_id,
+                due_on: day,
+                done_on: None,
+                created_by: actor.account_id(),
+            };
+            let title_enc = self.keys.seal(crate::casework::task_ref(task.id), task.title.as_bytes());
+            repo::casework::insert_task(tx, &task, title_enc)?;
+            let detail = format!("case {} hotline call {} linked without sight of the person", case.id, appeal.id);
+            self.audit(tx, Event::new(actor.account_id(), Action::Create, "task", task.id.to_string()).detail(detail))?;
+        }
+        Ok(())
     }
 
     /// Saves an edited appeal if it is still at `version`; the office and operator stay as

@@ -295,6 +295,66 @@ impl App {
         Ok(found)
     }
 
+    /// Known persons the actor may not see — a victim in a sensitive case of the actor's own
+    /// office — whom the probe matches on real evidence (a phone, a document, or the name with
+    /// the birth year). The hotline learns only that such a person exists and who leads their
+    /// case, never who they are, and may link the call to them (see
+    /// [`App::register_intake`]). Each match shown is in the audit log.
+    pub fn restricted_matches(&self, actor: &Actor, probe: &PersonProbe) -> AppResult<Vec<RestrictedMatch>> {
+        actor.require(Capability::RegisterAppeals)?;
+        actor.require(Capability::ViewIdentifying)?;
+        if probe.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tokens = crate::search::probe_tokens(&self.keys, probe);
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(self.store.write(|tx| {
+            let mut out = Vec::new();
+            for (id, _) in repo::persons::find(tx, &tokens, (CANDIDATES_SEEN * 4) as i64)? {
+                let stored = repo::persons::get(tx, id)?;
+                let cases = self.restricted_cases(tx, actor, id, stored.office_id)?;
+                if cases.is_empty() {
+                    continue;
+                }
+                // Opened to weigh the evidence only; nothing of it leaves this function.
+                let identity: PersonIdentity = self.open_json_unaudited(identity_ref(id), &stored.identity_enc)?;
+                if !matching::reasons(probe, &identity).iter().any(|r| r.suggests_duplicate()) {
+                    continue;
+                }
+                let mut leads = Vec::new();
+                for case in &cases {
+                    let lead = repo::accounts::get(tx, case.lead_id)?.account.display_name;
+                    if !leads.contains(&lead) {
+                        leads.push(lead);
+                    }
+                }
+                let event = Event::new(actor.account_id(), Action::Search, KIND, id.to_string())
+                    .detail("restricted match: shown as restricted, identity not shown");
+                self.audit(tx, event)?;
+                out.push(RestrictedMatch { person_id: id, leads });
+            }
+            Ok(out)
+        })?)
+    }
+
+    /// The sensitive cases that keep a person from the actor, when that is all that does: the
+    /// person is of the actor's office and would be within reach but for them. Empty for a
+    /// person within reach, and for one of another office (who stays simply not there).
+    pub(crate) fn restricted_cases(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: PersonId,
+        office: OfficeId,
+    ) -> Result<Vec<CaseLine>, StoreError> {
+        if !actor.reaches(office, false, false) || self.reaches_person(tx, actor, id, office)? {
+            return Ok(Vec::new());
+        }
+        Ok(repo::cases::for_person(tx, id)?.into_iter().filter(|c| c.sensitive).collect())
+    }
+
     fn find_persons(
         &self,
         tx: &mut dyn Tx,
@@ -453,6 +513,17 @@ pub struct PersonFile {
     pub broken_glass: bool,
 }
 
+/// A known person the reader may not see, matched on real evidence: their id (to link a
+/// call to them) and who leads their case, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestrictedMatch {
+    pub person_id: PersonId,
+    /// The leads of the person's sensitive cases, by name.
+    pub leads: Vec<String>,
+}
+
+/// Known persons a search weighs for a restricted match.
+const CANDIDATES_SEEN: usize = 5;
 /// Known persons a duplicate check looks at per probe.
 const DUPLICATE_CANDIDATES: usize = 5;
 /// Appeals shown beside a search candidate.

@@ -261,7 +261,10 @@ fn a_retried_create_saves_the_appeal_once() {
     assert_ne!(other.body["id"], saved.as_str());
     assert_eq!(operator.get(&format!("/api/v1/appeals/{saved}")).body["channel"], "walk-in", "the first is untouched");
     let away = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
-    server.app.create_account(&Actor::System, "far", "Far", komek_domain::Role::HotlineOperator, away.id, "en").unwrap();
+    server
+        .app
+        .create_account(&Actor::System, "far", "Far", komek_domain::Role::HotlineOperator, away.id, "en")
+        .unwrap();
     let far = Client::of(&server, "far");
     let mut taken = body.clone();
     taken["id"] = json!(saved);
@@ -536,7 +539,8 @@ fn case_with_parts(lawyer: &Client, person: &str, sensitive: bool) -> (String, V
     let case = id_of(&opened);
     let proceeding = lawyer.post(&format!("/api/v1/cases/{case}/proceedings"), &proceeding_body());
     assert_eq!(proceeding.status, 201, "{}", proceeding.body);
-    let task = lawyer.post(&format!("/api/v1/cases/{case}/tasks"), &json!({ "title": "Позвонить", "due_on": "2008-10-30" }));
+    let task =
+        lawyer.post(&format!("/api/v1/cases/{case}/tasks"), &json!({ "title": "Позвонить", "due_on": "2008-10-30" }));
     assert_eq!(task.status, 201, "{}", task.body);
     let file = lawyer.get(&format!("/api/v1/cases/{case}"));
     (case, case_header(&file.body), id_of(&proceeding), id_of(&task))
@@ -730,7 +734,8 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
         }
 
         let away = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
-        for (name, role) in [("far-lawyer", komek_domain::Role::Lawyer), ("far-operator", komek_domain::Role::HotlineOperator)]
+        for (name, role) in
+            [("far-lawyer", komek_domain::Role::Lawyer), ("far-operator", komek_domain::Role::HotlineOperator)]
         {
             server.app.create_account(&Actor::System, name, name, role, away.id, "en").unwrap();
         }
@@ -738,8 +743,7 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
         // psychologist: the sensitive case (not on its team) and the person only it holds.
         let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task];
         let sensitive = [&r.sensitive_case, &r.sensitive_person, &r.sensitive_proceeding, &r.sensitive_task];
-        let on_open_case =
-            || attempts_on(&routes, &r, &r.case, &r.case_header, &r.person, &r.proceeding, &r.task);
+        let on_open_case = || attempts_on(&routes, &r, &r.case, &r.case_header, &r.person, &r.proceeding, &r.task);
         let on_sensitive_case = || {
             attempts_on(
                 &routes,
@@ -761,13 +765,13 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
             ("far-operator", on_open_case(), everything.to_vec()),
             ("far-operator", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
             ("psychologist", sensitive_only(on_sensitive_case()), sensitive.to_vec()),
-            ("psychologist", attempts_by_body(&r, &r.sensitive_person, &r.appeal)[..2].to_vec(), sensitive.to_vec()),
+            // (An appeal may name a victim of one's own office whose file is restricted: the
+            // hotline is told such a person exists, and the case lead is told of the call.)
+            ("psychologist", attempts_by_body(&r, &r.sensitive_person, &r.appeal)[1..2].to_vec(), sensitive.to_vec()),
         ];
         let all_ids: Vec<&String> = everything.iter().chain(&sensitive).copied().collect();
-        let naming_them = format!(
-            "record_id IN ({})",
-            all_ids.iter().map(|id| format!("'{id}'")).collect::<Vec<_>>().join(", ")
-        );
+        let naming_them =
+            format!("record_id IN ({})", all_ids.iter().map(|id| format!("'{id}'")).collect::<Vec<_>>().join(", "));
         let audit_before = audit_count(&server, &naming_them);
         let mut tried = 0;
         for (who, attempts, out_of_reach) in cases.drain(..) {
@@ -790,11 +794,7 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
             }
         }
         assert!(tried > 40, "only {tried} attempts");
-        assert_eq!(
-            audit_count(&server, &naming_them),
-            audit_before,
-            "nothing out of reach was read or written"
-        );
+        assert_eq!(audit_count(&server, &naming_them), audit_before, "nothing out of reach was read or written");
 
         // Within reach the same attempts are accepted: the refusals above were the reach's.
         let mut done = std::collections::HashSet::new();
@@ -820,7 +820,11 @@ fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it() {
     assert_eq!((refused.status, refused.body["error"].as_str()), (409, Some("possible_duplicate")), "{}", refused.body);
     assert_eq!(refused.fields(), vec!["confirm_new_person"]);
     assert!(refused.message().contains(&first), "{}", refused.message());
-    assert_eq!(lawyer.get("/api/v1/persons?q=Khusan").body["items"].as_array().map(Vec::len), Some(1), "nothing was saved");
+    assert_eq!(
+        lawyer.get("/api/v1/persons?q=Khusan").body["items"].as_array().map(Vec::len),
+        Some(1),
+        "nothing was saved"
+    );
     // A second phone of his, not the first, is found too.
     let mut by_second_phone = json!({ "profile": { "sex": "male", "citizenship": "KZ" },
                                       "identity": { "full_name": "Другой", "phones": ["+7 700 000 00 01",
@@ -832,7 +836,6 @@ fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it() {
     let confirmed = lawyer.post("/api/v1/persons", &again);
     assert_eq!(confirmed.status, 201, "{}", confirmed.body);
     // Someone new is registered without being asked.
-    let stranger =
-        json!({ "profile": { "sex": "female", "citizenship": "KZ" }, "identity": { "full_name": "Сапарова Гульнара" } });
+    let stranger = json!({ "profile": { "sex": "female", "citizenship": "KZ" }, "identity": { "full_name": "Сапарова Гульнара" } });
     assert_eq!(lawyer.post("/api/v1/persons", &stranger).status, 201);
 }

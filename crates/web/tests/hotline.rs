@@ -570,3 +570,100 @@ fn a_person_outside_reach_opens_only_with_a_reason_that_the_manager_sees() {
     let audit = manager.get(&server.url("/audit"));
     assert!(audit.body.contains("does not answer"), "the manager reviews it: {}", audit.body);
 }
+
+/// A victim in a sensitive case calls the hotline again: the operator learns only that a
+/// known person with a restricted file matches and who leads the case, links the call to
+/// them without seeing them, and the lead is given a task about the call.
+#[test]
+fn a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen() {
+    let server = Server::start();
+    let app = &server.app;
+    let lawyer = staff(&server, "lawyer");
+    let profile = PersonProfile { sex: "female".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = PersonIdentity {
+        full_name: "Ташпулатова Дилором".into(),
+        phones: vec!["+998 93 000 00 03".into()],
+        documents: vec!["AA7654321".into()],
+        ..Default::default()
+    };
+    let victim = app.register_person(&lawyer, None, profile, identity).unwrap();
+    let case = Case {
+        id: CaseId::new(),
+        office_id: OfficeId(uuid::Uuid::nil()),
+        number: String::new(),
+        kind: "trafficking-labour".into(),
+        status: "open".into(),
+        sensitive: true,
+        lead_id: lawyer.account_id().unwrap(),
+        team: vec![],
+        persons: vec![victim],
+        parties: vec![],
+        opened_on: chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
+        closed_on: None,
+        recruited_at: String::new(),
+        exploited_region: None,
+        exploited_district: None,
+        exploited_place: None,
+        outcomes: vec![],
+        closing_reason: None,
+        recruited_country: None,
+        recruited_district: None,
+        victims: Vec::new(),
+        summary: None,
+    };
+    let case_id = app.open_case(&lawyer, case).unwrap();
+
+    let mut browser = Browser::new();
+    browser.login(&server, "hotline-operator", PASSWORD);
+    let form = browser.get(&server.url("/hotline/new"));
+    let typed = [("full_name", "Dilorom Tashpulatova"), ("phone", "+998 93 000-00-03"), ("topic", "wages-unpaid")];
+    let mut find: Vec<(&str, &str)> = typed.to_vec();
+    find.push(("action", "find"));
+    let found = post(&mut browser, &server.url("/hotline/new"), &intake_form(&form, &find));
+    assert_eq!(found.status, 200);
+    assert!(found.body.contains("A known person whose file is restricted"), "{}", found.body);
+    assert!(found.body.contains("the case lead is Test lawyer"), "{}", found.body);
+    assert!(found.body.contains(&format!("value=\"{victim}\"")), "she can be chosen");
+    for hidden in ["Ташпулатова", "AA7654321"] {
+        assert!(!found.body.contains(hidden), "{hidden} is shown to the operator");
+    }
+    // Saving her as a new person is stopped as any likely duplicate is.
+    let mut as_new: Vec<(&str, &str)> = typed.to_vec();
+    as_new.extend([("person", "new"), ("action", "save")]);
+    let warned = post(&mut browser, &server.url("/hotline/new"), &intake_form(&form, &as_new));
+    assert!(warned.body.contains("may already be registered"), "{}", warned.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 1);
+
+    let victim_id = victim.to_string();
+    let mut linked: Vec<(&str, &str)> = typed.to_vec();
+    linked.extend([("person", victim_id.as_str()), ("action", "save")]);
+    let saved = post(&mut browser, &server.url("/hotline/new"), &intake_form(&form, &linked));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM persons"), 1, "no second person");
+    let about_her = format!("SELECT count(*) FROM appeals WHERE person_id = '{victim}'");
+    assert_eq!(count(&server, &about_her), 1, "the call is hers");
+    let appeal_page = browser.get(&server.url(saved.header("location").unwrap()));
+    assert!(!appeal_page.body.contains("Ташпулатова"), "the appeal shows nothing of her");
+
+    // Her lawyer is told.
+    let tasks = app.my_tasks(&lawyer, 10).unwrap();
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    let task = &tasks[0].task;
+    assert_eq!(task.case_id, case_id);
+    assert!(task.title.starts_with("Your client called the hotline on"), "{}", task.title);
+    assert!(task.title.contains("Wages unpaid") || task.title.contains("wages"), "{}", task.title);
+    // Every time the match was weighed: the search, and the refused save (its check, its page).
+    assert_eq!(count(&server, "SELECT count(*) FROM audit_log WHERE detail LIKE 'restricted match%'"), 3);
+    assert_eq!(count(&server, "SELECT count(*) FROM audit_log WHERE detail LIKE '%linked without sight%'"), 1);
+
+    // Another office's operator typing the same learns nothing at all.
+    let away = app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    let far = app.create_account(&Actor::System, "far", "Far", Role::HotlineOperator, away.id, "en").unwrap();
+    app.set_password_directly(&Actor::System, far.account.id, PASSWORD).unwrap();
+    let mut elsewhere = Browser::new();
+    elsewhere.login(&server, "far", PASSWORD);
+    let form = elsewhere.get(&server.url("/hotline/new"));
+    let found = post(&mut elsewhere, &server.url("/hotline/new"), &intake_form(&form, &find));
+    assert!(!found.body.contains("restricted"), "{}", found.body);
+    assert!(!found.body.contains(&victim_id));
+}

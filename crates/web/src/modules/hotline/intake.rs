@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use komek_app::appeals::{Intake, IntakePerson};
 use komek_app::parties::NewParty;
-use komek_app::persons::Candidate;
+use komek_app::persons::{Candidate, RestrictedMatch};
 use komek_app::{Actor, App, AppError};
 use komek_domain::entities::{Appeal, Party, PartyIdentity, PersonIdentity, PersonProfile};
 use komek_domain::lookups::{self, LookupList};
@@ -293,7 +293,11 @@ impl IntakeForm {
             }
             None => Vec::new(),
         };
-        if errors.is_empty() { Ok(Intake { appeal, person, new_parties }) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(Intake { appeal, person, new_parties, lead_notice: String::new() })
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -333,6 +337,9 @@ pub fn form_field(domain_field: &str) -> String {
 #[derive(Default)]
 pub struct Lookups {
     pub candidates: Vec<Candidate>,
+    /// Known persons the operator may not see who match what was typed: only that they
+    /// exist, and who leads their case.
+    pub restricted: Vec<RestrictedMatch>,
     pub party_candidates: Vec<(Party, i64)>,
     pub named_parties: Vec<(Party, String)>,
     /// The appeal's person when editing, shown as the first choice.
@@ -348,13 +355,18 @@ fn lookups(app: &App, actor: &Actor, form: &IntakeForm, find: bool) -> Result<Lo
     let mut found = Lookups { clock: Some(app.office_clock(actor)?), ..Default::default() };
     if find || form.new_person_typed() {
         found.candidates = app.person_candidates(actor, &form.probe(), CANDIDATES)?;
+        found.restricted = app.restricted_matches(actor, &form.probe())?;
     }
     if let Some(id) = form.chosen_person()
         && !found.candidates.iter().any(|c| c.person.id == id)
     {
         match app.person(actor, id) {
-            Ok(person) => found.current_person = Some(person),
-            Err(AppError::NotFound) => {}
+            Ok(person) if person.identity.is_some() => found.current_person = Some(person),
+            // Chosen as a restricted match: offered again while what was typed still matches.
+            Ok(_) | Err(AppError::NotFound) if found.restricted.is_empty() => {
+                found.restricted = app.restricted_matches(actor, &form.probe())?;
+            }
+            Ok(_) | Err(AppError::NotFound) => {}
             Err(e) => return Err(e),
         }
     }
@@ -404,6 +416,14 @@ pub async fn edit_form(
     render(&state, &current, form, FieldErrors::default(), false).await
 }
 
+/// The task the lead of a restricted person's case gets when a call is linked to that
+/// person: the day and what the call was about, in the operator's language.
+fn lead_notice(tr: Tr<'_>, appeal: &komek_domain::entities::Appeal, clock: FixedOffset) -> String {
+    let day = crate::widgets::day(appeal.received_at.with_timezone(&clock).date_naive());
+    let topics = appeal.topics.iter().map(|t| tr.lookup(lookups::TOPIC, t)).collect::<Vec<_>>().join(", ");
+    format!("{} {day}: {topics}", tr.t("intake-restricted-lead-task"))
+}
+
 /// Handles every button of the form: look up, add a party, save.
 pub async fn submit(State(state): State<AppState>, current: Current, data: FormData) -> Result<Response, WebError> {
     current.check_csrf(&state, data.get("csrf")).await?;
@@ -423,15 +443,22 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
         let (app, actor) = (app.clone(), actor.clone());
         blocking(move || app.office_clock(&actor)).await??
     };
-    let intake = match form.to_intake(clock) {
+    let mut intake = match form.to_intake(clock) {
         Ok(intake) => intake,
         Err(errors) => return Ok(render(&state, &current, form, errors, false).await?.into_response()),
     };
+    intake.lead_notice = lead_notice(current.tr(&state), &intake.appeal, clock);
     // A new person who looks like someone known is saved only once the operator says so.
     if matches!(intake.person, IntakePerson::New { .. }) && !form.confirm_new {
         let (app, actor, probe) = (app.clone(), actor.clone(), form.probe());
-        let candidates = blocking(move || app.person_candidates(&actor, &probe, CANDIDATES)).await??;
-        if candidates.iter().any(Candidate::looks_like_duplicate) {
+        let (candidates, restricted) = blocking(move || {
+            Ok::<_, AppError>((
+                app.person_candidates(&actor, &probe, CANDIDATES)?,
+                app.restricted_matches(&actor, &probe)?,
+            ))
+        })
+        .await??;
+        if candidates.iter().any(Candidate::looks_like_duplicate) || !restricted.is_empty() {
             let mut errors = FieldErrors::default();
             errors.add("person", "intake-possible-duplicate");
             return Ok(render(&state, &current, form, errors, true).await?.into_response());
@@ -467,7 +494,7 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
 
 /// Saves an edited appeal; a new person typed into it is registered first.
 fn save_edit(app: &App, actor: &Actor, intake: Intake, version: i64) -> Result<AppealId, AppError> {
-    let Intake { mut appeal, person, new_parties } = intake;
+    let Intake { mut appeal, person, new_parties, .. } = intake;
     appeal.person_id = match person {
         IntakePerson::None => None,
         IntakePerson::Known(id) => Some(id),
@@ -566,7 +593,7 @@ fn caller_section(tr: Tr<'_>, form: &IntakeForm, errors: &FieldErrors, found: &L
 /// the operator types.
 fn candidates_block(tr: Tr<'_>, form: &IntakeForm, found: &Lookups) -> Markup {
     html! {
-        @if found.candidates.is_empty() && found.current_person.is_none() {
+        @if found.candidates.is_empty() && found.restricted.is_empty() && found.current_person.is_none() {
             input type="hidden" name="person" value=(NEW_PERSON);
             @if form.new_person_typed() { p.hint { (tr.t("intake-nobody-known")) } }
         } @else {
@@ -579,6 +606,14 @@ fn candidates_block(tr: Tr<'_>, form: &IntakeForm, found: &Lookups) -> Markup {
                 }
                 @for c in &found.candidates {
                     (candidate(tr, c, form, found.clock.unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"))))
+                }
+                @for r in &found.restricted {
+                    @let id = r.person_id.to_string();
+                    li.candidate.restricted { label.check {
+                        input type="radio" name="person" value=(id) checked[form.person == id];
+                        " " strong { (tr.t("intake-restricted-person")) }
+                        " " (tr.t1("intake-restricted-lead", "lead", r.leads.join(", ")))
+                    } }
                 }
                 li.candidate { label.check {
                     input type="radio" name="person" value=(NEW_PERSON) checked[form.person == NEW_PERSON];
