@@ -24,7 +24,15 @@ fn expected(role: Role, own_office: bool, sensitive: bool, on_team: bool) -> See
     if sensitive && !on_team {
         return Sees::Nothing;
     }
-    if on_team || own_office { Sees::Everything } else { Sees::FactsOnly }
+    if on_team || own_office {
+        Sees::Everything
+    } else if matches!(role, Role::Administrator | Role::Manager) {
+        // Those who oversee every office know the case exists, without its identifying parts.
+        Sees::FactsOnly
+    } else {
+        // Anyone else: another office's case answers as one that does not exist.
+        Sees::Nothing
+    }
 }
 
 #[test]
