@@ -1,4 +1,4 @@
-//! Encrypted backups: every table, read in one snapshot while the server keeps running,
+//! Encrypted backups: every table, read from one snapshot while the server keeps running,
 //! written as compressed JSON lines sealed in numbered chunks; restored into an empty
 //! database (SQLite or PostgreSQL, whichever the backup came from or not) in one transaction.
 //!
@@ -209,8 +209,10 @@ impl App {
     /// Writes a backup of every table to `out`, from one consistent snapshot.
     pub fn create_backup<W: Write>(&self, actor: &Actor, out: W) -> Result<Summary, BackupError> {
         actor.require(Capability::ManageSettings).map_err(BackupError::App)?;
-        let wrapped = self
-            .store
+        // Read at length from a snapshot, never from the live database (see `Store::snapshot`).
+        let snapshot = self.store.snapshot()?;
+        let wrapped = snapshot
+            .store()
             .read(repo::keys::all)?
             .into_iter()
             .find(|k| k.active)
@@ -227,7 +229,7 @@ impl App {
         let sealer = SealingWriter { inner: out, key: self.keys.backup_key(), buffer: Vec::new(), index: 0 };
         let mut body = flate2::write::GzEncoder::new(sealer, flate2::Compression::default());
         let mut rows = 0u64;
-        let outcome = self.store.read(|tx| {
+        let outcome = snapshot.store().read(|tx| {
             for (table, _) in DATA_TABLES {
                 let columns = repo::tables::columns(tx, table)?;
                 writeln!(body, "{}", json!({ "table": table, "columns": columns })).map_err(io_to_store)?;
@@ -250,6 +252,7 @@ impl App {
             Ok(())
         });
         outcome?;
+        drop(snapshot);
         body.finish()?.finish()?;
         self.store.write(|tx| {
             self.audit(

@@ -28,10 +28,46 @@ pub(crate) fn open(path: &Path) -> Result<Pool, StoreError> {
         .build(manager)?)
 }
 
+/// Bytes of WAL file kept after a checkpoint.
+const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
+
+/// Copies the database as it is now into `into`, an empty file: one read of the live file
+/// for as long as copying its pages takes, where reading every table through it would hold
+/// back its checkpoints (and let its WAL grow) for as long as the reader takes. The copy is
+/// in rollback-journal mode, complete in itself.
+pub(crate) fn copy_into(pool: &Pool, into: &Path) -> Result<(), StoreError> {
+    let target = into.to_str().ok_or_else(|| StoreError::Invalid(format!("{} is not UTF-8", into.display())))?;
+    pool.get()?.execute("VACUUM INTO ?1", [target]).map_err(map_error)?;
+    Ok(())
+}
+
+/// The directory of the pool's database file.
+pub(crate) fn directory(pool: &Pool) -> Result<std::path::PathBuf, StoreError> {
+    let conn = pool.get()?;
+    let file = conn.path().filter(|p| !p.is_empty()).ok_or_else(|| StoreError::Invalid("no database file".into()))?;
+    Ok(Path::new(file).parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf))
+}
+
+/// Opens a copy made by [`copy_into`] to read only: no journal, WAL or lock file is made next to it.
+pub(crate) fn open_copy(path: &Path) -> Result<Pool, StoreError> {
+    use rusqlite::OpenFlags;
+    let manager = SqliteConnectionManager::file(path)
+        .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .with_init(|c| c.pragma_update(None, "foreign_keys", "ON"));
+    Ok(r2d2::Pool::builder()
+        .max_size(1)
+        .min_idle(Some(0))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)?)
+}
+
 fn configure(c: &mut rusqlite::Connection) -> rusqlite::Result<()> {
     c.busy_timeout(Duration::from_secs(10))?;
     c.pragma_update(None, "journal_mode", "WAL")?;
     c.pragma_update(None, "synchronous", "NORMAL")?;
+    // A checkpoint after a burst of writes cuts the WAL back to this size instead of keeping
+    // the file at its largest.
+    c.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
     c.pragma_update(None, "foreign_keys", "ON")?;
     c.set_prepared_statement_cache_capacity(256);
     Ok(())
