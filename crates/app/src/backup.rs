@@ -16,7 +16,7 @@ use komek_store::repo::{
     self,
     tables::{DATA_TABLES, LARGE_ROW_TABLES},
 };
-use komek_store::{LATEST_VERSION, Store, StoreError, Value};
+use komek_store::{Dialect, LATEST_VERSION, Row, Store, StoreError, Value};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -233,15 +233,22 @@ impl App {
             for (table, _) in DATA_TABLES {
                 let columns = repo::tables::columns(tx, table)?;
                 writeln!(body, "{}", json!({ "table": table, "columns": columns })).map_err(io_to_store)?;
+                let mut write_row = |row: &Row| {
+                    let values: Vec<serde_json::Value> = row.0.iter().map(to_json).collect();
+                    rows += 1;
+                    writeln!(body, "{}", serde_json::Value::Array(values)).map_err(io_to_store)
+                };
+                if tx.dialect() == Dialect::Sqlite {
+                    // The private copy, read in one pass, a row at a time.
+                    repo::tables::each_row(tx, table, &columns, &mut |row| write_row(&row))?;
+                    continue;
+                }
+                // PostgreSQL's client holds a query's rows until the last arrives: read by pages.
                 let mut offset = 0;
                 let page_rows = if LARGE_ROW_TABLES.contains(table) { LARGE_PAGE_ROWS } else { PAGE_ROWS };
                 loop {
                     let page = repo::tables::page(tx, table, &columns, page_rows, offset)?;
-                    for row in &page {
-                        let values: Vec<serde_json::Value> = row.0.iter().map(to_json).collect();
-                        writeln!(body, "{}", serde_json::Value::Array(values)).map_err(io_to_store)?;
-                        rows += 1;
-                    }
+                    page.iter().try_for_each(&mut write_row)?;
                     if (page.len() as i64) < page_rows {
                         break;
                     }

@@ -117,10 +117,23 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let mut out = Vec::new();
+        self.query_each(sql, params, &mut |row| {
+            out.push(row);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let mut stmt = self.tx.prepare_cached(&to_sqlite_placeholders(sql)).map_err(map_error)?;
         let columns = stmt.column_count();
         let mut rows = stmt.query(rusqlite::params_from_iter(params)).map_err(map_error)?;
-        let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(map_error)? {
             let mut values = Vec::with_capacity(columns);
             for i in 0..columns {
@@ -132,9 +145,9 @@ impl Tx for SqliteTx<'_> {
                     ValueRef::Blob(b) => Value::Blob(b.to_vec()),
                 });
             }
-            out.push(Row(values));
+            each(Row(values))?;
         }
-        Ok(out)
+        Ok(())
     }
 
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError> {
