@@ -24,19 +24,42 @@ const SAVES_AFTER: u64 = 500;
 pub(crate) fn run(data_dir: Option<&Path>, persons: usize, appeals: usize, samples: usize) -> anyhow::Result<()> {
     let temp = tempfile::tempdir()?;
     let data_dir = data_dir.map_or_else(|| temp.path().join("data"), Path::to_path_buf);
-    println!("# Komek benchmark: durability and backups, {appeals} appeals, {persons} persons on SQLite");
-    println!("machine: {} cores, {}", std::thread::available_parallelism().map_or(0, |n| n.get()), crate::cpu_model());
     let opened = instance::open(&data_dir, None, Settings::default(), Access::Exclusive)?;
     let app = opened.app.clone();
-    let office = opened.first_start.as_ref().context("the benchmark needs an empty data directory")?.office.id;
-    let lawyer =
-        app.create_account(&Actor::System, "bench-lawyer", "Bench Lawyer", Role::Lawyer, office, "ru")?.account;
-    app.set_password_directly(&Actor::System, lawyer.id, BENCH_PASSWORD)?;
-    let actor = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer });
     let mut g = generator(1);
-    let started = Instant::now();
-    g.fill(&app, &actor, office, persons, appeals, 0)?;
-    println!("generated in {:.0} s", started.elapsed().as_secs_f64());
+    let actor = match &opened.first_start {
+        Some(first) => {
+            println!("# Komek benchmark: durability and backups, {appeals} appeals, {persons} persons on SQLite");
+            let lawyer = app
+                .create_account(&Actor::System, "bench-lawyer", "Bench Lawyer", Role::Lawyer, first.office.id, "ru")?
+                .account;
+            app.set_password_directly(&Actor::System, lawyer.id, BENCH_PASSWORD)?;
+            let actor = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer });
+            let started = Instant::now();
+            g.fill(&app, &actor, first.office.id, persons, appeals, 0)?;
+            println!("generated in {:.0} s", started.elapsed().as_secs_f64());
+            actor
+        }
+        None => {
+            // The records of an earlier run, measured again (by another build, say).
+            let lawyer = app
+                .accounts(&Actor::System)?
+                .into_iter()
+                .find(|a| a.username == "bench-lawyer")
+                .context("no bench-lawyer here: give an empty data directory or one of an earlier run")?;
+            g.persons = app.store().read(|tx| {
+                tx.query("SELECT id FROM persons", &[])?.iter().map(|r| r.get(0)).collect::<Result<_, _>>()
+            })?;
+            let appeals = app.store().read(|tx| tx.query_i64("SELECT count(*) FROM appeals", &[]))?;
+            println!(
+                "# Komek benchmark: durability and backups, measured again on {} ({appeals} appeals, {} persons)",
+                data_dir.display(),
+                g.persons.len()
+            );
+            Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer })
+        }
+    };
+    println!("machine: {} cores, {}", std::thread::available_parallelism().map_or(0, |n| n.get()), crate::cpu_model());
     let synchronous = app.store().read(|tx| tx.query_i64("PRAGMA synchronous", &[]))?;
     println!("PRAGMA synchronous = {synchronous} (1 NORMAL, 2 FULL)\n");
 
