@@ -1,4 +1,4 @@
-//! Encrypted backups: every table, read in one snapshot while the server keeps running,
+//! Encrypted backups: every table, read from one snapshot while the server keeps running,
 //! written as compressed JSON lines sealed in numbered chunks; restored into an empty
 //! database (SQLite or PostgreSQL, whichever the backup came from or not) in one transaction.
 //!
@@ -16,7 +16,7 @@ use komek_store::repo::{
     self,
     tables::{DATA_TABLES, LARGE_ROW_TABLES},
 };
-use komek_store::{LATEST_VERSION, Store, StoreError, Value};
+use komek_store::{Dialect, LATEST_VERSION, Row, Store, StoreError, Value};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -209,8 +209,10 @@ impl App {
     /// Writes a backup of every table to `out`, from one consistent snapshot.
     pub fn create_backup<W: Write>(&self, actor: &Actor, out: W) -> Result<Summary, BackupError> {
         actor.require(Capability::ManageSettings).map_err(BackupError::App)?;
-        let wrapped = self
-            .store
+        // Read at length from a snapshot, never from the live database (see `Store::snapshot`).
+        let snapshot = self.store.snapshot()?;
+        let wrapped = snapshot
+            .store()
             .read(repo::keys::all)?
             .into_iter()
             .find(|k| k.active)
@@ -227,19 +229,26 @@ impl App {
         let sealer = SealingWriter { inner: out, key: self.keys.backup_key(), buffer: Vec::new(), index: 0 };
         let mut body = flate2::write::GzEncoder::new(sealer, flate2::Compression::default());
         let mut rows = 0u64;
-        let outcome = self.store.read(|tx| {
+        let outcome = snapshot.store().read(|tx| {
             for (table, _) in DATA_TABLES {
                 let columns = repo::tables::columns(tx, table)?;
                 writeln!(body, "{}", json!({ "table": table, "columns": columns })).map_err(io_to_store)?;
+                let mut write_row = |row: &Row| {
+                    let values: Vec<serde_json::Value> = row.0.iter().map(to_json).collect();
+                    rows += 1;
+                    writeln!(body, "{}", serde_json::Value::Array(values)).map_err(io_to_store)
+                };
+                if tx.dialect() == Dialect::Sqlite {
+                    // The private copy, read in one pass, a row at a time.
+                    repo::tables::each_row(tx, table, &columns, &mut |row| write_row(&row))?;
+                    continue;
+                }
+                // PostgreSQL's client holds a query's rows until the last arrives: read by pages.
                 let mut offset = 0;
                 let page_rows = if LARGE_ROW_TABLES.contains(table) { LARGE_PAGE_ROWS } else { PAGE_ROWS };
                 loop {
                     let page = repo::tables::page(tx, table, &columns, page_rows, offset)?;
-                    for row in &page {
-                        let values: Vec<serde_json::Value> = row.0.iter().map(to_json).collect();
-                        writeln!(body, "{}", serde_json::Value::Array(values)).map_err(io_to_store)?;
-                        rows += 1;
-                    }
+                    page.iter().try_for_each(&mut write_row)?;
                     if (page.len() as i64) < page_rows {
                         break;
                     }
@@ -250,6 +259,7 @@ impl App {
             Ok(())
         });
         outcome?;
+        drop(snapshot);
         body.finish()?.finish()?;
         self.store.write(|tx| {
             self.audit(

@@ -9,6 +9,7 @@
 //!     target/release/komek-bench --database-url postgres://postgres@127.0.0.1:5432/komek_bench
 
 mod casework;
+mod operations;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -58,6 +59,10 @@ struct Args {
     /// in --data-dir (and --database-url), generating nothing.
     #[arg(long, requires = "data_dir")]
     existing: bool,
+    /// Measure what durability and backups cost on the embedded database instead: saving an
+    /// appeal, and the WAL and memory during and after a backup under write load.
+    #[arg(long, conflicts_with_all = ["database_url", "existing", "quality_only"])]
+    operations: bool,
 }
 
 const BENCH_PASSWORD: &str = "bench password 2008";
@@ -69,6 +74,10 @@ fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if args.quality_only {
         return search_quality(1_000);
+    }
+    if args.operations {
+        let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
+        return operations::run(args.data_dir.as_deref(), persons, args.appeals, args.samples);
     }
     if args.existing {
         let dir = args.data_dir.as_deref().context("--existing needs the --data-dir of an earlier run")?;

@@ -637,7 +637,7 @@ fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -646,11 +646,13 @@ fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {
             komek_web::WebConfig { secure_cookies: args.secure_cookies, trusted_proxy: args.trusted_proxy },
         );
         println!("Komek is listening on http://{}", listener.local_addr()?);
-        komek_web::serve(state, listener, shutdown_signal()).await.context("serving")?;
-        // The data directory's lock is held until here.
-        drop(instance);
-        Ok(())
-    })
+        komek_web::serve(state, listener, shutdown_signal()).await.context("serving")
+    });
+    // The runtime ends first, with every task that holds the services; the database's
+    // connections close after it, on this thread. The data directory's lock is held until here.
+    drop(runtime);
+    drop(instance);
+    served
 }
 
 async fn shutdown_signal() {

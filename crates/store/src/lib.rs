@@ -52,6 +52,19 @@ enum Backend {
     Postgres(postgres::Pool),
 }
 
+/// A consistent view of the database for long reads; see [`Store::snapshot`].
+pub struct Snapshot {
+    store: Store,
+    /// The SQLite copy, removed on drop (after `store` has closed it).
+    _file: Option<tempfile::TempPath>,
+}
+
+impl Snapshot {
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
 /// A handle to the database; cheap to clone, safe to share between threads.
 #[derive(Clone)]
 pub struct Store {
@@ -106,6 +119,33 @@ impl Store {
         match &*self.backend {
             Backend::Sqlite(_) => Ok(()),
             Backend::Postgres(pool) => postgres::outside_transaction(pool, "VACUUM (ANALYZE)"),
+        }
+    }
+
+    /// The database as it is now, to read at length (a backup) without holding back the live
+    /// one. On SQLite a copy: the live file is read once, as fast as its pages copy, into a
+    /// file of mode 0600 beside it that the snapshot removes when dropped (or on failure);
+    /// reading the live file for the whole backup would stop every checkpoint meanwhile and let
+    /// the WAL grow with every write of the office. On PostgreSQL the store itself: its read
+    /// transactions are REPEATABLE READ, one snapshot that neither blocks writers nor holds
+    /// back the server's WAL.
+    pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        match &*self.backend {
+            Backend::Sqlite(pool) => {
+                let dir = sqlite::directory(pool)?;
+                let copy_failed = |e: std::io::Error| StoreError::Open(format!("a copy in {}: {e}", dir.display()));
+                // Created empty with mode 0600 by tempfile; removed when the path is dropped.
+                let file = tempfile::Builder::new()
+                    .prefix(".komek-snapshot-")
+                    .suffix(".sqlite3")
+                    .tempfile_in(&dir)
+                    .map_err(copy_failed)?
+                    .into_temp_path();
+                sqlite::copy_into(pool, &file)?;
+                let store = Self { backend: std::sync::Arc::new(Backend::Sqlite(sqlite::open_copy(&file)?)) };
+                Ok(Snapshot { store, _file: Some(file) })
+            }
+            Backend::Postgres(_) => Ok(Snapshot { store: self.clone(), _file: None }),
         }
     }
 

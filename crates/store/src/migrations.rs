@@ -80,8 +80,8 @@ pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
 
-pub(crate) fn current_version(tx: &mut dyn Tx) -> Result<i64, StoreError> {
-    let exists = match tx.dialect() {
+fn ledger_exists(tx: &mut dyn Tx) -> Result<bool, StoreError> {
+    let count = match tx.dialect() {
         Dialect::Sqlite => {
             tx.query_i64("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", &[])?
         }
@@ -91,7 +91,11 @@ pub(crate) fn current_version(tx: &mut dyn Tx) -> Result<i64, StoreError> {
             &[],
         )?,
     };
-    if exists == 0 {
+    Ok(count > 0)
+}
+
+pub(crate) fn current_version(tx: &mut dyn Tx) -> Result<i64, StoreError> {
+    if !ledger_exists(tx)? {
         return Ok(0);
     }
     tx.query_i64("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) FROM schema_migrations", &[])
@@ -105,7 +109,11 @@ pub(crate) fn run(store: &Store, target: i64) -> Result<Vec<i64>, StoreError> {
                 // Two servers starting at once must not both migrate.
                 tx.execute("SELECT pg_advisory_xact_lock(7000001)", &[])?;
             }
-            tx.execute(CREATE_LEDGER, &[])?;
+            // Only when missing: PostgreSQL answers every CREATE … IF NOT EXISTS of an existing
+            // table with a notice, at every start.
+            if !ledger_exists(tx)? {
+                tx.execute(CREATE_LEDGER, &[])?;
+            }
             let current = current_version(tx)?;
             if current > LATEST_VERSION {
                 return Err(StoreError::TooNew { found: current, known: LATEST_VERSION });

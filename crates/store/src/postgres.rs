@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use r2d2_postgres::postgres::{
     self, Client, NoTls, Statement,
-    error::SqlState,
+    error::{Severity, SqlState},
     types::{IsNull, ToSql, Type, to_sql_checked},
 };
 
@@ -22,8 +22,27 @@ const STATEMENTS_KEPT: usize = 512;
 /// A pooled connection with the statements it has prepared: a statement is parsed and planned
 /// once per connection, and each later use is a single round trip instead of two.
 pub(crate) struct Connection {
-    client: Client,
+    /// Always `Some` until the connection is dropped.
+    client: Option<Client>,
     statements: HashMap<String, Statement>,
+}
+
+impl Connection {
+    fn client(&mut self) -> &mut Client {
+        self.client.as_mut().expect("a connection has its client until dropped")
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.statements.clear();
+        // The blocking client closes its connection by running a small async runtime of its
+        // own, which panics on a thread that is already running one (an async server dropping
+        // the last handle to the pool): close it on a thread of its own instead.
+        if let Some(client) = self.client.take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
 }
 
 /// Opens and checks pooled connections for r2d2.
@@ -36,15 +55,15 @@ impl r2d2::ManageConnection for Connections {
     type Error = postgres::Error;
 
     fn connect(&self) -> Result<Connection, postgres::Error> {
-        Ok(Connection { client: self.config.connect(NoTls)?, statements: HashMap::new() })
+        Ok(Connection { client: Some(self.config.connect(NoTls)?), statements: HashMap::new() })
     }
 
     fn is_valid(&self, conn: &mut Connection) -> Result<(), postgres::Error> {
-        conn.client.simple_query("").map(|_| ())
+        conn.client().simple_query("").map(|_| ())
     }
 
     fn has_broken(&self, conn: &mut Connection) -> bool {
-        conn.client.is_closed()
+        conn.client.as_ref().is_none_or(Client::is_closed)
     }
 }
 
@@ -53,6 +72,12 @@ pub(crate) fn open(url: &str) -> Result<Pool, StoreError> {
         url.parse().map_err(|e| StoreError::Open(format!("the database URL is not valid: {e}")))?;
     config.connect_timeout(Duration::from_secs(5));
     config.application_name("komek");
+    // The server's notices (a statement that had nothing to do) are not news to an operator;
+    // its warnings are.
+    config.notice_callback(|notice| match notice.parsed_severity() {
+        Some(Severity::Warning) => tracing::warn!("PostgreSQL: {}", notice.message()),
+        _ => tracing::debug!("PostgreSQL {}: {}", notice.severity(), notice.message()),
+    });
     // Connect once by hand: r2d2 would retry quietly until its timeout and then only say
     // "timed out", where the driver's own error names the cause.
     config.connect(NoTls).map_err(|e| StoreError::Open(describe(&config, &e)))?;
@@ -88,6 +113,7 @@ pub(crate) fn with_tx<T>(
 ) -> Result<T, StoreError> {
     let mut pooled = pool.get()?;
     let Connection { client, statements } = &mut *pooled;
+    let client = client.as_mut().expect("a connection has its client until dropped");
     let mut builder = client.build_transaction().read_only(!write);
     if !write {
         // A read sees one snapshot throughout, as SQLite's reads do: a backup is consistent.
@@ -102,7 +128,7 @@ pub(crate) fn with_tx<T>(
 
 /// Runs `sql` on its own, outside any transaction: for the statements PostgreSQL refuses in one.
 pub(crate) fn outside_transaction(pool: &Pool, sql: &str) -> Result<(), StoreError> {
-    pool.get()?.client.batch_execute(sql).map_err(map_error)
+    pool.get()?.client().batch_execute(sql).map_err(map_error)
 }
 
 struct PgTx<'c> {

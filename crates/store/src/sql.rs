@@ -35,6 +35,17 @@ pub trait Tx {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError>;
     /// Runs a script of several statements without parameters (migrations).
     fn execute_batch(&mut self, sql: &str) -> Result<(), StoreError>;
+    /// Runs one query and hands its rows to `each` one at a time. SQLite reads each row as it
+    /// is handed over, so a whole table passes through in little memory; elsewhere the rows are
+    /// all read first, as by `query`.
+    fn query_each(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.query(sql, params)?.into_iter().try_for_each(each)
+    }
 }
 
 impl dyn Tx + '_ {

@@ -91,6 +91,18 @@ pub fn page(tx: &mut dyn Tx, table: &str, columns: &[String], limit: i64, offset
     )
 }
 
+/// Every row of a table in its stable order, handed to `each` as it is read: one pass, where
+/// pages by OFFSET read the table's first rows again for every page.
+pub fn each_row(
+    tx: &mut dyn Tx,
+    table: &str,
+    columns: &[String],
+    each: &mut dyn FnMut(Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let (table, order) = known(table)?;
+    tx.query_each(&format!("SELECT {} FROM {table} ORDER BY {order}", columns.join(", ")), &[], each)
+}
+
 /// Empties a table (a restore replaces even the rows a fresh schema starts with).
 pub fn clear(tx: &mut dyn Tx, table: &str) -> Result<(), StoreError> {
     let (table, _) = known(table)?;
