@@ -152,8 +152,7 @@ fn typed_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveD
         errors.add(name, "form-required");
         return None;
     }
-    let parsed =
-        NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
+    let parsed = komek_domain::rules::parse_day(value).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
     if parsed.is_none() {
         errors.add(name, "report-error-date");
     }
