@@ -193,10 +193,13 @@ impl IntakeForm {
             errors.add("appeal_id", "form-invalid");
             AppealId::new()
         });
-        let received_at = match NaiveDateTime::parse_from_str(self.received_at.trim(), DATETIME_INPUT) {
-            Ok(local) => clock.from_local_datetime(&local).single().map(|t| t.with_timezone(&Utc)),
-            Err(_) => None,
-        };
+        // The day as every day is read; the time as the browser's field writes it.
+        let local = self.received_at.trim().split_once('T').and_then(|(day, time)| {
+            let time = chrono::NaiveTime::parse_from_str(time, "%H:%M").ok()?;
+            Some(NaiveDateTime::new(komek_domain::rules::parse_day(day)?, time))
+        });
+        let received_at =
+            local.and_then(|local| clock.from_local_datetime(&local).single()).map(|t| t.with_timezone(&Utc));
         // A moment in the future is refused by the appeal's own rule below.
         let received_at = received_at.unwrap_or_else(|| {
             errors.add("received_at", "form-invalid-date");
