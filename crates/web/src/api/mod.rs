@@ -194,7 +194,7 @@ impl Reader {
             Some(day) => Some(day),
             None => {
                 let (first, last) = (komek_domain::rules::FIRST_YEAR, komek_domain::rules::LAST_YEAR);
-                let problem = format!("{text:?} is not a date (YYYY-MM-DD, in the years {first} to {last})");
+                let problem = format!("{text:?} is not a date (YYYY-MM-DD) of the years {first} to {last}");
                 self.unreadable.push(FieldProblem::new(field, problem));
                 None
             }
