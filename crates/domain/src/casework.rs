@@ -50,6 +50,9 @@ impl VictimStatus {
         if matches!(self.status.as_str(), "presumed" | "identified") && self.identified_by.is_none() {
             errors.push(ValidationError::Required { field: "identified_by" });
         }
+        if let Some(day) = self.identified_on {
+            rules::check_day(&mut errors, "identified_on", day);
+        }
         errors
     }
 }
@@ -146,6 +149,9 @@ impl Assessment {
             }
             if answer.answer != indicators::Answer::Unknown && answer.source.is_none() {
                 errors.push(ValidationError::Required { field: "source" });
+            }
+            if answer.noted_on.is_some_and(|d| !rules::day_in_range(d)) {
+                errors.push(ValidationError::Invalid { field: "noted_on" });
             }
         }
         errors.dedup();

@@ -435,6 +435,7 @@ impl Case {
             errors.push(ValidationError::Invalid { field: "persons" });
         }
         rules::check_count(&mut errors, "outcomes", self.outcomes.len(), lookups::CASE_OUTCOME.codes.len());
+        rules::check_count(&mut errors, "victims", self.victims.len(), MAX_CASE_PERSONS);
         rules::check_line(&mut errors, "recruited_at", &self.recruited_at, crate::casework::MAX_LINE_CHARS);
         rules::check_day(&mut errors, "opened_on", self.opened_on);
         if let Some(day) = self.closed_on {

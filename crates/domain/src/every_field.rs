@@ -102,11 +102,14 @@ struct PersonRecord {
     identity: PersonIdentity,
 }
 
+/// A record's rules over it as data; `None` when the data no longer reads as the record.
+type Rules = Box<dyn Fn(&Value) -> Option<Vec<ValidationError>>>;
+
 /// A record as data, and its rules.
 struct Record {
     name: &'static str,
     data: Value,
-    validate: Box<dyn Fn(&Value) -> Option<Vec<ValidationError>>>,
+    validate: Rules,
 }
 
 fn record<T: Serialize + DeserializeOwned + 'static>(
