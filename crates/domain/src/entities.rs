@@ -571,6 +571,16 @@ mod tests {
     }
 
     #[test]
+    fn every_age_band_given_is_a_code_of_the_list() {
+        for age in -1..=120 {
+            assert!(lookups::AGE_BAND.contains(age_band(age)), "{age}");
+        }
+        let mut bands: Vec<&str> = (0..=120).map(age_band).collect();
+        bands.dedup();
+        assert_eq!(bands, lookups::AGE_BAND.codes, "in the list's order, each reached");
+    }
+
+    #[test]
     fn age_bands_follow_ctdc() {
         assert_eq!(age_band(8), "0-8");
         assert_eq!(age_band(17), "9-17");
