@@ -141,7 +141,7 @@ impl App {
             appeal.operator_id = account.id;
         }
         normalise_lists(&mut appeal);
-        let mut errors = appeal.validate();
+        let mut errors = appeal.validate(Utc::now());
         if let IntakePerson::New { profile, identity } = &person {
             errors.extend(crate::persons::validate(profile, identity));
         }
@@ -242,7 +242,7 @@ impl App {
     pub fn update_appeal(&self, actor: &Actor, mut appeal: Appeal, version: i64) -> AppResult<()> {
         actor.require(Capability::RegisterAppeals)?;
         normalise_lists(&mut appeal);
-        AppError::invalid(appeal.validate())?;
+        AppError::invalid(appeal.validate(Utc::now()))?;
         let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
         let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
         self.store.write(|tx| {

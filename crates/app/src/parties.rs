@@ -2,7 +2,7 @@
 //! sealed, found by blind index like persons.
 
 use chrono::Utc;
-use komek_domain::entities::{MAX_NOTE_CHARS, MAX_SHORT_CHARS, Party, PartyIdentity};
+use komek_domain::entities::{Party, PartyIdentity};
 use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
 use komek_store::repo::{self, IndexToken, parties::StoredParty};
@@ -45,20 +45,7 @@ impl NewParty {
         if let Some(Err(e)) = self.district.as_deref().map(|d| lookups::DISTRICT.check(d)) {
             errors.push(e);
         }
-        if self.identity.name.trim().is_empty() {
-            errors.push(ValidationError::Required { field: "party_name" });
-        }
-        let short = std::iter::once(&self.identity.name)
-            .chain(&self.identity.other_names)
-            .chain(&self.identity.phones)
-            .chain(&self.identity.identifiers)
-            .chain(std::iter::once(&self.identity.address));
-        if short.into_iter().any(|s| s.chars().count() > MAX_SHORT_CHARS) {
-            errors.push(ValidationError::TooLong { field: "party_name", max: MAX_SHORT_CHARS });
-        }
-        if self.identity.notes.chars().count() > MAX_NOTE_CHARS {
-            errors.push(ValidationError::TooLong { field: "party_notes", max: MAX_NOTE_CHARS });
-        }
+        errors.extend(self.identity.validate());
         errors
     }
 }

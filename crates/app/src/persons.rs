@@ -1,9 +1,9 @@
 //! People the organisation helps: registered with their identity sealed, found by blind index.
 
 use chrono::Utc;
-use komek_domain::entities::{MAX_NOTE_CHARS, MAX_SHORT_CHARS, Person, PersonIdentity, PersonProfile};
+use komek_domain::entities::{Person, PersonIdentity, PersonProfile};
 use komek_domain::matching::{self, MatchReason, PersonProbe};
-use komek_domain::{Capability, OfficeId, PersonId, ValidationError, lookups, normalise};
+use komek_domain::{Capability, OfficeId, PersonId, ValidationError};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
 pub use komek_store::repo::cases::CaseLine;
 use komek_store::repo::{self, IndexToken, SearchTokens, persons::StoredPerson};
@@ -25,42 +25,9 @@ pub(crate) fn identity_tokens(keys: &Keys, identity: &PersonIdentity) -> Vec<Ind
     crate::search::record_tokens(keys, names, &identity.phones, &identity.documents)
 }
 
+/// The domain's rules for a person, on the server's day.
 pub(crate) fn validate(profile: &PersonProfile, identity: &PersonIdentity) -> Vec<ValidationError> {
-    let mut errors = Vec::new();
-    let mut check = |list: lookups::LookupList, code: &str| {
-        if let Err(e) = list.check(code) {
-            errors.push(e);
-        }
-    };
-    check(lookups::SEX, &profile.sex);
-    check(lookups::CITIZENSHIP, &profile.citizenship);
-    profile.languages.iter().for_each(|l| check(lookups::LANGUAGE, l));
-    profile.vulnerabilities.iter().for_each(|v| check(lookups::VULNERABILITY, v));
-    if !profile.anonymous && identity.full_name.trim().is_empty() {
-        errors.push(ValidationError::Required { field: "full_name" });
-    }
-    let short = [&identity.full_name, &identity.passport_name, &identity.address]
-        .into_iter()
-        .chain(&identity.other_spellings)
-        .chain(&identity.phones)
-        .chain(&identity.documents);
-    if short.into_iter().any(|s| s.chars().count() > MAX_SHORT_CHARS) {
-        errors.push(ValidationError::TooLong { field: "full_name", max: MAX_SHORT_CHARS });
-    }
-    if identity.notes.chars().count() > MAX_NOTE_CHARS {
-        errors.push(ValidationError::TooLong { field: "notes", max: MAX_NOTE_CHARS });
-    }
-    if identity.phones.iter().any(|p| normalise::phone(p).is_none()) {
-        errors.push(ValidationError::Invalid { field: "phones" });
-    }
-    if identity.birth_date.is_some_and(|d| d > Utc::now().date_naive()) {
-        errors.push(ValidationError::Invalid { field: "birth_date" });
-    }
-    let this_year = chrono::Datelike::year(&Utc::now());
-    if identity.birth_year.is_some_and(|y| !(1900..=this_year).contains(&y)) {
-        errors.push(ValidationError::Invalid { field: "birth_year" });
-    }
-    errors
+    komek_domain::entities::validate_person(profile, identity, Utc::now().date_naive())
 }
 
 /// A search hit: the person (identity included) and how well it matched (higher is better).
@@ -119,19 +86,27 @@ impl App {
         identity: PersonIdentity,
     ) -> AppResult<()> {
         actor.require(Capability::RegisterAppeals)?;
-        AppError::invalid(validate(&profile, &identity))?;
+        let mut errors = validate(&profile, &identity);
+        // An age band stored before bands were codes may be kept as it is, never newly given.
+        let odd_band = errors.iter().position(|e| matches!(e, ValidationError::UnknownCode { list: "age-band", .. }));
+        let odd_band = odd_band.map(|at| errors.remove(at));
+        AppError::invalid(errors)?;
         let tokens = identity_tokens(&self.keys, &identity);
         let identity_enc = self.keys.seal_json(identity_ref(id), &identity);
-        self.store.write(|tx| {
+        let saved = self.store.write(|tx| {
             let current = repo::persons::get(tx, id)?;
             if !self.reaches_person(tx, actor, id, current.office_id)? {
                 return Err(StoreError::NotFound);
             }
+            if odd_band.is_some() && profile.age_band != current.profile.age_band {
+                return Ok(false);
+            }
             let updated = StoredPerson { profile, identity_enc, version, ..current };
             repo::persons::update(tx, &updated, &tokens)?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, id.to_string()))
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, id.to_string()))?;
+            Ok(true)
         })?;
-        Ok(())
+        if saved { Ok(()) } else { Err(AppError::Invalid(odd_band.into_iter().collect())) }
     }
 
     /// A person; the identity only when within the actor's reach, and that read is audited.

@@ -429,7 +429,7 @@ fn csv_figure(cell: &Cell) -> String {
             share.basis_points().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)).unwrap_or_default()
         }
         Cell::Money(money) => decimal(*money),
-        Cell::Missing => String::new(),
+        Cell::Missing | Cell::TooLarge => String::new(),
     }
 }
 
@@ -531,7 +531,7 @@ pub fn to_xlsx(report: &Report, words: &Words<'_>) -> Result<Vec<u8>, ExportErro
                     Cell::Count(n) => (Some(*n as f64), &count, n.to_string().len() + n.to_string().len() / 3),
                     Cell::Share(s) => (fraction(s), &share, 7),
                     Cell::Money(m) => (Some(major(*m)), &money, decimal(*m).len() + decimal(*m).len() / 3),
-                    Cell::Missing => (None, &missing, 1),
+                    Cell::Missing | Cell::TooLarge => (None, &missing, 1),
                 };
                 widths[i + 1] = widths[i + 1].max(shown + 3);
                 match number {
@@ -632,6 +632,7 @@ fn shown(cell: &Cell) -> String {
         Cell::Share(share) => share.percent().map_or_else(|| "—".to_owned(), |p| format!("{p}\u{202f}%")),
         Cell::Money(money) => money.to_string(),
         Cell::Missing => "—".to_owned(),
+        Cell::TooLarge => "∞".to_owned(),
     }
 }
 

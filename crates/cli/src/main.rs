@@ -102,8 +102,8 @@ struct ReportArgs {
 }
 
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2008-12-31"))
+    komek_domain::rules::parse_day(text.trim())
+        .ok_or_else(|| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2008-12-31"))
 }
 
 fn parse_threshold(text: &str) -> Result<u64, String> {

@@ -21,11 +21,7 @@ pub const MAX_ARTICLES: usize = 20;
 /// Longest one-line text (a task title, a court's case number).
 pub const MAX_LINE_CHARS: usize = 300;
 
-fn check_text(errors: &mut Vec<ValidationError>, field: &'static str, text: &str, max: usize) {
-    if text.chars().count() > max {
-        errors.push(ValidationError::TooLong { field, max });
-    }
-}
+use crate::rules::{self, check_count, check_line, check_required, check_text};
 
 fn check_code(errors: &mut Vec<ValidationError>, list: lookups::LookupList, code: &str) {
     if let Err(e) = list.check(code) {
@@ -54,6 +50,9 @@ impl VictimStatus {
         if matches!(self.status.as_str(), "presumed" | "identified") && self.identified_by.is_none() {
             errors.push(ValidationError::Required { field: "identified_by" });
         }
+        if let Some(day) = self.identified_on {
+            rules::check_day(&mut errors, "identified_on", day);
+        }
         errors
     }
 }
@@ -75,10 +74,9 @@ impl CaseEvent {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         check_code(&mut errors, lookups::CASE_EVENT, &self.kind);
-        if self.text.trim().is_empty() {
-            errors.push(ValidationError::Required { field: "text" });
-        }
+        check_required(&mut errors, "text", &self.text);
         check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
+        rules::check_day(&mut errors, "happened_on", self.happened_on);
         errors
     }
 }
@@ -139,6 +137,8 @@ impl Assessment {
             errors.push(ValidationError::UnknownCode { list: "catalogue", code: self.catalogue.clone() });
             return errors;
         };
+        rules::check_day(&mut errors, "assessed_on", self.assessed_on);
+        check_count(&mut errors, "answers", self.answers.len(), catalogue.indicators.len());
         let mut seen = std::collections::HashSet::new();
         for answer in &self.answers {
             if !catalogue.indicators.iter().any(|i| i.code == answer.indicator) {
@@ -149,6 +149,9 @@ impl Assessment {
             }
             if answer.answer != indicators::Answer::Unknown && answer.source.is_none() {
                 errors.push(ValidationError::Required { field: "source" });
+            }
+            if answer.noted_on.is_some_and(|d| !rules::day_in_range(d)) {
+                errors.push(ValidationError::Invalid { field: "noted_on" });
             }
         }
         errors.dedup();
@@ -219,11 +222,16 @@ impl Proceeding {
         if self.articles.len() > MAX_ARTICLES {
             errors.push(ValidationError::Invalid { field: "articles" });
         }
-        if self.fine.is_some_and(|f| f.minor < 0) {
-            errors.push(ValidationError::Negative { field: "fine" });
-        }
+        rules::check_amount(&mut errors, "fine", self.fine, rules::AmountKind::Claim);
         if self.decided_on.is_some_and(|d| d < self.opened_on) {
             errors.push(ValidationError::Invalid { field: "decided_on" });
+        }
+        rules::check_day(&mut errors, "opened_on", self.opened_on);
+        if let Some(day) = self.decided_on {
+            rules::check_day(&mut errors, "decided_on", day);
+        }
+        if !self.hearings.iter().all(|d| rules::day_in_range(*d)) {
+            errors.push(ValidationError::Invalid { field: "hearings" });
         }
         check_text(&mut errors, "notes", &self.notes, MAX_TEXT_CHARS);
         errors
@@ -251,10 +259,12 @@ pub struct Task {
 impl Task {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if self.title.trim().is_empty() {
-            errors.push(ValidationError::Required { field: "title" });
+        check_required(&mut errors, "title", &self.title);
+        check_line(&mut errors, "title", &self.title, MAX_LINE_CHARS);
+        rules::check_day(&mut errors, "due_on", self.due_on);
+        if let Some(day) = self.done_on {
+            rules::check_day(&mut errors, "done_on", day);
         }
-        check_text(&mut errors, "title", &self.title, MAX_LINE_CHARS);
         errors
     }
 
@@ -301,9 +311,7 @@ pub struct CaseNote {
 impl CaseNote {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if self.text.trim().is_empty() {
-            errors.push(ValidationError::Required { field: "text" });
-        }
+        check_required(&mut errors, "text", &self.text);
         check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
         errors
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::*;
 use crate::lookups;
-use crate::{Money, Role, ValidationError};
+use crate::{Money, Role, ValidationError, rules};
 
 /// Longest free text we accept in one field: a long consultation note, not a novel.
 pub const MAX_NOTE_CHARS: usize = 20_000;
@@ -196,8 +196,9 @@ pub struct Appeal {
 }
 
 impl Appeal {
-    /// Every problem at once, so a form can mark all its fields in one round trip.
-    pub fn validate(&self) -> Vec<ValidationError> {
+    /// Every problem at once, so a form can mark all its fields in one round trip. `now` is
+    /// the server's clock: an appeal cannot have been received in the future.
+    pub fn validate(&self, now: DateTime<Utc>) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         let mut check = |list: lookups::LookupList, code: &str| {
             if let Err(e) = list.check(code) {
@@ -225,12 +226,108 @@ impl Appeal {
         if self.topics.is_empty() {
             errors.push(ValidationError::Required { field: "topics" });
         }
-        if self.wage.is_some_and(|w| w.minor < 0) {
-            errors.push(ValidationError::Negative { field: "wage" });
+        rules::check_count(&mut errors, "topics", self.topics.len(), lookups::TOPIC.codes.len());
+        rules::check_count(&mut errors, "help", self.help.len(), lookups::HELP.codes.len());
+        rules::check_count(&mut errors, "parties", self.parties.len(), MAX_NAMED_PARTIES);
+        rules::check_amount(&mut errors, "wage", self.wage, rules::AmountKind::MonthlyWage);
+        if let Some(notes) = &self.notes {
+            rules::check_text(&mut errors, "notes", notes, MAX_NOTE_CHARS);
         }
-        if self.notes.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
-            errors.push(ValidationError::TooLong { field: "notes", max: MAX_NOTE_CHARS });
+        rules::check_past(&mut errors, "received_at", self.received_at, now);
+        if let Some(day) = self.follow_up_on {
+            rules::check_day(&mut errors, "follow_up_on", day);
         }
+        errors
+    }
+}
+
+/// Most parties one appeal or case names.
+pub const MAX_NAMED_PARTIES: usize = 100;
+/// Most other spellings of one person's or party's name: the transliterations of a name
+/// between Uzbek, Russian and Kazakh spellings number a few dozen at most.
+pub const MAX_SPELLINGS: usize = 50;
+/// Most phones, documents or identifiers of one person or party.
+pub const MAX_PHONES: usize = 20;
+pub const MAX_DOCUMENTS: usize = 20;
+/// Longest region of origin: a region or town name, not an address.
+pub const MAX_REGION_CHARS: usize = 100;
+
+/// What may be said about a person: their profile and, when given, their identity. `today`
+/// is the server's day: no one is born in the future.
+pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today: NaiveDate) -> Vec<ValidationError> {
+    use chrono::Datelike;
+    let mut errors = Vec::new();
+    let mut check = |list: lookups::LookupList, code: &str| {
+        if let Err(e) = list.check(code) {
+            errors.push(e);
+        }
+    };
+    check(lookups::SEX, &profile.sex);
+    check(lookups::CITIZENSHIP, &profile.citizenship);
+    profile.languages.iter().for_each(|l| check(lookups::LANGUAGE, l));
+    profile.vulnerabilities.iter().for_each(|v| check(lookups::VULNERABILITY, v));
+    if !profile.age_band.is_empty() {
+        check(lookups::AGE_BAND, &profile.age_band);
+    }
+    rules::check_count(&mut errors, "languages", profile.languages.len(), lookups::LANGUAGE.codes.len());
+    rules::check_count(
+        &mut errors,
+        "vulnerabilities",
+        profile.vulnerabilities.len(),
+        lookups::VULNERABILITY.codes.len(),
+    );
+    rules::check_line(&mut errors, "home_region", &profile.home_region, MAX_REGION_CHARS);
+    if !profile.anonymous && identity.full_name.trim().is_empty() {
+        errors.push(ValidationError::Required { field: "full_name" });
+    }
+    rules::check_name(&mut errors, "full_name", &identity.full_name, MAX_SHORT_CHARS);
+    rules::check_name(&mut errors, "passport_name", &identity.passport_name, MAX_SHORT_CHARS);
+    rules::check_count(&mut errors, "other_spellings", identity.other_spellings.len(), MAX_SPELLINGS);
+    let mut spellings = Vec::new();
+    for name in &identity.other_spellings {
+        rules::check_name(&mut spellings, "other_spellings", name, MAX_SHORT_CHARS);
+    }
+    spellings.dedup();
+    errors.extend(spellings);
+    rules::check_lines(&mut errors, "phones", &identity.phones, MAX_SHORT_CHARS, MAX_PHONES);
+    if !errors.iter().any(|e| e.field() == "phones")
+        && identity.phones.iter().any(|p| crate::normalise::phone(p).is_none())
+    {
+        errors.push(ValidationError::Invalid { field: "phones" });
+    }
+    rules::check_lines(&mut errors, "documents", &identity.documents, MAX_SHORT_CHARS, MAX_DOCUMENTS);
+    rules::check_line(&mut errors, "address", &identity.address, MAX_SHORT_CHARS);
+    rules::check_text(&mut errors, "notes", &identity.notes, MAX_NOTE_CHARS);
+    if let Some(day) = identity.birth_date {
+        if day > today {
+            errors.push(ValidationError::Future { field: "birth_date" });
+        } else {
+            rules::check_day(&mut errors, "birth_date", day);
+        }
+    }
+    if identity.birth_year.is_some_and(|y| !(rules::FIRST_YEAR..=today.year()).contains(&y)) {
+        errors.push(ValidationError::Invalid { field: "birth_year" });
+    }
+    errors
+}
+
+impl PartyIdentity {
+    /// What may be said about who a party is; its name is required.
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        rules::check_required(&mut errors, "party_name", &self.name);
+        rules::check_name(&mut errors, "party_name", &self.name, MAX_SHORT_CHARS);
+        rules::check_count(&mut errors, "party_other_names", self.other_names.len(), MAX_SPELLINGS);
+        let mut names = Vec::new();
+        for name in &self.other_names {
+            rules::check_name(&mut names, "party_other_names", name, MAX_SHORT_CHARS);
+        }
+        names.dedup();
+        errors.extend(names);
+        rules::check_lines(&mut errors, "party_phones", &self.phones, MAX_SHORT_CHARS, MAX_PHONES);
+        rules::check_lines(&mut errors, "party_identifiers", &self.identifiers, MAX_SHORT_CHARS, MAX_DOCUMENTS);
+        rules::check_line(&mut errors, "party_address", &self.address, MAX_SHORT_CHARS);
+        rules::check_text(&mut errors, "party_notes", &self.notes, MAX_NOTE_CHARS);
         errors
     }
 }
@@ -325,8 +422,8 @@ impl Case {
                 errors.push(ValidationError::Required { field: "closing_reason" });
             }
         }
-        if self.summary.as_ref().is_some_and(|s| s.chars().count() > MAX_NOTE_CHARS) {
-            errors.push(ValidationError::TooLong { field: "summary", max: MAX_NOTE_CHARS });
+        if let Some(summary) = &self.summary {
+            rules::check_text(&mut errors, "summary", summary, MAX_NOTE_CHARS);
         }
         let mut named: Vec<PartyId> = self.parties.iter().map(|(id, _)| *id).collect();
         named.sort();
@@ -334,11 +431,15 @@ impl Case {
             errors.push(ValidationError::Invalid { field: "parties" });
         }
         // A group case is large ("a hundred recruited"), but not without bound.
-        if self.persons.len() > MAX_CASE_PERSONS || self.team.len() > 50 || self.parties.len() > 100 {
+        if self.persons.len() > MAX_CASE_PERSONS || self.team.len() > 50 || self.parties.len() > MAX_NAMED_PARTIES {
             errors.push(ValidationError::Invalid { field: "persons" });
         }
-        if self.recruited_at.chars().count() > crate::casework::MAX_LINE_CHARS {
-            errors.push(ValidationError::TooLong { field: "recruited_at", max: crate::casework::MAX_LINE_CHARS });
+        rules::check_count(&mut errors, "outcomes", self.outcomes.len(), lookups::CASE_OUTCOME.codes.len());
+        rules::check_count(&mut errors, "victims", self.victims.len(), MAX_CASE_PERSONS);
+        rules::check_line(&mut errors, "recruited_at", &self.recruited_at, crate::casework::MAX_LINE_CHARS);
+        rules::check_day(&mut errors, "opened_on", self.opened_on);
+        if let Some(day) = self.closed_on {
+            rules::check_day(&mut errors, "closed_on", day);
         }
         errors
     }
@@ -388,23 +489,13 @@ impl Service {
         if self.kind == "repatriation" && self.destination_country.is_none() {
             errors.push(ValidationError::Required { field: "destination_country" });
         }
-        if self.provider.trim().is_empty() {
-            errors.push(ValidationError::Required { field: "provider" });
-        }
-        if self.provider.chars().count() > crate::casework::MAX_LINE_CHARS {
-            errors.push(ValidationError::TooLong { field: "provider", max: crate::casework::MAX_LINE_CHARS });
-        }
-        if self.result.chars().count() > MAX_NOTE_CHARS {
-            errors.push(ValidationError::TooLong { field: "result", max: MAX_NOTE_CHARS });
-        }
-        if self.accompanied_by.chars().count() > crate::casework::MAX_LINE_CHARS {
-            errors.push(ValidationError::TooLong { field: "accompanied_by", max: crate::casework::MAX_LINE_CHARS });
-        }
-        for amount in [self.amount_claimed, self.amount_recovered].into_iter().flatten() {
-            if amount.minor < 0 {
-                errors.push(ValidationError::Negative { field: "amount" });
-            }
-        }
+        rules::check_required(&mut errors, "provider", &self.provider);
+        rules::check_line(&mut errors, "provider", &self.provider, crate::casework::MAX_LINE_CHARS);
+        rules::check_text(&mut errors, "result", &self.result, MAX_NOTE_CHARS);
+        rules::check_line(&mut errors, "accompanied_by", &self.accompanied_by, crate::casework::MAX_LINE_CHARS);
+        rules::check_amount(&mut errors, "amount_claimed", self.amount_claimed, rules::AmountKind::Claim);
+        rules::check_amount(&mut errors, "amount_recovered", self.amount_recovered, rules::AmountKind::Claim);
+        rules::check_day(&mut errors, "delivered_on", self.delivered_on);
         errors
     }
 }
@@ -466,7 +557,7 @@ mod tests {
 
     #[test]
     fn an_anonymous_appeal_about_unpaid_wages_is_valid() {
-        assert_eq!(appeal().validate(), vec![]);
+        assert_eq!(appeal().validate(Utc::now()), vec![]);
     }
 
     #[test]
@@ -475,8 +566,18 @@ mod tests {
         a.channel = "pigeon".into();
         a.topics.clear();
         a.wage = Some(Money { minor: -1, currency: Currency::KZT });
-        let fields: Vec<_> = a.validate().iter().map(ValidationError::field).collect();
+        let fields: Vec<_> = a.validate(Utc::now()).iter().map(ValidationError::field).collect();
         assert_eq!(fields, vec!["channel", "topics", "wage"]);
+    }
+
+    #[test]
+    fn every_age_band_given_is_a_code_of_the_list() {
+        for age in -1..=120 {
+            assert!(lookups::AGE_BAND.contains(age_band(age)), "{age}");
+        }
+        let mut bands: Vec<&str> = (0..=120).map(age_band).collect();
+        bands.dedup();
+        assert_eq!(bands, lookups::AGE_BAND.codes, "in the list's order, each reached");
     }
 
     #[test]

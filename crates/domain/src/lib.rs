@@ -7,6 +7,8 @@
 pub mod access;
 pub mod casework;
 pub mod entities;
+#[cfg(test)]
+mod every_field;
 pub mod evidence;
 pub mod ids;
 pub mod indicators;
@@ -17,6 +19,7 @@ pub mod money;
 pub mod normalise;
 pub mod public_release;
 pub mod reports;
+pub mod rules;
 pub mod suppression;
 
 pub use access::{Capability, Role};
@@ -37,6 +40,14 @@ pub enum ValidationError {
     TooLong { field: &'static str, max: usize },
     #[error("{field}: is not a valid value")]
     Invalid { field: &'static str },
+    #[error("{field}: must not contain control characters (only multi-line text may hold line breaks and tabs)")]
+    ControlCharacter { field: &'static str },
+    #[error("{field}: is too large (at most {max})")]
+    TooLarge { field: &'static str, max: Money },
+    #[error("{field}: has too many entries (at most {max})")]
+    TooMany { field: &'static str, max: usize },
+    #[error("{field}: must not be in the future")]
+    Future { field: &'static str },
 }
 
 impl ValidationError {
@@ -46,7 +57,11 @@ impl ValidationError {
             Self::Required { field }
             | Self::Negative { field }
             | Self::TooLong { field, .. }
-            | Self::Invalid { field } => field,
+            | Self::Invalid { field }
+            | Self::ControlCharacter { field }
+            | Self::TooLarge { field, .. }
+            | Self::TooMany { field, .. }
+            | Self::Future { field } => field,
             Self::UnknownCode { list, .. } => list,
         }
     }

@@ -17,9 +17,18 @@ impl LookupList {
         self.codes.contains(&code)
     }
 
-    /// The Fluent message id of a code's label.
+    /// The Fluent message id of a code's label. A Fluent id holds only letters, digits, `-`
+    /// and `_`: a `+` (the age band "48+") is spelt "plus", anything else becomes `_`.
     pub fn label_id(&self, code: &str) -> String {
-        format!("lookup-{}-{}", self.name, code)
+        let mut id = format!("lookup-{}-", self.name);
+        for c in code.chars() {
+            match c {
+                '+' => id.push_str("plus"),
+                c if c.is_ascii_alphanumeric() || c == '-' || c == '_' => id.push(c),
+                _ => id.push('_'),
+            }
+        }
+        id
     }
 
     /// Checks that `code` belongs to this list.
@@ -73,6 +82,12 @@ lookup!(
         "kitchen-worker-cook", "service-worker", "domestic-worker", "nanny", "factory-worker",
         "driver", "loader", "other",
     ]
+);
+
+lookup!(
+    /// CTDC age bands at registration ([`crate::age_band`] gives one from an age); a person
+    /// whose age is unknown has none.
+    AGE_BAND = "age-band" ["0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+"]
 );
 
 lookup!(
@@ -237,6 +252,7 @@ pub const ALL: &[LookupList] = &[
     VULNERABILITY,
     PARTY_KIND,
     LANGUAGE,
+    AGE_BAND,
 ];
 
 #[cfg(test)]

@@ -228,7 +228,7 @@ fn figure(cell: &Cell) -> Figure {
     match cell {
         Cell::Count(n) => Figure::Count(*n),
         Cell::Money(m) => Figure::Money(*m),
-        Cell::Share(_) | Cell::Missing => Figure::Missing,
+        Cell::Share(_) | Cell::Missing | Cell::TooLarge => Figure::Missing,
     }
 }
 

@@ -227,13 +227,13 @@ pub struct MonthSpan {
 // Arithmetic
 
 /// `numerator / denominator` rounded to the nearest integer, halves away from zero; `None`
-/// when the denominator is zero.
+/// when the denominator is zero or the figures are beyond 128 bits.
 pub fn round_half_up(numerator: i128, denominator: i128) -> Option<i128> {
     if denominator == 0 {
         return None;
     }
-    let (n, d) = if denominator < 0 { (-numerator, -denominator) } else { (numerator, denominator) };
-    let half_up = (n.abs() * 2 + d) / (d * 2);
+    let (n, d) = if denominator < 0 { (numerator.checked_neg()?, -denominator) } else { (numerator, denominator) };
+    let half_up = n.checked_abs()?.checked_mul(2)?.checked_add(d)? / d.checked_mul(2)?;
     Some(if n < 0 { -half_up } else { half_up })
 }
 
@@ -275,8 +275,12 @@ pub fn one_decimal_truncated(amount: Money) -> String {
 // ---------------------------------------------------------------------------------------
 // Exchange rates
 
+/// The highest rate accepted, in tiyn: a million tenge to one unit.
+pub const MAX_TENGE_PER_UNIT_MINOR: i64 = 100_000_000;
+
 /// How many tenge one unit of a currency was worth from a day on, until the next rate of that
 /// currency: 150.00 tenge per dollar from 2008-01-01 is `tenge_per_unit_minor: 15_000`.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExchangeRate {
     pub currency: Currency,
@@ -296,7 +300,8 @@ impl ExchangeRate {
         if self.currency == Currency::KZT {
             errors.push(ValidationError::Invalid { field: "currency" });
         }
-        if self.tenge_per_unit_minor <= 0 {
+        // A dollar is some 520 tenge: a million tenge to one unit of any currency here is a slip.
+        if self.tenge_per_unit_minor <= 0 || self.tenge_per_unit_minor > MAX_TENGE_PER_UNIT_MINOR {
             errors.push(ValidationError::Invalid { field: "rate" });
         }
         if check_year(self.valid_from.year()).is_err() {
@@ -375,6 +380,9 @@ pub struct WageAverage {
     pub appeals: u64,
     pub tenge: Option<Money>,
     pub dollars: Option<Money>,
+    /// The wages sum to more than a figure can show (amounts entered before they were
+    /// bounded): the averages are `None` for that, not for a missing rate.
+    pub too_large: bool,
 }
 
 /// The average of the wages summed in `sums`, converted at `rates`; also the currencies whose
@@ -382,18 +390,26 @@ pub struct WageAverage {
 pub fn average_wage(sums: &WageSums, rates: &Rates) -> (WageAverage, Vec<Currency>) {
     let mut missing = Vec::new();
     // The sum in tiyn, times 100: each minor unit of a currency is its rate / 100 tiyn.
-    let mut tiyn_x100: i128 = 0;
+    let mut tiyn_x100: Option<i128> = Some(0);
     for (currency, sum) in &sums.sums {
         match rates.tenge_per_unit_minor(*currency) {
-            Some(rate) => tiyn_x100 += sum * i128::from(rate),
+            Some(rate) => {
+                tiyn_x100 = tiyn_x100.and_then(|t| t.checked_add(sum.checked_mul(i128::from(rate))?));
+            }
             None => missing.push(*currency),
         }
     }
     let n = i128::from(sums.appeals);
-    let money = |minor: Option<i128>, currency| {
-        minor.and_then(|m| i64::try_from(m).ok()).map(|minor| Money { minor, currency })
+    let too_large = tiyn_x100.is_none();
+    let tiyn_x100 = tiyn_x100.unwrap_or(0);
+    // An average past 64 bits is too large to show, like a sum past 128.
+    let money = |minor: Option<i128>, currency| match minor.map(i64::try_from) {
+        Some(Ok(minor)) => (Some(Money { minor, currency }), false),
+        Some(Err(_)) => (None, true),
+        None => (None, false),
     };
     let complete = missing.is_empty() && n > 0;
+    let complete = complete && !too_large;
     let tenge = complete.then(|| round_half_up(tiyn_x100, 100 * n)).flatten();
     let dollars = match rates.tenge_per_unit_minor(Currency::USD) {
         Some(usd) if complete => round_half_up(tiyn_x100, n * i128::from(usd)),
@@ -408,10 +424,10 @@ pub fn average_wage(sums: &WageSums, rates: &Rates) -> (WageAverage, Vec<Currenc
     missing.sort_by_key(|c| c.code());
     missing.dedup();
     (
-        WageAverage {
-            appeals: sums.appeals,
-            tenge: money(tenge, Currency::KZT),
-            dollars: money(dollars, Currency::USD),
+        {
+            let ((tenge, big_tenge), (dollars, big_dollars)) =
+                (money(tenge, Currency::KZT), money(dollars, Currency::USD));
+            WageAverage { appeals: sums.appeals, tenge, dollars, too_large: too_large || big_tenge || big_dollars }
         },
         missing,
     )
@@ -652,6 +668,9 @@ pub enum Cell {
     Money(Money),
     /// Cannot be worked out: a rate is missing (see [`Report::missing_rates`]).
     Missing,
+    /// Beyond what a figure can show: amounts summed past 2^63 − 1 minor units, which only
+    /// amounts entered before they were bounded can reach. Shown as "too large", never wrapped.
+    TooLarge,
 }
 
 const fn col(id: &'static str, kind: ColumnKind) -> Column {
@@ -888,7 +907,8 @@ pub fn build(period: Period, office: Option<OfficeId>, figures: &Figures, rates:
     for (occupation, _) in in_list_order(&lookups::OCCUPATION, wage_counts) {
         let (average, lacking) = average_wage(&wages[&occupation], rates);
         missing.extend(lacking);
-        let money = |m: Option<Money>| m.map_or(Cell::Missing, Cell::Money);
+        let missing_cell = if average.too_large { Cell::TooLarge } else { Cell::Missing };
+        let money = |m: Option<Money>| m.map_or(missing_cell, Cell::Money);
         wage_table.rows.push(TableRow {
             label: Label::Code(occupation),
             cells: vec![Cell::Count(average.appeals), money(average.tenge), money(average.dollars)],
@@ -921,7 +941,7 @@ pub fn build(period: Period, office: Option<OfficeId>, figures: &Figures, rates:
     lines.sort_by_key(|r| Currency::ALL.iter().position(|c| *c == r.currency));
     for r in lines {
         let money = |minor: i128| {
-            i64::try_from(minor).map_or(Cell::Missing, |minor| Cell::Money(Money { minor, currency: r.currency }))
+            i64::try_from(minor).map_or(Cell::TooLarge, |minor| Cell::Money(Money { minor, currency: r.currency }))
         };
         recovered.rows.push(TableRow {
             label: Label::Code(r.currency.code().to_owned()),

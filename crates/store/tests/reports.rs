@@ -31,6 +31,7 @@ on_both_back_ends!(
     appeals_are_counted_within_the_moments_and_the_office_asked_for,
     case_work_is_counted_by_its_days_and_the_office_of_its_case,
     the_latest_assessment_is_known_whatever_order_they_come_in_and_through_a_merge,
+    the_annual_report_counts_amounts_an_old_database_holds_past_64_bits,
 );
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -651,4 +652,58 @@ fn postgres_upgrade_fills_the_sets_of_appeals_already_there() {
     if let Some(db) = komek_store::testing::PostgresDb::at_version(7) {
         upgrade_fills_the_sets_of_appeals_already_there(&db.store);
     }
+}
+
+/// Amounts entered before they were bounded (2^63 − 1 wages and claims) sum past 64 bits: the
+/// report still counts them, exactly, and says a figure is too large where one is.
+fn the_annual_report_counts_amounts_an_old_database_holds_past_64_bits(store: &Store) {
+    use komek_domain::reports::{Cell, Figures, Period, Rates, build, column, table};
+    let hq = office(store, "hq");
+    let operator = account(store, &hq, "operator");
+    let huge = Money { minor: i64::MAX, currency: Currency::KZT };
+    for (hour, wage) in [(9, huge), (10, huge), (11, Money::from_major(100, Currency::KZT))] {
+        let mut a = appeal(&hq, &operator, at(2008, 5, 5, hour), &["wages-unpaid"], &[]);
+        a.occupation = Some("handyman".into());
+        a.wage = Some(wage);
+        store.write(|tx| repo::appeals::insert(tx, &a, None)).unwrap();
+    }
+    let uz = person(store, &hq, "UZ");
+    let case = a_case(&hq, &operator, &[(uz, "identified")], day(2008, 1, 1), None);
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    for _ in 0..2 {
+        let recovery = Service {
+            amount_claimed: Some(huge),
+            amount_recovered: Some(Money { minor: i64::MAX, currency: Currency::USD }),
+            ..service(&case, Some(uz), "wage-recovery", day(2008, 6, 1))
+        };
+        let stored = repo::cases::StoredService { service: recovery, result_enc: None, accompanied_by_enc: None };
+        store.write(|tx| repo::cases::insert_service(tx, &stored)).unwrap();
+    }
+
+    let year = scope(day(2008, 1, 1), day(2008, 12, 31), None);
+    let groups = store.read(|tx| counts::appeal_groups(tx, &year)).unwrap();
+    let wages: i128 = groups.iter().map(|g| g.wage_sum).sum();
+    assert_eq!(wages, 2 * i128::from(i64::MAX) + 10_000);
+    let recovered = store.read(|tx| counts::recovered(tx, &year)).unwrap();
+    let kzt = recovered.iter().find(|r| r.currency == Currency::KZT).unwrap();
+    assert_eq!(kzt.claimed, 2 * i128::from(i64::MAX));
+
+    let first = store.read(|tx| counts::appeals_and_victims(tx, &year)).unwrap();
+    let second = store.read(|tx| counts::services_and_assessments(tx, &year)).unwrap();
+    let figures = Figures {
+        appeals_by_month: first.appeals_by_month,
+        appeal_groups: first.appeal_groups,
+        topic_sets: first.topic_sets,
+        victims: first.victims,
+        ..second
+    };
+    let rates = store.read(counts::rates).unwrap();
+    let report = build(Period::year(2008).unwrap(), None, &figures, &Rates::in_force(&rates, day(2008, 1, 1)));
+    let sums = report.table(table::WAGES_RECOVERED).unwrap();
+    assert_eq!(sums.cell("KZT", column::CLAIMED), Some(&Cell::TooLarge));
+    let averages = report.table(table::WAGES_BY_OCCUPATION).unwrap();
+    assert!(
+        matches!(averages.cell("handyman", column::AVERAGE_KZT), Some(Cell::TooLarge | Cell::Money(_))),
+        "{averages:?}"
+    );
 }

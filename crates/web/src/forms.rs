@@ -62,9 +62,10 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
     }
 }
 
-/// What is wrong with a form, by field name: the message id and, for "too long", the limit.
+/// What is wrong with a form, by field name: the message id and, for a limit, the limit (a
+/// length, a count or an amount, as shown).
 #[derive(Debug, Clone, Default)]
-pub struct FieldErrors(BTreeMap<String, (&'static str, Option<usize>)>);
+pub struct FieldErrors(BTreeMap<String, (&'static str, Option<String>)>);
 
 impl FieldErrors {
     pub fn is_empty(&self) -> bool {
@@ -83,8 +84,12 @@ impl FieldErrors {
                 ValidationError::Required { .. } => ("form-required", None),
                 ValidationError::UnknownCode { .. } => ("form-unknown-choice", None),
                 ValidationError::Negative { .. } => ("form-negative", None),
-                ValidationError::TooLong { max, .. } => ("form-too-long", Some(*max)),
+                ValidationError::TooLong { max, .. } => ("form-too-long", Some(max.to_string())),
                 ValidationError::Invalid { .. } => ("form-invalid", None),
+                ValidationError::ControlCharacter { .. } => ("form-control-character", None),
+                ValidationError::TooLarge { max, .. } => ("form-too-large", Some(max.to_string())),
+                ValidationError::TooMany { max, .. } => ("form-too-many", Some(max.to_string())),
+                ValidationError::Future { .. } => ("form-invalid-date", None),
             };
             self.0.entry(field_of(e.field())).or_insert((id, max));
         }
@@ -97,7 +102,9 @@ impl FieldErrors {
     /// The message under a field, if it has one (with the id the field's `aria-describedby` names).
     pub fn message(&self, tr: Tr<'_>, field: &str) -> Markup {
         match self.0.get(field) {
-            Some((id, Some(max))) => html! { p.field-error id={ (field) "-error" } { (tr.t1(id, "max", *max)) } },
+            Some((id, Some(max))) => {
+                html! { p.field-error id={ (field) "-error" } { (tr.t1(id, "max", max.clone())) } }
+            }
             Some((id, None)) => html! { p.field-error id={ (field) "-error" } { (tr.t(id)) } },
             None => html! {},
         }

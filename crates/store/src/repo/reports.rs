@@ -126,9 +126,10 @@ pub fn appeal_groups(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<AppealGroup>,
     let (condition, values) = appeals_in(tx, scope);
     let sql = format!(
         "SELECT channel, sector, migration_reason, occupation, wage_currency, count(*),
-                count(wage_minor), CAST(COALESCE(SUM(wage_minor), 0) AS BIGINT)
+                count(wage_minor), {wages}
          FROM appeals WHERE {condition}
-         GROUP BY channel, sector, migration_reason, occupation, wage_currency"
+         GROUP BY channel, sector, migration_reason, occupation, wage_currency",
+        wages = wide_sum("wage_minor"),
     );
     tx.query(&sql, &values)?
         .iter()
@@ -142,7 +143,7 @@ pub fn appeal_groups(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<AppealGroup>,
                 wage_currency: code.as_deref().map(currency).transpose()?,
                 appeals: count(r, 5)?,
                 wages: count(r, 6)?,
-                wage_sum: i128::from(r.get::<i64>(7)?),
+                wage_sum: wide(r, 7)?.unwrap_or(0),
             })
         })
         .collect()
@@ -223,25 +224,43 @@ pub fn services(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, St
 pub fn recovered(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<Recovered>, StoreError> {
     let (office, values) = days(scope, &case_in_office("s.case_id"));
     let sql = format!(
-        "SELECT s.claimed_currency, s.recovered_currency, CAST(SUM(s.claimed_minor) AS BIGINT),
-                CAST(SUM(s.recovered_minor) AS BIGINT), count(CASE WHEN s.recovered_minor > 0 THEN 1 END)
+        "SELECT s.claimed_currency, s.recovered_currency, {claimed}, {recovered},
+                count(CASE WHEN s.recovered_minor > 0 THEN 1 END)
          FROM services s
          WHERE (s.claimed_minor IS NOT NULL OR s.recovered_minor IS NOT NULL)
            AND s.delivered_on >= $1 AND s.delivered_on <= $2{office}
-         GROUP BY s.claimed_currency, s.recovered_currency"
+         GROUP BY s.claimed_currency, s.recovered_currency",
+        claimed = wide_sum("s.claimed_minor"),
+        recovered = wide_sum("s.recovered_minor"),
     );
     let mut per_currency = Vec::new();
     for r in tx.query(&sql, &values)? {
-        if let (Some(code), Some(sum)) = (r.get::<Option<String>>(0)?, r.get::<Option<i64>>(2)?) {
-            currency_line(&mut per_currency, &code)?.claimed += i128::from(sum);
+        if let (Some(code), Some(sum)) = (r.get::<Option<String>>(0)?, wide(&r, 2)?) {
+            currency_line(&mut per_currency, &code)?.claimed += sum;
         }
-        if let (Some(code), Some(sum)) = (r.get::<Option<String>>(1)?, r.get::<Option<i64>>(3)?) {
+        if let (Some(code), Some(sum)) = (r.get::<Option<String>>(1)?, wide(&r, 4)?) {
             let line = currency_line(&mut per_currency, &code)?;
-            line.recovered += i128::from(sum);
-            line.services += count(&r, 4)?;
+            line.recovered += sum;
+            line.services += count(&r, 6)?;
         }
     }
     Ok(per_currency)
+}
+
+/// A sum of amounts that cannot overflow: SQLite's `SUM` fails past 2^63 − 1 and PostgreSQL's
+/// cannot be cast back to `BIGINT`, and an old database may hold amounts entered before they
+/// were bounded. So the high and low 32 bits of each amount are summed apart (each part sum
+/// fits in 64 bits up to two billion rows; division truncates towards zero on both back ends,
+/// so a negative amount splits as exactly) and [`wide`] joins them in 128 bits.
+fn wide_sum(column: &str) -> String {
+    format!("CAST(SUM({column} / 4294967296) AS BIGINT), CAST(SUM({column} % 4294967296) AS BIGINT)")
+}
+
+/// The sum [`wide_sum`] selected at `at` and `at + 1`; `None` when there was nothing to sum.
+fn wide(row: &Row, at: usize) -> Result<Option<i128>, StoreError> {
+    let high: Option<i64> = row.get(at)?;
+    let low: Option<i64> = row.get(at + 1)?;
+    Ok(high.zip(low).map(|(high, low)| i128::from(high) * (1 << 32) + i128::from(low)))
 }
 
 /// The line of the currency `code` among `lines`, added when it is not there yet.

@@ -252,3 +252,13 @@ lookup-language-ky = Kyrgyz
 lookup-language-tg = Tajik
 lookup-language-en = English
 lookup-language-other = Other
+
+lookup-age-band-0-8 = 0–8 years
+lookup-age-band-9-17 = 9–17 years
+lookup-age-band-18-20 = 18–20 years
+lookup-age-band-21-23 = 21–23 years
+lookup-age-band-24-26 = 24–26 years
+lookup-age-band-27-29 = 27–29 years
+lookup-age-band-30-38 = 30–38 years
+lookup-age-band-39-47 = 39–47 years
+lookup-age-band-48plus = 48 years and older

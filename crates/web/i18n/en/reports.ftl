@@ -10,6 +10,7 @@ report-all-offices = All offices
 report-total = Total
 report-unstated = Not stated
 report-missing-rate = No exchange rate
+report-too-large = Too large to show
 report-empty = Nothing was recorded in this period: the report is empty.
 report-no-figures = No figures for this period.
 

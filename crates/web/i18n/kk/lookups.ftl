@@ -252,3 +252,13 @@ lookup-language-ky = Қырғыз тілі
 lookup-language-tg = Тәжік тілі
 lookup-language-en = Ағылшын тілі
 lookup-language-other = Басқа
+
+lookup-age-band-0-8 = 0–8 жас
+lookup-age-band-9-17 = 9–17 жас
+lookup-age-band-18-20 = 18–20 жас
+lookup-age-band-21-23 = 21–23 жас
+lookup-age-band-24-26 = 24–26 жас
+lookup-age-band-27-29 = 27–29 жас
+lookup-age-band-30-38 = 30–38 жас
+lookup-age-band-39-47 = 39–47 жас
+lookup-age-band-48plus = 48 жас және одан үлкен

@@ -10,6 +10,7 @@ report-all-offices = Барлық кеңселер
 report-total = Барлығы
 report-unstated = Көрсетілмеген
 report-missing-rate = Валюта бағамы жоқ
+report-too-large = Көрсетуге тым үлкен
 report-empty = Бұл кезеңде ештеңе тіркелмеген: есеп бос.
 report-no-figures = Бұл кезең бойынша деректер жоқ.
 

@@ -252,3 +252,13 @@ lookup-language-ky = Кыргызский
 lookup-language-tg = Таджикский
 lookup-language-en = Английский
 lookup-language-other = Другой
+
+lookup-age-band-0-8 = 0–8 лет
+lookup-age-band-9-17 = 9–17 лет
+lookup-age-band-18-20 = 18–20 лет
+lookup-age-band-21-23 = 21–23 лет
+lookup-age-band-24-26 = 24–26 лет
+lookup-age-band-27-29 = 27–29 лет
+lookup-age-band-30-38 = 30–38 лет
+lookup-age-band-39-47 = 39–47 лет
+lookup-age-band-48plus = 48 лет и старше

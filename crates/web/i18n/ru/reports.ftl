@@ -10,6 +10,7 @@ report-all-offices = Все офисы
 report-total = Всего
 report-unstated = Не указано
 report-missing-rate = Нет курса валюты
+report-too-large = Слишком большое значение
 report-empty = За этот период ничего не зарегистрировано: отчёт пуст.
 report-no-figures = За этот период данных нет.
 

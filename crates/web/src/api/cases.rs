@@ -859,22 +859,15 @@ fn from_appeal_problem(e: &ValidationError) -> FieldProblem {
     }
 }
 
-/// Names a refused service value; the negative amounts in the order they were checked.
-fn service_problems(service: &Service) -> impl FnMut(&ValidationError) -> FieldProblem + use<> {
-    let mut negative: Vec<&'static str> =
-        [("amount_recovered", service.amount_recovered), ("amount_claimed", service.amount_claimed)]
-            .into_iter()
-            .filter(|(_, amount)| amount.is_some_and(|a| a.minor < 0))
-            .map(|(field, _)| field)
-            .collect();
-    move |e| match e {
+/// Names a refused service value.
+fn service_problem(e: &ValidationError) -> FieldProblem {
+    match e {
         ValidationError::UnknownCode { list: "service", .. } => problem(e, "kind"),
         ValidationError::UnknownCode { list: "citizenship", .. } => problem(e, "destination_country"),
         ValidationError::Required { field: "destination_country" } => FieldProblem::new(
             "destination_country",
             "is required for a repatriation: the country the person returned to",
         ),
-        ValidationError::Negative { .. } => problem(e, negative.pop().unwrap_or("amount_claimed")),
         _ => as_named(e),
     }
 }
@@ -1402,8 +1395,8 @@ pub async fn add_service(
         amount_claimed,
         amount_recovered,
     };
-    let name = service_problems(&service);
-    let id = run(&state, move |app| app.add_service(&actor, service)).await?.map_err(|e| refusal(e, name))?;
+    let id =
+        run(&state, move |app| app.add_service(&actor, service)).await?.map_err(|e| refusal(e, service_problem))?;
     Ok(part_created(Created { id: id.0 }))
 }
 

@@ -162,6 +162,18 @@ fn problem_of(error: &ValidationError, names: FieldNames) -> FieldProblem {
         ValidationError::Negative { .. } => "must not be negative".to_owned(),
         ValidationError::TooLong { max, .. } => format!("is too long (at most {max} characters)"),
         ValidationError::Invalid { .. } => "is not a valid value".to_owned(),
+        ValidationError::ControlCharacter { .. } => {
+            "must not contain control characters (NUL, escapes; line breaks and tabs only in multi-line text)"
+                .to_owned()
+        }
+        ValidationError::TooLarge { max, .. } => {
+            format!("is too large (at most {} minor units of {})", max.minor, max.currency.code())
+        }
+        ValidationError::TooMany { max, .. } => format!("has too many entries (at most {max})"),
+        ValidationError::Future { .. } => format!(
+            "must not be in the future (up to {} minutes ahead of the server's clock are allowed)",
+            komek_domain::rules::CLOCK_SKEW_MINUTES
+        ),
     };
     FieldProblem::new(field, problem)
 }

@@ -190,10 +190,12 @@ struct Reader {
 impl Reader {
     fn date(&mut self, field: &str, text: Option<&str>) -> Option<NaiveDate> {
         let text = text.map(str::trim).filter(|t| !t.is_empty())?;
-        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(day) => Some(day),
-            Err(_) => {
-                self.unreadable.push(FieldProblem::new(field, format!("{text:?} is not a date (YYYY-MM-DD)")));
+        match komek_domain::rules::parse_day(text) {
+            Some(day) => Some(day),
+            None => {
+                let (first, last) = (komek_domain::rules::FIRST_YEAR, komek_domain::rules::LAST_YEAR);
+                let problem = format!("{text:?} is not a date (YYYY-MM-DD) of the years {first} to {last}");
+                self.unreadable.push(FieldProblem::new(field, problem));
                 None
             }
         }

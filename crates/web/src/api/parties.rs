@@ -21,6 +21,10 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
         "party-kind" => "kind",
         "party_name" => "identity.name",
         "party_notes" => "identity.notes",
+        "party_other_names" => "identity.other_names",
+        "party_phones" => "identity.phones",
+        "party_identifiers" => "identity.identifiers",
+        "party_address" => "identity.address",
         _ => return None,
     })
 }

@@ -28,6 +28,15 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
         "notes" => "identity.notes",
         "phones" => "identity.phones",
         "birth_date" => "identity.birth_date",
+        "birth_year" => "identity.birth_year",
+        "passport_name" => "identity.passport_name",
+        "other_spellings" => "identity.other_spellings",
+        "documents" => "identity.documents",
+        "address" => "identity.address",
+        "age-band" => "profile.age_band",
+        "home_region" => "profile.home_region",
+        "languages" => "profile.languages",
+        "vulnerabilities" => "profile.vulnerabilities",
         _ => return None,
     })
 }

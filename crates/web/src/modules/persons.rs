@@ -124,7 +124,7 @@ fn page(
             }
             dt { (tr.t("intake-sex")) } dd { (tr.lookup(lookups::SEX, &person.profile.sex)) }
             dt { (tr.t("intake-citizenship")) } dd { (tr.lookup(lookups::CITIZENSHIP, &person.profile.citizenship)) }
-            dt { (tr.t("person-age-band")) } dd { (person.profile.age_band) }
+            dt { (tr.t("person-age-band")) } dd { (age_band_label(tr, &person.profile.age_band)) }
             dt { (tr.t("intake-home-region")) } dd { (person.profile.home_region) }
         }
         @if person.identity.is_some() {
@@ -262,7 +262,7 @@ impl PersonForm {
 
     fn parse(&self, errors: &mut FieldErrors) -> (PersonProfile, PersonIdentity) {
         let birth_date = (!self.birth_date.trim().is_empty())
-            .then(|| chrono::NaiveDate::parse_from_str(self.birth_date.trim(), "%Y-%m-%d").ok())
+            .then(|| komek_domain::rules::parse_day(self.birth_date.trim()))
             .and_then(|d| {
                 if d.is_none() {
                     errors.add("birth_date", "form-invalid-date");
@@ -387,4 +387,9 @@ fn edit_page(state: &AppState, current: &Current, id: uuid::Uuid, form: &PersonF
         }
     };
     layout::page(tr, current, &title, "/hotline", content)
+}
+
+/// The label of an age band; a value stored before age bands were codes shows as it was.
+fn age_band_label(tr: Tr<'_>, band: &str) -> String {
+    if lookups::AGE_BAND.contains(band) { tr.lookup(lookups::AGE_BAND, band) } else { band.to_owned() }
 }

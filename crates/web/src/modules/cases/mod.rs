@@ -75,9 +75,7 @@ pub(crate) fn form_day(errors: &mut FieldErrors, name: &str, value: &str) -> Opt
     if value.is_empty() {
         return None;
     }
-    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)));
+    let parsed = komek_domain::rules::parse_day(value);
     if parsed.is_none() {
         errors.add(name, "form-invalid-date");
     }
@@ -111,6 +109,8 @@ pub(crate) fn form_field(name: &str) -> String {
         "proceeding-outcome" => "outcome",
         "sentence" => "sentence_years",
         "party-role" | "parties" => "parties",
+        "amount_claimed" => "claimed",
+        "amount_recovered" => "recovered",
         other => other,
     }
     .to_owned()

@@ -4,7 +4,7 @@
 
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{FixedOffset, NaiveDateTime, TimeZone, Utc};
 use komek_app::appeals::{Intake, IntakePerson};
 use komek_app::parties::NewParty;
 use komek_app::persons::{Candidate, RestrictedMatch};
@@ -193,17 +193,20 @@ impl IntakeForm {
             errors.add("appeal_id", "form-invalid");
             AppealId::new()
         });
-        let received_at = match NaiveDateTime::parse_from_str(self.received_at.trim(), DATETIME_INPUT) {
-            Ok(local) => clock.from_local_datetime(&local).single().map(|t| t.with_timezone(&Utc)),
-            Err(_) => None,
-        };
+        // The day as every day is read; the time as the browser's field writes it.
+        let local = self.received_at.trim().split_once('T').and_then(|(day, time)| {
+            let time = chrono::NaiveTime::parse_from_str(time, "%H:%M").ok()?;
+            Some(NaiveDateTime::new(komek_domain::rules::parse_day(day)?, time))
+        });
         let received_at =
-            received_at.filter(|t| *t <= Utc::now() + chrono::Duration::minutes(5)).unwrap_or_else(|| {
-                errors.add("received_at", "form-invalid-date");
-                Utc::now()
-            });
+            local.and_then(|local| clock.from_local_datetime(&local).single()).map(|t| t.with_timezone(&Utc));
+        // A moment in the future is refused by the appeal's own rule below.
+        let received_at = received_at.unwrap_or_else(|| {
+            errors.add("received_at", "form-invalid-date");
+            Utc::now()
+        });
         let follow_up_on = optional(&self.follow_up_on).and_then(|d| {
-            let parsed = NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok();
+            let parsed = komek_domain::rules::parse_day(&d);
             if parsed.is_none() {
                 errors.add("follow_up_on", "form-invalid-date");
             }
@@ -244,7 +247,7 @@ impl IntakeForm {
             outcome: self.outcome.clone(),
             parties: self.named_parties(),
         };
-        errors.add_validation(&appeal.validate(), form_field);
+        errors.add_validation(&appeal.validate(Utc::now()), form_field);
         let person = if let Some(id) = self.chosen_person() {
             IntakePerson::Known(id)
         } else if self.new_person_typed() {

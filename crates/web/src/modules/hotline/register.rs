@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{FixedOffset, NaiveDate};
+use chrono::FixedOffset;
 use komek_app::AppError;
 use komek_app::appeals::{AppealLine, AppealQuery, AppealSort, FollowUpWhen, Page};
 use komek_domain::lookups::{self, LookupList};
@@ -56,9 +56,7 @@ impl Filters {
             if value.is_empty() {
                 return None;
             }
-            let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                .ok()
-                .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)));
+            let parsed = komek_domain::rules::parse_day(value);
             if parsed.is_none() {
                 errors.add(name, "form-invalid-date");
             }

@@ -152,8 +152,7 @@ fn typed_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveD
         errors.add(name, "form-required");
         return None;
     }
-    let parsed =
-        NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
+    let parsed = komek_domain::rules::parse_day(value).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
     if parsed.is_none() {
         errors.add(name, "report-error-date");
     }
@@ -547,7 +546,7 @@ fn draw(tr: Tr<'_>, table: &Table, chart: &Chart) -> Option<Vec<Datum>> {
                 Cell::Share(share) if share.whole > 0 => share.part as f64 / share.whole as f64,
                 Cell::Share(_) => 0.0,
                 Cell::Money(money) => money.minor as f64,
-                Cell::Missing => return None,
+                Cell::Missing | Cell::TooLarge => return None,
             };
             let label = match row.label {
                 Label::Month(m) => month_short(tr, m, many_years),
@@ -615,6 +614,7 @@ fn cell_of(tr: Tr<'_>, cell: &Cell) -> Markup {
         Cell::Share(share) => html! { td.num title=(exact_share(tr, share)) { (percent(tr.lang, share)) } },
         Cell::Money(money) => html! { td.num { (money.to_string()) } },
         Cell::Missing => html! { td.num.missing { (tr.t("report-missing-rate")) } },
+        Cell::TooLarge => html! { td.num.missing { (tr.t("report-too-large")) } },
     }
 }
 
