@@ -475,10 +475,16 @@ impl Space {
             }
             Some(v)
         };
-        // What the reader knows: the shown figures and the sums of the lists in every block.
+        // What the reader knows: the shown figures and the sums of the lists in every block;
+        // and what they knew before the new release (the last).
+        let new = self.releases.saturating_sub(1);
         let mut rows: Vec<(Vec<Q>, Q)> = Vec::new();
+        let mut rows_before: Vec<(Vec<Q>, Q)> = Vec::new();
         for k in figures {
             if let (Some(value), Some(v)) = (k.value, vector(k)) {
+                if k.release != new {
+                    rows_before.push((v.clone(), Q::int(i128::from(value))));
+                }
                 rows.push((v, Q::int(i128::from(value))));
             }
         }
@@ -495,16 +501,26 @@ impl Space {
                 for &c in &lines {
                     v[var(b, c)] = Q::int(-1);
                 }
+                rows_before.push((v.clone(), Q::ZERO));
                 rows.push((v, Q::ZERO));
             }
         }
         let echelon = Echelon::of(rows, width)?;
+        let before = Echelon::of(rows_before, width)?;
+        // Only what the new release adds is its doing: a figure it hides that an earlier
+        // release shows is public already.
+        let newly = |v: &[Q]| -> Result<Option<Q>, TooLarge> {
+            match echelon.derives(v)? {
+                Some(value) if before.derives(v)?.is_none() => Ok(Some(value)),
+                _ => Ok(None),
+            }
+        };
         let mut leaks = Vec::new();
 
         // A hidden figure of any release.
         for k in figures.iter().filter(|k| k.value.is_none()) {
             let Some(v) = vector(k) else { continue };
-            if echelon.derives(&v)?.is_some() {
+            if newly(&v)?.is_some() {
                 let blocks = self.region(k.release, k.term.month);
                 let earlier = if k.release + 1 < self.releases { Some(k.release) } else { self.earlier_over(&blocks) };
                 leaks.push(Leak { category: k.term.category.clone(), atoms: self.atoms(&blocks), earlier });
@@ -522,7 +538,12 @@ impl Space {
                 if shown.contains(&union) {
                     continue;
                 }
-                if value > Q::ZERO && value < Q::int(i128::from(threshold)) {
+                let small = value > Q::ZERO && value < Q::int(i128::from(threshold));
+                let mut v = vec![Q::ZERO; width];
+                for &b in &union {
+                    v[var(b, c)] = Q::ONE;
+                }
+                if small && before.derives(&v)?.is_none() {
                     leaks.push(Leak {
                         category: category.clone(),
                         atoms: self.atoms(&union),

@@ -106,3 +106,10 @@ pub fn set_budget_per_year(tx: &mut dyn Tx, epsilon_milli: u64) -> Result<u64, S
     tx.execute("UPDATE privacy_budget SET epsilon_per_year_milli = $1 WHERE id = 1", params![to_i64(epsilon_milli)?])?;
     Ok(before)
 }
+
+/// Takes the ledger for this transaction: releases checked against it and recorded one after
+/// the other (a second taker waits, or on PostgreSQL fails rather than miss the first's).
+pub fn lock(tx: &mut dyn Tx) -> Result<(), StoreError> {
+    tx.execute("UPDATE privacy_budget SET epsilon_per_year_milli = epsilon_per_year_milli WHERE id = 1", &[])?;
+    Ok(())
+}
