@@ -310,7 +310,7 @@ struct TooLarge;
 struct Leak {
     category: String,
     /// The atoms (piece of time, office) it covers: the same in every trial of one check.
-    atoms: BTreeSet<(NaiveDate, Option<OfficeId>)>,
+    atoms: BTreeSet<Atom>,
     /// The earlier release to name.
     earlier: Option<usize>,
 }
@@ -387,12 +387,17 @@ fn groups(categories: &BTreeSet<String>) -> Vec<Vec<String>> {
     groups.into_values().collect()
 }
 
+/// A piece of time (by its first day) in one office (`None`: the offices not known by name).
+type Atom = (NaiveDate, Option<OfficeId>);
+/// A region of a release: its whole period, or one month of it.
+type Region = (usize, Option<YearMonth>);
+
 /// The atoms and blocks of a set of releases.
 struct Space {
     /// Each block: the atoms in it.
-    blocks: Vec<BTreeSet<(NaiveDate, Option<OfficeId>)>>,
+    blocks: Vec<BTreeSet<Atom>>,
     /// For each (release, month) region: the blocks it covers.
-    regions: BTreeMap<(usize, Option<YearMonth>), BTreeSet<usize>>,
+    regions: BTreeMap<Region, BTreeSet<usize>>,
     /// For each block, the releases (by index) whose whole period covers it.
     covered_by: Vec<Vec<usize>>,
     /// How many releases, the new one last.
@@ -425,8 +430,7 @@ impl Space {
         let rest = offices.is_empty().then_some(None);
         let slots: Vec<Option<OfficeId>> = named.into_iter().map(Some).chain(rest).collect();
         let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
-        let mut by_signature: BTreeMap<Vec<(usize, Option<YearMonth>)>, BTreeSet<(NaiveDate, Option<OfficeId>)>> =
-            BTreeMap::new();
+        let mut by_signature: BTreeMap<Vec<Region>, BTreeSet<Atom>> = BTreeMap::new();
         for piece in cuts.windows(2) {
             for slot in &slots {
                 let signature: Vec<(usize, Option<YearMonth>)> = region_keys
@@ -444,7 +448,7 @@ impl Space {
             }
         }
         let mut blocks = Vec::new();
-        let mut regions: BTreeMap<(usize, Option<YearMonth>), BTreeSet<usize>> = BTreeMap::new();
+        let mut regions: BTreeMap<Region, BTreeSet<usize>> = BTreeMap::new();
         let mut covered_by = Vec::new();
         for (signature, atoms) in by_signature {
             let block = blocks.len();
@@ -561,7 +565,7 @@ impl Space {
         blocks.iter().flat_map(|&b| self.covered_by[b].iter().copied()).filter(|&at| at != new).min()
     }
 
-    fn atoms(&self, blocks: &BTreeSet<usize>) -> BTreeSet<(NaiveDate, Option<OfficeId>)> {
+    fn atoms(&self, blocks: &BTreeSet<usize>) -> BTreeSet<Atom> {
         blocks.iter().flat_map(|&b| self.blocks[b].iter().copied()).collect()
     }
 }
