@@ -39,16 +39,17 @@
 //! - Bounds: every hidden count is at least 1 and a shown total caps it; inequalities are not
 //!   equations, and one release's hiding already accounts for them ([`crate::suppression`]).
 //! - Figures that changed between two releases because records were added or corrected later:
-//!   the releases are then not consistent equations, and equations that contradict each other
-//!   are set aside rather than solved. A release repeated after a correction still gives the
-//!   difference of the correction itself.
+//!   the releases are then not consistent equations; equations that contradict each other are
+//!   set aside, and the values worked out for small groups may be off. Two overlapping releases
+//!   counted either side of a correction can give away the correction itself (the same release
+//!   made again is not one of them: it gives the figures first recorded).
 //! - Unions of many blocks: where more than [`FULL_SEARCH_BLOCKS`] unions of blocks of one
 //!   category are derivable at once, only unions of up to two of them are tried.
 //! - Tables whose lines do not add up (topics, kinds of help, indicators) are checked line by
 //!   line with no relation between their lines; the appeals' total is related to the appeals
 //!   lists only. Money figures follow their line's count and are not solved for.
-//! - Differentially private releases are not in this check: their guarantee composes by the
-//!   privacy budget instead.
+//! - Differentially private releases (the ledger's "private" mode) are not in this check: their
+//!   guarantee composes by the privacy budget instead.
 //!
 //! Must not do I/O.
 
