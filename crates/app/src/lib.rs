@@ -21,6 +21,7 @@ pub mod instance;
 pub mod open_data;
 pub mod parties;
 pub mod persons;
+pub mod public_releases;
 pub mod report_export;
 pub mod reports;
 mod search;

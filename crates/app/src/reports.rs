@@ -24,7 +24,6 @@
 //! Referrals and monitoring visits are not recorded yet, so no report has their tables.
 
 use chrono::{FixedOffset, NaiveDate};
-use komek_domain::public_release::{self, Release};
 use komek_domain::reports::{self, ExchangeRate, Period, Rates, Report};
 use komek_domain::{Capability, Currency, OfficeId, ValidationError};
 use komek_store::repo;
@@ -70,18 +69,7 @@ impl App {
         Ok(report)
     }
 
-    /// What of a report may be published as open data, with counts below `threshold` hidden
-    /// and enough others that none can be worked out (`komek_domain::public_release`). The
-    /// same readers as a report; audited as a public release with its threshold. A threshold
-    /// outside the allowed range is refused with the `threshold` field named.
-    pub fn public_release(&self, actor: &Actor, query: &ReportQuery, threshold: u64) -> AppResult<Release> {
-        let threshold = public_release::check_threshold(threshold).map_err(|e| AppError::Invalid(vec![e]))?;
-        let report = self.count_report(actor, query)?;
-        self.audit_report(actor, &report, "public-release", format!(", threshold {threshold}"))?;
-        Ok(public_release::release(&report, threshold))
-    }
-
-    fn audit_report(&self, actor: &Actor, report: &Report, kind: &str, more: String) -> AppResult<()> {
+    pub(crate) fn audit_report(&self, actor: &Actor, report: &Report, kind: &str, more: String) -> AppResult<()> {
         let period = report.period;
         let whom = match report.office {
             Some(id) => format!("office {id}"),
@@ -98,7 +86,7 @@ impl App {
     }
 
     /// Counts a report, checking who may read it; not audited (its callers are).
-    fn count_report(&self, actor: &Actor, query: &ReportQuery) -> AppResult<Report> {
+    pub(crate) fn count_report(&self, actor: &Actor, query: &ReportQuery) -> AppResult<Report> {
         actor.require(Capability::ViewReports)?;
         let office = actor.office_scope(query.office);
         let clock = match office {

@@ -623,7 +623,7 @@ fn the_public_release_hides_small_counts_for_those_who_read_reports_and_is_audit
     let k = komek(store);
     a_small_year(&k);
     let asked = ReportQuery { period: Period::year(2008).unwrap(), office: None };
-    let release = k.app.public_release(&k.analyst, &asked, 3).unwrap();
+    let release = k.app.public_release(&k.analyst, &asked, 3).unwrap().unwrap();
     let report = year(&k, &k.analyst, 2008, None);
     assert_eq!(release.tables.len(), report.tables.len());
     for table in &release.tables {
@@ -752,7 +752,37 @@ on_both_back_ends!(
     the_public_release_hides_small_counts_for_those_who_read_reports_and_is_audited,
     a_missing_rate_is_named_and_the_rest_of_the_report_stands,
     exchange_rates_are_kept_by_administrators_and_audited,
+    a_release_made_is_recorded_in_the_ledger_and_one_looked_at_is_not,
 );
+
+fn a_release_made_is_recorded_in_the_ledger_and_one_looked_at_is_not(store: Store) {
+    let k = komek(store);
+    a_small_year(&k);
+    let year = ReportQuery { period: Period::year(2008).unwrap(), office: None };
+    let looked = k.app.public_release(&k.analyst, &year, 3).unwrap().unwrap();
+    assert!(k.app.release_ledger(&k.analyst).unwrap().entries.is_empty(), "looking records nothing");
+    let made = k.app.make_public_release(&k.analyst, &year, 3).unwrap().unwrap();
+    assert_eq!(made, looked, "nothing earlier to hide more for");
+    let ledger = k.app.release_ledger(&k.analyst).unwrap();
+    assert_eq!(ledger.entries.len(), 1);
+    let (entry, by) = &ledger.entries[0];
+    assert_eq!((entry.period, entry.office, entry.threshold()), (year.period, None, Some(3)));
+    assert_eq!(by.as_deref(), Some("asel"), "display name as created");
+    assert_eq!(entry.figures, komek_domain::release_ledger::figures_of(&made));
+    // Made again, the same figures; made by the command line, no one named.
+    assert_eq!(k.app.make_public_release(&Actor::System, &year, 3).unwrap().unwrap(), made);
+    let ledger = k.app.release_ledger(&k.analyst).unwrap();
+    assert_eq!(ledger.entries.len(), 2);
+    assert_eq!(ledger.entries[0].1, None, "the latest first");
+    for actor in [&k.operator, &k.lawyer] {
+        assert!(matches!(k.app.release_ledger(actor), Err(AppError::Forbidden)));
+        assert!(matches!(k.app.make_public_release(actor, &year, 3), Err(AppError::Forbidden)));
+    }
+    let log = k.app.audit_log(&Actor::System, &Filter::default(), 50).unwrap();
+    let recorded =
+        log.iter().filter(|l| l.record_kind == "public-release" && l.detail.ends_with("recorded in the ledger"));
+    assert_eq!(recorded.count(), 2, "{log:?}");
+}
 
 // ---------------------------------------------------------------------------------------
 // The seed reproduced.

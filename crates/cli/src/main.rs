@@ -86,7 +86,9 @@ struct ReportArgs {
     #[arg(long, value_parser = parse_format, conflicts_with = "public")]
     format: Option<report_export::Format>,
     /// Write the public release instead: a ZIP of CSV tables and a README, for open data, with
-    /// every count below the threshold hidden and enough others that none can be worked out.
+    /// every count below the threshold hidden and enough others that none can be worked out,
+    /// also next to every release made before. The release is recorded in the ledger of public
+    /// releases; one that would give away, next to an earlier one, what either hides is refused.
     #[arg(long)]
     public: bool,
     /// The smallest count a public release shows (zeros aside).
@@ -505,6 +507,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Why the ledger refused a public release, naming the earlier release it collides with.
+fn refused(app: &komek_app::App, refusal: &komek_app::public_releases::Refusal) -> anyhow::Result<String> {
+    let Some(earlier) = &refusal.earlier else {
+        return Ok("the public release is refused: its figures could not be checked against the releases already \
+                   made; choose a shorter period or one office"
+            .to_owned());
+    };
+    let whom = match earlier.office {
+        None => "all offices".to_owned(),
+        Some(id) => {
+            app.offices()?.into_iter().find(|o| o.id == id).map_or(id.to_string(), |o| format!("office {}", o.code))
+        }
+    };
+    Ok(format!(
+        "the public release is refused: next to the public release of {} – {} ({whom}), made on {}, it would let \
+         hidden figures be worked out by difference, and hiding more of it does not prevent that; choose a period \
+         that does not overlap that release, or the same period and office as it",
+        earlier.period.from(),
+        earlier.period.to(),
+        earlier.made_at.format("%Y-%m-%d")
+    ))
+}
+
 /// Counts the report and writes it to a temporary file beside the target, renamed into place
 /// once complete: whatever fails, no partial report is left behind.
 fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
@@ -589,8 +614,15 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
             (bytes, format!("{} report", format.code().to_uppercase()), appeals.to_string(), report.tables.len())
         }
         None => {
-            let release =
-                app.public_release(&Actor::System, &query, args.threshold).context("counting the public release")?;
+            // Recorded in the ledger before the file is written: a release that then fails to be
+            // written constrains later ones for nothing, one written but not recorded would not.
+            let release = match app
+                .make_public_release(&Actor::System, &query, args.threshold)
+                .context("counting the public release")?
+            {
+                Ok(release) => release,
+                Err(refusal) => bail!("{}", refused(app, &refusal)?),
+            };
             progress.set_message("Writing the open-data package …");
             let appeals = match release.table(table::APPEALS_TOTAL).and_then(|t| t.figure("total", column::APPEALS)) {
                 Some(Figure::Count(n)) => n.to_string(),

@@ -231,3 +231,52 @@ fn the_public_release_is_a_zip_of_csv_tables_with_small_counts_hidden() {
     assert_refused(&report(data, &refused, &["--public", "--format", "csv"]), "cannot be used with");
     assert!(!refused.exists());
 }
+
+#[test]
+fn public_releases_are_recorded_and_one_that_would_give_an_earlier_one_away_is_refused() {
+    // A data directory of its own: this test's releases are in its ledger only.
+    let data = tempfile::tempdir().unwrap();
+    let loaded = komek(data.path(), &["demo", "--no-serve"]);
+    assert!(loaded.status.success(), "{}", stderr(&loaded));
+    let dir = tempfile::tempdir().unwrap();
+    let year = dir.path().join("2008.zip");
+    let written = report(data.path(), &year, &["--public", "--lang", "en"]);
+    assert!(written.status.success(), "{}", stderr(&written));
+
+    // The same release again is the same package, table for table.
+    let again = dir.path().join("again.zip");
+    assert!(report(data.path(), &again, &["--public", "--lang", "en"]).status.success());
+    let entries = |path: &Path| {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut texts = Vec::new();
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).unwrap();
+            // The README carries the day it was made.
+            if file.name().unwrap().ends_with("README.txt") {
+                continue;
+            }
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            texts.push(text);
+        }
+        texts
+    };
+    assert_eq!(entries(&again), entries(&year));
+
+    // January–November next to the year gives December away: refused, naming the year.
+    let to_november = dir.path().join("to-november.zip");
+    let args =
+        ["report", "--from", "2008-01-01", "--to", "2008-11-30", "--public", "--out", to_november.to_str().unwrap()];
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert_refused(
+        &komek(data.path(), &args),
+        &format!("next to the public release of 2008-01-01 – 2008-12-31 (all offices), made on {today}"),
+    );
+    assert!(!to_november.exists());
+
+    // A period that touches no earlier release is made as it is.
+    let other = dir.path().join("2007.zip");
+    let args = ["report", "--from", "2007-01-01", "--to", "2007-12-31", "--public", "--out", other.to_str().unwrap()];
+    let written = komek(data.path(), &args);
+    assert!(written.status.success(), "{}", stderr(&written));
+}

@@ -18,6 +18,7 @@ pub mod matching;
 pub mod money;
 pub mod normalise;
 pub mod public_release;
+pub mod release_ledger;
 pub mod reports;
 pub mod rules;
 pub mod suppression;

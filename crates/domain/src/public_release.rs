@@ -23,7 +23,7 @@
 //!
 //! Must not do I/O or know file formats.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::reports::{Cell, Column, ColumnKind, Label, Labels, MissingRate, Period, Report, Table, column, table};
 use crate::suppression::{Published, suppress_list};
@@ -117,7 +117,7 @@ impl ReleaseRow {
 }
 
 /// One published figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Figure {
     Count(u64),

@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0010_repatriation_escort.sql"),
         postgres: include_str!("migrations/postgres/0010_repatriation_escort.sql"),
     },
+    Migration {
+        version: 11,
+        name: "release ledger",
+        sqlite: include_str!("migrations/sqlite/0011_release_ledger.sql"),
+        postgres: include_str!("migrations/postgres/0011_release_ledger.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

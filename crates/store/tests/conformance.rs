@@ -43,6 +43,7 @@ conformance!(
     merging_moves_appeals_cases_and_services_to_the_person_kept,
     the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensitive_cases,
     a_case_and_its_proceedings_are_updated_only_at_the_version_read,
+    the_release_ledger_keeps_every_release_in_order_and_the_privacy_budget,
 );
 
 fn a_case(office: &Office, lead: &Account, person: PersonId, number: &str, status: &str, sensitive: bool) -> Case {
@@ -807,4 +808,77 @@ fn a_stale_party_update_is_refused_and_a_fresh_one_replaces_the_index(store: &St
     let find = |t: &[u8]| SearchTokens { words: vec![SearchWord::exact(token(t))] };
     assert_eq!(store.read(|tx| repo::parties::find(tx, &find(b"bakhyt"), 5)).unwrap(), vec![(party.id, 16)]);
     assert!(store.read(|tx| repo::parties::find(tx, &find(b"agro"), 5)).unwrap().is_empty(), "the old index is gone");
+}
+
+fn a_release(
+    office: Option<OfficeId>,
+    made_by: Option<AccountId>,
+    at_ms: i64,
+    mode: repo::public_releases::Mode,
+) -> repo::public_releases::ReleaseRow {
+    repo::public_releases::ReleaseRow {
+        id: uuid::Uuid::now_v7(),
+        made_at: Utc.timestamp_millis_opt(at_ms).unwrap(),
+        made_by,
+        period_from: NaiveDate::from_ymd_opt(2008, 1, 1).unwrap(),
+        period_to: NaiveDate::from_ymd_opt(2008, 12, 31).unwrap(),
+        office_id: office,
+        mode,
+        figures: r#"[{"table":"appeals-total","row":"total","column":"appeals","figure":{"count":12}}]"#.into(),
+    }
+}
+
+fn the_release_ledger_keeps_every_release_in_order_and_the_privacy_budget(store: &Store) {
+    use repo::public_releases::{self as ledger, Mode};
+    let hq = office(store, "hq");
+    let manager = account(store, &hq, "manager");
+    let later = a_release(Some(hq.id), Some(manager.id), 1_700_000_002_000, Mode::Private { epsilon_milli: 250 });
+    let first = a_release(None, None, 1_700_000_001_000, Mode::Suppression { threshold: 10 });
+    store.write(|tx| ledger::insert(tx, &later)).unwrap();
+    store.write(|tx| ledger::insert(tx, &first)).unwrap();
+    assert_eq!(store.read(ledger::all).unwrap(), vec![first.clone(), later]);
+
+    // A release is one mode or the other, and a threshold below 2 hides nothing.
+    let mut bad = a_release(None, None, 1_700_000_003_000, Mode::Suppression { threshold: 1 });
+    assert!(store.write(|tx| ledger::insert(tx, &bad)).is_err());
+    bad.mode = Mode::Suppression { threshold: 10 };
+    bad.id = first.id;
+    assert!(store.write(|tx| ledger::insert(tx, &bad)).is_err(), "ids are unique");
+    assert_eq!(store.read(ledger::all).unwrap().len(), 2);
+
+    assert_eq!(store.read(ledger::budget_per_year).unwrap(), 1000);
+    assert_eq!(store.write(|tx| ledger::set_budget_per_year(tx, 2500)).unwrap(), 1000);
+    assert_eq!(store.read(ledger::budget_per_year).unwrap(), 2500);
+}
+
+/// A database of version 10 is upgraded to the ledger: empty, with the default budget, and
+/// the records already there are kept.
+fn upgrade_to_the_release_ledger(store: &Store) {
+    assert_eq!(store.schema_version().unwrap(), 10);
+    let hq = office(store, "hq");
+    let a = account(store, &hq, "before");
+    assert_eq!(store.migrate().unwrap(), (11..=LATEST_VERSION).collect::<Vec<_>>());
+    assert_eq!(store.read(|tx| repo::accounts::get(tx, a.id)).unwrap().account, a);
+    assert!(store.read(repo::public_releases::all).unwrap().is_empty());
+    assert_eq!(store.read(repo::public_releases::budget_per_year).unwrap(), 1000);
+    let row = a_release(
+        Some(hq.id),
+        Some(a.id),
+        1_700_000_000_000,
+        repo::public_releases::Mode::Suppression { threshold: 5 },
+    );
+    store.write(|tx| repo::public_releases::insert(tx, &row)).unwrap();
+    assert_eq!(store.read(repo::public_releases::all).unwrap(), vec![row]);
+}
+
+#[test]
+fn sqlite_upgrades_to_the_release_ledger() {
+    upgrade_to_the_release_ledger(&SqliteDb::at_version(10).store);
+}
+
+#[test]
+fn postgres_upgrades_to_the_release_ledger() {
+    if let Some(db) = PostgresDb::at_version(10) {
+        upgrade_to_the_release_ledger(&db.store);
+    }
 }

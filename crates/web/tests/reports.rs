@@ -342,3 +342,61 @@ fn a_manager_previews_the_public_release_and_downloads_its_open_data_package() {
     assert_eq!(lawyer.get(&server.url("/reports/public?kind=year&year=2008")).status, 403);
     assert_eq!(lawyer.get(&server.url(link)).status, 403);
 }
+
+/// The ledger of public releases: looking records nothing, downloading records the release;
+/// January–November next to the year already released is refused, naming the year, and the
+/// page keeps what was typed.
+#[test]
+fn downloaded_releases_are_recorded_and_a_release_that_would_give_them_away_is_refused() {
+    let server = demo_server();
+    let mut manager = logged_in(&server, "manager", PASSWORD);
+    let page = open(&mut manager, &server, "/reports/public?kind=year&year=2008");
+    assert!(page.body.contains("No release has been made yet."), "{}", page.body);
+    let page = open(&mut manager, &server, "/reports/public?kind=year&year=2008");
+    assert!(page.body.contains("No release has been made yet."), "looking records nothing");
+
+    let (year_zip, _, _) = download(&manager, &server, "/reports/public?kind=year&year=2008&download=zip");
+    let page = open(&mut manager, &server, "/reports/public?kind=year&year=2008");
+    let ledger = &page.body[page.body.find("id=\"release-ledger\"").expect("the ledger")..];
+    assert_eq!(ledger.matches("<tr>").count(), 2, "a header and one release: {ledger}");
+    assert!(
+        ledger.contains("Small counts hidden (threshold 10)") && ledger.contains("<td>All offices</td>"),
+        "{ledger}"
+    );
+    // The same release again is the same package, figure for figure, recorded as made again.
+    let (again, _, _) = download(&manager, &server, "/reports/public?kind=year&year=2008&download=zip");
+    assert_eq!(again, year_zip);
+    let recorded = |manager: &mut Browser| {
+        let page = open(manager, &server, "/reports/public?kind=year&year=2008");
+        let ledger = &page.body[page.body.find("id=\"release-ledger\"").expect("the ledger")..];
+        ledger.matches("<tr>").count() as i64 - 1
+    };
+    assert_eq!(recorded(&mut manager), 2);
+
+    let to_november = "/reports/public?kind=custom&from=2008-01-01&to=2008-11-30";
+    let answer = manager.get(&server.url(to_november));
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    // On the demo year, December's small counts cannot be kept hidden next to the year.
+    assert_eq!(answer.status, 409, "{}", answer.body);
+    {
+        assert!(answer.body.contains("id=\"release-refused\""), "{}", answer.body);
+        assert!(
+            answer.body.contains(&format!("next to the release of 2008 (All offices), made on {today}")),
+            "{}",
+            answer.body
+        );
+        assert!(answer.body.contains("value=\"2008-11-30\""), "what was typed stays");
+        let download = manager.get(&server.url(&format!("{to_november}&download=zip")));
+        assert_eq!(download.status, 409, "nor is it made");
+    }
+    let expected = 2;
+    assert_eq!(recorded(&mut manager), expected);
+
+    // The record is audited.
+    let audited = server
+        .app
+        .store()
+        .read(|tx| tx.query_i64("SELECT COUNT(*) FROM audit_log WHERE record_kind = 'public-release' AND detail LIKE '%recorded in the ledger%'", &[]))
+        .unwrap();
+    assert_eq!(audited, expected);
+}

@@ -15,6 +15,7 @@ pub mod maintenance;
 pub mod offices;
 pub mod parties;
 pub mod persons;
+pub mod public_releases;
 pub mod reports;
 pub mod sessions;
 pub mod tables;

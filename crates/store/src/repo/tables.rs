@@ -41,6 +41,8 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("break_glass", "id"),
     ("maintenance_pending", "task"),
     ("exchange_rates", "currency, valid_from"),
+    ("public_releases", "id"),
+    ("privacy_budget", "id"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

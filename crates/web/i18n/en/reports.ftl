@@ -151,3 +151,18 @@ report-threshold = Smallest count shown
 report-error-threshold = Give a whole number from 2 to 1000.
 report-public-download = Download the open-data package (ZIP)
 report-hidden = Hidden in the public release
+
+## The ledger of public releases
+report-ledger-intro = Looking at a release records nothing; downloading its package records it in the ledger below. Every new release is checked against all of them: where a release would, next to an earlier one, let a hidden figure or a group of too few people be worked out by difference, more of it is hidden, or it is refused.
+report-ledger-refused = This release cannot be made: next to the release of { $period } ({ $office }), made on { $made }, it would let hidden figures be worked out by difference, and hiding more of it does not prevent that. Choose a period that does not overlap that release, or the same period and office as it.
+report-ledger-refused-alone = This release cannot be made: its figures could not be checked against the releases already made. Choose a shorter period or one office.
+report-ledger-heading = Releases made
+report-ledger-empty = No release has been made yet.
+report-ledger-made = Made
+report-ledger-by = By
+report-ledger-by-command-line = Command line
+report-ledger-period = Period
+report-ledger-office = Office
+report-ledger-mode = Protection
+report-ledger-suppression = Small counts hidden (threshold { $threshold })
+report-ledger-private = Differentially private (ε = { $epsilon })

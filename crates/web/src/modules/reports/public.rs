@@ -3,13 +3,17 @@
 //! figures marked — with the package to download (a ZIP of CSV tables and a README).
 //!
 //! For those who read reports (managers, analysts, administrators); what is hidden is decided
-//! by `komek_domain::public_release`, the package laid out by `komek_app::open_data`.
+//! by `komek_domain::public_release` and, against the releases already made, by
+//! `komek_domain::release_ledger`; the package laid out by `komek_app::open_data`. Looking at a
+//! release records nothing; downloading its package records it in the ledger, which the page
+//! lists. A release refused by the ledger says why beside the form, with the form as typed.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use komek_app::AppError;
 use komek_app::open_data;
+use komek_app::public_releases::{Ledger, Mode, Refusal};
 use komek_app::reports::ReportQuery;
 use komek_domain::entities::Office;
 use komek_domain::public_release::{
@@ -50,14 +54,32 @@ pub async fn show(
     let result = match (period, threshold) {
         (Some(period), Some(threshold)) if errors.is_empty() => {
             let (app, actor) = (state.app.clone(), current.actor.clone());
-            blocking(move || app.public_release(&actor, &ReportQuery { period, office }, threshold)).await?
+            let query = ReportQuery { period, office };
+            blocking(move || {
+                if download {
+                    app.make_public_release(&actor, &query, threshold)
+                } else {
+                    app.public_release(&actor, &query, threshold)
+                }
+            })
+            .await?
         }
         _ => Err(AppError::Invalid(Vec::new())),
+    };
+    let ledger = {
+        let (app, actor) = (state.app.clone(), current.actor.clone());
+        blocking(move || app.release_ledger(&actor)).await??
     };
     let tr = current.tr(&state);
     let threshold_shown = if threshold_typed.is_empty() { DEFAULT_THRESHOLD.to_string() } else { threshold_typed };
     match result {
-        Ok(release) if download => {
+        Ok(Err(refusal)) => {
+            let shown =
+                Shown { form: &form, threshold: &threshold_shown, errors: &errors, offices: &offices, ledger: &ledger };
+            let page = render(tr, &current, &shown, Outcome::Refused(&refusal));
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+        Ok(Ok(release)) if download => {
             let office = release.office.and_then(|id| offices.iter().find(|o| o.id == id));
             let name = open_data::file_name(&release, office.map(|o| o.code.as_str()));
             let office_name = office.map(|o| o.name.clone());
@@ -70,31 +92,50 @@ pub async fn show(
             )
                 .into_response())
         }
-        Ok(release) => {
+        Ok(Ok(release)) => {
             form.follow(&release.period);
             let query = query_without(&raw, "download");
-            let page = render(tr, &current, (&form, &threshold_shown), &errors, &offices, Some((&release, &query)));
+            let shown =
+                Shown { form: &form, threshold: &threshold_shown, errors: &errors, offices: &offices, ledger: &ledger };
+            let page = render(tr, &current, &shown, Outcome::Release(&release, &query));
             Ok(page.into_response())
         }
         Err(AppError::Invalid(problems)) => {
             for problem in &problems {
                 errors.add(problem.field(), service_message(problem.field()));
             }
-            let page = render(tr, &current, (&form, &threshold_shown), &errors, &offices, None);
+            let shown =
+                Shown { form: &form, threshold: &threshold_shown, errors: &errors, offices: &offices, ledger: &ledger };
+            let page = render(tr, &current, &shown, Outcome::Nothing);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
     }
 }
 
-fn render(
-    tr: Tr<'_>,
-    current: &Current,
-    (form, threshold): (&PeriodForm, &str),
-    errors: &FieldErrors,
-    offices: &[Office],
-    release: Option<(&Release, &str)>,
-) -> Markup {
+/// What the page shows whatever the outcome: the form as typed and the ledger.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    form: &'a PeriodForm,
+    threshold: &'a str,
+    errors: &'a FieldErrors,
+    offices: &'a [Office],
+    ledger: &'a Ledger,
+}
+
+enum Outcome<'a> {
+    /// The release, and the page's query for its download link.
+    Release(&'a Release, &'a str),
+    Refused(&'a Refusal),
+    Nothing,
+}
+
+fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>) -> Markup {
+    let Shown { form, threshold, errors, offices, ledger } = *shown;
+    let release = match outcome {
+        Outcome::Release(release, query) => Some((release, query)),
+        _ => None,
+    };
     let title = match release {
         Some((release, _)) => tr.t1("report-public-heading", "period", period_label(tr, &release.period)),
         None => tr.t("report-public-link"),
@@ -118,7 +159,11 @@ fn render(
             ("min", MIN_THRESHOLD.to_string()),
             ("max", MAX_THRESHOLD.to_string()),
         ])) }
+        p { (tr.t("report-ledger-intro")) }
         (period_form(tr, current, form, errors, offices, "/reports/public", threshold_field))
+        @if let Outcome::Refused(refusal) = outcome {
+            p.error #release-refused role="alert" { (refused(tr, offices, refusal)) }
+        }
         @if let Some((release, query)) = release {
             p.report-links {
                 a href={ "/reports/public?" (query) (if query.is_empty() { "" } else { "&" }) "download=zip" } download {
@@ -130,8 +175,71 @@ fn render(
                 @for table in &release.tables { (section(tr, table)) }
             }
         }
+        (ledger_section(tr, offices, ledger))
     };
     layout::page(tr, current, &title, "/reports", content)
+}
+
+/// Why a release was refused, naming the earlier release it collides with.
+fn refused(tr: Tr<'_>, offices: &[Office], refusal: &Refusal) -> String {
+    match &refusal.earlier {
+        Some(earlier) => t_args(
+            tr,
+            "report-ledger-refused",
+            &[
+                ("period", period_label(tr, &earlier.period)),
+                ("office", office_name(tr, offices, earlier.office)),
+                ("made", earlier.made_at.format("%Y-%m-%d").to_string()),
+            ],
+        ),
+        None => tr.t("report-ledger-refused-alone"),
+    }
+}
+
+/// Every release made, the latest first.
+fn ledger_section(tr: Tr<'_>, offices: &[Office], ledger: &Ledger) -> Markup {
+    html! {
+        section #release-ledger aria-labelledby="release-ledger-h" {
+            h2 #release-ledger-h { (tr.t("report-ledger-heading")) }
+            @if ledger.entries.is_empty() {
+                p.hint { (tr.t("report-ledger-empty")) }
+            } @else {
+                table.report aria-labelledby="release-ledger-h" {
+                    thead { tr {
+                        th scope="col" { (tr.t("report-ledger-made")) }
+                        th scope="col" { (tr.t("report-ledger-by")) }
+                        th scope="col" { (tr.t("report-ledger-period")) }
+                        th scope="col" { (tr.t("report-ledger-office")) }
+                        th scope="col" { (tr.t("report-ledger-mode")) }
+                    } }
+                    tbody {
+                        @for (entry, by) in &ledger.entries {
+                            tr {
+                                td { (entry.made_at.format("%Y-%m-%d %H:%M UTC").to_string()) }
+                                td { (by.clone().unwrap_or_else(|| tr.t("report-ledger-by-command-line"))) }
+                                td { (period_label(tr, &entry.period)) }
+                                td { (office_name(tr, offices, entry.office)) }
+                                td { (mode(tr, entry.mode)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn mode(tr: Tr<'_>, mode: Mode) -> String {
+    match mode {
+        Mode::Suppression { threshold } => {
+            t_args(tr, "report-ledger-suppression", &[("threshold", threshold.to_string())])
+        }
+        Mode::Private { epsilon_milli } => t_args(
+            tr,
+            "report-ledger-private",
+            &[("epsilon", format!("{}.{:03}", epsilon_milli / 1000, epsilon_milli % 1000))],
+        ),
+    }
 }
 
 /// A table as the package will hold it.
