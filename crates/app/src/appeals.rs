@@ -271,7 +271,7 @@ impl App {
     /// audited. Appeals of other offices are not there for office staff.
     pub fn appeal(&self, actor: &Actor, id: AppealId) -> AppResult<AppealRecord> {
         actor.require(Capability::RegisterAppeals)?;
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let stored = repo::appeals::get(tx, id)?;
             let mut appeal = stored.appeal;
             if !sees_office(actor, appeal.office_id) {

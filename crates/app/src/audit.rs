@@ -1,6 +1,19 @@
-//! The audit log: every change, every read of identifying data, every login, appended in
-//! the same transaction as the thing it records, each entry chained to the previous one by
-//! a keyed hash. `verify` walks the chain and names the first entry that does not fit.
+//! The audit log: every change, every read of identifying data, every login, each entry
+//! chained to the previous one by a keyed hash. `verify` walks the chain and names the first
+//! entry that does not fit.
+//!
+//! A change is recorded in its own transaction: the entry exists exactly when the change
+//! does. A read runs in a read transaction ([`App::audited_read`]) and hands its entries to
+//! the [`Appender`], which writes the entries of every read waiting at that moment in one
+//! transaction (one lock of the chain's head, one commit) and only then lets each read
+//! answer. Reads thus never queue one by one on the head, and nothing read is shown before
+//! its entry is committed. An entry's time is when it was appended, just after the read; a
+//! record changed or deleted in between is still recorded as read, which it was, as of the
+//! read's snapshot.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 use komek_domain::AccountId;
@@ -83,6 +96,19 @@ impl<'a> Event<'a> {
     }
 }
 
+/// The detail of a search's one entry: what it looked through, then `shown` and the id of
+/// every record it showed, so that filtering the log by a record's id finds the searches
+/// that showed it (see `repo::audit::search`).
+pub(crate) fn search_detail<I: std::fmt::Display>(looked: String, shown: impl Iterator<Item = I>) -> String {
+    let mut detail = looked;
+    detail.push_str(", shown");
+    for id in shown {
+        detail.push(' ');
+        detail.push_str(&id.to_string());
+    }
+    detail
+}
+
 /// Which entries the log page shows; `None` matches everything.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -150,9 +176,159 @@ impl crate::App {
         Ok(verify(&self.store, &self.keys)?)
     }
 
-    /// Records `event` in the caller's transaction (see [`record`]).
+    /// Records `event`: in the caller's transaction when it writes (see [`record`]); from a
+    /// read transaction, kept for the [`Appender`], which commits it before the read returns.
     pub(crate) fn audit(&self, tx: &mut dyn Tx, event: Event<'_>) -> Result<(), StoreError> {
-        record(tx, &self.keys, event)
+        if tx.writable() {
+            return record(tx, &self.keys, event);
+        }
+        PENDING.with(|pending| match pending.borrow_mut().as_mut() {
+            Some(events) => {
+                events.push(Pending::from(event));
+                Ok(())
+            }
+            None => Err(StoreError::Invalid("an audited read ran outside App::audited_read".into())),
+        })
+    }
+
+    /// Runs `f` in a read transaction; the reads it audits are committed to the log (with
+    /// those of other reads waiting at the same time) before this returns. When they cannot
+    /// be, the read fails: nothing it read is shown.
+    pub(crate) fn audited_read<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let outer = PENDING.with(|p| p.borrow_mut().replace(Vec::new()));
+        // Put back whatever an enclosing read was collecting, even if `f` panics.
+        struct Restore(Option<Option<Vec<Pending>>>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                if let Some(outer) = self.0.take() {
+                    PENDING.with(|p| *p.borrow_mut() = outer);
+                }
+            }
+        }
+        let restore = Restore(Some(outer));
+        let result = self.store.read(f);
+        let events = PENDING.with(|p| p.borrow_mut().take()).unwrap_or_default();
+        drop(restore);
+        let value = result?;
+        self.appender.append(&self.store, &self.keys, events)?;
+        Ok(value)
+    }
+
+    /// Records reads made outside any transaction (a file opened from what a read returned).
+    pub(crate) fn audit_reads(&self, events: Vec<Event<'_>>) -> Result<(), StoreError> {
+        self.appender.append(&self.store, &self.keys, events.into_iter().map(Pending::from).collect())
+    }
+
+    /// How many transactions the appender has committed for reads; for tests.
+    #[doc(hidden)]
+    pub fn audit_read_commits(&self) -> u64 {
+        self.appender.lock().commits
+    }
+
+    /// Reads whose entries wait for the appender (not yet taken into a batch); for tests.
+    #[doc(hidden)]
+    pub fn audit_reads_waiting(&self) -> usize {
+        self.appender.lock().waiting.len()
+    }
+
+    /// Holds the appender before its next commit until the guard is dropped, so that a test
+    /// can queue reads behind it and see them committed together.
+    #[doc(hidden)]
+    pub fn hold_audit_appends(&self) -> MutexGuard<'_, ()> {
+        self.appender.gate.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+thread_local! {
+    /// The entries of the audited read running on this thread, while it runs.
+    static PENDING: RefCell<Option<Vec<Pending>>> = const { RefCell::new(None) };
+}
+
+/// An [`Event`] waiting for the appender.
+#[derive(Debug, Clone)]
+struct Pending {
+    actor: Option<AccountId>,
+    action: Action,
+    record_kind: String,
+    record_id: String,
+    detail: String,
+}
+
+impl From<Event<'_>> for Pending {
+    fn from(e: Event<'_>) -> Self {
+        Self {
+            actor: e.actor,
+            action: e.action,
+            record_kind: e.record_kind.to_owned(),
+            record_id: e.record_id,
+            detail: e.detail,
+        }
+    }
+}
+
+/// Appends the entries of reads for an [`App`](crate::App) and its clones, in groups: each
+/// read queues its entries; the first that finds nobody committing commits everything
+/// queued (its own and others') in one transaction, then wakes them all with the outcome;
+/// one queued meanwhile leads the next group. A failed group fails every read in it.
+#[derive(Default)]
+pub(crate) struct Appender {
+    queue: Mutex<Queue>,
+    done: Condvar,
+    gate: Mutex<()>,
+}
+
+#[derive(Default)]
+struct Queue {
+    next_ticket: u64,
+    waiting: Vec<(u64, Vec<Pending>)>,
+    committing: bool,
+    outcomes: HashMap<u64, Result<(), StoreError>>,
+    commits: u64,
+}
+
+impl Appender {
+    fn lock(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Returns once `events` are committed (at once when there are none).
+    fn append(&self, store: &Store, keys: &Keys, events: Vec<Pending>) -> Result<(), StoreError> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut queue = self.lock();
+        let ticket = queue.next_ticket;
+        queue.next_ticket += 1;
+        queue.waiting.push((ticket, events));
+        loop {
+            if let Some(outcome) = queue.outcomes.remove(&ticket) {
+                return outcome;
+            }
+            if queue.committing {
+                queue = self.done.wait(queue).unwrap_or_else(PoisonError::into_inner);
+                continue;
+            }
+            queue.committing = true;
+            let batch = std::mem::take(&mut queue.waiting);
+            drop(queue);
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _gate = self.gate.lock().unwrap_or_else(PoisonError::into_inner);
+                store.write(|tx| record_all(tx, keys, batch.iter().flat_map(|(_, events)| events)))
+            }))
+            .unwrap_or_else(|_| Err(StoreError::Invalid("appending to the audit log failed".into())));
+            queue = self.lock();
+            queue.committing = false;
+            if outcome.is_ok() {
+                queue.commits += 1;
+            }
+            for (t, _) in &batch {
+                queue.outcomes.insert(*t, outcome.clone());
+            }
+            self.done.notify_all();
+        }
     }
 }
 
@@ -171,20 +347,36 @@ fn entry_hash(keys: &Keys, row: &AuditRow) -> String {
 
 /// Appends `event` inside the caller's transaction: the entry exists exactly when the change does.
 pub fn record(tx: &mut dyn Tx, keys: &Keys, event: Event<'_>) -> Result<(), StoreError> {
-    let (seq, prev_hash) = audit::lock_head(tx)?;
-    let mut row = AuditRow {
-        seq: seq + 1,
-        at: now_millis(),
-        account_id: event.actor.map(|a| a.to_string()),
-        action: event.action.code().to_owned(),
-        record_kind: event.record_kind.to_owned(),
-        record_id: event.record_id,
-        detail: event.detail,
-        prev_hash,
-        hash: String::new(),
-    };
-    row.hash = entry_hash(keys, &row);
-    audit::append(tx, &row)
+    record_all(tx, keys, [&Pending::from(event)])
+}
+
+/// Appends `events` in order inside the caller's transaction, under one lock of the head.
+fn record_all<'e>(
+    tx: &mut dyn Tx,
+    keys: &Keys,
+    events: impl IntoIterator<Item = &'e Pending>,
+) -> Result<(), StoreError> {
+    let (mut seq, mut prev_hash) = audit::lock_head(tx)?;
+    let at = now_millis();
+    let mut rows = Vec::new();
+    for event in events {
+        seq += 1;
+        let mut row = AuditRow {
+            seq,
+            at,
+            account_id: event.actor.map(|a| a.to_string()),
+            action: event.action.code().to_owned(),
+            record_kind: event.record_kind.clone(),
+            record_id: event.record_id.clone(),
+            detail: event.detail.clone(),
+            prev_hash: std::mem::take(&mut prev_hash),
+            hash: String::new(),
+        };
+        row.hash = entry_hash(keys, &row);
+        prev_hash = row.hash.clone();
+        rows.push(row);
+    }
+    audit::append_all(tx, &rows)
 }
 
 /// Milliseconds are what the store keeps: hash exactly what will be read back.

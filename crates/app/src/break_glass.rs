@@ -68,7 +68,7 @@ impl App {
     /// Break-glass reads not yet reviewed, oldest first, with their reasons.
     pub fn break_glass_reviews(&self, actor: &Actor) -> AppResult<Vec<Review>> {
         actor.require(Capability::ViewAudit)?;
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let accounts = komek_store::repo::accounts::list(tx)?;
             repo_bg::unreviewed(tx, 500)?
                 .into_iter()

@@ -318,7 +318,7 @@ impl App {
     /// other case shows its non-identifying facts only.
     pub fn case_file(&self, actor: &Actor, id: CaseId) -> AppResult<CaseFile> {
         actor.require(Capability::ViewCases)?;
-        Ok(self.store.write(|tx| self.read_case(tx, actor, id, false))?)
+        Ok(self.audited_read(|tx| self.read_case(tx, actor, id, false))?)
     }
 
     /// Opens a case outside the reader's normal reach ("break glass"): allowed to any role that

@@ -254,8 +254,7 @@ impl App {
         })?;
         file.name = self.open_text(evidence_name_ref(id), &name_enc)?;
         let content = self.keys.open(evidence_content_ref(id), &content_enc)?;
-        self.store
-            .write(|tx| self.audit(tx, Event::new(actor.account_id(), Action::Read, "evidence", id.to_string())))?;
+        self.audit_reads(vec![Event::new(actor.account_id(), Action::Read, "evidence", id.to_string())])?;
         Ok((file, content))
     }
 
@@ -270,7 +269,7 @@ impl App {
         }
         let wanted = usize::try_from(limit).unwrap_or(usize::MAX);
         let today = self.today(actor)?;
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let mut tasks = Vec::new();
             let mut after = None;
             loop {

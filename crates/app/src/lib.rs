@@ -44,6 +44,7 @@ pub struct App {
     pub settings: Settings,
     pub(crate) throttle: std::sync::Arc<auth::AddressThrottle>,
     pub(crate) login_gates: std::sync::Arc<auth::AccountGates>,
+    pub(crate) appender: std::sync::Arc<audit::Appender>,
 }
 
 /// Security settings, all configurable; the defaults are the safe ones.
@@ -75,7 +76,14 @@ impl Default for Settings {
 
 impl App {
     pub fn new(store: Store, keys: Keys, settings: Settings) -> Self {
-        Self { store, keys, settings, throttle: Default::default(), login_gates: Default::default() }
+        Self {
+            store,
+            keys,
+            settings,
+            throttle: Default::default(),
+            login_gates: Default::default(),
+            appender: Default::default(),
+        }
     }
 
     /// The store, for the few callers that legitimately work below the services: migrations,

@@ -102,7 +102,7 @@ impl App {
     /// it. A party outside the actor's reach is not there at all.
     pub fn party_file(&self, actor: &Actor, id: PartyId) -> AppResult<PartyFile> {
         actor.require(Capability::ViewCases)?;
-        Ok(self.store.write(|tx| self.party_file_in(tx, actor, id, false))?)
+        Ok(self.audited_read(|tx| self.party_file_in(tx, actor, id, false))?)
     }
 
     /// A party of another office opened with a written reason ("break glass"): allowed,
@@ -145,7 +145,7 @@ impl App {
     /// A party; its identity only within the actor's reach, audited.
     pub fn party(&self, actor: &Actor, id: PartyId) -> AppResult<Party> {
         actor.require(Capability::ViewCases)?;
-        Ok(self.store.write(|tx| self.party_in(tx, actor, id))?)
+        Ok(self.audited_read(|tx| self.party_in(tx, actor, id))?)
     }
 
     fn party_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId) -> Result<Party, StoreError> {
@@ -154,9 +154,29 @@ impl App {
 
     /// A party, the identity shown within reach or when breaking glass (audited either way).
     fn read_party(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId, break_glass: bool) -> Result<Party, StoreError> {
+        let party = self.party_unaudited(tx, actor, id, break_glass)?;
+        if party.identity.is_some() {
+            self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
+        }
+        Ok(party)
+    }
+
+    /// A party found by a search: the search's one entry names every party it showed, so
+    /// this read is not recorded on its own.
+    fn found_party(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId) -> Result<Party, StoreError> {
+        self.party_unaudited(tx, actor, id, false)
+    }
+
+    fn party_unaudited(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: PartyId,
+        break_glass: bool,
+    ) -> Result<Party, StoreError> {
         let stored = repo::parties::get(tx, id)?;
         let identity = if break_glass || actor.reaches(stored.office_id, false, false) {
-            Some(self.read_sealed_json::<PartyIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
+            Some(self.open_json_unaudited::<PartyIdentity>(identity_ref(id), &stored.identity_enc)?)
         } else {
             None
         };
@@ -192,16 +212,12 @@ impl App {
         if tokens.is_empty() {
             return Ok(Vec::new());
         }
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let hits = repo::parties::find(tx, &tokens, (limit * 4) as i64)?;
-            self.audit(
-                tx,
-                Event::new(actor.account_id(), Action::Search, KIND, "search")
-                    .detail(format!("{} candidates", hits.len())),
-            )?;
+            let candidates = hits.len();
             let mut out = Vec::new();
             for (id, score) in hits {
-                let party = self.party_in(tx, actor, id)?;
+                let party = self.found_party(tx, actor, id)?;
                 if party.identity.is_some() {
                     out.push((party, score));
                 }
@@ -209,6 +225,8 @@ impl App {
                     break;
                 }
             }
+            let detail = crate::audit::search_detail(format!("{candidates} candidates"), out.iter().map(|(p, _)| p.id));
+            self.audit(tx, Event::new(actor.account_id(), Action::Search, KIND, "search").detail(detail))?;
             Ok(out)
         })?)
     }
@@ -226,7 +244,7 @@ impl App {
     /// that read is audited). A party outside the actor's reach is not there at all.
     pub fn party_record(&self, actor: &Actor, id: PartyId) -> AppResult<PartyRecord> {
         actor.require(Capability::ViewCases)?;
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let party = self.party_in(tx, actor, id)?;
             if party.identity.is_none() {
                 return Err(StoreError::NotFound);

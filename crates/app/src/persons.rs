@@ -112,7 +112,7 @@ impl App {
     /// A person; the identity only when within the actor's reach, and that read is audited.
     pub fn person(&self, actor: &Actor, id: PersonId) -> AppResult<Person> {
         actor.require(Capability::ViewIdentifying)?;
-        self.store.write(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
+        self.audited_read(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
     }
 
     /// The names of the persons of a case that the actor may see, read in one transaction
@@ -125,7 +125,7 @@ impl App {
         if !actor.can(Capability::ViewIdentifying) {
             return Ok(Default::default());
         }
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let mut names = std::collections::HashMap::new();
             for id in persons {
                 if let Some(identity) = self.person_in(tx, actor, *id)?.identity {
@@ -202,9 +202,29 @@ impl App {
         id: PersonId,
         break_glass: bool,
     ) -> Result<Person, StoreError> {
+        let person = self.person_unaudited(tx, actor, id, break_glass)?;
+        if person.identity.is_some() {
+            self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
+        }
+        Ok(person)
+    }
+
+    /// A person found by a search, the identity within reach: the search's one entry names
+    /// every person it showed, so this read is not recorded on its own.
+    fn found_person(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, StoreError> {
+        self.person_unaudited(tx, actor, id, false)
+    }
+
+    fn person_unaudited(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: PersonId,
+        break_glass: bool,
+    ) -> Result<Person, StoreError> {
         let stored = repo::persons::get(tx, id)?;
         let identity = if break_glass || self.reaches_person(tx, actor, id, stored.office_id)? {
-            Some(self.read_sealed_json::<PersonIdentity>(tx, actor, identity_ref(id), &stored.identity_enc)?)
+            Some(self.open_json_unaudited::<PersonIdentity>(identity_ref(id), &stored.identity_enc)?)
         } else {
             None
         };
@@ -216,7 +236,7 @@ impl App {
     pub fn search_persons(&self, actor: &Actor, query: &str, limit: usize) -> AppResult<Vec<PersonMatch>> {
         actor.require(Capability::ViewIdentifying)?;
         let tokens = crate::search::query_tokens(&self.keys, query);
-        Ok(self.store.write(|tx| self.find_persons(tx, actor, &tokens, limit))?)
+        Ok(self.audited_read(|tx| self.find_persons(tx, actor, &tokens, limit))?)
     }
 
     /// The known persons the caller may be, with why each matches, their last appeals and
@@ -228,7 +248,7 @@ impl App {
             return Ok(Vec::new());
         }
         let tokens = crate::search::probe_tokens(&self.keys, probe);
-        Ok(self.store.write(|tx| {
+        Ok(self.audited_read(|tx| {
             let mut out = Vec::new();
             for found in self.find_persons(tx, actor, &tokens, limit)? {
                 let identity = found.person.identity.as_ref().expect("only persons within reach are found");
@@ -342,11 +362,10 @@ impl App {
         }
         // Fetch extra candidates: some may be out of the actor's reach and are dropped.
         let hits = repo::persons::find(tx, tokens, (limit * 4) as i64)?;
-        let detail = format!("{} tokens, {} candidates", tokens.len(), hits.len());
-        self.audit(tx, Event::new(actor.account_id(), Action::Search, KIND, "search").detail(detail))?;
+        let candidates = hits.len();
         let mut out = Vec::new();
         for (id, score) in hits {
-            let person = self.person_in(tx, actor, id)?;
+            let person = self.found_person(tx, actor, id)?;
             if person.identity.is_some() {
                 out.push(PersonMatch { person, score });
             }
@@ -354,6 +373,9 @@ impl App {
                 break;
             }
         }
+        let shown = out.iter().map(|m| m.person.id);
+        let detail = crate::audit::search_detail(format!("{} tokens, {candidates} candidates", tokens.len()), shown);
+        self.audit(tx, Event::new(actor.account_id(), Action::Search, KIND, "search").detail(detail))?;
         Ok(out)
     }
 
@@ -362,7 +384,7 @@ impl App {
     /// actor's reach is not there at all.
     pub fn person_file(&self, actor: &Actor, id: PersonId) -> AppResult<PersonFile> {
         actor.require(Capability::ViewIdentifying)?;
-        Ok(self.store.write(|tx| self.person_file_in(tx, actor, id, false))?)
+        Ok(self.audited_read(|tx| self.person_file_in(tx, actor, id, false))?)
     }
 
     /// A person outside the actor's reach, opened with a written reason ("break glass"):

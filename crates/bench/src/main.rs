@@ -7,8 +7,10 @@
 //!     target/release/komek-bench --appeals 100000
 //!     target/release/komek-bench --appeals 1000000 --cases 100000 --persons 200000
 //!     target/release/komek-bench --database-url postgres://postgres@127.0.0.1:5432/komek_bench
+//!     target/release/komek-bench --concurrency --appeals 100000 --data-dir /tmp/bc
 
 mod casework;
+mod concurrency;
 mod operations;
 
 use std::io::Read;
@@ -61,8 +63,15 @@ struct Args {
     existing: bool,
     /// Measure what durability and backups cost on the embedded database instead: saving an
     /// appeal, and the WAL and memory during and after a backup under write load.
-    #[arg(long, conflicts_with_all = ["database_url", "existing", "quality_only"])]
+    #[arg(long, conflicts_with_all = ["database_url", "existing", "quality_only", "concurrency"])]
     operations: bool,
+    /// Measure audited reads (person search and read) over HTTP at 1 to 64 concurrent clients,
+    /// generating persons and appeals only (no cases) unless --data-dir holds an earlier run's.
+    #[arg(long, requires = "data_dir")]
+    concurrency: bool,
+    /// Seconds each concurrency figure is measured for.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
 }
 
 const BENCH_PASSWORD: &str = "bench password 2008";
@@ -78,6 +87,11 @@ fn main() -> anyhow::Result<()> {
     if args.operations {
         let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
         return operations::run(args.data_dir.as_deref(), persons, args.appeals, args.samples);
+    }
+    if args.concurrency {
+        let dir = args.data_dir.as_deref().context("--concurrency keeps its data in --data-dir")?;
+        let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
+        return concurrency::run(dir, args.database_url.as_deref(), persons, args.appeals, args.seconds);
     }
     if args.existing {
         let dir = args.data_dir.as_deref().context("--existing needs the --data-dir of an earlier run")?;
@@ -103,16 +117,7 @@ fn main() -> anyhow::Result<()> {
     app.set_password_directly(&Actor::System, lawyer.id, BENCH_PASSWORD)?;
     let actor = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..lawyer.clone() });
 
-    let mut g = Generator {
-        rng: ChaCha8Rng::seed_from_u64(42),
-        names: Vec::new(),
-        persons: Vec::new(),
-        cases: Vec::new(),
-        named: Vec::new(),
-        parts: casework::Counts::default(),
-        parts_seconds: 0.0,
-        fullest: None,
-    };
+    let mut g = Generator::new();
     let started = Instant::now();
     g.fill(&app, &actor, office, persons, args.appeals, cases)?;
     println!(
@@ -436,6 +441,19 @@ struct Generator {
 }
 
 impl Generator {
+    fn new() -> Self {
+        Self {
+            rng: ChaCha8Rng::seed_from_u64(42),
+            names: Vec::new(),
+            persons: Vec::new(),
+            cases: Vec::new(),
+            named: Vec::new(),
+            parts: casework::Counts::default(),
+            parts_seconds: 0.0,
+            fullest: None,
+        }
+    }
+
     fn fill(
         &mut self,
         app: &App,

@@ -19,7 +19,7 @@ pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use sql::{Dialect, Row, Tx, Value};
 
 /// What can go wrong below the services. Messages are for operators, never contain personal data.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database: {0}")]
     Open(String),

@@ -120,7 +120,7 @@ pub(crate) fn with_tx<T>(
         builder = builder.isolation_level(postgres::IsolationLevel::RepeatableRead);
     }
     let tx = builder.start().map_err(map_error)?;
-    let mut wrapped = PgTx { tx, statements };
+    let mut wrapped = PgTx { tx, statements, write };
     let result = f(&mut wrapped)?;
     wrapped.tx.commit().map_err(map_error)?;
     Ok(result)
@@ -134,6 +134,7 @@ pub(crate) fn outside_transaction(pool: &Pool, sql: &str) -> Result<(), StoreErr
 struct PgTx<'c> {
     tx: postgres::Transaction<'c>,
     statements: &'c mut HashMap<String, Statement>,
+    write: bool,
 }
 
 impl PgTx<'_> {
@@ -158,6 +159,10 @@ fn refs(params: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
 impl Tx for PgTx<'_> {
     fn dialect(&self) -> Dialect {
         Dialect::Postgres
+    }
+
+    fn writable(&self) -> bool {
+        self.write
     }
 
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {

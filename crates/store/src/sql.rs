@@ -29,6 +29,8 @@ pub enum Dialect {
 /// A transaction on either back end. Everything a repository does goes through these calls.
 pub trait Tx {
     fn dialect(&self) -> Dialect;
+    /// Whether this is a read-write transaction (`Store::write`), not a read (`Store::read`).
+    fn writable(&self) -> bool;
     /// Runs one statement; returns the number of rows changed.
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError>;
     /// Runs one query and returns all its rows.

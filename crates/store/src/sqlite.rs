@@ -95,7 +95,7 @@ pub(crate) fn with_tx<T>(
     // with SQLITE_BUSY instead of waiting its turn.
     let behavior = if write { TransactionBehavior::Immediate } else { TransactionBehavior::Deferred };
     let tx = conn.transaction_with_behavior(behavior).map_err(map_error)?;
-    let mut wrapped = SqliteTx { tx };
+    let mut wrapped = SqliteTx { tx, write };
     let result = f(&mut wrapped)?;
     wrapped.tx.commit().map_err(map_error)?;
     Ok(result)
@@ -103,11 +103,16 @@ pub(crate) fn with_tx<T>(
 
 struct SqliteTx<'c> {
     tx: rusqlite::Transaction<'c>,
+    write: bool,
 }
 
 impl Tx for SqliteTx<'_> {
     fn dialect(&self) -> Dialect {
         Dialect::Sqlite
+    }
+
+    fn writable(&self) -> bool {
+        self.write
     }
 
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {

@@ -31,6 +31,21 @@ pub fn lock_head(tx: &mut dyn Tx) -> Result<(i64, String), StoreError> {
 }
 
 pub fn append(tx: &mut dyn Tx, row: &AuditRow) -> Result<(), StoreError> {
+    append_all(tx, std::slice::from_ref(row))
+}
+
+/// Appends `rows` (consecutive, following the head taken with [`lock_head`]) and moves the
+/// head to the last of them once: a batch of entries costs one head update.
+pub fn append_all(tx: &mut dyn Tx, rows: &[AuditRow]) -> Result<(), StoreError> {
+    let Some(last) = rows.last() else { return Ok(()) };
+    for row in rows {
+        insert(tx, row)?;
+    }
+    tx.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", params![last.seq, &last.hash])?;
+    Ok(())
+}
+
+fn insert(tx: &mut dyn Tx, row: &AuditRow) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO audit_log (seq, at, account_id, action, record_kind, record_id, detail, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -46,7 +61,6 @@ pub fn append(tx: &mut dyn Tx, row: &AuditRow) -> Result<(), StoreError> {
             &row.hash,
         ],
     )?;
-    tx.execute("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", params![row.seq, &row.hash])?;
     Ok(())
 }
 
@@ -77,7 +91,10 @@ pub fn page(tx: &mut dyn Tx, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>
     .collect()
 }
 
-/// The newest entries matching the filters (each `None` matches everything).
+/// The newest entries matching the filters (each `None` matches everything). A record id
+/// matches the entries about that record and the searches that showed it, whose detail
+/// names the records shown (`shown …`): one scan of the log either way, as the record filter
+/// has no index of its own (`audit_record` leads with the kind).
 pub fn search(
     tx: &mut dyn Tx,
     account_id: Option<&str>,
@@ -85,10 +102,16 @@ pub fn search(
     action: Option<&str>,
     limit: i64,
 ) -> Result<Vec<AuditRow>, StoreError> {
+    // A plain substring test: the id typed may hold `%` or `_`, which LIKE would read as patterns.
+    let shown = match tx.dialect() {
+        Dialect::Postgres => "strpos(detail, CAST($2 AS TEXT))",
+        Dialect::Sqlite => "instr(detail, $2)",
+    };
     tx.query(
         &format!(
             "SELECT {COLUMNS} FROM audit_log WHERE (CAST($1 AS TEXT) IS NULL OR account_id = $1)
-             AND (CAST($2 AS TEXT) IS NULL OR record_id = $2) AND (CAST($3 AS TEXT) IS NULL OR action = $3) ORDER BY seq DESC LIMIT $4"
+             AND (CAST($2 AS TEXT) IS NULL OR record_id = $2 OR (action = 'search' AND CAST($2 AS TEXT) <> '' AND {shown} > 0))
+             AND (CAST($3 AS TEXT) IS NULL OR action = $3) ORDER BY seq DESC LIMIT $4"
         ),
         &[Value::from(account_id), Value::from(record_id), Value::from(action), limit.into()],
     )?
