@@ -78,13 +78,17 @@ impl<'a> Client<'a> {
     }
 
     fn send(&self, method: &str, path: &str, body: &str) -> Answer {
+        self.send_as(method, path, "application/json", body)
+    }
+
+    fn send_as(&self, method: &str, path: &str, content_type: &str, body: &str) -> Answer {
         let url = self.server.url(path);
         let mut request = match method {
             "POST" => self.agent.post(url),
             "PUT" => self.agent.put(url),
             other => panic!("no {other} in these tests"),
         }
-        .header("Content-Type", "application/json");
+        .header("Content-Type", content_type);
         if let Some(token) = &self.token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
@@ -322,6 +326,24 @@ fn bad_values_are_refused_with_the_field_and_the_list_named() {
     let unknown_filter_code = operator.get("/api/v1/appeals?topic=wages");
     assert_eq!((unknown_filter_code.status, unknown_filter_code.fields()), (422, vec!["topic"]));
     assert_eq!(operator.get("/api/v1/persons").fields(), vec!["q"]);
+    assert!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().is_empty(), "nothing was saved");
+}
+
+#[test]
+fn a_body_too_large_or_not_json_is_refused_in_the_api_error_shape() {
+    let server = Server::start();
+    let operator = Client::of(&server, "hotline-operator");
+    let huge = json!({ "notes": "a".repeat(300 * 1024) }).to_string();
+    for (method, path) in [("POST", "/api/v1/appeals"), ("PUT", "/api/v1/persons/0193a5b2-7c00-7000-8000-000000000001")]
+    {
+        let too_large = operator.send(method, path, &huge);
+        assert_eq!((too_large.status, too_large.body["error"].as_str()), (413, Some("payload_too_large")), "{path}");
+        assert_eq!(too_large.header("content-type"), Some("application/json"));
+        assert!(too_large.message().contains("at most 256 KiB"), "{}", too_large.message());
+        assert!(too_large.body["fields"].as_array().is_some_and(Vec::is_empty));
+        let text = operator.send_as(method, path, "text/plain", "{}");
+        assert_eq!((text.status, text.body["error"].as_str()), (415, Some("unsupported_media_type")), "{path}");
+    }
     assert!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().is_empty(), "nothing was saved");
 }
 

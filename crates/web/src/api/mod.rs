@@ -34,13 +34,15 @@ use crate::{AppState, blocking};
 /// Where the API lives; its version changes only when an answer would change incompatibly.
 pub const PREFIX: &str = "/api/v1";
 
-/// The API's routes, to be merged into the application's router. They sit outside the HTML
-/// error pages: every answer, even to an unknown path or method, is JSON.
+/// The API's routes with their body limit and time, to be merged into the application's
+/// router. They sit outside the HTML error pages: every answer, even to an unknown path or
+/// method or a body over the limit, is JSON.
 pub fn routes() -> Router<AppState> {
-    table().router.method_not_allowed_fallback(method_not_allowed).route(
+    let routes = table().router.method_not_allowed_fallback(method_not_allowed).route(
         &format!("{PREFIX}/{{*unknown}}"),
         axum::routing::any(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route") }),
-    )
+    );
+    crate::security::limits(routes).layer(axum::middleware::map_response(errors::json_refusals))
 }
 
 /// A router that remembers each route it is given, so that a test can hold the OpenAPI
