@@ -98,6 +98,92 @@ pub async fn document() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], json())
 }
 
+/// The codes of the domain's lists as named enums of the document, made from the lists
+/// themselves when the document is built. A field names one with
+/// `#[schema(value_type = codes::Topic)]` (or `Option<…>`, `Vec<…>`); the service still
+/// checks every code, and answers an unknown one with the list's codes.
+pub(super) mod codes {
+    use std::borrow::Cow;
+
+    use komek_domain::{Currency, indicators, law, lookups};
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    use utoipa::openapi::RefOr;
+
+    fn schema<'a>(list: &str, codes: impl IntoIterator<Item = &'a str>) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(codes))
+            .description(Some(format!("A code of the list `{list}`.")))
+            .into()
+    }
+
+    macro_rules! code_types {
+        ($($name:ident => $list:expr, $codes:expr;)+) => {$(
+            #[allow(dead_code)]
+            pub struct $name;
+
+            impl utoipa::PartialSchema for $name {
+                fn schema() -> RefOr<Schema> {
+                    schema($list, $codes)
+                }
+            }
+
+            impl utoipa::ToSchema for $name {
+                fn name() -> Cow<'static, str> {
+                    Cow::Borrowed(stringify!($name))
+                }
+            }
+        )+};
+    }
+
+    macro_rules! lookup_types {
+        ($($name:ident => $list:expr;)+) => {
+            code_types!($($name => $list.name, $list.codes.iter().copied();)+);
+            /// Every list that has a type here, for the test that each is in the document.
+            #[cfg(test)]
+            pub const LISTS: &[(&str, lookups::LookupList)] = &[$((stringify!($name), $list)),+];
+        };
+    }
+
+    lookup_types! {
+        ChannelCode => lookups::CHANNEL;
+        ContactCode => lookups::CONTACT;
+        TopicCode => lookups::TOPIC;
+        HelpCode => lookups::HELP;
+        OccupationCode => lookups::OCCUPATION;
+        SectorCode => lookups::SECTOR;
+        ReasonCode => lookups::MIGRATION_REASON;
+        AppealOutcomeCode => lookups::APPEAL_OUTCOME;
+        RegionCode => lookups::REGION;
+        DistrictCode => lookups::DISTRICT;
+        CaseKindCode => lookups::CASE_KIND;
+        CaseStatusCode => lookups::CASE_STATUS;
+        CaseOutcomeCode => lookups::CASE_OUTCOME;
+        ClosingReasonCode => lookups::CLOSING_REASON;
+        CaseEventCode => lookups::CASE_EVENT;
+        VictimStatusCode => lookups::VICTIM_STATUS;
+        IdentifyingBodyCode => lookups::IDENTIFYING_BODY;
+        ServiceCode => lookups::SERVICE_KIND;
+        PartyRoleCode => lookups::PARTY_ROLE;
+        PlaceCode => lookups::PLACE_KIND;
+        SexCode => lookups::SEX;
+        CitizenshipCode => lookups::CITIZENSHIP;
+        VulnerabilityCode => lookups::VULNERABILITY;
+        PartyKindCode => lookups::PARTY_KIND;
+        LanguageCode => lookups::LANGUAGE;
+        ProceedingKindCode => law::PROCEEDING_KIND;
+        AuthorityCode => law::AUTHORITY;
+        ProceedingStageCode => law::PROCEEDING_STAGE;
+        ProceedingOutcomeCode => law::PROCEEDING_OUTCOME;
+    }
+
+    code_types! {
+        CurrencyCode => "currency", Currency::ALL.iter().map(|c| c.code());
+        ArticleCode => law::ARTICLE_LIST, law::ARTICLES.iter().map(|a| a.code);
+        CatalogueCode => "catalogue", indicators::CATALOGUES.iter().map(|c| c.id);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

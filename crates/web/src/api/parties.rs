@@ -13,6 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Saved};
+use super::openapi::codes;
 use crate::AppState;
 
 /// The fields of a party body, by the names the services give them.
@@ -60,11 +61,13 @@ pub struct PartyInput {
     /// On update only, required: the version read.
     pub version: Option<i64>,
     /// List `party-kind`: person or company.
-    #[schema(example = "company")]
+    #[schema(value_type = codes::PartyKindCode)]
     pub kind: String,
     /// List `region`.
+    #[schema(value_type = Option<codes::RegionCode>)]
     pub region: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub district: Option<String>,
     pub identity: PartyIdentityDto,
 }

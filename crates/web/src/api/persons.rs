@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use super::appeals::AppealLineDto;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Reader, Saved};
+use super::openapi::codes;
 use crate::AppState;
 
 /// The fields of a person body, by the names the services give them.
@@ -37,10 +38,10 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
 #[serde(deny_unknown_fields)]
 pub struct ProfileDto {
     /// List `sex`.
-    #[schema(example = "male")]
+    #[schema(value_type = codes::SexCode)]
     pub sex: String,
     /// List `citizenship` (ISO 3166-1 alpha-2, `stateless`, `unknown`).
-    #[schema(example = "UZ")]
+    #[schema(value_type = codes::CitizenshipCode)]
     pub citizenship: String,
     /// CTDC age band ("18-20", "30-38", …); empty when unknown.
     #[serde(default)]
@@ -50,9 +51,11 @@ pub struct ProfileDto {
     pub home_region: String,
     /// List `language`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::LanguageCode>)]
     pub languages: Vec<String>,
     /// List `vulnerability`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::VulnerabilityCode>)]
     pub vulnerabilities: Vec<String>,
     /// The person gave no name.
     #[serde(default)]
