@@ -235,8 +235,10 @@ impl Appeal {
     }
 }
 
-/// Most persons one (group) case holds.
+/// Most persons one (group) case holds, staff on its team and parties it names.
 pub const MAX_CASE_PERSONS: usize = 500;
+pub const MAX_CASE_TEAM: usize = 50;
+pub const MAX_CASE_PARTIES: usize = 100;
 
 /// Ongoing work for one or more persons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,7 +336,10 @@ impl Case {
             errors.push(ValidationError::Invalid { field: "parties" });
         }
         // A group case is large ("a hundred recruited"), but not without bound.
-        if self.persons.len() > MAX_CASE_PERSONS || self.team.len() > 50 || self.parties.len() > 100 {
+        if self.persons.len() > MAX_CASE_PERSONS
+            || self.team.len() > MAX_CASE_TEAM
+            || self.parties.len() > MAX_CASE_PARTIES
+        {
             errors.push(ValidationError::Invalid { field: "persons" });
         }
         if self.recruited_at.chars().count() > crate::casework::MAX_LINE_CHARS {

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved};
 use super::openapi::codes;
+use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved};
 use crate::AppState;
 
 /// The fields of an appeal body, by the names the services give them (mostly the same).
@@ -37,7 +37,8 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
 #[serde(deny_unknown_fields)]
 pub struct MoneyDto {
     /// In minor units: 18 000 ₸ is `1800000`.
-    #[schema(example = 1_800_000)]
+    #[schema(example = 1_800_000, minimum = 0)]
+    #[serde(deserialize_with = "super::whole::required")]
     pub amount_minor: i64,
     /// One of KZT, USD, UZS, KGS, TJS, RUB.
     #[schema(value_type = codes::CurrencyCode)]
@@ -68,7 +69,8 @@ pub struct AppealInput {
     /// On create only, optional: an id chosen by the client (a UUID, v7 preferred), so that a
     /// retried request saves the appeal once. If given on update it must be the path's.
     pub id: Option<Uuid>,
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. Ignored on create.
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     /// When the appeal was received (RFC 3339 with offset); now if not given.
     #[schema(format = DateTime, example = "2008-10-14T10:30:00+05:00")]
@@ -82,7 +84,7 @@ pub struct AppealInput {
     /// The person the appeal is about, if named and within reach.
     pub person_id: Option<Uuid>,
     /// List `topic`; at least one.
-    #[schema(value_type = Vec<codes::TopicCode>)]
+    #[schema(value_type = Vec<codes::TopicCode>, min_items = 1)]
     pub topics: Vec<String>,
     /// List `help`.
     #[serde(default)]
@@ -281,6 +283,7 @@ pub struct AppealFilters {
     #[param(inline, value_type = Option<SortChoice>)]
     pub sort: Option<String>,
     /// Page number from 0; 50 appeals a page.
+    #[param(minimum = 0)]
     pub page: Option<i64>,
 }
 

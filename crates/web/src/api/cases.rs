@@ -32,8 +32,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::openapi::codes;
 use super::appeals::{MoneyDto, NamedParty};
+use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved, given};
 use crate::{AppState, blocking};
 
@@ -142,9 +142,11 @@ pub struct CaseDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. A create that sends it is refused (400).
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
-    /// On create only: the day the case opens (YYYY-MM-DD); today if not given.
+    /// On create only: the day the case opens (YYYY-MM-DD); today if not given. An update
+    /// that sends it is refused (400): the opening day stays as the case was opened.
     #[schema(format = Date, example = "2008-10-15")]
     pub opened_on: Option<String>,
     /// List `case-kind`.
@@ -163,6 +165,7 @@ pub struct CaseInput {
     pub team: Vec<Uuid>,
     /// At least one; each within the sender's reach.
     #[serde(default)]
+    #[schema(min_items = 1)]
     pub persons: Vec<CasePersonInput>,
     #[serde(default)]
     pub parties: Vec<NamedParty>,
@@ -491,7 +494,8 @@ pub struct ProceedingDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProceedingInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. A create that sends it is refused (400).
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     /// List `proceeding-kind`.
     #[schema(value_type = codes::ProceedingKindCode)]
@@ -519,6 +523,8 @@ pub struct ProceedingInput {
     #[schema(format = Date)]
     pub decided_on: Option<String>,
     /// Required for the outcome `sentence`: 1 to 360 months.
+    #[schema(minimum = 1, maximum = 360)]
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub sentence_months: Option<i32>,
     /// Required for the outcome `fine`; never negative.
     pub fine: Option<MoneyDto>,
@@ -573,8 +579,8 @@ pub struct TaskDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskInput {
-    /// What to do; identifying, stored encrypted.
-    #[schema(example = "Call the labour inspection about the passport")]
+    /// What to do, not blank; identifying, stored encrypted.
+    #[schema(example = "Call the labour inspection about the passport", pattern = r"\S")]
     pub title: String,
     /// Someone who can open the case; the token's user if not given.
     pub assignee_id: Option<Uuid>,
@@ -703,6 +709,7 @@ pub struct CaseFilters {
     #[param(value_type = Option<bool>)]
     pub overdue: Option<String>,
     /// Page number from 0; 50 cases a page.
+    #[param(minimum = 0)]
     pub page: Option<i64>,
 }
 

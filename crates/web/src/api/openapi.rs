@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use axum::http::header;
 use axum::response::IntoResponse;
+use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -83,7 +84,92 @@ impl Modify for BearerToken {
 /// The document as JSON text, built once.
 fn json() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();
-    DOCUMENT.get_or_init(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"))
+    DOCUMENT.get_or_init(|| {
+        let mut document = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+        refuse_bodies_as_the_server_does(&mut document);
+        state_the_limits(&mut document);
+        serde_json::to_string(&document).expect("the OpenAPI document serialises")
+    })
+}
+
+/// Every operation that reads a body answers 413 to one over the limit and 415 to one that is
+/// not JSON, before anything else is read of it.
+fn refuse_bodies_as_the_server_does(document: &mut Value) {
+    let too_large = format!("The body is over {} KiB", crate::security::MAX_BODY_BYTES / 1024);
+    let refusals = [("413", too_large.as_str()), ("415", "The body is not sent as `application/json`")];
+    let Some(paths) = document["paths"].as_object_mut() else { return };
+    for operation in paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.values_mut()) {
+        if operation.get("requestBody").is_none() {
+            continue;
+        }
+        for (status, description) in refusals {
+            operation["responses"][status] = json!({
+                "description": description,
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
+            });
+        }
+    }
+}
+
+/// A limit the server enforces on a field of a body, stated with the domain's own constant so
+/// that the document cannot drift from the rule.
+enum Limit {
+    /// At most this many characters.
+    Chars(usize),
+    /// Each item at most this many characters.
+    ItemChars(usize),
+    /// At most this many items.
+    Items(usize),
+}
+
+/// The limits of the bodies' fields, by schema and property. Codes, `minItems`, signs and
+/// fixed ranges are stated on the fields themselves; these come from the domain's constants.
+const LIMITS: &[(&str, &str, Limit)] = {
+    use Limit::*;
+    use komek_domain::casework::{MAX_ARTICLES, MAX_HEARINGS, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+    use komek_domain::entities::{MAX_CASE_PARTIES, MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
+    &[
+        ("AppealInput", "notes", Chars(MAX_NOTE_CHARS)),
+        ("IdentityInput", "full_name", Chars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "passport_name", Chars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "address", Chars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "other_spellings", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "documents", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "notes", Chars(MAX_NOTE_CHARS)),
+        ("PartyIdentityDto", "name", Chars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "address", Chars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "other_names", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "identifiers", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "notes", Chars(MAX_NOTE_CHARS)),
+        ("CaseInput", "persons", Items(MAX_CASE_PERSONS)),
+        ("CaseInput", "team", Items(MAX_CASE_TEAM)),
+        ("CaseInput", "parties", Items(MAX_CASE_PARTIES)),
+        ("CaseInput", "recruited_at", Chars(MAX_LINE_CHARS)),
+        ("CaseInput", "summary", Chars(MAX_NOTE_CHARS)),
+        ("ServiceInput", "provider", Chars(MAX_LINE_CHARS)),
+        ("ServiceInput", "result", Chars(MAX_NOTE_CHARS)),
+        ("ServiceInput", "accompanied_by", Chars(MAX_LINE_CHARS)),
+        ("EventInput", "text", Chars(MAX_TEXT_CHARS)),
+        ("ProceedingInput", "articles", Items(MAX_ARTICLES)),
+        ("ProceedingInput", "hearings", Items(MAX_HEARINGS)),
+        ("ProceedingInput", "notes", Chars(MAX_TEXT_CHARS)),
+        ("TaskInput", "title", Chars(MAX_LINE_CHARS)),
+        ("NoteInput", "text", Chars(MAX_TEXT_CHARS)),
+    ]
+};
+
+fn state_the_limits(document: &mut Value) {
+    for (schema, property, limit) in LIMITS {
+        let field = &mut document["components"]["schemas"][*schema]["properties"][*property];
+        assert!(field.is_object(), "a limit names {schema}.{property}, which the document does not have");
+        match limit {
+            Limit::Chars(max) => field["maxLength"] = json!(max),
+            Limit::ItemChars(max) => field["items"]["maxLength"] = json!(max),
+            Limit::Items(max) => field["maxItems"] = json!(max),
+        }
+    }
 }
 
 /// This document (OpenAPI 3.1).
@@ -106,8 +192,8 @@ pub(super) mod codes {
     use std::borrow::Cow;
 
     use komek_domain::{Currency, indicators, law, lookups};
-    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
     use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 
     fn schema<'a>(list: &str, codes: impl IntoIterator<Item = &'a str>) -> RefOr<Schema> {
         ObjectBuilder::new()

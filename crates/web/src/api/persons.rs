@@ -14,8 +14,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::appeals::AppealLineDto;
-use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Reader, Saved};
 use super::openapi::codes;
+use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Reader, Saved};
 use crate::AppState;
 
 /// The fields of a person body, by the names the services give them.
@@ -102,7 +102,9 @@ pub struct IdentityInput {
     /// YYYY-MM-DD, not in the future.
     #[schema(format = Date, example = "1986-03-21")]
     pub birth_date: Option<String>,
-    /// When only the year is known.
+    /// When only the year is known: from 1900 to the current year.
+    #[schema(minimum = 1900)]
+    #[serde(deserialize_with = "super::whole::optional")]
     pub birth_year: Option<i32>,
     pub phones: Vec<String>,
     pub documents: Vec<String>,
@@ -144,7 +146,8 @@ impl From<PersonIdentity> for IdentityDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. Ignored on create.
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     pub profile: ProfileDto,
     #[serde(default)]
@@ -239,10 +242,12 @@ pub struct PersonHits {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PersonSearch {
-    /// A name (any spelling, any order, one typo), a phone in any format, or a document number.
-    #[param(example = "Husan Abdullaev")]
+    /// Required: a name (any spelling, any order, one typo), a phone in any format, or a
+    /// document number. Blank is refused (400); a long text is cut short, not refused.
+    #[param(example = "Husan Abdullaev", required = true, pattern = r"\S")]
     pub q: Option<String>,
-    /// At most this many hits: 20 unless given, at most 100.
+    /// At most this many hits: 20 unless given; more than 100 is taken as 100, and 0 as 1.
+    #[param(minimum = 0)]
     pub limit: Option<usize>,
 }
 
