@@ -348,6 +348,45 @@ fn a_body_too_large_or_not_json_is_refused_in_the_api_error_shape() {
 }
 
 #[test]
+fn integers_written_with_a_point_are_whole_numbers_and_fractions_are_refused() {
+    let server = Server::start();
+    let operator = Client::of(&server, "hotline-operator");
+    let appeal = |amount: &str| {
+        let body = format!(
+            r#"{{"channel": "hotline-phone", "contact": "migrant", "topics": ["wages-unpaid"], "outcome": "advised",
+                "wage": {{"amount_minor": {amount}, "currency": "KZT"}}}}"#
+        );
+        operator.send("POST", "/api/v1/appeals", &body)
+    };
+    let pointed = appeal("11128.0");
+    assert_eq!(pointed.status, 201, "{}", pointed.body);
+    let saved = operator.get(&format!("/api/v1/appeals/{}", pointed.body["id"].as_str().unwrap()));
+    assert_eq!(saved.body["wage"]["amount_minor"], 11128);
+    assert_eq!(appeal("1.1128e4").status, 201, "an exponent that leaves a whole number");
+    for (amount, why) in [("11128.5", "not a whole number"), ("1e300", "not a whole number in range")] {
+        let refused = appeal(amount);
+        assert_eq!(refused.status, 400, "{amount}: {}", refused.body);
+        assert!(
+            refused.message().contains("wage.amount_minor") && refused.message().contains(why),
+            "{}",
+            refused.message()
+        );
+    }
+    let person = operator.post("/api/v1/persons", &{
+        let mut p = husan();
+        p["identity"]["birth_year"] = json!(1986.0);
+        p
+    });
+    assert_eq!(person.status, 201, "{}", person.body);
+    let update = operator.put(&format!("/api/v1/persons/{}", person.body["id"].as_str().unwrap()), &{
+        let mut p = husan();
+        p["version"] = json!(1.0);
+        p
+    });
+    assert_eq!(update.status, 200, "{}", update.body);
+}
+
+#[test]
 fn persons_are_created_found_read_and_corrected_only_within_reach() {
     let server = Server::start();
     let lawyer = Client::of(&server, "lawyer");
@@ -494,6 +533,54 @@ fn the_document_describes_every_route_and_every_route_answers_in_json() {
             assert_eq!(answer.status, 401, "{method} {path}: {}", answer.body);
         }
     }
+
+    // What the services enforce, stated in the document: codes as enums made from the
+    // domain's lists, bounds from its constants, 413 and 415 wherever a body is read.
+    let schema = |name: &str| &schemas[name];
+    for list in komek_domain::lookups::ALL {
+        let described = format!("A code of the list `{}`.", list.name);
+        let found = schemas.values().find(|s| s["description"] == described.as_str());
+        let found = found.unwrap_or_else(|| panic!("no enum of the list {} in the document", list.name));
+        assert_eq!(found["enum"], json!(list.codes), "{}", list.name);
+    }
+    assert_eq!(schema("AppealInput")["properties"]["channel"]["$ref"], "#/components/schemas/ChannelCode");
+    assert_eq!(schema("AppealInput")["properties"]["topics"]["items"]["$ref"], "#/components/schemas/TopicCode");
+    assert_eq!(schema("AppealInput")["properties"]["topics"]["minItems"], 1);
+    assert_eq!(schema("CaseInput")["properties"]["persons"]["minItems"], 1);
+    assert_eq!(
+        schema("CaseInput")["properties"]["persons"]["maxItems"],
+        json!(komek_domain::entities::MAX_CASE_PERSONS)
+    );
+    let short = json!(komek_domain::entities::MAX_SHORT_CHARS);
+    assert_eq!(schema("IdentityInput")["properties"]["full_name"]["maxLength"], short);
+    assert_eq!(schema("IdentityInput")["properties"]["phones"]["items"]["maxLength"], short);
+    assert_eq!(schema("TaskInput")["properties"]["title"]["maxLength"], json!(komek_domain::casework::MAX_LINE_CHARS));
+    assert_eq!(schema("MoneyDto")["properties"]["amount_minor"]["minimum"], 0);
+    let months = &schema("ProceedingInput")["properties"]["sentence_months"];
+    assert_eq!((&months["minimum"], &months["maximum"]), (&json!(1), &json!(360)), "{months}");
+    assert_eq!(schema("MoneyDto")["properties"]["currency"]["$ref"], "#/components/schemas/CurrencyCode");
+    let search = document.body["paths"]["/api/v1/persons"]["get"]["parameters"].as_array().unwrap();
+    let q = search.iter().find(|p| p["name"] == "q").unwrap();
+    assert_eq!((&q["required"], &q["schema"]["pattern"]), (&json!(true), &json!("\\S")), "{q}");
+    let body_of =
+        |path: &str, method: &str| &paths[path][method]["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(body_of("/api/v1/persons/{id}", "put")["required"], json!(["version"]));
+    assert_eq!(body_of("/api/v1/cases/{id}", "put")["properties"]["opened_on"]["type"], "null");
+    assert_eq!(body_of("/api/v1/cases", "post")["properties"]["version"]["type"], "null");
+    let mut bodies = 0;
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            if operation.get("requestBody").is_none() {
+                continue;
+            }
+            bodies += 1;
+            for status in ["413", "415"] {
+                let answer = &operation["responses"][status]["content"]["application/json"]["schema"]["$ref"];
+                assert_eq!(answer, "#/components/schemas/ErrorBody", "{method} {path} {status}");
+            }
+        }
+    }
+    assert_eq!(bodies, 15, "every create and update");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));

@@ -346,7 +346,8 @@ pub struct EventInput {
     /// List `case-event`.
     #[schema(value_type = codes::CaseEventCode)]
     pub kind: String,
-    /// What happened; identifying, stored encrypted.
+    /// What happened, not blank; identifying, stored encrypted.
+    #[schema(pattern = r"\S")]
     pub text: String,
 }
 
@@ -621,7 +622,8 @@ pub struct NoteDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteInput {
-    /// Identifying, stored encrypted.
+    /// Not blank; identifying, stored encrypted.
+    #[schema(pattern = r"\S")]
     pub text: String,
     /// `team` (everyone who may read the case; if not given) or `author-role` (staff of the
     /// author's role and the case lead).

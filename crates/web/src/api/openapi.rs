@@ -88,6 +88,8 @@ fn json() -> &'static str {
         let mut document = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
         refuse_bodies_as_the_server_does(&mut document);
         state_the_limits(&mut document);
+        state_what_each_operation_needs(&mut document);
+        state_who_needs_a_name(&mut document);
         serde_json::to_string(&document).expect("the OpenAPI document serialises")
     })
 }
@@ -159,6 +161,53 @@ const LIMITS: &[(&str, &str, Limit)] = {
         ("NoteInput", "text", Chars(MAX_TEXT_CHARS)),
     ]
 };
+
+/// What a body must hold, or must leave out (or `null`), on one operation, where create and
+/// update share one schema: an update names the version it read; a case's opening day is
+/// not changed by an update; a case or proceeding created names no version.
+const OPERATION_NEEDS: &[(&str, &[&str], &[&str])] = &[
+    ("update_appeal", &["version"], &[]),
+    ("update_person", &["version"], &[]),
+    ("update_party", &["version"], &[]),
+    ("update_case", &["version"], &["opened_on"]),
+    ("update_proceeding", &["version"], &[]),
+    ("create_case", &[], &["version"]),
+    ("add_proceeding", &[], &["version"]),
+];
+
+fn state_what_each_operation_needs(document: &mut Value) {
+    let Some(paths) = document["paths"].as_object_mut() else { return };
+    let operations = paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.values_mut());
+    let mut seen = 0;
+    for operation in operations {
+        let Some((_, needed, left_out)) = OPERATION_NEEDS.iter().find(|(id, ..)| operation["operationId"] == *id)
+        else {
+            continue;
+        };
+        seen += 1;
+        let body = &mut operation["requestBody"]["content"]["application/json"]["schema"];
+        let mut properties = serde_json::Map::new();
+        for name in *needed {
+            properties.insert((*name).to_owned(), json!({ "type": "integer" }));
+        }
+        for name in *left_out {
+            properties.insert((*name).to_owned(), json!({ "type": "null" }));
+        }
+        *body = json!({ "allOf": [body.take()], "required": needed, "properties": properties });
+    }
+    assert_eq!(seen, OPERATION_NEEDS.len(), "an operation named in OPERATION_NEEDS is not in the document");
+}
+
+/// A person needs a name unless the profile says they gave none.
+fn state_who_needs_a_name(document: &mut Value) {
+    let person = &mut document["components"]["schemas"]["PersonInput"];
+    assert!(person.is_object(), "the document has no PersonInput");
+    person["anyOf"] = json!([
+        { "properties": { "profile": { "properties": { "anonymous": { "const": true } }, "required": ["anonymous"] } } },
+        { "properties": { "identity": { "properties": { "full_name": { "pattern": "\\S" } }, "required": ["full_name"] } },
+          "required": ["identity"] },
+    ]);
+}
 
 fn state_the_limits(document: &mut Value) {
     for (schema, property, limit) in LIMITS {

@@ -31,7 +31,7 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
 #[serde(deny_unknown_fields, default)]
 pub struct PartyIdentityDto {
     /// Required: not blank.
-    #[schema(example = "ТОО «Агрофирма Береке»", pattern = r"\S")]
+    #[schema(example = "ТОО «Агрофирма Береке»", pattern = r"\S", required = true)]
     pub name: String,
     pub other_names: Vec<String>,
     pub phones: Vec<String>,
