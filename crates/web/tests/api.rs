@@ -580,7 +580,7 @@ fn the_document_describes_every_route_and_every_route_answers_in_json() {
             }
         }
     }
-    assert_eq!(bodies, 15, "every create and update");
+    assert_eq!(bodies, 17, "every create, update and addition");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));

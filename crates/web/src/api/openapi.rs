@@ -164,14 +164,14 @@ const LIMITS: &[(&str, &str, Limit)] = {
 
 /// What a body must hold, or must leave out (or `null`), on one operation, where create and
 /// update share one schema: an update names the version it read; a case's opening day is
-/// not changed by an update; a case or proceeding created names no version.
+/// not changed by an update; a case opened or a proceeding added names no version.
 const OPERATION_NEEDS: &[(&str, &[&str], &[&str])] = &[
     ("update_appeal", &["version"], &[]),
     ("update_person", &["version"], &[]),
     ("update_party", &["version"], &[]),
     ("update_case", &["version"], &["opened_on"]),
     ("update_proceeding", &["version"], &[]),
-    ("create_case", &[], &["version"]),
+    ("open_case", &[], &["version"]),
     ("add_proceeding", &[], &["version"]),
 ];
 
