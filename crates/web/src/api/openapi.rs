@@ -274,9 +274,6 @@ pub(super) mod codes {
     macro_rules! lookup_types {
         ($($name:ident => $list:expr;)+) => {
             code_types!($($name => $list.name, $list.codes.iter().copied();)+);
-            /// Every list that has a type here, for the test that each is in the document.
-            #[cfg(test)]
-            pub const LISTS: &[(&str, lookups::LookupList)] = &[$((stringify!($name), $list)),+];
         };
     }
 
