@@ -21,7 +21,11 @@ use super::{appeals, cases, parties, persons};
                        `Authorization: Bearer TOKEN`; a request acts as that user. Errors are \
                        `{\"error\", \"message\", \"fields\": [{\"field\", \"problem\"}]}`: 400 a value could not \
                        be read, 401 no live token, 403 the role may not, 404 not within reach, 409 changed since \
-                       the version sent, 422 a value is not allowed (unknown code, negative amount).",
+                       the version sent, 413 a body over the limit, 415 a body not sent as JSON, 422 a value is not \
+                       allowed (unknown code, negative or implausibly large amount, text too long or holding \
+                       control characters, a day in the future where none can be). Integers may be written with a \
+                       point (`11128.0`); a fraction is refused (400). Codes are those of the lists the schemas \
+                       name; the server checks them too.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     paths(
