@@ -332,8 +332,9 @@ impl PartyIdentity {
     }
 }
 
-/// Most persons one (group) case holds.
+/// Most persons one (group) case holds, and staff on its team.
 pub const MAX_CASE_PERSONS: usize = 500;
+pub const MAX_CASE_TEAM: usize = 50;
 
 /// Ongoing work for one or more persons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -431,7 +432,10 @@ impl Case {
             errors.push(ValidationError::Invalid { field: "parties" });
         }
         // A group case is large ("a hundred recruited"), but not without bound.
-        if self.persons.len() > MAX_CASE_PERSONS || self.team.len() > 50 || self.parties.len() > MAX_NAMED_PARTIES {
+        if self.persons.len() > MAX_CASE_PERSONS
+            || self.team.len() > MAX_CASE_TEAM
+            || self.parties.len() > MAX_NAMED_PARTIES
+        {
             errors.push(ValidationError::Invalid { field: "persons" });
         }
         rules::check_count(&mut errors, "outcomes", self.outcomes.len(), lookups::CASE_OUTCOME.codes.len());

@@ -56,7 +56,7 @@ pub fn router(state: AppState) -> Router {
     let routes = security::limits(modules::routes())
         .merge(modules::upload_routes())
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_errors))
-        .merge(security::limits(api::routes()))
+        .merge(api::routes())
         .with_state(state);
     security::layers(routes, secure)
 }

@@ -78,13 +78,17 @@ impl<'a> Client<'a> {
     }
 
     fn send(&self, method: &str, path: &str, body: &str) -> Answer {
+        self.send_as(method, path, "application/json", body)
+    }
+
+    fn send_as(&self, method: &str, path: &str, content_type: &str, body: &str) -> Answer {
         let url = self.server.url(path);
         let mut request = match method {
             "POST" => self.agent.post(url),
             "PUT" => self.agent.put(url),
             other => panic!("no {other} in these tests"),
         }
-        .header("Content-Type", "application/json");
+        .header("Content-Type", content_type);
         if let Some(token) = &self.token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
@@ -346,6 +350,97 @@ fn bad_values_are_refused_with_the_field_and_the_list_named() {
     assert!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().is_empty(), "nothing was saved");
 }
 
+/// Sends only the head of a request whose body is declared `length` bytes long and reads the
+/// answer: the server refuses a body over its limit before reading any of it, and a client
+/// still writing would meet a closed connection.
+fn declared_body(server: &Server, token: &str, method: &str, path: &str, length: usize) -> Answer {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let address = server.base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    let status: u16 = line.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut headers = ureq::http::HeaderMap::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        let Some((name, value)) = line.trim_end().split_once(": ") else { break };
+        headers.insert(
+            ureq::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+            ureq::http::HeaderValue::from_str(value).unwrap(),
+        );
+    }
+    let length: usize = headers["content-length"].to_str().unwrap().parse().unwrap();
+    let mut text = vec![0; length];
+    reader.read_exact(&mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+    Answer { status, headers, body }
+}
+
+#[test]
+fn a_body_too_large_or_not_json_is_refused_in_the_api_error_shape() {
+    let server = Server::start();
+    let token = token_for(&server, "hotline-operator");
+    let operator = Client::with_token(&server, &token);
+    for (method, path) in [("POST", "/api/v1/appeals"), ("PUT", "/api/v1/persons/0193a5b2-7c00-7000-8000-000000000001")]
+    {
+        let too_large = declared_body(&server, &token, method, path, 300 * 1024);
+        assert_eq!((too_large.status, too_large.body["error"].as_str()), (413, Some("payload_too_large")), "{path}");
+        assert_eq!(too_large.header("content-type"), Some("application/json"));
+        assert!(too_large.message().contains("at most 256 KiB"), "{}", too_large.message());
+        assert!(too_large.body["fields"].as_array().is_some_and(Vec::is_empty));
+        let text = operator.send_as(method, path, "text/plain", "{}");
+        assert_eq!((text.status, text.body["error"].as_str()), (415, Some("unsupported_media_type")), "{path}");
+    }
+    assert!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().is_empty(), "nothing was saved");
+}
+
+#[test]
+fn integers_written_with_a_point_are_whole_numbers_and_fractions_are_refused() {
+    let server = Server::start();
+    let operator = Client::of(&server, "hotline-operator");
+    let appeal = |amount: &str| {
+        let body = format!(
+            r#"{{"channel": "hotline-phone", "contact": "migrant", "topics": ["wages-unpaid"], "outcome": "advised",
+                "wage": {{"amount_minor": {amount}, "currency": "KZT"}}}}"#
+        );
+        operator.send("POST", "/api/v1/appeals", &body)
+    };
+    let pointed = appeal("11128.0");
+    assert_eq!(pointed.status, 201, "{}", pointed.body);
+    let saved = operator.get(&format!("/api/v1/appeals/{}", pointed.body["id"].as_str().unwrap()));
+    assert_eq!(saved.body["wage"]["amount_minor"], 11128);
+    assert_eq!(appeal("1.1128e4").status, 201, "an exponent that leaves a whole number");
+    for (amount, why) in [("11128.5", "not a whole number"), ("1e300", "not a whole number in range")] {
+        let refused = appeal(amount);
+        assert_eq!(refused.status, 400, "{amount}: {}", refused.body);
+        assert!(
+            refused.message().contains("wage.amount_minor") && refused.message().contains(why),
+            "{}",
+            refused.message()
+        );
+    }
+    let person = operator.post("/api/v1/persons", &{
+        let mut p = husan();
+        p["identity"]["birth_year"] = json!(1986.0);
+        p
+    });
+    assert_eq!(person.status, 201, "{}", person.body);
+    let update = operator.put(&format!("/api/v1/persons/{}", person.body["id"].as_str().unwrap()), &{
+        let mut p = husan();
+        p["version"] = json!(1.0);
+        p
+    });
+    assert_eq!(update.status, 200, "{}", update.body);
+}
+
 #[test]
 fn persons_are_created_found_read_and_corrected_only_within_reach() {
     let server = Server::start();
@@ -498,6 +593,54 @@ fn the_document_describes_every_route_and_every_route_answers_in_json() {
             assert_eq!(answer.status, 401, "{method} {path}: {}", answer.body);
         }
     }
+
+    // What the services enforce, stated in the document: codes as enums made from the
+    // domain's lists, bounds from its constants, 413 and 415 wherever a body is read.
+    let schema = |name: &str| &schemas[name];
+    for list in komek_domain::lookups::ALL {
+        let described = format!("A code of the list `{}`.", list.name);
+        let found = schemas.values().find(|s| s["description"] == described.as_str());
+        let found = found.unwrap_or_else(|| panic!("no enum of the list {} in the document", list.name));
+        assert_eq!(found["enum"], json!(list.codes), "{}", list.name);
+    }
+    assert_eq!(schema("AppealInput")["properties"]["channel"]["$ref"], "#/components/schemas/ChannelCode");
+    assert_eq!(schema("AppealInput")["properties"]["topics"]["items"]["$ref"], "#/components/schemas/TopicCode");
+    assert_eq!(schema("AppealInput")["properties"]["topics"]["minItems"], 1);
+    assert_eq!(schema("CaseInput")["properties"]["persons"]["minItems"], 1);
+    assert_eq!(
+        schema("CaseInput")["properties"]["persons"]["maxItems"],
+        json!(komek_domain::entities::MAX_CASE_PERSONS)
+    );
+    let short = json!(komek_domain::entities::MAX_SHORT_CHARS);
+    assert_eq!(schema("IdentityInput")["properties"]["full_name"]["maxLength"], short);
+    assert_eq!(schema("IdentityInput")["properties"]["phones"]["items"]["maxLength"], short);
+    assert_eq!(schema("TaskInput")["properties"]["title"]["maxLength"], json!(komek_domain::casework::MAX_LINE_CHARS));
+    assert_eq!(schema("MoneyDto")["properties"]["amount_minor"]["minimum"], 0);
+    let months = &schema("ProceedingInput")["properties"]["sentence_months"];
+    assert_eq!((&months["minimum"], &months["maximum"]), (&json!(1), &json!(360)), "{months}");
+    assert_eq!(schema("MoneyDto")["properties"]["currency"]["$ref"], "#/components/schemas/CurrencyCode");
+    let search = document.body["paths"]["/api/v1/persons"]["get"]["parameters"].as_array().unwrap();
+    let q = search.iter().find(|p| p["name"] == "q").unwrap();
+    assert_eq!((&q["required"], &q["schema"]["pattern"]), (&json!(true), &json!("\\S")), "{q}");
+    let body_of =
+        |path: &str, method: &str| &paths[path][method]["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(body_of("/api/v1/persons/{id}", "put")["required"], json!(["version"]));
+    assert_eq!(body_of("/api/v1/cases/{id}", "put")["properties"]["opened_on"]["type"], "null");
+    assert_eq!(body_of("/api/v1/cases", "post")["properties"]["version"]["type"], "null");
+    let mut bodies = 0;
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            if operation.get("requestBody").is_none() {
+                continue;
+            }
+            bodies += 1;
+            for status in ["413", "415"] {
+                let answer = &operation["responses"][status]["content"]["application/json"]["schema"]["$ref"];
+                assert_eq!(answer, "#/components/schemas/ErrorBody", "{method} {path} {status}");
+            }
+        }
+    }
+    assert_eq!(bodies, 17, "every create, update and addition");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved};
 use crate::AppState;
 
@@ -36,10 +37,11 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
 #[serde(deny_unknown_fields)]
 pub struct MoneyDto {
     /// In minor units: 18 000 ₸ is `1800000`.
-    #[schema(example = 1_800_000)]
+    #[schema(example = 1_800_000, minimum = 0)]
+    #[serde(deserialize_with = "super::whole::required")]
     pub amount_minor: i64,
     /// One of KZT, USD, UZS, KGS, TJS, RUB.
-    #[schema(example = "KZT")]
+    #[schema(value_type = codes::CurrencyCode)]
     pub currency: String,
 }
 
@@ -55,7 +57,7 @@ impl From<Money> for MoneyDto {
 pub struct NamedParty {
     pub party_id: Uuid,
     /// A code of the list `party-role`: employer, intermediary, foreman, registration-helper, official, other.
-    #[schema(example = "employer")]
+    #[schema(value_type = codes::PartyRoleCode)]
     pub role: String,
 }
 
@@ -70,36 +72,43 @@ pub struct AppealInput {
     /// derived from it and the account: use that one afterwards. On update, if given, it
     /// must be the path's.
     pub id: Option<Uuid>,
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. Ignored on create.
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     /// When the appeal was received (RFC 3339 with offset); now if not given.
     #[schema(format = DateTime, example = "2008-10-14T10:30:00+05:00")]
     pub received_at: Option<String>,
     /// List `channel`.
-    #[schema(example = "hotline-phone")]
+    #[schema(value_type = codes::ChannelCode)]
     pub channel: String,
     /// List `contact`: who was on the other end.
-    #[schema(example = "migrant")]
+    #[schema(value_type = codes::ContactCode)]
     pub contact: String,
     /// The person the appeal is about, if named and within reach.
     pub person_id: Option<Uuid>,
     /// List `topic`; at least one.
-    #[schema(example = json!(["wages-unpaid"]))]
+    #[schema(value_type = Vec<codes::TopicCode>, min_items = 1)]
     pub topics: Vec<String>,
     /// List `help`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::HelpCode>)]
     pub help: Vec<String>,
     /// List `occupation`.
+    #[schema(value_type = Option<codes::OccupationCode>)]
     pub occupation: Option<String>,
     /// List `sector`.
+    #[schema(value_type = Option<codes::SectorCode>)]
     pub sector: Option<String>,
     /// List `region`.
+    #[schema(value_type = Option<codes::RegionCode>)]
     pub work_region: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub work_district: Option<String>,
     /// Monthly wage at the time of the appeal; never negative.
     pub wage: Option<MoneyDto>,
     /// List `reason`.
+    #[schema(value_type = Option<codes::ReasonCode>)]
     pub migration_reason: Option<String>,
     /// Free text; identifying, stored encrypted.
     pub notes: Option<String>,
@@ -107,7 +116,7 @@ pub struct AppealInput {
     #[schema(example = "2008-10-20", format = Date)]
     pub follow_up_on: Option<String>,
     /// List `appeal-outcome`.
-    #[schema(example = "advised")]
+    #[schema(value_type = codes::AppealOutcomeCode)]
     pub outcome: String,
     /// Known parties the appeal names.
     #[serde(default)]
@@ -256,10 +265,13 @@ pub struct AppealFilters {
     #[param(format = Uuid)]
     pub operator: Option<String>,
     /// List `channel`.
+    #[param(inline, value_type = Option<codes::ChannelCode>)]
     pub channel: Option<String>,
     /// List `topic`.
+    #[param(inline, value_type = Option<codes::TopicCode>)]
     pub topic: Option<String>,
     /// List `appeal-outcome`.
+    #[param(inline, value_type = Option<codes::AppealOutcomeCode>)]
     pub outcome: Option<String>,
     /// `due` (follow-ups due today or earlier) or `overdue` (before today).
     #[param(inline, value_type = Option<FollowUpChoice>)]
@@ -274,6 +286,7 @@ pub struct AppealFilters {
     #[param(inline, value_type = Option<SortChoice>)]
     pub sort: Option<String>,
     /// Page number from 0; 50 appeals a page.
+    #[param(minimum = 0)]
     pub page: Option<i64>,
 }
 

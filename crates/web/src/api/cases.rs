@@ -33,6 +33,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::appeals::{MoneyDto, NamedParty};
+use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved, given};
 use crate::{AppState, blocking};
 
@@ -43,9 +44,10 @@ use crate::{AppState, blocking};
 pub struct CasePersonDto {
     pub person_id: Uuid,
     /// List `victim-status`: unknown, presumed, identified, not-a-victim.
-    #[schema(example = "presumed")]
+    #[schema(value_type = codes::VictimStatusCode)]
     pub victim_status: String,
     /// List `identifying-body`: who identified the person as a victim.
+    #[schema(value_type = Option<codes::IdentifyingBodyCode>)]
     pub identified_by: Option<String>,
     pub identified_on: Option<NaiveDate>,
 }
@@ -57,10 +59,10 @@ pub struct CasePersonInput {
     /// A person within the sender's reach.
     pub person_id: Uuid,
     /// List `victim-status`; `unknown` if not given.
-    #[schema(example = "presumed")]
+    #[schema(value_type = Option<codes::VictimStatusCode>)]
     pub victim_status: Option<String>,
     /// List `identifying-body`; required when the status is presumed or identified.
-    #[schema(example = "ngo")]
+    #[schema(value_type = Option<codes::IdentifyingBodyCode>)]
     pub identified_by: Option<String>,
     /// YYYY-MM-DD.
     #[schema(format = Date, example = "2008-10-21")]
@@ -81,12 +83,13 @@ pub struct CaseDto {
     /// Whether the identifying parts (summary, texts, notes, file names) were within reach.
     pub identifying_shown: bool,
     /// List `case-kind`.
-    #[schema(example = "forced-labour")]
+    #[schema(value_type = codes::CaseKindCode)]
     pub kind: String,
     /// List `case-status`: open, follow-up, closed, closed-referred.
-    #[schema(example = "open")]
+    #[schema(value_type = codes::CaseStatusCode)]
     pub status: String,
     /// List `closing-reason`, once closed.
+    #[schema(value_type = Option<codes::ClosingReasonCode>)]
     pub closing_reason: Option<String>,
     /// Visible to its team only.
     pub sensitive: bool,
@@ -99,16 +102,22 @@ pub struct CaseDto {
     /// Where the person was recruited (a place name).
     pub recruited_at: String,
     /// List `citizenship`: the country of recruitment.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
     pub recruited_country: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub recruited_district: Option<String>,
     /// List `region`.
+    #[schema(value_type = Option<codes::RegionCode>)]
     pub exploited_region: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub exploited_district: Option<String>,
     /// List `place`: the kind of place.
+    #[schema(value_type = Option<codes::PlaceCode>)]
     pub exploited_place: Option<String>,
     /// List `case-outcome`.
+    #[schema(value_type = Vec<codes::CaseOutcomeCode>)]
     pub outcomes: Vec<String>,
     /// The story in the lawyer's words; `null` when not within reach.
     pub summary: Option<String>,
@@ -133,17 +142,19 @@ pub struct CaseDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. A create that sends it is refused (400).
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
-    /// On create only: the day the case opens (YYYY-MM-DD); today if not given.
+    /// On create only: the day the case opens (YYYY-MM-DD); today if not given. An update
+    /// that sends it is refused (400): the opening day stays as the case was opened.
     #[schema(format = Date, example = "2008-10-15")]
     pub opened_on: Option<String>,
     /// List `case-kind`.
-    #[schema(example = "forced-labour")]
+    #[schema(value_type = codes::CaseKindCode)]
     pub kind: String,
     /// List `case-status`. Closing (`closed`, `closed-referred`) needs outcomes and a
     /// closing reason.
-    #[schema(example = "open")]
+    #[schema(value_type = codes::CaseStatusCode)]
     pub status: String,
     /// Visible to its team only.
     pub sensitive: bool,
@@ -154,24 +165,32 @@ pub struct CaseInput {
     pub team: Vec<Uuid>,
     /// At least one; each within the sender's reach.
     #[serde(default)]
+    #[schema(min_items = 1)]
     pub persons: Vec<CasePersonInput>,
     #[serde(default)]
     pub parties: Vec<NamedParty>,
     pub recruited_at: Option<String>,
     /// List `citizenship`.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
     pub recruited_country: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub recruited_district: Option<String>,
     /// List `region`.
+    #[schema(value_type = Option<codes::RegionCode>)]
     pub exploited_region: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub exploited_district: Option<String>,
     /// List `place`.
+    #[schema(value_type = Option<codes::PlaceCode>)]
     pub exploited_place: Option<String>,
     /// List `case-outcome`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::CaseOutcomeCode>)]
     pub outcomes: Vec<String>,
     /// List `closing-reason`; dropped when the case is not closed.
+    #[schema(value_type = Option<codes::ClosingReasonCode>)]
     pub closing_reason: Option<String>,
     /// The closing day (YYYY-MM-DD); today if a case is closed without one.
     #[schema(format = Date)]
@@ -237,7 +256,7 @@ pub struct FromAppealInput {
     /// An appeal within reach that names its person.
     pub appeal_id: Uuid,
     /// List `case-kind`.
-    #[schema(example = "forced-labour")]
+    #[schema(value_type = codes::CaseKindCode)]
     pub kind: String,
     /// Visible to its team only; false if not given.
     #[serde(default)]
@@ -257,7 +276,7 @@ pub struct ServiceDto {
     /// The person helped, if one of the case's.
     pub person_id: Option<Uuid>,
     /// List `service`.
-    #[schema(example = "wage-recovery")]
+    #[schema(value_type = codes::ServiceCode)]
     pub kind: String,
     pub delivered_on: NaiveDate,
     /// `us` or the partner's name.
@@ -265,6 +284,7 @@ pub struct ServiceDto {
     /// `null` when not within reach.
     pub result: Option<String>,
     /// List `citizenship`: where a repatriation brought the person.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
     pub destination_country: Option<String>,
     /// Repatriation: with whom the person went home; empty when not said, `null` when not
     /// within reach.
@@ -282,7 +302,7 @@ pub struct ServiceInput {
     /// One of the case's persons, if the service was for one.
     pub person_id: Option<Uuid>,
     /// List `service`.
-    #[schema(example = "wage-recovery")]
+    #[schema(value_type = codes::ServiceCode)]
     pub kind: String,
     /// YYYY-MM-DD.
     #[schema(format = Date, example = "2008-11-03")]
@@ -292,6 +312,7 @@ pub struct ServiceInput {
     /// What came of it; identifying, stored encrypted.
     pub result: Option<String>,
     /// List `citizenship`; required for a repatriation.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
     pub destination_country: Option<String>,
     /// Repatriation: with whom the person went home (a relative, a partner's escort, alone);
     /// identifying, stored encrypted.
@@ -308,7 +329,7 @@ pub struct EventDto {
     pub id: Uuid,
     pub happened_on: NaiveDate,
     /// List `case-event`.
-    #[schema(example = "recruitment")]
+    #[schema(value_type = codes::CaseEventCode)]
     pub kind: String,
     /// `null` when not within reach.
     pub text: Option<String>,
@@ -323,9 +344,10 @@ pub struct EventInput {
     #[schema(format = Date, example = "2008-09-01")]
     pub happened_on: String,
     /// List `case-event`.
-    #[schema(example = "recruitment")]
+    #[schema(value_type = codes::CaseEventCode)]
     pub kind: String,
-    /// What happened; identifying, stored encrypted.
+    /// What happened, not blank; identifying, stored encrypted.
+    #[schema(pattern = r"\S")]
     pub text: String,
 }
 
@@ -379,6 +401,7 @@ pub struct AssessmentDto {
     pub id: Uuid,
     pub person_id: Uuid,
     /// The catalogue's id, e.g. `ilo-2012-forced-labour`.
+    #[schema(value_type = codes::CatalogueCode)]
     pub catalogue: String,
     /// The catalogue's edition at the time.
     pub edition: String,
@@ -417,7 +440,7 @@ pub struct AssessmentInput {
     /// One of the case's persons.
     pub person_id: Uuid,
     /// `ilo-2012-forced-labour` or `ilo-2009-trafficking-labour`.
-    #[schema(example = "ilo-2012-forced-labour")]
+    #[schema(value_type = codes::CatalogueCode)]
     pub catalogue: String,
     /// YYYY-MM-DD; today if not given.
     #[schema(format = Date, example = "2008-10-21")]
@@ -444,19 +467,21 @@ pub struct ProceedingDto {
     /// The version an update must send.
     pub version: i64,
     /// List `proceeding-kind`.
-    #[schema(example = "criminal")]
+    #[schema(value_type = codes::ProceedingKindCode)]
     pub kind: String,
     /// List `authority`.
-    #[schema(example = "police")]
+    #[schema(value_type = codes::AuthorityCode)]
     pub authority: String,
     /// Article codes, e.g. `cc2014-128`.
+    #[schema(value_type = Vec<codes::ArticleCode>)]
     pub articles: Vec<String>,
     /// List `proceeding-stage`.
-    #[schema(example = "pre-trial-investigation")]
+    #[schema(value_type = codes::ProceedingStageCode)]
     pub stage: String,
     pub opened_on: NaiveDate,
     pub hearings: Vec<NaiveDate>,
     /// List `proceeding-outcome`; `null` while undecided.
+    #[schema(value_type = Option<codes::ProceedingOutcomeCode>)]
     pub outcome: Option<String>,
     pub decided_on: Option<NaiveDate>,
     /// A custodial sentence, in months.
@@ -470,19 +495,21 @@ pub struct ProceedingDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProceedingInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. A create that sends it is refused (400).
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     /// List `proceeding-kind`.
-    #[schema(example = "criminal")]
+    #[schema(value_type = codes::ProceedingKindCode)]
     pub kind: String,
     /// List `authority`.
-    #[schema(example = "police")]
+    #[schema(value_type = codes::AuthorityCode)]
     pub authority: String,
     /// Article codes of the law catalogue, e.g. `cc2014-128`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::ArticleCode>)]
     pub articles: Vec<String>,
     /// List `proceeding-stage`.
-    #[schema(example = "complaint-filed")]
+    #[schema(value_type = codes::ProceedingStageCode)]
     pub stage: String,
     /// YYYY-MM-DD.
     #[schema(format = Date, example = "2008-10-25")]
@@ -491,11 +518,14 @@ pub struct ProceedingInput {
     #[serde(default)]
     pub hearings: Vec<String>,
     /// List `proceeding-outcome`; absent while undecided.
+    #[schema(value_type = Option<codes::ProceedingOutcomeCode>)]
     pub outcome: Option<String>,
     /// YYYY-MM-DD; not before `opened_on`.
     #[schema(format = Date)]
     pub decided_on: Option<String>,
     /// Required for the outcome `sentence`: 1 to 360 months.
+    #[schema(minimum = 1, maximum = 360)]
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub sentence_months: Option<i32>,
     /// Required for the outcome `fine`; never negative.
     pub fine: Option<MoneyDto>,
@@ -550,8 +580,8 @@ pub struct TaskDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskInput {
-    /// What to do; identifying, stored encrypted.
-    #[schema(example = "Call the labour inspection about the passport")]
+    /// What to do, not blank; identifying, stored encrypted.
+    #[schema(example = "Call the labour inspection about the passport", pattern = r"\S")]
     pub title: String,
     /// Someone who can open the case; the token's user if not given.
     pub assignee_id: Option<Uuid>,
@@ -592,7 +622,8 @@ pub struct NoteDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteInput {
-    /// Identifying, stored encrypted.
+    /// Not blank; identifying, stored encrypted.
+    #[schema(pattern = r"\S")]
     pub text: String,
     /// `team` (everyone who may read the case; if not given) or `author-role` (staff of the
     /// author's role and the case lead).
@@ -668,6 +699,7 @@ pub struct CaseFilters {
     #[param(example = "active")]
     pub status: Option<String>,
     /// List `case-kind`.
+    #[param(inline, value_type = Option<codes::CaseKindCode>)]
     pub kind: Option<String>,
     /// An office's id; only roles over the whole organisation may choose one.
     #[param(format = Uuid)]
@@ -679,6 +711,7 @@ pub struct CaseFilters {
     #[param(value_type = Option<bool>)]
     pub overdue: Option<String>,
     /// Page number from 0; 50 cases a page.
+    #[param(minimum = 0)]
     pub page: Option<i64>,
 }
 

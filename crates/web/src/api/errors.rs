@@ -16,8 +16,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable code: `bad_request`, `unauthorized`, `forbidden`, `not_found`, `method_not_allowed`,
-    /// `conflict`, `possible_duplicate`, `unsupported_media_type`, `payload_too_large`, `invalid`
-    /// or `internal`.
+    /// `conflict`, `possible_duplicate`, `payload_too_large`, `unsupported_media_type`, `invalid`,
+    /// `internal` or `unavailable`.
     #[schema(example = "invalid")]
     pub error: &'static str,
     /// One sentence saying what to fix, naming every field concerned.
@@ -129,18 +129,46 @@ impl ApiError {
         }
     }
 
+    /// A body over the limit, whether the limit's layer or the JSON reader found it.
+    pub fn too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the body is too large: at most {} KiB", crate::security::MAX_BODY_BYTES / 1024),
+        )
+    }
+
+    pub fn unsupported_media_type() -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the body as JSON with \"Content-Type: application/json\"",
+        )
+    }
+
+    /// An error answer made outside the handlers, by status alone.
+    fn of_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::PAYLOAD_TOO_LARGE => Self::too_large(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::unsupported_media_type(),
+            StatusCode::NOT_FOUND => Self::new(status, "not_found", "no such API route"),
+            StatusCode::METHOD_NOT_ALLOWED => {
+                Self::new(status, "method_not_allowed", "this route does not take that method")
+            }
+            StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => {
+                Self::new(status, "unavailable", "the server is busy: nothing is known to have been saved, try again")
+            }
+            s if s.is_client_error() => Self::new(status, "bad_request", s.canonical_reason().unwrap_or("bad request")),
+            _ => Self::internal(format!("a {status} answer made outside the API's handlers")),
+        }
+    }
+
     pub fn from_json(rejection: JsonRejection) -> Self {
         match rejection {
-            JsonRejection::MissingJsonContentType(_) => Self::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "send the body as JSON with \"Content-Type: application/json\"",
-            ),
+            JsonRejection::MissingJsonContentType(_) => Self::unsupported_media_type(),
             JsonRejection::JsonDataError(e) => Self::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()),
             JsonRejection::JsonSyntaxError(e) => Self::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the body is too large")
-            }
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::too_large(),
             other => Self::new(StatusCode::BAD_REQUEST, "bad_request", other.body_text()),
         }
     }
@@ -186,6 +214,21 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// Gives the error answers that layers outside the handlers make (the body limit's 413, the
+/// timeout's 503) the API's JSON shape, so that a client reads every refusal the same way.
+pub async fn json_refusals(response: Response) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    ApiError::of_status(status).into_response()
 }
 
 impl From<crate::errors::WebError> for ApiError {

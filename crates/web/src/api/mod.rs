@@ -34,13 +34,15 @@ use crate::{AppState, blocking};
 /// Where the API lives; its version changes only when an answer would change incompatibly.
 pub const PREFIX: &str = "/api/v1";
 
-/// The API's routes, to be merged into the application's router. They sit outside the HTML
-/// error pages: every answer, even to an unknown path or method, is JSON.
+/// The API's routes with their body limit and time, to be merged into the application's
+/// router. They sit outside the HTML error pages: every answer, even to an unknown path or
+/// method or a body over the limit, is JSON.
 pub fn routes() -> Router<AppState> {
-    table().router.method_not_allowed_fallback(method_not_allowed).route(
+    let routes = table().router.method_not_allowed_fallback(method_not_allowed).route(
         &format!("{PREFIX}/{{*unknown}}"),
         axum::routing::any(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route") }),
-    )
+    );
+    crate::security::limits(routes).layer(axum::middleware::map_response(errors::json_refusals))
 }
 
 /// A router that remembers each route it is given, so that a test can hold the OpenAPI
@@ -248,6 +250,35 @@ fn required_version(version: Option<i64>) -> Result<i64, ApiError> {
             "is required to update: send the version you read, so that a change made since is not overwritten",
         )])
     })
+}
+
+/// Whole numbers as JSON Schema counts them: `11128.0` is the integer 11128, so a client
+/// whose language writes every number with a point is understood; `0.5` is refused (400)
+/// naming the field, and so is a number outside the field's range.
+mod whole {
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    fn read<T: TryFrom<i64>, E: Error>(number: serde_json::Number) -> Result<T, E> {
+        let whole = number.as_i64().or_else(|| {
+            // 2^63 is the first float past i64::MAX; below it, a float with no fraction is exact.
+            number
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= -(2f64.powi(63)) && *f < 2f64.powi(63))
+                .map(|f| f as i64)
+        });
+        let Some(whole) = whole else {
+            return Err(E::custom(format!("{number} is not a whole number in range")));
+        };
+        T::try_from(whole).map_err(|_| E::custom(format!("{number} is out of range")))
+    }
+
+    pub fn required<'de, D: Deserializer<'de>, T: TryFrom<i64>>(deserializer: D) -> Result<T, D::Error> {
+        read(serde_json::Number::deserialize(deserializer)?)
+    }
+
+    pub fn optional<'de, D: Deserializer<'de>, T: TryFrom<i64>>(deserializer: D) -> Result<Option<T>, D::Error> {
+        Option::<serde_json::Number>::deserialize(deserializer)?.map(read).transpose()
+    }
 }
 
 /// Text that is empty means "not given".

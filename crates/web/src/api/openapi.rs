@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use axum::http::header;
 use axum::response::IntoResponse;
+use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -20,7 +21,11 @@ use super::{appeals, cases, parties, persons};
                        `Authorization: Bearer TOKEN`; a request acts as that user. Errors are \
                        `{\"error\", \"message\", \"fields\": [{\"field\", \"problem\"}]}`: 400 a value could not \
                        be read, 401 no live token, 403 the role may not, 404 not within reach, 409 changed since \
-                       the version sent, 422 a value is not allowed (unknown code, negative amount).",
+                       the version sent, 413 a body over the limit, 415 a body not sent as JSON, 422 a value is not \
+                       allowed (unknown code, negative or implausibly large amount, text too long or holding \
+                       control characters, a day in the future where none can be). Integers may be written with a \
+                       point (`11128.0`); a fraction is refused (400). Codes are those of the lists the schemas \
+                       name; the server checks them too.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     paths(
@@ -83,7 +88,141 @@ impl Modify for BearerToken {
 /// The document as JSON text, built once.
 fn json() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();
-    DOCUMENT.get_or_init(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"))
+    DOCUMENT.get_or_init(|| {
+        let mut document = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+        refuse_bodies_as_the_server_does(&mut document);
+        state_the_limits(&mut document);
+        state_what_each_operation_needs(&mut document);
+        state_who_needs_a_name(&mut document);
+        serde_json::to_string(&document).expect("the OpenAPI document serialises")
+    })
+}
+
+/// Every operation that reads a body answers 413 to one over the limit and 415 to one that is
+/// not JSON, before anything else is read of it.
+fn refuse_bodies_as_the_server_does(document: &mut Value) {
+    let too_large = format!("The body is over {} KiB", crate::security::MAX_BODY_BYTES / 1024);
+    let refusals = [("413", too_large.as_str()), ("415", "The body is not sent as `application/json`")];
+    let Some(paths) = document["paths"].as_object_mut() else { return };
+    for operation in paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.values_mut()) {
+        if operation.get("requestBody").is_none() {
+            continue;
+        }
+        for (status, description) in refusals {
+            operation["responses"][status] = json!({
+                "description": description,
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
+            });
+        }
+    }
+}
+
+/// A limit the server enforces on a field of a body, stated with the domain's own constant so
+/// that the document cannot drift from the rule.
+enum Limit {
+    /// At most this many characters.
+    Chars(usize),
+    /// Each item at most this many characters.
+    ItemChars(usize),
+    /// At most this many items.
+    Items(usize),
+}
+
+/// The limits of the bodies' fields, by schema and property. Codes, `minItems`, signs and
+/// fixed ranges are stated on the fields themselves; these come from the domain's constants.
+const LIMITS: &[(&str, &str, Limit)] = {
+    use Limit::*;
+    use komek_domain::casework::{MAX_ARTICLES, MAX_HEARINGS, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+    use komek_domain::entities::{MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_NAMED_PARTIES, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
+    &[
+        ("AppealInput", "notes", Chars(MAX_NOTE_CHARS)),
+        ("IdentityInput", "full_name", Chars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "passport_name", Chars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "address", Chars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "other_spellings", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "documents", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "notes", Chars(MAX_NOTE_CHARS)),
+        ("PartyIdentityDto", "name", Chars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "address", Chars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "other_names", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "identifiers", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "notes", Chars(MAX_NOTE_CHARS)),
+        ("CaseInput", "persons", Items(MAX_CASE_PERSONS)),
+        ("CaseInput", "team", Items(MAX_CASE_TEAM)),
+        ("CaseInput", "parties", Items(MAX_NAMED_PARTIES)),
+        ("CaseInput", "recruited_at", Chars(MAX_LINE_CHARS)),
+        ("CaseInput", "summary", Chars(MAX_NOTE_CHARS)),
+        ("ServiceInput", "provider", Chars(MAX_LINE_CHARS)),
+        ("ServiceInput", "result", Chars(MAX_NOTE_CHARS)),
+        ("ServiceInput", "accompanied_by", Chars(MAX_LINE_CHARS)),
+        ("EventInput", "text", Chars(MAX_TEXT_CHARS)),
+        ("ProceedingInput", "articles", Items(MAX_ARTICLES)),
+        ("ProceedingInput", "hearings", Items(MAX_HEARINGS)),
+        ("ProceedingInput", "notes", Chars(MAX_TEXT_CHARS)),
+        ("TaskInput", "title", Chars(MAX_LINE_CHARS)),
+        ("NoteInput", "text", Chars(MAX_TEXT_CHARS)),
+    ]
+};
+
+/// What a body must hold, or must leave out (or `null`), on one operation, where create and
+/// update share one schema: an update names the version it read; a case's opening day is
+/// not changed by an update; a case opened or a proceeding added names no version.
+const OPERATION_NEEDS: &[(&str, &[&str], &[&str])] = &[
+    ("update_appeal", &["version"], &[]),
+    ("update_person", &["version"], &[]),
+    ("update_party", &["version"], &[]),
+    ("update_case", &["version"], &["opened_on"]),
+    ("update_proceeding", &["version"], &[]),
+    ("open_case", &[], &["version"]),
+    ("add_proceeding", &[], &["version"]),
+];
+
+fn state_what_each_operation_needs(document: &mut Value) {
+    let Some(paths) = document["paths"].as_object_mut() else { return };
+    let operations = paths.values_mut().filter_map(Value::as_object_mut).flat_map(|item| item.values_mut());
+    let mut seen = 0;
+    for operation in operations {
+        let Some((_, needed, left_out)) = OPERATION_NEEDS.iter().find(|(id, ..)| operation["operationId"] == *id)
+        else {
+            continue;
+        };
+        seen += 1;
+        let body = &mut operation["requestBody"]["content"]["application/json"]["schema"];
+        let mut properties = serde_json::Map::new();
+        for name in *needed {
+            properties.insert((*name).to_owned(), json!({ "type": "integer" }));
+        }
+        for name in *left_out {
+            properties.insert((*name).to_owned(), json!({ "type": "null" }));
+        }
+        *body = json!({ "allOf": [body.take()], "required": needed, "properties": properties });
+    }
+    assert_eq!(seen, OPERATION_NEEDS.len(), "an operation named in OPERATION_NEEDS is not in the document");
+}
+
+/// A person needs a name unless the profile says they gave none.
+fn state_who_needs_a_name(document: &mut Value) {
+    let person = &mut document["components"]["schemas"]["PersonInput"];
+    assert!(person.is_object(), "the document has no PersonInput");
+    person["anyOf"] = json!([
+        { "properties": { "profile": { "properties": { "anonymous": { "const": true } }, "required": ["anonymous"] } } },
+        { "properties": { "identity": { "properties": { "full_name": { "pattern": "\\S" } }, "required": ["full_name"] } },
+          "required": ["identity"] },
+    ]);
+}
+
+fn state_the_limits(document: &mut Value) {
+    for (schema, property, limit) in LIMITS {
+        let field = &mut document["components"]["schemas"][*schema]["properties"][*property];
+        assert!(field.is_object(), "a limit names {schema}.{property}, which the document does not have");
+        match limit {
+            Limit::Chars(max) => field["maxLength"] = json!(max),
+            Limit::ItemChars(max) => field["items"]["maxLength"] = json!(max),
+            Limit::Items(max) => field["maxItems"] = json!(max),
+        }
+    }
 }
 
 /// This document (OpenAPI 3.1).
@@ -96,6 +235,89 @@ fn json() -> &'static str {
 )]
 pub async fn document() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], json())
+}
+
+/// The codes of the domain's lists as named enums of the document, made from the lists
+/// themselves when the document is built. A field names one with
+/// `#[schema(value_type = codes::Topic)]` (or `Option<…>`, `Vec<…>`); the service still
+/// checks every code, and answers an unknown one with the list's codes.
+pub(super) mod codes {
+    use std::borrow::Cow;
+
+    use komek_domain::{Currency, indicators, law, lookups};
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+
+    fn schema<'a>(list: &str, codes: impl IntoIterator<Item = &'a str>) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(codes))
+            .description(Some(format!("A code of the list `{list}`.")))
+            .into()
+    }
+
+    macro_rules! code_types {
+        ($($name:ident => $list:expr, $codes:expr;)+) => {$(
+            #[allow(dead_code)]
+            pub struct $name;
+
+            impl utoipa::PartialSchema for $name {
+                fn schema() -> RefOr<Schema> {
+                    schema($list, $codes)
+                }
+            }
+
+            impl utoipa::ToSchema for $name {
+                fn name() -> Cow<'static, str> {
+                    Cow::Borrowed(stringify!($name))
+                }
+            }
+        )+};
+    }
+
+    macro_rules! lookup_types {
+        ($($name:ident => $list:expr;)+) => {
+            code_types!($($name => $list.name, $list.codes.iter().copied();)+);
+        };
+    }
+
+    lookup_types! {
+        ChannelCode => lookups::CHANNEL;
+        ContactCode => lookups::CONTACT;
+        TopicCode => lookups::TOPIC;
+        HelpCode => lookups::HELP;
+        OccupationCode => lookups::OCCUPATION;
+        SectorCode => lookups::SECTOR;
+        ReasonCode => lookups::MIGRATION_REASON;
+        AppealOutcomeCode => lookups::APPEAL_OUTCOME;
+        RegionCode => lookups::REGION;
+        DistrictCode => lookups::DISTRICT;
+        CaseKindCode => lookups::CASE_KIND;
+        CaseStatusCode => lookups::CASE_STATUS;
+        CaseOutcomeCode => lookups::CASE_OUTCOME;
+        ClosingReasonCode => lookups::CLOSING_REASON;
+        CaseEventCode => lookups::CASE_EVENT;
+        VictimStatusCode => lookups::VICTIM_STATUS;
+        IdentifyingBodyCode => lookups::IDENTIFYING_BODY;
+        ServiceCode => lookups::SERVICE_KIND;
+        PartyRoleCode => lookups::PARTY_ROLE;
+        PlaceCode => lookups::PLACE_KIND;
+        SexCode => lookups::SEX;
+        CitizenshipCode => lookups::CITIZENSHIP;
+        VulnerabilityCode => lookups::VULNERABILITY;
+        PartyKindCode => lookups::PARTY_KIND;
+        LanguageCode => lookups::LANGUAGE;
+        ProceedingKindCode => law::PROCEEDING_KIND;
+        AuthorityCode => law::AUTHORITY;
+        ProceedingStageCode => law::PROCEEDING_STAGE;
+        ProceedingOutcomeCode => law::PROCEEDING_OUTCOME;
+    }
+
+    code_types! {
+        CurrencyCode => "currency", Currency::ALL.iter().map(|c| c.code());
+        ArticleCode => law::ARTICLE_LIST, law::ARTICLES.iter().map(|a| a.code);
+        CatalogueCode => "catalogue", indicators::CATALOGUES.iter().map(|c| c.id);
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Saved};
 use crate::AppState;
 
@@ -33,8 +34,8 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PartyIdentityDto {
-    /// Required.
-    #[schema(example = "ТОО «Агрофирма Береке»")]
+    /// Required: not blank.
+    #[schema(example = "ТОО «Агрофирма Береке»", pattern = r"\S", required = true)]
     pub name: String,
     pub other_names: Vec<String>,
     pub phones: Vec<String>,
@@ -61,14 +62,17 @@ impl From<PartyIdentity> for PartyIdentityDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartyInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. Ignored on create.
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     /// List `party-kind`: person or company.
-    #[schema(example = "company")]
+    #[schema(value_type = codes::PartyKindCode)]
     pub kind: String,
     /// List `region`.
+    #[schema(value_type = Option<codes::RegionCode>)]
     pub region: Option<String>,
     /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
     pub district: Option<String>,
     pub identity: PartyIdentityDto,
 }
@@ -133,9 +137,11 @@ pub struct PartyHits {
 #[into_params(parameter_in = Query)]
 pub struct PartySearch {
     /// A name (any spelling, any order, one typo), a phone in any format, or an identifier.
-    #[param(example = "Береке")]
+    /// Blank is refused (400); a long text is cut short, not refused.
+    #[param(example = "Береке", required = true, pattern = r"\S")]
     pub q: Option<String>,
-    /// At most this many hits: 20 unless given, at most 100.
+    /// At most this many hits: 20 unless given; more than 100 is taken as 100, and 0 as 1.
+    #[param(minimum = 0)]
     pub limit: Option<usize>,
 }
 

@@ -14,6 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::appeals::AppealLineDto;
+use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Reader, Saved};
 use crate::AppState;
 
@@ -46,10 +47,10 @@ pub(super) fn field_names(name: &str) -> Option<&'static str> {
 #[serde(deny_unknown_fields)]
 pub struct ProfileDto {
     /// List `sex`.
-    #[schema(example = "male")]
+    #[schema(value_type = codes::SexCode)]
     pub sex: String,
     /// List `citizenship` (ISO 3166-1 alpha-2, `stateless`, `unknown`).
-    #[schema(example = "UZ")]
+    #[schema(value_type = codes::CitizenshipCode)]
     pub citizenship: String,
     /// CTDC age band ("18-20", "30-38", …); empty when unknown.
     #[serde(default)]
@@ -59,9 +60,11 @@ pub struct ProfileDto {
     pub home_region: String,
     /// List `language`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::LanguageCode>)]
     pub languages: Vec<String>,
     /// List `vulnerability`.
     #[serde(default)]
+    #[schema(value_type = Vec<codes::VulnerabilityCode>)]
     pub vulnerabilities: Vec<String>,
     /// The person gave no name.
     #[serde(default)]
@@ -108,7 +111,9 @@ pub struct IdentityInput {
     /// YYYY-MM-DD, not in the future.
     #[schema(format = Date, example = "1986-03-21")]
     pub birth_date: Option<String>,
-    /// When only the year is known.
+    /// When only the year is known: from 1900 to the current year.
+    #[schema(minimum = 1900)]
+    #[serde(deserialize_with = "super::whole::optional")]
     pub birth_year: Option<i32>,
     pub phones: Vec<String>,
     pub documents: Vec<String>,
@@ -150,7 +155,8 @@ impl From<PersonIdentity> for IdentityDto {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
-    /// On update only, required: the version read.
+    /// On update only, required: the version read. Ignored on create.
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub version: Option<i64>,
     pub profile: ProfileDto,
     #[serde(default)]
@@ -251,10 +257,12 @@ pub struct PersonHits {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PersonSearch {
-    /// A name (any spelling, any order, one typo), a phone in any format, or a document number.
-    #[param(example = "Husan Abdullaev")]
+    /// Required: a name (any spelling, any order, one typo), a phone in any format, or a
+    /// document number. Blank is refused (400); a long text is cut short, not refused.
+    #[param(example = "Husan Abdullaev", required = true, pattern = r"\S")]
     pub q: Option<String>,
-    /// At most this many hits: 20 unless given, at most 100.
+    /// At most this many hits: 20 unless given; more than 100 is taken as 100, and 0 as 1.
+    #[param(minimum = 0)]
     pub limit: Option<usize>,
 }
 
