@@ -94,6 +94,7 @@ fn json() -> &'static str {
         state_the_limits(&mut document);
         state_what_each_operation_needs(&mut document);
         state_who_needs_a_name(&mut document);
+        state_that_an_age_band_may_be_empty(&mut document);
         serde_json::to_string(&document).expect("the OpenAPI document serialises")
     })
 }
@@ -133,21 +134,31 @@ enum Limit {
 const LIMITS: &[(&str, &str, Limit)] = {
     use Limit::*;
     use komek_domain::casework::{MAX_ARTICLES, MAX_HEARINGS, MAX_LINE_CHARS, MAX_TEXT_CHARS};
-    use komek_domain::entities::{MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_NAMED_PARTIES, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
+    use komek_domain::entities::{
+        MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_DOCUMENTS, MAX_NAMED_PARTIES, MAX_NOTE_CHARS, MAX_PHONES,
+        MAX_REGION_CHARS, MAX_SHORT_CHARS, MAX_SPELLINGS,
+    };
     &[
+        ("ProfileDto", "home_region", Chars(MAX_REGION_CHARS)),
         ("AppealInput", "notes", Chars(MAX_NOTE_CHARS)),
         ("IdentityInput", "full_name", Chars(MAX_SHORT_CHARS)),
         ("IdentityInput", "passport_name", Chars(MAX_SHORT_CHARS)),
         ("IdentityInput", "address", Chars(MAX_SHORT_CHARS)),
         ("IdentityInput", "other_spellings", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "other_spellings", Items(MAX_SPELLINGS)),
         ("IdentityInput", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "phones", Items(MAX_PHONES)),
         ("IdentityInput", "documents", ItemChars(MAX_SHORT_CHARS)),
+        ("IdentityInput", "documents", Items(MAX_DOCUMENTS)),
         ("IdentityInput", "notes", Chars(MAX_NOTE_CHARS)),
         ("PartyIdentityDto", "name", Chars(MAX_SHORT_CHARS)),
         ("PartyIdentityDto", "address", Chars(MAX_SHORT_CHARS)),
         ("PartyIdentityDto", "other_names", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "other_names", Items(MAX_SPELLINGS)),
         ("PartyIdentityDto", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "phones", Items(MAX_PHONES)),
         ("PartyIdentityDto", "identifiers", ItemChars(MAX_SHORT_CHARS)),
+        ("PartyIdentityDto", "identifiers", Items(MAX_DOCUMENTS)),
         ("PartyIdentityDto", "notes", Chars(MAX_NOTE_CHARS)),
         ("CaseInput", "persons", Items(MAX_CASE_PERSONS)),
         ("CaseInput", "team", Items(MAX_CASE_TEAM)),
@@ -211,6 +222,14 @@ fn state_who_needs_a_name(document: &mut Value) {
         { "properties": { "identity": { "properties": { "full_name": { "pattern": "\\S" } }, "required": ["full_name"] } },
           "required": ["identity"] },
     ]);
+}
+
+/// An age band is a code of its list, or empty when the age is not known.
+fn state_that_an_age_band_may_be_empty(document: &mut Value) {
+    let band = &mut document["components"]["schemas"]["ProfileDto"]["properties"]["age_band"];
+    assert!(band.is_object(), "the document has no ProfileDto.age_band");
+    let description = band["description"].take();
+    *band = json!({ "anyOf": [band.take(), { "const": "" }], "description": description });
 }
 
 fn state_the_limits(document: &mut Value) {
@@ -307,6 +326,7 @@ pub(super) mod codes {
         VulnerabilityCode => lookups::VULNERABILITY;
         PartyKindCode => lookups::PARTY_KIND;
         LanguageCode => lookups::LANGUAGE;
+        AgeBandCode => lookups::AGE_BAND;
         ProceedingKindCode => law::PROCEEDING_KIND;
         AuthorityCode => law::AUTHORITY;
         ProceedingStageCode => law::PROCEEDING_STAGE;

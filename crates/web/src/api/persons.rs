@@ -52,8 +52,9 @@ pub struct ProfileDto {
     /// List `citizenship` (ISO 3166-1 alpha-2, `stateless`, `unknown`).
     #[schema(value_type = codes::CitizenshipCode)]
     pub citizenship: String,
-    /// CTDC age band ("18-20", "30-38", …); empty when unknown.
+    /// List `age-band` (CTDC's bands: "18-20", "30-38", …); empty when unknown.
     #[serde(default)]
+    #[schema(value_type = codes::AgeBandCode)]
     pub age_band: String,
     /// Region or town of origin.
     #[serde(default)]
