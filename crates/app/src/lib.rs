@@ -120,6 +120,9 @@ pub enum AppError {
     Crypto(#[from] CryptoError),
     #[error(transparent)]
     Store(StoreError),
+    /// The noise of a private release could not be drawn.
+    #[error("drawing the noise of a private release failed: {0}")]
+    Noise(String),
 }
 
 impl From<StoreError> for AppError {

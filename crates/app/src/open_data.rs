@@ -14,7 +14,8 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use komek_domain::public_release::{Figure, Release, ReleaseRow, ReleaseTable, RowLabel, SUPPRESSED_MARK};
+use komek_domain::private_release::epsilon_text;
+use komek_domain::public_release::{Figure, Mode, Release, ReleaseRow, ReleaseTable, RowLabel, SUPPRESSED_MARK};
 
 use crate::report_export::{ExportError, Words, csv_line, decimal, file_name_part, period_file_part};
 
@@ -90,12 +91,24 @@ fn row_label(table: &ReleaseTable, row: &ReleaseRow, words: &Words<'_>) -> Strin
 /// The README: what the package is, the rules it was made by, and each file with its
 /// definition and columns.
 fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> String {
-    let mut lines = vec![words.text("open-data-title"), String::new()];
+    let (title, protection, rules): (_, _, &[&str]) = match release.mode {
+        Mode::Suppression { threshold } => (
+            "open-data-title",
+            format!("{}: {threshold}", words.text("open-data-threshold")),
+            &["open-data-hiding", "open-data-zeros", "open-data-shares", "open-data-averages", "open-data-format"],
+        ),
+        Mode::Private { epsilon_milli } => (
+            "open-data-title-private",
+            format!("{}: {}", words.text("open-data-epsilon"), epsilon_text(epsilon_milli)),
+            &["open-data-noise", "open-data-private-left-out", "open-data-format"],
+        ),
+    };
+    let mut lines = vec![words.text(title), String::new()];
     lines.extend(words.heading_lines(release.period, release.office, release.empty, &release.missing_rates));
     lines.push(format!("{}: {produced_on}", words.text("open-data-produced")));
-    lines.push(format!("{}: {}", words.text("open-data-threshold"), release.threshold));
+    lines.push(protection);
     lines.push(String::new());
-    for id in ["open-data-hiding", "open-data-zeros", "open-data-shares", "open-data-averages", "open-data-format"] {
+    for id in rules {
         lines.push(words.text(id).replace("{mark}", SUPPRESSED_MARK));
         lines.push(String::new());
     }

@@ -146,6 +146,21 @@ pub const MESSAGES: &[(&str, &str)] = &[
          empty field is a figure that needs an exchange rate the organisation has not recorded.",
     ),
     ("open-data-files", "Files"),
+    ("open-data-title-private", "Open data: the organisation's statistics, with random noise in every count"),
+    ("open-data-epsilon", "Privacy loss (ε)"),
+    (
+        "open-data-noise",
+        "Every count carries random noise (the discrete Laplace mechanism of the OpenDP library), the same scale \
+         for every figure. Adding or removing one record (an appeal, a victim of a case, a service, a proceeding) \
+         changes the chance of this package by at most a factor of e to the power ε, whatever else is known. The \
+         counts are therefore not exact: a line may show people where there were none, a total need not equal the \
+         sum of its lines nor another table's total, and a count below zero is published as 0.",
+    ),
+    (
+        "open-data-private-left-out",
+        "Left out: tables where one record counts in several lines (topics, kinds of help, ILO indicators), \
+         shares, and money (averages and sums of wages). Every line of each list is published, zeros included.",
+    ),
     (
         "report-definition-appeals-total",
         "Appeals received in the period, by the moment of receipt on the office's calendar.",

@@ -753,7 +753,76 @@ on_both_back_ends!(
     a_missing_rate_is_named_and_the_rest_of_the_report_stands,
     exchange_rates_are_kept_by_administrators_and_audited,
     a_release_made_is_recorded_in_the_ledger_and_one_looked_at_is_not,
+    a_private_release_draws_its_noise_once_and_spends_the_budget_of_each_year_it_touches,
 );
+
+fn a_private_release_draws_its_noise_once_and_spends_the_budget_of_each_year_it_touches(store: Store) {
+    use komek_app::public_releases::{Mode, Refusal};
+    use komek_domain::private_release::{self, is_template};
+    let k = komek(store);
+    a_small_year(&k);
+    let year = ReportQuery { period: Period::year(2008).unwrap(), office: None };
+    let budget = k.app.privacy_budget(&k.analyst).unwrap();
+    assert_eq!((budget.per_year_milli, budget.spent.clone()), (1000, vec![]), "ε = 1 a year to start with");
+
+    // Looking draws nothing and records nothing: the layout only.
+    let looked = k.app.private_release(&k.analyst, &year, 400).unwrap().unwrap();
+    assert!(is_template(&looked), "{looked:?}");
+    assert!(k.app.release_ledger(&k.analyst).unwrap().entries.is_empty());
+
+    // Made: every count carries noise; recorded with its ε; the year's budget spent.
+    let made = k.app.make_private_release(&k.analyst, &year, 400).unwrap().unwrap();
+    assert_eq!(made.mode, Mode::Private { epsilon_milli: 400 });
+    let report = k.app.report(&k.analyst, &year).unwrap();
+    let exact = private_release::private_release(&report, 400, |a| Ok::<_, ()>(a.counts.clone())).unwrap();
+    let figures = |r: &komek_domain::public_release::Release| komek_domain::release_ledger::figures_of(r);
+    let (noisy, truth) = (figures(&made), figures(&exact));
+    assert_eq!(noisy.len(), truth.len(), "the same lines as the truth: every code of every list");
+    assert!(noisy.iter().zip(&truth).any(|(n, t)| n.figure != t.figure), "the figures carry noise");
+    assert!(noisy.iter().all(|f| matches!(f.figure, Figure::Count(_))), "counts only: no money, nothing hidden");
+    let ledger = k.app.release_ledger(&k.analyst).unwrap();
+    assert_eq!(ledger.entries.len(), 1);
+    assert_eq!(ledger.entries[0].0.epsilon_milli(), Some(400));
+    assert_eq!(k.app.privacy_budget(&k.analyst).unwrap().spent, vec![(2008, 400)]);
+
+    // Made or looked at again: the figures drawn the first time, nothing more spent.
+    assert_eq!(k.app.make_private_release(&Actor::System, &year, 400).unwrap().unwrap(), made);
+    assert_eq!(k.app.private_release(&k.analyst, &year, 400).unwrap().unwrap(), made);
+    assert_eq!(k.app.privacy_budget(&k.analyst).unwrap().spent, vec![(2008, 400)]);
+    assert_eq!(k.app.release_ledger(&k.analyst).unwrap().entries.len(), 1);
+
+    // Another period of the same year spends from the same budget; past it, refused naming the
+    // year, recorded nowhere. A period over two years spends on both.
+    let january = ReportQuery { period: Period::month(2008, 1).unwrap(), office: None };
+    k.app.make_private_release(&k.analyst, &january, 500).unwrap().unwrap();
+    let over = Refusal::OverBudget { year: 2008, spent_milli: 900, budget_milli: 1000 };
+    assert_eq!(k.app.private_release(&k.analyst, &january, 200).unwrap(), Err(over.clone()));
+    assert_eq!(k.app.make_private_release(&k.analyst, &january, 200).unwrap(), Err(over));
+    let two_years = ReportQuery { period: Period::custom(day(2007, 12, 1), day(2008, 1, 31)).unwrap(), office: None };
+    let over = Refusal::OverBudget { year: 2008, spent_milli: 900, budget_milli: 1000 };
+    assert_eq!(k.app.make_private_release(&k.analyst, &two_years, 200).unwrap(), Err(over));
+    k.app.make_private_release(&k.analyst, &two_years, 100).unwrap().unwrap();
+    assert_eq!(k.app.privacy_budget(&k.analyst).unwrap().spent, vec![(2008, 1000), (2007, 100)]);
+
+    // An administrator raises the budget; audited. Others may not; an ε out of range is refused.
+    assert!(matches!(k.app.set_privacy_budget(&k.analyst, 2000), Err(AppError::Forbidden)));
+    k.app.set_privacy_budget(&k.admin, 2000).unwrap();
+    k.app.make_private_release(&k.analyst, &january, 200).unwrap().unwrap();
+    for bad in [0, 5, 10_001] {
+        let refused = k.app.private_release(&k.analyst, &year, bad);
+        assert!(matches!(&refused, Err(AppError::Invalid(e)) if e[0].field() == "epsilon"), "{bad}: {refused:?}");
+        let refused = k.app.set_privacy_budget(&k.admin, bad);
+        assert!(matches!(&refused, Err(AppError::Invalid(e)) if e[0].field() == "budget"), "{bad}: {refused:?}");
+    }
+    for actor in [&k.operator, &k.lawyer] {
+        assert!(matches!(k.app.make_private_release(actor, &year, 100), Err(AppError::Forbidden)));
+        assert!(matches!(k.app.privacy_budget(actor), Err(AppError::Forbidden)));
+    }
+    let log = k.app.audit_log(&Actor::System, &Filter::default(), 100).unwrap();
+    let private = log.iter().filter(|l| l.record_kind == "public-release" && l.detail.contains("private, ε"));
+    assert_eq!(private.filter(|l| l.detail.ends_with("recorded in the ledger")).count(), 4, "{log:?}");
+    assert!(log.iter().any(|l| l.record_kind == "privacy-budget" && l.detail == "ε per year 1 → 2"));
+}
 
 fn a_release_made_is_recorded_in_the_ledger_and_one_looked_at_is_not(store: Store) {
     let k = komek(store);

@@ -95,12 +95,31 @@ struct ReportArgs {
     #[arg(long, default_value_t = komek_domain::public_release::DEFAULT_THRESHOLD, requires = "public",
           value_parser = parse_threshold)]
     threshold: u64,
+    /// Make the public release differentially private instead, spending this privacy loss ε
+    /// (e.g. 0.5) of the yearly budget: every count with random noise, for periods that overlap
+    /// releases already made. Recorded in the ledger; refused when a year's budget would be
+    /// exceeded.
+    #[arg(long, requires = "public", value_parser = parse_epsilon)]
+    epsilon: Option<u64>,
     /// The file to write. An existing file is replaced only by a complete report.
     #[arg(long)]
     out: PathBuf,
     /// Language of titles and labels: ru, kk or en.
     #[arg(long, default_value = "ru", value_parser = parse_lang)]
     lang: Lang,
+}
+
+fn parse_epsilon(text: &str) -> Result<u64, String> {
+    use komek_domain::private_release::{
+        MAX_EPSILON_MILLI, MIN_EPSILON_MILLI, check_epsilon, epsilon_text, parse_epsilon,
+    };
+    parse_epsilon(text).and_then(|e| check_epsilon(e).ok()).ok_or_else(|| {
+        format!(
+            "{text:?} is not a privacy loss Komek takes; give a decimal from {} to {}, e.g. 0.5",
+            epsilon_text(MIN_EPSILON_MILLI),
+            epsilon_text(MAX_EPSILON_MILLI)
+        )
+    })
 }
 
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
@@ -509,7 +528,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Why the ledger refused a public release, naming the earlier release it collides with.
 fn refused(app: &komek_app::App, refusal: &komek_app::public_releases::Refusal) -> anyhow::Result<String> {
-    let Some(earlier) = &refusal.earlier else {
+    use komek_app::public_releases::Refusal;
+    use komek_domain::private_release::epsilon_text;
+    let earlier = match refusal {
+        Refusal::Collides { earlier } => earlier,
+        Refusal::OverBudget { year, spent_milli, budget_milli } => {
+            return Ok(format!(
+                "the private release is refused: private releases have already spent ε = {} of the privacy budget \
+                 of {year} (ε = {} a year), and this one would take the year past it; choose a smaller --epsilon or \
+                 a period in another year",
+                epsilon_text(*spent_milli),
+                epsilon_text(*budget_milli)
+            ));
+        }
+    };
+    let Some(earlier) = earlier else {
         return Ok("the public release is refused: its figures could not be checked against the releases already \
                    made; choose a shorter period or one office"
             .to_owned());
@@ -535,7 +568,7 @@ fn refused(app: &komek_app::App, refusal: &komek_app::public_releases::Refusal) 
 fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
     use std::io::{IsTerminal, Write};
 
-    use komek_domain::public_release::Figure;
+    use komek_domain::public_release::{Figure, Mode};
     use komek_domain::reports::{Period, column, table};
 
     let period = Period::custom(args.from, args.to).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -616,10 +649,11 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
         None => {
             // Recorded in the ledger before the file is written: a release that then fails to be
             // written constrains later ones for nothing, one written but not recorded would not.
-            let release = match app
-                .make_public_release(&Actor::System, &query, args.threshold)
-                .context("counting the public release")?
-            {
+            let made = match args.epsilon {
+                Some(epsilon) => app.make_private_release(&Actor::System, &query, epsilon),
+                None => app.make_public_release(&Actor::System, &query, args.threshold),
+            };
+            let release = match made.context("counting the public release")? {
                 Ok(release) => release,
                 Err(refusal) => bail!("{}", refused(app, &refusal)?),
             };
@@ -631,7 +665,15 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
             };
             let today = chrono::Utc::now().date_naive();
             let bytes = komek_app::open_data::package(&release, &words, today)?;
-            let what = format!("open-data package (threshold {})", release.threshold);
+            let what = match release.mode {
+                Mode::Suppression { threshold } => format!("open-data package (threshold {threshold})"),
+                Mode::Private { epsilon_milli } => {
+                    format!(
+                        "open-data package (private, ε {})",
+                        komek_domain::private_release::epsilon_text(epsilon_milli)
+                    )
+                }
+            };
             (bytes, what, appeals, release.tables.len())
         }
     };

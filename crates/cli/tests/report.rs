@@ -274,6 +274,27 @@ fn public_releases_are_recorded_and_one_that_would_give_an_earlier_one_away_is_r
     );
     assert!(!to_november.exists());
 
+    // With noise instead it is made, spending its ε of 2008's budget; past the budget, refused
+    // naming the year; an ε Komek does not take, refused before anything is counted.
+    let args = ["report", "--from", "2008-01-01", "--to", "2008-11-30", "--public", "--epsilon", "0.75"];
+    let written = komek(data.path(), &[&args[..], &["--out", to_november.to_str().unwrap()]].concat());
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(String::from_utf8_lossy(&written.stdout).contains("open-data package (private, ε 0.75)"));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&to_november).unwrap()).unwrap();
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("README.txt").unwrap(), &mut readme).unwrap();
+    assert!(readme.contains("Privacy loss (ε): 0.75"), "{readme}");
+    let december = dir.path().join("december.zip");
+    let args = ["report", "--from", "2008-12-01", "--to", "2008-12-31", "--public", "--epsilon", "0.5"];
+    assert_refused(
+        &komek(data.path(), &[&args[..], &["--out", december.to_str().unwrap()]].concat()),
+        "private releases have already spent ε = 0.75 of the privacy budget of 2008 (ε = 1 a year)",
+    );
+    assert!(!december.exists());
+    let args =
+        ["report", "--from", "2008-01-01", "--to", "2008-12-31", "--public", "--epsilon", "lots", "--out", "x.zip"];
+    assert_refused(&komek(data.path(), &args), "\"lots\" is not a privacy loss Komek takes");
+
     // A period that touches no earlier release is made as it is.
     let other = dir.path().join("2007.zip");
     let args = ["report", "--from", "2007-01-01", "--to", "2007-12-31", "--public", "--out", other.to_str().unwrap()];

@@ -17,6 +17,7 @@ pub mod lookups;
 pub mod matching;
 pub mod money;
 pub mod normalise;
+pub mod private_release;
 pub mod public_release;
 pub mod release_ledger;
 pub mod reports;

@@ -45,13 +45,24 @@ pub fn check_threshold(threshold: u64) -> Result<u64, ValidationError> {
     }
 }
 
+/// How a release keeps single people from being picked out of its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Exact figures, counts below the threshold hidden (and enough others that none can be
+    /// worked out); no shown count is below it, zeros aside.
+    Suppression { threshold: u64 },
+    /// Every count with noise for a privacy loss ε, in thousandths
+    /// ([`crate::private_release`]).
+    Private { epsilon_milli: u64 },
+}
+
 /// A report as it may be published.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Release {
     pub period: Period,
     pub office: Option<OfficeId>,
-    /// No shown count is below this (zeros aside).
-    pub threshold: u64,
+    pub mode: Mode,
     /// Nothing at all happened in the period (as in the report).
     pub empty: bool,
     /// Rates the report lacked (as in the report): their figures are [`Figure::Missing`].
@@ -61,6 +72,14 @@ pub struct Release {
 }
 
 impl Release {
+    /// The threshold of a release that hid small counts.
+    pub fn threshold(&self) -> Option<u64> {
+        match self.mode {
+            Mode::Suppression { threshold } => Some(threshold),
+            Mode::Private { .. } => None,
+        }
+    }
+
     pub fn table(&self, id: &str) -> Option<&ReleaseTable> {
         self.tables.iter().find(|t| t.id == id)
     }
@@ -301,7 +320,7 @@ pub fn release(report: &Report, threshold: u64) -> Release {
     Release {
         period: report.period,
         office: report.office,
-        threshold,
+        mode: Mode::Suppression { threshold },
         empty: report.empty,
         missing_rates: report.missing_rates.clone(),
         tables,

@@ -158,7 +158,8 @@ impl Made {
         Self {
             period: release.period,
             office: release.office,
-            threshold: release.threshold,
+            // Only releases that hide small counts are checked here; a private one has none.
+            threshold: release.threshold().unwrap_or(crate::public_release::MIN_THRESHOLD),
             figures: figures_of(release),
         }
     }

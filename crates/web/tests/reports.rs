@@ -400,3 +400,51 @@ fn downloaded_releases_are_recorded_and_a_release_that_would_give_them_away_is_r
         .unwrap();
     assert_eq!(audited, expected);
 }
+
+/// What hiding cannot publish safely — January–November next to the year — is published with
+/// noise instead: the page says the figures are drawn when the package is made, the package
+/// says how it was made, the ledger and the budget show what it spent, and a release past the
+/// year's budget is refused naming the year.
+#[test]
+fn a_period_that_overlaps_a_release_is_published_privately_within_the_yearly_budget() {
+    let server = demo_server();
+    let mut manager = logged_in(&server, "manager", PASSWORD);
+    download(&manager, &server, "/reports/public?kind=year&year=2008&download=zip");
+    let to_november = "/reports/public?kind=custom&from=2008-01-01&to=2008-11-30";
+    assert_eq!(manager.get(&server.url(to_november)).status, 409, "hiding small counts is refused");
+
+    let private = format!("{to_november}&mode=private&epsilon=0.5");
+    let page = open(&mut manager, &server, &private);
+    assert!(page.body.contains("id=\"not-drawn\""), "{}", page.body);
+    assert!(page.body.contains("It spends ε = 0.5 of the budget of each year it touches (left now: 2008: 1)"));
+    assert!(page.body.contains("name=\"mode\" value=\"private\" checked"), "what was chosen stays");
+    assert!(!page.body.contains("id=\"p-appeals-total\""), "no figures before they are drawn");
+
+    let (bytes, kind, _) = download(&manager, &server, &format!("{private}&download=zip"));
+    assert_eq!(kind, "application/zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(zip.len(), 12, "a README and the 11 tables where a record counts once");
+    let mut readme = String::new();
+    zip.by_name("README.txt").unwrap().read_to_string(&mut readme).unwrap();
+    assert!(readme.contains("Privacy loss (ε): 0.5") && readme.contains("discrete Laplace"), "{readme}");
+    let (again, _, _) = download(&manager, &server, &format!("{private}&download=zip"));
+    assert_eq!(again, bytes, "made again: the figures drawn the first time");
+
+    let page = open(&mut manager, &server, &private);
+    assert!(page.body.contains("id=\"p-appeals-total\""), "the figures published, shown");
+    let ledger = &page.body[page.body.find("id=\"release-ledger\"").expect("the ledger")..];
+    assert!(ledger.contains("Differentially private (ε = 0.5)"), "{ledger}");
+    let budget = &page.body[page.body.find("id=\"privacy-budget\"").expect("the budget")..];
+    assert!(
+        budget.contains("<th scope=\"row\">2008</th><td class=\"num\">0.5</td><td class=\"num\">0.5</td>"),
+        "{budget}"
+    );
+
+    let greedy = manager.get(&server.url(&format!("{to_november}&mode=private&epsilon=0.6")));
+    assert_eq!(greedy.status, 409);
+    assert!(greedy.body.contains("have already spent ε = 0.5 of the budget of 2008 (ε = 1 a year)"), "{}", greedy.body);
+    let typo = manager.get(&server.url(&format!("{to_november}&mode=private&epsilon=half")));
+    assert_eq!(typo.status, 422);
+    assert!(typo.body.contains("id=\"epsilon-error\">Give ε as a decimal number"), "{}", typo.body);
+    assert!(typo.body.contains("name=\"epsilon\" value=\"half\""), "what was typed stays");
+}

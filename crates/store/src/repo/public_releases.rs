@@ -1,20 +1,12 @@
 //! The ledger of public releases and the yearly privacy budget.
 
 use chrono::{DateTime, NaiveDate, Utc};
+pub use komek_domain::public_release::Mode;
 use komek_domain::{AccountId, OfficeId};
 use uuid::Uuid;
 
 use crate::sql::Tx;
 use crate::{StoreError, params};
-
-/// How a release hid what it must: small counts suppressed, or noise (differential privacy).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Small counts hidden below this threshold.
-    Suppression { threshold: u64 },
-    /// Noise calibrated to a privacy loss of ε, in thousandths.
-    Private { epsilon_milli: u64 },
-}
 
 /// One release made.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -166,3 +166,16 @@ report-ledger-office = Office
 report-ledger-mode = Protection
 report-ledger-suppression = Small counts hidden (threshold { $threshold })
 report-ledger-private = Differentially private (ε = { $epsilon })
+report-protection = How people are protected
+report-protection-suppression = Hide small counts (exact figures)
+report-protection-private = Add random noise (differential privacy), for periods that overlap releases already made
+report-epsilon = Privacy loss ε
+report-error-epsilon = Give ε as a decimal number from { "0.01" } to 10, e.g. 0.5.
+report-private-intro = With noise, every count carries random noise of the same scale (OpenDP's discrete Laplace mechanism); one record changes the chance of the package by at most a factor of e to the power ε, and the losses of private releases add up. Each spends its ε on every calendar year its period touches, within the yearly budget below ({ $min } to { $max } per release). Tables where one record counts in several lines, shares and money are left out.
+report-private-not-drawn = The figures of this private release are drawn once, when its package is downloaded, and recorded; downloading it again gives the same figures. It spends ε = { $epsilon } of the budget of each year it touches (left now: { $left }).
+report-budget-heading = Privacy budget
+report-budget-per-year = Private releases may spend ε = { $epsilon } per calendar year together; an administrator sets it.
+report-budget-year = Year
+report-budget-spent = Spent
+report-budget-left = Left
+report-budget-refused = This private release cannot be made: private releases have already spent ε = { $spent } of the budget of { $year } (ε = { $budget } a year), and this one would take the year past it. Choose a smaller ε or a period in another year.

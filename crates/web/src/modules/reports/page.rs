@@ -169,6 +169,7 @@ pub(super) fn service_message(field: &str) -> &'static str {
         "quarter" => "report-error-quarter",
         "from" => "report-error-date",
         "threshold" => "report-error-threshold",
+        "epsilon" => "report-error-epsilon",
         _ => "form-invalid",
     }
 }

@@ -13,9 +13,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use komek_app::AppError;
 use komek_app::open_data;
-use komek_app::public_releases::{Ledger, Mode, Refusal};
+use komek_app::public_releases::{Ledger, Mode, PrivacyBudget, Refusal};
 use komek_app::reports::ReportQuery;
 use komek_domain::entities::Office;
+use komek_domain::private_release::{
+    DEFAULT_EPSILON_MILLI, MAX_EPSILON_MILLI, MIN_EPSILON_MILLI, epsilon_text, is_template, parse_epsilon,
+};
 use komek_domain::public_release::{
     DEFAULT_THRESHOLD, Figure, MAX_THRESHOLD, MIN_THRESHOLD, Release, ReleaseTable, RowLabel, SUPPRESSED_MARK,
 };
@@ -44,15 +47,28 @@ pub async fn show(
     let download = fields.has("download");
     let threshold_typed =
         if fields.has("threshold") { fields.get("threshold").trim().to_owned() } else { String::new() };
+    let private = fields.get("mode") == "private";
     let threshold = match threshold_typed.as_str() {
         "" => Some(DEFAULT_THRESHOLD),
         typed => typed.parse::<u64>().ok().or_else(|| {
-            errors.add("threshold", "report-error-threshold");
+            if !private {
+                errors.add("threshold", "report-error-threshold");
+            }
             None
         }),
     };
-    let result = match (period, threshold) {
-        (Some(period), Some(threshold)) if errors.is_empty() => {
+    let epsilon_typed = fields.get("epsilon").trim().to_owned();
+    let epsilon = match epsilon_typed.as_str() {
+        "" => Some(DEFAULT_EPSILON_MILLI),
+        typed => parse_epsilon(typed).or_else(|| {
+            if private {
+                errors.add("epsilon", "report-error-epsilon");
+            }
+            None
+        }),
+    };
+    let result = match (period, threshold, epsilon) {
+        (Some(period), Some(threshold), _) if errors.is_empty() && !private => {
             let (app, actor) = (state.app.clone(), current.actor.clone());
             let query = ReportQuery { period, office };
             blocking(move || {
@@ -64,18 +80,32 @@ pub async fn show(
             })
             .await?
         }
+        (Some(period), _, Some(epsilon)) if errors.is_empty() && private => {
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            let query = ReportQuery { period, office };
+            blocking(move || {
+                if download {
+                    app.make_private_release(&actor, &query, epsilon)
+                } else {
+                    app.private_release(&actor, &query, epsilon)
+                }
+            })
+            .await?
+        }
         _ => Err(AppError::Invalid(Vec::new())),
     };
-    let ledger = {
+    let (ledger, budget) = {
         let (app, actor) = (state.app.clone(), current.actor.clone());
-        blocking(move || app.release_ledger(&actor)).await??
+        blocking(move || Ok::<_, AppError>((app.release_ledger(&actor)?, app.privacy_budget(&actor)?))).await??
     };
     let tr = current.tr(&state);
     let threshold_shown = if threshold_typed.is_empty() { DEFAULT_THRESHOLD.to_string() } else { threshold_typed };
+    let epsilon_shown = if epsilon_typed.is_empty() { epsilon_text(DEFAULT_EPSILON_MILLI) } else { epsilon_typed };
+    let protection = Protection { private, threshold: &threshold_shown, epsilon: &epsilon_shown };
     match result {
         Ok(Err(refusal)) => {
             let shown =
-                Shown { form: &form, threshold: &threshold_shown, errors: &errors, offices: &offices, ledger: &ledger };
+                Shown { form: &form, protection, errors: &errors, offices: &offices, ledger: &ledger, budget: &budget };
             let page = render(tr, &current, &shown, Outcome::Refused(&refusal));
             Ok((StatusCode::CONFLICT, page).into_response())
         }
@@ -96,7 +126,7 @@ pub async fn show(
             form.follow(&release.period);
             let query = query_without(&raw, "download");
             let shown =
-                Shown { form: &form, threshold: &threshold_shown, errors: &errors, offices: &offices, ledger: &ledger };
+                Shown { form: &form, protection, errors: &errors, offices: &offices, ledger: &ledger, budget: &budget };
             let page = render(tr, &current, &shown, Outcome::Release(&release, &query));
             Ok(page.into_response())
         }
@@ -105,7 +135,7 @@ pub async fn show(
                 errors.add(problem.field(), service_message(problem.field()));
             }
             let shown =
-                Shown { form: &form, threshold: &threshold_shown, errors: &errors, offices: &offices, ledger: &ledger };
+                Shown { form: &form, protection, errors: &errors, offices: &offices, ledger: &ledger, budget: &budget };
             let page = render(tr, &current, &shown, Outcome::Nothing);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -113,14 +143,23 @@ pub async fn show(
     }
 }
 
-/// What the page shows whatever the outcome: the form as typed and the ledger.
+/// What the page shows whatever the outcome: the form as typed, the ledger and the budget.
 #[derive(Clone, Copy)]
 struct Shown<'a> {
     form: &'a PeriodForm,
-    threshold: &'a str,
+    protection: Protection<'a>,
     errors: &'a FieldErrors,
     offices: &'a [Office],
     ledger: &'a Ledger,
+    budget: &'a PrivacyBudget,
+}
+
+/// How the release asked for protects people, as typed.
+#[derive(Clone, Copy)]
+struct Protection<'a> {
+    private: bool,
+    threshold: &'a str,
+    epsilon: &'a str,
 }
 
 enum Outcome<'a> {
@@ -131,7 +170,7 @@ enum Outcome<'a> {
 }
 
 fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>) -> Markup {
-    let Shown { form, threshold, errors, offices, ledger } = *shown;
+    let Shown { form, protection, errors, offices, ledger, budget } = *shown;
     let release = match outcome {
         Outcome::Release(release, query) => Some((release, query)),
         _ => None,
@@ -140,14 +179,26 @@ fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>
         Some((release, _)) => tr.t1("report-public-heading", "period", period_label(tr, &release.period)),
         None => tr.t("report-public-link"),
     };
-    let invalid = errors.has("threshold").then_some("true");
-    let described = errors.has("threshold").then_some("threshold-error");
-    let threshold_field = html! {
-        label { (tr.t("report-threshold")) " "
-            input type="text" inputmode="numeric" size="5" name="threshold" value=(threshold)
-                aria-invalid=[invalid] aria-describedby=[described];
+    let invalid = |name: &str| errors.has(name).then_some("true");
+    let described = |name: &str| errors.has(name).then(|| format!("{name}-error"));
+    let protection_fields = html! {
+        fieldset.protection {
+            legend { (tr.t("report-protection")) }
+            label { input type="radio" name="mode" value="suppression" checked[!protection.private];
+                " " (tr.t("report-protection-suppression")) }
+            label { (tr.t("report-threshold")) " "
+                input type="text" inputmode="numeric" size="5" name="threshold" value=(protection.threshold)
+                    aria-invalid=[invalid("threshold")] aria-describedby=[described("threshold")];
+            }
+            (errors.message(tr, "threshold"))
+            label { input type="radio" name="mode" value="private" checked[protection.private];
+                " " (tr.t("report-protection-private")) }
+            label { (tr.t("report-epsilon")) " "
+                input type="text" inputmode="decimal" size="5" name="epsilon" value=(protection.epsilon)
+                    aria-invalid=[invalid("epsilon")] aria-describedby=[described("epsilon")];
+            }
+            (errors.message(tr, "epsilon"))
         }
-        (errors.message(tr, "threshold"))
     };
     let content = html! {
         h1 { (title) }
@@ -160,7 +211,11 @@ fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>
             ("max", MAX_THRESHOLD.to_string()),
         ])) }
         p { (tr.t("report-ledger-intro")) }
-        (period_form(tr, current, form, errors, offices, "/reports/public", threshold_field))
+        p { (t_args(tr, "report-private-intro", &[
+            ("min", epsilon_text(MIN_EPSILON_MILLI)),
+            ("max", epsilon_text(MAX_EPSILON_MILLI)),
+        ])) }
+        (period_form(tr, current, form, errors, offices, "/reports/public", protection_fields))
         @if let Outcome::Refused(refusal) = outcome {
             p.error #release-refused role="alert" { (refused(tr, offices, refusal)) }
         }
@@ -170,19 +225,83 @@ fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>
                     (tr.t("report-public-download"))
                 }
             }
-            @if release.empty { p.notice role="status" { (tr.t("report-empty")) } }
+            @if is_template(release) {
+                p.notice role="status" #not-drawn { (not_drawn(tr, budget, release)) }
+            } @else if release.empty { p.notice role="status" { (tr.t("report-empty")) } }
             @else {
                 @for table in &release.tables { (section(tr, table)) }
             }
         }
         (ledger_section(tr, offices, ledger))
+        (budget_section(tr, budget))
     };
     layout::page(tr, current, &title, "/reports", content)
 }
 
-/// Why a release was refused, naming the earlier release it collides with.
+/// A private release not made yet: its figures are drawn once, when its package is made.
+fn not_drawn(tr: Tr<'_>, budget: &PrivacyBudget, release: &Release) -> String {
+    let epsilon = match release.mode {
+        Mode::Private { epsilon_milli } => epsilon_milli,
+        Mode::Suppression { .. } => 0,
+    };
+    let years: Vec<String> = {
+        use chrono::Datelike;
+        (release.period.from().year()..=release.period.to().year())
+            .map(|year| {
+                let left = budget.per_year_milli.saturating_sub(budget.spent_on(year));
+                format!("{year}: {}", epsilon_text(left))
+            })
+            .collect()
+    };
+    t_args(tr, "report-private-not-drawn", &[("epsilon", epsilon_text(epsilon)), ("left", years.join(", "))])
+}
+
+/// What private releases spent of each year's budget.
+fn budget_section(tr: Tr<'_>, budget: &PrivacyBudget) -> Markup {
+    html! {
+        section #privacy-budget aria-labelledby="privacy-budget-h" {
+            h2 #privacy-budget-h { (tr.t("report-budget-heading")) }
+            p { (tr.t1("report-budget-per-year", "epsilon", epsilon_text(budget.per_year_milli))) }
+            @if !budget.spent.is_empty() {
+                table.report aria-labelledby="privacy-budget-h" {
+                    thead { tr {
+                        th scope="col" { (tr.t("report-budget-year")) }
+                        th.num scope="col" { (tr.t("report-budget-spent")) }
+                        th.num scope="col" { (tr.t("report-budget-left")) }
+                    } }
+                    tbody {
+                        @for (year, spent) in &budget.spent {
+                            tr {
+                                th scope="row" { (year) }
+                                td.num { (epsilon_text(*spent)) }
+                                td.num { (epsilon_text(budget.per_year_milli.saturating_sub(*spent))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Why a release was refused, naming the earlier release it collides with or the year whose
+/// budget it would exceed.
 fn refused(tr: Tr<'_>, offices: &[Office], refusal: &Refusal) -> String {
-    match &refusal.earlier {
+    let earlier = match refusal {
+        Refusal::Collides { earlier } => earlier,
+        Refusal::OverBudget { year, spent_milli, budget_milli } => {
+            return t_args(
+                tr,
+                "report-budget-refused",
+                &[
+                    ("year", year.to_string()),
+                    ("spent", epsilon_text(*spent_milli)),
+                    ("budget", epsilon_text(*budget_milli)),
+                ],
+            );
+        }
+    };
+    match earlier {
         Some(earlier) => t_args(
             tr,
             "report-ledger-refused",
@@ -234,11 +353,9 @@ fn mode(tr: Tr<'_>, mode: Mode) -> String {
         Mode::Suppression { threshold } => {
             t_args(tr, "report-ledger-suppression", &[("threshold", threshold.to_string())])
         }
-        Mode::Private { epsilon_milli } => t_args(
-            tr,
-            "report-ledger-private",
-            &[("epsilon", format!("{}.{:03}", epsilon_milli / 1000, epsilon_milli % 1000))],
-        ),
+        Mode::Private { epsilon_milli } => {
+            t_args(tr, "report-ledger-private", &[("epsilon", epsilon_text(epsilon_milli))])
+        }
     }
 }
 
