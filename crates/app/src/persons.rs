@@ -266,7 +266,15 @@ impl App {
     /// hotline form's check, for every way a person is registered (a phone or a document in
     /// common, or a name close enough with the same birth year). Each phone and document is
     /// looked up, not only the first.
-    pub fn likely_duplicates(&self, actor: &Actor, identity: &PersonIdentity) -> AppResult<Vec<Candidate>> {
+    /// A person who could not be registered anyway is refused for that first, as
+    /// [`App::register_person`] would refuse them.
+    pub fn likely_duplicates(
+        &self,
+        actor: &Actor,
+        profile: &PersonProfile,
+        identity: &PersonIdentity,
+    ) -> AppResult<Vec<Candidate>> {
+        AppError::invalid(validate(profile, identity))?;
         let year = identity.birth_year.or(identity.birth_date.map(|d| chrono::Datelike::year(&d)));
         let first = |list: &[String]| list.first().cloned().unwrap_or_default();
         let mut probes = vec![PersonProbe {

@@ -69,6 +69,9 @@ enum Command {
     /// titles and labels in the chosen language; or, with --public, its open-data release.
     /// The file appears only once it is complete.
     Report(ReportArgs),
+    /// Show the privacy budget of differentially private releases — the ε they may spend per
+    /// calendar year and what each year has spent — or, with --set, change it (audited).
+    PrivacyBudget(PrivacyBudgetArgs),
 }
 
 #[derive(clap::Args)]
@@ -107,6 +110,13 @@ struct ReportArgs {
     /// Language of titles and labels: ru, kk or en.
     #[arg(long, default_value = "ru", value_parser = parse_lang)]
     lang: Lang,
+}
+
+#[derive(clap::Args)]
+struct PrivacyBudgetArgs {
+    /// The ε private releases may spend together per calendar year, e.g. 2.
+    #[arg(long, value_parser = parse_epsilon)]
+    set: Option<u64>,
 }
 
 fn parse_epsilon(text: &str) -> Result<u64, String> {
@@ -512,6 +522,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Report(args) => report(&cli, args)?,
+        Command::PrivacyBudget(args) => {
+            use komek_domain::private_release::epsilon_text;
+            let instance = open(&cli, Access::Shared)?;
+            if let Some(epsilon) = args.set {
+                instance.app.set_privacy_budget(&Actor::System, epsilon)?;
+            }
+            let budget = instance.app.privacy_budget(&Actor::System)?;
+            println!("Private releases may spend ε = {} per calendar year.", epsilon_text(budget.per_year_milli));
+            for (year, spent) in &budget.spent {
+                let left = budget.per_year_milli.saturating_sub(*spent);
+                println!("{year}: spent ε = {}, left ε = {}", epsilon_text(*spent), epsilon_text(left));
+            }
+        }
         Command::Audit(AuditCommand::Verify) => {
             let instance = open(&cli, Access::Shared)?;
             match instance.app.verify_audit(&Actor::System)? {

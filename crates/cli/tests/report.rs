@@ -291,6 +291,11 @@ fn public_releases_are_recorded_and_one_that_would_give_an_earlier_one_away_is_r
         "private releases have already spent ε = 0.75 of the privacy budget of 2008 (ε = 1 a year)",
     );
     assert!(!december.exists());
+    let budget = komek(data.path(), &["privacy-budget"]);
+    assert!(stdout(&budget).contains("2008: spent ε = 0.75, left ε = 0.25"), "{}", stdout(&budget));
+    let raised = komek(data.path(), &["privacy-budget", "--set", "2"]);
+    assert!(stdout(&raised).contains("may spend ε = 2 per calendar year"), "{}", stderr(&raised));
+    assert!(komek(data.path(), &[&args[..], &["--out", december.to_str().unwrap()]].concat()).status.success());
     let args =
         ["report", "--from", "2008-01-01", "--to", "2008-12-31", "--public", "--epsilon", "lots", "--out", "x.zip"];
     assert_refused(&komek(data.path(), &args), "\"lots\" is not a privacy loss Komek takes");

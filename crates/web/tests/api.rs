@@ -971,6 +971,11 @@ fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it() {
         Some(1),
         "nothing was saved"
     );
+    // A body that could not be saved anyway is refused for what is wrong with it first.
+    let mut broken = again.clone();
+    broken["profile"]["home_region"] = json!("Джизак\u{0}");
+    let refused = lawyer.post("/api/v1/persons", &broken);
+    assert_eq!((refused.status, refused.fields()), (422, vec!["profile.home_region"]), "{}", refused.body);
     // A second phone of his, not the first, is found too.
     let mut by_second_phone = json!({ "profile": { "sex": "male", "citizenship": "KZ" },
                                       "identity": { "full_name": "Другой", "phones": ["+7 700 000 00 01",

@@ -79,10 +79,12 @@ fn count(server: &Server, sql: &str) -> i64 {
     server.app.store().read(|tx| tx.query_i64(sql, &[])).unwrap()
 }
 
+/// A person registered again and again on purpose: each time confirmed as new.
 fn person() -> Value {
     json!({
         "profile": { "sex": "male", "citizenship": "UZ", "age_band": "30-38", "home_region": "Джизак" },
-        "identity": { "full_name": "Абдуллаев Хусан", "phones": ["+998 90 123 45 67"] }
+        "identity": { "full_name": "Абдуллаев Хусан", "phones": ["+998 90 123 45 67"] },
+        "confirm_new_person": true
     })
 }
 

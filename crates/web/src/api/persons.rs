@@ -336,7 +336,7 @@ pub async fn create(
     let (_, profile, identity) = input.into_parts()?;
     let id = super::service(&state, field_names, move |app| {
         if !confirmed {
-            let known = app.likely_duplicates(&actor, &identity)?;
+            let known = app.likely_duplicates(&actor, &profile, &identity)?;
             if !known.is_empty() {
                 return Ok(Err(known.iter().map(|c| c.person.id.0).collect::<Vec<_>>()));
             }
