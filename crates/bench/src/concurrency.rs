@@ -6,7 +6,6 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -19,6 +18,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::server::Server;
 use super::{Generator, percentile};
 
 /// The numbers of clients measured.
@@ -204,49 +204,4 @@ fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|_| "unknown".into())
-}
-
-/// The real `komek` binary, serving until dropped.
-struct Server {
-    child: std::process::Child,
-    base: String,
-}
-
-impl Server {
-    fn start(data_dir: &Path, url: Option<&str>) -> anyhow::Result<Self> {
-        let binary = std::env::current_exe()?.with_file_name("komek");
-        if !binary.exists() {
-            bail!("build the komek binary next to this one: cargo build --release -p komek");
-        }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut command = Command::new(&binary);
-        command.args([
-            "--data-dir",
-            data_dir.to_str().context("a UTF-8 path")?,
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-        ]);
-        if let Some(url) = url {
-            command.args(["--database-url", url]);
-        }
-        let child = command.env("RUST_LOG", "warn").stdout(Stdio::null()).spawn()?;
-        let server = Self { child, base: format!("http://127.0.0.1:{port}") };
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        let started = Instant::now();
-        while agent.get(&format!("{}/healthz", server.base)).call().map(|r| r.status() != 200).unwrap_or(true) {
-            if started.elapsed() > Duration::from_secs(30) {
-                bail!("the server did not start within 30 s");
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        Ok(server)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

@@ -12,10 +12,10 @@
 mod casework;
 mod concurrency;
 mod operations;
+mod server;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -612,41 +612,15 @@ fn measure_server(
     samples: usize,
     targets: &Targets,
 ) -> anyhow::Result<()> {
-    let binary = std::env::current_exe()?.with_file_name("komek");
-    if !binary.exists() {
-        bail!("build the komek binary next to this one: cargo build --release -p komek");
-    }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-    let mut command = Command::new(&binary);
-    command.args([
-        "--data-dir",
-        data_dir.to_str().context("a UTF-8 path")?,
-        "serve",
-        "--listen",
-        &format!("127.0.0.1:{port}"),
-    ]);
-    if let Some(url) = database_url {
-        command.args(["--database-url", url]);
-    }
-    let started = Instant::now();
-    let mut child = command.env("RUST_LOG", "warn").stdout(Stdio::null()).spawn()?;
-    let base = format!("http://127.0.0.1:{port}");
+    let server = server::Server::start(data_dir, database_url)?;
+    let startup = server.startup;
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into();
-    while agent.get(&format!("{base}/healthz")).call().map(|r| r.status() != 200).unwrap_or(true) {
-        if started.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            bail!("the server did not start within 30 s");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let startup = started.elapsed();
     std::thread::sleep(Duration::from_secs(2));
-    let idle_rss = rss_kib(child.id());
+    let idle_rss = rss_kib(server.pid());
 
-    let result = pages(&agent, &base, samples, targets);
-    let after_rss = rss_kib(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
+    let result = pages(&agent, &server.base, samples, targets);
+    let after_rss = rss_kib(server.pid());
+    drop(server);
     println!("\n| server | measured | budget |");
     println!("|---|---|---|");
     println!("| start-up to first healthy answer | {:.0} ms | < 1000 ms |", startup.as_secs_f64() * 1000.0);
