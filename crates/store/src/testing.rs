@@ -115,3 +115,31 @@ mod tests {
         assert_eq!(super::with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
     }
 }
+
+/// Test functions taking a [`Store`], each run as a `sqlite::` and a `postgres::` test on a
+/// fresh database (the PostgreSQL one skipped, saying so, without a server, and failing in CI).
+///
+/// ```ignore
+/// fn a_case_is_opened(store: Store) { … }
+/// komek_store::on_both_back_ends!(a_case_is_opened, another_test);
+/// ```
+#[macro_export]
+macro_rules! on_both_back_ends {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(#[test]
+            fn $name() {
+                let db = $crate::testing::SqliteDb::new();
+                super::$name(db.store.clone());
+            })+
+        }
+        mod postgres {
+            $(#[test]
+            fn $name() {
+                if let Some(db) = $crate::testing::PostgresDb::new() {
+                    super::$name(db.store.clone());
+                }
+            })+
+        }
+    };
+}

@@ -11,27 +11,7 @@ use komek_domain::{
 };
 use komek_store::Store;
 
-macro_rules! on_both_back_ends {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(#[test]
-            fn $name() {
-                let db = komek_store::testing::SqliteDb::new();
-                super::$name(db.store.clone());
-            })+
-        }
-        mod postgres {
-            $(#[test]
-            fn $name() {
-                if let Some(db) = komek_store::testing::PostgresDb::new() {
-                    super::$name(db.store.clone());
-                }
-            })+
-        }
-    };
-}
-
-on_both_back_ends!(
+komek_store::on_both_back_ends!(
     a_nul_in_free_text_is_refused_by_the_services_naming_the_field,
     an_amount_past_its_ceiling_is_refused_by_the_services,
     an_age_band_stored_before_bands_were_codes_is_read_and_may_be_kept,

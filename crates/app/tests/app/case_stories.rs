@@ -1000,27 +1000,7 @@ fn two_lawyers_editing_one_case_never_overwrite_each_other(store: Store) {
     assert_eq!(both.version, saved + 1);
 }
 
-macro_rules! on_both_back_ends {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(#[test]
-            fn $name() {
-                let db = komek_store::testing::SqliteDb::new();
-                super::$name(db.store.clone());
-            })+
-        }
-        mod postgres {
-            $(#[test]
-            fn $name() {
-                if let Some(db) = komek_store::testing::PostgresDb::new() {
-                    super::$name(db.store.clone());
-                }
-            })+
-        }
-    };
-}
-
-on_both_back_ends!(
+komek_store::on_both_back_ends!(
     h_recruited_for_the_cotton_fields_is_in_forced_labour_and_is_brought_home,
     alexander_and_his_brother_get_documents_and_wages_through_mediation,
     husan_recruited_in_tashkent_is_identified_as_forced_labour_and_trafficking,

@@ -2,7 +2,7 @@
 //! to Kazakh and sees the dashboard; an operator registers a repeat caller with the keyboard. Needs Debian's `chromium` and `chromium-driver`;
 //! without them the test fails in CI (`CI=true`) and is skipped, saying so, elsewhere.
 
-mod support;
+use crate::support;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -2,7 +2,7 @@
 //! errors that keep what was typed, a form sent twice, duplicates, parties, the register's
 //! filters, person pages and merging, and who may open which record.
 
-mod support;
+use crate::support;
 
 use komek_app::Actor;
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};

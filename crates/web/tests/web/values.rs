@@ -3,77 +3,11 @@
 //! the future, age bands not in the list, and lists and texts without bound. Each refusal names
 //! its field (422, or 400 for what cannot be read as a day at all) and saves nothing.
 
-mod support;
+use crate::support;
 
-use komek_app::Actor;
 use serde_json::{Value, json};
+use support::api::Client;
 use support::{Browser, PASSWORD, Page, Server};
-
-/// A response, its body read as JSON.
-struct Answer {
-    status: u16,
-    body: Value,
-}
-
-impl Answer {
-    /// The fields an error answer names.
-    fn fields(&self) -> Vec<&str> {
-        self.body["fields"]
-            .as_array()
-            .map(|f| f.iter().filter_map(|p| p["field"].as_str()).collect())
-            .unwrap_or_default()
-    }
-
-    fn id(&self) -> String {
-        self.body["id"].as_str().unwrap_or_else(|| panic!("no id in ({}) {}", self.status, self.body)).to_owned()
-    }
-
-    /// Refused with `status`, naming `field`.
-    #[track_caller]
-    fn refused(&self, status: u16, field: &str) {
-        assert_eq!(self.status, status, "{field}: {}", self.body);
-        assert!(self.fields().contains(&field), "{field} is named: {}", self.body);
-    }
-}
-
-/// A program calling the API with one user's token.
-struct Client<'a> {
-    server: &'a Server,
-    agent: ureq::Agent,
-    token: String,
-}
-
-impl<'a> Client<'a> {
-    fn of(server: &'a Server, username: &str) -> Self {
-        let accounts = server.app.accounts(&Actor::System).unwrap();
-        let account = accounts.into_iter().find(|a| a.username == username).unwrap();
-        let token = server.app.create_api_token(&Actor::System, account.id, "test").unwrap().secret;
-        let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
-        Self { server, agent: ureq::Agent::new_with_config(config), token }
-    }
-
-    fn send(&self, method: &str, path: &str, body: &Value) -> Answer {
-        let url = self.server.url(path);
-        let request = match method {
-            "POST" => self.agent.post(url),
-            "PUT" => self.agent.put(url),
-            other => panic!("no {other} in these tests"),
-        };
-        let mut response = request
-            .header("Content-Type", "application/json")
-            .header("Authorization", &format!("Bearer {}", self.token))
-            .send(body.to_string())
-            .expect("the server answers");
-        let status = response.status().as_u16();
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
-        Answer { status, body }
-    }
-
-    fn post(&self, path: &str, body: &Value) -> Answer {
-        self.send("POST", path, body)
-    }
-}
 
 fn count(server: &Server, sql: &str) -> i64 {
     server.app.store().read(|tx| tx.query_i64(sql, &[])).unwrap()

@@ -3,7 +3,7 @@
 //! rate named until an administrator adds it; bad periods refused beside their field with
 //! what was typed; an empty period that says so; who may read reports and who may set rates.
 
-mod support;
+use crate::support;
 
 use std::io::Read;
 

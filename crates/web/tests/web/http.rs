@@ -1,6 +1,6 @@
 //! The staff web shell over real HTTP on loopback: login, sessions, CSRF, languages, errors.
 
-mod support;
+use crate::support;
 
 use support::{Browser, PASSWORD, Server};
 

@@ -3,7 +3,7 @@
 //! leave the case unchanged; two editors never overwrite each other; closing asks for the
 //! outcome; psychologists' notes stay with psychologists; who may do what.
 
-mod support;
+use crate::support;
 
 use komek_app::Actor;
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};

@@ -3,107 +3,12 @@
 //! records services, proceedings and tasks, and closes it; every refusal names its field; the
 //! roles and offices that may not see or change a case are told so, as on the case pages.
 
-mod support;
+use crate::support;
 
 use komek_app::Actor;
 use serde_json::{Value, json};
 use support::Server;
-
-/// A response, its body read as JSON.
-struct Answer {
-    status: u16,
-    headers: ureq::http::HeaderMap,
-    body: Value,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    /// The fields an error answer names.
-    fn fields(&self) -> Vec<&str> {
-        self.body["fields"]
-            .as_array()
-            .map(|f| f.iter().filter_map(|p| p["field"].as_str()).collect())
-            .unwrap_or_default()
-    }
-
-    fn message(&self) -> &str {
-        self.body["message"].as_str().unwrap_or("")
-    }
-
-    fn id(&self) -> String {
-        self.body["id"].as_str().unwrap_or_else(|| panic!("no id in ({}) {}", self.status, self.body)).to_owned()
-    }
-}
-
-/// A program calling the API with one user's token.
-struct Client<'a> {
-    server: &'a Server,
-    agent: ureq::Agent,
-    token: Option<String>,
-}
-
-impl<'a> Client<'a> {
-    fn anonymous(server: &'a Server) -> Self {
-        let config = ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
-        Self { server, agent: ureq::Agent::new_with_config(config), token: None }
-    }
-
-    /// A client holding a fresh token of the account named `username`.
-    fn of(server: &'a Server, username: &str) -> Self {
-        let token = server.app.create_api_token(&Actor::System, account_id(server, username), "test").unwrap();
-        Self { token: Some(token.secret), ..Self::anonymous(server) }
-    }
-
-    fn read(mut response: ureq::http::Response<ureq::Body>) -> Answer {
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
-        Answer { status, headers, body }
-    }
-
-    fn get(&self, path: &str) -> Answer {
-        let mut request = self.agent.get(self.server.url(path));
-        if let Some(token) = &self.token {
-            request = request.header("Authorization", &format!("Bearer {token}"));
-        }
-        Self::read(request.call().expect("the server answers"))
-    }
-
-    fn send(&self, method: &str, path: &str, body: &Value) -> Answer {
-        let url = self.server.url(path);
-        let mut request = match method {
-            "POST" => self.agent.post(url),
-            "PUT" => self.agent.put(url),
-            other => panic!("no {other} in these tests"),
-        }
-        .header("Content-Type", "application/json");
-        if let Some(token) = &self.token {
-            request = request.header("Authorization", &format!("Bearer {token}"));
-        }
-        Self::read(request.send(body.to_string()).expect("the server answers"))
-    }
-
-    fn post(&self, path: &str, body: &Value) -> Answer {
-        self.send("POST", path, body)
-    }
-
-    fn put(&self, path: &str, body: &Value) -> Answer {
-        self.send("PUT", path, body)
-    }
-}
-
-fn account_id(server: &Server, username: &str) -> komek_domain::AccountId {
-    server.app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == username).unwrap().id
-}
-
-fn audit_count(server: &Server, sql_condition: &str) -> i64 {
-    let sql = format!("SELECT count(*) FROM audit_log WHERE {sql_condition}");
-    server.app.store().read(|tx| tx.query_i64(&sql, &[])).unwrap()
-}
+use support::api::{Answer, Client, account_id, audit_count};
 
 /// Husan, registered through the API by `client`; his id.
 fn husan(client: &Client) -> String {

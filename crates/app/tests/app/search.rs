@@ -84,27 +84,7 @@ fn an_upgraded_database_is_reindexed_at_start(store: Store) {
     assert_eq!(left, 0);
 }
 
-macro_rules! on_both_back_ends {
-    ($($name:ident),+) => {
-        mod sqlite {
-            $(#[test]
-            fn $name() {
-                let db = komek_store::testing::SqliteDb::new();
-                super::$name(db.store.clone());
-            })+
-        }
-        mod postgres {
-            $(#[test]
-            fn $name() {
-                if let Some(db) = komek_store::testing::PostgresDb::new() {
-                    super::$name(db.store.clone());
-                }
-            })+
-        }
-    };
-}
-
-on_both_back_ends!(
+komek_store::on_both_back_ends!(
     husan_is_found_across_spellings_typos_and_phone_formats,
     employers_are_found_the_same_way,
     an_upgraded_database_is_reindexed_at_start

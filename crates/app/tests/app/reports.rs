@@ -725,28 +725,7 @@ fn exchange_rates_are_kept_by_administrators_and_audited(store: Store) {
     assert_eq!(entries, vec![("create", "500"), ("update", "480 (was 500)"), ("delete", "")]);
 }
 
-/// A small year on both back ends.
-macro_rules! on_both_back_ends {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(#[test]
-            fn $name() {
-                let db = komek_store::testing::SqliteDb::new();
-                super::$name(db.store.clone());
-            })+
-        }
-        mod postgres {
-            $(#[test]
-            fn $name() {
-                if let Some(db) = komek_store::testing::PostgresDb::new() {
-                    super::$name(db.store.clone());
-                }
-            })+
-        }
-    };
-}
-
-on_both_back_ends!(
+komek_store::on_both_back_ends!(
     a_small_year_gives_every_figure_of_the_report,
     bad_input_is_refused_clearly_and_an_empty_period_says_so,
     the_public_release_hides_small_counts_for_those_who_read_reports_and_is_audited,

@@ -1,0 +1,5 @@
+//! The `komek` command's tests, one binary: the real executable on real data directories.
+
+mod cli;
+mod operations;
+mod report;

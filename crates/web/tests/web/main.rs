@@ -1,0 +1,13 @@
+//! The web application's tests, one binary: the pages, the JSON API and the browser suite, each
+//! against a real server on loopback (`support`).
+
+#[macro_use]
+mod support;
+mod api;
+mod browser;
+mod cases;
+mod cases_api;
+mod hotline;
+mod http;
+mod reports;
+mod values;
