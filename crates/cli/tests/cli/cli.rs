@@ -2,36 +2,9 @@
 //! input getting one clear sentence and a non-zero exit, never a panic or a damaged database.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn komek(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_komek"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("KOMEK_MASTER_KEY")
-        .env_remove("KOMEK_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run komek")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// One clear line, no panic, no backtrace.
-fn assert_refused(output: &Output, expected: &str) {
-    assert!(!output.status.success(), "must fail: {}", stdout(output));
-    let err = stderr(output);
-    assert!(err.contains(expected), "expected {expected:?} in: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-}
+use crate::support::{assert_refused, komek, stderr, stdout};
 
 #[test]
 fn help_and_version_explain_the_command() {

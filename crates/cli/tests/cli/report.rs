@@ -9,33 +9,7 @@ use std::sync::OnceLock;
 
 use calamine::{Data, Reader, Xlsx};
 
-fn komek(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_komek"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("KOMEK_MASTER_KEY")
-        .env_remove("KOMEK_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run komek")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// One clear line, no panic.
-fn assert_refused(output: &Output, expected: &str) {
-    assert!(!output.status.success(), "must fail: {}", stdout(output));
-    let err = stderr(output);
-    assert!(err.contains(expected), "expected {expected:?} in: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-}
+use crate::support::{assert_refused, komek, stderr, stdout};
 
 /// A data directory holding the demo year, made once for the tests here.
 fn demo_dir() -> &'static Path {
