@@ -62,6 +62,8 @@ pub struct AppealRecord {
     pub version: i64,
     /// Whether the notes were within reach (and so shown).
     pub notes_shown: bool,
+    /// What the reader may do with the appeal.
+    pub may: crate::policy::appeals::AppealRights,
 }
 
 /// Which follow-ups an appeals list keeps, as the office's calendar has them today.
@@ -147,7 +149,7 @@ impl App {
         }
         for (party, role) in &new_parties {
             errors.extend(party.validate());
-            if let Err(e) = komek_domain::lookups::PARTY_ROLE.check(role) {
+            if let Err(e) = komek_domain::lookups::PARTY_ROLE.check("parties.role", role) {
                 errors.push(e);
             }
         }
@@ -285,7 +287,8 @@ impl App {
                 });
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
-            Ok(AppealRecord { appeal, version: stored.version, notes_shown })
+            let may = crate::policy::appeals::rights(actor, &appeal, notes_shown);
+            Ok(AppealRecord { appeal, version: stored.version, notes_shown, may })
         })?)
     }
 

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, Proceeding, Task};
 use komek_domain::entities::{Case, Service};
-use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, Role, ServiceId, ValidationError};
+use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, ServiceId, ValidationError};
 use komek_store::repo;
 use komek_store::repo::cases::{CaseFilter, StoredCase};
 pub use komek_store::repo::cases::{CaseLine, CaseListLine};
@@ -15,6 +15,10 @@ use komek_store::{StoreError, Tx};
 use crate::appeals::Page;
 use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
+use crate::policy::{
+    self,
+    cases::{CaseRights, Standing},
+};
 use crate::{Actor, App, AppError, AppResult};
 
 const KIND: &str = "case";
@@ -53,6 +57,8 @@ pub struct CaseFile {
     pub identifying_shown: bool,
     /// Shown only because the reader broke glass: files are listed but not downloadable.
     pub opened_by_break_glass: bool,
+    /// What the reader may do with the file.
+    pub may: CaseRights,
 }
 
 /// What the case list is narrowed to.
@@ -79,6 +85,7 @@ impl App {
             case.office_id = account.office_id;
         }
         normalise_members(&mut case);
+        policy::cases::keep_saved_standing(&mut case, None);
         settle_closing(&mut case, None, self.today(actor)?);
         AppError::invalid(case.validate())?;
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
@@ -139,7 +146,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         let required = |field| AppError::Invalid(vec![ValidationError::Required { field }]);
         let lead_id = actor.account_id().ok_or_else(|| required("lead"))?;
-        komek_domain::lookups::CASE_KIND.check(kind).map_err(|e| AppError::Invalid(vec![e]))?;
+        komek_domain::lookups::CASE_KIND.check("kind", kind).map_err(|e| AppError::Invalid(vec![e]))?;
         let today = self.today(actor)?;
         // The outer result is the store's; the inner one says the appeal cannot have a case.
         self.store.write(|tx| {
@@ -238,14 +245,10 @@ impl App {
             case.number = before.number.clone();
             case.opened_on = before.opened_on;
             settle_closing(&mut case, before.closed_on, today);
+            policy::cases::keep_saved_standing(&mut case, Some(&before));
             let mut problems = case.validate();
-            // Who leads and who is on the team decides who reads the file (and a psychologist's
-            // notes go to the lead): only the lead, a manager or an administrator changes it.
-            let may_staff = match actor {
-                Actor::System => true,
-                Actor::Staff(me) => me.id == before.lead_id || matches!(me.role, Role::Manager | Role::Administrator),
-            };
-            if !may_staff && (case.lead_id != before.lead_id || case.team != before.team) {
+            let staff_changed = case.lead_id != before.lead_id || case.team != before.team;
+            if staff_changed && !policy::cases::may_change_staff(actor, before.lead_id) {
                 problems.push(ValidationError::Invalid { field: "lead" });
             }
             if !eligible_team(tx, &case)? {
@@ -365,7 +368,8 @@ impl App {
         let mut case = stored.case;
         let on_team = self.on_team(tx, actor, id)?;
         let within_reach = actor.reaches(case.office_id, on_team, case.sensitive);
-        if !break_glass && !may_know_of_case(actor, &case, on_team, within_reach) {
+        let standing = Standing { within_reach, on_team, broken_glass: break_glass && !within_reach };
+        if !break_glass && !policy::cases::may_know_of(actor, case.sensitive, standing) {
             return Err(StoreError::NotFound);
         }
         let shown = break_glass || within_reach;
@@ -407,16 +411,7 @@ impl App {
         }
         let (mut notes, mut notes_withheld) = (Vec::new(), 0);
         for (mut note, sealed) in repo::casework::notes_of(tx, id)? {
-            // Break glass opens the case, not the notes a psychologist kept to their role.
-            let readable = shown
-                && match actor {
-                    Actor::System => true,
-                    Actor::Staff(reader) => {
-                        note.readable_by(reader.id, reader.role, case.lead_id)
-                            && (within_reach || note.visibility == komek_domain::casework::NoteVisibility::Team)
-                    }
-                };
-            if readable {
+            if policy::notes::may_read(actor, &note, case.lead_id, standing) {
                 note.text = self.open_text(crate::casework::note_ref(note.id), &sealed)?;
                 notes.push(note);
             } else if shown {
@@ -432,6 +427,7 @@ impl App {
         if shown {
             self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
         }
+        let may = policy::cases::rights(actor, &case, standing);
         Ok(CaseFile {
             case,
             version: stored.version,
@@ -445,19 +441,9 @@ impl App {
             evidence,
             identifying_shown: shown,
             opened_by_break_glass: shown && !within_reach,
+            may,
         })
     }
-}
-
-/// Whether a case exists for the actor at all (its identifying parts may still be withheld):
-/// within their reach; or, for the roles that oversee every office (managers, administrators,
-/// the system), any case that is not sensitive, or a sensitive one whose team they are on.
-/// Anyone else is answered exactly as for a case that does not exist.
-fn may_know_of_case(actor: &Actor, case: &Case, on_team: bool, within_reach: bool) -> bool {
-    if within_reach || matches!(actor, Actor::System) {
-        return true;
-    }
-    actor.sees_all_offices() && actor.can(Capability::ViewCases) && (!case.sensitive || on_team)
 }
 
 /// The closing day follows the status: kept or set to `today` when the case closes, cleared

@@ -21,6 +21,7 @@ pub mod instance;
 pub mod open_data;
 pub mod parties;
 pub mod persons;
+pub mod policy;
 pub mod public_releases;
 pub mod report_export;
 pub mod reports;
@@ -86,8 +87,9 @@ impl App {
         }
     }
 
-    /// The store, for the few callers that legitimately work below the services: migrations,
-    /// benchmarks and tests. Handlers must not use it.
+    /// The store below the services, for tests and the benchmarks (the `testing` feature):
+    /// the server and the CLI are built without it.
+    #[cfg(any(test, feature = "testing"))]
     pub fn store(&self) -> &Store {
         &self.store
     }

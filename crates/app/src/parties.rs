@@ -36,13 +36,13 @@ pub struct NewParty {
 impl NewParty {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if let Err(e) = lookups::PARTY_KIND.check(&self.kind) {
+        if let Err(e) = lookups::PARTY_KIND.check("party_kind", &self.kind) {
             errors.push(e);
         }
-        if let Some(Err(e)) = self.region.as_deref().map(|r| lookups::REGION.check(r)) {
+        if let Some(Err(e)) = self.region.as_deref().map(|r| lookups::REGION.check("party_region", r)) {
             errors.push(e);
         }
-        if let Some(Err(e)) = self.district.as_deref().map(|d| lookups::DISTRICT.check(d)) {
+        if let Some(Err(e)) = self.district.as_deref().map(|d| lookups::DISTRICT.check("party_district", d)) {
             errors.push(e);
         }
         errors.extend(self.identity.validate());

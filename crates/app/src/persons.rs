@@ -88,7 +88,7 @@ impl App {
         actor.require(Capability::RegisterAppeals)?;
         let mut errors = validate(&profile, &identity);
         // An age band stored before bands were codes may be kept as it is, never newly given.
-        let odd_band = errors.iter().position(|e| matches!(e, ValidationError::UnknownCode { list: "age-band", .. }));
+        let odd_band = errors.iter().position(|e| matches!(e, ValidationError::UnknownCode { field: "age_band", .. }));
         let odd_band = odd_band.map(|at| errors.remove(at));
         AppError::invalid(errors)?;
         let tokens = identity_tokens(&self.keys, &identity);
@@ -424,7 +424,8 @@ impl App {
         let filter = AppealFilter { person: Some(id), ..Default::default() };
         let appeals = self.appeals_in(tx, actor, filter, PERSON_PAGE_APPEALS)?;
         let cases = self.cases_of_person_in(tx, actor, id)?;
-        Ok(PersonFile { person, version, appeals, cases, broken_glass: break_glass })
+        let may = crate::policy::persons::rights(actor, break_glass);
+        Ok(PersonFile { person, version, appeals, cases, broken_glass: break_glass, may })
     }
 
     /// The cases of a person the actor may know exist: a sensitive case only to its team.
@@ -516,6 +517,8 @@ pub struct PersonFile {
     pub cases: Vec<CaseLine>,
     /// Opened outside the reader's reach, with a reason.
     pub broken_glass: bool,
+    /// What the reader may do with the file.
+    pub may: crate::policy::persons::PersonRights,
 }
 
 /// A known person the reader may not see, matched on real evidence: their id (to link a

@@ -23,8 +23,8 @@ pub const MAX_LINE_CHARS: usize = 300;
 
 use crate::rules::{self, check_count, check_line, check_required, check_text};
 
-fn check_code(errors: &mut Vec<ValidationError>, list: lookups::LookupList, code: &str) {
-    if let Err(e) = list.check(code) {
+fn check_code(errors: &mut Vec<ValidationError>, field: &'static str, list: lookups::LookupList, code: &str) {
+    if let Err(e) = list.check(field, code) {
         errors.push(e);
     }
 }
@@ -43,15 +43,15 @@ pub struct VictimStatus {
 impl VictimStatus {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        check_code(&mut errors, lookups::VICTIM_STATUS, &self.status);
+        check_code(&mut errors, "victims.status", lookups::VICTIM_STATUS, &self.status);
         if let Some(body) = &self.identified_by {
-            check_code(&mut errors, lookups::IDENTIFYING_BODY, body);
+            check_code(&mut errors, "victims.identified_by", lookups::IDENTIFYING_BODY, body);
         }
         if matches!(self.status.as_str(), "presumed" | "identified") && self.identified_by.is_none() {
-            errors.push(ValidationError::Required { field: "identified_by" });
+            errors.push(ValidationError::Required { field: "victims.identified_by" });
         }
         if let Some(day) = self.identified_on {
-            rules::check_day(&mut errors, "identified_on", day);
+            rules::check_day(&mut errors, "victims.identified_on", day);
         }
         errors
     }
@@ -73,7 +73,7 @@ pub struct CaseEvent {
 impl CaseEvent {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        check_code(&mut errors, lookups::CASE_EVENT, &self.kind);
+        check_code(&mut errors, "kind", lookups::CASE_EVENT, &self.kind);
         check_required(&mut errors, "text", &self.text);
         check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
         rules::check_day(&mut errors, "happened_on", self.happened_on);
@@ -134,7 +134,8 @@ impl Assessment {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         let Some(catalogue) = self.catalogue() else {
-            errors.push(ValidationError::UnknownCode { list: "catalogue", code: self.catalogue.clone() });
+            let code = self.catalogue.clone();
+            errors.push(ValidationError::UnknownCode { field: "catalogue", list: "catalogue", code });
             return errors;
         };
         rules::check_day(&mut errors, "assessed_on", self.assessed_on);
@@ -142,13 +143,14 @@ impl Assessment {
         let mut seen = std::collections::HashSet::new();
         for answer in &self.answers {
             if !catalogue.indicators.iter().any(|i| i.code == answer.indicator) {
-                errors.push(ValidationError::UnknownCode { list: "indicator", code: answer.indicator.clone() });
+                let code = answer.indicator.clone();
+                errors.push(ValidationError::UnknownCode { field: "answers.indicator", list: catalogue.id, code });
             }
             if !seen.insert(answer.indicator.as_str()) {
                 errors.push(ValidationError::Invalid { field: "answers" });
             }
             if answer.answer != indicators::Answer::Unknown && answer.source.is_none() {
-                errors.push(ValidationError::Required { field: "source" });
+                errors.push(ValidationError::Required { field: "answers.source" });
             }
             if answer.noted_on.is_some_and(|d| !rules::day_in_range(d)) {
                 errors.push(ValidationError::Invalid { field: "noted_on" });
@@ -188,16 +190,16 @@ pub struct Proceeding {
 impl Proceeding {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        check_code(&mut errors, law::PROCEEDING_KIND, &self.kind);
-        check_code(&mut errors, law::AUTHORITY, &self.authority);
-        check_code(&mut errors, law::PROCEEDING_STAGE, &self.stage);
+        check_code(&mut errors, "kind", law::PROCEEDING_KIND, &self.kind);
+        check_code(&mut errors, "authority", law::AUTHORITY, &self.authority);
+        check_code(&mut errors, "stage", law::PROCEEDING_STAGE, &self.stage);
         for article in &self.articles {
-            if let Err(e) = law::check(article) {
+            if let Err(e) = law::check("articles", article) {
                 errors.push(e);
             }
         }
         if let Some(outcome) = &self.outcome {
-            check_code(&mut errors, law::PROCEEDING_OUTCOME, outcome);
+            check_code(&mut errors, "outcome", law::PROCEEDING_OUTCOME, outcome);
             if outcome == "sentence" && self.sentence_months.is_none() {
                 errors.push(ValidationError::Required { field: "sentence" });
             }
@@ -315,17 +317,6 @@ impl CaseNote {
         check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
         errors
     }
-
-    /// Whether a reader of the case may read this note: everyone for team notes; for
-    /// role-only notes, the author, staff of the same role, and the case lead.
-    pub fn readable_by(&self, reader: AccountId, reader_role: Role, case_lead: AccountId) -> bool {
-        match self.visibility {
-            NoteVisibility::Team => true,
-            NoteVisibility::AuthorRole => {
-                reader == self.author_id || reader_role == self.author_role || reader == case_lead
-            }
-        }
-    }
 }
 
 /// An evidence file's description; its content is stored apart, encrypted.
@@ -380,27 +371,6 @@ mod tests {
     }
 
     #[test]
-    fn a_psychologists_note_is_read_by_psychologists_the_author_and_the_lead_only() {
-        let (author, lead, lawyer) = (AccountId::new(), AccountId::new(), AccountId::new());
-        let note = CaseNote {
-            id: NoteId::new(),
-            case_id: CaseId::new(),
-            author_id: author,
-            author_role: Role::Psychologist,
-            visibility: NoteVisibility::AuthorRole,
-            text: "x".into(),
-            written_at: Utc::now(),
-        };
-        assert!(note.readable_by(author, Role::Psychologist, lead));
-        assert!(note.readable_by(AccountId::new(), Role::Psychologist, lead));
-        assert!(note.readable_by(lead, Role::Lawyer, lead));
-        assert!(!note.readable_by(lawyer, Role::Lawyer, lead));
-        assert!(!note.readable_by(lawyer, Role::Manager, lead));
-        let team = CaseNote { visibility: NoteVisibility::Team, ..note };
-        assert!(team.readable_by(lawyer, Role::Lawyer, lead));
-    }
-
-    #[test]
     fn a_presumed_victim_needs_the_body_that_identified_them() {
         let status = VictimStatus {
             person_id: PersonId::new(),
@@ -408,7 +378,7 @@ mod tests {
             identified_by: None,
             identified_on: None,
         };
-        assert_eq!(status.validate(), vec![ValidationError::Required { field: "identified_by" }]);
+        assert_eq!(status.validate(), vec![ValidationError::Required { field: "victims.identified_by" }]);
         let status = VictimStatus { identified_by: Some("ngo".into()), ..status };
         assert!(status.validate().is_empty());
     }

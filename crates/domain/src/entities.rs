@@ -200,27 +200,27 @@ impl Appeal {
     /// the server's clock: an appeal cannot have been received in the future.
     pub fn validate(&self, now: DateTime<Utc>) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        let mut check = |list: lookups::LookupList, code: &str| {
-            if let Err(e) = list.check(code) {
+        let mut check = |field, list: lookups::LookupList, code: &str| {
+            if let Err(e) = list.check(field, code) {
                 errors.push(e);
             }
         };
-        check(lookups::CHANNEL, &self.channel);
-        check(lookups::CONTACT, &self.contact);
-        check(lookups::APPEAL_OUTCOME, &self.outcome);
-        self.topics.iter().for_each(|t| check(lookups::TOPIC, t));
-        self.help.iter().for_each(|h| check(lookups::HELP, h));
-        self.parties.iter().for_each(|(_, role)| check(lookups::PARTY_ROLE, role));
+        check("channel", lookups::CHANNEL, &self.channel);
+        check("contact", lookups::CONTACT, &self.contact);
+        check("outcome", lookups::APPEAL_OUTCOME, &self.outcome);
+        self.topics.iter().for_each(|t| check("topics", lookups::TOPIC, t));
+        self.help.iter().for_each(|h| check("help", lookups::HELP, h));
+        self.parties.iter().for_each(|(_, role)| check("parties.role", lookups::PARTY_ROLE, role));
         let optional = [
-            (lookups::OCCUPATION, &self.occupation),
-            (lookups::SECTOR, &self.sector),
-            (lookups::REGION, &self.work_region),
-            (lookups::DISTRICT, &self.work_district),
-            (lookups::MIGRATION_REASON, &self.migration_reason),
+            ("occupation", lookups::OCCUPATION, &self.occupation),
+            ("sector", lookups::SECTOR, &self.sector),
+            ("work_region", lookups::REGION, &self.work_region),
+            ("work_district", lookups::DISTRICT, &self.work_district),
+            ("migration_reason", lookups::MIGRATION_REASON, &self.migration_reason),
         ];
-        for (list, value) in optional {
+        for (field, list, value) in optional {
             if let Some(code) = value {
-                check(list, code);
+                check(field, list, code);
             }
         }
         if self.topics.is_empty() {
@@ -255,19 +255,18 @@ pub const MAX_REGION_CHARS: usize = 100;
 /// What may be said about a person: their profile and, when given, their identity. `today`
 /// is the server's day: no one is born in the future.
 pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today: NaiveDate) -> Vec<ValidationError> {
-    use chrono::Datelike;
     let mut errors = Vec::new();
-    let mut check = |list: lookups::LookupList, code: &str| {
-        if let Err(e) = list.check(code) {
+    let mut check = |field, list: lookups::LookupList, code: &str| {
+        if let Err(e) = list.check(field, code) {
             errors.push(e);
         }
     };
-    check(lookups::SEX, &profile.sex);
-    check(lookups::CITIZENSHIP, &profile.citizenship);
-    profile.languages.iter().for_each(|l| check(lookups::LANGUAGE, l));
-    profile.vulnerabilities.iter().for_each(|v| check(lookups::VULNERABILITY, v));
+    check("sex", lookups::SEX, &profile.sex);
+    check("citizenship", lookups::CITIZENSHIP, &profile.citizenship);
+    profile.languages.iter().for_each(|l| check("languages", lookups::LANGUAGE, l));
+    profile.vulnerabilities.iter().for_each(|v| check("vulnerabilities", lookups::VULNERABILITY, v));
     if !profile.age_band.is_empty() {
-        check(lookups::AGE_BAND, &profile.age_band);
+        check("age_band", lookups::AGE_BAND, &profile.age_band);
     }
     rules::check_count(&mut errors, "languages", profile.languages.len(), lookups::LANGUAGE.codes.len());
     rules::check_count(
@@ -305,7 +304,7 @@ pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today
             rules::check_day(&mut errors, "birth_date", day);
         }
     }
-    if identity.birth_year.is_some_and(|y| !(rules::FIRST_YEAR..=today.year()).contains(&y)) {
+    if identity.birth_year.is_some_and(|y| !rules::birth_year_possible(y, today)) {
         errors.push(ValidationError::Invalid { field: "birth_year" });
     }
     errors
@@ -375,32 +374,27 @@ pub struct Case {
 impl Case {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        let mut check = |list: lookups::LookupList, code: &str| {
-            if let Err(e) = list.check(code) {
+        let mut check = |field, list: lookups::LookupList, code: &str| {
+            if let Err(e) = list.check(field, code) {
                 errors.push(e);
             }
         };
-        check(lookups::CASE_KIND, &self.kind);
-        check(lookups::CASE_STATUS, &self.status);
-        self.outcomes.iter().for_each(|o| check(lookups::CASE_OUTCOME, o));
-        self.parties.iter().for_each(|(_, role)| check(lookups::PARTY_ROLE, role));
-        if let Some(r) = &self.exploited_region {
-            check(lookups::REGION, r);
-        }
-        if let Some(d) = &self.exploited_district {
-            check(lookups::DISTRICT, d);
-        }
-        if let Some(p) = &self.exploited_place {
-            check(lookups::PLACE_KIND, p);
-        }
-        if let Some(reason) = &self.closing_reason {
-            check(lookups::CLOSING_REASON, reason);
-        }
-        if let Some(country) = &self.recruited_country {
-            check(lookups::CITIZENSHIP, country);
-        }
-        if let Some(district) = &self.recruited_district {
-            check(lookups::DISTRICT, district);
+        check("kind", lookups::CASE_KIND, &self.kind);
+        check("status", lookups::CASE_STATUS, &self.status);
+        self.outcomes.iter().for_each(|o| check("outcomes", lookups::CASE_OUTCOME, o));
+        self.parties.iter().for_each(|(_, role)| check("parties.role", lookups::PARTY_ROLE, role));
+        let optional = [
+            ("exploited_region", lookups::REGION, &self.exploited_region),
+            ("exploited_district", lookups::DISTRICT, &self.exploited_district),
+            ("exploited_place", lookups::PLACE_KIND, &self.exploited_place),
+            ("closing_reason", lookups::CLOSING_REASON, &self.closing_reason),
+            ("recruited_country", lookups::CITIZENSHIP, &self.recruited_country),
+            ("recruited_district", lookups::DISTRICT, &self.recruited_district),
+        ];
+        for (field, list, value) in optional {
+            if let Some(code) = value {
+                check(field, list, code);
+            }
         }
         if self.persons.is_empty() {
             errors.push(ValidationError::Required { field: "persons" });
@@ -482,11 +476,11 @@ pub struct Service {
 impl Service {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if let Err(e) = lookups::SERVICE_KIND.check(&self.kind) {
+        if let Err(e) = lookups::SERVICE_KIND.check("kind", &self.kind) {
             errors.push(e);
         }
         if let Some(country) = &self.destination_country
-            && let Err(e) = lookups::CITIZENSHIP.check(country)
+            && let Err(e) = lookups::CITIZENSHIP.check("destination_country", country)
         {
             errors.push(e);
         }
@@ -591,6 +585,42 @@ mod tests {
         assert_eq!(age_band(23), "21-23");
         assert_eq!(age_band(47), "39-47");
         assert_eq!(age_band(60), "48+");
+    }
+
+    #[test]
+    fn an_unknown_code_is_named_by_the_field_that_holds_it() {
+        let mut a = appeal();
+        a.work_district = Some("nowhere".into());
+        a.parties = vec![(PartyId::new(), "boss".into())];
+        let refused = a.validate(Utc::now());
+        assert_eq!(refused.iter().map(ValidationError::field).collect::<Vec<_>>(), ["parties.role", "work_district"]);
+        let case = Case {
+            id: CaseId::new(),
+            office_id: OfficeId::new(),
+            number: "2008-017".into(),
+            kind: "unpaid-wages".into(),
+            status: "open".into(),
+            sensitive: false,
+            lead_id: AccountId::new(),
+            team: vec![],
+            persons: vec![PersonId::new()],
+            parties: vec![],
+            opened_on: NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
+            closed_on: None,
+            recruited_at: String::new(),
+            exploited_region: None,
+            exploited_district: Some("nowhere".into()),
+            exploited_place: None,
+            outcomes: vec![],
+            closing_reason: None,
+            recruited_country: None,
+            recruited_district: Some("elsewhere".into()),
+            victims: vec![],
+            summary: None,
+        };
+        let refused = case.validate();
+        let fields: Vec<_> = refused.iter().map(ValidationError::field).collect();
+        assert_eq!(fields, ["exploited_district", "recruited_district"], "{refused:?}");
     }
 
     #[test]

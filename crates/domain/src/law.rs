@@ -229,11 +229,11 @@ pub fn in_force_on(day: NaiveDate) -> impl Iterator<Item = &'static Article> {
     ARTICLES.iter().filter(move |a| a.in_force_on(day))
 }
 
-/// Checks that `code` names an article of the catalogue.
-pub fn check(code: &str) -> Result<(), crate::ValidationError> {
+/// Checks that `code`, given for `field`, names an article of the catalogue.
+pub fn check(field: &'static str, code: &str) -> Result<(), crate::ValidationError> {
     match article(code) {
         Some(_) => Ok(()),
-        None => Err(crate::ValidationError::UnknownCode { list: ARTICLE_LIST, code: code.to_owned() }),
+        None => Err(crate::ValidationError::UnknownCode { field, list: ARTICLE_LIST, code: code.to_owned() }),
     }
 }
 
@@ -339,10 +339,10 @@ mod tests {
 
     #[test]
     fn an_unknown_article_is_refused_with_the_list_named() {
-        assert!(check("cc2014-128").is_ok());
+        assert!(check("articles", "cc2014-128").is_ok());
         assert_eq!(article("cc1997-271").map(|a| a.number), Some("271"));
-        let err = check("cc2014-999").unwrap_err();
-        assert_eq!(err.field(), "law-article");
+        let err = check("articles", "cc2014-999").unwrap_err();
+        assert_eq!(err.field(), "articles");
         assert!(err.to_string().contains("law-article"), "{err}");
     }
 
@@ -364,7 +364,7 @@ mod tests {
                 assert!(!code.is_empty() && !code.contains(' '), "{}: bad code {code:?}", list.name);
             }
         }
-        assert!(PROCEEDING_STAGE.check("trial").is_ok());
-        assert!(AUTHORITY.check("kgb").unwrap_err().to_string().contains("authority"));
+        assert!(PROCEEDING_STAGE.check("stage", "trial").is_ok());
+        assert!(AUTHORITY.check("authority", "kgb").unwrap_err().to_string().contains("authority"));
     }
 }

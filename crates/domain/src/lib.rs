@@ -34,8 +34,9 @@ pub use money::{Currency, Money};
 pub enum ValidationError {
     #[error("{field}: is required")]
     Required { field: &'static str },
-    #[error("{list}: unknown code {code:?}")]
-    UnknownCode { list: &'static str, code: String },
+    /// A code that is not in the lookup list the field takes its codes from.
+    #[error("{field}: unknown code {code:?} in the list {list}")]
+    UnknownCode { field: &'static str, list: &'static str, code: String },
     #[error("{field}: must not be negative")]
     Negative { field: &'static str },
     #[error("{field}: is too long (at most {max} characters)")]
@@ -53,10 +54,12 @@ pub enum ValidationError {
 }
 
 impl ValidationError {
-    /// The form field (or lookup list) the error is about.
+    /// The field the error is about, named as the record names it: a struct field, and
+    /// `list.field` for a field of each element of a list (`parties.role`).
     pub fn field(&self) -> &'static str {
         match self {
             Self::Required { field }
+            | Self::UnknownCode { field, .. }
             | Self::Negative { field }
             | Self::TooLong { field, .. }
             | Self::Invalid { field }
@@ -64,7 +67,6 @@ impl ValidationError {
             | Self::TooLarge { field, .. }
             | Self::TooMany { field, .. }
             | Self::Future { field } => field,
-            Self::UnknownCode { list, .. } => list,
         }
     }
 }

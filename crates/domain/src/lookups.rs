@@ -31,12 +31,12 @@ impl LookupList {
         id
     }
 
-    /// Checks that `code` belongs to this list.
-    pub fn check(&self, code: &str) -> Result<(), crate::ValidationError> {
+    /// Checks that `code`, given for `field`, belongs to this list.
+    pub fn check(&self, field: &'static str, code: &str) -> Result<(), crate::ValidationError> {
         if self.contains(code) {
             Ok(())
         } else {
-            Err(crate::ValidationError::UnknownCode { list: self.name, code: code.to_owned() })
+            Err(crate::ValidationError::UnknownCode { field, list: self.name, code: code.to_owned() })
         }
     }
 }
@@ -274,9 +274,10 @@ mod tests {
     }
 
     #[test]
-    fn unknown_code_is_refused_with_the_list_named() {
-        assert!(TOPIC.check("wages-unpaid").is_ok());
-        let err = TOPIC.check("wages").unwrap_err();
-        assert!(err.to_string().contains("topic"));
+    fn unknown_code_is_refused_with_the_field_and_the_list_named() {
+        assert!(TOPIC.check("topics", "wages-unpaid").is_ok());
+        let err = TOPIC.check("topics", "wages").unwrap_err();
+        assert_eq!(err.field(), "topics");
+        assert_eq!(err.to_string(), "topics: unknown code \"wages\" in the list topic");
     }
 }

@@ -35,6 +35,11 @@ pub fn day_in_range(day: NaiveDate) -> bool {
     (FIRST_YEAR..=LAST_YEAR).contains(&day.year())
 }
 
+/// Whether someone can have been born in `year`, as of `today`: from [`FIRST_YEAR`] to this year.
+pub fn birth_year_possible(year: i32, today: NaiveDate) -> bool {
+    (FIRST_YEAR..=today.year()).contains(&year)
+}
+
 /// A day must fall within the years accepted.
 pub fn check_day(errors: &mut Vec<ValidationError>, field: &'static str, day: NaiveDate) {
     if !day_in_range(day) {

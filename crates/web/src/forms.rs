@@ -77,8 +77,8 @@ impl FieldErrors {
         self.0.entry(field.to_owned()).or_insert((message_id, None));
     }
 
-    /// A service's validation errors, on the form fields `field_of` names.
-    pub fn add_validation(&mut self, errors: &[ValidationError], field_of: impl Fn(&str) -> String) {
+    /// A service's validation errors, on the form inputs the resource's naming gives them.
+    pub fn add_validation(&mut self, errors: &[ValidationError], naming: &crate::fields::Naming) {
         for e in errors {
             let (id, max) = match e {
                 ValidationError::Required { .. } => ("form-required", None),
@@ -91,7 +91,7 @@ impl FieldErrors {
                 ValidationError::TooMany { max, .. } => ("form-too-many", Some(max.to_string())),
                 ValidationError::Future { .. } => ("form-invalid-date", None),
             };
-            self.0.entry(field_of(e.field())).or_insert((id, max));
+            self.0.entry(naming.form(e.field())).or_insert((id, max));
         }
     }
 
@@ -142,8 +142,8 @@ mod tests {
     fn the_first_problem_of_a_field_is_kept() {
         let mut errors = FieldErrors::default();
         errors.add("wage", "form-invalid");
-        errors.add_validation(&[ValidationError::Negative { field: "wage" }], str::to_owned);
-        errors.add_validation(&[ValidationError::Required { field: "topics" }], |_| "topic".into());
+        errors.add_validation(&[ValidationError::Negative { field: "wage" }], &crate::fields::APPEAL);
+        errors.add_validation(&[ValidationError::Required { field: "topics" }], &crate::fields::APPEAL);
         assert!(errors.has("wage") && errors.has("topic"));
         assert_eq!(errors.0["wage"], ("form-invalid", None), "the first problem stays");
     }

@@ -7,6 +7,7 @@
 
 mod api;
 mod errors;
+mod fields;
 mod forms;
 pub mod i18n;
 mod layout;

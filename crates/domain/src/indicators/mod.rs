@@ -390,7 +390,7 @@ impl Catalogue {
     /// answer the rule would silently ignore.
     pub fn check_answers(&self, answers: &Answers) -> Result<(), ValidationError> {
         match answers.codes().find(|code| self.indicator(code).is_none()) {
-            Some(code) => Err(ValidationError::UnknownCode { list: self.id, code: code.to_owned() }),
+            Some(code) => Err(ValidationError::UnknownCode { field: "answers", list: self.id, code: code.to_owned() }),
             None => Ok(()),
         }
     }

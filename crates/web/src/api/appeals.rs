@@ -18,19 +18,7 @@ use uuid::Uuid;
 use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved};
 use crate::AppState;
-
-/// The fields of an appeal body, by the names the services give them (mostly the same).
-pub(super) fn field_names(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "topic" => "topics",
-        "appeal-outcome" => "outcome",
-        "party-role" => "parties.role",
-        "region" => "work_region",
-        "district" => "work_district",
-        "reason" => "migration_reason",
-        _ => return None,
-    })
-}
+use crate::fields;
 
 /// An amount of money: integer minor units (tiyn, cents) and an ISO 4217 code; never a float.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -392,7 +380,7 @@ pub async fn list(
     ApiQuery(filters): ApiQuery<AppealFilters>,
 ) -> Result<Json<AppealPage>, ApiError> {
     let (query, page) = filters.into_query()?;
-    let found = super::service(&state, field_names, move |app| app.appeals(&actor, &query, page)).await?;
+    let found = super::service(&state, &fields::APPEAL, move |app| app.appeals(&actor, &query, page)).await?;
     Ok(Json(AppealPage { items: found.items.into_iter().map(Into::into).collect(), page, more: found.more }))
 }
 
@@ -428,7 +416,7 @@ pub async fn create(
     let appeal = input.into_appeal(id, &actor)?;
     let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
     let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new() };
-    let saved = super::service(&state, field_names, move |app| app.register_intake(&actor, intake)).await?;
+    let saved = super::service(&state, &fields::APPEAL, move |app| app.register_intake(&actor, intake)).await?;
     let body = AppealCreated { id: saved.appeal_id.0, person_id: saved.person_id.map(|p| p.0), created: saved.created };
     let location = format!("/api/v1/appeals/{}", saved.appeal_id);
     Ok(if saved.created { super::created(location, body) } else { (StatusCode::OK, Json(body)).into_response() })
@@ -456,7 +444,7 @@ pub async fn read(
     Path(id): Path<String>,
 ) -> Result<Json<AppealDto>, ApiError> {
     let id = AppealId(super::path_id(&id)?);
-    let record = super::service(&state, field_names, move |app| app.appeal(&actor, id)).await?;
+    let record = super::service(&state, &fields::APPEAL, move |app| app.appeal(&actor, id)).await?;
     let a = record.appeal;
     Ok(Json(AppealDto {
         id: a.id.0,
@@ -514,6 +502,6 @@ pub async fn update(
     }
     let version = super::required_version(input.version)?;
     let appeal = input.into_appeal(id, &actor)?;
-    super::service(&state, field_names, move |app| app.update_appeal(&actor, appeal, version)).await?;
+    super::service(&state, &fields::APPEAL, move |app| app.update_appeal(&actor, appeal, version)).await?;
     Ok(Json(Saved { id: id.0, version: version + 1 }))
 }

@@ -23,10 +23,10 @@ use komek_domain::casework::{
     Assessment, CaseEvent, CaseNote, EvidenceFile, IndicatorAnswer, NoteVisibility, Proceeding, Task, VictimStatus,
 };
 use komek_domain::entities::{Case, Service};
-use komek_domain::indicators::{self, Answer, Catalogue, Evaluation, Source};
+use komek_domain::indicators::{Answer, Evaluation, Source};
 use komek_domain::{
     AccountId, AppealId, AssessmentId, CaseId, Currency, EventId, Money, OfficeId, PartyId, PersonId, ProceedingId,
-    ServiceId, TaskId, ValidationError, law, lookups,
+    ServiceId, TaskId, lookups,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -34,7 +34,8 @@ use uuid::Uuid;
 
 use super::appeals::{MoneyDto, NamedParty};
 use super::openapi::codes;
-use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved, given};
+use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved, given, unknown_code};
+use crate::fields;
 use crate::{AppState, blocking};
 
 // ---- Bodies
@@ -778,51 +779,6 @@ fn refuse(problems: Vec<FieldProblem>) -> Result<(), ApiError> {
     if problems.is_empty() { Ok(()) } else { Err(ApiError::invalid(problems)) }
 }
 
-fn unknown_code(list: &str, code: &str, codes: &[&str]) -> String {
-    format!("unknown code {code:?} in the list {list:?} (known codes: {})", codes.join(", "))
-}
-
-/// The codes of the lists of the law and of the indicator catalogues, which the lookup lists
-/// do not hold, so that an unknown code is answered with the ones known.
-fn codes_of(list: &str) -> Option<Vec<&'static str>> {
-    if let Some(found) = law::LISTS.iter().find(|l| l.name == list) {
-        return Some(found.codes.to_vec());
-    }
-    match list {
-        law::ARTICLE_LIST => Some(law::ARTICLES.iter().map(|a| a.code).collect()),
-        "catalogue" => Some(indicators::CATALOGUES.iter().map(|c| c.id).collect()),
-        _ => None,
-    }
-}
-
-/// What is wrong with one value, named as the request names it.
-fn problem(error: &ValidationError, field: &str) -> FieldProblem {
-    if let ValidationError::UnknownCode { list, code } = error
-        && let Some(codes) = codes_of(list)
-    {
-        return FieldProblem::new(field, unknown_code(list, code, &codes));
-    }
-    let answer = ApiError::from_app(AppError::Invalid(vec![error.clone()]), super::no_field_names);
-    match answer.body.fields.into_iter().next() {
-        Some(found) => FieldProblem::new(field, found.problem),
-        None => FieldProblem::new(field, error.to_string()),
-    }
-}
-
-/// A value named as the service names it.
-fn as_named(error: &ValidationError) -> FieldProblem {
-    problem(error, error.field())
-}
-
-/// A service's refusal as an API error; `name` says what is wrong with each refused value
-/// in the request's own terms.
-fn refusal(error: AppError, mut name: impl FnMut(&ValidationError) -> FieldProblem) -> ApiError {
-    match error {
-        AppError::Invalid(errors) => ApiError::invalid(errors.iter().map(&mut name).collect()),
-        other => ApiError::from_app(other, super::no_field_names),
-    }
-}
-
 /// Runs service calls off the async threads; their refusal is the caller's to name.
 async fn run<T: Send + 'static>(
     state: &AppState,
@@ -830,131 +786,6 @@ async fn run<T: Send + 'static>(
 ) -> Result<AppResult<T>, ApiError> {
     let app = state.app.clone();
     Ok(blocking(move || call(&app)).await?)
-}
-
-/// Names a refused header value as the request does. Two fields take districts: a code is
-/// put on the one that holds it.
-fn case_problems(case: &Case) -> impl FnMut(&ValidationError) -> FieldProblem + use<> {
-    let exploited_district = case.exploited_district.clone();
-    let mut exploited_named = false;
-    move |e| {
-        use ValidationError::{Invalid, Required, UnknownCode};
-        let field = match e {
-            UnknownCode { list, code } => match *list {
-                "case-kind" => "kind",
-                "case-status" => "status",
-                "case-outcome" => "outcomes",
-                "closing-reason" => "closing_reason",
-                "party-role" => "parties.role",
-                "region" => "exploited_region",
-                "place" => "exploited_place",
-                "citizenship" => "recruited_country",
-                "victim-status" => "persons.victim_status",
-                "identifying-body" => "persons.identified_by",
-                "district" if !exploited_named && exploited_district.as_deref() == Some(code.as_str()) => {
-                    exploited_named = true;
-                    "exploited_district"
-                }
-                "district" => "recruited_district",
-                other => other,
-            },
-            Required { field: "outcomes" } => {
-                let problem =
-                    "closing a case needs what it achieved: at least one outcome (\"none-yet\" if nothing was)";
-                return FieldProblem::new("outcomes", problem);
-            }
-            Required { field: "closing_reason" } => {
-                return FieldProblem::new("closing_reason", "closing a case needs the reason it ends");
-            }
-            Required { field: "identified_by" } => {
-                let problem = "is required when the victim status is presumed or identified";
-                return FieldProblem::new("persons.identified_by", problem);
-            }
-            Required { field: "persons" } => return FieldProblem::new("persons", "a case needs at least one person"),
-            Invalid { field: "victims" } => "persons",
-            Invalid { field: "closed_on" } => {
-                return FieldProblem::new("closed_on", "must not be before the day the case was opened");
-            }
-            other => other.field(),
-        };
-        problem(e, field)
-    }
-}
-
-fn from_appeal_problem(e: &ValidationError) -> FieldProblem {
-    match e {
-        ValidationError::UnknownCode { list: "case-kind", .. } => problem(e, "kind"),
-        ValidationError::Required { field: "person" } => FieldProblem::new(
-            "appeal_id",
-            "names no person: a case is opened for someone, name them in the appeal first",
-        ),
-        _ => as_named(e),
-    }
-}
-
-/// Names a refused service value.
-fn service_problem(e: &ValidationError) -> FieldProblem {
-    match e {
-        ValidationError::UnknownCode { list: "service", .. } => problem(e, "kind"),
-        ValidationError::UnknownCode { list: "citizenship", .. } => problem(e, "destination_country"),
-        ValidationError::Required { field: "destination_country" } => FieldProblem::new(
-            "destination_country",
-            "is required for a repatriation: the country the person returned to",
-        ),
-        _ => as_named(e),
-    }
-}
-
-fn proceeding_problem(e: &ValidationError) -> FieldProblem {
-    use ValidationError::{Invalid, Required, UnknownCode};
-    match e {
-        UnknownCode { list: "proceeding-kind", .. } => problem(e, "kind"),
-        UnknownCode { list: "proceeding-stage", .. } => problem(e, "stage"),
-        UnknownCode { list: "proceeding-outcome", .. } => problem(e, "outcome"),
-        UnknownCode { list: law::ARTICLE_LIST, .. } => problem(e, "articles"),
-        Required { field: "sentence" } => {
-            FieldProblem::new("sentence_months", "is required for the outcome \"sentence\"")
-        }
-        Invalid { field: "sentence" } => FieldProblem::new("sentence_months", "must be from 1 to 360 months"),
-        Required { field: "fine" } => FieldProblem::new("fine", "is required for the outcome \"fine\""),
-        Invalid { field: "decided_on" } => FieldProblem::new("decided_on", "must not be before opened_on"),
-        _ => as_named(e),
-    }
-}
-
-/// Names a refused assessment value; an unknown indicator is answered with the catalogue's.
-fn assessment_problems(catalogue: Option<&'static Catalogue>) -> impl Fn(&ValidationError) -> FieldProblem {
-    move |e| match e {
-        ValidationError::UnknownCode { list: "indicator", code } => {
-            let codes: Vec<&str> = catalogue.map(|c| c.indicators.iter().map(|i| i.code).collect()).unwrap_or_default();
-            FieldProblem::new("answers.indicator", unknown_code("indicator", code, &codes))
-        }
-        ValidationError::Invalid { field: "answers" } => {
-            FieldProblem::new("answers", "names an indicator more than once")
-        }
-        ValidationError::Required { field: "source" } => FieldProblem::new(
-            "answers.source",
-            "is required for a \"yes\" or \"no\" answer: interview, document or observation",
-        ),
-        _ => as_named(e),
-    }
-}
-
-fn task_problem(e: &ValidationError) -> FieldProblem {
-    match e {
-        ValidationError::Invalid { field: "assignee" } => FieldProblem::new(
-            "assignee_id",
-            "cannot open this case (a disabled account, another office, or off the team of a sensitive case)",
-        ),
-        _ => as_named(e),
-    }
-}
-
-fn event_problem(e: &ValidationError) -> FieldProblem {
-    match e {
-        ValidationError::UnknownCode { list: "case-event", .. } => problem(e, "kind"),
-        _ => as_named(e),
-    }
 }
 
 // ---- The case file as read
@@ -1145,7 +976,9 @@ pub async fn list(
     ApiQuery(filters): ApiQuery<CaseFilters>,
 ) -> Result<Json<CasePage>, ApiError> {
     let (query, page) = filters.into_query()?;
-    let found = run(&state, move |app| app.cases(&actor, &query, page)).await?.map_err(|e| refusal(e, as_named))?;
+    let found = run(&state, move |app| app.cases(&actor, &query, page))
+        .await?
+        .map_err(|e| ApiError::from_app(e, &fields::PLAIN))?;
     Ok(Json(CasePage { items: found.items.into_iter().map(Into::into).collect(), page, more: found.more }))
 }
 
@@ -1178,10 +1011,6 @@ pub async fn create(
         return Err(ApiError::unreadable(vec![FieldProblem::new("version", "is sent on update only")]));
     }
     let (mut case, opened_on) = input.into_case(CaseId::new(), actor.account_id())?;
-    for victim in case.victims.iter_mut().filter(|v| v.status.is_empty()) {
-        victim.status = "unknown".to_owned();
-    }
-    let mut name = case_problems(&case);
     let id = run(&state, move |app| {
         case.opened_on = match opened_on {
             Some(day) => day,
@@ -1190,7 +1019,7 @@ pub async fn create(
         app.open_case(&actor, case)
     })
     .await?
-    .map_err(|e| refusal(e, &mut name))?;
+    .map_err(|e| ApiError::from_app(e, &fields::CASE))?;
     Ok(super::created(format!("/api/v1/cases/{id}"), Created { id: id.0 }))
 }
 
@@ -1223,7 +1052,7 @@ pub async fn from_appeal(
     let kind = input.kind.trim().to_owned();
     let id = run(&state, move |app| app.open_case_from_appeal(&actor, appeal, &kind, input.sensitive))
         .await?
-        .map_err(|e| refusal(e, from_appeal_problem))?;
+        .map_err(|e| ApiError::from_app(e, &fields::CASE_FROM_APPEAL))?;
     Ok(super::created(format!("/api/v1/cases/{id}"), Created { id: id.0 }))
 }
 
@@ -1251,7 +1080,7 @@ pub async fn read(
     let id = CaseId(super::path_id(&id)?);
     let (file, today) = run(&state, move |app| Ok((app.case_file(&actor, id)?, app.today(&actor)?)))
         .await?
-        .map_err(|e| refusal(e, as_named))?;
+        .map_err(|e| ApiError::from_app(e, &fields::PLAIN))?;
     Ok(Json(case_dto(file, today)))
 }
 
@@ -1288,22 +1117,8 @@ pub async fn update(
         let problem = "is set when the case is opened and stays as it is";
         return Err(ApiError::unreadable(vec![FieldProblem::new("opened_on", problem)]));
     }
-    let (mut case, _) = input.into_case(id, None)?;
-    let mut name = case_problems(&case);
-    let version = run(&state, move |app| {
-        if case.victims.iter().any(|v| v.status.is_empty()) {
-            let saved = app.case_file(&actor, id)?.case;
-            for victim in case.victims.iter_mut().filter(|v| v.status.is_empty()) {
-                *victim = saved
-                    .victim_status(victim.person_id)
-                    .cloned()
-                    .unwrap_or_else(|| VictimStatus { status: "unknown".to_owned(), ..victim.clone() });
-            }
-        }
-        app.update_case(&actor, case, version)
-    })
-    .await?
-    .map_err(|e| refusal(e, &mut name))?;
+    let (case, _) = input.into_case(id, None)?;
+    let version = super::service(&state, &fields::CASE, move |app| app.update_case(&actor, case, version)).await?;
     Ok(Json(Saved { id: id.0, version }))
 }
 
@@ -1359,7 +1174,6 @@ pub async fn add_assessment(
     }
     refuse(problems)?;
     let catalogue_id = input.catalogue.trim().to_owned();
-    let name = assessment_problems(indicators::catalogue(&catalogue_id));
     let (id, evaluation) = run(&state, move |app| {
         let assessment = Assessment {
             id: AssessmentId::new(),
@@ -1378,7 +1192,7 @@ pub async fn add_assessment(
         app.add_assessment(&actor, assessment)
     })
     .await?
-    .map_err(|e| refusal(e, name))?;
+    .map_err(|e| ApiError::from_app(e, &fields::ASSESSMENT))?;
     Ok(part_created(AssessmentCreated { id: id.0, evaluation: EvaluationDto::from(&evaluation) }))
 }
 
@@ -1428,8 +1242,9 @@ pub async fn add_service(
         amount_claimed,
         amount_recovered,
     };
-    let id =
-        run(&state, move |app| app.add_service(&actor, service)).await?.map_err(|e| refusal(e, service_problem))?;
+    let id = run(&state, move |app| app.add_service(&actor, service))
+        .await?
+        .map_err(|e| ApiError::from_app(e, &fields::SERVICE))?;
     Ok(part_created(Created { id: id.0 }))
 }
 
@@ -1464,7 +1279,7 @@ pub async fn add_proceeding(
     let proceeding = input.into_proceeding(ProceedingId::new(), case)?;
     let id = run(&state, move |app| app.add_proceeding(&actor, proceeding))
         .await?
-        .map_err(|e| refusal(e, proceeding_problem))?;
+        .map_err(|e| ApiError::from_app(e, &fields::PROCEEDING))?;
     Ok(part_created(Saved { id: id.0, version: 1 }))
 }
 
@@ -1509,12 +1324,12 @@ pub async fn update_proceeding(
             let file = run(&state, move |app| app.case_file(&reader, case)).await?;
             match file {
                 Ok(file) if file.proceedings.iter().any(|(p, _)| p.id == proceeding_id) => {
-                    Err(ApiError::from_app(AppError::Conflict, super::no_field_names))
+                    Err(ApiError::from_app(AppError::Conflict, &fields::PLAIN))
                 }
                 _ => Err(ApiError::not_found()),
             }
         }
-        Err(e) => Err(refusal(e, proceeding_problem)),
+        Err(e) => Err(ApiError::from_app(e, &fields::PROCEEDING)),
     }
 }
 
@@ -1558,7 +1373,8 @@ pub async fn add_task(
         done_on: None,
         created_by: None,
     };
-    let id = run(&state, move |app| app.add_task(&actor, task)).await?.map_err(|e| refusal(e, task_problem))?;
+    let id =
+        run(&state, move |app| app.add_task(&actor, task)).await?.map_err(|e| ApiError::from_app(e, &fields::TASK))?;
     Ok(part_created(Created { id: id.0 }))
 }
 
@@ -1591,7 +1407,9 @@ pub async fn update_task(
     let case = CaseId(super::path_id(&id)?);
     let task = TaskId(super::path_id(&task_id)?);
     let done = input.done;
-    run(&state, move |app| app.set_task_done(&actor, case, task, done)).await?.map_err(|e| refusal(e, as_named))?;
+    run(&state, move |app| app.set_task_done(&actor, case, task, done))
+        .await?
+        .map_err(|e| ApiError::from_app(e, &fields::PLAIN))?;
     Ok(Json(TaskState { id: task.0, done }))
 }
 
@@ -1631,7 +1449,9 @@ pub async fn add_event(
         text: input.text,
         author_id: None,
     };
-    let id = run(&state, move |app| app.add_event(&actor, event)).await?.map_err(|e| refusal(e, event_problem))?;
+    let id = run(&state, move |app| app.add_event(&actor, event))
+        .await?
+        .map_err(|e| ApiError::from_app(e, &fields::PLAIN))?;
     Ok(part_created(Created { id: id.0 }))
 }
 
@@ -1671,44 +1491,6 @@ pub async fn add_note(
     let text = input.text;
     let id = run(&state, move |app| app.add_note(&actor, case, &text, visibility))
         .await?
-        .map_err(|e| refusal(e, as_named))?;
+        .map_err(|e| ApiError::from_app(e, &fields::PLAIN))?;
     Ok(part_created(Created { id: id.0 }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_of_the_law_and_catalogues_are_named_when_unknown() {
-        let article = ValidationError::UnknownCode { list: law::ARTICLE_LIST, code: "cc2014-999".into() };
-        let named = proceeding_problem(&article);
-        assert_eq!(named.field, "articles");
-        assert!(named.problem.contains("(known codes: ") && named.problem.contains("cc2014-128"), "{}", named.problem);
-        let stage = proceeding_problem(&ValidationError::UnknownCode { list: "proceeding-stage", code: "x".into() });
-        assert!(stage.problem.contains("complaint-filed"), "{}", stage.problem);
-        let catalogue = as_named(&ValidationError::UnknownCode { list: "catalogue", code: "ilo".into() });
-        assert!(catalogue.problem.contains("ilo-2012-forced-labour"), "{}", catalogue.problem);
-    }
-
-    #[test]
-    fn a_district_is_named_by_the_field_that_holds_it() {
-        let case = Case {
-            exploited_district: Some("nowhere".into()),
-            recruited_district: Some("elsewhere".into()),
-            ..CaseInput::blank().into_case(CaseId::new(), Some(AccountId::new())).unwrap().0
-        };
-        let mut name = case_problems(&case);
-        let district = |code: &str| ValidationError::UnknownCode { list: "district", code: code.into() };
-        assert_eq!(name(&district("elsewhere")).field, "recruited_district");
-        assert_eq!(name(&district("nowhere")).field, "exploited_district");
-        assert_eq!(name(&ValidationError::Required { field: "outcomes" }).field, "outcomes");
-    }
-
-    impl CaseInput {
-        fn blank() -> Self {
-            serde_json::from_value(serde_json::json!({ "kind": "other", "status": "open", "sensitive": false }))
-                .unwrap()
-        }
-    }
 }

@@ -8,7 +8,9 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use komek_app::AppError;
-use komek_domain::{ValidationError, lookups};
+use komek_domain::{ValidationError, indicators, law, lookups};
+
+use crate::fields::Naming;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -41,10 +43,6 @@ impl FieldProblem {
         Self { field: field.into(), problem: problem.into() }
     }
 }
-
-/// Maps the name a service gives a field (or a lookup list) to the field of the request body,
-/// e.g. the list `appeal-outcome` to the field `outcome`. Names it does not know pass as they are.
-pub type FieldNames = fn(&str) -> Option<&'static str>;
 
 /// An error answer: a status and the body.
 #[derive(Debug)]
@@ -111,7 +109,7 @@ impl ApiError {
     }
 
     /// A service's refusal, with its fields named as the request names them.
-    pub fn from_app(error: AppError, names: FieldNames) -> Self {
+    pub fn from_app(error: AppError, names: &Naming) -> Self {
         match error {
             AppError::Forbidden => Self::new(StatusCode::FORBIDDEN, "forbidden", "your role may not do this"),
             AppError::NotFound => Self::not_found(),
@@ -179,14 +177,14 @@ impl ApiError {
 }
 
 /// A validation error as one field problem, a lookup code with the codes the list knows.
-fn problem_of(error: &ValidationError, names: FieldNames) -> FieldProblem {
-    let field = names(error.field()).unwrap_or(error.field());
+fn problem_of(error: &ValidationError, names: &Naming) -> FieldProblem {
+    let field = names.api(error.field());
+    if let Some(explanation) = names.explanation(error) {
+        return FieldProblem::new(field, explanation);
+    }
     let problem = match error {
         ValidationError::Required { .. } => "is required".to_owned(),
-        ValidationError::UnknownCode { list, code } => {
-            let known = lookups::ALL.iter().find(|l| l.name == *list).map(|l| l.codes.join(", ")).unwrap_or_default();
-            format!("unknown code {code:?} in the list {list:?} (known codes: {known})")
-        }
+        ValidationError::UnknownCode { list, code, .. } => unknown_code(list, code, &known_codes(list)),
         ValidationError::Negative { .. } => "must not be negative".to_owned(),
         ValidationError::TooLong { max, .. } => format!("is too long (at most {max} characters)"),
         ValidationError::Invalid { .. } => "is not a valid value".to_owned(),
@@ -204,6 +202,26 @@ fn problem_of(error: &ValidationError, names: FieldNames) -> FieldProblem {
         ),
     };
     FieldProblem::new(field, problem)
+}
+
+/// What the API says of a code not in its list: the list and every code it knows.
+pub fn unknown_code(list: &str, code: &str, codes: &[&str]) -> String {
+    format!("unknown code {code:?} in the list {list:?} (known codes: {})", codes.join(", "))
+}
+
+/// The codes a list knows: a lookup list, a list of the law, the articles of the law, the
+/// indicator catalogues, or one catalogue's indicators.
+fn known_codes(list: &str) -> Vec<&'static str> {
+    if let Some(found) = lookups::ALL.iter().chain(law::LISTS).find(|l| l.name == list) {
+        return found.codes.to_vec();
+    }
+    match list {
+        law::ARTICLE_LIST => law::ARTICLES.iter().map(|a| a.code).collect(),
+        "catalogue" => indicators::CATALOGUES.iter().map(|c| c.id).collect(),
+        catalogue => {
+            indicators::catalogue(catalogue).map(|c| c.indicators.iter().map(|i| i.code).collect()).unwrap_or_default()
+        }
+    }
 }
 
 impl IntoResponse for ApiError {
@@ -241,20 +259,13 @@ impl From<crate::errors::WebError> for ApiError {
 mod tests {
     use super::*;
 
-    fn appeal_names(name: &str) -> Option<&'static str> {
-        match name {
-            "topic" => Some("topics"),
-            _ => None,
-        }
-    }
-
     #[test]
     fn an_unknown_code_names_the_field_the_list_and_what_it_knows() {
         let error = AppError::Invalid(vec![
-            ValidationError::UnknownCode { list: "topic", code: "wages".into() },
+            ValidationError::UnknownCode { field: "topics", list: "topic", code: "wages".into() },
             ValidationError::Negative { field: "wage" },
         ]);
-        let answer = ApiError::from_app(error, appeal_names);
+        let answer = ApiError::from_app(error, &crate::fields::APPEAL);
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(answer.body.fields[0].field, "topics");
         assert!(
@@ -264,6 +275,34 @@ mod tests {
                 .starts_with("topics: unknown code \"wages\" in the list \"topic\" (known codes: employment,")
         );
         assert!(answer.body.message.ends_with("; wage: must not be negative"), "{}", answer.body.message);
+    }
+
+    #[test]
+    fn codes_of_the_law_and_catalogues_are_named_when_unknown() {
+        let problem = |naming, error: ValidationError| problem_of(&error, naming).problem;
+        let article = ValidationError::UnknownCode { field: "articles", list: law::ARTICLE_LIST, code: "x".into() };
+        assert!(problem(&crate::fields::PROCEEDING, article).contains("cc2014-128"));
+        let stage = ValidationError::UnknownCode { field: "stage", list: "proceeding-stage", code: "x".into() };
+        assert!(problem(&crate::fields::PROCEEDING, stage).contains("complaint-filed"));
+        let catalogue = ValidationError::UnknownCode { field: "catalogue", list: "catalogue", code: "ilo".into() };
+        assert!(problem(&crate::fields::ASSESSMENT, catalogue).contains("ilo-2012-forced-labour"));
+        let indicator = ValidationError::UnknownCode {
+            field: "answers.indicator",
+            list: indicators::FORCED_LABOUR.id,
+            code: "x".into(),
+        };
+        let named = problem_of(&indicator, &crate::fields::ASSESSMENT);
+        assert_eq!(named.field, "answers.indicator");
+        assert!(named.problem.contains(indicators::FORCED_LABOUR.indicators[0].code), "{}", named.problem);
+    }
+
+    #[test]
+    fn a_case_refusal_is_named_and_explained_as_the_request_names_it() {
+        let names = &crate::fields::CASE;
+        let status = ValidationError::UnknownCode { field: "victims.status", list: "victim-status", code: "x".into() };
+        assert_eq!(problem_of(&status, names).field, "persons.victim_status");
+        let outcomes = problem_of(&ValidationError::Required { field: "outcomes" }, names);
+        assert!(outcomes.problem.starts_with("closing a case needs what it achieved"), "{}", outcomes.problem);
     }
 
     #[test]

@@ -27,8 +27,9 @@ use serde::de::DeserializeOwned;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-pub use errors::{ApiError, ErrorBody, FieldNames, FieldProblem};
+pub use errors::{ApiError, ErrorBody, FieldProblem, unknown_code};
 
+use crate::fields::{self, Naming};
 use crate::{AppState, blocking};
 
 /// Where the API lives; its version changes only when an answer would change incompatibly.
@@ -113,7 +114,7 @@ impl FromRequestParts<AppState> for ApiActor {
         let app = state.app.clone();
         match blocking(move || app.api_actor(&secret)).await? {
             Ok(actor) => Ok(Self(actor)),
-            Err(e) => Err(ApiError::from_app(e, no_field_names)),
+            Err(e) => Err(ApiError::from_app(e, &fields::PLAIN)),
         }
     }
 }
@@ -158,15 +159,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 /// fields named as the request names them.
 async fn service<T: Send + 'static>(
     state: &AppState,
-    names: FieldNames,
+    names: &'static Naming,
     call: impl FnOnce(&App) -> AppResult<T> + Send + 'static,
 ) -> Result<T, ApiError> {
     let app = state.app.clone();
     blocking(move || call(&app)).await?.map_err(|e: AppError| ApiError::from_app(e, names))
-}
-
-fn no_field_names(_: &str) -> Option<&'static str> {
-    None
 }
 
 /// The answer to a create: where the new record is.

@@ -15,20 +15,7 @@ use uuid::Uuid;
 use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Saved};
 use crate::AppState;
-
-/// The fields of a party body, by the names the services give them.
-pub(super) fn field_names(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "party-kind" => "kind",
-        "party_name" => "identity.name",
-        "party_notes" => "identity.notes",
-        "party_other_names" => "identity.other_names",
-        "party_phones" => "identity.phones",
-        "party_identifiers" => "identity.identifiers",
-        "party_address" => "identity.address",
-        _ => return None,
-    })
-}
+use crate::fields;
 
 /// Who a party is: stored encrypted, searchable by name, phone and identifier.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -169,7 +156,7 @@ pub async fn search(
 ) -> Result<Json<PartyHits>, ApiError> {
     let q = super::search_text(search.q)?;
     let limit = super::search_limit(search.limit);
-    let found = super::service(&state, field_names, move |app| app.search_parties(&actor, &q, limit)).await?;
+    let found = super::service(&state, &fields::PARTY, move |app| app.search_parties(&actor, &q, limit)).await?;
     let items = found.into_iter().filter_map(|(party, score)| hit(party, score)).collect();
     Ok(Json(PartyHits { items }))
 }
@@ -210,7 +197,7 @@ pub async fn create(
     ApiJson(input): ApiJson<PartyInput>,
 ) -> Result<Response, ApiError> {
     let (_, party) = input.into_parts();
-    let id = super::service(&state, field_names, move |app| app.register_party(&actor, None, party)).await?;
+    let id = super::service(&state, &fields::PARTY, move |app| app.register_party(&actor, None, party)).await?;
     Ok(super::created(format!("/api/v1/parties/{id}"), Saved { id: id.0, version: 1 }))
 }
 
@@ -236,7 +223,7 @@ pub async fn read(
     Path(id): Path<String>,
 ) -> Result<Json<PartyDto>, ApiError> {
     let id = PartyId(super::path_id(&id)?);
-    let record = super::service(&state, field_names, move |app| app.party_record(&actor, id)).await?;
+    let record = super::service(&state, &fields::PARTY, move |app| app.party_record(&actor, id)).await?;
     let party = record.party;
     let identity = party.identity.ok_or_else(ApiError::not_found)?;
     Ok(Json(PartyDto {
@@ -279,6 +266,6 @@ pub async fn update(
     let id = PartyId(super::path_id(&id)?);
     let (version, party) = input.into_parts();
     let version = super::required_version(version)?;
-    super::service(&state, field_names, move |app| app.update_party(&actor, id, version, party)).await?;
+    super::service(&state, &fields::PARTY, move |app| app.update_party(&actor, id, version, party)).await?;
     Ok(Json(Saved { id: id.0, version: version + 1 }))
 }

@@ -17,30 +17,7 @@ use super::appeals::AppealLineDto;
 use super::openapi::codes;
 use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Reader, Saved};
 use crate::AppState;
-
-/// The fields of a person body, by the names the services give them.
-pub(super) fn field_names(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "sex" => "profile.sex",
-        "citizenship" => "profile.citizenship",
-        "language" => "profile.languages",
-        "vulnerability" => "profile.vulnerabilities",
-        "full_name" => "identity.full_name",
-        "notes" => "identity.notes",
-        "phones" => "identity.phones",
-        "birth_date" => "identity.birth_date",
-        "birth_year" => "identity.birth_year",
-        "passport_name" => "identity.passport_name",
-        "other_spellings" => "identity.other_spellings",
-        "documents" => "identity.documents",
-        "address" => "identity.address",
-        "age-band" => "profile.age_band",
-        "home_region" => "profile.home_region",
-        "languages" => "profile.languages",
-        "vulnerabilities" => "profile.vulnerabilities",
-        _ => return None,
-    })
-}
+use crate::fields;
 
 /// What is counted about a person: never enough to find them.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -292,7 +269,7 @@ pub async fn search(
 ) -> Result<Json<PersonHits>, ApiError> {
     let q = super::search_text(search.q)?;
     let limit = super::search_limit(search.limit);
-    let found = super::service(&state, field_names, move |app| app.search_persons(&actor, &q, limit)).await?;
+    let found = super::service(&state, &fields::PERSON, move |app| app.search_persons(&actor, &q, limit)).await?;
     let items = found.into_iter().filter_map(|PersonMatch { person, score }| hit(person, score)).collect();
     Ok(Json(PersonHits { items }))
 }
@@ -334,7 +311,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let confirmed = input.confirm_new_person;
     let (_, profile, identity) = input.into_parts()?;
-    let id = super::service(&state, field_names, move |app| {
+    let id = super::service(&state, &fields::PERSON, move |app| {
         if !confirmed {
             let known = app.likely_duplicates(&actor, &profile, &identity)?;
             if !known.is_empty() {
@@ -370,7 +347,7 @@ pub async fn read(
     Path(id): Path<String>,
 ) -> Result<Json<PersonDto>, ApiError> {
     let id = PersonId(super::path_id(&id)?);
-    let file = super::service(&state, field_names, move |app| app.person_file(&actor, id)).await?;
+    let file = super::service(&state, &fields::PERSON, move |app| app.person_file(&actor, id)).await?;
     let person = file.person;
     let identity = person.identity.ok_or_else(ApiError::not_found)?;
     Ok(Json(PersonDto {
@@ -413,6 +390,7 @@ pub async fn update(
     let id = PersonId(super::path_id(&id)?);
     let (version, profile, identity) = input.into_parts()?;
     let version = super::required_version(version)?;
-    super::service(&state, field_names, move |app| app.update_person(&actor, id, version, profile, identity)).await?;
+    super::service(&state, &fields::PERSON, move |app| app.update_person(&actor, id, version, profile, identity))
+        .await?;
     Ok(Json(Saved { id: id.0, version: version + 1 }))
 }

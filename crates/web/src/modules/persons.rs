@@ -5,10 +5,10 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::persons::{Candidate, PersonFile};
 use komek_app::{Actor, App, AppError};
+use komek_domain::PersonId;
 use komek_domain::entities::{PersonIdentity, PersonProfile};
 use komek_domain::lookups;
 use komek_domain::matching::PersonProbe;
-use komek_domain::{Capability, PersonId};
 use maud::{Markup, html};
 
 use super::break_glass;
@@ -19,7 +19,7 @@ use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
 use crate::widgets::{day, field, lookup_select, text_input};
-use crate::{AppState, blocking};
+use crate::{AppState, blocking, fields};
 
 /// Possible duplicates listed on a person's page.
 const DUPLICATES: usize = 5;
@@ -27,7 +27,7 @@ const DUPLICATES: usize = 5;
 /// Everything the page shows, read in one blocking call.
 fn load(app: &App, actor: &Actor, id: PersonId) -> Result<(PersonFile, Vec<Candidate>), AppError> {
     let file = app.person_file(actor, id)?;
-    let duplicates = match (&file.person.identity, actor.can(Capability::MergePersons)) {
+    let duplicates = match (&file.person.identity, file.may.merge) {
         (Some(identity), true) => {
             let probe = PersonProbe {
                 name: identity.full_name.clone(),
@@ -127,10 +127,10 @@ fn page(
             dt { (tr.t("person-age-band")) } dd { (age_band_label(tr, &person.profile.age_band)) }
             dt { (tr.t("intake-home-region")) } dd { (person.profile.home_region) }
         }
-        @if person.identity.is_some() {
+        @if file.may.change || file.may.new_appeal {
             p.actions {
-                a.button href={ "/persons/" (person.id) "/edit" } { (tr.t("person-edit")) } " "
-                a.button href={ "/hotline/new?person=" (person.id) } { (tr.t("appeal-another-for-person")) }
+                @if file.may.change { a.button href={ "/persons/" (person.id) "/edit" } { (tr.t("person-edit")) } " " }
+                @if file.may.new_appeal { a.button href={ "/hotline/new?person=" (person.id) } { (tr.t("appeal-another-for-person")) } }
             }
         }
         h2 { (tr.t("person-appeals")) }
@@ -342,10 +342,7 @@ pub async fn save(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/persons/{id}?done=saved")).into_response()),
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, |f| match f {
-                "phones" => "phones".to_owned(),
-                other => other.to_owned(),
-            });
+            errors.add_validation(&problems, &fields::PERSON);
             Ok(edit_page(&state, &current, id, &form, &errors).into_response())
         }
         Err(AppError::Conflict) => {

@@ -18,7 +18,7 @@ use crate::forms::{FieldErrors, FormData};
 use crate::layout;
 use crate::session::Current;
 use crate::widgets::field;
-use crate::{AppState, blocking};
+use crate::{AppState, blocking, fields};
 
 /// The catalogue a new assessment uses unless another is chosen: forced labour of adults.
 const DEFAULT_CATALOGUE: &str = "ilo-2012-forced-labour";
@@ -26,7 +26,7 @@ const DEFAULT_CATALOGUE: &str = "ilo-2012-forced-labour";
 async fn load(state: &AppState, current: &Current, id: CaseId) -> Result<PageData, WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let data = blocking(move || super::page::load(&app, &actor, id, None)).await??;
-    if !data.file.identifying_shown || !current.actor.can(komek_domain::Capability::ManageCases) {
+    if !data.file.may.change {
         return Err(WebError::NotFound);
     }
     Ok(data)
@@ -92,7 +92,7 @@ pub async fn save(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=assessed#identification")).into_response()),
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, |f| f.to_owned());
+            errors.add_validation(&problems, &fields::ASSESSMENT);
             let body = page(&state, &current, &data_loaded, &data, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }

@@ -21,7 +21,7 @@ use crate::layout;
 use crate::modules::hotline::register::{Names, names};
 use crate::session::Current;
 use crate::widgets::{day, field, lookup_checkboxes, lookup_select, text_input};
-use crate::{AppState, blocking};
+use crate::{AppState, blocking, fields};
 
 /// Which form: the whole header, or only what closing asks.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ async fn load(state: &AppState, current: &Current, id: CaseId) -> Result<(CaseFi
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let (file, names) =
         blocking(move || -> Result<_, AppError> { Ok((app.case_file(&actor, id)?, names(&app, &actor)?)) }).await??;
-    if !file.identifying_shown || !current.actor.can(komek_domain::Capability::ManageCases) {
+    if !file.may.change {
         return Err(WebError::NotFound);
     }
     Ok((file, names))
@@ -89,7 +89,7 @@ pub async fn save(
             Ok(Redirect::to(&format!("/cases/{id}?done={done}")).into_response())
         }
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, super::form_field);
+            errors.add_validation(&problems, &fields::CASE);
             let body = page(&state, &current, mode, &file, &names, Some(&data), &errors, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
@@ -127,22 +127,21 @@ fn read(data: &FormData, mode: Mode, saved: &Case, errors: &mut FieldErrors) -> 
     case.exploited_district = optional(data.get("exploited_district"));
     case.exploited_place = optional(data.get("exploited_place"));
     case.summary = Some(data.get("summary").to_owned());
-    // A person the form does not carry (added meanwhile) keeps their saved standing.
+    // A person the form does not carry (added meanwhile) keeps their saved standing: the
+    // service's rule (policy::cases::keep_saved_standing).
     case.victims = saved
         .persons
         .iter()
-        .map(|person| match saved.victim_status(*person) {
-            Some(kept) if !data.has(&format!("victim_{person}")) => kept.clone(),
-            _ => VictimStatus {
-                person_id: *person,
-                status: data.get(&format!("victim_{person}")).to_owned(),
-                identified_by: optional(data.get(&format!("identified_by_{person}"))),
-                identified_on: form_day(
-                    errors,
-                    &format!("identified_on_{person}"),
-                    data.get(&format!("identified_on_{person}")),
-                ),
-            },
+        .filter(|person| data.has(&format!("victim_{person}")))
+        .map(|person| VictimStatus {
+            person_id: *person,
+            status: data.get(&format!("victim_{person}")).to_owned(),
+            identified_by: optional(data.get(&format!("identified_by_{person}"))),
+            identified_on: form_day(
+                errors,
+                &format!("identified_on_{person}"),
+                data.get(&format!("identified_on_{person}")),
+            ),
         })
         .collect();
     case

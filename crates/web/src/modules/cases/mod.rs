@@ -95,27 +95,6 @@ pub(crate) fn required_day(errors: &mut FieldErrors, name: &str, value: &str) ->
     }
 }
 
-/// The form field a refused value belongs to. The domain names lookup lists and its own
-/// field names; the case forms name their fields after what they ask.
-pub(crate) fn form_field(name: &str) -> String {
-    match name {
-        "case-kind" | "case-event" | "service" | "proceeding-kind" => "kind",
-        "case-status" => "status",
-        "case-outcome" => "outcomes",
-        "closing-reason" => "closing_reason",
-        "victim-status" | "identifying-body" | "identified_by" | "victims" => "victims",
-        "citizenship" => "destination_country",
-        "proceeding-stage" => "stage",
-        "proceeding-outcome" => "outcome",
-        "sentence" => "sentence_years",
-        "party-role" | "parties" => "parties",
-        "amount_claimed" => "claimed",
-        "amount_recovered" => "recovered",
-        other => other,
-    }
-    .to_owned()
-}
-
 /// A code from a form: empty is `None`.
 pub(crate) fn optional(value: &str) -> Option<String> {
     let value = value.trim();

@@ -13,7 +13,7 @@ use komek_app::{Actor, App, AppError};
 use komek_domain::casework::Assessment;
 use komek_domain::indicators::{self, Verdict};
 use komek_domain::lookups::{self, LookupList};
-use komek_domain::{AccountId, Capability, CaseId, PersonId, law};
+use komek_domain::{AccountId, CaseId, PersonId, law};
 use maud::{Markup, html};
 
 use crate::errors::WebError;
@@ -108,7 +108,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
     let file = &data.file;
     let c = &file.case;
     let title = tr.t1("case-title", "number", c.number.clone());
-    let can_edit = file.identifying_shown && current.actor.can(Capability::ManageCases);
+    let can_edit = file.may.change;
     let staff = |id: &AccountId| data.names.staff.get(id).cloned().unwrap_or_default();
     let codes =
         |list: LookupList, codes: &[String]| codes.iter().map(|c| tr.lookup(list, c)).collect::<Vec<_>>().join(", ");
@@ -254,7 +254,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
                         @for e in &file.evidence {
                             tr {
                                 td {
-                                    @if file.identifying_shown && !file.opened_by_break_glass { a href={ "/cases/" (c.id) "/evidence/" (e.id) } { (e.name) } }
+                                    @if file.may.download_evidence { a href={ "/cases/" (c.id) "/evidence/" (e.id) } { (e.name) } }
                                     @else if file.identifying_shown { (e.name) }
                                     @else { (tr.t("record-restricted")) }
                                 }

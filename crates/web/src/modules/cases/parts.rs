@@ -25,7 +25,7 @@ use crate::layout;
 use crate::modules::hotline::register::Names;
 use crate::session::Current;
 use crate::widgets::{field, lookup_select, text_input};
-use crate::{AppState, blocking};
+use crate::{AppState, blocking, fields};
 
 /// The answer to a form of the case page: back to the page (at the form's section) when
 /// saved, the page with the form refilled when not.
@@ -41,7 +41,7 @@ async fn finish(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=saved#{}", section(form))).into_response()),
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, super::form_field);
+            errors.add_validation(&problems, naming(form));
             refill(state, current, id, Retry { form, data, errors }).await
         }
         Err(AppError::Conflict) => {
@@ -58,6 +58,16 @@ async fn refill(state: &AppState, current: &Current, id: CaseId, retry: Retry) -
     let actor = current.actor.clone();
     let data = blocking(move || page::load(&app, &actor, id, None)).await??;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page::render(state, current, &data, Some(&retry), "")).into_response())
+}
+
+/// What the services call the fields of each form of the case page.
+fn naming(form: &str) -> &'static fields::Naming {
+    match form {
+        "service" => &fields::SERVICE,
+        "proceeding" => &fields::PROCEEDING,
+        "task" => &fields::TASK,
+        _ => &fields::PLAIN,
+    }
 }
 
 fn section(form: &str) -> &'static str {
@@ -470,7 +480,7 @@ pub async fn save_proceeding(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=saved#proceedings")).into_response()),
         Err(AppError::Invalid(problems)) => {
-            errors.add_validation(&problems, super::form_field);
+            errors.add_validation(&problems, &fields::PROCEEDING);
             let page = proceeding_page(&state, &current, CaseId(id), &typed, Some(&data), &errors, version, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

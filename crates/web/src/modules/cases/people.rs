@@ -45,7 +45,7 @@ pub async fn find(
         Ok((file, persons, parties))
     })
     .await??;
-    if !file.identifying_shown || !current.actor.can(komek_domain::Capability::ManageCases) {
+    if !file.may.change {
         return Err(WebError::NotFound);
     }
     let tr = current.tr(&state);

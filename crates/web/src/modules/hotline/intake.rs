@@ -21,7 +21,7 @@ use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
 use crate::widgets::{field, lookup_checkboxes, lookup_select, text_input};
-use crate::{AppState, blocking};
+use crate::{AppState, blocking, fields};
 
 /// The person choice meaning "register the caller as a new person (or nobody, if nothing
 /// about them was typed)".
@@ -247,12 +247,13 @@ impl IntakeForm {
             outcome: self.outcome.clone(),
             parties: self.named_parties(),
         };
-        errors.add_validation(&appeal.validate(Utc::now()), form_field);
+        errors.add_validation(&appeal.validate(Utc::now()), &fields::APPEAL);
         let person = if let Some(id) = self.chosen_person() {
             IntakePerson::Known(id)
         } else if self.new_person_typed() {
             let birth_year = optional(&self.birth_year).and_then(|y| {
-                let year = y.parse::<i32>().ok().filter(|y| (1900..=chrono::Datelike::year(&Utc::now())).contains(y));
+                let today = Utc::now().date_naive();
+                let year = y.parse::<i32>().ok().filter(|y| komek_domain::rules::birth_year_possible(*y, today));
                 if year.is_none() {
                     errors.add("birth_year", "form-invalid-year");
                 }
@@ -288,8 +289,8 @@ impl IntakeForm {
                     identity: PartyIdentity { name, ..Default::default() },
                     ..Default::default()
                 };
-                errors.add_validation(&party.validate(), form_field);
-                if lookups::PARTY_ROLE.check(&self.party_role).is_err() {
+                errors.add_validation(&party.validate(), &fields::APPEAL);
+                if lookups::PARTY_ROLE.check("parties.role", &self.party_role).is_err() {
                     errors.add("party_role", "form-unknown-choice");
                 }
                 vec![(party, self.party_role.clone())]
@@ -316,23 +317,6 @@ fn format_amount(money: Money) -> String {
         0 => (money.minor / per).to_string(),
         cents => format!("{}.{:02}", money.minor / per, cents),
     }
-}
-
-/// The form field a service's validation error is about.
-pub fn form_field(domain_field: &str) -> String {
-    match domain_field {
-        "topics" => "topic",
-        "appeal-outcome" => "outcome",
-        "reason" => "migration_reason",
-        "region" => "work_region",
-        "district" => "work_district",
-        "party-role" => "party_role",
-        "party-kind" => "party_kind",
-        "phones" => "phone",
-        "birth_date" => "birth_year",
-        other => other,
-    }
-    .to_owned()
 }
 
 /// Everything the intake page shows besides the form: who the caller may be, which parties
@@ -477,7 +461,7 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
         Ok(id) => Ok(Redirect::to(&format!("/hotline/appeals/{id}?saved=1")).into_response()),
         Err(AppError::Invalid(problems)) => {
             let mut errors = FieldErrors::default();
-            errors.add_validation(&problems, form_field);
+            errors.add_validation(&problems, &fields::APPEAL);
             Ok(render(&state, &current, form, errors, false).await?.into_response())
         }
         Err(AppError::NotFound) if form.chosen_person().is_some() => {

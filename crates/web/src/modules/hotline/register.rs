@@ -8,7 +8,7 @@ use chrono::FixedOffset;
 use komek_app::AppError;
 use komek_app::appeals::{AppealLine, AppealQuery, AppealSort, FollowUpWhen, Page};
 use komek_domain::lookups::{self, LookupList};
-use komek_domain::{AccountId, AppealId, Capability, OfficeId};
+use komek_domain::{AccountId, AppealId, OfficeId};
 use maud::{Markup, html};
 
 use crate::errors::WebError;
@@ -346,7 +346,7 @@ pub async fn show(
                 @if record.notes_shown { (a.notes.clone().unwrap_or_default()) } @else { (tr.t("record-restricted")) }
             }
         }
-        @if let (Some(_), true) = (a.person_id, record.notes_shown && current.actor.can(Capability::ManageCases)) {
+        @if record.may.open_case {
             form.open-case method="post" action={ "/hotline/appeals/" (a.id) "/open-case" } {
                 input type="hidden" name="csrf" value=(current.session.csrf_token);
                 label for="kind" { (tr.t("appeal-case-kind")) }
@@ -356,7 +356,7 @@ pub async fn show(
             }
         }
         p.actions {
-            @if record.notes_shown { a.button href={ "/hotline/appeals/" (a.id) "/edit" } { (tr.t("appeal-edit")) } " " }
+            @if record.may.change { a.button href={ "/hotline/appeals/" (a.id) "/edit" } { (tr.t("appeal-edit")) } " " }
             @if let Some(p) = a.person_id { a.button href={ "/hotline/new?person=" (p) } { (tr.t("appeal-another-for-person")) } " " }
             a.button href="/hotline/new" accesskey="n" { (tr.t("hotline-new-appeal")) }
         }
