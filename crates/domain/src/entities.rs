@@ -1,4 +1,5 @@
-//! The records Komek keeps (DESIGN.md §3), as plain data with their validation rules.
+//! The records Komek keeps (offices, accounts, persons, appeals, cases, services, parties), as
+//! plain data with their validation rules. The parts of a case file are in `casework`.
 //!
 //! Identifying parts are separate structs (`PersonIdentity`, `PartyIdentity`, free-text notes)
 //! so the app crate can encrypt them as a whole and never hand them to a role that may not
@@ -147,7 +148,8 @@ pub struct Person {
     pub created_at: DateTime<Utc>,
 }
 
-/// CTDC age bands (STANDARDS.md), from an age in whole years.
+/// The age bands of the Counter Trafficking Data Collaborative's public data (CTDC), from an
+/// age in whole years.
 pub fn age_band(age: i32) -> &'static str {
     match age {
         i32::MIN..=8 => "0-8",

@@ -13,7 +13,8 @@
 //!
 //! Each entry says whether its number and subject were checked against a published text
 //! ([`Article::verified`]); every entry is to be checked against the official legal database
-//! (adilet.zan.kz) before a release, as STANDARDS.md asks of all legal facts.
+//! (adilet.zan.kz) before a release: laws change, and no legal fact is taken as settled until
+//! it has been checked there.
 
 use chrono::NaiveDate;
 

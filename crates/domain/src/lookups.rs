@@ -1,8 +1,8 @@
 //! Lookup lists: the stable codes behind every choice a form offers.
 //!
 //! Codes are data and are never renamed; their labels live in the Fluent files of the web
-//! crate under `lookup-{list}-{code}`. These are the defaults DESIGN.md §3 gives; an
-//! organisation's own additions are stored as data on top of them.
+//! crate under `lookup-{list}-{code}`. These are the lists Komek ships with, compiled in;
+//! lists that an administrator edits as data are not built yet.
 
 /// One named list of codes, in the order a form shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

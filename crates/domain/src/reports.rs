@@ -1,6 +1,10 @@
-//! Reports: the statistics the organisation publishes (DESIGN.md §4), for any period and
-//! office, as one structure that every consumer walks — the page, CSV, XLSX, the printable
-//! page and the open-data release.
+//! Reports: the statistics the organisation publishes, for any period and office, as one
+//! structure that every consumer walks — the page, CSV, XLSX, the printable page and the
+//! open-data release. The tables are those of the seed organisation's 2008 annual report:
+//! appeals by topic, help given, channel and month; reasons for migrating and sectors of work as shares;
+//! average wage by occupation in tenge and dollars; victims assisted, repatriations by
+//! citizenship, services by kind and wages recovered; proceedings by outcome; and the
+//! prevalence of the ILO indicators among the persons assessed.
 //!
 //! Owns the period a report covers ([`Period`]), the shape of a report ([`Report`]: named
 //! [`Table`]s of typed [`Cell`]s, each table with a stable id), the seed's groups of topics
@@ -14,7 +18,7 @@
 //! units, and a rounded or truncated figure is only ever a way of showing an exact one.
 //!
 //! Not here yet: referrals by partner and status, and monitoring visits and violations by
-//! district and place kind (§4) — Komek does not record referrals or visits yet, so a report
+//! district and place kind — Komek does not record referrals or visits yet, so a report
 //! has no table for them.
 //!
 //! Must not do I/O.

@@ -1,6 +1,6 @@
 //! The demo year: a fictional but realistic 2008 for a Shymkent organisation, shaped exactly
-//! like the published figures of the seed (DESIGN.md §4) and holding the seed's stories
-//! under invented names. Everything is written through the same services the UI uses, by
+//! like the published figures of the seed organisation's 2008 annual report (the README lists
+//! them) and holding the stories of its cases under invented names. Everything is written through the same services the UI uses, by
 //! the staff accounts it creates, so the demo exercises encryption, indexes and audit too.
 //!
 //! Deterministic for a seed number: the same seed gives the same people, dates and figures

@@ -1,6 +1,6 @@
 //! Who may read a case, over every role × own or other office × sensitive or not × on the
-//! team or not, on a real database. The expectation is written out from DESIGN.md §5, not
-//! computed by the code under test.
+//! team or not, on a real database. The expectation is written out from the reach rule
+//! (ARCHITECTURE.md, "Safety rules"), not computed by the code under test.
 
 use chrono::NaiveDate;
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};

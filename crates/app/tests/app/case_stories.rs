@@ -1,9 +1,10 @@
-//! The seeds' stories are the tests: each one told through the services as staff would work
+//! The seed organisation's stories are the tests (the cases told in its 2008 report and in the
+//! press, see ARCHITECTURE.md, "Words"): each one told through the services as staff would work
 //! it — the hotline registers the first call, a lawyer opens the case, records the timeline,
 //! assesses the person against the ILO catalogues, delivers services, follows proceedings,
 //! and closes the case where the story ends. Both back ends.
 //!
-//! Where a seed gives only the month, days are approximate; where it gives no amount, the
+//! Where a story gives only the month, days are approximate; where it gives no amount, the
 //! amount is said to be assumed.
 
 use chrono::{DateTime, NaiveDate, Utc};

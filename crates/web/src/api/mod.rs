@@ -1,5 +1,5 @@
-//! The JSON API (`/api/v1`): appeals, persons and parties for programs — a hotline bot, a
-//! partner's case system, a report script — described by an OpenAPI document at
+//! The JSON API (`/api/v1`): appeals, cases, persons and parties for programs — a hotline
+//! bot, a partner's case system, a report script — described by an OpenAPI document at
 //! `/api/v1/openapi.json`.
 //!
 //! A request is authenticated by a per-user API token (`Authorization: Bearer …`, made with

@@ -356,7 +356,8 @@ fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal() {
 type Form<'a> = Vec<(&'a str, &'a str)>;
 
 /// Every record page × every role × own or other office × sensitive or not, expected from
-/// the capability table and the reach rule (DESIGN.md §5), checked over real HTTP.
+/// the capability table (`komek_domain::access`) and the reach rule (ARCHITECTURE.md,
+/// "Safety rules"), checked over real HTTP.
 #[test]
 fn record_pages_follow_the_access_rules() {
     let server = Server::start();

@@ -10,7 +10,8 @@ use std::io::Read;
 use komek_app::demo;
 use support::{Browser, PASSWORD, Page, Server};
 
-/// DESIGN.md §6: a staff page weighs at most 30 KB compressed.
+/// The page budget (ARCHITECTURE.md, "Performance budgets"): a staff page weighs at most
+/// 30 KB compressed.
 const PAGE_BUDGET_BYTES: usize = 30 * 1024;
 
 /// A server whose data is the demo year 2008.

@@ -1,5 +1,5 @@
-//! Reports: the statistics the organisation publishes (DESIGN.md §4) for any period and
-//! office, as a page that works without script and prints cleanly — each table with a chart
+//! Reports: the statistics the organisation publishes (the tables of its annual report, listed
+//! in `komek_domain::reports`) for any period and office, as a page that works without script and prints cleanly — each table with a chart
 //! drawn on the server beside it — its public release as open data, and the dated exchange
 //! rates its dollar figures use.
 
