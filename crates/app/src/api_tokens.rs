@@ -7,7 +7,7 @@
 //! creation, revocation and refused token is audited. Must not know about HTTP.
 
 use chrono::{DateTime, Utc};
-use komek_domain::entities::MAX_SHORT_CHARS;
+use komek_domain::limits::MAX_SHORT_CHARS;
 use komek_domain::{AccountId, Capability, ValidationError};
 use komek_store::repo::{self, api_tokens::ApiTokenRecord};
 use uuid::Uuid;

@@ -1,7 +1,7 @@
 //! The appeals register: every call, visit and message, and the intake that records one
 //! (with a new or known person and the parties named) in a single step.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
 use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId};
 use komek_store::repo::appeals::{AppealFilter, FollowUp};
@@ -10,15 +10,11 @@ pub use komek_store::repo::appeals::{AppealLine, AppealSort};
 use komek_store::{StoreError, Tx, repo};
 
 use crate::audit::{Action, Event};
-use crate::crypto::FieldRef;
+use crate::clock::start_of_day;
 use crate::parties::NewParty;
-use crate::{Actor, App, AppError, AppResult};
+use crate::{Actor, App, AppError, AppResult, Page};
 
 const KIND: &str = "appeal";
-
-fn notes_ref(id: AppealId) -> FieldRef<'static> {
-    FieldRef { kind: KIND, id: id.0, field: "notes" }
-}
 
 /// Who an intake is about.
 // One value per call recorded, moved once: boxing the large variant would buy nothing.
@@ -91,14 +87,6 @@ pub struct AppealQuery {
     pub sort: AppealSort,
 }
 
-/// One page of a list.
-#[derive(Debug, Clone)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    /// Whether another page follows.
-    pub more: bool,
-}
-
 /// Appeals per page of the register.
 pub const PAGE_SIZE: i64 = 50;
 
@@ -164,7 +152,7 @@ impl App {
                     }
                     return Ok(IntakeSaved { appeal_id: appeal.id, person_id: earlier.person_id, created: false });
                 }
-                let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
+                let notes_enc = notes.map(|n| self.keys.seal(crate::sealed::appeal_notes(appeal.id), n.as_bytes()));
                 // A person the operator may not see (a victim in a sensitive case) may be named
                 // all the same; their cases' leads are then told of the call.
                 let mut restricted_cases = Vec::new();
@@ -207,14 +195,10 @@ impl App {
         tx: &mut dyn Tx,
         actor: &Actor,
         appeal: &Appeal,
-        cases: &[komek_store::repo::cases::CaseLine],
+        cases: &[komek_store::repo::cases::CaseFacts],
         notice: &str,
     ) -> Result<(), StoreError> {
-        let clock = match actor.office_id() {
-            Some(office) => repo::offices::get(tx, office)?.utc_offset_minutes,
-            None => crate::dashboard::DEFAULT_UTC_OFFSET_MINUTES,
-        };
-        let clock = FixedOffset::east_opt(clock * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset"));
+        let clock = crate::clock::office_clock_in(tx, actor)?;
         let day = appeal.received_at.with_timezone(&clock).date_naive();
         let title = if notice.trim().is_empty() {
             format!("Your client called the hotline on {day} about: {}", appeal.topics.join(", "))
@@ -231,7 +215,7 @@ impl App {
                 done_on: None,
                 created_by: actor.account_id(),
             };
-            let title_enc = self.keys.seal(crate::casework::task_ref(task.id), task.title.as_bytes());
+            let title_enc = self.keys.seal(crate::sealed::task_title(task.id), task.title.as_bytes());
             repo::casework::insert_task(tx, &task, title_enc)?;
             let detail = format!("case {} hotline call {} linked without sight of the person", case.id, appeal.id);
             self.audit(tx, Event::new(actor.account_id(), Action::Create, "task", task.id.to_string()).detail(detail))?;
@@ -246,7 +230,7 @@ impl App {
         normalise_lists(&mut appeal);
         AppError::invalid(appeal.validate(Utc::now()))?;
         let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
-        let notes_enc = notes.map(|n| self.keys.seal(notes_ref(appeal.id), n.as_bytes()));
+        let notes_enc = notes.map(|n| self.keys.seal(crate::sealed::appeal_notes(appeal.id), n.as_bytes()));
         self.store.write(|tx| {
             let current = repo::appeals::get(tx, appeal.id)?.appeal;
             if !self.reaches_appeal_notes(tx, actor, &current)? {
@@ -282,7 +266,7 @@ impl App {
             let notes_shown = self.reaches_appeal_notes(tx, actor, &appeal)?;
             if notes_shown {
                 appeal.notes = Some(match stored.notes_enc {
-                    Some(sealed) => self.open_text(notes_ref(id), &sealed)?,
+                    Some(sealed) => self.open_text(crate::sealed::appeal_notes(id), &sealed)?,
                     None => String::new(),
                 });
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
@@ -352,15 +336,6 @@ impl App {
         Ok(page)
     }
 
-    /// The time zone of the actor's office (Kazakhstan's for the system).
-    pub fn office_clock(&self, actor: &Actor) -> AppResult<FixedOffset> {
-        let minutes = match actor.office_id() {
-            Some(id) => self.store.read(|tx| repo::offices::get(tx, id))?.utc_offset_minutes,
-            None => crate::dashboard::DEFAULT_UTC_OFFSET_MINUTES,
-        };
-        Ok(FixedOffset::east_opt(minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC is an offset")))
-    }
-
     pub(crate) fn appeals_in(
         &self,
         tx: &mut dyn Tx,
@@ -376,13 +351,6 @@ impl App {
 /// Whether office-bound staff may see an appeal of `office` at all (its non-identifying part).
 fn sees_office(actor: &Actor, office: OfficeId) -> bool {
     actor.sees_all_offices() || actor.office_id() == Some(office)
-}
-
-/// Midnight of `day` on the office's clock, in UTC (at the ends of the calendar, where the
-/// shift would leave it, the day's UTC midnight).
-pub fn start_of_day(clock: FixedOffset, day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    clock.from_local_datetime(&midnight).single().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// The id an appeal sent by `operator` under the id `sent` is kept as. The same operator

@@ -176,6 +176,20 @@ impl crate::App {
         Ok(verify(&self.store, &self.keys)?)
     }
 
+    /// Opens a sealed identity for `actor` and records the read in the same transaction:
+    /// identifying data is never shown without its audit entry.
+    pub(crate) fn read_sealed_json<T: serde::de::DeserializeOwned>(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &crate::Actor,
+        at: crate::crypto::FieldRef<'_>,
+        sealed: &[u8],
+    ) -> Result<T, StoreError> {
+        let value = self.open_json_unaudited(at, sealed)?;
+        self.audit(tx, Event::new(actor.account_id(), Action::Read, at.kind, at.id.to_string()))?;
+        Ok(value)
+    }
+
     /// Records `event`: in the caller's transaction when it writes (see [`record`]); from a
     /// read transaction, kept for the [`Appender`], which commits it before the read returns.
     pub(crate) fn audit(&self, tx: &mut dyn Tx, event: Event<'_>) -> Result<(), StoreError> {

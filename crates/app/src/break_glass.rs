@@ -8,15 +8,10 @@ use komek_store::{StoreError, Tx};
 use uuid::Uuid;
 
 use crate::audit::{Action, Event};
-use crate::crypto::FieldRef;
 use crate::{Actor, App, AppError, AppResult};
 
 /// A reason must say something: "need it" is not one.
 pub const MIN_REASON_CHARS: usize = 10;
-
-fn reason_ref(id: Uuid) -> FieldRef<'static> {
-    FieldRef { kind: "break-glass", id, field: "reason" }
-}
 
 /// The reason given for breaking glass, trimmed, if it says enough.
 pub(crate) fn checked_reason(reason: &str) -> AppResult<&str> {
@@ -56,7 +51,7 @@ impl App {
             account_id: reader,
             record_kind: record_kind.to_owned(),
             record_id: record_id.to_owned(),
-            reason_enc: self.keys.seal(reason_ref(id), reason.as_bytes()),
+            reason_enc: self.keys.seal(crate::sealed::break_glass_reason(id), reason.as_bytes()),
         };
         repo_bg::insert(tx, &row)?;
         self.audit(
@@ -76,7 +71,7 @@ impl App {
                     // The reason may name people: showing it is a read like any other.
                     self.audit(tx, Event::new(actor.account_id(), Action::Read, "break-glass", row.id.to_string()))?;
                     Ok(Review {
-                        reason: self.open_text(reason_ref(row.id), &row.reason_enc)?,
+                        reason: self.open_text(crate::sealed::break_glass_reason(row.id), &row.reason_enc)?,
                         username: accounts
                             .iter()
                             .find(|a| a.id == row.account_id)

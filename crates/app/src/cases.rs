@@ -2,38 +2,25 @@
 //! reading a whole file within reach. The file's other parts (timeline, assessments,
 //! proceedings, tasks, notes, evidence) are written by `casework`.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, Proceeding, Task};
 use komek_domain::entities::{Case, Service};
 use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, ServiceId, ValidationError};
 use komek_store::repo;
+pub use komek_store::repo::cases::{CaseFacts, CaseListEntry};
 use komek_store::repo::cases::{CaseFilter, StoredCase};
-pub use komek_store::repo::cases::{CaseLine, CaseListLine};
 
 use komek_store::{StoreError, Tx};
 
-use crate::appeals::Page;
 use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
 use crate::policy::{
     self,
     cases::{CaseRights, Standing},
 };
-use crate::{Actor, App, AppError, AppResult};
+use crate::{Actor, App, AppError, AppResult, Page};
 
 const KIND: &str = "case";
-
-fn summary_ref(id: CaseId) -> FieldRef<'static> {
-    FieldRef { kind: KIND, id: id.0, field: "summary" }
-}
-
-fn result_ref(id: ServiceId) -> FieldRef<'static> {
-    FieldRef { kind: "service", id: id.0, field: "result" }
-}
-
-fn accompanied_by_ref(id: ServiceId) -> FieldRef<'static> {
-    FieldRef { kind: "service", id: id.0, field: "accompanied_by" }
-}
 
 /// A whole case file, as its reader may see it. When `identifying_shown` is false the free
 /// text of every part (summary, results, event texts, task titles, file names) is empty and
@@ -89,7 +76,7 @@ impl App {
         settle_closing(&mut case, None, self.today(actor)?);
         AppError::invalid(case.validate())?;
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
-        let summary_enc = summary.map(|s| self.keys.seal(summary_ref(case.id), s.as_bytes()));
+        let summary_enc = summary.map(|s| self.keys.seal(crate::sealed::case_summary(case.id), s.as_bytes()));
         self.store.write(|tx| self.insert_case(tx, actor, &mut case, summary_enc))?;
         Ok(case.id)
     }
@@ -206,8 +193,9 @@ impl App {
             let text = text.trim();
             (!text.is_empty()).then(|| self.keys.seal(at, text.as_bytes()))
         };
-        let result_enc = seal(result_ref(service.id), std::mem::take(&mut service.result));
-        let accompanied_by_enc = seal(accompanied_by_ref(service.id), std::mem::take(&mut service.accompanied_by));
+        let result_enc = seal(crate::sealed::service_result(service.id), std::mem::take(&mut service.result));
+        let accompanied_by_enc =
+            seal(crate::sealed::service_accompanied_by(service.id), std::mem::take(&mut service.accompanied_by));
         let stored = repo::cases::StoredService { service, result_enc, accompanied_by_enc };
         let service = &stored.service;
         self.store.write(|tx| {
@@ -272,12 +260,14 @@ impl App {
             }
             let summary_changed = match (&summary, &stored.summary_enc) {
                 (None, _) => false,
-                (Some(text), Some(sealed)) => self.open_text(summary_ref(case.id), sealed)? != text.trim(),
+                (Some(text), Some(sealed)) => {
+                    self.open_text(crate::sealed::case_summary(case.id), sealed)? != text.trim()
+                }
                 (Some(text), None) => !text.trim().is_empty(),
             };
             let summary_enc = match summary.as_deref().map(str::trim) {
                 Some("") => None,
-                Some(text) => Some(self.keys.seal(summary_ref(case.id), text.as_bytes())),
+                Some(text) => Some(self.keys.seal(crate::sealed::case_summary(case.id), text.as_bytes())),
                 // Not shown to the editor: kept as it is.
                 None => stored.summary_enc,
             };
@@ -292,7 +282,7 @@ impl App {
     }
 
     /// One page of the case list, newest first. Sensitive cases show only to their team.
-    pub fn cases(&self, actor: &Actor, query: &CaseQuery, page: i64) -> AppResult<Page<CaseListLine>> {
+    pub fn cases(&self, actor: &Actor, query: &CaseQuery, page: i64) -> AppResult<Page<CaseListEntry>> {
         actor.require(Capability::ViewCases)?;
         let today = self.today(actor)?;
         let filter = CaseFilter {
@@ -310,11 +300,6 @@ impl App {
         let more = items.len() as i64 > CASE_PAGE_SIZE;
         items.truncate(CASE_PAGE_SIZE as usize);
         Ok(Page { items, more })
-    }
-
-    /// Today on the actor's office clock: the day tasks fall due and cases close.
-    pub fn today(&self, actor: &Actor) -> AppResult<NaiveDate> {
-        Ok(Utc::now().with_timezone(&self.office_clock(actor)?).date_naive())
     }
 
     /// A case file. Outside the reader's reach a sensitive case does not exist for them; any
@@ -376,7 +361,7 @@ impl App {
         let open = |at: FieldRef<'_>, sealed: &[u8]| if shown { self.open_text(at, sealed) } else { Ok(String::new()) };
         if shown {
             case.summary = Some(match &stored.summary_enc {
-                Some(sealed) => self.open_text(summary_ref(id), sealed)?,
+                Some(sealed) => self.open_text(crate::sealed::case_summary(id), sealed)?,
                 None => String::new(),
             });
         }
@@ -384,35 +369,35 @@ impl App {
         for s in repo::cases::services_of(tx, id)? {
             let mut service = s.service;
             if let Some(sealed) = &s.result_enc {
-                service.result = open(result_ref(service.id), sealed)?;
+                service.result = open(crate::sealed::service_result(service.id), sealed)?;
             }
             if let Some(sealed) = &s.accompanied_by_enc {
-                service.accompanied_by = open(accompanied_by_ref(service.id), sealed)?;
+                service.accompanied_by = open(crate::sealed::service_accompanied_by(service.id), sealed)?;
             }
             services.push(service);
         }
         let mut events = Vec::new();
         for (mut event, sealed) in repo::casework::events_of(tx, id)? {
-            event.text = open(crate::casework::event_ref(event.id), &sealed)?;
+            event.text = open(crate::sealed::event_text(event.id), &sealed)?;
             events.push(event);
         }
         let mut proceedings = Vec::new();
         for p in repo::casework::proceedings_of(tx, id)? {
             let mut proceeding = p.proceeding;
             if let Some(sealed) = &p.notes_enc {
-                proceeding.notes = open(crate::casework::proceeding_ref(proceeding.id), sealed)?;
+                proceeding.notes = open(crate::sealed::proceeding_notes(proceeding.id), sealed)?;
             }
             proceedings.push((proceeding, p.version));
         }
         let mut tasks = Vec::new();
         for (mut task, sealed) in repo::casework::tasks_of(tx, id)? {
-            task.title = open(crate::casework::task_ref(task.id), &sealed)?;
+            task.title = open(crate::sealed::task_title(task.id), &sealed)?;
             tasks.push(task);
         }
         let (mut notes, mut notes_withheld) = (Vec::new(), 0);
         for (mut note, sealed) in repo::casework::notes_of(tx, id)? {
             if policy::notes::may_read(actor, &note, case.lead_id, standing) {
-                note.text = self.open_text(crate::casework::note_ref(note.id), &sealed)?;
+                note.text = self.open_text(crate::sealed::note_text(note.id), &sealed)?;
                 notes.push(note);
             } else if shown {
                 notes_withheld += 1;
@@ -420,7 +405,7 @@ impl App {
         }
         let mut evidence = Vec::new();
         for (mut file, sealed) in repo::casework::evidence_of(tx, id)? {
-            file.name = open(crate::casework::evidence_name_ref(file.id), &sealed)?;
+            file.name = open(crate::sealed::evidence_name(file.id), &sealed)?;
             evidence.push(file);
         }
         let assessments = repo::casework::assessments_of(tx, id)?;
@@ -457,21 +442,13 @@ fn settle_closing(case: &mut Case, closed_before: Option<NaiveDate>, today: Naiv
     }
 }
 
-/// Whether an account may lead a case or take its tasks (`ManageCases`), or be on its team
-/// (`ViewIdentifying`: a mobile consultant may be on the team of a case they met in the
-/// field): always an active account.
-pub(crate) fn eligible(tx: &mut dyn Tx, account: AccountId, needs: Capability) -> Result<bool, StoreError> {
-    let account = repo::accounts::get(tx, account)?.account;
-    Ok(!account.disabled && account.role.can(needs))
-}
-
 /// Whether the lead and every member of the team may hold those places.
 fn eligible_team(tx: &mut dyn Tx, case: &Case) -> Result<bool, StoreError> {
-    if !eligible(tx, case.lead_id, Capability::ManageCases)? {
+    if !policy::cases::may_lead(&repo::accounts::get(tx, case.lead_id)?.account) {
         return Ok(false);
     }
     for member in &case.team {
-        if !eligible(tx, *member, Capability::ViewIdentifying)? {
+        if !policy::cases::may_join_team(&repo::accounts::get(tx, *member)?.account) {
             return Ok(false);
         }
     }

@@ -18,30 +18,6 @@ use crate::audit::{Action, Event};
 use crate::crypto::FieldRef;
 use crate::{Actor, App, AppError, AppResult};
 
-pub(crate) fn event_ref(id: EventId) -> FieldRef<'static> {
-    FieldRef { kind: "case-event", id: id.0, field: "text" }
-}
-
-pub(crate) fn proceeding_ref(id: ProceedingId) -> FieldRef<'static> {
-    FieldRef { kind: "proceeding", id: id.0, field: "notes" }
-}
-
-pub(crate) fn task_ref(id: TaskId) -> FieldRef<'static> {
-    FieldRef { kind: "task", id: id.0, field: "title" }
-}
-
-pub(crate) fn note_ref(id: NoteId) -> FieldRef<'static> {
-    FieldRef { kind: "case-note", id: id.0, field: "text" }
-}
-
-pub(crate) fn evidence_name_ref(id: EvidenceId) -> FieldRef<'static> {
-    FieldRef { kind: "evidence", id: id.0, field: "name" }
-}
-
-fn evidence_content_ref(id: EvidenceId) -> FieldRef<'static> {
-    FieldRef { kind: "evidence", id: id.0, field: "content" }
-}
-
 /// Why an evidence file was refused; the case is left unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum EvidenceRefused {
@@ -75,7 +51,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         event.author_id = actor.account_id();
         AppError::invalid(event.validate())?;
-        let text_enc = self.keys.seal(event_ref(event.id), event.text.trim().as_bytes());
+        let text_enc = self.keys.seal(crate::sealed::event_text(event.id), event.text.trim().as_bytes());
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, event.case_id)?;
             repo::casework::insert_event(tx, &event, text_enc)?;
@@ -110,7 +86,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         normalise_proceeding(&mut proceeding);
         AppError::invalid(proceeding.validate())?;
-        let notes_enc = self.seal_optional(proceeding_ref(proceeding.id), &proceeding.notes);
+        let notes_enc = self.seal_optional(crate::sealed::proceeding_notes(proceeding.id), &proceeding.notes);
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, proceeding.case_id)?;
             repo::casework::insert_proceeding(tx, &proceeding, notes_enc)?;
@@ -133,7 +109,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         normalise_proceeding(&mut proceeding);
         AppError::invalid(proceeding.validate())?;
-        let notes_enc = self.seal_optional(proceeding_ref(proceeding.id), &proceeding.notes);
+        let notes_enc = self.seal_optional(crate::sealed::proceeding_notes(proceeding.id), &proceeding.notes);
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, proceeding.case_id)?;
             repo::casework::update_proceeding(tx, &proceeding, notes_enc, version)?;
@@ -158,10 +134,10 @@ impl App {
         task.created_by = actor.account_id();
         task.done_on = None;
         AppError::invalid(task.validate())?;
-        let title_enc = self.keys.seal(task_ref(task.id), task.title.trim().as_bytes());
+        let title_enc = self.keys.seal(crate::sealed::task_title(task.id), task.title.trim().as_bytes());
         self.store.write(|tx| {
             let case = self.case_within_reach(tx, actor, task.case_id)?.case;
-            let eligible = crate::cases::eligible(tx, task.assignee_id, Capability::ManageCases)?;
+            let eligible = crate::policy::cases::may_lead(&repo::accounts::get(tx, task.assignee_id)?.account);
             let assignee = repo::accounts::get(tx, task.assignee_id)?.account;
             let on_team = repo::cases::is_on_team(tx, case.id, assignee.id)?;
             if !eligible || !Actor::Staff(assignee).reaches(case.office_id, on_team, case.sensitive) {
@@ -202,7 +178,7 @@ impl App {
             written_at: Utc::now(),
         };
         AppError::invalid(note.validate())?;
-        let text_enc = self.keys.seal(note_ref(note.id), note.text.as_bytes());
+        let text_enc = self.keys.seal(crate::sealed::note_text(note.id), note.text.as_bytes());
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, case)?;
             repo::casework::insert_note(tx, &note, text_enc)?;
@@ -232,8 +208,8 @@ impl App {
             added_by: actor.account_id(),
             added_at: Utc::now(),
         };
-        let name_enc = self.keys.seal(evidence_name_ref(file.id), file.name.as_bytes());
-        let content_enc = self.keys.seal(evidence_content_ref(file.id), content);
+        let name_enc = self.keys.seal(crate::sealed::evidence_name(file.id), file.name.as_bytes());
+        let content_enc = self.keys.seal(crate::sealed::evidence_content(file.id), content);
         self.store
             .write(|tx| {
                 self.case_within_reach(tx, actor, case)?;
@@ -252,8 +228,8 @@ impl App {
             self.case_within_reach(tx, actor, case)?;
             repo::casework::evidence_with_content(tx, case, id)
         })?;
-        file.name = self.open_text(evidence_name_ref(id), &name_enc)?;
-        let content = self.keys.open(evidence_content_ref(id), &content_enc)?;
+        file.name = self.open_text(crate::sealed::evidence_name(id), &name_enc)?;
+        let content = self.keys.open(crate::sealed::evidence_content(id), &content_enc)?;
         self.audit_reads(vec![Event::new(actor.account_id(), Action::Read, "evidence", id.to_string())])?;
         Ok((file, content))
     }
@@ -282,7 +258,7 @@ impl App {
                         continue;
                     }
                     let mut task = open.task;
-                    task.title = self.open_text(task_ref(task.id), &open.title_enc)?;
+                    task.title = self.open_text(crate::sealed::task_title(task.id), &open.title_enc)?;
                     tasks.push(DashboardTask { overdue: task.is_overdue(today), task, case_number: open.case_number });
                     if tasks.len() == wanted {
                         break;

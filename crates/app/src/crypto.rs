@@ -280,22 +280,6 @@ impl Keys {
 }
 
 impl crate::App {
-    /// Opens a sealed identity for `actor` and records the read in the same transaction:
-    /// identifying data is never shown without its audit entry.
-    pub(crate) fn read_sealed_json<T: serde::de::DeserializeOwned>(
-        &self,
-        tx: &mut dyn komek_store::Tx,
-        actor: &crate::Actor,
-        at: FieldRef<'_>,
-        sealed: &[u8],
-    ) -> Result<T, StoreError> {
-        let value = self.open_json_unaudited(at, sealed)?;
-        let event =
-            crate::audit::Event::new(actor.account_id(), crate::audit::Action::Read, at.kind, at.id.to_string());
-        self.audit(tx, event)?;
-        Ok(value)
-    }
-
     /// Opens a sealed JSON value inside a transaction, for system work that shows it to nobody
     /// (re-indexing); every read on behalf of a person goes through `read_sealed_json`.
     pub(crate) fn open_json_unaudited<T: serde::de::DeserializeOwned>(

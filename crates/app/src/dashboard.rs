@@ -5,9 +5,6 @@ use komek_store::repo;
 
 use crate::{Actor, App, AppResult};
 
-/// Kazakhstan's single time zone since March 2024, for actors without an office.
-pub const DEFAULT_UTC_OFFSET_MINUTES: i32 = 300;
-
 /// Every figure is an index range count, so the page costs the same with a thousand
 /// appeals or a million (totals over the whole register belong to the reports).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +26,7 @@ impl App {
         let office = actor.office_scope(None);
         let clock = self.office_clock(actor)?;
         let today = now.with_timezone(&clock).date_naive();
-        let start_of = |d: NaiveDate| crate::appeals::start_of_day(clock, d);
+        let start_of = |d: NaiveDate| crate::clock::start_of_day(clock, d);
         let month_start = today.with_day(1).expect("the first of a month exists");
         let year_start = month_start.with_month(1).expect("January exists");
         let tomorrow = today.succ_opt().expect("a next day exists");

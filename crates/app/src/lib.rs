@@ -14,6 +14,7 @@ pub mod backup;
 pub mod break_glass;
 pub mod cases;
 pub mod casework;
+pub mod clock;
 pub mod crypto;
 pub mod dashboard;
 pub mod demo;
@@ -25,6 +26,7 @@ pub mod policy;
 pub mod public_releases;
 pub mod report_export;
 pub mod reports;
+pub mod sealed;
 mod search;
 pub mod second_factor;
 pub mod totp;
@@ -61,6 +63,14 @@ pub struct Settings {
     pub lock_for: Duration,
     /// Failed logins from one address within `lock_for` before that address is refused.
     pub address_failures_allowed: u32,
+}
+
+/// One page of a list.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Whether another page follows.
+    pub more: bool,
 }
 
 impl Default for Settings {

@@ -9,14 +9,10 @@ use komek_store::repo::{self, IndexToken, parties::StoredParty};
 use komek_store::{StoreError, Tx};
 
 use crate::audit::{Action, Event};
-use crate::crypto::{FieldRef, Keys};
+use crate::crypto::Keys;
 use crate::{Actor, App, AppError, AppResult};
 
 const KIND: &str = "party";
-
-fn identity_ref(id: PartyId) -> FieldRef<'static> {
-    FieldRef { kind: KIND, id: id.0, field: "identity" }
-}
 
 fn identity_tokens(keys: &Keys, identity: &PartyIdentity) -> Vec<IndexToken> {
     let names = std::iter::once(&identity.name).chain(&identity.other_names);
@@ -88,7 +84,7 @@ impl App {
             kind: party.kind,
             region: party.region,
             district: party.district,
-            identity_enc: self.keys.seal_json(identity_ref(id), &party.identity),
+            identity_enc: self.keys.seal_json(crate::sealed::party_identity(id), &party.identity),
             created_at: Utc::now(),
             version: 1,
         };
@@ -176,7 +172,7 @@ impl App {
     ) -> Result<Party, StoreError> {
         let stored = repo::parties::get(tx, id)?;
         let identity = if break_glass || actor.reaches(stored.office_id, false, false) {
-            Some(self.open_json_unaudited::<PartyIdentity>(identity_ref(id), &stored.identity_enc)?)
+            Some(self.open_json_unaudited::<PartyIdentity>(crate::sealed::party_identity(id), &stored.identity_enc)?)
         } else {
             None
         };
@@ -197,7 +193,7 @@ impl App {
         Ok(self.store.write(|tx| {
             let page = repo::parties::sealed_identities(tx, after, crate::search::REINDEX_PAGE)?;
             for (id, sealed) in &page {
-                let identity: PartyIdentity = self.open_json_unaudited(identity_ref(*id), sealed)?;
+                let identity: PartyIdentity = self.open_json_unaudited(crate::sealed::party_identity(*id), sealed)?;
                 repo::parties::replace_index(tx, *id, &identity_tokens(&self.keys, &identity))?;
             }
             Ok(page.last().map(|(id, _)| *id))
@@ -261,7 +257,7 @@ impl App {
         actor.require(Capability::RegisterAppeals)?;
         AppError::invalid(party.validate())?;
         let tokens = identity_tokens(&self.keys, &party.identity);
-        let identity_enc = self.keys.seal_json(identity_ref(id), &party.identity);
+        let identity_enc = self.keys.seal_json(crate::sealed::party_identity(id), &party.identity);
         self.store.write(|tx| {
             let current = repo::parties::get(tx, id)?;
             if !actor.reaches(current.office_id, false, false) {

@@ -5,19 +5,15 @@ use komek_domain::entities::{Person, PersonIdentity, PersonProfile};
 use komek_domain::matching::{self, MatchReason, PersonProbe};
 use komek_domain::{Capability, OfficeId, PersonId, ValidationError};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
-pub use komek_store::repo::cases::CaseLine;
+pub use komek_store::repo::cases::CaseFacts;
 use komek_store::repo::{self, IndexToken, SearchTokens, persons::StoredPerson};
 use komek_store::{StoreError, Tx};
 
 use crate::audit::{Action, Event};
-use crate::crypto::{FieldRef, Keys};
+use crate::crypto::Keys;
 use crate::{Actor, App, AppError, AppResult};
 
 const KIND: &str = "person";
-
-fn identity_ref(id: PersonId) -> FieldRef<'static> {
-    FieldRef { kind: KIND, id: id.0, field: "identity" }
-}
 
 /// The blind-index tokens of a person: every name word, phone and document number.
 pub(crate) fn identity_tokens(keys: &Keys, identity: &PersonIdentity) -> Vec<IndexToken> {
@@ -65,7 +61,7 @@ impl App {
         let stored = StoredPerson {
             id,
             office_id,
-            identity_enc: self.keys.seal_json(identity_ref(id), identity),
+            identity_enc: self.keys.seal_json(crate::sealed::person_identity(id), identity),
             profile,
             created_at: Utc::now(),
             version: 1,
@@ -92,7 +88,7 @@ impl App {
         let odd_band = odd_band.map(|at| errors.remove(at));
         AppError::invalid(errors)?;
         let tokens = identity_tokens(&self.keys, &identity);
-        let identity_enc = self.keys.seal_json(identity_ref(id), &identity);
+        let identity_enc = self.keys.seal_json(crate::sealed::person_identity(id), &identity);
         let saved = self.store.write(|tx| {
             let current = repo::persons::get(tx, id)?;
             if !self.reaches_person(tx, actor, id, current.office_id)? {
@@ -183,7 +179,7 @@ impl App {
         Ok(self.store.write(|tx| {
             let page = repo::persons::sealed_identities(tx, after, crate::search::REINDEX_PAGE)?;
             for (id, sealed) in &page {
-                let identity: PersonIdentity = self.open_json_unaudited(identity_ref(*id), sealed)?;
+                let identity: PersonIdentity = self.open_json_unaudited(crate::sealed::person_identity(*id), sealed)?;
                 repo::persons::replace_index(tx, *id, &identity_tokens(&self.keys, &identity))?;
             }
             Ok(page.last().map(|(id, _)| *id))
@@ -224,7 +220,7 @@ impl App {
     ) -> Result<Person, StoreError> {
         let stored = repo::persons::get(tx, id)?;
         let identity = if break_glass || self.reaches_person(tx, actor, id, stored.office_id)? {
-            Some(self.open_json_unaudited::<PersonIdentity>(identity_ref(id), &stored.identity_enc)?)
+            Some(self.open_json_unaudited::<PersonIdentity>(crate::sealed::person_identity(id), &stored.identity_enc)?)
         } else {
             None
         };
@@ -322,7 +318,8 @@ impl App {
                     continue;
                 }
                 // Opened to weigh the evidence only; nothing of it leaves this function.
-                let identity: PersonIdentity = self.open_json_unaudited(identity_ref(id), &stored.identity_enc)?;
+                let identity: PersonIdentity =
+                    self.open_json_unaudited(crate::sealed::person_identity(id), &stored.identity_enc)?;
                 if !matching::reasons(probe, &identity).iter().any(|r| r.suggests_duplicate()) {
                     continue;
                 }
@@ -351,7 +348,7 @@ impl App {
         actor: &Actor,
         id: PersonId,
         office: OfficeId,
-    ) -> Result<Vec<CaseLine>, StoreError> {
+    ) -> Result<Vec<CaseFacts>, StoreError> {
         if !actor.reaches(office, false, false) || self.reaches_person(tx, actor, id, office)? {
             return Ok(Vec::new());
         }
@@ -429,7 +426,7 @@ impl App {
     }
 
     /// The cases of a person the actor may know exist: a sensitive case only to its team.
-    fn cases_of_person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Vec<CaseLine>, StoreError> {
+    fn cases_of_person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Vec<CaseFacts>, StoreError> {
         let mut out = Vec::new();
         for case in repo::cases::for_person(tx, id)? {
             let on_team = match actor.account_id() {
@@ -466,13 +463,14 @@ impl App {
                 return Err(StoreError::NotFound);
             }
             let mut identity: PersonIdentity =
-                self.read_sealed_json(tx, actor, identity_ref(keep), &kept.identity_enc)?;
-            let other: PersonIdentity = self.read_sealed_json(tx, actor, identity_ref(duplicate), &dup.identity_enc)?;
+                self.read_sealed_json(tx, actor, crate::sealed::person_identity(keep), &kept.identity_enc)?;
+            let other: PersonIdentity =
+                self.read_sealed_json(tx, actor, crate::sealed::person_identity(duplicate), &dup.identity_enc)?;
             identity.absorb(other);
             let mut profile = kept.profile.clone();
             profile.absorb(dup.profile.clone());
             let merged = StoredPerson {
-                identity_enc: self.keys.seal_json(identity_ref(keep), &identity),
+                identity_enc: self.keys.seal_json(crate::sealed::person_identity(keep), &identity),
                 version: keep_version,
                 profile,
                 ..kept
@@ -498,7 +496,7 @@ pub struct Candidate {
     pub reasons: Vec<MatchReason>,
     /// The newest few appeals of the person.
     pub last_appeals: Vec<AppealLine>,
-    pub cases: Vec<CaseLine>,
+    pub cases: Vec<CaseFacts>,
 }
 
 impl Candidate {
@@ -514,7 +512,7 @@ pub struct PersonFile {
     pub person: Person,
     pub version: i64,
     pub appeals: Vec<AppealLine>,
-    pub cases: Vec<CaseLine>,
+    pub cases: Vec<CaseFacts>,
     /// Opened outside the reader's reach, with a reason.
     pub broken_glass: bool,
     /// What the reader may do with the file.

@@ -29,8 +29,8 @@ use komek_domain::{Capability, Currency, OfficeId, ValidationError};
 use komek_store::repo;
 use komek_store::repo::reports::Scope;
 
-use crate::appeals::start_of_day;
 use crate::audit::{Action, Event};
+use crate::clock::start_of_day;
 use crate::{Actor, App, AppError, AppResult};
 
 /// What a report is asked for.

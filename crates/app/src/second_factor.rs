@@ -12,16 +12,12 @@ use komek_store::repo;
 
 use crate::audit::{Action, Event};
 use crate::auth::{LoginError, Session, token_hash};
-use crate::crypto::{FieldRef, random_hex};
+use crate::crypto::random_hex;
 use crate::{Actor, App, AppError, AppResult, totp};
 
 /// How many recovery codes an enrolment hands out.
 pub const RECOVERY_CODES: usize = 10;
 const ISSUER: &str = "Komek";
-
-fn secret_ref(account: AccountId) -> FieldRef<'static> {
-    FieldRef { kind: "account", id: account.0, field: "totp" }
-}
 
 /// What the enrolment page shows.
 #[derive(Debug, Clone)]
@@ -52,12 +48,14 @@ impl App {
         // must not replace what the phone has just scanned.
         let hash = token_hash(&session.token);
         let pending = self.store.read(|tx| repo::sessions::pending_totp(tx, &hash))?;
-        let secret = match pending.map(|sealed| self.keys.open(secret_ref(session.account.id), &sealed)) {
+        let secret = match pending
+            .map(|sealed| self.keys.open(crate::sealed::second_factor_secret(session.account.id), &sealed))
+        {
             Some(Ok(secret)) => secret,
             _ => {
                 let mut secret = vec![0u8; totp::SECRET_BYTES];
                 getrandom::fill(&mut secret).expect("the operating system's random source failed");
-                let sealed = self.keys.seal(secret_ref(session.account.id), &secret);
+                let sealed = self.keys.seal(crate::sealed::second_factor_secret(session.account.id), &secret);
                 self.store.write(|tx| repo::sessions::set_pending_totp(tx, &hash, Some(sealed)))?;
                 secret
             }
@@ -76,7 +74,7 @@ impl App {
         let hash = token_hash(&session.token);
         let sealed = self.store.read(|tx| repo::sessions::pending_totp(tx, &hash)).map_err(AppError::from)?;
         let Some(sealed) = sealed else { return Err(LoginError::BadCredentials) };
-        let secret = self.keys.open(secret_ref(id), &sealed).map_err(AppError::from)?;
+        let secret = self.keys.open(crate::sealed::second_factor_secret(id), &sealed).map_err(AppError::from)?;
         let Some(step) = totp::verify(&secret, code, Utc::now().timestamp(), None) else {
             self.second_factor_failed(id, "enrolment code")?;
             return Err(LoginError::BadCredentials);
@@ -113,7 +111,7 @@ impl App {
         if let Some(until) = record.locked_until.filter(|until| *until > Utc::now()) {
             return Err(LoginError::Locked { until });
         }
-        let secret = self.keys.open(secret_ref(id), &sealed).map_err(AppError::from)?;
+        let secret = self.keys.open(crate::sealed::second_factor_secret(id), &sealed).map_err(AppError::from)?;
         let hash = token_hash(&session.token);
         let accepted = match totp::verify(&secret, code, Utc::now().timestamp(), last_step) {
             Some(step) => self

@@ -8,18 +8,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::limits::{MAX_ARTICLES, MAX_HEARINGS, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::{
     AccountId, AssessmentId, CaseId, EventId, EvidenceId, Money, NoteId, PersonId, ProceedingId, Role, TaskId,
     ValidationError, indicators, law, lookups,
 };
-
-/// Longest free text a case part accepts: as long as an appeal's notes.
-pub const MAX_TEXT_CHARS: usize = crate::entities::MAX_NOTE_CHARS;
-/// Most hearings and articles one proceeding lists.
-pub const MAX_HEARINGS: usize = 100;
-pub const MAX_ARTICLES: usize = 20;
-/// Longest one-line text (a task title, a court's case number).
-pub const MAX_LINE_CHARS: usize = 300;
 
 use crate::rules::{self, check_count, check_line, check_required, check_text};
 

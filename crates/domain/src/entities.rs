@@ -9,13 +9,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::*;
+use crate::limits::{
+    MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_DOCUMENTS, MAX_NAMED_PARTIES, MAX_NOTE_CHARS, MAX_PHONES, MAX_REGION_CHARS,
+    MAX_SHORT_CHARS, MAX_SPELLINGS,
+};
 use crate::lookups;
 use crate::{Money, Role, ValidationError, rules};
-
-/// Longest free text we accept in one field: a long consultation note, not a novel.
-pub const MAX_NOTE_CHARS: usize = 20_000;
-/// Longest name, phone, document number or other short field.
-pub const MAX_SHORT_CHARS: usize = 200;
 
 /// An office: headquarters or a district centre. Records belong to one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,17 +242,6 @@ impl Appeal {
     }
 }
 
-/// Most parties one appeal or case names.
-pub const MAX_NAMED_PARTIES: usize = 100;
-/// Most other spellings of one person's or party's name: the transliterations of a name
-/// between Uzbek, Russian and Kazakh spellings number a few dozen at most.
-pub const MAX_SPELLINGS: usize = 50;
-/// Most phones, documents or identifiers of one person or party.
-pub const MAX_PHONES: usize = 20;
-pub const MAX_DOCUMENTS: usize = 20;
-/// Longest region of origin: a region or town name, not an address.
-pub const MAX_REGION_CHARS: usize = 100;
-
 /// What may be said about a person: their profile and, when given, their identity. `today`
 /// is the server's day: no one is born in the future.
 pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today: NaiveDate) -> Vec<ValidationError> {
@@ -332,10 +320,6 @@ impl PartyIdentity {
         errors
     }
 }
-
-/// Most persons one (group) case holds, and staff on its team.
-pub const MAX_CASE_PERSONS: usize = 500;
-pub const MAX_CASE_TEAM: usize = 50;
 
 /// Ongoing work for one or more persons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -436,7 +420,7 @@ impl Case {
         }
         rules::check_count(&mut errors, "outcomes", self.outcomes.len(), lookups::CASE_OUTCOME.codes.len());
         rules::check_count(&mut errors, "victims", self.victims.len(), MAX_CASE_PERSONS);
-        rules::check_line(&mut errors, "recruited_at", &self.recruited_at, crate::casework::MAX_LINE_CHARS);
+        rules::check_line(&mut errors, "recruited_at", &self.recruited_at, crate::limits::MAX_LINE_CHARS);
         rules::check_day(&mut errors, "opened_on", self.opened_on);
         if let Some(day) = self.closed_on {
             rules::check_day(&mut errors, "closed_on", day);
@@ -490,9 +474,9 @@ impl Service {
             errors.push(ValidationError::Required { field: "destination_country" });
         }
         rules::check_required(&mut errors, "provider", &self.provider);
-        rules::check_line(&mut errors, "provider", &self.provider, crate::casework::MAX_LINE_CHARS);
+        rules::check_line(&mut errors, "provider", &self.provider, crate::limits::MAX_LINE_CHARS);
         rules::check_text(&mut errors, "result", &self.result, MAX_NOTE_CHARS);
-        rules::check_line(&mut errors, "accompanied_by", &self.accompanied_by, crate::casework::MAX_LINE_CHARS);
+        rules::check_line(&mut errors, "accompanied_by", &self.accompanied_by, crate::limits::MAX_LINE_CHARS);
         rules::check_amount(&mut errors, "amount_claimed", self.amount_claimed, rules::AmountKind::Claim);
         rules::check_amount(&mut errors, "amount_recovered", self.amount_recovered, rules::AmountKind::Claim);
         rules::check_day(&mut errors, "delivered_on", self.delivered_on);

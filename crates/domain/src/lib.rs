@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod ids;
 pub mod indicators;
 pub mod law;
+pub mod limits;
 pub mod lookups;
 pub mod matching;
 pub mod money;

@@ -1,16 +1,11 @@
-//! One place where whatever went wrong becomes a status and a page in the user's language.
-//!
-//! Handlers return `WebError`; axum's own refusals (unknown route, malformed form, body too
-//! large) are plain-text responses. `render_errors` turns both into the same translated page,
-//! so no failure ever shows a user an English technical message.
+//! What can go wrong in a page handler, as a status. Handlers return `WebError`; the page
+//! in the user's language is written for it, and for axum's own refusals, by
+//! [`crate::layout::render_errors`], so no failure ever shows a user an English technical
+//! message.
 
-use axum::extract::{Request, State};
-use axum::http::{StatusCode, header};
-use axum::middleware::Next;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use komek_app::AppError;
-
-use crate::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -39,7 +34,7 @@ impl From<AppError> for WebError {
 }
 
 impl WebError {
-    fn status(&self) -> StatusCode {
+    pub(crate) fn status(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
@@ -58,34 +53,6 @@ impl IntoResponse for WebError {
         // The body is written by `render_errors`, which knows the user's language.
         self.status().into_response()
     }
-}
-
-fn message_id(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::NOT_FOUND => "error-not-found",
-        StatusCode::FORBIDDEN => "error-forbidden",
-        StatusCode::CONFLICT => "error-stale-form",
-        s if s.is_client_error() => "error-bad-request",
-        _ => "error-internal",
-    }
-}
-
-/// Replaces the body of every error response that is not already a page.
-pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = crate::session::request_lang(request.headers());
-    let response = next.run(request).await;
-    let status = response.status();
-    let is_page = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        // Pages are already in the user's language; JSON (the health check) stays for machines.
-        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_page {
-        return response;
-    }
-    let tr = crate::i18n::Tr { i18n: &state.i18n, lang };
-    (status, crate::layout::error_page(tr, message_id(status))).into_response()
 }
 
 pub async fn not_found() -> WebError {

@@ -103,7 +103,7 @@ impl FieldErrors {
     pub fn message(&self, tr: Tr<'_>, field: &str) -> Markup {
         match self.0.get(field) {
             Some((id, Some(max))) => {
-                html! { p.field-error id={ (field) "-error" } { (tr.t1(id, "max", max.clone())) } }
+                html! { p.field-error id={ (field) "-error" } { (tr.t_with(id, "max", max.clone())) } }
             }
             Some((id, None)) => html! { p.field-error id={ (field) "-error" } { (tr.t(id)) } },
             None => html! {},
@@ -117,7 +117,7 @@ impl FieldErrors {
         }
         html! {
             div.error-summary role="alert" tabindex="-1" #errors {
-                p { (tr.t1("form-errors", "count", self.0.len())) }
+                p { (tr.t_with("form-errors", "count", self.0.len())) }
             }
         }
     }

@@ -149,7 +149,7 @@ impl Tr<'_> {
     }
 
     /// A message with one named argument.
-    pub fn t1(&self, id: &str, name: &str, value: impl Into<FluentValue<'static>>) -> String {
+    pub fn t_with(&self, id: &str, name: &str, value: impl Into<FluentValue<'static>>) -> String {
         let mut args = FluentArgs::new();
         args.set(name.to_owned(), value.into());
         self.i18n.format(self.lang, id, Some(&args))
@@ -195,11 +195,11 @@ mod tests {
     fn plural_forms_follow_each_language() {
         let i18n = I18n::load();
         let tr = |lang| Tr { i18n: &i18n, lang };
-        assert_eq!(tr(Lang::Ru).t1("count-appeals", "count", 1), "1 обращение");
-        assert_eq!(tr(Lang::Ru).t1("count-appeals", "count", 3), "3 обращения");
-        assert_eq!(tr(Lang::Ru).t1("count-appeals", "count", 25), "25 обращений");
-        assert_eq!(tr(Lang::En).t1("count-appeals", "count", 1), "1 appeal");
-        assert_eq!(tr(Lang::En).t1("count-appeals", "count", 2), "2 appeals");
+        assert_eq!(tr(Lang::Ru).t_with("count-appeals", "count", 1), "1 обращение");
+        assert_eq!(tr(Lang::Ru).t_with("count-appeals", "count", 3), "3 обращения");
+        assert_eq!(tr(Lang::Ru).t_with("count-appeals", "count", 25), "25 обращений");
+        assert_eq!(tr(Lang::En).t_with("count-appeals", "count", 1), "1 appeal");
+        assert_eq!(tr(Lang::En).t_with("count-appeals", "count", 2), "2 appeals");
     }
 
     #[test]

@@ -2,9 +2,14 @@
 //! and the error page. Plain HTML and one stylesheet; no script in the shell (the intake page
 //! adds its own small one, which it works without).
 
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use komek_domain::Capability;
 use maud::{DOCTYPE, Markup, html};
 
+use crate::AppState;
 use crate::i18n::{Lang, Tr};
 use crate::session::Current;
 
@@ -61,7 +66,7 @@ pub fn page(tr: Tr<'_>, current: &Current, title: &str, active: &str, content: M
                 }
             }
             div.who {
-                span { (tr.t1("signed-in-as", "name", account.display_name.clone())) }
+                span { (tr.t_with("signed-in-as", "name", account.display_name.clone())) }
                 " · " span { (tr.t(&format!("role-{}", account.role.code()))) }
                 (language_form(tr, csrf))
                 a href="/account/password" { (tr.t("nav-account")) }
@@ -132,4 +137,32 @@ pub fn error_page(tr: Tr<'_>, message_id: &str) -> Markup {
             p { a href="/" { (tr.t("error-back")) } }
         },
     )
+}
+
+fn message_id(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::CONFLICT => "error-stale-form",
+        s if s.is_client_error() => "error-bad-request",
+        _ => "error-internal",
+    }
+}
+
+/// Replaces the body of every error response that is not already a page.
+pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = crate::session::request_lang(request.headers());
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        // Pages are already in the user's language; JSON (the health check) stays for machines.
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_page {
+        return response;
+    }
+    let tr = crate::i18n::Tr { i18n: &state.i18n, lang };
+    (status, error_page(tr, message_id(status))).into_response()
 }

@@ -6,6 +6,7 @@
 //! (off the async threads, the services block), and renders.
 
 mod api;
+mod directory;
 mod errors;
 mod fields;
 mod forms;
@@ -56,7 +57,7 @@ pub fn router(state: AppState) -> Router {
     let secure = state.config.secure_cookies;
     let routes = security::limits(modules::routes())
         .merge(modules::upload_routes())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), layout::render_errors))
         .merge(api::routes())
         .with_state(state);
     security::layers(routes, secure)

@@ -1,7 +1,7 @@
 //! A case: who may know it exists, read it, change it, change who works on it, and download
 //! its evidence; and what an update keeps of the saved file.
 
-use komek_domain::entities::Case;
+use komek_domain::entities::{Account, Case};
 use komek_domain::{AccountId, Capability, Role};
 
 use crate::Actor;
@@ -54,6 +54,18 @@ pub fn may_change_staff(actor: &Actor, lead: AccountId) -> bool {
         Actor::System => true,
         Actor::Staff(me) => me.id == lead || matches!(me.role, Role::Manager | Role::Administrator),
     }
+}
+
+/// Whether an account may lead a case or take its tasks: an active account of a role that
+/// works on cases.
+pub fn may_lead(account: &Account) -> bool {
+    !account.disabled && account.role.can(Capability::ManageCases)
+}
+
+/// Whether an account may be on a case's team, and so read it: an active account that sees
+/// identifying data (a mobile consultant may join the case of someone they met in the field).
+pub fn may_join_team(account: &Account) -> bool {
+    !account.disabled && account.role.can(Capability::ViewIdentifying)
 }
 
 /// Whether the actor may download the case's evidence: within normal reach only; through
@@ -129,6 +141,21 @@ mod tests {
         let someone_else = AccountId::new();
         check("a case led by someone else", &[Administrator, Manager], |a| may_change_staff(a, someone_else));
         check("a case I lead", &Role::ALL, |a| may_change_staff(a, a.account_id().unwrap()));
+    }
+
+    #[test]
+    fn who_may_lead_or_join_a_case() {
+        let account = |a: &Actor| match a {
+            Actor::Staff(account) => account.clone(),
+            Actor::System => unreachable!("the table is of staff"),
+        };
+        let workers = [Administrator, Manager, Lawyer, Psychologist];
+        check("lead a case or take its tasks", &workers, |a| may_lead(&account(a)));
+        let readers = [Administrator, Manager, Lawyer, Psychologist, HotlineOperator, MobileConsultant];
+        check("be on a case's team", &readers, |a| may_join_team(&account(a)));
+        let disabled = |a: &Actor| Account { disabled: true, ..account(a) };
+        check("lead, once disabled", &[], |a| may_lead(&disabled(a)));
+        check("join, once disabled", &[], |a| may_join_team(&disabled(a)));
     }
 
     #[test]

@@ -195,7 +195,7 @@ pub fn is_on_team(tx: &mut dyn Tx, case: CaseId, account: AccountId) -> Result<b
 
 /// A line of a case list: what shows a case exists, without its summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseLine {
+pub struct CaseFacts {
     pub id: CaseId,
     pub office_id: OfficeId,
     pub number: String,
@@ -207,7 +207,7 @@ pub struct CaseLine {
 }
 
 /// The cases a person is in, newest first.
-pub fn for_person(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<CaseLine>, StoreError> {
+pub fn for_person(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<CaseFacts>, StoreError> {
     tx.query(
         "SELECT c.id, c.office_id, c.number, c.kind, c.status, c.sensitive, c.lead_id, c.opened_on
          FROM cases c JOIN case_persons cp ON cp.case_id = c.id
@@ -219,8 +219,8 @@ pub fn for_person(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<CaseLine>, St
     .collect()
 }
 
-fn case_line(r: &Row) -> Result<CaseLine, StoreError> {
-    Ok(CaseLine {
+fn case_line(r: &Row) -> Result<CaseFacts, StoreError> {
+    Ok(CaseFacts {
         id: r.get(0)?,
         office_id: r.get(1)?,
         number: r.get(2)?,
@@ -273,8 +273,8 @@ pub struct CaseFilter {
 
 /// A line of the case list, with its tasks still to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseListLine {
-    pub case: CaseLine,
+pub struct CaseListEntry {
+    pub case: CaseFacts,
     pub overdue_tasks: i64,
     pub next_due: Option<chrono::NaiveDate>,
 }
@@ -286,7 +286,7 @@ pub fn list(
     today: chrono::NaiveDate,
     limit: i64,
     offset: i64,
-) -> Result<Vec<CaseListLine>, StoreError> {
+) -> Result<Vec<CaseListEntry>, StoreError> {
     // $1 is today (for the overdue count); the viewer, when there is one, is $2.
     let mut values: Vec<Value> = vec![today.into()];
     let mut conditions: Vec<String> = Vec::new();
@@ -344,7 +344,7 @@ pub fn list(
     );
     tx.query(&sql, &values)?
         .iter()
-        .map(|r| Ok(CaseListLine { case: case_line(r)?, overdue_tasks: r.get(8)?, next_due: r.get(9)? }))
+        .map(|r| Ok(CaseListEntry { case: case_line(r)?, overdue_tasks: r.get(8)?, next_due: r.get(9)? }))
         .collect()
 }
 

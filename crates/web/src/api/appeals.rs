@@ -16,7 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::openapi::codes;
-use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Reader, Saved};
+use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, FieldProblem, Saved, TextValueReader};
 use crate::AppState;
 use crate::fields;
 
@@ -115,7 +115,7 @@ impl AppealInput {
     /// The appeal to hand to the services. Office and operator are the actor's: the services
     /// set them so for staff (an API actor is always staff) and keep them as registered on an edit.
     fn into_appeal(self, id: AppealId, actor: &komek_app::Actor) -> Result<Appeal, ApiError> {
-        let mut reader = Reader::default();
+        let mut reader = TextValueReader::default();
         let received_at = reader.instant("received_at", self.received_at.as_deref()).unwrap_or_else(Utc::now);
         let follow_up_on = reader.date("follow_up_on", self.follow_up_on.as_deref());
         reader.finish()?;
@@ -300,7 +300,7 @@ pub enum SortChoice {
 
 impl AppealFilters {
     fn into_query(self) -> Result<(AppealQuery, i64), ApiError> {
-        let mut reader = Reader::default();
+        let mut reader = TextValueReader::default();
         let from = reader.date("from", self.from.as_deref());
         let to = reader.date("to", self.to.as_deref());
         let office = reader.id("office", self.office.as_deref()).map(OfficeId);

@@ -182,11 +182,11 @@ pub struct Saved {
 /// Reads the values of a request that are text in JSON but must be dates or ids, keeping a
 /// problem for each one that is not, so that one answer names all of them.
 #[derive(Debug, Default)]
-struct Reader {
+struct TextValueReader {
     unreadable: Vec<FieldProblem>,
 }
 
-impl Reader {
+impl TextValueReader {
     fn date(&mut self, field: &str, text: Option<&str>) -> Option<NaiveDate> {
         let text = text.map(str::trim).filter(|t| !t.is_empty())?;
         match komek_domain::rules::parse_day(text) {
@@ -301,7 +301,7 @@ mod tests {
 
     #[test]
     fn impossible_dates_and_bad_ids_are_each_named() {
-        let mut reader = Reader::default();
+        let mut reader = TextValueReader::default();
         assert_eq!(reader.date("follow_up_on", Some("2008-02-29")), NaiveDate::from_ymd_opt(2008, 2, 29));
         assert_eq!(reader.date("follow_up_on", Some("2009-02-29")), None);
         assert_eq!(reader.date("from", Some("  ")), None, "blank is not given, not wrong");

@@ -133,10 +133,9 @@ enum Limit {
 /// fixed ranges are stated on the fields themselves; these come from the domain's constants.
 const LIMITS: &[(&str, &str, Limit)] = {
     use Limit::*;
-    use komek_domain::casework::{MAX_ARTICLES, MAX_HEARINGS, MAX_LINE_CHARS, MAX_TEXT_CHARS};
-    use komek_domain::entities::{
-        MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_DOCUMENTS, MAX_NAMED_PARTIES, MAX_NOTE_CHARS, MAX_PHONES,
-        MAX_REGION_CHARS, MAX_SHORT_CHARS, MAX_SPELLINGS,
+    use komek_domain::limits::{
+        MAX_ARTICLES, MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_DOCUMENTS, MAX_HEARINGS, MAX_LINE_CHARS, MAX_NAMED_PARTIES,
+        MAX_NOTE_CHARS, MAX_PHONES, MAX_REGION_CHARS, MAX_SHORT_CHARS, MAX_SPELLINGS, MAX_TEXT_CHARS,
     };
     &[
         ("ProfileDto", "home_region", Chars(MAX_REGION_CHARS)),

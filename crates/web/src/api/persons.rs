@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
-use komek_app::persons::{CaseLine, PersonMatch};
+use komek_app::persons::{CaseFacts, PersonMatch};
 use komek_domain::PersonId;
 use komek_domain::entities::{Person, PersonIdentity, PersonProfile};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::appeals::AppealLineDto;
 use super::openapi::codes;
-use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Reader, Saved};
+use super::{ApiActor, ApiError, ApiJson, ApiQuery, ErrorBody, Saved, TextValueReader};
 use crate::AppState;
 use crate::fields;
 
@@ -149,7 +149,7 @@ pub struct PersonInput {
 
 impl PersonInput {
     fn into_parts(self) -> Result<(Option<i64>, PersonProfile, PersonIdentity), ApiError> {
-        let mut reader = Reader::default();
+        let mut reader = TextValueReader::default();
         let i = self.identity;
         let birth_date = reader.date("identity.birth_date", i.birth_date.as_deref());
         reader.finish()?;
@@ -182,8 +182,8 @@ pub struct CaseLineDto {
     pub opened_on: NaiveDate,
 }
 
-impl From<CaseLine> for CaseLineDto {
-    fn from(c: CaseLine) -> Self {
+impl From<CaseFacts> for CaseLineDto {
+    fn from(c: CaseFacts) -> Self {
         Self {
             id: c.id.0,
             office_id: c.office_id.0,

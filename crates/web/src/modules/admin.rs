@@ -55,7 +55,7 @@ async fn page(
         h1 { (tr.t("admin-accounts-title")) }
         @match &outcome {
             Outcome::Created { username, password } => p.notice role="status" #created {
-                (tr.t1("admin-created", "username", username.clone())) " " strong { code #one-time-password { (password) } }
+                (tr.t_with("admin-created", "username", username.clone())) " " strong { code #one-time-password { (password) } }
                 " " (tr.t("admin-created-hint"))
             },
             Outcome::Refused(message) => p.error role="alert" { (message) },

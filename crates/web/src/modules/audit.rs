@@ -59,9 +59,9 @@ pub async fn log(
         h1 { (tr.t("audit-title")) }
         p { (tr.t("audit-intro")) }
         @match &verdict {
-            Some(Verdict::Intact { entries }) => p.notice role="status" { (tr.t1("audit-intact", "count", *entries)) },
+            Some(Verdict::Intact { entries }) => p.notice role="status" { (tr.t_with("audit-intact", "count", *entries)) },
             Some(Verdict::Broken { seq, reason }) => p.error role="alert" {
-                (tr.t1("audit-broken", "seq", *seq)) " (" (reason) ")"
+                (tr.t_with("audit-broken", "seq", *seq)) " (" (reason) ")"
             },
             None => {},
         }

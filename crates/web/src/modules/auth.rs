@@ -53,9 +53,9 @@ pub(super) fn login_refusal(tr: Tr<'_>, error: &LoginError) -> Option<String> {
 /// password, to whom the account is no secret.
 pub(super) fn locked_until(tr: Tr<'_>, until: chrono::DateTime<chrono::Utc>) -> String {
     // Before an office is known, the organisation's own clock (Kazakhstan's) tells.
-    let minutes = komek_app::dashboard::DEFAULT_UTC_OFFSET_MINUTES;
+    let minutes = komek_app::clock::DEFAULT_UTC_OFFSET_MINUTES;
     let clock = chrono::FixedOffset::east_opt(minutes * 60).expect("a valid offset");
-    tr.t1("login-error-locked", "until", until.with_timezone(&clock).format("%H:%M").to_string())
+    tr.t_with("login-error-locked", "until", until.with_timezone(&clock).format("%H:%M").to_string())
 }
 
 fn login_page(tr: Tr<'_>, token: &str, username: &str, notice: Option<String>, error: Option<String>) -> Markup {
@@ -235,7 +235,7 @@ fn password_page(tr: Tr<'_>, current: &Current, errors: PasswordErrors, done: bo
             input type="hidden" name="csrf" value=(current.session.csrf_token);
             (field("current", tr.t("password-current"), "current-password", &errors.current, errors.new.is_none() && errors.repeat.is_none()))
             (field("new", tr.t("password-new"), "new-password", &errors.new, errors.new.is_some()))
-            p.hint { (tr.t1("password-rules", "min", MIN_PASSWORD_CHARS)) }
+            p.hint { (tr.t_with("password-rules", "min", MIN_PASSWORD_CHARS)) }
             (field("repeat", tr.t("password-repeat"), "new-password", &errors.repeat, false))
             button type="submit" { (tr.t("password-submit")) }
         }
@@ -289,7 +289,7 @@ pub async fn change_password(
                 match problem.field() {
                     "current_password" => errors.current = Some(tr.t("password-error-current")),
                     "new_password" => errors.new = Some(tr.t("password-error-same")),
-                    _ => errors.new = Some(tr.t1("password-error-short", "min", MIN_PASSWORD_CHARS)),
+                    _ => errors.new = Some(tr.t_with("password-error-short", "min", MIN_PASSWORD_CHARS)),
                 }
             }
             Ok((StatusCode::UNPROCESSABLE_ENTITY, password_page(tr, &current, errors, false)).into_response())

@@ -49,7 +49,7 @@ fn offer(state: &AppState, current: &Current, action: &str, reason: Option<&str>
             textarea #reason name="reason" rows="3" required minlength=(min)
                 aria-invalid=[reason.is_some().then_some("true")]
                 aria-describedby=[reason.is_some().then_some("reason-error")] { (reason.unwrap_or_default()) }
-            @if reason.is_some() { p.field-error #reason-error { (tr.t1("break-glass-reason-short", "min", min)) } }
+            @if reason.is_some() { p.field-error #reason-error { (tr.t_with("break-glass-reason-short", "min", min)) } }
             button.secondary type="submit" { (tr.t("break-glass-open")) }
         }
     };

@@ -44,7 +44,7 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
     ];
     let content = html! {
         h1 { (tr.t("dashboard-title")) }
-        p { (tr.t1("dashboard-welcome", "name", current.session.account.display_name.clone())) " "
+        p { (tr.t_with("dashboard-welcome", "name", current.session.account.display_name.clone())) " "
             (tr.t(if all_offices { "dashboard-scope-all" } else { "dashboard-scope-office" })) }
         ul.figures {
             @for (label, value) in cards {
@@ -53,7 +53,7 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
         }
         @if let Some(overdue) = overdue {
             @let message = if overdue.more { "dashboard-overdue-tasks-more" } else { "dashboard-overdue-tasks" };
-            p #overdue-tasks { a href="/cases?status=&overdue=1" { (tr.t1(message, "count", overdue.count)) } }
+            p #overdue-tasks { a href="/cases?status=&overdue=1" { (tr.t_with(message, "count", overdue.count)) } }
         }
         @if !tasks.is_empty() {
             section.tasks #my-tasks {
@@ -69,7 +69,7 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
             }
         }
         @if let Some(at) = figures.last_appeal_at {
-            p { (tr.t1("dashboard-last-appeal", "date", local_time(clock, at))) }
+            p { (tr.t_with("dashboard-last-appeal", "date", local_time(clock, at))) }
         }
         @if !follow_ups.is_empty() {
             section.follow-ups {

@@ -9,7 +9,8 @@ use komek_domain::{PartyId, lookups};
 use maud::{Markup, html};
 
 use super::break_glass;
-use super::hotline::register::{appeal_table, names};
+use super::hotline::register::appeal_table;
+use crate::directory::directory;
 use crate::errors::WebError;
 use crate::forms::FormData;
 use crate::layout;
@@ -63,7 +64,7 @@ pub async fn show(
     let app = state.app.clone();
     let actor = current.actor.clone();
     let loaded = blocking(move || -> Result<_, AppError> {
-        Ok((app.party_file(&actor, PartyId(id))?, names(&app, &actor)?, app.office_clock(&actor)?))
+        Ok((app.party_file(&actor, PartyId(id))?, directory(&app, &actor)?, app.office_clock(&actor)?))
     })
     .await?;
     break_glass::answer(
@@ -88,7 +89,7 @@ pub async fn break_glass(
     let app = state.app.clone();
     let actor = current.actor.clone();
     let opened = blocking(move || -> Result<_, AppError> {
-        Ok((app.break_glass_party(&actor, PartyId(id), &reason)?, names(&app, &actor)?, app.office_clock(&actor)?))
+        Ok((app.break_glass_party(&actor, PartyId(id), &reason)?, directory(&app, &actor)?, app.office_clock(&actor)?))
     })
     .await?;
     let action = format!("/parties/{id}/break-glass");
@@ -101,7 +102,7 @@ fn page(
     state: &AppState,
     current: &Current,
     file: &PartyFile,
-    names: &super::hotline::register::Names,
+    names: &crate::directory::Directory,
     clock: chrono::FixedOffset,
 ) -> Markup {
     let tr = current.tr(state);
@@ -129,7 +130,7 @@ fn page(
                 (file.appeals.iter().map(|(_, role)| tr.lookup(lookups::PARTY_ROLE, role)).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", "))
             }
         }
-        h2 { (tr.t1("party-appeals", "count", file.appeals.len())) }
+        h2 { (tr.t_with("party-appeals", "count", file.appeals.len())) }
         (appeal_table(tr, &lines, names, clock))
         @if file.more_appeals { p.hint { (tr.t("party-more-appeals")) } }
     };

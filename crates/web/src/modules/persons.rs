@@ -12,7 +12,8 @@ use komek_domain::matching::PersonProbe;
 use maud::{Markup, html};
 
 use super::break_glass;
-use super::hotline::register::{appeal_table, names};
+use super::hotline::register::appeal_table;
+use crate::directory::directory;
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
 use crate::i18n::Tr;
@@ -55,7 +56,7 @@ pub async fn show(
     let app = state.app.clone();
     let actor = current.actor.clone();
     let loaded = blocking(move || -> Result<_, AppError> {
-        Ok((load(&app, &actor, PersonId(id))?, names(&app, &actor)?, app.office_clock(&actor)?))
+        Ok((load(&app, &actor, PersonId(id))?, directory(&app, &actor)?, app.office_clock(&actor)?))
     })
     .await?;
     break_glass::answer(&state, &current, loaded, &format!("/persons/{id}/break-glass"), None, |loaded| {
@@ -76,7 +77,11 @@ pub async fn break_glass(
     let app = state.app.clone();
     let actor = current.actor.clone();
     let opened = blocking(move || -> Result<_, AppError> {
-        Ok((app.break_glass_person(&actor, PersonId(id), &reason)?, names(&app, &actor)?, app.office_clock(&actor)?))
+        Ok((
+            app.break_glass_person(&actor, PersonId(id), &reason)?,
+            directory(&app, &actor)?,
+            app.office_clock(&actor)?,
+        ))
     })
     .await?;
     let action = format!("/persons/{id}/break-glass");
@@ -90,7 +95,7 @@ fn page(
     current: &Current,
     file: &PersonFile,
     duplicates: &[Candidate],
-    names: &super::hotline::register::Names,
+    names: &crate::directory::Directory,
     clock: chrono::FixedOffset,
     notice: Option<&str>,
 ) -> Markup {

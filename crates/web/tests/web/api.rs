@@ -499,14 +499,11 @@ fn the_document_describes_every_route_and_every_route_answers_in_json() {
     assert_eq!(schema("AppealInput")["properties"]["topics"]["items"]["$ref"], "#/components/schemas/TopicCode");
     assert_eq!(schema("AppealInput")["properties"]["topics"]["minItems"], 1);
     assert_eq!(schema("CaseInput")["properties"]["persons"]["minItems"], 1);
-    assert_eq!(
-        schema("CaseInput")["properties"]["persons"]["maxItems"],
-        json!(komek_domain::entities::MAX_CASE_PERSONS)
-    );
-    let short = json!(komek_domain::entities::MAX_SHORT_CHARS);
+    assert_eq!(schema("CaseInput")["properties"]["persons"]["maxItems"], json!(komek_domain::limits::MAX_CASE_PERSONS));
+    let short = json!(komek_domain::limits::MAX_SHORT_CHARS);
     assert_eq!(schema("IdentityInput")["properties"]["full_name"]["maxLength"], short);
     assert_eq!(schema("IdentityInput")["properties"]["phones"]["items"]["maxLength"], short);
-    assert_eq!(schema("TaskInput")["properties"]["title"]["maxLength"], json!(komek_domain::casework::MAX_LINE_CHARS));
+    assert_eq!(schema("TaskInput")["properties"]["title"]["maxLength"], json!(komek_domain::limits::MAX_LINE_CHARS));
     assert_eq!(schema("MoneyDto")["properties"]["amount_minor"]["minimum"], 0);
     let months = &schema("ProceedingInput")["properties"]["sentence_months"];
     assert_eq!((&months["minimum"], &months["maximum"]), (&json!(1), &json!(360)), "{months}");

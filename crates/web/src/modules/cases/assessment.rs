@@ -109,7 +109,7 @@ fn page(state: &AppState, current: &Current, loaded: &PageData, typed: &FormData
     let catalogue = indicators::catalogue(typed.get("catalogue"))
         .or_else(|| indicators::catalogue(DEFAULT_CATALOGUE))
         .unwrap_or(indicators::CATALOGUES[0]);
-    let title = tr.t1("assessment-title", "number", c.number.clone());
+    let title = tr.t_with("assessment-title", "number", c.number.clone());
     let assessed_on = if typed.has("assessed_on") { typed.get("assessed_on").to_owned() } else { today.to_string() };
     let content = html! {
         h1 { (title) }
@@ -133,7 +133,7 @@ fn page(state: &AppState, current: &Current, loaded: &PageData, typed: &FormData
                 select #person name="person" {
                     @for (n, person) in c.persons.iter().enumerate() {
                         option value=(person.to_string()) selected[typed.get("person") == person.to_string() || (n == 0 && !typed.has("person"))] {
-                            (loaded.person_names.get(person).cloned().unwrap_or_else(|| tr.t1("assessment-person-n", "n", n as i64 + 1)))
+                            (loaded.person_names.get(person).cloned().unwrap_or_else(|| tr.t_with("assessment-person-n", "n", n as i64 + 1)))
                         }
                     }
                 }

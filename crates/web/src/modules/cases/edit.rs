@@ -14,11 +14,11 @@ use komek_domain::{AccountId, CaseId};
 use maud::{Markup, html};
 
 use super::{form_day, optional};
+use crate::directory::{Directory, directory};
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
 use crate::i18n::Tr;
 use crate::layout;
-use crate::modules::hotline::register::{Names, names};
 use crate::session::Current;
 use crate::widgets::{day, field, lookup_checkboxes, lookup_select, text_input};
 use crate::{AppState, blocking, fields};
@@ -39,10 +39,11 @@ impl Mode {
     }
 }
 
-async fn load(state: &AppState, current: &Current, id: CaseId) -> Result<(CaseFile, Names), WebError> {
+async fn load(state: &AppState, current: &Current, id: CaseId) -> Result<(CaseFile, Directory), WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let (file, names) =
-        blocking(move || -> Result<_, AppError> { Ok((app.case_file(&actor, id)?, names(&app, &actor)?)) }).await??;
+        blocking(move || -> Result<_, AppError> { Ok((app.case_file(&actor, id)?, directory(&app, &actor)?)) })
+            .await??;
     if !file.may.change {
         return Err(WebError::NotFound);
     }
@@ -153,7 +154,7 @@ fn page(
     current: &Current,
     mode: Mode,
     file: &CaseFile,
-    names: &Names,
+    names: &Directory,
     typed: Option<&FormData>,
     errors: &FieldErrors,
     saved_now: Option<&CaseFile>,
@@ -161,7 +162,7 @@ fn page(
     let tr = current.tr(state);
     let c = &file.case;
     let title =
-        tr.t1(if mode == Mode::Close { "case-close-title" } else { "case-edit-title" }, "number", c.number.clone());
+        tr.t_with(if mode == Mode::Close { "case-close-title" } else { "case-edit-title" }, "number", c.number.clone());
     // What the form shows: what was typed, else what is saved.
     let value = |name: &str, saved: String| typed.map_or(saved, |d| d.get(name).to_owned());
     let values = |name: &str, saved: Vec<String>| typed.map_or(saved, |d| d.all(name));
@@ -243,7 +244,7 @@ fn page(
 
 /// What another editor saved while this one was typing: every field of the header, so that
 /// saving again replaces it knowingly.
-fn saved_now_panel(tr: Tr<'_>, now: &CaseFile, names: &Names) -> Markup {
+fn saved_now_panel(tr: Tr<'_>, now: &CaseFile, names: &Directory) -> Markup {
     let c = &now.case;
     let staff = |id: &AccountId| names.staff.get(id).cloned().unwrap_or_default();
     let maybe = |list: LookupList, code: &Option<String>| code.as_ref().map(|c| tr.lookup(list, c)).unwrap_or_default();

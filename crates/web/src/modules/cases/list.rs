@@ -2,18 +2,18 @@
 
 use axum::extract::{RawQuery, State};
 use komek_app::AppError;
-use komek_app::appeals::Page;
-use komek_app::cases::CaseListLine;
+use komek_app::Page;
+use komek_app::cases::CaseListEntry;
 use komek_app::cases::CaseQuery;
 use komek_domain::lookups::{self, LookupList};
 use komek_domain::{AccountId, OfficeId};
 use maud::{Markup, html};
 
+use crate::directory::{Directory, directory};
 use crate::errors::WebError;
 use crate::forms::FormData;
 use crate::i18n::Tr;
 use crate::layout;
-use crate::modules::hotline::register::{Names, names};
 use crate::session::Current;
 use crate::widgets::day;
 use crate::{AppState, blocking};
@@ -87,7 +87,7 @@ pub async fn list(
     let actor = current.actor.clone();
     let page = filters.page;
     let (lines, names, today) = blocking(move || -> Result<_, AppError> {
-        Ok((app.cases(&actor, &query, page)?, names(&app, &actor)?, app.today(&actor)?))
+        Ok((app.cases(&actor, &query, page)?, directory(&app, &actor)?, app.today(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -140,7 +140,7 @@ pub async fn list(
     Ok(layout::page(tr, &current, &title, "/cases", content))
 }
 
-fn pager(tr: Tr<'_>, filters: &Filters, page: &Page<CaseListLine>) -> Markup {
+fn pager(tr: Tr<'_>, filters: &Filters, page: &Page<CaseListEntry>) -> Markup {
     html! {
         nav.pager aria-label=(tr.t("pager-label")) {
             @if filters.page > 0 { a href=(filters.page_link(filters.page - 1)) rel="prev" { (tr.t("pager-previous")) } }
@@ -150,7 +150,7 @@ fn pager(tr: Tr<'_>, filters: &Filters, page: &Page<CaseListLine>) -> Markup {
     }
 }
 
-fn case_table(tr: Tr<'_>, lines: &[CaseListLine], names: &Names, today: chrono::NaiveDate) -> Markup {
+fn case_table(tr: Tr<'_>, lines: &[CaseListEntry], names: &Directory, today: chrono::NaiveDate) -> Markup {
     html! {
         @if !lines.is_empty() {
             table.log #cases {
@@ -175,7 +175,7 @@ fn case_table(tr: Tr<'_>, lines: &[CaseListLine], names: &Names, today: chrono::
                                 @if let Some(due) = line.next_due {
                                     @if due < today { strong.overdue { (day(due)) } } @else { (day(due)) }
                                 }
-                                @if line.overdue_tasks > 0 { " " (tr.t1("cases-overdue-count", "count", line.overdue_tasks)) }
+                                @if line.overdue_tasks > 0 { " " (tr.t_with("cases-overdue-count", "count", line.overdue_tasks)) }
                             }
                         }
                     }

@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod edit;
 pub mod list;
 pub mod page;
+pub mod part_forms;
 pub mod parts;
 pub mod people;
 

@@ -16,38 +16,22 @@ use komek_domain::lookups::{self, LookupList};
 use komek_domain::{AccountId, CaseId, PersonId, law};
 use maud::{Markup, html};
 
+use super::part_forms::RefilledForm;
+use crate::directory::{Directory, directory};
 use crate::errors::WebError;
-use crate::forms::{FieldErrors, FormData};
+use crate::forms::FormData;
 use crate::i18n::Tr;
 use crate::layout;
 use crate::modules::break_glass;
-use crate::modules::hotline::register::{Names, names};
 use crate::session::Current;
 use crate::widgets::{day, local_time};
 use crate::{AppState, blocking};
-
-/// A form of the page sent back with what was typed and what is wrong with it.
-pub struct Retry {
-    /// Which form: "event", "service", "proceeding", "task", "note", "evidence".
-    pub form: &'static str,
-    pub data: FormData,
-    pub errors: FieldErrors,
-}
-
-impl Retry {
-    pub fn for_form<'a>(retry: Option<&'a Retry>, form: &str) -> (Option<&'a FormData>, FieldErrors) {
-        match retry {
-            Some(r) if r.form == form => (Some(&r.data), r.errors.clone()),
-            _ => (None, FieldErrors::default()),
-        }
-    }
-}
 
 /// What the page needs besides the file: names of people and staff, the office clock.
 pub struct PageData {
     pub file: CaseFile,
     pub person_names: HashMap<PersonId, String>,
-    pub names: Names,
+    pub names: Directory,
     pub clock: FixedOffset,
     pub today: NaiveDate,
 }
@@ -63,7 +47,7 @@ pub fn load(app: &App, actor: &Actor, id: CaseId, break_glass: Option<&str>) -> 
     Ok(PageData {
         file,
         person_names,
-        names: names(app, actor)?,
+        names: directory(app, actor)?,
         clock: app.office_clock(actor)?,
         today: app.today(actor)?,
     })
@@ -103,11 +87,17 @@ pub async fn break_glass(
 }
 
 /// The whole page; `retry` puts one form back with what was typed and its errors.
-pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Option<&Retry>, done: &str) -> Markup {
+pub fn render(
+    state: &AppState,
+    current: &Current,
+    data: &PageData,
+    retry: Option<&RefilledForm>,
+    done: &str,
+) -> Markup {
     let tr = current.tr(state);
     let file = &data.file;
     let c = &file.case;
-    let title = tr.t1("case-title", "number", c.number.clone());
+    let title = tr.t_with("case-title", "number", c.number.clone());
     let can_edit = file.may.change;
     let staff = |id: &AccountId| data.names.staff.get(id).cloned().unwrap_or_default();
     let codes =
@@ -192,7 +182,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
         section #timeline {
             h2 { (tr.t("case-timeline")) }
             (timeline(tr, data, &staff))
-            @if can_edit { (crate::modules::cases::parts::event_form(tr, current, c.id, retry)) }
+            @if can_edit { (super::part_forms::event_form(tr, current, c.id, retry)) }
         }
         section #proceedings {
             h2 { (tr.t("case-proceedings")) }
@@ -202,11 +192,11 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
                     @if can_edit { a href={ "/cases/" (c.id) "/proceedings/" (p.id) "/edit" } { (tr.t("proceeding-edit")) } }
                 }
             }
-            @if can_edit { (crate::modules::cases::parts::new_proceeding_form(tr, current, c.id, retry)) }
+            @if can_edit { (super::part_forms::new_proceeding_form(tr, current, c.id, retry)) }
         }
         section #services {
             h2 { (tr.t("case-services")) }
-            @if can_edit { (crate::modules::cases::parts::service_form(tr, current, c, &data.person_names, retry)) }
+            @if can_edit { (super::part_forms::service_form(tr, current, c, &data.person_names, retry)) }
         }
         section #tasks {
             h2 { (tr.t("case-tasks")) }
@@ -214,7 +204,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
             ul.tasks {
                 @for t in &file.tasks {
                     li.overdue[t.is_overdue(data.today)] {
-                        @if let Some(done_on) = t.done_on { s { (t.title) } " · " (tr.t1("task-done-on", "date", day(done_on))) }
+                        @if let Some(done_on) = t.done_on { s { (t.title) } " · " (tr.t_with("task-done-on", "date", day(done_on))) }
                         @else { strong { (day(t.due_on)) } " · " (t.title) }
                         " · " (staff(&t.assignee_id))
                         @if can_edit {
@@ -227,7 +217,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
                     }
                 }
             }
-            @if can_edit { (crate::modules::cases::parts::task_form(tr, current, c.id, &data.names, retry)) }
+            @if can_edit { (super::part_forms::task_form(tr, current, c.id, &data.names, retry)) }
         }
         section #notes {
             h2 { (tr.t("case-notes")) }
@@ -238,8 +228,8 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
                     p { (n.text) }
                 }
             }
-            @if file.notes_withheld > 0 { p.meta { (tr.t1("case-notes-withheld", "count", file.notes_withheld)) } }
-            @if can_edit { (crate::modules::cases::parts::note_form(tr, current, c.id, retry)) }
+            @if file.notes_withheld > 0 { p.meta { (tr.t_with("case-notes-withheld", "count", file.notes_withheld)) } }
+            @if can_edit { (super::part_forms::note_form(tr, current, c.id, retry)) }
         }
         section #evidence {
             h2 { (tr.t("case-evidence")) }
@@ -265,7 +255,7 @@ pub fn render(state: &AppState, current: &Current, data: &PageData, retry: Optio
                     }
                 }
             }
-            @if can_edit { (crate::modules::cases::parts::evidence_form(tr, current, c.id, retry)) }
+            @if can_edit { (super::part_forms::evidence_form(tr, current, c.id, retry)) }
         }
     };
     layout::page(tr, current, &title, "/cases", content)
@@ -358,8 +348,8 @@ fn outcome_text(tr: Tr<'_>, p: &komek_domain::casework::Proceeding) -> Markup {
         @if let Some(outcome) = &p.outcome {
             (tr.lookup(law::PROCEEDING_OUTCOME, outcome))
             @if let Some((years, months)) = p.sentence_years_months() {
-                " · " (tr.t1("proceeding-years", "count", years))
-                @if months > 0 { " " (tr.t1("proceeding-months", "count", months)) }
+                " · " (tr.t_with("proceeding-years", "count", years))
+                @if months > 0 { " " (tr.t_with("proceeding-months", "count", months)) }
             }
             @if let Some(fine) = p.fine { " · " (fine.to_string()) }
             @if let Some(on) = p.decided_on { " · " (day(on)) }
@@ -384,9 +374,9 @@ fn timeline(tr: Tr<'_>, data: &PageData, staff: &dyn Fn(&AccountId) -> String) -
                 strong { (tr.lookup(lookups::SERVICE_KIND, &s.kind)) }
                 " · " (if s.provider == "us" { tr.t("service-by-us") } else { s.provider.clone() })
                 @if let Some(to) = &s.destination_country { " → " (tr.lookup(lookups::CITIZENSHIP, to)) }
-                @if !s.accompanied_by.is_empty() { " · " (tr.t1("service-accompanied", "who", s.accompanied_by.clone())) }
-                @if let Some(claimed) = s.amount_claimed { " · " (tr.t1("service-claimed", "amount", claimed.to_string())) }
-                @if let Some(recovered) = s.amount_recovered { " · " (tr.t1("service-recovered", "amount", recovered.to_string())) }
+                @if !s.accompanied_by.is_empty() { " · " (tr.t_with("service-accompanied", "who", s.accompanied_by.clone())) }
+                @if let Some(claimed) = s.amount_claimed { " · " (tr.t_with("service-claimed", "amount", claimed.to_string())) }
+                @if let Some(recovered) = s.amount_recovered { " · " (tr.t_with("service-recovered", "amount", recovered.to_string())) }
                 @if !s.result.is_empty() { " · " (s.result) }
             },
         ));

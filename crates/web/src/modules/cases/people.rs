@@ -50,7 +50,7 @@ pub async fn find(
     }
     let tr = current.tr(&state);
     let c = &file.case;
-    let title = tr.t1("case-people-title", "number", c.number.clone());
+    let title = tr.t_with("case-people-title", "number", c.number.clone());
     let action = format!("/cases/{id}/people");
     let hidden = html! {
         input type="hidden" name="csrf" value=(current.session.csrf_token);

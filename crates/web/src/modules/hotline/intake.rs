@@ -599,7 +599,7 @@ fn candidates_block(tr: Tr<'_>, form: &IntakeForm, found: &Lookups) -> Markup {
                     li.candidate.restricted { label.check {
                         input type="radio" name="person" value=(id) checked[form.person == id];
                         " " strong { (tr.t("intake-restricted-person")) }
-                        " " (tr.t1("intake-restricted-lead", "lead", r.leads.join(", ")))
+                        " " (tr.t_with("intake-restricted-lead", "lead", r.leads.join(", ")))
                     } }
                 }
                 li.candidate { label.check {
@@ -655,7 +655,7 @@ fn candidate(tr: Tr<'_>, c: &Candidate, form: &IntakeForm, clock: FixedOffset) -
                         (a.topics.iter().map(|t| tr.lookup(lookups::TOPIC, t)).collect::<Vec<_>>().join(", ")) "; "
                     }
                     @for case in &c.cases {
-                        (tr.t1("intake-case", "number", case.number.clone())) " (" (tr.lookup(lookups::CASE_STATUS, &case.status)) ") "
+                        (tr.t_with("intake-case", "number", case.number.clone())) " (" (tr.lookup(lookups::CASE_STATUS, &case.status)) ") "
                     }
                 }
             }

@@ -1,16 +1,16 @@
 //! The appeals register: the list with its filters, and one appeal's page.
 
-use std::collections::HashMap;
-
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::FixedOffset;
 use komek_app::AppError;
-use komek_app::appeals::{AppealLine, AppealQuery, AppealSort, FollowUpWhen, Page};
+use komek_app::Page;
+use komek_app::appeals::{AppealLine, AppealQuery, AppealSort, FollowUpWhen};
 use komek_domain::lookups::{self, LookupList};
 use komek_domain::{AccountId, AppealId, OfficeId};
 use maud::{Markup, html};
 
+use crate::directory::{Directory, directory};
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
 use crate::i18n::Tr;
@@ -112,26 +112,6 @@ impl Filters {
     }
 }
 
-/// Names of colleagues and offices, to say who registered what and where.
-pub struct Names {
-    pub staff: HashMap<AccountId, String>,
-    pub offices: Vec<komek_domain::entities::Office>,
-}
-
-impl Names {
-    /// Colleagues by name, for a choice list.
-    pub fn staff_sorted(&self) -> Vec<(AccountId, &str)> {
-        let mut staff: Vec<(AccountId, &str)> = self.staff.iter().map(|(id, name)| (*id, name.as_str())).collect();
-        staff.sort_by(|a, b| a.1.cmp(b.1));
-        staff
-    }
-}
-
-pub fn names(app: &komek_app::App, actor: &komek_app::Actor) -> Result<Names, AppError> {
-    let staff = app.staff_names(actor)?.into_iter().map(|(id, name, _)| (id, name)).collect();
-    Ok(Names { staff, offices: app.offices()? })
-}
-
 pub async fn list(
     State(state): State<AppState>,
     current: Current,
@@ -145,7 +125,7 @@ pub async fn list(
     let actor = current.actor.clone();
     let page = filters.page;
     let (lines, names, clock) = blocking(move || -> Result<_, AppError> {
-        Ok((app.appeals(&actor, &query, page)?, names(&app, &actor)?, app.office_clock(&actor)?))
+        Ok((app.appeals(&actor, &query, page)?, directory(&app, &actor)?, app.office_clock(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -232,7 +212,7 @@ fn pager(tr: Tr<'_>, filters: &Filters, page: &Page<AppealLine>) -> Markup {
 }
 
 /// A table of appeals: when, how, about what, what came of it, who took it.
-pub fn appeal_table(tr: Tr<'_>, lines: &[AppealLine], names: &Names, clock: FixedOffset) -> Markup {
+pub fn appeal_table(tr: Tr<'_>, lines: &[AppealLine], names: &Directory, clock: FixedOffset) -> Markup {
     html! {
         @if !lines.is_empty() {
             table.log {
@@ -303,7 +283,7 @@ pub async fn show(
         for (party, role) in &record.appeal.parties {
             parties.push((app.party(&actor, *party)?, role.clone()));
         }
-        Ok((record, person, parties, names(&app, &actor)?, app.office_clock(&actor)?))
+        Ok((record, person, parties, directory(&app, &actor)?, app.office_clock(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -311,7 +291,7 @@ pub async fn show(
     let codes =
         |list: LookupList, codes: &[String]| codes.iter().map(|c| tr.lookup(list, c)).collect::<Vec<_>>().join(", ");
     let maybe = |list: LookupList, code: &Option<String>| code.as_ref().map(|c| tr.lookup(list, c)).unwrap_or_default();
-    let title = tr.t1("appeal-title", "date", local_time(clock, a.received_at));
+    let title = tr.t_with("appeal-title", "date", local_time(clock, a.received_at));
     let content = html! {
         @if saved { p.notice role="status" #saved { (tr.t("appeal-saved")) } }
         h1 { (title) }

@@ -285,13 +285,13 @@ fn render(
     let (report, query) = (report.map(|(r, _)| r), report.map_or("", |(_, q)| q));
     // A report's page is titled by its period, which a printed copy carries too.
     let title = match report {
-        Some(report) => tr.t1("report-heading", "period", period_label(tr, &report.period)),
+        Some(report) => tr.t_with("report-heading", "period", period_label(tr, &report.period)),
         None => tr.t("nav-reports"),
     };
     let content = html! {
         h1 { (title) }
         @if let Some(report) = report {
-            p.meta { (tr.t1("office-label", "office", office_name(tr, offices, report.office))) }
+            p.meta { (tr.t_with("office-label", "office", office_name(tr, offices, report.office))) }
         }
         (period_form(tr, current, form, errors, offices, "/reports", html! {}))
         p.report-links {

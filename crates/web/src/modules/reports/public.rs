@@ -176,7 +176,7 @@ fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>
         _ => None,
     };
     let title = match release {
-        Some((release, _)) => tr.t1("report-public-heading", "period", period_label(tr, &release.period)),
+        Some((release, _)) => tr.t_with("report-public-heading", "period", period_label(tr, &release.period)),
         None => tr.t("report-public-link"),
     };
     let invalid = |name: &str| errors.has(name).then_some("true");
@@ -203,7 +203,7 @@ fn render(tr: Tr<'_>, current: &Current, shown: &Shown<'_>, outcome: Outcome<'_>
     let content = html! {
         h1 { (title) }
         @if let Some((release, _)) = release {
-            p.meta { (tr.t1("office-label", "office", office_name(tr, offices, release.office))) }
+            p.meta { (tr.t_with("office-label", "office", office_name(tr, offices, release.office))) }
         }
         p { (t_args(tr, "report-public-intro", &[
             ("mark", SUPPRESSED_MARK.to_owned()),
@@ -261,7 +261,7 @@ fn budget_section(tr: Tr<'_>, budget: &PrivacyBudget) -> Markup {
     html! {
         section #privacy-budget aria-labelledby="privacy-budget-h" {
             h2 #privacy-budget-h { (tr.t("report-budget-heading")) }
-            p { (tr.t1("report-budget-per-year", "epsilon", epsilon_text(budget.per_year_milli))) }
+            p { (tr.t_with("report-budget-per-year", "epsilon", epsilon_text(budget.per_year_milli))) }
             @if !budget.spent.is_empty() {
                 table.report aria-labelledby="privacy-budget-h" {
                     thead { tr {

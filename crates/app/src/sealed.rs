@@ -1,0 +1,112 @@
+//! Where each sealed value lives: the record kind, id and field that every ciphertext is bound
+//! to (its associated data, [`FieldRef`]). These names are part of the stored data: a value
+//! sealed under one name opens under that name only, so renaming one here would make every
+//! value already stored unreadable. They are written once, here, and a test pins them.
+
+use komek_domain::{
+    AccountId, AppealId, CaseId, EventId, EvidenceId, NoteId, PartyId, PersonId, ProceedingId, ServiceId, TaskId,
+};
+use uuid::Uuid;
+
+use crate::crypto::FieldRef;
+
+/// An appeal's notes.
+pub fn appeal_notes(id: AppealId) -> FieldRef<'static> {
+    FieldRef { kind: "appeal", id: id.0, field: "notes" }
+}
+
+/// Who a person is: names, phones, documents, address, notes.
+pub fn person_identity(id: PersonId) -> FieldRef<'static> {
+    FieldRef { kind: "person", id: id.0, field: "identity" }
+}
+
+/// Who a party (employer, intermediary) is.
+pub fn party_identity(id: PartyId) -> FieldRef<'static> {
+    FieldRef { kind: "party", id: id.0, field: "identity" }
+}
+
+/// A case's story in the lawyer's words.
+pub fn case_summary(id: CaseId) -> FieldRef<'static> {
+    FieldRef { kind: "case", id: id.0, field: "summary" }
+}
+
+/// What a service achieved.
+pub fn service_result(id: ServiceId) -> FieldRef<'static> {
+    FieldRef { kind: "service", id: id.0, field: "result" }
+}
+
+/// Who went with the person for a service.
+pub fn service_accompanied_by(id: ServiceId) -> FieldRef<'static> {
+    FieldRef { kind: "service", id: id.0, field: "accompanied_by" }
+}
+
+/// What happened, on a case's timeline.
+pub fn event_text(id: EventId) -> FieldRef<'static> {
+    FieldRef { kind: "case-event", id: id.0, field: "text" }
+}
+
+/// A proceeding's notes.
+pub fn proceeding_notes(id: ProceedingId) -> FieldRef<'static> {
+    FieldRef { kind: "proceeding", id: id.0, field: "notes" }
+}
+
+/// A task's title.
+pub fn task_title(id: TaskId) -> FieldRef<'static> {
+    FieldRef { kind: "task", id: id.0, field: "title" }
+}
+
+/// A case note.
+pub fn note_text(id: NoteId) -> FieldRef<'static> {
+    FieldRef { kind: "case-note", id: id.0, field: "text" }
+}
+
+/// An evidence file's name.
+pub fn evidence_name(id: EvidenceId) -> FieldRef<'static> {
+    FieldRef { kind: "evidence", id: id.0, field: "name" }
+}
+
+/// An evidence file's content.
+pub fn evidence_content(id: EvidenceId) -> FieldRef<'static> {
+    FieldRef { kind: "evidence", id: id.0, field: "content" }
+}
+
+/// An account's second-factor secret.
+pub fn second_factor_secret(account: AccountId) -> FieldRef<'static> {
+    FieldRef { kind: "account", id: account.0, field: "totp" }
+}
+
+/// The reason written for breaking glass (`id`: the break-glass record).
+pub fn break_glass_reason(id: Uuid) -> FieldRef<'static> {
+    FieldRef { kind: "break-glass", id, field: "reason" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names stored data was sealed under. A failure here means old values would no
+    /// longer open: put the old name back rather than change this table.
+    #[test]
+    fn the_names_sealed_values_are_bound_to_never_change() {
+        let id = Uuid::nil();
+        let pinned = [
+            (appeal_notes(AppealId(id)), "appeal", "notes"),
+            (person_identity(PersonId(id)), "person", "identity"),
+            (party_identity(PartyId(id)), "party", "identity"),
+            (case_summary(CaseId(id)), "case", "summary"),
+            (service_result(ServiceId(id)), "service", "result"),
+            (service_accompanied_by(ServiceId(id)), "service", "accompanied_by"),
+            (event_text(EventId(id)), "case-event", "text"),
+            (proceeding_notes(ProceedingId(id)), "proceeding", "notes"),
+            (task_title(TaskId(id)), "task", "title"),
+            (note_text(NoteId(id)), "case-note", "text"),
+            (evidence_name(EvidenceId(id)), "evidence", "name"),
+            (evidence_content(EvidenceId(id)), "evidence", "content"),
+            (second_factor_secret(AccountId(id)), "account", "totp"),
+            (break_glass_reason(id), "break-glass", "reason"),
+        ];
+        for (at, kind, field) in pinned {
+            assert_eq!((at.kind, at.field), (kind, field));
+        }
+    }
+}
