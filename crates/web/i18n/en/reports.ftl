@@ -179,3 +179,35 @@ report-budget-year = Year
 report-budget-spent = Spent
 report-budget-left = Left
 report-budget-refused = This private release cannot be made: private releases have already spent ε = { $spent } of the budget of { $year } (ε = { $budget } a year), and this one would take the year past it. Choose a smaller ε or a period in another year.
+
+## The open-data package: its README. { "{mark}" } stands for the mark of a hidden count, which the package puts in.
+open-data-title = Open data: the organisation's statistics, with small counts hidden
+open-data-produced = Produced on
+open-data-threshold = Threshold
+open-data-hiding = Counts from 1 up to the threshold are not published: each is replaced by { "{mark}" }, and so are enough other counts (and totals) that none of them can be worked out from the totals a table shows or from other tables. A { "{mark}" } therefore does not say that a count is small.
+open-data-zeros = Zeros are published: they say that nobody is there and cannot point at a person.
+open-data-shares = Shares are not published (a share of a hidden count would give it away); work them out from the counts shown.
+open-data-averages = An average wage is published only where it averages at least as many wages as the threshold, and sums of wages claimed and recovered only where at least as many services recovered wages; otherwise the whole line is { "{mark}" }.
+open-data-format = Each table is a CSV file (UTF-8, comma-separated). The column code holds the row's stable code (a code of the organisation's lists, total, YYYY-MM for a month, not-stated for records that gave no answer), label the row in words, then one column per figure. Money is in major units with a decimal point; an empty field is a figure that needs an exchange rate the organisation has not recorded.
+open-data-files = Files
+open-data-title-private = Open data: the organisation's statistics, with random noise in every count
+open-data-epsilon = Privacy loss (ε)
+open-data-noise = Every count carries random noise (the discrete Laplace mechanism of the OpenDP library), the same scale for every figure. Adding or removing one record (an appeal, a victim of a case, a service, a proceeding) changes the chance of this package by at most a factor of e to the power ε, whatever else is known. The counts are therefore not exact: a line may show people where there were none, a total need not equal the sum of its lines nor another table's total, and a count below zero is published as 0.
+open-data-private-left-out = Left out: tables where one record counts in several lines (topics, kinds of help, ILO indicators), shares, and money (averages and sums of wages). Every line of each list is published, zeros included.
+
+## What each table counts (in the open-data README)
+report-definition-appeals-total = Appeals received in the period, by the moment of receipt on the office's calendar.
+report-definition-appeals-by-month = Appeals received in each month of the period; the months add up to the total.
+report-definition-appeals-by-channel = Appeals by how they reached the organisation; the channels add up to the total.
+report-definition-appeals-by-topic = Appeals that raised each topic, and the groups of topics of the annual report; an appeal can raise several, so the lines do not add up.
+report-definition-appeals-by-help = Appeals by the help given; an appeal can receive several kinds, so the lines do not add up.
+report-definition-migration-reasons = Appeals by the reason for migrating they gave, and those that gave none; the lines add up to the total.
+report-definition-sectors = Appeals by the sector of work they named, and those that named none; the lines add up to the total.
+report-definition-wages-by-occupation = The average monthly wage stated in the appeals, by occupation, in tenge and in US dollars at the rate in force on the period's first day; appeals is the number of wages averaged.
+report-definition-victims-assisted = Persons presumed or identified as victims of trafficking or forced labour in the cases opened in the period, each once, at the strongest standing they have.
+report-definition-repatriated-by-citizenship = Persons brought home by a repatriation delivered in the period, each once, by citizenship.
+report-definition-services-by-kind = Services delivered in the period, by kind.
+report-definition-wages-recovered = Wages claimed and recovered by the services delivered in the period, by currency; services is the number of services that recovered something.
+report-definition-proceedings-by-outcome = Proceedings decided in the period, by outcome.
+report-definition-indicator-prevalence = Persons assessed in the period with each catalogue of ILO indicators (their latest assessment of the period), and how many of them showed each indicator.
+report-definition-indicator-tags = Persons assessed in the period, and how many showed each of the eleven ILO indicators of forced labour through any indicator that stands for it.

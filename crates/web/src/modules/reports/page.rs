@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use komek_app::AppError;
-use komek_app::report_export::{ExportError, Format, Words, export, file_name};
+use komek_app::report_export::{ExportError, ExportLabels, Format, export, file_name};
 use komek_app::reports::ReportQuery;
 use komek_domain::entities::Office;
 use komek_domain::indicators::CATALOGUES;
@@ -212,13 +212,13 @@ pub(super) async fn make_file(
     state: &AppState,
     tr: Tr<'_>,
     office_name: Option<String>,
-    make: impl FnOnce(&Words<'_>) -> Result<Vec<u8>, ExportError> + Send + 'static,
+    make: impl FnOnce(&ExportLabels<'_>) -> Result<Vec<u8>, ExportError> + Send + 'static,
 ) -> Result<Vec<u8>, WebError> {
     let (i18n, lang) = (state.i18n.clone(), tr.lang);
     let made = blocking(move || {
         let tr = Tr { i18n: &i18n, lang };
         let translate = |id: &str| tr.t(id);
-        let words = Words::new(&translate);
+        let words = ExportLabels::new(&translate);
         make(&match office_name {
             Some(name) => words.with_office(name),
             None => words,

@@ -1,0 +1,299 @@
+//! Tests of periods, the arithmetic, rates and averages, and of reports built from figures.
+
+use chrono::NaiveDate;
+
+use super::period::PeriodFields;
+use super::*;
+use crate::{Currency, Money, ValidationError};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn usd_2008() -> Rates {
+    let rates = [
+        ExchangeRate { currency: Currency::USD, valid_from: day(2008, 1, 1), tenge_per_unit_minor: 15_000 },
+        ExchangeRate { currency: Currency::USD, valid_from: day(2009, 1, 1), tenge_per_unit_minor: 14_750 },
+    ];
+    Rates::in_force(&rates, day(2008, 1, 1))
+}
+
+fn kzt_wages(appeals: u64, each_tenge: i64) -> WageSums {
+    WageSums { appeals, sums: vec![(Currency::KZT, i128::from(each_tenge) * 100 * i128::from(appeals))] }
+}
+
+#[test]
+fn periods_are_years_quarters_months_or_any_run_of_days() {
+    let year = Period::year(2008).unwrap();
+    assert_eq!((year.from(), year.to(), year.days()), (day(2008, 1, 1), day(2008, 12, 31), 366));
+    assert_eq!(year.kind(), PeriodKind::Year(2008));
+    assert_eq!(year.months().len(), 12);
+    let q = Period::quarter(2008, 4).unwrap();
+    assert_eq!((q.from(), q.to(), q.kind()), (day(2008, 10, 1), day(2008, 12, 31), PeriodKind::Quarter(2008, 4)));
+    let feb = Period::month(2008, 2).unwrap();
+    assert_eq!((feb.to(), feb.kind(), feb.end()), (day(2008, 2, 29), PeriodKind::Month(2008, 2), day(2008, 3, 1)));
+    let custom = Period::custom(day(2008, 1, 15), day(2008, 3, 10)).unwrap();
+    assert_eq!(custom.kind(), PeriodKind::Custom);
+    let months = custom.months();
+    assert_eq!(months.len(), 3);
+    assert_eq!((months[0].from, months[0].to), (day(2008, 1, 15), day(2008, 1, 31)));
+    assert_eq!((months[2].from, months[2].to), (day(2008, 3, 1), day(2008, 3, 10)));
+    let one_day = Period::custom(day(2008, 5, 1), day(2008, 5, 1)).unwrap();
+    assert_eq!((one_day.days(), one_day.months().len()), (1, 1));
+}
+
+#[test]
+fn a_reversed_range_or_an_impossible_period_is_refused_with_its_field() {
+    let err = Period::custom(day(2008, 12, 31), day(2008, 1, 1)).unwrap_err();
+    assert_eq!(err, PeriodError::Reversed { from: day(2008, 12, 31), to: day(2008, 1, 1) });
+    assert_eq!(err.to_string(), "the period ends on 2008-01-01, before it starts on 2008-12-31");
+    assert_eq!(ValidationError::from(err).field(), "to");
+    assert_eq!(Period::month(2008, 13).unwrap_err().field(), "month");
+    assert_eq!(Period::quarter(2008, 0).unwrap_err().field(), "quarter");
+    assert_eq!(Period::year(99_999).unwrap_err().field(), "year");
+    // A period read from a form or from JSON goes through the same check.
+    let fields = PeriodFields { from: day(2008, 12, 31), to: day(2008, 1, 1) };
+    assert!(Period::try_from(fields).is_err());
+}
+
+#[test]
+fn shares_keep_part_and_whole_and_round_halves_up_for_display() {
+    assert_eq!(Share::new(860, 2_000).percent(), Some(43));
+    assert_eq!(Share::new(1, 8).percent(), Some(13), "12.5 % shows as 13 %");
+    assert_eq!(Share::new(1, 40).percent(), Some(3), "2.5 % shows as 3 %");
+    assert_eq!(Share::new(1, 3).basis_points(), Some(3_333));
+    assert_eq!(Share::new(2, 3).basis_points(), Some(6_667));
+    assert_eq!(Share::new(0, 0).percent(), None);
+    assert_eq!(round_half_up(-5, 2), Some(-3));
+    assert_eq!(round_half_up(5, -2), Some(-3));
+    assert_eq!(round_half_up(1, 0), None);
+}
+
+#[test]
+fn the_seed_wage_table_at_150_tenge_a_dollar() {
+    let rates = usd_2008();
+    let (handyman, missing) = average_wage(&kzt_wages(247, 18_000), &rates);
+    assert!(missing.is_empty());
+    assert_eq!(handyman.tenge, Some(Money::from_major(18_000, Currency::KZT)));
+    assert_eq!(handyman.dollars, Some(Money { minor: 12_000, currency: Currency::USD }), "$120.00");
+    let (foreman, _) = average_wage(&kzt_wages(66, 40_000), &rates);
+    assert_eq!(foreman.dollars, Some(Money { minor: 26_667, currency: Currency::USD }), "$266.67");
+    assert_eq!(one_decimal_truncated(foreman.dollars.unwrap()), "266.6");
+    for (tenge, seed) in [(20_000, "133.3"), (25_000, "166.6"), (10_000, "66.6"), (22_000, "146.6"), (18_000, "120.0")]
+    {
+        let (avg, _) = average_wage(&kzt_wages(3, tenge), &rates);
+        assert_eq!(one_decimal_truncated(avg.dollars.unwrap()), seed, "{tenge} tenge");
+    }
+}
+
+#[test]
+fn an_average_is_taken_once_from_the_exact_sum() {
+    // 10,000.01 + 10,000.00 + 10,000.00 tenge: the average is 10,000.00 (33.333… tiyn over).
+    let sums = WageSums { appeals: 3, sums: vec![(Currency::KZT, 3_000_001)] };
+    let (avg, _) = average_wage(&sums, &usd_2008());
+    assert_eq!(avg.tenge, Some(Money { minor: 1_000_000, currency: Currency::KZT }));
+    assert_eq!(avg.dollars, Some(Money { minor: 6_667, currency: Currency::USD }));
+    // A wage stated in dollars is converted at the same rate: $100 and 15,000 tenge average
+    // 15,000 tenge, $100.
+    let mixed = WageSums { appeals: 2, sums: vec![(Currency::KZT, 1_500_000), (Currency::USD, 10_000)] };
+    let (avg, missing) = average_wage(&mixed, &usd_2008());
+    assert!(missing.is_empty());
+    assert_eq!(avg.tenge, Some(Money::from_major(15_000, Currency::KZT)));
+    assert_eq!(avg.dollars, Some(Money::from_major(100, Currency::USD)));
+}
+
+#[test]
+fn a_missing_rate_is_named_and_only_its_figures_are_missing() {
+    let none = Rates::in_force(&[], day(2008, 1, 1));
+    let (avg, missing) = average_wage(&kzt_wages(2, 18_000), &none);
+    assert_eq!(avg.tenge, Some(Money::from_major(18_000, Currency::KZT)));
+    assert_eq!((avg.dollars, missing), (None, vec![Currency::USD]));
+    let rub = WageSums { appeals: 1, sums: vec![(Currency::RUB, 1_000_000)] };
+    let (avg, missing) = average_wage(&rub, &usd_2008());
+    assert_eq!((avg.tenge, avg.dollars, missing), (None, None, vec![Currency::RUB]));
+}
+
+#[test]
+fn the_rate_in_force_is_the_latest_started_on_or_before_the_day() {
+    let rates = [
+        ExchangeRate { currency: Currency::USD, valid_from: day(2008, 1, 1), tenge_per_unit_minor: 15_000 },
+        ExchangeRate { currency: Currency::USD, valid_from: day(2009, 1, 1), tenge_per_unit_minor: 14_750 },
+        ExchangeRate { currency: Currency::RUB, valid_from: day(2008, 6, 1), tenge_per_unit_minor: 500 },
+    ];
+    let in_2008 = Rates::in_force(&rates, day(2008, 12, 31));
+    assert_eq!(in_2008.tenge_per_unit_minor(Currency::USD), Some(15_000));
+    assert_eq!(in_2008.tenge_per_unit_minor(Currency::RUB), Some(500));
+    assert_eq!(Rates::in_force(&rates, day(2009, 1, 1)).tenge_per_unit_minor(Currency::USD), Some(14_750));
+    assert_eq!(Rates::in_force(&rates, day(2008, 5, 31)).tenge_per_unit_minor(Currency::RUB), None);
+    assert_eq!(Rates::in_force(&rates, day(2007, 12, 31)).tenge_per_unit_minor(Currency::USD), None);
+    assert_eq!(in_2008.tenge_per_unit_minor(Currency::KZT), Some(100));
+    assert_eq!(
+        in_2008.convert(Money::from_major(300_000, Currency::KZT), Currency::USD),
+        Some(Money::from_major(2_000, Currency::USD))
+    );
+    assert_eq!(
+        in_2008.convert(Money::from_major(1_000, Currency::RUB), Currency::KZT),
+        Some(Money::from_major(5_000, Currency::KZT))
+    );
+}
+
+#[test]
+fn a_rate_must_be_positive_and_not_for_the_tenge() {
+    let rate = ExchangeRate { currency: Currency::USD, valid_from: day(2008, 1, 1), tenge_per_unit_minor: 15_000 };
+    assert!(rate.validate().is_empty());
+    assert_eq!(rate.tenge_per_unit().to_string(), "150 ₸");
+    let fields = |r: ExchangeRate| r.validate().iter().map(|e| e.field()).collect::<Vec<_>>();
+    assert_eq!(fields(ExchangeRate { tenge_per_unit_minor: 0, ..rate }), vec!["rate"]);
+    assert_eq!(fields(ExchangeRate { currency: Currency::KZT, ..rate }), vec!["currency"]);
+}
+
+fn group(channel: &str, sector: Option<&str>, reason: Option<&str>, appeals: u64) -> AppealGroup {
+    AppealGroup {
+        channel: channel.into(),
+        sector: sector.map(Into::into),
+        reason: reason.map(Into::into),
+        appeals,
+        ..Default::default()
+    }
+}
+
+fn set(topics: &[&str], help: &[&str], appeals: u64) -> TopicSet {
+    TopicSet {
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+        help: help.iter().map(|h| h.to_string()).collect(),
+        appeals,
+    }
+}
+
+#[test]
+fn nothing_counted_gives_every_table_empty_and_says_so() {
+    let report = build(Period::year(2030).unwrap(), None, &Figures::default(), &usd_2008());
+    assert!(report.empty);
+    assert_eq!(report.tables.iter().map(|t| t.id).collect::<Vec<_>>(), table::ALL);
+    assert!(report.tables.iter().all(|t| t.rows.is_empty()), "{report:?}");
+    assert!(report.missing_rates.is_empty(), "no wages, no rate needed");
+}
+
+#[test]
+fn appeals_are_counted_once_per_topic_and_once_per_group() {
+    let figures = Figures {
+        appeal_groups: vec![
+            group("hotline-phone", Some("construction"), Some("economic"), 6),
+            group("walk-in", Some("agriculture"), None, 3),
+            group("walk-in", None, Some("family"), 1),
+        ],
+        topic_sets: vec![
+            set(&["employment", "registration"], &["legal-consultation"], 4),
+            set(&["citizenship", "employment-contract"], &[], 2),
+            set(&["private-matter"], &["information", "legal-consultation"], 3),
+            set(&["custom-topic"], &[], 1),
+        ],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    assert!(!report.empty);
+    let t = |id| report.table(id).unwrap();
+    assert_eq!(t(table::APPEALS_TOTAL).count("total", column::APPEALS), Some(10));
+    let topics = t(table::APPEALS_BY_TOPIC);
+    assert_eq!(topics.count("employment", column::APPEALS), Some(4));
+    assert_eq!(topics.count("employment-contract", column::APPEALS), Some(2));
+    assert_eq!(topics.count("custom-topic", column::APPEALS), Some(1));
+    assert_eq!(topics.count("employment-contracts-registration", column::APPEALS), Some(6), "4 + 2, each once");
+    assert_eq!(topics.count("citizenship-residence", column::APPEALS), Some(2));
+    assert_eq!(topics.count("private-matters", column::APPEALS), Some(3));
+    assert_eq!(topics.count("legal-consultations", column::APPEALS), Some(7));
+    // Known codes in the list's order, an organisation's own after them, then the groups.
+    let labels: Vec<&Label> = topics.rows.iter().map(|r| &r.label).collect();
+    assert_eq!(labels[0], &Label::Code("employment".into()));
+    assert_eq!(labels[5], &Label::Code("custom-topic".into()));
+    assert_eq!(labels[6], &Label::Group("employment-contracts-registration"));
+    assert_eq!(topics.label_id(labels[0]).as_deref(), Some("lookup-topic-employment"));
+    assert_eq!(t(table::APPEALS_BY_HELP).count("legal-consultation", column::APPEALS), Some(7));
+    let channels = t(table::APPEALS_BY_CHANNEL);
+    assert_eq!(channels.cell("walk-in", column::SHARE), Some(&Cell::Share(Share::new(4, 10))));
+    // Sectors as shares of the 9 appeals that named one; the tenth is unstated.
+    let sectors = t(table::SECTORS);
+    assert_eq!(sectors.cell("construction", column::SHARE), Some(&Cell::Share(Share::new(6, 9))));
+    assert_eq!(sectors.unstated, Some(1));
+    let reasons = t(table::MIGRATION_REASONS);
+    assert_eq!(reasons.cell("family", column::SHARE), Some(&Cell::Share(Share::new(1, 7))));
+    assert_eq!(reasons.unstated, Some(3));
+}
+
+#[test]
+fn wages_are_averaged_per_occupation_and_a_missing_dollar_rate_is_reported() {
+    let wage = |occupation: &str, currency, wages, sum| AppealGroup {
+        channel: "hotline-phone".into(),
+        occupation: Some(occupation.into()),
+        wage_currency: Some(currency),
+        appeals: wages + 1,
+        wages,
+        wage_sum: sum,
+        ..Default::default()
+    };
+    let figures = Figures {
+        appeal_groups: vec![
+            wage("foreman", Currency::KZT, 2, 8_000_000),
+            wage("handyman", Currency::KZT, 1, 1_700_000),
+            wage("handyman", Currency::KZT, 1, 1_900_000),
+        ],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    let wages = report.table(table::WAGES_BY_OCCUPATION).unwrap();
+    assert_eq!(wages.rows[0].label, Label::Code("handyman".into()), "the list's order");
+    assert_eq!(wages.count("handyman", column::APPEALS), Some(2));
+    assert_eq!(
+        wages.cell("handyman", column::AVERAGE_KZT),
+        Some(&Cell::Money(Money::from_major(18_000, Currency::KZT)))
+    );
+    assert_eq!(
+        wages.cell("foreman", column::AVERAGE_USD),
+        Some(&Cell::Money(Money { minor: 26_667, currency: Currency::USD }))
+    );
+    assert!(report.missing_rates.is_empty());
+
+    let no_rates = Rates::in_force(&[], day(2008, 1, 1));
+    let report = build(Period::year(2008).unwrap(), None, &figures, &no_rates);
+    assert_eq!(report.missing_rates, vec![MissingRate { currency: Currency::USD, on: day(2008, 1, 1) }]);
+    let wages = report.table(table::WAGES_BY_OCCUPATION).unwrap();
+    assert_eq!(wages.cell("foreman", column::AVERAGE_USD), Some(&Cell::Missing));
+    assert_eq!(
+        wages.cell("foreman", column::AVERAGE_KZT),
+        Some(&Cell::Money(Money::from_major(40_000, Currency::KZT)))
+    );
+}
+
+#[test]
+fn case_tables_list_codes_with_a_total_and_indicators_as_shares_of_those_assessed() {
+    let figures = Figures {
+        victims: vec![("identified".into(), 40), ("presumed".into(), 2)],
+        repatriated: vec![("IL".into(), 1), ("UZ".into(), 27), ("KZ".into(), 1)],
+        services: vec![("repatriation".into(), 29)],
+        recovered: vec![Recovered { currency: Currency::KZT, claimed: 30_000_000, recovered: 15_000_000, services: 1 }],
+        proceedings: vec![("sentence".into(), 1)],
+        assessed: vec![("ilo-2012-forced-labour".into(), 4)],
+        assessed_persons: 4,
+        indicators_yes: vec![("fl-p-confiscation-documents".into(), 3)],
+        tags_yes: vec![("retention-of-documents".into(), 3)],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    let t = |id| report.table(id).unwrap();
+    assert_eq!(t(table::VICTIMS_ASSISTED).count("total", column::PERSONS), Some(42));
+    let repatriated = t(table::REPATRIATED_BY_CITIZENSHIP);
+    let order: Vec<&Label> = repatriated.rows.iter().map(|r| &r.label).collect();
+    assert_eq!(order, [&Label::Code("UZ".into()), &Label::Code("KZ".into()), &Label::Code("IL".into()), &Label::Total]);
+    assert_eq!(repatriated.count("total", column::PERSONS), Some(29));
+    assert_eq!(t(table::PROCEEDINGS_BY_OUTCOME).count("sentence", column::PROCEEDINGS), Some(1));
+    let recovered = t(table::WAGES_RECOVERED);
+    assert_eq!(recovered.cell("KZT", column::RECOVERED), Some(&Cell::Money(Money::from_major(150_000, Currency::KZT))));
+    let prevalence = t(table::INDICATOR_PREVALENCE);
+    let fl = crate::indicators::FORCED_LABOUR.indicators.len();
+    assert_eq!(prevalence.rows.len(), fl, "every indicator of the catalogue used, zeros too");
+    assert_eq!(prevalence.cell("fl-p-confiscation-documents", column::SHARE), Some(&Cell::Share(Share::new(3, 4))));
+    let tags = t(table::INDICATOR_TAGS);
+    assert_eq!(tags.rows.len(), 11);
+    assert_eq!(tags.count("retention-of-documents", column::YES), Some(3));
+    assert_eq!(tags.count("deception", column::YES), Some(0));
+}
