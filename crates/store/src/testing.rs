@@ -47,6 +47,28 @@ impl Drop for SqliteDb {
     }
 }
 
+/// Whether the test PostgreSQL server answers; where it does not, says the test was skipped
+/// (and fails it in CI).
+pub fn postgres_answers() -> bool {
+    admin_client().is_some()
+}
+
+/// A connection to the test server's administrative database, or `None` after saying why not.
+fn admin_client() -> Option<(String, Client)> {
+    let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
+    match Client::connect(&admin_url, NoTls) {
+        Ok(client) => Some((admin_url, client)),
+        Err(e) => {
+            let message = format!("no PostgreSQL server at {admin_url} ({e}); set {POSTGRES_URL_VAR}");
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("PostgreSQL tests must run in CI: {message}");
+            }
+            eprintln!("SKIPPED PostgreSQL test: {message}");
+            None
+        }
+    }
+}
+
 /// A fresh PostgreSQL database, dropped on drop.
 pub struct PostgresDb {
     admin_url: String,
@@ -63,18 +85,7 @@ impl PostgresDb {
 
     /// A database with the schema of an older release: migrations up to `version` only.
     pub fn at_version(version: i64) -> Option<Self> {
-        let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_owned());
-        let mut admin = match Client::connect(&admin_url, NoTls) {
-            Ok(client) => client,
-            Err(e) => {
-                let message = format!("no PostgreSQL server at {admin_url} ({e}); set {POSTGRES_URL_VAR}");
-                if std::env::var("CI").is_ok_and(|v| v == "true") {
-                    panic!("PostgreSQL tests must run in CI: {message}");
-                }
-                eprintln!("SKIPPED PostgreSQL test: {message}");
-                return None;
-            }
-        };
+        let (admin_url, mut admin) = admin_client()?;
         let name = format!("komek_test_{}", uuid::Uuid::now_v7().simple());
         admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
         let url = with_database(&admin_url, &name);
@@ -128,6 +139,41 @@ macro_rules! on_both_back_ends {
             fn $name() {
                 if let Some(db) = $crate::testing::PostgresDb::new() {
                     super::$name(db.store.clone());
+                }
+            })+
+        }
+    };
+}
+
+/// The database a suite that starts a whole server or command runs it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackEnd {
+    Sqlite,
+    Postgres,
+}
+
+/// Test functions taking a [`BackEnd`], each run as a `sqlite::` and a `postgres::` test (the
+/// PostgreSQL one skipped, saying so, without a server, and failing in CI): for suites that
+/// start a server or the `komek` command on a database of their own.
+///
+/// ```ignore
+/// fn a_lawyer_signs_in(back_end: BackEnd) { let server = Server::start(back_end); … }
+/// komek_store::with_each_back_end!(a_lawyer_signs_in, another_test);
+/// ```
+#[macro_export]
+macro_rules! with_each_back_end {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(#[test]
+            fn $name() {
+                super::$name($crate::testing::BackEnd::Sqlite);
+            })+
+        }
+        mod postgres {
+            $(#[test]
+            fn $name() {
+                if $crate::testing::postgres_answers() {
+                    super::$name($crate::testing::BackEnd::Postgres);
                 }
             })+
         }

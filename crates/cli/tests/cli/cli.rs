@@ -4,7 +4,9 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use crate::support::{assert_refused, komek, stderr, stdout};
+use komek_store::testing::BackEnd;
+
+use crate::support::{Instance, assert_refused, komek, stderr, stdout};
 
 #[test]
 fn help_and_version_explain_the_command() {
@@ -21,11 +23,10 @@ fn help_and_version_explain_the_command() {
     assert!(stderr(&wrong).contains("unexpected argument"));
 }
 
-#[test]
-fn the_first_start_creates_an_administrator_once_and_accounts_can_be_added() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let first = komek(&data, &["user", "list"]);
+fn the_first_start_creates_an_administrator_once_and_accounts_can_be_added(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    let data = &instance.data;
+    let first = instance.run(&["user", "list"]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stdout(&first).contains("One-time password"));
     assert!(stdout(&first).contains("admin"));
@@ -35,39 +36,34 @@ fn the_first_start_creates_an_administrator_once_and_accounts_can_be_added() {
         let mode = std::fs::metadata(data.join("master.key")).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
-    let again = komek(&data, &["user", "add", "aigerim", "--role", "lawyer", "--name", "Айгерим"]);
+    let again = instance.run(&["user", "add", "aigerim", "--role", "lawyer", "--name", "Айгерим"]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(!stdout(&again).contains("First start"));
     assert!(stdout(&again).contains("Created aigerim (lawyer) in office hq."));
-    assert_refused(&komek(&data, &["user", "add", "x", "--role", "boss"]), "unknown role \"boss\"");
+    assert_refused(&instance.run(&["user", "add", "x", "--role", "boss"]), "unknown role \"boss\"");
     assert_refused(
-        &komek(&data, &["user", "add", "x", "--role", "lawyer", "--office", "nowhere"]),
+        &instance.run(&["user", "add", "x", "--role", "lawyer", "--office", "nowhere"]),
         "no office with code \"nowhere\"",
     );
-    let disabled = komek(&data, &["user", "disable", "aigerim"]);
+    let disabled = instance.run(&["user", "disable", "aigerim"]);
     assert!(stdout(&disabled).contains("aigerim is disabled"), "{}", stderr(&disabled));
-    assert!(stdout(&komek(&data, &["user", "list"])).contains("disabled"));
-    assert!(komek(&data, &["user", "enable", "aigerim"]).status.success());
-    assert!(stdout(&komek(&data, &["user", "reset-second-factor", "aigerim"])).contains("enrols again"));
-    assert_refused(&komek(&data, &["user", "disable", "nobody"]), "no account \"nobody\"");
-    let verify = komek(&data, &["audit", "verify"]);
+    assert!(stdout(&instance.run(&["user", "list"])).contains("disabled"));
+    assert!(instance.run(&["user", "enable", "aigerim"]).status.success());
+    assert!(stdout(&instance.run(&["user", "reset-second-factor", "aigerim"])).contains("enrols again"));
+    assert_refused(&instance.run(&["user", "disable", "nobody"]), "no account \"nobody\"");
+    let verify = instance.run(&["audit", "verify"]);
     assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
 }
 
-#[test]
-fn a_wrong_or_missing_master_key_is_refused_and_nothing_is_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    assert!(komek(&data, &["user", "list"]).status.success());
+fn a_wrong_or_missing_master_key_is_refused_and_nothing_is_changed(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    let data = &instance.data;
+    assert!(instance.run(&["user", "list"]).status.success());
     let wrong_key = "11".repeat(32);
-    let output = Command::new(env!("CARGO_BIN_EXE_komek"))
-        .args(["--data-dir", data.to_str().unwrap(), "user", "list"])
-        .env("KOMEK_MASTER_KEY", &wrong_key)
-        .output()
-        .unwrap();
+    let output = instance.command().args(["user", "list"]).env("KOMEK_MASTER_KEY", &wrong_key).output().unwrap();
     assert_refused(&output, "does not open this database's data key");
-    std::fs::rename(data.join("master.key"), dir.path().join("elsewhere.key")).unwrap();
-    assert_refused(&komek(&data, &["user", "list"]), "the master key is missing");
+    std::fs::rename(data.join("master.key"), instance.dir.path().join("elsewhere.key")).unwrap();
+    assert_refused(&instance.run(&["user", "list"]), "the master key is missing");
     assert!(!data.join("master.key").exists(), "a new key is never made for a database that has one");
 }
 
@@ -122,25 +118,22 @@ fn a_second_server_on_the_same_data_directory_is_refused() {
     assert_refused(&second, "another Komek server is already using the data directory");
 }
 
-#[test]
-fn the_demo_loads_once_and_is_served_as_it_is_the_second_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("demo");
-    let first = komek(&data, &["demo", "--no-serve"]);
+fn the_demo_loads_once_and_is_served_as_it_is_the_second_time(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    let first = instance.run(&["demo", "--no-serve"]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stdout(&first).contains("Loaded 2560 appeals"), "{}", stdout(&first));
     assert!(stdout(&first).contains("komek-demo-2008"));
-    let second = komek(&data, &["demo", "--no-serve"]);
+    let second = instance.run(&["demo", "--no-serve"]);
     assert!(stdout(&second).contains("already holds data"), "{}", stdout(&second));
 }
 
-#[test]
-fn rotating_the_master_key_keeps_every_record_and_retires_the_old_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    assert!(komek(&data, &["demo", "--no-serve"]).status.success());
+fn rotating_the_master_key_keeps_every_record_and_retires_the_old_key(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    let data = &instance.data;
+    assert!(instance.run(&["demo", "--no-serve"]).status.success());
     let old_key = std::fs::read_to_string(data.join("master.key")).unwrap();
-    let rotated = komek(&data, &["key", "rotate"]);
+    let rotated = instance.run(&["key", "rotate"]);
     assert!(stdout(&rotated).contains("The master key is rotated"), "{}", stderr(&rotated));
     let new_key = std::fs::read_to_string(data.join("master.key")).unwrap();
     assert_ne!(old_key, new_key);
@@ -150,91 +143,90 @@ fn rotating_the_master_key_keeps_every_record_and_retires_the_old_key() {
         assert_eq!(std::fs::metadata(data.join("master.key")).unwrap().permissions().mode() & 0o777, 0o600);
     }
     // Everything still opens with the new key (the audit chain is keyed by the data key) …
-    let verify = komek(&data, &["audit", "verify"]);
+    let verify = instance.run(&["audit", "verify"]);
     assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
-    assert!(stdout(&komek(&data, &["user", "list"])).contains("aigerim"));
+    assert!(stdout(&instance.run(&["user", "list"])).contains("aigerim"));
     // … and the old key opens nothing.
-    let output = Command::new(env!("CARGO_BIN_EXE_komek"))
-        .args(["--data-dir", data.to_str().unwrap(), "user", "list"])
-        .env("KOMEK_MASTER_KEY", old_key.trim())
-        .output()
-        .unwrap();
+    let output = instance.command().args(["user", "list"]).env("KOMEK_MASTER_KEY", old_key.trim()).output().unwrap();
     assert_refused(&output, "does not open this database's data key");
 }
 
-#[test]
-fn a_rotation_stopped_before_its_last_step_is_finished_at_the_next_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    assert!(komek(&data, &["user", "list"]).status.success());
-    assert!(komek(&data, &["key", "rotate"]).status.success());
+fn a_rotation_stopped_before_its_last_step_is_finished_at_the_next_start(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    let data = &instance.data;
+    assert!(instance.run(&["user", "list"]).status.success());
+    assert!(instance.run(&["key", "rotate"]).status.success());
     // Simulate a stop between re-wrapping and renaming: the new key is still "new", and the
     // key file holds a key that no longer opens the database.
     std::fs::rename(data.join("master.key"), data.join("master.key.new")).unwrap();
     std::fs::write(data.join("master.key"), format!("{}\n", "22".repeat(32))).unwrap();
-    let listed = komek(&data, &["user", "list"]);
+    let listed = instance.run(&["user", "list"]);
     assert!(listed.status.success(), "{}", stderr(&listed));
     assert!(!data.join("master.key.new").exists());
 }
 
-#[test]
-fn a_backup_restores_into_a_new_data_directory_and_a_damaged_one_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    assert!(komek(&data, &["demo", "--no-serve"]).status.success());
-    let file = dir.path().join("komek.backup");
-    let made = komek(&data, &["backup", "create", file.to_str().unwrap()]);
+fn a_backup_restores_into_a_new_data_directory_and_a_damaged_one_is_refused(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    assert!(instance.run(&["demo", "--no-serve"]).status.success());
+    let dir = instance.dir.path();
+    let file = dir.join("komek.backup");
+    let made = instance.run(&["backup", "create", file.to_str().unwrap()]);
     assert!(stdout(&made).contains("Backed up"), "{}", stderr(&made));
-    assert!(!dir.path().join("komek.backup.partial").exists());
-    assert_refused(&komek(&data, &["backup", "create", file.to_str().unwrap()]), "exists already");
+    assert!(!dir.join("komek.backup.partial").exists());
+    assert_refused(&instance.run(&["backup", "create", file.to_str().unwrap()]), "exists already");
 
-    let key = data.join("master.key");
-    let restored_dir = dir.path().join("restored");
-    let restored =
-        komek(&restored_dir, &["backup", "restore", file.to_str().unwrap(), "--key-file", key.to_str().unwrap()]);
+    let key = instance.data.join("master.key");
+    let restore = |target: &Instance, backup: &std::path::Path| {
+        target.run(&["backup", "restore", backup.to_str().unwrap(), "--key-file", key.to_str().unwrap()])
+    };
+    let target = instance.another();
+    let restored = restore(&target, &file);
     assert!(stdout(&restored).contains("Restored"), "{}", stderr(&restored));
     assert!(stdout(&restored).contains("The audit log is intact"));
     assert!(!stdout(&restored).contains("First start"), "the restored instance is not a new one");
-    assert!(stdout(&komek(&restored_dir, &["user", "list"])).contains("aigerim"));
+    assert!(stdout(&target.run(&["user", "list"])).contains("aigerim"));
 
-    let again =
-        komek(&restored_dir, &["backup", "restore", file.to_str().unwrap(), "--key-file", key.to_str().unwrap()]);
-    assert_refused(&again, "the target database is not empty");
+    assert_refused(&restore(&target, &file), "the target database is not empty");
     let bytes = std::fs::read(&file).unwrap();
-    let cut = dir.path().join("cut.backup");
+    let cut = dir.join("cut.backup");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    let fresh = dir.path().join("fresh");
-    let refused = komek(&fresh, &["backup", "restore", cut.to_str().unwrap(), "--key-file", key.to_str().unwrap()]);
-    assert_refused(&refused, "cut short");
-    assert_refused(&komek(&fresh, &["backup", "restore", file.to_str().unwrap()]), "--key-file or KOMEK_MASTER_KEY");
+    let fresh = instance.another();
+    assert_refused(&restore(&fresh, &cut), "cut short");
+    assert_refused(&fresh.run(&["backup", "restore", file.to_str().unwrap()]), "--key-file or KOMEK_MASTER_KEY");
 }
 
-#[test]
-fn an_api_token_is_shown_once_listed_without_its_secret_and_revoked() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    assert!(komek(&data, &["user", "add", "bot", "--role", "hotline-operator"]).status.success());
-    let made = komek(&data, &["user", "token", "bot", "--label", "hotline bot"]);
+fn an_api_token_is_shown_once_listed_without_its_secret_and_revoked(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    assert!(instance.run(&["user", "add", "bot", "--role", "hotline-operator"]).status.success());
+    let made = instance.run(&["user", "token", "bot", "--label", "hotline bot"]);
     assert!(made.status.success(), "{}", stderr(&made));
     let printed = stdout(&made);
     assert!(printed.contains("shown only now"), "{printed}");
     let secret = printed.split_whitespace().find(|w| w.starts_with("komek_")).expect("the secret is printed");
     let id = printed.split_whitespace().nth(3).expect("the token's id is printed").to_owned();
-    for file in ["komek.sqlite3", "komek.sqlite3-wal"] {
-        let bytes = std::fs::read(data.join(file)).unwrap_or_default();
-        assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "the secret is in {file}");
-    }
+    assert_eq!(instance.places_holding(secret), Vec::<String>::new(), "the secret is stored nowhere");
+    assert!(!instance.places_holding(&id).is_empty(), "the search finds what is stored: the token's id");
 
-    let listed = stdout(&komek(&data, &["user", "tokens", "bot"]));
+    let listed = stdout(&instance.run(&["user", "tokens", "bot"]));
     assert!(listed.contains(&id) && listed.contains("hotline bot") && listed.contains("never used"), "{listed}");
     assert!(listed.contains("active") && !listed.contains(secret), "{listed}");
-    let revoked = komek(&data, &["user", "revoke-token", &id]);
+    let revoked = instance.run(&["user", "revoke-token", &id]);
     assert!(stdout(&revoked).contains("is revoked"), "{}", stderr(&revoked));
-    assert!(stdout(&komek(&data, &["user", "tokens", "bot"])).contains("revoked"));
+    assert!(stdout(&instance.run(&["user", "tokens", "bot"])).contains("revoked"));
 
-    assert_refused(&komek(&data, &["user", "token", "nobody"]), "no account \"nobody\"");
-    assert_refused(&komek(&data, &["user", "revoke-token", "not-an-id"]), "invalid value 'not-an-id'");
-    assert_refused(&komek(&data, &["user", "revoke-token", "0190a0a0-0000-7000-8000-000000000000"]), "no API token");
-    let verify = komek(&data, &["audit", "verify"]);
+    assert_refused(&instance.run(&["user", "token", "nobody"]), "no account \"nobody\"");
+    assert_refused(&instance.run(&["user", "revoke-token", "not-an-id"]), "invalid value 'not-an-id'");
+    assert_refused(&instance.run(&["user", "revoke-token", "0190a0a0-0000-7000-8000-000000000000"]), "no API token");
+    let verify = instance.run(&["audit", "verify"]);
     assert!(stdout(&verify).contains("The audit log is intact"), "{}", stdout(&verify));
 }
+
+komek_store::with_each_back_end!(
+    the_first_start_creates_an_administrator_once_and_accounts_can_be_added,
+    a_wrong_or_missing_master_key_is_refused_and_nothing_is_changed,
+    the_demo_loads_once_and_is_served_as_it_is_the_second_time,
+    rotating_the_master_key_keeps_every_record_and_retires_the_old_key,
+    a_rotation_stopped_before_its_last_step_is_finished_at_the_next_start,
+    a_backup_restores_into_a_new_data_directory_and_a_damaged_one_is_refused,
+    an_api_token_is_shown_once_listed_without_its_secret_and_revoked,
+);

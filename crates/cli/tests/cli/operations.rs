@@ -7,20 +7,14 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::thread::JoinHandle;
 
-use komek_store::testing::PostgresDb;
+use komek_store::testing::{BackEnd, PostgresDb};
+
+use crate::support::{Instance, komek_command};
 
 fn komek(data: &Path, database_url: Option<&str>) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_komek"));
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .env_remove("KOMEK_MASTER_KEY")
-        .env_remove("KOMEK_DATABASE_URL")
-        // The level an operator runs at: what it prints is what they would read.
-        .env("RUST_LOG", "info");
-    if let Some(url) = database_url {
-        command.arg("--database-url").arg(url);
-    }
+    let mut command = komek_command(data, database_url);
+    // The level an operator runs at: what it prints is what they would read.
+    command.env("RUST_LOG", "info");
     command
 }
 
@@ -82,22 +76,12 @@ fn serve_and_stop(data: &Path, database_url: Option<&str>, signal: &str) {
     assert!(stderr.contains("shutting down"), "{stderr}");
 }
 
-#[test]
-fn sigterm_and_sigint_stop_a_server_on_sqlite_with_exit_status_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    serve_and_stop(&data, None, "TERM");
+fn sigterm_and_sigint_stop_a_server_with_exit_status_zero(back_end: BackEnd) {
+    let instance = Instance::new(back_end);
+    let url = instance.database.as_ref().map(|db| db.url.as_str());
+    serve_and_stop(&instance.data, url, "TERM");
     // The same instance again, as a restarted service finds it.
-    serve_and_stop(&data, None, "INT");
-}
-
-#[test]
-fn sigterm_and_sigint_stop_a_server_on_postgresql_with_exit_status_zero() {
-    let Some(db) = PostgresDb::new() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    serve_and_stop(&data, Some(&db.url), "TERM");
-    serve_and_stop(&data, Some(&db.url), "INT");
+    serve_and_stop(&instance.data, url, "INT");
 }
 
 fn run(data: &Path, database_url: Option<&str>, args: &[&str]) -> Output {
@@ -118,3 +102,5 @@ fn commands_on_postgresql_print_no_notices() {
         assert!(!stderr.contains("already exists"), "komek {args:?}: {stderr}");
     }
 }
+
+komek_store::with_each_back_end!(sigterm_and_sigint_stop_a_server_with_exit_status_zero);

@@ -1,6 +1,7 @@
 //! `komek report` as an operator uses it: the demo year's report written as XLSX, PDF, CSV and
 //! JSON and read back by readers that are not ours; bad input refused in one clear sentence,
-//! with no file (and no partial file) left behind.
+//! with no file (and no partial file) left behind. On SQLite: the report's figures, releases and
+//! ledger are proven on both back ends by komek-app's and the web suite's tests.
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

@@ -6,8 +6,8 @@ use crate::support;
 
 use komek_app::Actor;
 use serde_json::{Value, json};
-use support::Server;
 use support::api::{Answer, Client, account_id, audit_count, token_for};
+use support::{BackEnd, Server};
 
 fn husan() -> Value {
     json!({
@@ -44,9 +44,8 @@ fn id_of(answer: &Answer) -> String {
     answer.body["id"].as_str().unwrap_or_else(|| panic!("no id in {}", answer.body)).to_owned()
 }
 
-#[test]
-fn requests_without_a_live_token_are_refused_and_refused_tokens_are_audited() {
-    let server = Server::start();
+fn requests_without_a_live_token_are_refused_and_refused_tokens_are_audited(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let none = Client::anonymous(&server).get("/api/v1/appeals");
     assert_eq!(none.status, 401);
     assert_eq!(none.body["error"], "unauthorized");
@@ -73,9 +72,8 @@ fn requests_without_a_live_token_are_refused_and_refused_tokens_are_audited() {
     assert_eq!(answer.unwrap().status().as_u16(), 401);
 }
 
-#[test]
-fn an_operator_registers_reads_lists_and_corrects_an_appeal() {
-    let server = Server::start();
+fn an_operator_registers_reads_lists_and_corrects_an_appeal(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "hotline-operator");
     let person = operator.post("/api/v1/persons", &husan());
     assert_eq!(person.status, 201, "{}", person.body);
@@ -133,9 +131,8 @@ fn an_operator_registers_reads_lists_and_corrects_an_appeal() {
     assert_eq!(operator.get("/api/v1/appeals/not-an-id").status, 404);
 }
 
-#[test]
-fn a_retried_create_saves_the_appeal_once() {
-    let server = Server::start();
+fn a_retried_create_saves_the_appeal_once(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "hotline-operator");
     let id = uuid::Uuid::now_v7().to_string();
     let body = json!({ "id": id, "channel": "walk-in", "contact": "relative", "topics": ["registration"],
@@ -172,9 +169,8 @@ fn a_retried_create_saves_the_appeal_once() {
     assert_eq!(far.get("/api/v1/appeals").body["items"].as_array().unwrap().len(), 2);
 }
 
-#[test]
-fn bad_values_are_refused_with_the_field_and_the_list_named() {
-    let server = Server::start();
+fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "hotline-operator");
     let appeal = |change: &dyn Fn(&mut Value)| {
         let mut body = json!({ "channel": "hotline-phone", "contact": "migrant", "topics": ["wages-unpaid"],
@@ -276,9 +272,8 @@ fn declared_body(server: &Server, token: &str, method: &str, path: &str, length:
     Answer { status, headers, body }
 }
 
-#[test]
-fn a_body_too_large_or_not_json_is_refused_in_the_api_error_shape() {
-    let server = Server::start();
+fn a_body_too_large_or_not_json_is_refused_in_the_api_error_shape(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let token = token_for(&server, "hotline-operator");
     let operator = Client::with_token(&server, &token);
     for (method, path) in [("POST", "/api/v1/appeals"), ("PUT", "/api/v1/persons/0193a5b2-7c00-7000-8000-000000000001")]
@@ -294,9 +289,8 @@ fn a_body_too_large_or_not_json_is_refused_in_the_api_error_shape() {
     assert!(operator.get("/api/v1/appeals").body["items"].as_array().unwrap().is_empty(), "nothing was saved");
 }
 
-#[test]
-fn integers_written_with_a_point_are_whole_numbers_and_fractions_are_refused() {
-    let server = Server::start();
+fn integers_written_with_a_point_are_whole_numbers_and_fractions_are_refused(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "hotline-operator");
     let appeal = |amount: &str| {
         let body = format!(
@@ -333,9 +327,8 @@ fn integers_written_with_a_point_are_whole_numbers_and_fractions_are_refused() {
     assert_eq!(update.status, 200, "{}", update.body);
 }
 
-#[test]
-fn persons_are_created_found_read_and_corrected_only_within_reach() {
-    let server = Server::start();
+fn persons_are_created_found_read_and_corrected_only_within_reach(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let created = lawyer.post("/api/v1/persons", &husan());
     assert_eq!(created.status, 201, "{}", created.body);
@@ -395,9 +388,8 @@ fn persons_are_created_found_read_and_corrected_only_within_reach() {
     assert_eq!(colleague.username, "dana");
 }
 
-#[test]
-fn parties_are_created_found_read_and_corrected() {
-    let server = Server::start();
+fn parties_are_created_found_read_and_corrected(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "mobile-consultant");
     let created = operator.post("/api/v1/parties", &farm());
     assert_eq!(created.status, 201, "{}", created.body);
@@ -421,9 +413,8 @@ fn parties_are_created_found_read_and_corrected() {
     assert_eq!(operator.get(&format!("/api/v1/parties/{id}")).body["identity"]["name"], "ТОО «Агрофирма Жулдыз»");
 }
 
-#[test]
-fn api_reads_searches_and_changes_are_in_the_audit_log_as_the_token_user() {
-    let server = Server::start();
+fn api_reads_searches_and_changes_are_in_the_audit_log_as_the_token_user(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let me = account_id(&server, "lawyer").to_string();
     let mine = |action: &str, kind: &str| {
@@ -455,9 +446,8 @@ fn api_reads_searches_and_changes_are_in_the_audit_log_as_the_token_user() {
     assert!(matches!(verdict, komek_app::audit::Verdict::Intact { .. }), "{verdict:?}");
 }
 
-#[test]
-fn the_document_describes_every_route_and_every_route_answers_in_json() {
-    let server = Server::start();
+fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let anonymous = Client::anonymous(&server);
     let document = anonymous.get("/api/v1/openapi.json");
     assert_eq!(document.status, 200, "the document needs no token");
@@ -755,97 +745,94 @@ fn answer_without(answer: &Answer, ids: &[(String, String)]) -> (u16, String) {
 
 /// Every route of the API, for every actor to whom a record is out of reach, answers exactly
 /// as for a record that does not exist, and the attempt reads nothing into the audit log.
-#[test]
-fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_route() {
-    on_both_back_ends!(|server| {
-        let lawyer = Client::of(&server, "lawyer");
-        let r = head_office_records(&lawyer);
-        let document = lawyer.get("/api/v1/openapi.json");
-        let mut routes = Vec::new();
-        for (path, item) in document.body["paths"].as_object().unwrap() {
-            for method in item.as_object().unwrap().keys() {
-                routes.push((method.clone(), path.clone()));
-            }
+fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_route(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let lawyer = Client::of(&server, "lawyer");
+    let r = head_office_records(&lawyer);
+    let document = lawyer.get("/api/v1/openapi.json");
+    let mut routes = Vec::new();
+    for (path, item) in document.body["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            routes.push((method.clone(), path.clone()));
         }
+    }
 
-        let away = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
-        for (name, role) in
-            [("far-lawyer", komek_domain::Role::Lawyer), ("far-operator", komek_domain::Role::HotlineOperator)]
-        {
-            server.app.create_account(&Actor::System, name, name, role, away.id, "en").unwrap();
+    let away = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    for (name, role) in
+        [("far-lawyer", komek_domain::Role::Lawyer), ("far-operator", komek_domain::Role::HotlineOperator)]
+    {
+        server.app.create_account(&Actor::System, name, name, role, away.id, "en").unwrap();
+    }
+    // Another office: nothing of the head office is within reach. The head office's own
+    // psychologist: the sensitive case (not on its team) and the person only it holds.
+    let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task];
+    let sensitive = [&r.sensitive_case, &r.sensitive_person, &r.sensitive_proceeding, &r.sensitive_task];
+    let on_open_case = || attempts_on(&routes, &r, &r.case, &r.case_header, &r.person, &r.proceeding, &r.task);
+    let on_sensitive_case = || {
+        attempts_on(
+            &routes,
+            &r,
+            &r.sensitive_case,
+            &r.sensitive_header,
+            &r.sensitive_person,
+            &r.sensitive_proceeding,
+            &r.sensitive_task,
+        )
+    };
+    let sensitive_only = |attempts: Vec<Attempt>| -> Vec<Attempt> {
+        attempts.into_iter().filter(|a| sensitive.iter().any(|id| a.path.contains(id.as_str()))).collect()
+    };
+    let mut cases: Vec<(&str, Vec<Attempt>, Vec<&String>)> = vec![
+        ("far-lawyer", on_open_case(), everything.to_vec()),
+        ("far-lawyer", on_sensitive_case(), everything.iter().chain(&sensitive).copied().collect()),
+        ("far-lawyer", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
+        ("far-operator", on_open_case(), everything.to_vec()),
+        ("far-operator", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
+        ("psychologist", sensitive_only(on_sensitive_case()), sensitive.to_vec()),
+        // (An appeal may name a victim of one's own office whose file is restricted: the
+        // hotline is told such a person exists, and the case lead is told of the call.)
+        ("psychologist", attempts_by_body(&r, &r.sensitive_person, &r.appeal)[1..2].to_vec(), sensitive.to_vec()),
+    ];
+    let all_ids: Vec<&String> = everything.iter().chain(&sensitive).copied().collect();
+    let naming_them =
+        format!("record_id IN ({})", all_ids.iter().map(|id| format!("'{id}'")).collect::<Vec<_>>().join(", "));
+    let audit_before = audit_count(&server, &naming_them);
+    let mut tried = 0;
+    for (who, attempts, out_of_reach) in cases.drain(..) {
+        let client = Client::of(&server, who);
+        let real: Vec<&str> = out_of_reach.iter().map(|s| s.as_str()).collect();
+        for attempt in &attempts {
+            let (missing, swapped) = on_missing_records(attempt, &real);
+            let there = client.attempt(attempt);
+            let not_there = client.attempt(&missing);
+            assert_eq!(
+                answer_without(&there, &swapped),
+                answer_without(&not_there, &swapped),
+                "{:?}: {who} {} {} tells a record out of reach from one that does not exist",
+                server.back_end,
+                attempt.method,
+                attempt.path
+            );
+            assert!(there.status >= 400, "{who} {} {}: {}", attempt.method, attempt.path, there.body);
+            tried += 1;
         }
-        // Another office: nothing of the head office is within reach. The head office's own
-        // psychologist: the sensitive case (not on its team) and the person only it holds.
-        let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task];
-        let sensitive = [&r.sensitive_case, &r.sensitive_person, &r.sensitive_proceeding, &r.sensitive_task];
-        let on_open_case = || attempts_on(&routes, &r, &r.case, &r.case_header, &r.person, &r.proceeding, &r.task);
-        let on_sensitive_case = || {
-            attempts_on(
-                &routes,
-                &r,
-                &r.sensitive_case,
-                &r.sensitive_header,
-                &r.sensitive_person,
-                &r.sensitive_proceeding,
-                &r.sensitive_task,
-            )
-        };
-        let sensitive_only = |attempts: Vec<Attempt>| -> Vec<Attempt> {
-            attempts.into_iter().filter(|a| sensitive.iter().any(|id| a.path.contains(id.as_str()))).collect()
-        };
-        let mut cases: Vec<(&str, Vec<Attempt>, Vec<&String>)> = vec![
-            ("far-lawyer", on_open_case(), everything.to_vec()),
-            ("far-lawyer", on_sensitive_case(), everything.iter().chain(&sensitive).copied().collect()),
-            ("far-lawyer", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
-            ("far-operator", on_open_case(), everything.to_vec()),
-            ("far-operator", attempts_by_body(&r, &r.person, &r.appeal), everything.to_vec()),
-            ("psychologist", sensitive_only(on_sensitive_case()), sensitive.to_vec()),
-            // (An appeal may name a victim of one's own office whose file is restricted: the
-            // hotline is told such a person exists, and the case lead is told of the call.)
-            ("psychologist", attempts_by_body(&r, &r.sensitive_person, &r.appeal)[1..2].to_vec(), sensitive.to_vec()),
-        ];
-        let all_ids: Vec<&String> = everything.iter().chain(&sensitive).copied().collect();
-        let naming_them =
-            format!("record_id IN ({})", all_ids.iter().map(|id| format!("'{id}'")).collect::<Vec<_>>().join(", "));
-        let audit_before = audit_count(&server, &naming_them);
-        let mut tried = 0;
-        for (who, attempts, out_of_reach) in cases.drain(..) {
-            let client = Client::of(&server, who);
-            let real: Vec<&str> = out_of_reach.iter().map(|s| s.as_str()).collect();
-            for attempt in &attempts {
-                let (missing, swapped) = on_missing_records(attempt, &real);
-                let there = client.attempt(attempt);
-                let not_there = client.attempt(&missing);
-                assert_eq!(
-                    answer_without(&there, &swapped),
-                    answer_without(&not_there, &swapped),
-                    "{:?}: {who} {} {} tells a record out of reach from one that does not exist",
-                    server.back_end,
-                    attempt.method,
-                    attempt.path
-                );
-                assert!(there.status >= 400, "{who} {} {}: {}", attempt.method, attempt.path, there.body);
-                tried += 1;
-            }
-        }
-        assert!(tried > 40, "only {tried} attempts");
-        assert_eq!(audit_count(&server, &naming_them), audit_before, "nothing out of reach was read or written");
+    }
+    assert!(tried > 40, "only {tried} attempts");
+    assert_eq!(audit_count(&server, &naming_them), audit_before, "nothing out of reach was read or written");
 
-        // Within reach the same attempts are accepted: the refusals above were the reach's.
-        let mut done = std::collections::HashSet::new();
-        for attempt in on_open_case().iter().chain(&on_sensitive_case()) {
-            if !done.insert((attempt.method, attempt.path.clone())) {
-                continue;
-            }
-            let answer = lawyer.attempt(attempt);
-            assert!(answer.status < 300, "{} {}: {} {}", attempt.method, attempt.path, answer.status, answer.body);
+    // Within reach the same attempts are accepted: the refusals above were the reach's.
+    let mut done = std::collections::HashSet::new();
+    for attempt in on_open_case().iter().chain(&on_sensitive_case()) {
+        if !done.insert((attempt.method, attempt.path.clone())) {
+            continue;
         }
-    });
+        let answer = lawyer.attempt(attempt);
+        assert!(answer.status < 300, "{} {}: {} {}", attempt.method, attempt.path, answer.status, answer.body);
+    }
 }
 
-#[test]
-fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it() {
-    let server = Server::start();
+fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let first = id_of(&lawyer.post("/api/v1/persons", &husan()));
     // The same phone, another spelling: the form would ask; so does the API, naming him.
@@ -879,3 +866,18 @@ fn a_person_who_looks_known_is_registered_only_when_the_program_confirms_it() {
     let stranger = json!({ "profile": { "sex": "female", "citizenship": "KZ" }, "identity": { "full_name": "Сапарова Гульнара" } });
     assert_eq!(lawyer.post("/api/v1/persons", &stranger).status, 201);
 }
+
+komek_store::with_each_back_end!(
+    records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_route,
+    requests_without_a_live_token_are_refused_and_refused_tokens_are_audited,
+    an_operator_registers_reads_lists_and_corrects_an_appeal,
+    a_retried_create_saves_the_appeal_once,
+    bad_values_are_refused_with_the_field_and_the_list_named,
+    a_body_too_large_or_not_json_is_refused_in_the_api_error_shape,
+    integers_written_with_a_point_are_whole_numbers_and_fractions_are_refused,
+    persons_are_created_found_read_and_corrected_only_within_reach,
+    parties_are_created_found_read_and_corrected,
+    api_reads_searches_and_changes_are_in_the_audit_log_as_the_token_user,
+    the_document_describes_every_route_and_every_route_answers_in_json,
+    a_person_who_looks_known_is_registered_only_when_the_program_confirms_it,
+);

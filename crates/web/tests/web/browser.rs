@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::{PASSWORD, Server};
+use support::{BackEnd, PASSWORD, Server};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -178,7 +178,7 @@ impl Drop for Driver {
 #[test]
 fn a_lawyer_enrols_an_authenticator_switches_to_kazakh_and_logs_in_again_with_a_code() {
     let Some(driver) = Driver::start() else { return };
-    let server = Server::start();
+    let server = Server::start(BackEnd::Sqlite);
     driver.open(&server.url("/login?lang=en"));
     assert_eq!(driver.text("h1"), "Log in");
     driver.type_into("#username", "lawyer");
@@ -227,7 +227,7 @@ const ARROW_UP: &str = "\u{E013}";
 #[test]
 fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_another_spelling() {
     let Some(driver) = Driver::start() else { return };
-    let server = Server::start();
+    let server = Server::start(BackEnd::Sqlite);
     // The operator's authenticator is set up once (over HTTP, as on the first login).
     support::Browser::new().login(&server, "hotline-operator", PASSWORD);
     let secret = server.second_factors.lock().unwrap()["hotline-operator"].0.clone();
@@ -295,7 +295,7 @@ fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_anothe
 #[test]
 fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced_labour() {
     let Some(driver) = Driver::start() else { return };
-    let server = Server::start();
+    let server = Server::start(BackEnd::Sqlite);
     support::Browser::new().login(&server, "lawyer", PASSWORD);
     let secret = server.second_factors.lock().unwrap()["lawyer"].0.clone();
     let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();

@@ -8,7 +8,7 @@ use crate::support;
 use komek_app::Actor;
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
 use komek_domain::{AccountId, AppealId, CaseId, OfficeId, Role};
-use support::{Browser, PASSWORD, Page, Server};
+use support::{BackEnd, Browser, PASSWORD, Page, Server};
 
 fn staff(server: &Server, username: &str) -> Actor {
     let accounts = server.app.accounts(&Actor::System).unwrap();
@@ -62,9 +62,8 @@ fn case_page(browser: &mut Browser, server: &Server, case: CaseId) -> Page {
     page
 }
 
-#[test]
-fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
-    let server = Server::start();
+fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let mut lawyer = logged_in(&server, "lawyer");
     let page = case_page(&mut lawyer, &server, case);
@@ -182,9 +181,8 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline() {
 /// A minimal PDF, as a scanner writes it.
 const CONTRACT: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
-#[test]
-fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged() {
-    let server = Server::start();
+fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let mut lawyer = logged_in(&server, "lawyer");
     let csrf = case_page(&mut lawyer, &server, case).csrf();
@@ -234,9 +232,8 @@ fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged() {
     assert_eq!(refused.status, 404);
 }
 
-#[test]
-fn two_lawyers_editing_one_case_are_told_and_shown_the_change() {
-    let server = Server::start();
+fn two_lawyers_editing_one_case_are_told_and_shown_the_change(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let mut first = logged_in(&server, "lawyer");
     let mut second = logged_in(&server, "manager");
@@ -270,9 +267,8 @@ fn two_lawyers_editing_one_case_are_told_and_shown_the_change() {
     assert_eq!(file.case.summary.as_deref(), Some("Moved between sites under escort"), "nothing overwritten");
 }
 
-#[test]
-fn closing_a_case_asks_for_its_outcome() {
-    let server = Server::start();
+fn closing_a_case_asks_for_its_outcome(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let mut lawyer = logged_in(&server, "lawyer");
     let form = lawyer.get(&server.url(&format!("/cases/{case}/close")));
@@ -297,9 +293,8 @@ fn closing_a_case_asks_for_its_outcome() {
     assert_eq!(file.case.closing_reason.as_deref(), Some("goals-achieved"));
 }
 
-#[test]
-fn a_psychologists_note_is_read_by_psychologists_and_the_lead_only() {
-    let server = Server::start();
+fn a_psychologists_note_is_read_by_psychologists_and_the_lead_only(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let mut psychologist = logged_in(&server, "psychologist");
     let csrf = case_page(&mut psychologist, &server, case).csrf();
@@ -317,9 +312,8 @@ fn a_psychologists_note_is_read_by_psychologists_and_the_lead_only() {
     assert!(page.body.contains("1 note is kept to its author"), "{}", page.body);
 }
 
-#[test]
-fn operators_read_cases_of_their_office_but_only_case_workers_change_them() {
-    let server = Server::start();
+fn operators_read_cases_of_their_office_but_only_case_workers_change_them(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let open = husans_case(&server, false);
     let sensitive = husans_case(&server, true);
     let mut operator = logged_in(&server, "hotline-operator");
@@ -341,9 +335,8 @@ fn operators_read_cases_of_their_office_but_only_case_workers_change_them() {
     assert_eq!(analyst.get(&server.url("/cases")).status, 403);
 }
 
-#[test]
-fn a_group_case_grows_as_more_of_the_recruited_come_forward() {
-    let server = Server::start();
+fn a_group_case_grows_as_more_of_the_recruited_come_forward(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let operator = staff(&server, "hotline-operator");
     let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
@@ -398,9 +391,8 @@ fn a_group_case_grows_as_more_of_the_recruited_come_forward() {
     assert_eq!(stale.header("location"), Some(format!("/cases/{case}/people?conflict=1").as_str()));
 }
 
-#[test]
-fn a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the_change() {
-    let server = Server::start();
+fn a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the_change(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let case = husans_case(&server, false);
     let mut lawyer = logged_in(&server, "lawyer");
     let csrf = case_page(&mut lawyer, &server, case).csrf();
@@ -457,3 +449,14 @@ fn a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the
     assert_eq!((p.stage.as_str(), *version), ("closed", 2), "nothing overwritten");
     assert_eq!(p.fine, Some(komek_domain::Money::from_major(500, komek_domain::Currency::USD)));
 }
+
+komek_store::with_each_back_end!(
+    a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline,
+    evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged,
+    two_lawyers_editing_one_case_are_told_and_shown_the_change,
+    closing_a_case_asks_for_its_outcome,
+    a_psychologists_note_is_read_by_psychologists_and_the_lead_only,
+    operators_read_cases_of_their_office_but_only_case_workers_change_them,
+    a_group_case_grows_as_more_of_the_recruited_come_forward,
+    a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the_change,
+);

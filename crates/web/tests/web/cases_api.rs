@@ -7,8 +7,8 @@ use crate::support;
 
 use komek_app::Actor;
 use serde_json::{Value, json};
-use support::Server;
 use support::api::{Answer, Client, account_id, audit_count};
+use support::{BackEnd, Server};
 
 /// Husan, registered through the API by `client`; his id.
 fn husan(client: &Client) -> String {
@@ -74,9 +74,8 @@ fn lines(answer: &Answer) -> Vec<&str> {
     answer.body["items"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect()
 }
 
-#[test]
-fn a_lawyer_opens_works_on_and_closes_a_case() {
-    let server = Server::start();
+fn a_lawyer_opens_works_on_and_closes_a_case(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let person = husan(&lawyer);
     let appeal_id = appeal(&lawyer, Some(&person));
@@ -259,9 +258,8 @@ fn a_lawyer_opens_works_on_and_closes_a_case() {
     assert_eq!(audit_count(&server, &format!("account_id = '{me}' AND record_kind = 'proceeding'")), 2);
 }
 
-#[test]
-fn bad_values_are_refused_with_the_field_and_the_list_named() {
-    let server = Server::start();
+fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let person = husan(&lawyer);
     let opened = lawyer.post(
@@ -384,9 +382,8 @@ fn bad_values_are_refused_with_the_field_and_the_list_named() {
     assert_eq!(lawyer.get(&case).body["version"], 1, "nothing was saved");
 }
 
-#[test]
-fn roles_and_offices_that_may_not_are_refused_as_on_the_pages() {
-    let server = Server::start();
+fn roles_and_offices_that_may_not_are_refused_as_on_the_pages(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let person = husan(&lawyer);
     let sensitive = lawyer.post("/api/v1/cases/from-appeal", &json!({ "appeal_id": appeal(&lawyer, Some(&person)),
@@ -459,9 +456,8 @@ fn roles_and_offices_that_may_not_are_refused_as_on_the_pages() {
     assert_eq!(Client::anonymous(&server).get("/api/v1/cases").status, 401);
 }
 
-#[test]
-fn the_document_lists_the_case_routes() {
-    let server = Server::start();
+fn the_document_lists_the_case_routes(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let document = Client::anonymous(&server).get("/api/v1/openapi.json");
     assert_eq!(document.status, 200);
     let paths = document.body["paths"].as_object().unwrap();
@@ -490,3 +486,10 @@ fn the_document_lists_the_case_routes() {
     let claimed = &schemas["ServiceDto"]["properties"]["amount_claimed"];
     assert_eq!(claimed["oneOf"][0]["$ref"], "#/components/schemas/MoneyDto", "money as the appeals have it: {claimed}");
 }
+
+komek_store::with_each_back_end!(
+    a_lawyer_opens_works_on_and_closes_a_case,
+    bad_values_are_refused_with_the_field_and_the_list_named,
+    roles_and_offices_that_may_not_are_refused_as_on_the_pages,
+    the_document_lists_the_case_routes,
+);

@@ -7,7 +7,7 @@ use crate::support;
 use komek_app::Actor;
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
 use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PersonId, Role};
-use support::{Browser, PASSWORD, Page, Server};
+use support::{BackEnd, Browser, PASSWORD, Page, Server};
 
 fn staff(server: &Server, username: &str) -> Actor {
     let accounts = server.app.accounts(&Actor::System).unwrap();
@@ -75,9 +75,8 @@ fn post(browser: &mut Browser, url: &str, fields: &[(String, String)]) -> Page {
     browser.post(url, &pairs)
 }
 
-#[test]
-fn an_operator_registers_a_repeat_caller_found_by_another_spelling() {
-    let server = Server::start();
+fn an_operator_registers_a_repeat_caller_found_by_another_spelling(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = staff(&server, "hotline-operator");
     let husan = register_person(&server, &operator, "Абдуллаев Хусан", "+998 90 123 45 67");
     server.app.register_appeal(&operator, appeal("wages-unpaid", Some(husan))).unwrap();
@@ -128,9 +127,8 @@ fn an_operator_registers_a_repeat_caller_found_by_another_spelling() {
     assert_eq!(person.body.matches("/hotline/appeals/").count(), 2, "both appeals are on his page");
 }
 
-#[test]
-fn a_form_with_errors_keeps_everything_typed_and_saves_nothing() {
-    let server = Server::start();
+fn a_form_with_errors_keeps_everything_typed_and_saves_nothing(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "hotline-operator", PASSWORD);
     let form = browser.get(&server.url("/hotline/new"));
@@ -159,9 +157,8 @@ fn a_form_with_errors_keeps_everything_typed_and_saves_nothing() {
     assert_eq!(count(&server, "SELECT count(*) FROM persons"), 0);
 }
 
-#[test]
-fn a_new_person_who_looks_known_is_saved_only_when_the_operator_says_so() {
-    let server = Server::start();
+fn a_new_person_who_looks_known_is_saved_only_when_the_operator_says_so(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = staff(&server, "hotline-operator");
     register_person(&server, &operator, "Каримов Рустам", "8 701 555 12 34");
     let mut browser = Browser::new();
@@ -187,9 +184,8 @@ fn a_new_person_who_looks_known_is_saved_only_when_the_operator_says_so() {
     assert_eq!(count(&server, "SELECT count(*) FROM persons"), 2);
 }
 
-#[test]
-fn an_anonymous_appeal_is_a_normal_appeal() {
-    let server = Server::start();
+fn an_anonymous_appeal_is_a_normal_appeal(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "hotline-operator", PASSWORD);
     let form = browser.get(&server.url("/hotline/new"));
@@ -202,9 +198,8 @@ fn an_anonymous_appeal_is_a_normal_appeal() {
     assert_eq!(count(&server, "SELECT count(*) FROM appeals WHERE person_id IS NULL"), 1);
 }
 
-#[test]
-fn an_employer_named_twice_has_both_appeals_on_its_page() {
-    let server = Server::start();
+fn an_employer_named_twice_has_both_appeals_on_its_page(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "hotline-operator", PASSWORD);
     let form = browser.get(&server.url("/hotline/new"));
@@ -255,9 +250,8 @@ fn an_employer_named_twice_has_both_appeals_on_its_page() {
     assert!(search.body.contains(&format!("/parties/{party}")));
 }
 
-#[test]
-fn the_register_filters_by_topic_follow_up_and_operator() {
-    let server = Server::start();
+fn the_register_filters_by_topic_follow_up_and_operator(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = staff(&server, "hotline-operator");
     let lawyer = staff(&server, "lawyer");
     let today = chrono::Utc::now().date_naive();
@@ -289,9 +283,8 @@ fn the_register_filters_by_topic_follow_up_and_operator() {
     }
 }
 
-#[test]
-fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal() {
-    let server = Server::start();
+fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = staff(&server, "hotline-operator");
     let kept = register_person(&server, &operator, "Абдуллаев Хусан", "+998 90 123 45 67");
     let duplicate = register_person(&server, &operator, "Husan Abdullayev", "90 123 45 67");
@@ -358,9 +351,8 @@ type Form<'a> = Vec<(&'a str, &'a str)>;
 /// Every record page × every role × own or other office × sensitive or not, expected from
 /// the capability table (`komek_domain::access`) and the reach rule (ARCHITECTURE.md,
 /// "Safety rules"), checked over real HTTP.
-#[test]
-fn record_pages_follow_the_access_rules() {
-    let server = Server::start();
+fn record_pages_follow_the_access_rules(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let app = &server.app;
     let district = app.create_office(&Actor::System, "maktaaral", "Maktaaral", 300).unwrap();
     let local = app.create_account(&Actor::System, "local", "Local", Role::Lawyer, district.id, "en").unwrap().account;
@@ -496,9 +488,8 @@ fn record_pages_follow_the_access_rules() {
     assert_eq!(count(&server, "SELECT count(*) FROM cases"), 1, "no case was opened");
 }
 
-#[test]
-fn a_lawyer_opens_a_case_from_an_appeal_in_one_step() {
-    let server = Server::start();
+fn a_lawyer_opens_a_case_from_an_appeal_in_one_step(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = staff(&server, "hotline-operator");
     let azamat = register_person(&server, &operator, "Азамат Нурланов", "+7 701 300 00 00");
     let id = server.app.register_appeal(&operator, appeal("wages-unpaid", Some(azamat))).unwrap();
@@ -536,9 +527,8 @@ fn a_lawyer_opens_a_case_from_an_appeal_in_one_step() {
     assert_eq!(count(&server, "SELECT count(*) FROM appeals WHERE outcome = 'case-opened'"), 1);
 }
 
-#[test]
-fn a_person_outside_reach_opens_only_with_a_reason_that_the_manager_sees() {
-    let server = Server::start();
+fn a_person_outside_reach_opens_only_with_a_reason_that_the_manager_sees(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let app = &server.app;
     let district = app.create_office(&Actor::System, "maktaaral", "Maktaaral", 300).unwrap();
     let local = app.create_account(&Actor::System, "local", "Local", Role::Lawyer, district.id, "en").unwrap().account;
@@ -575,9 +565,8 @@ fn a_person_outside_reach_opens_only_with_a_reason_that_the_manager_sees() {
 /// A victim in a sensitive case calls the hotline again: the operator learns only that a
 /// known person with a restricted file matches and who leads the case, links the call to
 /// them without seeing them, and the lead is given a task about the call.
-#[test]
-fn a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen() {
-    let server = Server::start();
+fn a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let app = &server.app;
     let lawyer = staff(&server, "lawyer");
     let profile = PersonProfile { sex: "female".into(), citizenship: "UZ".into(), ..Default::default() };
@@ -668,3 +657,17 @@ fn a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen() {
     assert!(!found.body.contains("restricted"), "{}", found.body);
     assert!(!found.body.contains(&victim_id));
 }
+
+komek_store::with_each_back_end!(
+    an_operator_registers_a_repeat_caller_found_by_another_spelling,
+    a_form_with_errors_keeps_everything_typed_and_saves_nothing,
+    a_new_person_who_looks_known_is_saved_only_when_the_operator_says_so,
+    an_anonymous_appeal_is_a_normal_appeal,
+    an_employer_named_twice_has_both_appeals_on_its_page,
+    the_register_filters_by_topic_follow_up_and_operator,
+    a_lawyer_merges_a_duplicate_and_keeps_every_appeal,
+    record_pages_follow_the_access_rules,
+    a_lawyer_opens_a_case_from_an_appeal_in_one_step,
+    a_person_outside_reach_opens_only_with_a_reason_that_the_manager_sees,
+    a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen,
+);

@@ -2,11 +2,10 @@
 
 use crate::support;
 
-use support::{Browser, PASSWORD, Server};
+use support::{BackEnd, Browser, PASSWORD, Server};
 
-#[test]
-fn a_lawyer_logs_in_and_sees_the_dashboard_of_her_office() {
-    let server = Server::start();
+fn a_lawyer_logs_in_and_sees_the_dashboard_of_her_office(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     let login = browser.login(&server, "lawyer", PASSWORD);
     assert_eq!(login.status, 303);
@@ -21,9 +20,8 @@ fn a_lawyer_logs_in_and_sees_the_dashboard_of_her_office() {
     assert!(!dashboard.body.contains("href=\"/admin\""), "a lawyer has no administration link");
 }
 
-#[test]
-fn pages_need_a_session_and_a_wrong_password_keeps_the_username() {
-    let server = Server::start();
+fn pages_need_a_session_and_a_wrong_password_keeps_the_username(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     let page = browser.get(&server.url("/"));
     assert_eq!((page.status, page.header("location")), (303, Some("/login")));
@@ -35,9 +33,8 @@ fn pages_need_a_session_and_a_wrong_password_keeps_the_username() {
     assert!(refused.body.contains("Wrong username or password."), "unknown users get the same answer");
 }
 
-#[test]
-fn ten_wrong_passwords_lock_the_account_and_are_audited() {
-    let server = Server::start();
+fn ten_wrong_passwords_lock_the_account_and_are_audited(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     for _ in 0..10 {
         browser.login(&server, "manager", "wrong password!");
@@ -62,9 +59,8 @@ fn ten_wrong_passwords_lock_the_account_and_are_audited() {
     assert_eq!(failures, 12);
 }
 
-#[test]
-fn wrong_passwords_sent_at_once_are_checked_in_turn_and_stop_at_the_lock() {
-    let server = Server::start();
+fn wrong_passwords_sent_at_once_are_checked_in_turn_and_stop_at_the_lock(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let address: std::net::IpAddr = "203.0.113.9".parse().unwrap();
     let app = &server.app;
     std::thread::scope(|scope| {
@@ -79,9 +75,8 @@ fn wrong_passwords_sent_at_once_are_checked_in_turn_and_stop_at_the_lock() {
     assert_eq!(checked, 10, "no guess past the tenth is even checked");
 }
 
-#[test]
-fn a_login_form_without_its_token_is_refused() {
-    let server = Server::start();
+fn a_login_form_without_its_token_is_refused(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.get(&server.url("/login"));
     let forged =
@@ -91,9 +86,8 @@ fn a_login_form_without_its_token_is_refused() {
     assert!(!browser.cookies.contains_key("komek_session"));
 }
 
-#[test]
-fn a_forged_csrf_token_changes_nothing() {
-    let server = Server::start();
+fn a_forged_csrf_token_changes_nothing(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "psychologist", PASSWORD);
     let refused =
@@ -112,9 +106,8 @@ fn a_forged_csrf_token_changes_nothing() {
     assert_eq!(audited, 1, "a forged form is a security event");
 }
 
-#[test]
-fn the_language_switch_is_remembered_for_the_user() {
-    let server = Server::start();
+fn the_language_switch_is_remembered_for_the_user(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "hotline-operator", PASSWORD);
     let csrf = browser.get(&server.url("/")).csrf();
@@ -129,9 +122,8 @@ fn the_language_switch_is_remembered_for_the_user() {
     assert!(other.get(&server.url("/")).body.contains("<html lang=\"kk\">"));
 }
 
-#[test]
-fn the_login_page_speaks_the_browsers_language_until_one_is_chosen() {
-    let server = Server::start();
+fn the_login_page_speaks_the_browsers_language_until_one_is_chosen(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.accept_language = Some("kk-KZ,kk;q=0.9".into());
     assert!(browser.get(&server.url("/login")).body.contains("<html lang=\"kk\">"));
@@ -139,9 +131,8 @@ fn the_login_page_speaks_the_browsers_language_until_one_is_chosen() {
     assert!(browser.get(&server.url("/login")).body.contains("<html lang=\"en\">"));
 }
 
-#[test]
-fn logout_ends_the_session_on_the_server() {
-    let server = Server::start();
+fn logout_ends_the_session_on_the_server(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "lawyer", PASSWORD);
     let session = browser.cookies["komek_session"].clone();
@@ -153,10 +144,9 @@ fn logout_ends_the_session_on_the_server() {
     assert_eq!(page.header("location"), Some("/login?ended=1"));
 }
 
-#[test]
-fn an_idle_session_ends() {
+fn an_idle_session_ends(back_end: BackEnd) {
     let settings = komek_app::Settings { session_idle: std::time::Duration::ZERO, ..Default::default() };
-    let server = Server::start_with(settings);
+    let server = Server::start_with(back_end, settings);
     let mut browser = Browser::new();
     // An analyst has no second step, so the first page after the password shows the expiry.
     browser.login_password(&server, "analyst", PASSWORD);
@@ -166,9 +156,8 @@ fn an_idle_session_ends() {
     assert!(login.body.contains("Your session has ended."));
 }
 
-#[test]
-fn a_one_time_password_must_be_changed_before_anything_else() {
-    let server = Server::start();
+fn a_one_time_password_must_be_changed_before_anything_else(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let hq = server.app.office_by_code("hq").unwrap().unwrap();
     let created = server
         .app
@@ -201,9 +190,8 @@ fn a_one_time_password_must_be_changed_before_anything_else() {
     assert_eq!(browser.get(&server.url("/cases")).status, 200);
 }
 
-#[test]
-fn every_area_is_guarded_by_the_capability_table() {
-    let server = Server::start();
+fn every_area_is_guarded_by_the_capability_table(back_end: BackEnd) {
+    let server = Server::start(back_end);
     for role in komek_domain::Role::ALL {
         let mut browser = Browser::new();
         browser.login(&server, role.code(), PASSWORD);
@@ -223,9 +211,8 @@ fn every_area_is_guarded_by_the_capability_table() {
     }
 }
 
-#[test]
-fn errors_are_pages_in_the_users_language_and_every_page_is_protected() {
-    let server = Server::start();
+fn errors_are_pages_in_the_users_language_and_every_page_is_protected(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.get(&server.url("/login?lang=ru"));
     let missing = browser.get(&server.url("/no/such/page"));
@@ -244,9 +231,8 @@ fn errors_are_pages_in_the_users_language_and_every_page_is_protected() {
     assert!(health.body.contains("\"status\":\"ok\""));
 }
 
-#[test]
-fn a_malformed_form_gets_a_translated_page() {
-    let server = Server::start();
+fn a_malformed_form_gets_a_translated_page(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "lawyer", PASSWORD);
     let csrf = browser.get(&server.url("/")).csrf();
@@ -255,9 +241,8 @@ fn a_malformed_form_gets_a_translated_page() {
     assert!(bad.body.contains("The request could not be understood."));
 }
 
-#[test]
-fn a_lawyer_enrols_an_authenticator_and_needs_it_at_every_login() {
-    let server = Server::start();
+fn a_lawyer_enrols_an_authenticator_and_needs_it_at_every_login(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     assert_eq!(browser.login_password(&server, "lawyer", PASSWORD).status, 303);
     // Nothing is reachable before the second step.
@@ -306,9 +291,8 @@ fn a_lawyer_enrols_an_authenticator_and_needs_it_at_every_login() {
     assert_eq!(audited, 4, "two failures and one success of the second step, plus the failed enrolment code");
 }
 
-#[test]
-fn an_analyst_sees_no_identifying_data_and_needs_no_second_factor() {
-    let server = Server::start();
+fn an_analyst_sees_no_identifying_data_and_needs_no_second_factor(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login_password(&server, "analyst", PASSWORD);
     assert_eq!(browser.get(&server.url("/")).status, 200);
@@ -316,9 +300,8 @@ fn an_analyst_sees_no_identifying_data_and_needs_no_second_factor() {
     assert_eq!(browser.get(&server.url("/cases")).status, 403);
 }
 
-#[test]
-fn an_administrator_resets_a_lost_second_factor_and_disables_accounts() {
-    let server = Server::start();
+fn an_administrator_resets_a_lost_second_factor_and_disables_accounts(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut lawyer = Browser::new();
     lawyer.login(&server, "lawyer", PASSWORD);
     assert_eq!(lawyer.get(&server.url("/")).status, 200);
@@ -334,9 +317,8 @@ fn an_administrator_resets_a_lost_second_factor_and_disables_accounts() {
     assert!(refused.body.contains("This account is disabled."));
 }
 
-#[test]
-fn a_manager_reads_the_audit_log_filtered_and_checks_the_chain() {
-    let server = Server::start();
+fn a_manager_reads_the_audit_log_filtered_and_checks_the_chain(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut lawyer = Browser::new();
     lawyer.login(&server, "lawyer", PASSWORD);
     lawyer.login_password(&server, "lawyer", "a wrong password");
@@ -355,9 +337,8 @@ fn a_manager_reads_the_audit_log_filtered_and_checks_the_chain() {
     assert_eq!(other.get(&server.url("/audit")).status, 403);
 }
 
-#[test]
-fn a_manager_reviews_emergency_access_on_the_audit_page() {
-    let server = Server::start();
+fn a_manager_reviews_emergency_access_on_the_audit_page(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let app = &server.app;
     let hq = app.office_by_code("hq").unwrap().unwrap();
     let accounts = app.accounts(&komek_app::Actor::System).unwrap();
@@ -416,9 +397,8 @@ fn a_manager_reviews_emergency_access_on_the_audit_page() {
     assert!(manager.get(&server.url("/audit")).body.contains("No emergency access awaits review."));
 }
 
-#[test]
-fn an_administrator_manages_accounts_on_the_web() {
-    let server = Server::start();
+fn an_administrator_manages_accounts_on_the_web(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut admin = Browser::new();
     admin.login(&server, "administrator", PASSWORD);
     let page = admin.get(&server.url("/admin"));
@@ -475,9 +455,8 @@ fn an_administrator_manages_accounts_on_the_web() {
     assert_eq!(back.get(&server.url("/login/second-factor")).header("location"), Some("/login/enrol"));
 }
 
-#[test]
-fn the_language_can_be_switched_during_the_second_step() {
-    let server = Server::start();
+fn the_language_can_be_switched_during_the_second_step(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login_password(&server, "lawyer", PASSWORD);
     let enrol = browser.get(&server.url("/login/enrol"));
@@ -488,3 +467,27 @@ fn the_language_can_be_switched_during_the_second_step() {
     assert!(back.body.contains("Екі қадамды кіруді баптау"), "{}", back.body);
     assert_eq!(support::secret_on(&back), support::secret_on(&enrol), "the key offered stays the same");
 }
+
+komek_store::with_each_back_end!(
+    an_idle_session_ends,
+    a_lawyer_logs_in_and_sees_the_dashboard_of_her_office,
+    pages_need_a_session_and_a_wrong_password_keeps_the_username,
+    ten_wrong_passwords_lock_the_account_and_are_audited,
+    wrong_passwords_sent_at_once_are_checked_in_turn_and_stop_at_the_lock,
+    a_login_form_without_its_token_is_refused,
+    a_forged_csrf_token_changes_nothing,
+    the_language_switch_is_remembered_for_the_user,
+    the_login_page_speaks_the_browsers_language_until_one_is_chosen,
+    logout_ends_the_session_on_the_server,
+    a_one_time_password_must_be_changed_before_anything_else,
+    every_area_is_guarded_by_the_capability_table,
+    errors_are_pages_in_the_users_language_and_every_page_is_protected,
+    a_malformed_form_gets_a_translated_page,
+    a_lawyer_enrols_an_authenticator_and_needs_it_at_every_login,
+    an_analyst_sees_no_identifying_data_and_needs_no_second_factor,
+    an_administrator_resets_a_lost_second_factor_and_disables_accounts,
+    a_manager_reads_the_audit_log_filtered_and_checks_the_chain,
+    a_manager_reviews_emergency_access_on_the_audit_page,
+    an_administrator_manages_accounts_on_the_web,
+    the_language_can_be_switched_during_the_second_step,
+);

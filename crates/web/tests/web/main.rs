@@ -1,8 +1,6 @@
 //! The web application's tests, one binary: the pages, the JSON API and the browser suite, each
 //! against a real server on loopback (`support`).
 
-#[macro_use]
-mod support;
 mod api;
 mod browser;
 mod cases;
@@ -10,4 +8,5 @@ mod cases_api;
 mod hotline;
 mod http;
 mod reports;
+mod support;
 mod values;

@@ -8,15 +8,15 @@ use crate::support;
 use std::io::Read;
 
 use komek_app::demo;
-use support::{Browser, PASSWORD, Page, Server};
+use support::{BackEnd, Browser, PASSWORD, Page, Server};
 
 /// The page budget (ARCHITECTURE.md, "Performance budgets"): a staff page weighs at most
 /// 30 KB compressed.
 const PAGE_BUDGET_BYTES: usize = 30 * 1024;
 
 /// A server whose data is the demo year 2008.
-fn demo_server() -> Server {
-    let server = Server::start();
+fn demo_server(back_end: BackEnd) -> Server {
+    let server = Server::start(back_end);
     // The demo year brings its own analyst: the test account of that name steps aside.
     server
         .app
@@ -81,9 +81,8 @@ fn compressed(browser: &Browser, server: &Server, path: &str) -> (Vec<u8>, Optio
     (bytes, encoding)
 }
 
-#[test]
-fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_beside_each_table() {
-    let server = demo_server();
+fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_beside_each_table(back_end: BackEnd) {
+    let server = demo_server(back_end);
     let mut analyst = logged_in(&server, "analyst", demo::DEMO_PASSWORD);
     // The demo's analyst reads Russian; this test reads English.
     let home = open(&mut analyst, &server, "/");
@@ -211,9 +210,8 @@ fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_besid
     assert!(page.body.contains("No USD rate valid on 01.12.2007"));
 }
 
-#[test]
-fn bad_periods_are_refused_beside_their_field_and_an_empty_period_says_so() {
-    let server = Server::start();
+fn bad_periods_are_refused_beside_their_field_and_an_empty_period_says_so(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut analyst = logged_in(&server, "analyst", PASSWORD);
 
     let reversed = analyst.get(&server.url("/reports?kind=custom&from=2008-12-31&to=2008-01-01"));
@@ -262,9 +260,8 @@ fn bad_periods_are_refused_beside_their_field_and_an_empty_period_says_so() {
     assert!(empty.body.contains("За этот период ничего не зарегистрировано"));
 }
 
-#[test]
-fn reports_are_for_analysts_managers_and_administrators_only() {
-    let server = Server::start();
+fn reports_are_for_analysts_managers_and_administrators_only(back_end: BackEnd) {
+    let server = Server::start(back_end);
     for username in ["analyst", "manager", "administrator"] {
         let mut browser = logged_in(&server, username, PASSWORD);
         let page = open(&mut browser, &server, "/reports?kind=year&year=2008");
@@ -296,9 +293,8 @@ fn download(browser: &Browser, server: &Server, path: &str) -> (Vec<u8>, String,
     (bytes, kind, disposition)
 }
 
-#[test]
-fn a_manager_previews_the_public_release_and_downloads_its_open_data_package() {
-    let server = demo_server();
+fn a_manager_previews_the_public_release_and_downloads_its_open_data_package(back_end: BackEnd) {
+    let server = demo_server(back_end);
     let mut manager = logged_in(&server, "manager", PASSWORD);
     let report = open(&mut manager, &server, "/reports?kind=year&year=2008");
     assert!(report.body.contains("href=\"/reports/public?kind=year&amp;year=2008\""), "the way from the report");
@@ -347,9 +343,8 @@ fn a_manager_previews_the_public_release_and_downloads_its_open_data_package() {
 /// The ledger of public releases: looking records nothing, downloading records the release;
 /// January–November next to the year already released is refused, naming the year, and the
 /// page keeps what was typed.
-#[test]
-fn downloaded_releases_are_recorded_and_a_release_that_would_give_them_away_is_refused() {
-    let server = demo_server();
+fn downloaded_releases_are_recorded_and_a_release_that_would_give_them_away_is_refused(back_end: BackEnd) {
+    let server = demo_server(back_end);
     let mut manager = logged_in(&server, "manager", PASSWORD);
     let page = open(&mut manager, &server, "/reports/public?kind=year&year=2008");
     assert!(page.body.contains("No release has been made yet."), "{}", page.body);
@@ -406,9 +401,8 @@ fn downloaded_releases_are_recorded_and_a_release_that_would_give_them_away_is_r
 /// noise instead: the page says the figures are drawn when the package is made, the package
 /// says how it was made, the ledger and the budget show what it spent, and a release past the
 /// year's budget is refused naming the year.
-#[test]
-fn a_period_that_overlaps_a_release_is_published_privately_within_the_yearly_budget() {
-    let server = demo_server();
+fn a_period_that_overlaps_a_release_is_published_privately_within_the_yearly_budget(back_end: BackEnd) {
+    let server = demo_server(back_end);
     let mut manager = logged_in(&server, "manager", PASSWORD);
     download(&manager, &server, "/reports/public?kind=year&year=2008&download=zip");
     let to_november = "/reports/public?kind=custom&from=2008-01-01&to=2008-11-30";
@@ -449,3 +443,12 @@ fn a_period_that_overlaps_a_release_is_published_privately_within_the_yearly_bud
     assert!(typo.body.contains("id=\"epsilon-error\">Give ε as a decimal number"), "{}", typo.body);
     assert!(typo.body.contains("name=\"epsilon\" value=\"half\""), "what was typed stays");
 }
+
+komek_store::with_each_back_end!(
+    an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_beside_each_table,
+    a_manager_previews_the_public_release_and_downloads_its_open_data_package,
+    downloaded_releases_are_recorded_and_a_release_that_would_give_them_away_is_refused,
+    a_period_that_overlaps_a_release_is_published_privately_within_the_yearly_budget,
+    bad_periods_are_refused_beside_their_field_and_an_empty_period_says_so,
+    reports_are_for_analysts_managers_and_administrators_only,
+);

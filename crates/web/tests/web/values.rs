@@ -7,7 +7,7 @@ use crate::support;
 
 use serde_json::{Value, json};
 use support::api::Client;
-use support::{Browser, PASSWORD, Page, Server};
+use support::{BackEnd, Browser, PASSWORD, Page, Server};
 
 fn count(server: &Server, sql: &str) -> i64 {
     server.app.store().read(|tx| tx.query_i64(sql, &[])).unwrap()
@@ -58,9 +58,8 @@ fn a_case(lawyer: &Client) -> (String, String) {
     (format!("/api/v1/cases/{}", case.id()), person.id())
 }
 
-#[test]
-fn an_amount_past_its_ceiling_is_refused_naming_the_field() {
-    let server = Server::start();
+fn an_amount_past_its_ceiling_is_refused_naming_the_field(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     let huge = json!({ "amount_minor": i64::MAX, "currency": "KZT" });
     lawyer.post("/api/v1/appeals", &with(&appeal(), "wage", huge.clone())).refused(422, "wage");
@@ -90,9 +89,8 @@ fn an_amount_past_its_ceiling_is_refused_naming_the_field() {
     assert_eq!(count(&server, "SELECT count(*) FROM proceedings"), 0);
 }
 
-#[test]
-fn a_nul_in_free_text_is_refused_naming_the_field() {
-    let server = Server::start();
+fn a_nul_in_free_text_is_refused_naming_the_field(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
     for (path, field) in [
         ("profile.home_region", "profile.home_region"),
@@ -134,9 +132,8 @@ fn a_nul_in_free_text_is_refused_naming_the_field() {
     assert_eq!(count(&server, "SELECT count(*) FROM services"), 0);
 }
 
-#[test]
-fn days_are_read_only_as_yyyy_mm_dd_and_no_appeal_is_received_in_the_future() {
-    let server = Server::start();
+fn days_are_read_only_as_yyyy_mm_dd_and_no_appeal_is_received_in_the_future(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "hotline-operator");
     for bad in ["2025-2-3", "+002025-01-01", "-0001-01-01", "9999-12-31", "1899-12-31", "2025-02-03T00:00"] {
         let answer = operator.post("/api/v1/appeals", &with(&appeal(), "follow_up_on", json!(bad)));
@@ -161,9 +158,8 @@ fn days_are_read_only_as_yyyy_mm_dd_and_no_appeal_is_received_in_the_future() {
     assert_eq!(count(&server, "SELECT count(*) FROM persons"), 0);
 }
 
-#[test]
-fn a_person_is_held_to_its_lists_lengths_and_visible_names() {
-    let server = Server::start();
+fn a_person_is_held_to_its_lists_lengths_and_visible_names(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let operator = Client::of(&server, "hotline-operator");
     let post = |body: Value| operator.post("/api/v1/persons", &body);
     post(with(&person(), "profile.age_band", json!("young"))).refused(422, "profile.age_band");
@@ -218,9 +214,8 @@ fn intake(page: &Page, typed: &[(&str, &str)]) -> Vec<(String, String)> {
     fields
 }
 
-#[test]
-fn the_intake_form_marks_the_same_values_beside_their_fields_and_keeps_what_was_typed() {
-    let server = Server::start();
+fn the_intake_form_marks_the_same_values_beside_their_fields_and_keeps_what_was_typed(back_end: BackEnd) {
+    let server = Server::start(back_end);
     let mut browser = Browser::new();
     browser.login(&server, "hotline-operator", PASSWORD);
     let mut send = |typed: &[(&str, &str)]| {
@@ -253,3 +248,11 @@ fn the_intake_form_marks_the_same_values_beside_their_fields_and_keeps_what_was_
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(count(&server, "SELECT count(*) FROM appeals"), 1);
 }
+
+komek_store::with_each_back_end!(
+    an_amount_past_its_ceiling_is_refused_naming_the_field,
+    a_nul_in_free_text_is_refused_naming_the_field,
+    days_are_read_only_as_yyyy_mm_dd_and_no_appeal_is_received_in_the_future,
+    a_person_is_held_to_its_lists_lengths_and_visible_names,
+    the_intake_form_marks_the_same_values_beside_their_fields_and_keeps_what_was_typed,
+);

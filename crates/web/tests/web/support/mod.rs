@@ -18,25 +18,7 @@ pub const PASSWORD: &str = "correct horse battery";
 /// What a person keeps of an enrolled second factor: the app's secret, and unused recovery codes.
 pub type Kept = (Vec<u8>, Vec<String>);
 
-/// The database a test server keeps its records in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BackEnd {
-    Sqlite,
-    Postgres,
-}
-
-/// Runs `$body` (a block using `server`) once on a server of each back end; the PostgreSQL run
-/// is skipped, saying so, where no server answers outside CI.
-#[macro_export]
-macro_rules! on_both_back_ends {
-    (|$server:ident| $body:block) => {
-        for back_end in [$crate::support::BackEnd::Sqlite, $crate::support::BackEnd::Postgres] {
-            if let Some($server) = $crate::support::Server::start_on(back_end, komek_app::Settings::default()) {
-                $body
-            }
-        }
-    };
-}
+pub use komek_store::testing::BackEnd;
 
 /// A running server. Dropping it stops the server and removes its data directory (and its
 /// PostgreSQL database).
@@ -56,22 +38,16 @@ pub struct Server {
 }
 
 impl Server {
-    /// A server on a fresh SQLite data directory, with one account per role (username = role
-    /// code, password [`PASSWORD`]) in the head office.
-    pub fn start() -> Self {
-        Self::start_with(Settings::default())
+    /// A server on a fresh database of the back end named, with one account per role
+    /// (username = role code, password [`PASSWORD`]) in the head office.
+    pub fn start(back_end: BackEnd) -> Self {
+        Self::start_with(back_end, Settings::default())
     }
 
-    pub fn start_with(settings: Settings) -> Self {
-        Self::start_on(BackEnd::Sqlite, settings).expect("SQLite is always there")
-    }
-
-    /// A server on the back end named; `None` (after saying it was skipped) for PostgreSQL
-    /// where no server answers, except in CI, where that fails the test.
-    pub fn start_on(back_end: BackEnd, settings: Settings) -> Option<Self> {
+    pub fn start_with(back_end: BackEnd, settings: Settings) -> Self {
         let postgres = match back_end {
             BackEnd::Sqlite => None,
-            BackEnd::Postgres => Some(komek_store::testing::PostgresDb::new()?),
+            BackEnd::Postgres => Some(komek_store::testing::PostgresDb::new().expect("a PostgreSQL server answers")),
         };
         let dir = std::env::temp_dir().join(format!("komek-web-test-{}", uuid::Uuid::now_v7().simple()));
         let url = postgres.as_ref().map(|db| db.url.as_str());
@@ -100,7 +76,7 @@ impl Server {
             });
         });
         let addr = addr_rx.recv().expect("the server reports its address");
-        Some(Self {
+        Self {
             base: format!("http://{addr}"),
             app,
             second_factors: Default::default(),
@@ -110,7 +86,7 @@ impl Server {
             _instance_lock: opened.data_dir,
             back_end,
             _postgres: postgres,
-        })
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
