@@ -36,7 +36,7 @@ mod tests;
 
 pub use arithmetic::{Share, one_decimal_truncated, round_half_up};
 pub use figures::{AppealGroup, Figures, Recovered, TopicSet, build};
-pub use period::{FIRST_YEAR, LAST_YEAR, MonthSpan, Period, PeriodError, PeriodKind, YearMonth};
+pub use period::{MonthSpan, Period, PeriodError, PeriodKind, YearMonth};
 pub use rates::{ExchangeRate, MAX_TENGE_PER_UNIT_MINOR, Rates, WageAverage, WageSums, average_wage};
 pub use shape::{
     Cell, Column, ColumnKind, Label, Labels, MissingRate, Report, TOPIC_GROUPS, Table, TableRow, TopicGroup, column,

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
+use crate::rules::{FIRST_YEAR, LAST_YEAR};
 
 /// The days a report covers: `from` and `to` both included, `from` never after `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -41,10 +42,6 @@ pub enum PeriodError {
     #[error("the year {year} is out of range ({FIRST_YEAR} to {LAST_YEAR})")]
     YearOutOfRange { year: i32 },
 }
-
-/// Years a period may fall in: dates are stored as four-digit text.
-pub const FIRST_YEAR: i32 = 1000;
-pub const LAST_YEAR: i32 = 9999;
 
 impl PeriodError {
     /// The form field to mark.

@@ -51,6 +51,10 @@ fn a_reversed_range_or_an_impossible_period_is_refused_with_its_field() {
     assert_eq!(Period::month(2008, 13).unwrap_err().field(), "month");
     assert_eq!(Period::quarter(2008, 0).unwrap_err().field(), "quarter");
     assert_eq!(Period::year(99_999).unwrap_err().field(), "year");
+    // The years of every other day in Komek (rules::FIRST_YEAR..=LAST_YEAR), no others.
+    assert_eq!(Period::year(1899).unwrap_err(), PeriodError::YearOutOfRange { year: 1899 });
+    assert_eq!(Period::year(2101).unwrap_err().to_string(), "the year 2101 is out of range (1900 to 2100)");
+    assert!(Period::year(1900).is_ok() && Period::year(2100).is_ok());
     // A period read from a form or from JSON goes through the same check.
     let fields = PeriodFields { from: day(2008, 12, 31), to: day(2008, 1, 1) };
     assert!(Period::try_from(fields).is_err());

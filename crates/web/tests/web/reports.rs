@@ -228,7 +228,7 @@ fn bad_periods_are_refused_beside_their_field_and_an_empty_period_says_so(back_e
 
     let year = analyst.get(&server.url("/reports?kind=year&year=20o8"));
     assert_eq!(year.status, 422);
-    assert!(year.body.contains("id=\"year-error\">Enter a year from 1000 to 9999"));
+    assert!(year.body.contains("id=\"year-error\">Enter a year from 1900 to 2100"));
     assert!(year.body.contains("value=\"20o8\""));
 
     let office = uuid::Uuid::now_v7();

@@ -15,10 +15,9 @@ use komek_app::reports::ReportQuery;
 use komek_domain::entities::Office;
 use komek_domain::indicators::CATALOGUES;
 use komek_domain::reports::{
-    Cell, FIRST_YEAR, LAST_YEAR, Label, Labels, MissingRate, Period, PeriodError, PeriodKind, Report, Table, column,
-    table,
+    Cell, Label, Labels, MissingRate, Period, PeriodError, PeriodKind, Report, Table, column, table,
 };
-use komek_domain::{Capability, OfficeId};
+use komek_domain::{Capability, OfficeId, rules};
 use maud::{Markup, html};
 
 use super::charts::{self, Datum};
@@ -82,7 +81,7 @@ impl PeriodForm {
     /// The period the form names, or its problems marked on their fields.
     pub(super) fn period(&self, errors: &mut FieldErrors) -> Option<Period> {
         let mut year = || {
-            let parsed = self.year.parse::<i32>().ok().filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y));
+            let parsed = self.year.parse::<i32>().ok().filter(|y| (rules::FIRST_YEAR..=rules::LAST_YEAR).contains(y));
             if parsed.is_none() {
                 errors.add("year", "report-error-year");
             }
@@ -152,7 +151,7 @@ fn typed_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveD
         errors.add(name, "form-required");
         return None;
     }
-    let parsed = komek_domain::rules::parse_day(value).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
+    let parsed = komek_domain::rules::parse_day(value);
     if parsed.is_none() {
         errors.add(name, "report-error-date");
     }

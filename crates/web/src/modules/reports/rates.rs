@@ -6,9 +6,8 @@
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Datelike;
 use komek_app::AppError;
-use komek_domain::reports::{ExchangeRate, FIRST_YEAR, LAST_YEAR};
+use komek_domain::reports::ExchangeRate;
 use komek_domain::{Capability, Currency};
 use maud::{Markup, html};
 
@@ -73,8 +72,7 @@ pub async fn save(State(state): State<AppState>, current: Current, form: FormDat
     }
     let mut errors = FieldErrors::default();
     let currency = Currency::parse(form.get("currency")).filter(|c| *c != Currency::KZT);
-    let valid_from = komek_domain::rules::parse_day(form.get("valid_from").trim())
-        .filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
+    let valid_from = komek_domain::rules::parse_day(form.get("valid_from").trim());
     let (app, actor) = (state.app.clone(), current.actor.clone());
     if form.has("remove") {
         let (Some(currency), Some(valid_from)) = (currency, valid_from) else {
