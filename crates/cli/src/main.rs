@@ -730,7 +730,7 @@ fn account_named(instance: &Instance, username: &str) -> anyhow::Result<komek_do
 fn serve(instance: Instance, args: &ServeArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
-        .max_blocking_threads(16)
+        .max_blocking_threads(komek_store::POOL_CONNECTIONS as usize)
         .enable_all()
         .build()
         .context("starting the async runtime")?;

@@ -18,6 +18,11 @@ use std::path::Path;
 pub use migrations::{LATEST_VERSION, MIGRATIONS};
 pub use sql::{Dialect, Row, Tx, Value};
 
+/// Connections an instance's pool keeps open to its database, on either back end. The server
+/// runs its database work on as many blocking threads: a thread more would only wait for a
+/// connection, and on 2 cores the waiting costs the tail (BENCHMARKS.md, "Audited reads").
+pub const POOL_CONNECTIONS: u32 = 8;
+
 /// What can go wrong below the services. Messages are for operators, never contain personal data.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {

@@ -83,7 +83,7 @@ pub(crate) fn open(url: &str) -> Result<Pool, StoreError> {
     config.connect(NoTls).map_err(|e| StoreError::Open(describe(&config, &e)))?;
     let manager = Connections { config };
     Ok(r2d2::Pool::builder()
-        .max_size(8)
+        .max_size(crate::POOL_CONNECTIONS)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
         .build(manager)?)

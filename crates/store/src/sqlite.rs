@@ -22,7 +22,7 @@ pub(crate) fn open(path: &Path) -> Result<Pool, StoreError> {
     drop(probe);
     let manager = SqliteConnectionManager::file(path).with_init(configure);
     Ok(r2d2::Pool::builder()
-        .max_size(8)
+        .max_size(crate::POOL_CONNECTIONS)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
         .build(manager)?)
