@@ -146,28 +146,12 @@ impl App {
                 return Ok(Err(required("person")));
             };
             let mut case = Case {
-                id: CaseId::new(),
-                office_id: source.office_id,
-                number: String::new(),
-                kind: kind.to_owned(),
-                status: "open".into(),
                 sensitive,
-                lead_id,
-                team: Vec::new(),
                 persons: vec![person],
                 parties: source.parties.clone(),
-                opened_on: today,
-                closed_on: None,
-                recruited_at: String::new(),
                 exploited_region: source.work_region.clone(),
                 exploited_district: source.work_district.clone(),
-                exploited_place: None,
-                outcomes: Vec::new(),
-                closing_reason: None,
-                recruited_country: None,
-                recruited_district: None,
-                victims: Vec::new(),
-                summary: None,
+                ..Case::opened(source.office_id, kind, lead_id, today)
             };
             let problems = case.validate();
             if !problems.is_empty() {

@@ -532,26 +532,19 @@ impl Generator {
             list.codes.choose(rng).map(|c| c.to_string()).expect("codes")
         };
         let received_at = Utc.timestamp_opt(1_199_145_600 + rng.gen_range(0..31_536_000), 0).single().expect("a time");
+        // Drawn in the order the generator always drew them, so a seed gives the same data.
+        let (channel, contact) = (pick(rng, lookups::CHANNEL), pick(rng, lookups::CONTACT));
         let appeal = Appeal {
-            id: AppealId::new(),
-            office_id: OfficeId::default(),
-            received_at,
-            channel: pick(rng, lookups::CHANNEL),
-            contact: pick(rng, lookups::CONTACT),
             person_id: self.persons.choose(rng).copied(),
             topics: vec![pick(rng, lookups::TOPIC), pick(rng, lookups::TOPIC)],
             help: vec![pick(rng, lookups::HELP)],
             occupation: Some(pick(rng, lookups::OCCUPATION)),
             sector: Some(pick(rng, lookups::SECTOR)),
             work_region: Some(pick(rng, lookups::REGION)),
-            work_district: None,
             wage: Some(Money::from_major(rng.gen_range(10..50) * 1_000, Currency::KZT)),
             migration_reason: Some(pick(rng, lookups::MIGRATION_REASON)),
             notes: Some("Консультация по телефону.".into()),
-            operator_id: AccountId::default(),
-            follow_up_on: None,
-            outcome: "advised".into(),
-            parties: vec![],
+            ..Appeal::received(OfficeId::default(), AccountId::default(), received_at, &channel, &contact, "advised")
         };
         Ok(app.register_appeal(actor, appeal)?)
     }

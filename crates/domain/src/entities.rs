@@ -197,6 +197,40 @@ pub struct Appeal {
 }
 
 impl Appeal {
+    /// An appeal received at `received_at` by `operator_id` through `channel` from a `contact`
+    /// (`lookups::CHANNEL`, `lookups::CONTACT`), with its `outcome` and nothing else recorded
+    /// yet: the start a form or an import fills in.
+    pub fn received(
+        office_id: OfficeId,
+        operator_id: AccountId,
+        received_at: DateTime<Utc>,
+        channel: &str,
+        contact: &str,
+        outcome: &str,
+    ) -> Self {
+        Self {
+            id: AppealId::new(),
+            office_id,
+            received_at,
+            channel: channel.to_owned(),
+            contact: contact.to_owned(),
+            person_id: None,
+            topics: Vec::new(),
+            help: Vec::new(),
+            occupation: None,
+            sector: None,
+            work_region: None,
+            work_district: None,
+            wage: None,
+            migration_reason: None,
+            notes: None,
+            operator_id,
+            follow_up_on: None,
+            outcome: outcome.to_owned(),
+            parties: Vec::new(),
+        }
+    }
+
     /// Every problem at once, so a form can mark all its fields in one round trip. `now` is
     /// the server's clock: an appeal cannot have been received in the future.
     pub fn validate(&self, now: DateTime<Utc>) -> Vec<ValidationError> {
@@ -358,6 +392,35 @@ pub struct Case {
 }
 
 impl Case {
+    /// A case of `kind` opened on `opened_on` in an office, led by `lead_id`, open, not
+    /// sensitive, with no number yet (the service gives it) and nothing else recorded.
+    pub fn opened(office_id: OfficeId, kind: &str, lead_id: AccountId, opened_on: NaiveDate) -> Self {
+        Self {
+            id: CaseId::new(),
+            office_id,
+            number: String::new(),
+            kind: kind.to_owned(),
+            status: "open".into(),
+            sensitive: false,
+            lead_id,
+            team: Vec::new(),
+            persons: Vec::new(),
+            parties: Vec::new(),
+            opened_on,
+            closed_on: None,
+            recruited_at: String::new(),
+            exploited_region: None,
+            exploited_district: None,
+            exploited_place: None,
+            outcomes: Vec::new(),
+            closing_reason: None,
+            recruited_country: None,
+            recruited_district: None,
+            victims: Vec::new(),
+            summary: None,
+        }
+    }
+
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         let mut check = |field, list: lookups::LookupList, code: &str| {
@@ -581,28 +644,16 @@ mod tests {
         let refused = a.validate(Utc::now());
         assert_eq!(refused.iter().map(ValidationError::field).collect::<Vec<_>>(), ["parties.role", "work_district"]);
         let case = Case {
-            id: CaseId::new(),
-            office_id: OfficeId::new(),
             number: "2008-017".into(),
-            kind: "unpaid-wages".into(),
-            status: "open".into(),
-            sensitive: false,
-            lead_id: AccountId::new(),
-            team: vec![],
             persons: vec![PersonId::new()],
-            parties: vec![],
-            opened_on: NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
-            closed_on: None,
-            recruited_at: String::new(),
-            exploited_region: None,
             exploited_district: Some("nowhere".into()),
-            exploited_place: None,
-            outcomes: vec![],
-            closing_reason: None,
-            recruited_country: None,
             recruited_district: Some("elsewhere".into()),
-            victims: vec![],
-            summary: None,
+            ..Case::opened(
+                OfficeId::new(),
+                "unpaid-wages",
+                AccountId::new(),
+                NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
+            )
         };
         let refused = case.validate();
         let fields: Vec<_> = refused.iter().map(ValidationError::field).collect();

@@ -136,11 +136,6 @@ fn records() -> Vec<Record> {
         record(
             "appeal",
             Appeal {
-                id: AppealId::new(),
-                office_id: OfficeId::new(),
-                received_at: Utc::now(),
-                channel: "hotline-phone".into(),
-                contact: "migrant".into(),
                 person_id: Some(person),
                 topics: vec!["wages-unpaid".into()],
                 help: vec!["legal-consultation".into()],
@@ -151,10 +146,9 @@ fn records() -> Vec<Record> {
                 wage: Some(wage),
                 migration_reason: Some("economic".into()),
                 notes: Some("Called twice.".into()),
-                operator_id: AccountId::new(),
                 follow_up_on: Some(day()),
-                outcome: "advised".into(),
                 parties: vec![(party, "employer".into())],
+                ..Appeal::received(OfficeId::new(), AccountId::new(), Utc::now(), "hotline-phone", "migrant", "advised")
             },
             |a| a.validate(Utc::now()),
         ),

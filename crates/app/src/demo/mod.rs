@@ -627,11 +627,6 @@ impl Generator<'_> {
         parties.sort();
         parties.dedup_by(|a, b| a.0 == b.0);
         let appeal = Appeal {
-            id: AppealId::new(),
-            office_id: OfficeId::default(),
-            received_at,
-            channel: channel.into(),
-            contact: contact.into(),
             person_id,
             topics,
             help,
@@ -642,10 +637,9 @@ impl Generator<'_> {
             wage: slot.wage.map(|w| Money::from_major(w, Currency::KZT)),
             migration_reason: slot.reason.map(str::to_owned),
             notes,
-            operator_id: AccountId::default(),
             follow_up_on,
-            outcome: outcome.into(),
             parties,
+            ..Appeal::received(OfficeId::default(), AccountId::default(), received_at, channel, contact, outcome)
         };
         // A caller known elsewhere (another office, a case team) is still this operator's
         // appeal; the generator, which sees everything, links it on the operator's behalf.
@@ -722,17 +716,11 @@ impl Generator<'_> {
         };
         let sentenced = plan.outcomes.contains(&"sentence");
         let case = Case {
-            id: CaseId::new(),
-            office_id: OfficeId::default(),
-            number: String::new(),
-            kind: plan.kind.into(),
             status: plan.status.into(),
             sensitive: plan.sensitive,
-            lead_id: self.staff.id(plan.lead),
             team: plan.team.iter().map(|u| self.staff.id(u)).collect(),
             persons: vec![plan.person],
             parties: plan.parties,
-            opened_on: plan.opened_on,
             closed_on: plan.closed_on,
             recruited_at: plan.recruited_at,
             exploited_region: plan.exploited.0.map(str::to_owned),
@@ -740,10 +728,9 @@ impl Generator<'_> {
             exploited_place: plan.exploited.2.map(str::to_owned),
             outcomes: plan.outcomes.into_iter().map(str::to_owned).collect(),
             closing_reason: closed.then(|| if returned { "person-returned-home" } else { "goals-achieved" }.to_owned()),
-            recruited_country: None,
-            recruited_district: None,
             victims: vec![victim],
             summary: Some(plan.summary),
+            ..Case::opened(OfficeId::default(), plan.kind, self.staff.id(plan.lead), plan.opened_on)
         };
         let kind = case.kind.clone();
         let id = self.app.open_case(&lead, case)?;

@@ -27,32 +27,16 @@ pub fn rights(actor: &Actor, appeal: &Appeal, notes_shown: bool) -> AppealRights
 mod tests {
     use chrono::Utc;
     use komek_domain::Role::*;
-    use komek_domain::{AccountId, AppealId, PersonId};
+    use komek_domain::{AccountId, PersonId};
 
     use super::*;
     use crate::policy::table::{OFFICE, check};
 
     fn appeal(person_id: Option<PersonId>) -> Appeal {
         Appeal {
-            id: AppealId::new(),
-            office_id: OFFICE,
-            received_at: Utc::now(),
-            channel: "hotline-phone".into(),
-            contact: "migrant".into(),
             person_id,
             topics: vec!["wages-unpaid".into()],
-            help: vec![],
-            occupation: None,
-            sector: None,
-            work_region: None,
-            work_district: None,
-            wage: None,
-            migration_reason: None,
-            notes: None,
-            operator_id: AccountId::new(),
-            follow_up_on: None,
-            outcome: "advised".into(),
-            parties: vec![],
+            ..Appeal::received(OFFICE, AccountId::new(), Utc::now(), "hotline-phone", "migrant", "advised")
         }
     }
 

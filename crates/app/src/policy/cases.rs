@@ -198,27 +198,15 @@ mod tests {
     fn case_with(victims: Vec<VictimStatus>) -> Case {
         Case {
             id: komek_domain::CaseId::new(),
-            office_id: OfficeId::new(),
             number: "2008-017".into(),
-            kind: "unpaid-wages".into(),
-            status: "open".into(),
-            sensitive: false,
-            lead_id: AccountId::new(),
-            team: vec![],
             persons: victims.iter().map(|v| v.person_id).collect(),
-            parties: vec![],
-            opened_on: chrono::NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
-            closed_on: None,
-            recruited_at: String::new(),
-            exploited_region: None,
-            exploited_district: None,
-            exploited_place: None,
-            outcomes: vec![],
-            closing_reason: None,
-            recruited_country: None,
-            recruited_district: None,
             victims,
-            summary: None,
+            ..Case::opened(
+                OfficeId::new(),
+                "unpaid-wages",
+                AccountId::new(),
+                chrono::NaiveDate::from_ymd_opt(2008, 11, 3).unwrap(),
+            )
         }
     }
 }

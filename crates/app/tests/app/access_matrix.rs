@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
+use komek_domain::Role;
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
-use komek_domain::{CaseId, Role};
 
 /// What a reader gets: the case with identifying parts, the case without them, or nothing.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -66,28 +66,16 @@ fn case_reads_follow_office_team_and_sensitivity_for_every_role() {
                     let name = format!("r{checked}");
                     let reader = app.create_account(&Actor::System, &name, &name, role, office, "en").unwrap().account;
                     let case = Case {
-                        id: CaseId::new(),
-                        office_id: hq.id,
-                        number: String::new(),
-                        kind: "labour-exploitation".into(),
-                        status: "open".into(),
                         sensitive,
-                        lead_id: lead.account_id().unwrap(),
                         team: if on_team { vec![reader.id] } else { vec![] },
                         persons: vec![person],
-                        parties: vec![],
-                        opened_on: NaiveDate::from_ymd_opt(2008, 5, 5).unwrap(),
-                        closed_on: None,
-                        recruited_at: String::new(),
-                        exploited_region: None,
-                        exploited_district: None,
-                        exploited_place: None,
-                        outcomes: vec![],
-                        closing_reason: None,
-                        recruited_country: None,
-                        recruited_district: None,
-                        victims: Vec::new(),
                         summary: Some("Паспорт у работодателя.".into()),
+                        ..Case::opened(
+                            hq.id,
+                            "labour-exploitation",
+                            lead.account_id().unwrap(),
+                            NaiveDate::from_ymd_opt(2008, 5, 5).unwrap(),
+                        )
                     };
                     let id = app.open_case(&lead, case).unwrap();
                     let got = match app.case_file(&Actor::Staff(reader), id) {

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
+use komek_domain::Role;
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
-use komek_domain::{CaseId, Role};
 use komek_store::Store;
 
 fn staff(app: &App, username: &str, role: Role, office: komek_domain::OfficeId) -> Actor {
@@ -30,28 +30,15 @@ fn a_sensitive_case_of_another_office_is_opened_only_by_breaking_glass(store: St
         )
         .unwrap();
     let case = Case {
-        id: CaseId::new(),
-        office_id: district.id,
-        number: String::new(),
-        kind: "forced-labour".into(),
-        status: "open".into(),
         sensitive: true,
-        lead_id: local_lawyer.account_id().unwrap(),
-        team: vec![],
         persons: vec![person],
-        parties: vec![],
-        opened_on: NaiveDate::from_ymd_opt(2008, 1, 21).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: Vec::new(),
         summary: Some("Семь месяцев на хлопке без оплаты.".into()),
+        ..Case::opened(
+            district.id,
+            "forced-labour",
+            local_lawyer.account_id().unwrap(),
+            NaiveDate::from_ymd_opt(2008, 1, 21).unwrap(),
+        )
     };
     let id = app.open_case(&local_lawyer, case).unwrap();
     assert_eq!(app.case_file(&local_lawyer, id).unwrap().case.number, "2008-001");

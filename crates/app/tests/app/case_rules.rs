@@ -48,28 +48,14 @@ fn person(o: &Office, name: &str) -> PersonId {
 
 fn case(o: &Office, persons: Vec<PersonId>) -> CaseId {
     let case = Case {
-        id: CaseId::new(),
-        office_id: komek_domain::OfficeId::new(),
-        number: String::new(),
-        kind: "forced-labour".into(),
-        status: "open".into(),
-        sensitive: false,
-        lead_id: o.lead.account_id().unwrap(),
         team: vec![o.psychologist.account_id().unwrap()],
         persons,
-        parties: vec![],
-        opened_on: NaiveDate::from_ymd_opt(2008, 5, 5).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: vec![],
-        summary: None,
+        ..Case::opened(
+            komek_domain::OfficeId::new(),
+            "forced-labour",
+            o.lead.account_id().unwrap(),
+            NaiveDate::from_ymd_opt(2008, 5, 5).unwrap(),
+        )
     };
     o.app.open_case(&o.lead, case).unwrap()
 }

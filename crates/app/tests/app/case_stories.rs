@@ -76,25 +76,11 @@ fn strings(codes: &[&str]) -> Vec<String> {
 
 fn appeal(received: NaiveDate, channel: &str, contact: &str, topics: &[&str], notes: &str) -> Appeal {
     Appeal {
-        id: AppealId::new(),
-        office_id: komek_domain::OfficeId::new(),
-        received_at: at(received),
-        channel: channel.into(),
-        contact: contact.into(),
-        person_id: None,
         topics: strings(topics),
         help: strings(&["legal-consultation"]),
-        occupation: None,
-        sector: None,
-        work_region: None,
-        work_district: None,
-        wage: None,
         migration_reason: Some("economic".into()),
         notes: Some(notes.into()),
-        operator_id: AccountId::new(),
-        follow_up_on: None,
-        outcome: "pending".into(),
-        parties: vec![],
+        ..Appeal::received(komek_domain::OfficeId::new(), AccountId::new(), at(received), channel, contact, "pending")
     }
 }
 
@@ -479,28 +465,18 @@ fn alexander_and_his_brother_get_documents_and_wages_through_mediation(store: St
     // One case for both brothers, opened directly.
     let today = k.app.today(&k.lawyer).unwrap();
     let header = komek_domain::entities::Case {
-        id: CaseId::new(),
-        office_id: komek_domain::OfficeId::new(),
-        number: String::new(),
-        kind: "documents-withheld".into(),
-        status: "open".into(),
-        sensitive: false,
-        lead_id: id(&k.lawyer),
-        team: vec![],
         persons: vec![alexander, brother],
         parties: farmer,
-        opened_on: today,
-        closed_on: None,
-        recruited_at: String::new(),
         exploited_region: Some("turkistan".into()),
-        exploited_district: None,
         exploited_place: Some("vineyard".into()),
-        outcomes: vec![],
-        closing_reason: None,
         recruited_country: Some("UZ".into()),
-        recruited_district: None,
-        victims: vec![],
         summary: Some("Oral contract; after six months documents withheld and wages refused.".into()),
+        ..komek_domain::entities::Case::opened(
+            komek_domain::OfficeId::new(),
+            "documents-withheld",
+            id(&k.lawyer),
+            today,
+        )
     };
     let case = k.app.open_case(&k.lawyer, header).unwrap();
     let opened = file(&k, case);

@@ -87,25 +87,14 @@ struct Call<'a> {
 
 fn register(k: &Komek, operator: &Actor, call: Call<'_>) -> AppealId {
     let appeal = Appeal {
-        id: AppealId::new(),
-        office_id: OfficeId::new(),
-        received_at: call.received_at,
-        channel: call.channel.into(),
-        contact: "migrant".into(),
-        person_id: None,
         topics: strings(call.topics),
         help: strings(call.help),
         occupation: call.occupation.map(Into::into),
         sector: call.sector.map(Into::into),
-        work_region: None,
-        work_district: None,
         wage: call.wage,
         migration_reason: call.reason.map(Into::into),
         notes: Some("Позвонил по поводу работы.".into()),
-        operator_id: AccountId::new(),
-        follow_up_on: None,
-        outcome: "advised".into(),
-        parties: vec![],
+        ..Appeal::received(OfficeId::new(), AccountId::new(), call.received_at, call.channel, "migrant", "advised")
     };
     k.app.register_appeal(operator, appeal).unwrap()
 }

@@ -6,9 +6,7 @@ use chrono::{NaiveDate, Utc};
 use komek_app::appeals::{Intake, IntakePerson};
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile, Service};
-use komek_domain::{
-    AccountId, AppealId, CaseId, Currency, Money, OfficeId, PersonId, Role, ServiceId, ValidationError,
-};
+use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId, PersonId, Role, ServiceId, ValidationError};
 use komek_store::Store;
 
 komek_store::on_both_back_ends!(
@@ -51,28 +49,14 @@ fn problems<T: std::fmt::Debug>(result: Result<T, AppError>) -> Vec<ValidationEr
 
 fn case(lead: &Actor, person: PersonId) -> Case {
     Case {
-        id: CaseId::new(),
-        office_id: OfficeId::new(),
-        number: String::new(),
-        kind: "forced-labour".into(),
-        status: "open".into(),
-        sensitive: false,
-        lead_id: lead.account_id().unwrap(),
-        team: vec![],
         persons: vec![person],
-        parties: vec![],
-        opened_on: NaiveDate::from_ymd_opt(2008, 10, 21).unwrap(),
-        closed_on: None,
         recruited_at: "Джизак".into(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: vec![],
-        summary: None,
+        ..Case::opened(
+            OfficeId::new(),
+            "forced-labour",
+            lead.account_id().unwrap(),
+            NaiveDate::from_ymd_opt(2008, 10, 21).unwrap(),
+        )
     }
 }
 
@@ -94,25 +78,9 @@ fn service(case: CaseId, provider: &str) -> Service {
 
 fn appeal(wage: Option<Money>) -> Appeal {
     Appeal {
-        id: AppealId::new(),
-        office_id: OfficeId::new(),
-        received_at: Utc::now(),
-        channel: "hotline-phone".into(),
-        contact: "migrant".into(),
-        person_id: None,
         topics: vec!["wages-unpaid".into()],
-        help: vec![],
-        occupation: None,
-        sector: None,
-        work_region: None,
-        work_district: None,
         wage,
-        migration_reason: None,
-        notes: None,
-        operator_id: AccountId::new(),
-        follow_up_on: None,
-        outcome: "pending".into(),
-        parties: vec![],
+        ..Appeal::received(OfficeId::new(), AccountId::new(), Utc::now(), "hotline-phone", "migrant", "pending")
     }
 }
 

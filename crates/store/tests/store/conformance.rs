@@ -9,19 +9,6 @@ use komek_store::repo::{self, IndexToken, SearchTokens, SearchWord};
 use komek_store::testing::{PostgresDb, SqliteDb};
 use komek_store::{LATEST_VERSION, Store, StoreError, params};
 
-macro_rules! conformance {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(#[test] fn $name() { super::$name(&komek_store::testing::SqliteDb::new().store); })+
-        }
-        mod postgres {
-            $(#[test] fn $name() {
-                if let Some(db) = komek_store::testing::PostgresDb::new() { super::$name(&db.store); }
-            })+
-        }
-    };
-}
-
 conformance!(
     api_tokens_are_found_by_hash_used_and_revoked_once,
     a_stale_party_update_is_refused_and_a_fresh_one_replaces_the_index,
@@ -48,28 +35,11 @@ conformance!(
 
 fn a_case(office: &Office, lead: &Account, person: PersonId, number: &str, status: &str, sensitive: bool) -> Case {
     Case {
-        id: CaseId::new(),
-        office_id: office.id,
         number: number.into(),
-        kind: "unpaid-wages".into(),
         status: status.into(),
         sensitive,
-        lead_id: lead.id,
-        team: vec![],
         persons: vec![person],
-        parties: vec![],
-        opened_on: NaiveDate::from_ymd_opt(2008, 1, 10).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: vec![],
-        summary: None,
+        ..Case::opened(office.id, "unpaid-wages", lead.id, NaiveDate::from_ymd_opt(2008, 1, 10).unwrap())
     }
 }
 
@@ -351,11 +321,6 @@ fn appeals_keep_their_topics_help_parties_and_wage(store: &Store) {
     store.write(|tx| repo::parties::insert(tx, &party, &[])).unwrap();
     let received = Utc.with_ymd_and_hms(2008, 10, 14, 5, 30, 0).unwrap();
     let appeal = Appeal {
-        id: AppealId::new(),
-        office_id: hq.id,
-        received_at: received,
-        channel: "hotline-phone".into(),
-        contact: "migrant".into(),
         person_id: Some(pid),
         topics: vec!["documents-taken".into(), "wages-unpaid".into()],
         help: vec!["legal-consultation".into()],
@@ -365,11 +330,9 @@ fn appeals_keep_their_topics_help_parties_and_wage(store: &Store) {
         work_district: Some("sairam".into()),
         wage: Some(Money::from_major(300_000, Currency::KZT)),
         migration_reason: Some("economic".into()),
-        notes: None,
-        operator_id: op.id,
         follow_up_on: NaiveDate::from_ymd_opt(2008, 10, 20),
-        outcome: "pending".into(),
         parties: vec![(party.id, "employer".into())],
+        ..Appeal::received(hq.id, op.id, received, "hotline-phone", "migrant", "pending")
     };
     store.write(|tx| repo::appeals::insert(tx, &appeal, Some(vec![7, 7]))).unwrap();
     let back = store.read(|tx| repo::appeals::get(tx, appeal.id)).unwrap();
@@ -587,25 +550,15 @@ fn a_wrongly_spelled_postgres_url_is_refused_with_a_clear_message() {
 /// An appeal of `op` in `office`, received on `day` of October 2008, with one topic.
 fn register_appeal(store: &Store, office: &Office, op: &Account, day: u32, topic: &str) -> Appeal {
     let appeal = Appeal {
-        id: AppealId::new(),
-        office_id: office.id,
-        received_at: Utc.with_ymd_and_hms(2008, 10, day, 6, 0, 0).unwrap(),
-        channel: if day.is_multiple_of(2) { "walk-in" } else { "hotline-phone" }.into(),
-        contact: "migrant".into(),
-        person_id: None,
         topics: vec![topic.into()],
-        help: vec![],
-        occupation: None,
-        sector: None,
-        work_region: None,
-        work_district: None,
-        wage: None,
-        migration_reason: None,
-        notes: None,
-        operator_id: op.id,
-        follow_up_on: None,
-        outcome: "advised".into(),
-        parties: vec![],
+        ..Appeal::received(
+            office.id,
+            op.id,
+            Utc.with_ymd_and_hms(2008, 10, day, 6, 0, 0).unwrap(),
+            if day.is_multiple_of(2) { "walk-in" } else { "hotline-phone" },
+            "migrant",
+            "advised",
+        )
     };
     store.write(|tx| repo::appeals::insert(tx, &appeal, None)).unwrap();
     appeal
@@ -685,28 +638,9 @@ fn merging_moves_appeals_cases_and_services_to_the_person_kept(store: &Store) {
     appeal.person_id = Some(duplicate);
     store.write(|tx| repo::appeals::update(tx, &appeal, None, 1)).unwrap();
     let case_of = |persons: Vec<PersonId>, number: &str| Case {
-        id: CaseId::new(),
-        office_id: hq.id,
         number: number.into(),
-        kind: "unpaid-wages".into(),
-        status: "open".into(),
-        sensitive: false,
-        lead_id: op.id,
-        team: vec![],
         persons,
-        parties: vec![],
-        opened_on: NaiveDate::from_ymd_opt(2008, 10, 3).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: Vec::new(),
-        summary: None,
+        ..Case::opened(hq.id, "unpaid-wages", op.id, NaiveDate::from_ymd_opt(2008, 10, 3).unwrap())
     };
     let both = case_of(vec![kept, duplicate], "2008-001");
     let only_dup = case_of(vec![duplicate], "2008-002");

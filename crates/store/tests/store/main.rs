@@ -2,6 +2,22 @@
 //! report counts, the two back ends' schemas side by side, and SQLite's durability. Each module
 //! runs on real databases.
 
+/// Test functions taking a `&Store`, each run as a `sqlite::` and a `postgres::` test on a
+/// fresh database (the PostgreSQL one skipped, saying so, without a server, and failing in CI):
+/// what every back end must do alike.
+macro_rules! conformance {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name(&komek_store::testing::SqliteDb::new().store); })+
+        }
+        mod postgres {
+            $(#[test] fn $name() {
+                if let Some(db) = komek_store::testing::PostgresDb::new() { super::$name(&db.store); }
+            })+
+        }
+    };
+}
+
 mod conformance;
 mod reports;
 mod schema;

@@ -12,20 +12,7 @@ use komek_store::repo;
 use komek_store::repo::reports::{self as counts, Scope};
 use komek_store::{Store, params};
 
-macro_rules! on_both_back_ends {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(#[test] fn $name() { super::$name(&komek_store::testing::SqliteDb::new().store); })+
-        }
-        mod postgres {
-            $(#[test] fn $name() {
-                if let Some(db) = komek_store::testing::PostgresDb::new() { super::$name(&db.store); }
-            })+
-        }
-    };
-}
-
-on_both_back_ends!(
+conformance!(
     exchange_rates_start_at_the_seed_year_and_are_set_corrected_and_removed,
     each_appeal_keeps_its_topic_and_help_sets_in_step_with_its_lists,
     appeals_are_counted_within_the_moments_and_the_office_asked_for,
@@ -82,25 +69,9 @@ fn strings(codes: &[&str]) -> Vec<String> {
 
 fn appeal(office: &Office, operator: &Account, received_at: DateTime<Utc>, topics: &[&str], help: &[&str]) -> Appeal {
     Appeal {
-        id: AppealId::new(),
-        office_id: office.id,
-        received_at,
-        channel: "hotline-phone".into(),
-        contact: "migrant".into(),
-        person_id: None,
         topics: strings(topics),
         help: strings(help),
-        occupation: None,
-        sector: None,
-        work_region: None,
-        work_district: None,
-        wage: None,
-        migration_reason: None,
-        notes: None,
-        operator_id: operator.id,
-        follow_up_on: None,
-        outcome: "advised".into(),
-        parties: vec![],
+        ..Appeal::received(office.id, operator.id, received_at, "hotline-phone", "migrant", "advised")
     }
 }
 

@@ -308,24 +308,21 @@ fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced
     let husan = server.app.register_person(&operator, None, profile, identity).unwrap();
     let appeal = komek_domain::entities::Appeal {
         id: komek_domain::AppealId::new(),
-        office_id: komek_domain::OfficeId(uuid::Uuid::nil()),
-        received_at: chrono::Utc::now(),
-        channel: "hotline-phone".into(),
-        contact: "relative".into(),
         person_id: Some(husan),
         topics: vec!["documents-taken".into(), "forced-labour-suspicion".into()],
         help: vec!["legal-consultation".into()],
         occupation: Some("skilled-construction".into()),
         sector: Some("construction".into()),
-        work_region: None,
-        work_district: None,
-        wage: None,
         migration_reason: Some("economic".into()),
         notes: Some("Паспорт забрали «для оформления разрешений».".into()),
-        operator_id: komek_domain::AccountId(uuid::Uuid::nil()),
-        follow_up_on: None,
-        outcome: "pending".into(),
-        parties: vec![],
+        ..komek_domain::entities::Appeal::received(
+            komek_domain::OfficeId(uuid::Uuid::nil()),
+            komek_domain::AccountId(uuid::Uuid::nil()),
+            chrono::Utc::now(),
+            "hotline-phone",
+            "relative",
+            "pending",
+        )
     };
     let appeal = server.app.register_appeal(&operator, appeal).unwrap();
 

@@ -7,7 +7,7 @@ use crate::support;
 
 use komek_app::Actor;
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
-use komek_domain::{AccountId, AppealId, CaseId, OfficeId, Role};
+use komek_domain::{AccountId, CaseId, OfficeId, Role};
 use support::{BackEnd, Browser, PASSWORD, Page, Server};
 
 fn staff(server: &Server, username: &str) -> Actor {
@@ -26,25 +26,19 @@ fn husans_case(server: &Server, sensitive: bool) -> CaseId {
     let identity = PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
     let husan = server.app.register_person(&operator, None, profile, identity).unwrap();
     let appeal = Appeal {
-        id: AppealId::new(),
-        office_id: OfficeId(uuid::Uuid::nil()),
-        received_at: chrono::Utc::now() - chrono::Duration::days(3),
-        channel: "hotline-phone".into(),
-        contact: "relative".into(),
         person_id: Some(husan),
         topics: vec!["forced-labour-suspicion".into()],
         help: vec!["legal-consultation".into()],
         occupation: Some("skilled-construction".into()),
         sector: Some("construction".into()),
-        work_region: None,
-        work_district: None,
-        wage: None,
-        migration_reason: None,
-        notes: None,
-        operator_id: AccountId(uuid::Uuid::nil()),
-        follow_up_on: None,
-        outcome: "pending".into(),
-        parties: vec![],
+        ..Appeal::received(
+            OfficeId(uuid::Uuid::nil()),
+            AccountId(uuid::Uuid::nil()),
+            chrono::Utc::now() - chrono::Duration::days(3),
+            "hotline-phone",
+            "relative",
+            "pending",
+        )
     };
     let appeal = server.app.register_appeal(&operator, appeal).unwrap();
     server.app.open_case_from_appeal(&staff(server, "lawyer"), appeal, "trafficking-labour", sensitive).unwrap()

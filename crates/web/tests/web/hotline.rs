@@ -6,7 +6,7 @@ use crate::support;
 
 use komek_app::Actor;
 use komek_domain::entities::{Appeal, Case, PersonIdentity, PersonProfile};
-use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PersonId, Role};
+use komek_domain::{AccountId, AppealId, OfficeId, PersonId, Role};
 use support::{BackEnd, Browser, PASSWORD, Page, Server};
 
 fn staff(server: &Server, username: &str) -> Actor {
@@ -22,25 +22,17 @@ fn register_person(server: &Server, actor: &Actor, name: &str, phone: &str) -> P
 
 fn appeal(topic: &str, person: Option<PersonId>) -> Appeal {
     Appeal {
-        id: AppealId::new(),
-        office_id: OfficeId(uuid::Uuid::nil()),
-        received_at: chrono::Utc::now() - chrono::Duration::days(30),
-        channel: "hotline-phone".into(),
-        contact: "migrant".into(),
         person_id: person,
         topics: vec![topic.into()],
         help: vec!["legal-consultation".into()],
-        occupation: None,
-        sector: None,
-        work_region: None,
-        work_district: None,
-        wage: None,
-        migration_reason: None,
-        notes: None,
-        operator_id: AccountId(uuid::Uuid::nil()),
-        follow_up_on: None,
-        outcome: "advised".into(),
-        parties: vec![],
+        ..Appeal::received(
+            OfficeId(uuid::Uuid::nil()),
+            AccountId(uuid::Uuid::nil()),
+            chrono::Utc::now() - chrono::Duration::days(30),
+            "hotline-phone",
+            "migrant",
+            "advised",
+        )
     }
 }
 
@@ -362,28 +354,14 @@ fn record_pages_follow_the_access_rules(back_end: BackEnd) {
     let other_person = register_person(&server, &local, "Осмонова Бермет", "+996 555 00 00 02");
     let sensitive_person = register_person(&server, &lawyer, "Ташпулатова Дилором", "+998 93 000 00 03");
     let case = Case {
-        id: CaseId::new(),
-        office_id: OfficeId(uuid::Uuid::nil()),
-        number: String::new(),
-        kind: "trafficking-labour".into(),
-        status: "open".into(),
         sensitive: true,
-        lead_id: lawyer.account_id().unwrap(),
-        team: vec![],
         persons: vec![sensitive_person],
-        parties: vec![],
-        opened_on: chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: Vec::new(),
-        summary: None,
+        ..Case::opened(
+            OfficeId(uuid::Uuid::nil()),
+            "trafficking-labour",
+            lawyer.account_id().unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
+        )
     };
     app.open_case(&lawyer, case).unwrap();
     let save = |actor: &Actor, person| app.register_appeal(actor, appeal("employment", Some(person))).unwrap();
@@ -578,28 +556,14 @@ fn a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen(bac
     };
     let victim = app.register_person(&lawyer, None, profile, identity).unwrap();
     let case = Case {
-        id: CaseId::new(),
-        office_id: OfficeId(uuid::Uuid::nil()),
-        number: String::new(),
-        kind: "trafficking-labour".into(),
-        status: "open".into(),
         sensitive: true,
-        lead_id: lawyer.account_id().unwrap(),
-        team: vec![],
         persons: vec![victim],
-        parties: vec![],
-        opened_on: chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: Vec::new(),
-        summary: None,
+        ..Case::opened(
+            OfficeId(uuid::Uuid::nil()),
+            "trafficking-labour",
+            lawyer.account_id().unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
+        )
     };
     let case_id = app.open_case(&lawyer, case).unwrap();
 

@@ -360,27 +360,14 @@ fn a_manager_reviews_emergency_access_on_the_audit_page(back_end: BackEnd) {
         .unwrap();
     let case = komek_domain::entities::Case {
         id: komek_domain::CaseId::new(),
-        office_id: hq.id,
-        number: String::new(),
-        kind: "trafficking-labour".into(),
-        status: "open".into(),
         sensitive: true,
-        lead_id: lawyer.account_id().unwrap(),
-        team: vec![],
         persons: vec![person],
-        parties: vec![],
-        opened_on: chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
-        closed_on: None,
-        recruited_at: String::new(),
-        exploited_region: None,
-        exploited_district: None,
-        exploited_place: None,
-        outcomes: vec![],
-        closing_reason: None,
-        recruited_country: None,
-        recruited_district: None,
-        victims: Vec::new(),
-        summary: None,
+        ..komek_domain::entities::Case::opened(
+            hq.id,
+            "trafficking-labour",
+            lawyer.account_id().unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2008, 9, 3).unwrap(),
+        )
     };
     let id = app.open_case(&lawyer, case).unwrap();
     app.break_glass_case(&psychologist, id, "Covering the hotline tonight: the lead lawyer is away.").unwrap();
