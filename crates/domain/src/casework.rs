@@ -14,13 +14,7 @@ use crate::{
     ValidationError, indicators, law, lookups,
 };
 
-use crate::rules::{self, check_count, check_line, check_required, check_text};
-
-fn check_code(errors: &mut Vec<ValidationError>, field: &'static str, list: lookups::LookupList, code: &str) {
-    if let Err(e) = list.check(field, code) {
-        errors.push(e);
-    }
-}
+use crate::rules::{self, check_code, check_count, check_line, check_required, check_text};
 
 /// A person in a case, with their standing as a victim and who decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

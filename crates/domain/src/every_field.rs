@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::casework::*;
 use crate::entities::*;
 use crate::indicators::{Answer, Source};
+use crate::referrals::*;
 use crate::*;
 
 /// What a text field is.
@@ -93,6 +94,31 @@ const FIELDS: &[(&str, &str, Kind)] = &[
     ("party: identifiers[]", "party_identifiers", Line),
     ("party: address", "party_address", Line),
     ("party: notes", "party_notes", Text),
+    ("partner: name", "name", Line),
+    ("partner: kind", "kind", Code),
+    ("partner: country", "country", Code),
+    ("partner: regions[]", "regions", Code),
+    ("partner: services[]", "services", Code),
+    ("partner: languages[]", "languages", Code),
+    ("partner: working_hours", "working_hours", Line),
+    ("partner: contacts.focal_points[].name", "focal_points.name", Line),
+    ("partner: contacts.focal_points[].position", "focal_points.position", Line),
+    ("partner: contacts.focal_points[].phones[]", "focal_points.phones", Line),
+    ("partner: contacts.focal_points[].email", "focal_points.email", Line),
+    ("partner: contacts.address", "address", Text),
+    ("partner: contacts.notes", "notes", Text),
+    ("consent: method", "method", Code),
+    ("consent: recipients[].value", "recipients", Code),
+    ("consent: purposes[]", "purposes", Code),
+    ("consent: categories[]", "categories", Code),
+    ("consent: note", "note", Text),
+    ("referral: number", "", Set),
+    ("referral: purpose", "purpose", Code),
+    ("referral: services[]", "services", Code),
+    ("referral: urgency", "urgency", Code),
+    ("referral: fields[]", "fields", Code),
+    ("referral: override_reason", "override_reason", Text),
+    ("referral: status", "status", Code),
 ];
 
 /// A person as the services take one: a profile and an identity.
@@ -316,6 +342,76 @@ fn records() -> Vec<Record> {
                 notes: "Named by three workers.".into(),
             },
             PartyIdentity::validate,
+        ),
+        record(
+            "partner",
+            Partner {
+                id: PartnerId::new(),
+                name: "IOM Kazakhstan".into(),
+                kind: "international-organisation".into(),
+                country: "KZ".into(),
+                regions: vec!["turkistan".into()],
+                services: vec!["repatriation".into()],
+                languages: vec!["ru".into()],
+                working_hours: "Mon–Fri 9–18".into(),
+                active: true,
+                contacts: Some(PartnerContacts {
+                    focal_points: vec![FocalPoint {
+                        name: "Дана Сеитова".into(),
+                        position: "Project assistant".into(),
+                        phones: vec!["+7 717 000 00 00".into()],
+                        email: "dana@example.org".into(),
+                    }],
+                    address: "Astana, Beibitshilik 10".into(),
+                    notes: "Calls back within a day.".into(),
+                }),
+                updated_at: Utc::now(),
+            },
+            Partner::validate,
+        ),
+        record(
+            "consent",
+            Consent {
+                id: ConsentId::new(),
+                person_id: person,
+                office_id: OfficeId::new(),
+                given_on: day(),
+                method: "signed-form".into(),
+                // A recipient by kind: its value is a code (by partner, an id).
+                recipients: vec![Recipient::Kind("shelter".into())],
+                purposes: vec!["assistance".into()],
+                categories: vec!["identity".into()],
+                expires_on: Some(day()),
+                withdrawn_on: Some(day()),
+                note: Some("Read aloud in Uzbek.".into()),
+                recorded_by: AccountId::new(),
+                recorded_at: Utc::now(),
+            },
+            |c| c.validate(day()),
+        ),
+        record(
+            "referral",
+            Referral {
+                id: ReferralId::new(),
+                office_id: OfficeId::new(),
+                number: "R-2025-001".into(),
+                direction: Direction::Outgoing,
+                person_id: person,
+                case_id: Some(CaseId::new()),
+                appeal_id: Some(AppealId::new()),
+                partner_id: PartnerId::new(),
+                purpose: "assistance".into(),
+                services: vec!["shelter".into()],
+                urgency: "urgent".into(),
+                reply_due_on: Some(day()),
+                fields: vec!["full-name".into()],
+                consent_id: None,
+                override_reason: Some("A child in danger.".into()),
+                status: "draft".into(),
+                created_by: AccountId::new(),
+                created_at: Utc::now(),
+            },
+            Referral::validate,
         ),
     ]
 }

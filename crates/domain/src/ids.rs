@@ -66,6 +66,12 @@ id_type! {
     NoteId;
     /// An evidence file attached to a case.
     EvidenceId;
+    /// An organisation of the referral network.
+    PartnerId;
+    /// A person's consent to share their data.
+    ConsentId;
+    /// A person sent to a partner, or to us by one.
+    ReferralId;
 }
 
 #[cfg(test)]

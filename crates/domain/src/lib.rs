@@ -20,6 +20,7 @@ pub mod money;
 pub mod normalise;
 pub mod private_release;
 pub mod public_release;
+pub mod referrals;
 pub mod release_ledger;
 pub mod reports;
 pub mod rules;

@@ -225,6 +225,47 @@ lookup!(
     LANGUAGE = "language" ["uz", "ru", "kk", "ky", "tg", "en", "other"]
 );
 
+lookup!(
+    /// The kinds of organisation in the referral network.
+    PARTNER_KIND = "partner-kind" [
+        "police", "migration-police", "prosecutor", "court", "labour-inspection",
+        "employment-department", "akimat", "medical", "shelter", "ngo",
+        "international-organisation", "embassy-consulate", "ombudsman", "trade-union", "other",
+    ]
+);
+
+lookup!(
+    /// How a person's consent to share was given.
+    CONSENT_METHOD = "consent-method" ["signed-form", "oral-with-witness", "guardian-for-minor"]
+);
+
+lookup!(
+    /// What a referral, and the consent behind it, is for.
+    REFERRAL_PURPOSE = "referral-purpose" [
+        "assistance", "protection", "investigation", "legal-aid", "return-reintegration",
+    ]
+);
+
+lookup!(
+    /// The categories of a person's data a consent lets go; each shareable field belongs to one.
+    DATA_CATEGORY = "data-category" [
+        "identity", "contact", "case-narrative", "health", "perpetrator", "documents",
+    ]
+);
+
+lookup!(
+    /// How soon a partner should act on a referral.
+    URGENCY = "urgency" ["routine", "urgent", "immediate"]
+);
+
+lookup!(
+    /// Where a referral stands.
+    REFERRAL_STATUS = "referral-status" [
+        "draft", "sent", "received", "accepted", "declined", "services-delivered", "closed",
+        "withdrawn",
+    ]
+);
+
 /// Every list, for screens that show them all and for the translation completeness test.
 pub const ALL: &[LookupList] = &[
     CHANNEL,
@@ -253,6 +294,12 @@ pub const ALL: &[LookupList] = &[
     PARTY_KIND,
     LANGUAGE,
     AGE_BAND,
+    PARTNER_KIND,
+    CONSENT_METHOD,
+    REFERRAL_PURPOSE,
+    DATA_CATEGORY,
+    URGENCY,
+    REFERRAL_STATUS,
 ];
 
 #[cfg(test)]

@@ -117,6 +117,30 @@ pub fn check_lines(errors: &mut Vec<ValidationError>, field: &'static str, list:
     errors.extend(found);
 }
 
+/// Checks that `code`, given for `field`, is a code of `list`.
+pub fn check_code(
+    errors: &mut Vec<ValidationError>,
+    field: &'static str,
+    list: crate::lookups::LookupList,
+    code: &str,
+) {
+    if let Err(error) = list.check(field, code) {
+        errors.push(error);
+    }
+}
+
+/// Checks each of `codes` against `list`, and that there are no more of them than the list
+/// has codes (a repeated code is a slip, not a choice).
+pub fn check_codes(
+    errors: &mut Vec<ValidationError>,
+    field: &'static str,
+    list: crate::lookups::LookupList,
+    codes: &[String],
+) {
+    codes.iter().for_each(|code| check_code(errors, field, list, code));
+    check_count(errors, field, codes.len(), list.codes.len());
+}
+
 /// A list may hold at most `most` entries.
 pub fn check_count(errors: &mut Vec<ValidationError>, field: &'static str, len: usize, most: usize) {
     if len > most {

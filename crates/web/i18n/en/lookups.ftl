@@ -262,3 +262,49 @@ lookup-age-band-27-29 = 27–29 years
 lookup-age-band-30-38 = 30–38 years
 lookup-age-band-39-47 = 39–47 years
 lookup-age-band-48plus = 48 years and older
+
+lookup-partner-kind-police = Police (organised-crime unit)
+lookup-partner-kind-migration-police = Migration police
+lookup-partner-kind-prosecutor = Prosecutor's office
+lookup-partner-kind-court = Court
+lookup-partner-kind-labour-inspection = Labour inspection
+lookup-partner-kind-employment-department = Employment department
+lookup-partner-kind-akimat = Akimat
+lookup-partner-kind-medical = Hospital or clinic
+lookup-partner-kind-shelter = Shelter
+lookup-partner-kind-ngo = NGO
+lookup-partner-kind-international-organisation = International organisation (IOM…)
+lookup-partner-kind-embassy-consulate = Embassy or consulate
+lookup-partner-kind-ombudsman = Ombudsman
+lookup-partner-kind-trade-union = Trade union
+lookup-partner-kind-other = Other
+
+lookup-consent-method-signed-form = Signed form
+lookup-consent-method-oral-with-witness = Oral, with a witness
+lookup-consent-method-guardian-for-minor = By a guardian, for a minor
+
+lookup-referral-purpose-assistance = Assistance
+lookup-referral-purpose-protection = Protection
+lookup-referral-purpose-investigation = Investigation
+lookup-referral-purpose-legal-aid = Legal aid
+lookup-referral-purpose-return-reintegration = Return and reintegration
+
+lookup-data-category-identity = Identity
+lookup-data-category-contact = Contact details
+lookup-data-category-case-narrative = Case narrative
+lookup-data-category-health = Health
+lookup-data-category-perpetrator = Perpetrator data
+lookup-data-category-documents = Documents
+
+lookup-urgency-routine = Routine
+lookup-urgency-urgent = Urgent
+lookup-urgency-immediate = Immediate
+
+lookup-referral-status-draft = Draft
+lookup-referral-status-sent = Sent
+lookup-referral-status-received = Received
+lookup-referral-status-accepted = Accepted
+lookup-referral-status-declined = Declined
+lookup-referral-status-services-delivered = Services delivered
+lookup-referral-status-closed = Closed
+lookup-referral-status-withdrawn = Withdrawn

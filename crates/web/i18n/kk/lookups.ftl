@@ -262,3 +262,49 @@ lookup-age-band-27-29 = 27–29 жас
 lookup-age-band-30-38 = 30–38 жас
 lookup-age-band-39-47 = 39–47 жас
 lookup-age-band-48plus = 48 жас және одан үлкен
+
+lookup-partner-kind-police = Полиция (ұйымдасқан қылмысқа қарсы бөлімше)
+lookup-partner-kind-migration-police = Көші-қон полициясы
+lookup-partner-kind-prosecutor = Прокуратура
+lookup-partner-kind-court = Сот
+lookup-partner-kind-labour-inspection = Еңбек инспекциясы
+lookup-partner-kind-employment-department = Жұмыспен қамту бөлімі
+lookup-partner-kind-akimat = Әкімдік
+lookup-partner-kind-medical = Аурухана немесе емхана
+lookup-partner-kind-shelter = Баспана
+lookup-partner-kind-ngo = ҮЕҰ
+lookup-partner-kind-international-organisation = Халықаралық ұйым (ХКҰ…)
+lookup-partner-kind-embassy-consulate = Елшілік немесе консулдық
+lookup-partner-kind-ombudsman = Адам құқықтары жөніндегі уәкіл
+lookup-partner-kind-trade-union = Кәсіподақ
+lookup-partner-kind-other = Басқа
+
+lookup-consent-method-signed-form = Қол қойылған нысан
+lookup-consent-method-oral-with-witness = Ауызша, куәгердің қатысуымен
+lookup-consent-method-guardian-for-minor = Кәмелетке толмағанның заңды өкілі
+
+lookup-referral-purpose-assistance = Көмек
+lookup-referral-purpose-protection = Қорғау
+lookup-referral-purpose-investigation = Тергеу
+lookup-referral-purpose-legal-aid = Заң көмегі
+lookup-referral-purpose-return-reintegration = Оралу және реинтеграция
+
+lookup-data-category-identity = Жеке басы
+lookup-data-category-contact = Байланыс деректері
+lookup-data-category-case-narrative = Іс сипаттамасы
+lookup-data-category-health = Денсаулық
+lookup-data-category-perpetrator = Құқық бұзушылар туралы деректер
+lookup-data-category-documents = Құжаттар
+
+lookup-urgency-routine = Әдеттегі тәртіппен
+lookup-urgency-urgent = Шұғыл
+lookup-urgency-immediate = Дереу
+
+lookup-referral-status-draft = Жоба
+lookup-referral-status-sent = Жіберілді
+lookup-referral-status-received = Алынды
+lookup-referral-status-accepted = Қабылданды
+lookup-referral-status-declined = Қабылданбады
+lookup-referral-status-services-delivered = Қызметтер көрсетілді
+lookup-referral-status-closed = Жабылды
+lookup-referral-status-withdrawn = Кері қайтарылды

@@ -262,3 +262,49 @@ lookup-age-band-27-29 = 27–29 лет
 lookup-age-band-30-38 = 30–38 лет
 lookup-age-band-39-47 = 39–47 лет
 lookup-age-band-48plus = 48 лет и старше
+
+lookup-partner-kind-police = Полиция (подразделение по борьбе с организованной преступностью)
+lookup-partner-kind-migration-police = Миграционная полиция
+lookup-partner-kind-prosecutor = Прокуратура
+lookup-partner-kind-court = Суд
+lookup-partner-kind-labour-inspection = Инспекция труда
+lookup-partner-kind-employment-department = Отдел занятости
+lookup-partner-kind-akimat = Акимат
+lookup-partner-kind-medical = Больница или поликлиника
+lookup-partner-kind-shelter = Приют
+lookup-partner-kind-ngo = НПО
+lookup-partner-kind-international-organisation = Международная организация (МОМ…)
+lookup-partner-kind-embassy-consulate = Посольство или консульство
+lookup-partner-kind-ombudsman = Уполномоченный по правам человека
+lookup-partner-kind-trade-union = Профсоюз
+lookup-partner-kind-other = Другое
+
+lookup-consent-method-signed-form = Подписанная форма
+lookup-consent-method-oral-with-witness = Устно, при свидетеле
+lookup-consent-method-guardian-for-minor = Законным представителем несовершеннолетнего
+
+lookup-referral-purpose-assistance = Помощь
+lookup-referral-purpose-protection = Защита
+lookup-referral-purpose-investigation = Расследование
+lookup-referral-purpose-legal-aid = Юридическая помощь
+lookup-referral-purpose-return-reintegration = Возвращение и реинтеграция
+
+lookup-data-category-identity = Личность
+lookup-data-category-contact = Контакты
+lookup-data-category-case-narrative = Описание дела
+lookup-data-category-health = Здоровье
+lookup-data-category-perpetrator = Данные о нарушителях
+lookup-data-category-documents = Документы
+
+lookup-urgency-routine = В обычном порядке
+lookup-urgency-urgent = Срочно
+lookup-urgency-immediate = Немедленно
+
+lookup-referral-status-draft = Черновик
+lookup-referral-status-sent = Отправлено
+lookup-referral-status-received = Получено
+lookup-referral-status-accepted = Принято
+lookup-referral-status-declined = Отклонено
+lookup-referral-status-services-delivered = Услуги оказаны
+lookup-referral-status-closed = Закрыто
+lookup-referral-status-withdrawn = Отозвано
