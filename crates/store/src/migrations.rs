@@ -79,6 +79,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0011_release_ledger.sql"),
         postgres: include_str!("migrations/postgres/0011_release_ledger.sql"),
     },
+    Migration {
+        version: 12,
+        name: "referrals",
+        sqlite: include_str!("migrations/sqlite/0012_referrals.sql"),
+        postgres: include_str!("migrations/postgres/0012_referrals.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -201,7 +201,10 @@ id_values!(
     ProceedingId,
     TaskId,
     NoteId,
-    EvidenceId
+    EvidenceId,
+    PartnerId,
+    ConsentId,
+    ReferralId
 );
 
 impl From<i64> for Value {

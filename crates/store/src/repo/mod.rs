@@ -16,6 +16,7 @@ pub mod offices;
 pub mod parties;
 pub mod persons;
 pub mod public_releases;
+pub mod referrals;
 pub mod reports;
 pub mod sessions;
 pub mod tables;

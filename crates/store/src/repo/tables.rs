@@ -43,6 +43,13 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("exchange_rates", "currency, valid_from"),
     ("public_releases", "id"),
     ("privacy_budget", "id"),
+    ("partners", "id"),
+    ("partner_regions", "partner_id, region"),
+    ("partner_services", "partner_id, service"),
+    ("partner_languages", "partner_id, language"),
+    ("consents", "id"),
+    ("referrals", "id"),
+    ("referral_steps", "referral_id, seq"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

@@ -158,14 +158,14 @@ fn every_table_is_either_backed_up_or_deliberately_left_out(store: &Store) {
     }
 }
 
-fn office(tx_store: &Store, code: &str) -> Office {
+pub(crate) fn office(tx_store: &Store, code: &str) -> Office {
     let office =
         Office { id: OfficeId::new(), code: code.into(), name: format!("Office {code}"), utc_offset_minutes: 300 };
     tx_store.write(|tx| repo::offices::insert(tx, &office)).unwrap();
     office
 }
 
-fn account(store: &Store, office: &Office, username: &str) -> Account {
+pub(crate) fn account(store: &Store, office: &Office, username: &str) -> Account {
     let account = Account {
         id: AccountId::new(),
         office_id: office.id,
@@ -180,7 +180,7 @@ fn account(store: &Store, office: &Office, username: &str) -> Account {
     account
 }
 
-fn person(store: &Store, office: &Office, tokens: &[&[u8]]) -> PersonId {
+pub(crate) fn person(store: &Store, office: &Office, tokens: &[&[u8]]) -> PersonId {
     let p = repo::persons::StoredPerson {
         id: PersonId::new(),
         office_id: office.id,

@@ -19,6 +19,7 @@ macro_rules! conformance {
 }
 
 mod conformance;
+mod referrals;
 mod reports;
 mod schema;
 mod sqlite_durability;

@@ -19,6 +19,7 @@ const BOOLEAN_AS_INTEGER_ON_SQLITE: &[(&str, &str)] = &[
     ("assessments", "minor"),
     ("cases", "sensitive"),
     ("key_ring", "active"),
+    ("partners", "active"),
     ("persons", "anonymous"),
     ("sessions", "second_factor_ok"),
 ];

@@ -1,0 +1,442 @@
+//! The referral network: partners (public facts in the clear, their staff's contacts as
+//! ciphertext), consents and referrals with their steps (texts that may name a person as
+//! ciphertext).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use komek_domain::referrals::{Consent, Direction, Partner, Recipient, Referral, ReferralStep};
+use komek_domain::{AccountId, CaseId, ConsentId, PartnerId, PersonId, ReferralId};
+
+use super::{join_codes, split_codes};
+use crate::sql::{Row, Tx};
+use crate::{StoreError, params};
+
+/// A partner as stored: `partner.contacts` is always `None` here; `contacts_enc` holds them.
+#[derive(Debug, Clone)]
+pub struct StoredPartner {
+    pub partner: Partner,
+    /// The name's folded words, for search; made by the app crate, which knows the folding.
+    pub name_key: String,
+    pub contacts_enc: Vec<u8>,
+    pub version: i64,
+}
+
+const PARTNER_COLUMNS: &str =
+    "p.id, p.name, p.kind, p.country, p.working_hours, p.active, p.contacts_enc, p.updated_at, p.version, p.name_key";
+
+/// A partner's regions, services and languages are sets: they come back in code order.
+fn partner_from_row(tx: &mut dyn Tx, row: &Row) -> Result<StoredPartner, StoreError> {
+    let id: PartnerId = row.get(0)?;
+    let list = |tx: &mut dyn Tx, table: &str, column: &str| -> Result<Vec<String>, StoreError> {
+        tx.query(&format!("SELECT {column} FROM {table} WHERE partner_id = $1 ORDER BY {column}"), params![id])?
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    let partner = Partner {
+        id,
+        name: row.get(1)?,
+        kind: row.get(2)?,
+        country: row.get(3)?,
+        regions: list(tx, "partner_regions", "region")?,
+        services: list(tx, "partner_services", "service")?,
+        languages: list(tx, "partner_languages", "language")?,
+        working_hours: row.get(4)?,
+        active: row.get(5)?,
+        contacts: None,
+        updated_at: row.get(7)?,
+    };
+    Ok(StoredPartner { partner, contacts_enc: row.get(6)?, version: row.get(8)?, name_key: row.get(9)? })
+}
+
+fn write_partner_lists(tx: &mut dyn Tx, p: &Partner) -> Result<(), StoreError> {
+    for (table, column, codes) in [
+        ("partner_regions", "region", &p.regions),
+        ("partner_services", "service", &p.services),
+        ("partner_languages", "language", &p.languages),
+    ] {
+        tx.execute(&format!("DELETE FROM {table} WHERE partner_id = $1"), params![p.id])?;
+        for code in codes {
+            tx.execute(
+                &format!("INSERT INTO {table} (partner_id, {column}) VALUES ($1, $2) ON CONFLICT DO NOTHING"),
+                params![p.id, code],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn insert_partner(tx: &mut dyn Tx, stored: &StoredPartner) -> Result<(), StoreError> {
+    let p = &stored.partner;
+    tx.execute(
+        "INSERT INTO partners (id, name, name_key, kind, country, working_hours, active, contacts_enc, created_at,
+                               updated_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 1)",
+        params![
+            p.id,
+            &p.name,
+            &stored.name_key,
+            &p.kind,
+            &p.country,
+            &p.working_hours,
+            p.active,
+            stored.contacts_enc.clone(),
+            p.updated_at
+        ],
+    )?;
+    write_partner_lists(tx, p)
+}
+
+/// Saves a changed partner if nobody else changed it since `stored.version` was read.
+pub fn update_partner(tx: &mut dyn Tx, stored: &StoredPartner) -> Result<(), StoreError> {
+    let p = &stored.partner;
+    let changed = tx.execute(
+        "UPDATE partners SET name = $2, name_key = $3, kind = $4, country = $5, working_hours = $6, active = $7,
+                contacts_enc = $8, updated_at = $9, version = version + 1
+         WHERE id = $1 AND version = $10",
+        params![
+            p.id,
+            &p.name,
+            &stored.name_key,
+            &p.kind,
+            &p.country,
+            &p.working_hours,
+            p.active,
+            stored.contacts_enc.clone(),
+            p.updated_at,
+            stored.version
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Conflict("the partner was changed by someone else".into()));
+    }
+    write_partner_lists(tx, p)
+}
+
+pub fn partner(tx: &mut dyn Tx, id: PartnerId) -> Result<StoredPartner, StoreError> {
+    let row = tx.query_one(&format!("SELECT {} FROM partners p WHERE p.id = $1", PARTNER_COLUMNS), params![id])?;
+    partner_from_row(tx, &row)
+}
+
+/// What the directory is searched by; every part given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct PartnerFilter {
+    /// Folded words each of which begins a word of the name.
+    pub name_words: Vec<String>,
+    pub kind: Option<String>,
+    pub service: Option<String>,
+    /// Partners serving this region, or serving everywhere (no regions listed).
+    pub region: Option<String>,
+    pub active_only: bool,
+}
+
+/// The partners that match, by name.
+pub fn find_partners(tx: &mut dyn Tx, filter: &PartnerFilter, limit: i64) -> Result<Vec<StoredPartner>, StoreError> {
+    let mut sql = format!("SELECT {} FROM partners p WHERE 1 = 1", PARTNER_COLUMNS);
+    let mut values = Vec::new();
+    let mut next = |sql: &mut String, clause: &str, value: crate::Value| {
+        values.push(value);
+        sql.push_str(&clause.replace('?', &format!("${}", values.len())));
+    };
+    for word in &filter.name_words {
+        next(&mut sql, " AND (' ' || p.name_key) LIKE ?", format!("% {word}%").into());
+    }
+    if let Some(kind) = &filter.kind {
+        next(&mut sql, " AND p.kind = ?", kind.into());
+    }
+    if let Some(service) = &filter.service {
+        next(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM partner_services s WHERE s.partner_id = p.id AND s.service = ?)",
+            service.into(),
+        );
+    }
+    if let Some(region) = &filter.region {
+        next(
+            &mut sql,
+            " AND (EXISTS (SELECT 1 FROM partner_regions r WHERE r.partner_id = p.id AND r.region = ?)
+                   OR NOT EXISTS (SELECT 1 FROM partner_regions r WHERE r.partner_id = p.id))",
+            region.into(),
+        );
+    }
+    if filter.active_only {
+        sql.push_str(" AND p.active = TRUE");
+    }
+    values.push(limit.into());
+    sql.push_str(&format!(" ORDER BY p.name, p.id LIMIT ${}", values.len()));
+    let rows = tx.query(&sql, &values)?;
+    rows.iter().map(|row| partner_from_row(tx, row)).collect()
+}
+
+/// A consent as stored: `consent.note` is always `None` here; `note_enc` holds it.
+#[derive(Debug, Clone)]
+pub struct StoredConsent {
+    pub consent: Consent,
+    pub note_enc: Option<Vec<u8>>,
+}
+
+const CONSENT_COLUMNS: &str = "id, person_id, office_id, given_on, method, recipient_partners, recipient_kinds, \
+     purposes, categories, expires_on, withdrawn_on, note_enc, recorded_by, recorded_at";
+
+fn consent_from_row(row: &Row) -> Result<StoredConsent, StoreError> {
+    let partners: String = row.get(5)?;
+    let kinds: String = row.get(6)?;
+    let mut recipients = Vec::new();
+    for id in split_codes(&partners) {
+        let id = id.parse().map_err(|_| StoreError::Decode { column: 5, expected: "partner ids" })?;
+        recipients.push(Recipient::Partner(id));
+    }
+    recipients.extend(split_codes(&kinds).into_iter().map(Recipient::Kind));
+    let consent = Consent {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        office_id: row.get(2)?,
+        given_on: row.get(3)?,
+        method: row.get(4)?,
+        recipients,
+        purposes: split_codes(&row.get::<String>(7)?),
+        categories: split_codes(&row.get::<String>(8)?),
+        expires_on: row.get(9)?,
+        withdrawn_on: row.get(10)?,
+        note: None,
+        recorded_by: row.get(12)?,
+        recorded_at: row.get(13)?,
+    };
+    Ok(StoredConsent { consent, note_enc: row.get(11)? })
+}
+
+pub fn insert_consent(tx: &mut dyn Tx, stored: &StoredConsent) -> Result<(), StoreError> {
+    let c = &stored.consent;
+    let mut partners = Vec::new();
+    let mut kinds = Vec::new();
+    for recipient in &c.recipients {
+        match recipient {
+            Recipient::Partner(id) => partners.push(id.to_string()),
+            Recipient::Kind(kind) => kinds.push(kind.clone()),
+        }
+    }
+    tx.execute(
+        &format!("INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"),
+        params![
+            c.id,
+            c.person_id,
+            c.office_id,
+            c.given_on,
+            &c.method,
+            join_codes(&partners),
+            join_codes(&kinds),
+            join_codes(&c.purposes),
+            join_codes(&c.categories),
+            c.expires_on,
+            c.withdrawn_on,
+            stored.note_enc.clone(),
+            c.recorded_by,
+            c.recorded_at
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn consent(tx: &mut dyn Tx, id: ConsentId) -> Result<StoredConsent, StoreError> {
+    consent_from_row(&tx.query_one(&format!("SELECT {CONSENT_COLUMNS} FROM consents WHERE id = $1"), params![id])?)
+}
+
+/// A person's consents, the latest given first.
+pub fn consents_of(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<StoredConsent>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {CONSENT_COLUMNS} FROM consents WHERE person_id = $1 ORDER BY given_on DESC, recorded_at DESC"
+        ),
+        params![person],
+    )?
+    .iter()
+    .map(consent_from_row)
+    .collect()
+}
+
+/// Records a withdrawal; `false` when the consent was withdrawn already (the first day
+/// stands).
+pub fn withdraw_consent(tx: &mut dyn Tx, id: ConsentId, on: NaiveDate, by: AccountId) -> Result<bool, StoreError> {
+    let changed = tx.execute(
+        "UPDATE consents SET withdrawn_on = $2, withdrawn_by = $3 WHERE id = $1 AND withdrawn_on IS NULL",
+        params![id, on, by],
+    )?;
+    Ok(changed == 1)
+}
+
+/// A referral as stored: `override_reason` is always `None` here; its ciphertext is beside it.
+#[derive(Debug, Clone)]
+pub struct StoredReferral {
+    pub referral: Referral,
+    pub override_reason_enc: Option<Vec<u8>>,
+    pub version: i64,
+}
+
+const REFERRAL_COLUMNS: &str = "id, office_id, number, direction, person_id, case_id, appeal_id, partner_id, purpose, \
+     services, urgency, reply_due_on, fields, consent_id, override_reason_enc, status, created_by, created_at, version";
+
+fn referral_from_row(row: &Row) -> Result<StoredReferral, StoreError> {
+    let direction = match row.get::<String>(3)?.as_str() {
+        "outgoing" => Direction::Outgoing,
+        "incoming" => Direction::Incoming,
+        _ => return Err(StoreError::Decode { column: 3, expected: "outgoing or incoming" }),
+    };
+    let referral = Referral {
+        id: row.get(0)?,
+        office_id: row.get(1)?,
+        number: row.get(2)?,
+        direction,
+        person_id: row.get(4)?,
+        case_id: row.get(5)?,
+        appeal_id: row.get(6)?,
+        partner_id: row.get(7)?,
+        purpose: row.get(8)?,
+        services: split_codes(&row.get::<String>(9)?),
+        urgency: row.get(10)?,
+        reply_due_on: row.get(11)?,
+        fields: split_codes(&row.get::<String>(12)?),
+        consent_id: row.get(13)?,
+        override_reason: None,
+        status: row.get(15)?,
+        created_by: row.get(16)?,
+        created_at: row.get(17)?,
+    };
+    Ok(StoredReferral { referral, override_reason_enc: row.get(14)?, version: row.get(18)? })
+}
+
+/// A new referral and its first step, in the caller's transaction.
+pub fn insert_referral(tx: &mut dyn Tx, stored: &StoredReferral, first: &StoredStep) -> Result<(), StoreError> {
+    let r = &stored.referral;
+    tx.execute(
+        "INSERT INTO referrals (id, office_id, number, direction, person_id, case_id, appeal_id, partner_id, purpose,
+                                services, urgency, reply_due_on, fields, consent_id, override_reason_enc, status,
+                                created_by, created_at, updated_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, 1)",
+        params![
+            r.id,
+            r.office_id,
+            &r.number,
+            r.direction.code(),
+            r.person_id,
+            r.case_id,
+            r.appeal_id,
+            r.partner_id,
+            &r.purpose,
+            join_codes(&r.services),
+            &r.urgency,
+            r.reply_due_on,
+            join_codes(&r.fields),
+            r.consent_id,
+            stored.override_reason_enc.clone(),
+            &r.status,
+            r.created_by,
+            r.created_at
+        ],
+    )?;
+    insert_step(tx, r.id, 1, first)
+}
+
+pub fn referral(tx: &mut dyn Tx, id: ReferralId) -> Result<StoredReferral, StoreError> {
+    referral_from_row(&tx.query_one(&format!("SELECT {REFERRAL_COLUMNS} FROM referrals WHERE id = $1"), params![id])?)
+}
+
+/// Whose referrals are asked for.
+#[derive(Debug, Clone, Copy)]
+pub enum ReferralsOf {
+    Person(PersonId),
+    Case(CaseId),
+}
+
+/// A person's or a case's referrals, newest first.
+pub fn referrals_of(tx: &mut dyn Tx, of: ReferralsOf) -> Result<Vec<StoredReferral>, StoreError> {
+    let (column, id) = match of {
+        ReferralsOf::Person(id) => ("person_id", id.0),
+        ReferralsOf::Case(id) => ("case_id", id.0),
+    };
+    tx.query(
+        &format!("SELECT {REFERRAL_COLUMNS} FROM referrals WHERE {column} = $1 ORDER BY created_at DESC, id DESC"),
+        params![id],
+    )?
+    .iter()
+    .map(referral_from_row)
+    .collect()
+}
+
+/// Outgoing referrals sent and not answered whose reply was due before `day`, the longest
+/// waiting first.
+pub fn waiting_past_due(tx: &mut dyn Tx, day: NaiveDate, limit: i64) -> Result<Vec<StoredReferral>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {REFERRAL_COLUMNS} FROM referrals
+             WHERE status IN ('sent', 'received') AND reply_due_on < $1 AND direction = 'outgoing'
+             ORDER BY reply_due_on, id LIMIT $2"
+        ),
+        params![day, limit],
+    )?
+    .iter()
+    .map(referral_from_row)
+    .collect()
+}
+
+/// The drafts that went under `consent`: a withdrawal stops them.
+pub fn drafts_under(tx: &mut dyn Tx, consent: ConsentId) -> Result<Vec<StoredReferral>, StoreError> {
+    tx.query(
+        &format!("SELECT {REFERRAL_COLUMNS} FROM referrals WHERE consent_id = $1 AND status = 'draft' ORDER BY id"),
+        params![consent],
+    )?
+    .iter()
+    .map(referral_from_row)
+    .collect()
+}
+
+/// A step as stored: `step.note` is always `None` here; `note_enc` holds it.
+#[derive(Debug, Clone)]
+pub struct StoredStep {
+    pub step: ReferralStep,
+    pub note_enc: Option<Vec<u8>>,
+}
+
+fn insert_step(tx: &mut dyn Tx, referral: ReferralId, seq: i64, stored: &StoredStep) -> Result<(), StoreError> {
+    let s = &stored.step;
+    tx.execute(
+        "INSERT INTO referral_steps (referral_id, seq, status, on_day, recorded_by, note_enc, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        params![referral, seq, &s.status, s.on, s.by, stored.note_enc.clone(), s.recorded_at],
+    )?;
+    Ok(())
+}
+
+/// Moves a referral to the step's status if nobody else moved it since `version` was read.
+pub fn add_step(tx: &mut dyn Tx, referral: ReferralId, version: i64, stored: &StoredStep) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE referrals SET status = $2, updated_at = $3, version = version + 1 WHERE id = $1 AND version = $4",
+        params![referral, &stored.step.status, stored.step.recorded_at, version],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Conflict("the referral was changed by someone else".into()));
+    }
+    let seq = tx.query_i64("SELECT count(*) FROM referral_steps WHERE referral_id = $1", params![referral])? + 1;
+    insert_step(tx, referral, seq, stored)
+}
+
+/// A referral's steps, in order.
+pub fn steps(tx: &mut dyn Tx, referral: ReferralId) -> Result<Vec<StoredStep>, StoreError> {
+    tx.query(
+        "SELECT status, on_day, recorded_by, note_enc, recorded_at FROM referral_steps
+         WHERE referral_id = $1 ORDER BY seq",
+        params![referral],
+    )?
+    .iter()
+    .map(|row| {
+        Ok(StoredStep {
+            step: ReferralStep {
+                status: row.get(0)?,
+                on: row.get(1)?,
+                by: row.get(2)?,
+                note: None,
+                recorded_at: row.get::<DateTime<Utc>>(4)?,
+            },
+            note_enc: row.get(3)?,
+        })
+    })
+    .collect()
+}

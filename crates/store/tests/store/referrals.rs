@@ -1,0 +1,241 @@
+//! The referral network's tables on both back ends: the partner directory searched by name,
+//! kind, service and region; consents and their one withdrawal; referrals, their steps and the
+//! replies waiting past their day.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use komek_domain::entities::Office;
+use komek_domain::referrals::{Consent, Direction, Partner, Recipient, Referral, ReferralStep};
+use komek_domain::*;
+use komek_store::repo::referrals::{self as repo, PartnerFilter, ReferralsOf, StoredConsent, StoredPartner};
+use komek_store::repo::referrals::{StoredReferral, StoredStep};
+use komek_store::{Store, StoreError};
+
+use crate::conformance::{account, office, person};
+
+conformance!(
+    the_directory_is_found_by_name_kind_service_and_region,
+    a_partner_is_changed_only_at_the_version_read,
+    a_consent_keeps_its_scope_and_is_withdrawn_once,
+    a_referral_keeps_its_steps_and_replies_past_due_are_found,
+);
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2008, m, d).unwrap()
+}
+
+fn partner(store: &Store, name: &str, key: &str, kind: &str, regions: &[&str], services: &[&str]) -> StoredPartner {
+    let stored = StoredPartner {
+        partner: Partner {
+            id: PartnerId::new(),
+            name: name.into(),
+            kind: kind.into(),
+            country: "KZ".into(),
+            regions: regions.iter().map(|r| r.to_string()).collect(),
+            services: services.iter().map(|s| s.to_string()).collect(),
+            languages: vec!["kk".into(), "ru".into()],
+            working_hours: "9–18".into(),
+            active: true,
+            contacts: None,
+            updated_at: Utc.with_ymd_and_hms(2008, 1, 10, 9, 0, 0).unwrap(),
+        },
+        name_key: key.into(),
+        contacts_enc: vec![7, 7, 7],
+        version: 1,
+    };
+    store.write(|tx| repo::insert_partner(tx, &stored)).unwrap();
+    stored
+}
+
+fn names(found: Vec<StoredPartner>) -> Vec<String> {
+    found.into_iter().map(|p| p.partner.name).collect()
+}
+
+fn the_directory_is_found_by_name_kind_service_and_region(store: &Store) {
+    let shelter =
+        partner(store, "Приют «Забота»", "prijut zabota", "shelter", &["turkistan"], &["food-clothing", "shelter"]);
+    partner(store, "IOM Kazakhstan", "iom kazakhstan", "international-organisation", &[], &["repatriation"]);
+    partner(store, "Областная больница", "oblastnaja bolnica", "medical", &["shymkent"], &["medical"]);
+    let find = |filter: PartnerFilter| names(store.read(|tx| repo::find_partners(tx, &filter, 10)).unwrap());
+
+    let all = find(PartnerFilter::default());
+    assert_eq!(all, ["IOM Kazakhstan", "Областная больница", "Приют «Забота»"]);
+    assert_eq!(find(PartnerFilter { name_words: vec!["zab".into()], ..Default::default() }), ["Приют «Забота»"]);
+    // A word must begin a word of the name, not sit inside one.
+    assert!(find(PartnerFilter { name_words: vec!["abota".into()], ..Default::default() }).is_empty());
+    assert_eq!(find(PartnerFilter { kind: Some("medical".into()), ..Default::default() }), ["Областная больница"]);
+    assert_eq!(find(PartnerFilter { service: Some("repatriation".into()), ..Default::default() }), ["IOM Kazakhstan"]);
+    // A partner that lists no region serves them all.
+    assert_eq!(
+        find(PartnerFilter { region: Some("turkistan".into()), ..Default::default() }),
+        ["IOM Kazakhstan", "Приют «Забота»"]
+    );
+
+    let back = store.read(|tx| repo::partner(tx, shelter.partner.id)).unwrap();
+    assert_eq!(back.partner, shelter.partner);
+    assert_eq!((back.contacts_enc, back.version, back.name_key), (vec![7, 7, 7], 1, "prijut zabota".to_owned()));
+
+    let closed = StoredPartner { partner: Partner { active: false, ..shelter.partner.clone() }, ..shelter };
+    store.write(|tx| repo::update_partner(tx, &closed)).unwrap();
+    assert_eq!(
+        find(PartnerFilter { active_only: true, region: Some("turkistan".into()), ..Default::default() }),
+        ["IOM Kazakhstan"]
+    );
+}
+
+fn a_partner_is_changed_only_at_the_version_read(store: &Store) {
+    let read = partner(store, "НПО «Ишонч»", "npo ishonch", "ngo", &["turkistan"], &["legal-consultation"]);
+    let first = StoredPartner {
+        partner: Partner {
+            regions: vec!["shymkent".into(), "turkistan".into()],
+            services: vec!["mediation".into()],
+            ..read.partner.clone()
+        },
+        ..read.clone()
+    };
+    store.write(|tx| repo::update_partner(tx, &first)).unwrap();
+    let stale = StoredPartner { partner: Partner { name: "late".into(), ..read.partner.clone() }, ..read.clone() };
+    assert!(matches!(store.write(|tx| repo::update_partner(tx, &stale)), Err(StoreError::Conflict(_))));
+    let back = store.read(|tx| repo::partner(tx, read.partner.id)).unwrap();
+    assert_eq!(
+        (back.partner.regions, back.partner.services, back.version),
+        (first.partner.regions, first.partner.services, 2)
+    );
+    assert_eq!(back.partner.name, "НПО «Ишонч»");
+}
+
+fn a_consent(person: PersonId, office: &Office, by: AccountId, recipients: Vec<Recipient>) -> StoredConsent {
+    StoredConsent {
+        consent: Consent {
+            id: ConsentId::new(),
+            person_id: person,
+            office_id: office.id,
+            given_on: day(3, 12),
+            method: "signed-form".into(),
+            recipients,
+            purposes: vec!["investigation".into(), "return-reintegration".into()],
+            categories: vec!["identity".into(), "case-narrative".into()],
+            expires_on: Some(day(12, 31)),
+            withdrawn_on: None,
+            note: None,
+            recorded_by: by,
+            recorded_at: Utc.with_ymd_and_hms(2008, 3, 12, 10, 0, 0).unwrap(),
+        },
+        note_enc: Some(vec![1, 2]),
+    }
+}
+
+fn a_consent_keeps_its_scope_and_is_withdrawn_once(store: &Store) {
+    let hq = office(store, "hq");
+    let lawyer = account(store, &hq, "lawyer");
+    let husan = person(store, &hq, &[b"husan"]);
+    let police = partner(store, "ДП, отдел по борьбе с ОП", "dp otdel", "police", &[], &["legal-consultation"]);
+    let recipients = vec![Recipient::Partner(police.partner.id), Recipient::Kind("international-organisation".into())];
+    let first = a_consent(husan, &hq, lawyer.id, recipients);
+    let later = StoredConsent {
+        consent: Consent { id: ConsentId::new(), given_on: day(4, 1), ..first.consent.clone() },
+        note_enc: None,
+    };
+    store.write(|tx| repo::insert_consent(tx, &first)).unwrap();
+    store.write(|tx| repo::insert_consent(tx, &later)).unwrap();
+
+    let back = store.read(|tx| repo::consent(tx, first.consent.id)).unwrap();
+    assert_eq!((back.consent, back.note_enc), (first.consent.clone(), Some(vec![1, 2])));
+    let all = store.read(|tx| repo::consents_of(tx, husan)).unwrap();
+    assert_eq!(all.iter().map(|c| c.consent.id).collect::<Vec<_>>(), [later.consent.id, first.consent.id]);
+
+    assert!(store.write(|tx| repo::withdraw_consent(tx, first.consent.id, day(5, 20), lawyer.id)).unwrap());
+    assert!(!store.write(|tx| repo::withdraw_consent(tx, first.consent.id, day(6, 1), lawyer.id)).unwrap());
+    let withdrawn = store.read(|tx| repo::consent(tx, first.consent.id)).unwrap();
+    assert_eq!(withdrawn.consent.withdrawn_on, Some(day(5, 20)), "the first withdrawal's day stands");
+}
+
+fn a_referral(office: &Office, person: PersonId, partner: PartnerId, consent: ConsentId, by: AccountId) -> Referral {
+    Referral {
+        id: ReferralId::new(),
+        office_id: office.id,
+        number: format!("R-2008-{}", &ReferralId::new().to_string()[30..]),
+        direction: Direction::Outgoing,
+        person_id: person,
+        case_id: None,
+        appeal_id: None,
+        partner_id: partner,
+        purpose: "investigation".into(),
+        services: vec!["legal-consultation".into()],
+        urgency: "urgent".into(),
+        reply_due_on: Some(day(3, 20)),
+        fields: vec!["full-name".into(), "case-summary".into()],
+        consent_id: Some(consent),
+        override_reason: None,
+        status: "draft".into(),
+        created_by: by,
+        created_at: Utc.with_ymd_and_hms(2008, 3, 14, 9, 0, 0).unwrap(),
+    }
+}
+
+fn step(status: &str, on: NaiveDate, by: AccountId, note: Option<Vec<u8>>) -> StoredStep {
+    StoredStep {
+        step: ReferralStep {
+            status: status.into(),
+            on,
+            by,
+            note: None,
+            recorded_at: Utc.from_utc_datetime(&on.and_hms_opt(12, 0, 0).unwrap()),
+        },
+        note_enc: note,
+    }
+}
+
+fn a_referral_keeps_its_steps_and_replies_past_due_are_found(store: &Store) {
+    let hq = office(store, "hq");
+    let lawyer = account(store, &hq, "lawyer");
+    let husan = person(store, &hq, &[b"husan"]);
+    let police = partner(store, "Police", "police", "police", &[], &["legal-consultation"]);
+    let consent = a_consent(husan, &hq, lawyer.id, vec![Recipient::Partner(police.partner.id)]);
+    store.write(|tx| repo::insert_consent(tx, &consent)).unwrap();
+    let referral = a_referral(&hq, husan, police.partner.id, consent.consent.id, lawyer.id);
+    let stored = StoredReferral { referral: referral.clone(), override_reason_enc: None, version: 1 };
+    store.write(|tx| repo::insert_referral(tx, &stored, &step("draft", day(3, 14), lawyer.id, None))).unwrap();
+    let other = a_referral(&hq, husan, police.partner.id, consent.consent.id, lawyer.id);
+    let other =
+        StoredReferral { referral: Referral { reply_due_on: None, ..other }, override_reason_enc: None, version: 1 };
+    store.write(|tx| repo::insert_referral(tx, &other, &step("draft", day(3, 14), lawyer.id, None))).unwrap();
+
+    assert_eq!(store.read(|tx| repo::referral(tx, referral.id)).unwrap().referral, referral);
+    let drafts = store.read(|tx| repo::drafts_under(tx, consent.consent.id)).unwrap();
+    assert_eq!(drafts.len(), 2);
+
+    store.write(|tx| repo::add_step(tx, referral.id, 1, &step("sent", day(3, 14), lawyer.id, None))).unwrap();
+    assert!(matches!(
+        store.write(|tx| repo::add_step(tx, referral.id, 1, &step("withdrawn", day(3, 15), lawyer.id, None))),
+        Err(StoreError::Conflict(_))
+    ));
+    let waiting = |on| store.read(|tx| repo::waiting_past_due(tx, on, 10)).unwrap();
+    assert!(waiting(day(3, 20)).is_empty(), "due on the 20th is not late on the 20th");
+    assert_eq!(waiting(day(3, 21)).iter().map(|r| r.referral.id).collect::<Vec<_>>(), [referral.id]);
+
+    let reply = Some(vec![9, 9]);
+    store
+        .write(|tx| repo::add_step(tx, referral.id, 2, &step("accepted", day(3, 25), lawyer.id, reply.clone())))
+        .unwrap();
+    assert!(waiting(day(4, 1)).is_empty(), "an accepted referral waits for nothing");
+    let steps = store.read(|tx| repo::steps(tx, referral.id)).unwrap();
+    let seen: Vec<(&str, NaiveDate, Option<Vec<u8>>)> =
+        steps.iter().map(|s| (s.step.status.as_str(), s.step.on, s.note_enc.clone())).collect();
+    assert_eq!(seen, [("draft", day(3, 14), None), ("sent", day(3, 14), None), ("accepted", day(3, 25), reply)]);
+    let back = store.read(|tx| repo::referral(tx, referral.id)).unwrap();
+    assert_eq!((back.referral.status.as_str(), back.version), ("accepted", 3));
+    assert_eq!(store.read(|tx| repo::drafts_under(tx, consent.consent.id)).unwrap().len(), 1);
+    let his = store.read(|tx| repo::referrals_of(tx, ReferralsOf::Person(husan))).unwrap();
+    assert_eq!(his.len(), 2);
+
+    // Nothing goes out without a consent or a reason to do without one: the schema says so too.
+    let bare = StoredReferral {
+        referral: Referral {
+            consent_id: None,
+            ..a_referral(&hq, husan, police.partner.id, consent.consent.id, lawyer.id)
+        },
+        override_reason_enc: None,
+        version: 1,
+    };
+    assert!(store.write(|tx| repo::insert_referral(tx, &bare, &step("draft", day(3, 14), lawyer.id, None))).is_err());
+}
