@@ -21,6 +21,7 @@ pub mod demo;
 pub mod instance;
 pub mod open_data;
 pub mod parties;
+pub mod partners;
 pub mod persons;
 pub mod policy;
 pub mod public_releases;

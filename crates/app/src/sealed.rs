@@ -4,7 +4,8 @@
 //! value already stored unreadable. They are written once, here, and a test pins them.
 
 use komek_domain::{
-    AccountId, AppealId, CaseId, EventId, EvidenceId, NoteId, PartyId, PersonId, ProceedingId, ServiceId, TaskId,
+    AccountId, AppealId, CaseId, EventId, EvidenceId, NoteId, PartnerId, PartyId, PersonId, ProceedingId, ServiceId,
+    TaskId,
 };
 use uuid::Uuid;
 
@@ -75,6 +76,11 @@ pub fn second_factor_secret(account: AccountId) -> FieldRef<'static> {
     FieldRef { kind: "account", id: account.0, field: "totp" }
 }
 
+/// Who to call at a partner and what to know of it: its staff's names and contacts, notes.
+pub fn partner_contacts(id: PartnerId) -> FieldRef<'static> {
+    FieldRef { kind: "partner", id: id.0, field: "contacts" }
+}
+
 /// The reason written for breaking glass (`id`: the break-glass record).
 pub fn break_glass_reason(id: Uuid) -> FieldRef<'static> {
     FieldRef { kind: "break-glass", id, field: "reason" }
@@ -104,6 +110,7 @@ mod tests {
             (evidence_content(EvidenceId(id)), "evidence", "content"),
             (second_factor_secret(AccountId(id)), "account", "totp"),
             (break_glass_reason(id), "break-glass", "reason"),
+            (partner_contacts(PartnerId(id)), "partner", "contacts"),
         ];
         for (at, kind, field) in pinned {
             assert_eq!((at.kind, at.field), (kind, field));

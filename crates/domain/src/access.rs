@@ -41,6 +41,8 @@ pub enum Capability {
     ViewAudit,
     /// Edit lookup lists, offices and settings.
     ManageSettings,
+    /// Add partners to the referral network's directory and change them.
+    ManagePartners,
 }
 
 impl Role {
@@ -86,6 +88,7 @@ impl Role {
                 ManageAccounts,
                 ViewAudit,
                 ManageSettings,
+                ManagePartners,
             ],
             Self::Manager => &[
                 ViewIdentifying,
@@ -96,6 +99,7 @@ impl Role {
                 ViewReports,
                 PublishOpenData,
                 ViewAudit,
+                ManagePartners,
             ],
             Self::Lawyer => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, MergePersons],
             Self::Psychologist => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases],

@@ -14,6 +14,7 @@
 pub mod appeals;
 pub mod cases;
 pub mod notes;
+pub mod partners;
 pub mod persons;
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod case_stories;
 mod demo_year;
 mod open_data;
 mod parties;
+mod partners;
 mod report_export;
 mod reports;
 mod search;
