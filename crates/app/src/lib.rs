@@ -25,6 +25,7 @@ pub mod partners;
 pub mod persons;
 pub mod policy;
 pub mod public_releases;
+pub mod referrals;
 pub mod report_export;
 pub mod reports;
 pub mod sealed;
@@ -133,6 +134,10 @@ pub enum AppError {
     Crypto(#[from] CryptoError),
     #[error(transparent)]
     Store(StoreError),
+    /// A referral would carry what its consent does not allow (or the consent was withdrawn or
+    /// has expired): the consent's own reason, naming the field where it is one.
+    #[error("consent {consent}: {refused}")]
+    NotConsented { consent: komek_domain::ConsentId, refused: komek_domain::referrals::SharingRefused },
     /// The noise of a private release could not be drawn.
     #[error("drawing the noise of a private release failed: {0}")]
     Noise(String),

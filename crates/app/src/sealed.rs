@@ -4,8 +4,8 @@
 //! value already stored unreadable. They are written once, here, and a test pins them.
 
 use komek_domain::{
-    AccountId, AppealId, CaseId, EventId, EvidenceId, NoteId, PartnerId, PartyId, PersonId, ProceedingId, ServiceId,
-    TaskId,
+    AccountId, AppealId, CaseId, ConsentId, EventId, EvidenceId, NoteId, PartnerId, PartyId, PersonId, ProceedingId,
+    ReferralId, ServiceId, TaskId,
 };
 use uuid::Uuid;
 
@@ -81,6 +81,22 @@ pub fn partner_contacts(id: PartnerId) -> FieldRef<'static> {
     FieldRef { kind: "partner", id: id.0, field: "contacts" }
 }
 
+/// What a person was told when giving consent, the witness, the guardian.
+pub fn consent_note(id: ConsentId) -> FieldRef<'static> {
+    FieldRef { kind: "consent", id: id.0, field: "note" }
+}
+
+/// A manager's written reason to share a person's data without their consent.
+pub fn referral_override_reason(id: ReferralId) -> FieldRef<'static> {
+    FieldRef { kind: "referral", id: id.0, field: "override_reason" }
+}
+
+/// The reply or note recorded with a step of a referral (every step of one referral is bound
+/// to the referral: a note moved between two steps of it would still open).
+pub fn referral_step_note(id: ReferralId) -> FieldRef<'static> {
+    FieldRef { kind: "referral", id: id.0, field: "step_note" }
+}
+
 /// The reason written for breaking glass (`id`: the break-glass record).
 pub fn break_glass_reason(id: Uuid) -> FieldRef<'static> {
     FieldRef { kind: "break-glass", id, field: "reason" }
@@ -111,6 +127,9 @@ mod tests {
             (second_factor_secret(AccountId(id)), "account", "totp"),
             (break_glass_reason(id), "break-glass", "reason"),
             (partner_contacts(PartnerId(id)), "partner", "contacts"),
+            (consent_note(ConsentId(id)), "consent", "note"),
+            (referral_override_reason(ReferralId(id)), "referral", "override_reason"),
+            (referral_step_note(ReferralId(id)), "referral", "step_note"),
         ];
         for (at, kind, field) in pinned {
             assert_eq!((at.kind, at.field), (kind, field));

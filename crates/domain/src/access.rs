@@ -43,6 +43,9 @@ pub enum Capability {
     ManageSettings,
     /// Add partners to the referral network's directory and change them.
     ManagePartners,
+    /// Share a person's data without their consent (a child in danger, a threat to life),
+    /// with a written justification that the audit review shows.
+    OverrideConsent,
 }
 
 impl Role {
@@ -89,6 +92,7 @@ impl Role {
                 ViewAudit,
                 ManageSettings,
                 ManagePartners,
+                OverrideConsent,
             ],
             Self::Manager => &[
                 ViewIdentifying,
@@ -100,6 +104,7 @@ impl Role {
                 PublishOpenData,
                 ViewAudit,
                 ManagePartners,
+                OverrideConsent,
             ],
             Self::Lawyer => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, MergePersons],
             Self::Psychologist => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases],

@@ -27,7 +27,7 @@ impl From<AppError> for WebError {
         match e {
             AppError::NotFound => Self::NotFound,
             AppError::Forbidden => Self::Forbidden,
-            AppError::Invalid(_) => Self::BadRequest,
+            AppError::Invalid(_) | AppError::NotConsented { .. } => Self::BadRequest,
             other => Self::Internal(other.to_string()),
         }
     }

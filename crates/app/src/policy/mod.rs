@@ -16,6 +16,7 @@ pub mod cases;
 pub mod notes;
 pub mod partners;
 pub mod persons;
+pub mod referrals;
 
 #[cfg(test)]
 mod table {

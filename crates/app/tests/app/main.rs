@@ -14,6 +14,7 @@ mod demo_year;
 mod open_data;
 mod parties;
 mod partners;
+mod referrals;
 mod report_export;
 mod reports;
 mod search;

@@ -1,0 +1,440 @@
+//! A person's consent and their referrals: recorded for a person within the actor's reach,
+//! every text that may name someone sealed, every step audited.
+//!
+//! The consent is checked here, never only on a page: a referral is made and sent only with
+//! fields its consent allows to that partner for that purpose on that day
+//! ([`Consent::allows`]), or, without consent, with a manager's written reason, which the
+//! audit log records as an override. Withdrawing a consent withdraws at once every referral
+//! made under it that has not gone yet. Sending is an audited action of its own: "shared with
+//! partner X: fields A, B, C under consent K".
+
+use chrono::{NaiveDate, Utc};
+use komek_domain::referrals::{
+    self as rules, Consent, Direction, Recipient, Referral, ReferralStep, SharingRefused, next_statuses,
+};
+use komek_domain::{AppealId, CaseId, ConsentId, OfficeId, PartnerId, PersonId, ReferralId, ValidationError};
+use komek_store::repo::referrals::{self as repo, ReferralsOf, StoredConsent, StoredReferral, StoredStep};
+use komek_store::{StoreError, Tx};
+
+use crate::audit::{Action, Event};
+use crate::policy::referrals as policy;
+use crate::{Actor, App, AppError, AppResult, sealed};
+
+/// A consent as it is recorded: everything but who recorded it, when, and for whom.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewConsent {
+    pub given_on: NaiveDate,
+    pub method: String,
+    pub recipients: Vec<Recipient>,
+    pub purposes: Vec<String>,
+    pub categories: Vec<String>,
+    pub expires_on: Option<NaiveDate>,
+    /// What the person was told, the witness, the guardian (sealed); empty for none.
+    pub note: String,
+}
+
+/// A referral as a lawyer or an operator makes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReferral {
+    pub person_id: PersonId,
+    pub case_id: Option<CaseId>,
+    pub appeal_id: Option<AppealId>,
+    pub partner_id: PartnerId,
+    pub purpose: String,
+    pub services: Vec<String>,
+    pub urgency: String,
+    pub reply_due_on: Option<NaiveDate>,
+    /// The fields to carry (`komek_domain::referrals::SHAREABLE_FIELDS`).
+    pub fields: Vec<String>,
+    /// The consent it goes under; `None` with an override.
+    pub consent_id: Option<ConsentId>,
+    /// A manager's written reason to share without consent.
+    pub override_reason: Option<String>,
+}
+
+/// A referral with its steps, as its page shows it.
+#[derive(Debug, Clone)]
+pub struct ReferralFile {
+    pub referral: Referral,
+    pub steps: Vec<ReferralStep>,
+    /// The version read, to be given back with the next step.
+    pub version: i64,
+}
+
+/// Why a referral may not carry what it asks: the consent's own words, naming the consent.
+fn not_consented(consent: ConsentId, refused: SharingRefused) -> AppError {
+    AppError::NotConsented { consent, refused }
+}
+
+impl App {
+    /// Records what a person agreed to share, with whom and for what.
+    pub fn record_consent(&self, actor: &Actor, person: PersonId, new: NewConsent) -> AppResult<ConsentId> {
+        if !policy::may_record_consent(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let today = self.today(actor)?;
+        let office_id = actor.office_for_new_record(None)?;
+        let consent = Consent {
+            id: ConsentId::new(),
+            person_id: person,
+            office_id,
+            given_on: new.given_on,
+            method: new.method,
+            recipients: new.recipients,
+            purposes: new.purposes,
+            categories: new.categories,
+            expires_on: new.expires_on,
+            withdrawn_on: None,
+            note: Some(new.note),
+            recorded_by: actor.account_id().ok_or(AppError::Forbidden)?,
+            recorded_at: Utc::now(),
+        };
+        AppError::invalid(consent.validate(today))?;
+        let note = consent.note.as_deref().unwrap_or_default();
+        let note_enc = (!note.is_empty()).then(|| self.keys.seal(sealed::consent_note(consent.id), note.as_bytes()));
+        let stored = StoredConsent { consent: Consent { note: None, ..consent }, note_enc };
+        Ok(self.store.write(|tx| {
+            self.person_within_reach(tx, actor, person)?;
+            repo::insert_consent(tx, &stored)?;
+            let c = &stored.consent;
+            let event = Event::new(actor.account_id(), Action::Create, "consent", c.id.to_string()).detail(format!(
+                "person {person}: {}; {}",
+                c.purposes.join(", "),
+                c.categories.join(", ")
+            ));
+            self.audit(tx, event)?;
+            Ok(c.id)
+        })?)
+    }
+
+    /// A person's consents, the latest first, their notes opened (and the reading audited).
+    pub fn consents(&self, actor: &Actor, person: PersonId) -> AppResult<Vec<Consent>> {
+        if !policy::may_record_consent(actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.audited_read(|tx| {
+            self.person_within_reach(tx, actor, person)?;
+            let mut consents = Vec::new();
+            for stored in repo::consents_of(tx, person)? {
+                let id = stored.consent.id;
+                let note = match &stored.note_enc {
+                    Some(sealed) => {
+                        let text = self.open_text(sealed::consent_note(id), sealed)?;
+                        self.audit(tx, Event::new(actor.account_id(), Action::Read, "consent", id.to_string()))?;
+                        text
+                    }
+                    None => String::new(),
+                };
+                consents.push(Consent { note: Some(note), ..stored.consent });
+            }
+            Ok::<_, StoreError>(consents)
+        })?)
+    }
+
+    /// Records a person's withdrawal of a consent on `on` (today or a past day not before it
+    /// was given); every referral made under it and not yet sent is withdrawn with it, and
+    /// returned.
+    pub fn withdraw_consent(&self, actor: &Actor, id: ConsentId, on: NaiveDate) -> AppResult<Vec<ReferralId>> {
+        if !policy::may_record_consent(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let today = self.today(actor)?;
+        let by = actor.account_id().ok_or(AppError::Forbidden)?;
+        let outcome = self.store.write(|tx| {
+            let stored = repo::consent(tx, id)?;
+            self.person_within_reach(tx, actor, stored.consent.person_id)?;
+            let given_on = stored.consent.given_on;
+            if on > today {
+                return Ok(Err(vec![ValidationError::Future { field: "withdrawn_on" }]));
+            }
+            if on < given_on || !repo::withdraw_consent(tx, id, on, by)? {
+                return Ok(Err(vec![ValidationError::Invalid { field: "withdrawn_on" }]));
+            }
+            self.audit(tx, Event::new(Some(by), Action::Update, "consent", id.to_string()).detail("withdrawn"))?;
+            let mut stopped = Vec::new();
+            for draft in repo::drafts_under(tx, id)? {
+                let step = StoredStep {
+                    step: ReferralStep { status: "withdrawn".into(), on, by, note: None, recorded_at: Utc::now() },
+                    note_enc: None,
+                };
+                repo::add_step(tx, draft.referral.id, draft.version, &step)?;
+                let event = Event::new(Some(by), Action::Update, "referral", draft.referral.id.to_string())
+                    .detail(format!("withdrawn: consent {id} withdrawn"));
+                self.audit(tx, event)?;
+                stopped.push(draft.referral.id);
+            }
+            Ok(Ok(stopped))
+        })?;
+        outcome.map_err(AppError::Invalid)
+    }
+
+    /// Makes a referral: an outgoing one as a draft, after checking that its consent allows
+    /// every field to this partner for this purpose today (or that a manager overrides); an
+    /// incoming one as received.
+    pub fn make_referral(&self, actor: &Actor, direction: Direction, new: NewReferral) -> AppResult<ReferralId> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        if new.override_reason.is_some() && !policy::may_override_consent(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let today = self.today(actor)?;
+        let by = actor.account_id().ok_or(AppError::Forbidden)?;
+        let id = ReferralId::new();
+        let referral = Referral {
+            id,
+            office_id: OfficeId::default(),
+            number: String::new(),
+            direction,
+            person_id: new.person_id,
+            case_id: new.case_id,
+            appeal_id: new.appeal_id,
+            partner_id: new.partner_id,
+            purpose: new.purpose,
+            services: new.services,
+            urgency: new.urgency,
+            reply_due_on: new.reply_due_on,
+            fields: new.fields,
+            consent_id: new.consent_id,
+            override_reason: new.override_reason,
+            status: match direction {
+                Direction::Outgoing => "draft",
+                Direction::Incoming => "received",
+            }
+            .into(),
+            created_by: by,
+            created_at: Utc::now(),
+        };
+        let mut problems = referral.validate();
+        if direction == Direction::Outgoing && referral.consent_id.is_none() && referral.override_reason.is_none() {
+            problems.push(ValidationError::Required { field: "consent_id" });
+        }
+        AppError::invalid(problems)?;
+        let override_enc = referral
+            .override_reason
+            .as_deref()
+            .map(|reason| self.keys.seal(sealed::referral_override_reason(id), reason.as_bytes()));
+        self.store.write(|tx| {
+            let office = self.person_within_reach(tx, actor, referral.person_id)?;
+            if let Some(case) = referral.case_id {
+                let case = self.case_within_reach(tx, actor, case)?;
+                if !case.case.persons.contains(&referral.person_id) {
+                    return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "person_id" }])));
+                }
+            }
+            if let Err(refused) = self.check_sharing(tx, &referral, today)? {
+                return Ok(Err(refused));
+            }
+            let prefix = format!("R-{}-", today.format("%Y"));
+            let n = komek_store::repo::cases::next_number(tx, &prefix)?;
+            let stored = StoredReferral {
+                referral: Referral {
+                    office_id: office,
+                    number: format!("{prefix}{n:03}"),
+                    override_reason: None,
+                    ..referral.clone()
+                },
+                override_reason_enc: override_enc.clone(),
+                version: 1,
+            };
+            let first = StoredStep {
+                step: ReferralStep {
+                    status: stored.referral.status.clone(),
+                    on: today,
+                    by,
+                    note: None,
+                    recorded_at: stored.referral.created_at,
+                },
+                note_enc: None,
+            };
+            repo::insert_referral(tx, &stored, &first)?;
+            let event = Event::new(Some(by), Action::Create, "referral", id.to_string()).detail(format!(
+                "{} {} to partner {}",
+                direction.code(),
+                stored.referral.number,
+                referral.partner_id
+            ));
+            self.audit(tx, event)?;
+            // Sharing without consent is reviewed by a manager like a read past one's reach.
+            if let Some(reason) = &referral.override_reason {
+                self.record_break_glass(tx, by, "referral", &id.to_string(), reason)?;
+            }
+            Ok(Ok(id))
+        })?
+    }
+
+    /// Moves a referral to `status` on `on`, with the partner's reply or a note (sealed), if
+    /// nobody moved it since `version` was read. Sending checks the consent again, on the day
+    /// it goes, and records what was shared with whom.
+    pub fn move_referral(
+        &self,
+        actor: &Actor,
+        id: ReferralId,
+        version: i64,
+        status: &str,
+        on: NaiveDate,
+        note: &str,
+    ) -> AppResult<()> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let today = self.today(actor)?;
+        let by = actor.account_id().ok_or(AppError::Forbidden)?;
+        let mut problems = Vec::new();
+        komek_domain::rules::check_text(&mut problems, "note", note, komek_domain::limits::MAX_NOTE_CHARS);
+        komek_domain::rules::check_day(&mut problems, "on", on);
+        if on > today {
+            problems.push(ValidationError::Future { field: "on" });
+        }
+        AppError::invalid(problems)?;
+        let note_enc = (!note.is_empty()).then(|| self.keys.seal(sealed::referral_step_note(id), note.as_bytes()));
+        self.store.write(|tx| {
+            let stored = self.referral_within_reach(tx, actor, id)?;
+            let r = &stored.referral;
+            if !next_statuses(&r.status).contains(&status) {
+                return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "status" }])));
+            }
+            if status == "sent"
+                && let Err(refused) = self.check_sharing(tx, r, on)?
+            {
+                return Ok(Err(refused));
+            }
+            let step = StoredStep {
+                step: ReferralStep { status: status.to_owned(), on, by, note: None, recorded_at: Utc::now() },
+                note_enc: note_enc.clone(),
+            };
+            repo::add_step(tx, id, version, &step)?;
+            let (action, detail) = if status == "sent" {
+                let under = r.consent_id.map_or("a manager's override".to_owned(), |c| format!("consent {c}"));
+                let fields = r.fields.join(", ");
+                (Action::Export, format!("shared with partner {}: {fields} under {under}", r.partner_id))
+            } else {
+                (Action::Update, status.to_owned())
+            };
+            self.audit(tx, Event::new(Some(by), action, "referral", id.to_string()).detail(detail))?;
+            Ok(Ok(()))
+        })?
+    }
+
+    /// A referral and its steps, the replies opened (and the reading audited).
+    pub fn referral_file(&self, actor: &Actor, id: ReferralId) -> AppResult<ReferralFile> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.audited_read(|tx| {
+            let stored = self.referral_within_reach(tx, actor, id)?;
+            let mut steps = Vec::new();
+            let mut opened = false;
+            for s in repo::steps(tx, id)? {
+                let note = match &s.note_enc {
+                    Some(sealed) => {
+                        opened = true;
+                        Some(self.open_text(sealed::referral_step_note(id), sealed)?)
+                    }
+                    None => None,
+                };
+                steps.push(ReferralStep { note, ..s.step });
+            }
+            let override_reason = match &stored.override_reason_enc {
+                Some(sealed) => {
+                    opened = true;
+                    Some(self.open_text(sealed::referral_override_reason(id), sealed)?)
+                }
+                None => None,
+            };
+            if opened {
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, "referral", id.to_string()))?;
+            }
+            Ok::<_, StoreError>(ReferralFile {
+                referral: Referral { override_reason, ..stored.referral },
+                steps,
+                version: stored.version,
+            })
+        })?)
+    }
+
+    /// A person's or a case's referrals within the actor's reach, newest first (no sealed
+    /// text opened).
+    pub fn referrals(&self, actor: &Actor, of: ReferralsOf) -> AppResult<Vec<Referral>> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.store.read(|tx| {
+            match of {
+                ReferralsOf::Person(person) => self.person_within_reach(tx, actor, person).map(|_| ())?,
+                ReferralsOf::Case(case) => self.case_within_reach(tx, actor, case).map(|_| ())?,
+            }
+            Ok::<_, StoreError>(repo::referrals_of(tx, of)?.into_iter().map(|s| s.referral).collect())
+        })?)
+    }
+
+    /// Whether an outgoing referral may carry its fields to its partner on `day`: the partner
+    /// active, and the consent (the person's own) allowing them, or a manager's override.
+    fn check_sharing(
+        &self,
+        tx: &mut dyn Tx,
+        referral: &Referral,
+        day: NaiveDate,
+    ) -> Result<Result<(), AppError>, StoreError> {
+        if referral.direction == Direction::Incoming {
+            return Ok(Ok(()));
+        }
+        let partner = match repo::partner(tx, referral.partner_id) {
+            Ok(stored) => stored.partner,
+            Err(StoreError::NotFound) => {
+                return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "partner_id" }])));
+            }
+            Err(e) => return Err(e),
+        };
+        if !partner.active {
+            return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "partner_id" }])));
+        }
+        let Some(consent_id) = referral.consent_id else {
+            return Ok(Ok(()));
+        };
+        let consent = match repo::consent(tx, consent_id) {
+            Ok(stored) if stored.consent.person_id == referral.person_id => stored.consent,
+            Ok(_) | Err(StoreError::NotFound) => {
+                return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "consent_id" }])));
+            }
+            Err(e) => return Err(e),
+        };
+        Ok(consent.allows(&partner, &referral.purpose, &referral.fields, day).map_err(|r| not_consented(consent_id, r)))
+    }
+
+    /// The person, if within the actor's reach: their office. Out of reach is not there.
+    fn person_within_reach(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<OfficeId, StoreError> {
+        let stored = komek_store::repo::persons::get(tx, id)?;
+        if !self.reaches_person(tx, actor, id, stored.office_id)? {
+            return Err(StoreError::NotFound);
+        }
+        Ok(stored.office_id)
+    }
+
+    /// A referral whose person is within the actor's reach; any other does not exist for them.
+    fn referral_within_reach(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: ReferralId,
+    ) -> Result<StoredReferral, StoreError> {
+        let stored = repo::referral(tx, id)?;
+        self.person_within_reach(tx, actor, stored.referral.person_id)?;
+        Ok(stored)
+    }
+}
+
+/// Every shareable field a consent allows for a partner and purpose on a day: what a referral
+/// form offers (the rest shown greyed out).
+pub fn allowed_fields(
+    consent: &Consent,
+    partner: &komek_domain::referrals::Partner,
+    purpose: &str,
+    day: NaiveDate,
+) -> Vec<&'static str> {
+    rules::SHAREABLE_FIELDS
+        .iter()
+        .map(|(field, _)| *field)
+        .filter(|field| consent.allows(partner, purpose, &[(*field).to_owned()], day).is_ok())
+        .collect()
+}

@@ -1,0 +1,297 @@
+//! Consent and referrals through the services, on both back ends, told with Husan's story from
+//! the seed: recruited in Tashkent for work in Kazakhstan, identified as a victim of forced
+//! labour, he agrees to share who he is and what happened to him with the police's
+//! organised-crime unit and with IOM, but not his health; he is referred to both, the police
+//! accept, IOM brings him home; he then withdraws his consent for IOM.
+
+use chrono::NaiveDate;
+use komek_app::referrals::{NewConsent, NewReferral, allowed_fields};
+use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
+use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
+use komek_domain::referrals::{Direction, FocalPoint, Partner, PartnerContacts, Recipient, SharingRefused};
+use komek_domain::{ConsentId, PartnerId, PersonId, Role, ValidationError};
+use komek_store::repo::referrals::ReferralsOf;
+use komek_store::{Store, params};
+
+komek_store::on_both_back_ends!(
+    husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_for_iom,
+    sharing_without_consent_takes_a_manager_and_a_reason_that_is_reviewed,
+    a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_there,
+);
+
+struct Centre {
+    app: App,
+    manager: Actor,
+    lawyer: Actor,
+    far_lawyer: Actor,
+    police: PartnerId,
+    iom: PartnerId,
+    husan: PersonId,
+    today: NaiveDate,
+}
+
+fn partner(name: &str, kind: &str) -> Partner {
+    Partner {
+        id: PartnerId::new(),
+        name: name.into(),
+        kind: kind.into(),
+        country: "KZ".into(),
+        regions: vec![],
+        services: vec!["legal-consultation".into(), "repatriation".into()],
+        languages: vec!["ru".into()],
+        working_hours: "9–18".into(),
+        active: true,
+        contacts: Some(PartnerContacts {
+            focal_points: vec![FocalPoint { name: "Дежурный".into(), ..Default::default() }],
+            ..Default::default()
+        }),
+        updated_at: chrono::Utc::now(),
+    }
+}
+
+fn centre(store: Store) -> Centre {
+    let keys = Keys::load_or_create(&store, &MasterKey::generate()).unwrap();
+    let app = App::new(store, keys, Settings::default());
+    let hq = app.create_office(&Actor::System, "hq", "Shymkent", 300).unwrap();
+    let away = app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    let staff = |name: &str, role, office| {
+        Actor::Staff(app.create_account(&Actor::System, name, name, role, office, "ru").unwrap().account)
+    };
+    let manager = staff("gulnara", Role::Manager, hq.id);
+    let lawyer = staff("shakhnoza", Role::Lawyer, hq.id);
+    let far_lawyer = staff("bakhyt", Role::Lawyer, away.id);
+    let police =
+        app.add_partner(&manager, partner("ДП Туркестанской области, отдел по борьбе с ОП", "police")).unwrap();
+    let iom = app.add_partner(&manager, partner("IOM Kazakhstan", "international-organisation")).unwrap();
+    let profile = PersonProfile {
+        sex: "male".into(),
+        citizenship: "UZ".into(),
+        age_band: "30-38".into(),
+        home_region: "Ташкент".into(),
+        ..Default::default()
+    };
+    let identity = PersonIdentity { full_name: "Абдуллаев Хусан".into(), ..Default::default() };
+    let husan = app.register_person(&lawyer, None, profile, identity).unwrap();
+    let today = app.today(&lawyer).unwrap();
+    Centre { app, manager, lawyer, far_lawyer, police, iom, husan, today }
+}
+
+/// Identity and the story of his case, to the police and to IOM, for an investigation and
+/// for his return; not his health.
+fn husans_consent(c: &Centre) -> ConsentId {
+    let consent = NewConsent {
+        given_on: c.today,
+        method: "signed-form".into(),
+        recipients: vec![Recipient::Partner(c.police), Recipient::Partner(c.iom)],
+        purposes: vec!["investigation".into(), "return-reintegration".into()],
+        categories: vec!["identity".into(), "case-narrative".into()],
+        expires_on: None,
+        note: "Read to him in Uzbek; he signed in the office.".into(),
+    };
+    c.app.record_consent(&c.lawyer, c.husan, consent).unwrap()
+}
+
+fn referral(c: &Centre, partner: PartnerId, purpose: &str, consent: Option<ConsentId>, fields: &[&str]) -> NewReferral {
+    NewReferral {
+        person_id: c.husan,
+        case_id: None,
+        appeal_id: None,
+        partner_id: partner,
+        purpose: purpose.into(),
+        services: vec![if purpose == "investigation" { "legal-consultation" } else { "repatriation" }.into()],
+        urgency: "urgent".into(),
+        reply_due_on: Some(c.today),
+        fields: fields.iter().map(|f| f.to_string()).collect(),
+        consent_id: consent,
+        override_reason: None,
+    }
+}
+
+fn audit_details(app: &App, action: &str) -> Vec<String> {
+    app.store()
+        .read(|tx| {
+            tx.query(
+                "SELECT detail FROM audit_log WHERE record_kind = 'referral' AND action = $1 ORDER BY seq",
+                params![action],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+        })
+        .unwrap()
+}
+
+/// Moves a referral on to `status`, at the version its file shows.
+fn step(c: &Centre, id: komek_domain::ReferralId, status: &str, note: &str) {
+    let file = c.app.referral_file(&c.lawyer, id).unwrap();
+    c.app.move_referral(&c.lawyer, id, file.version, status, c.today, note).unwrap();
+}
+
+fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_for_iom(store: Store) {
+    let c = centre(store);
+    // A case for him, as the case desk opens one.
+    let case = Case {
+        persons: vec![c.husan],
+        ..Case::opened(Default::default(), "trafficking-labour", c.lawyer.account_id().unwrap(), c.today)
+    };
+    let case = c.app.open_case(&c.lawyer, case).unwrap();
+    let consent = husans_consent(&c);
+    let consents = c.app.consents(&c.lawyer, c.husan).unwrap();
+    assert_eq!(consents[0].note.as_deref(), Some("Read to him in Uzbek; he signed in the office."));
+
+    // The police: who he is and what happened, for the investigation.
+    let to_police = NewReferral {
+        case_id: Some(case),
+        ..referral(
+            &c,
+            c.police,
+            "investigation",
+            Some(consent),
+            &["full-name", "birth-date", "citizenship", "case-summary"],
+        )
+    };
+    let police = c.app.make_referral(&c.lawyer, Direction::Outgoing, to_police).unwrap();
+    step(&c, police, "sent", "");
+    step(&c, police, "accepted", "Уголовное дело возбуждено по ст. 128 УК РК.");
+    let file = c.app.referral_file(&c.lawyer, police).unwrap();
+    assert_eq!(file.referral.status, "accepted");
+    assert!(file.referral.number.starts_with("R-"), "{}", file.referral.number);
+    let statuses: Vec<&str> = file.steps.iter().map(|s| s.status.as_str()).collect();
+    assert_eq!(statuses, ["draft", "sent", "accepted"]);
+    assert_eq!(file.steps[2].note.as_deref(), Some("Уголовное дело возбуждено по ст. 128 УК РК."));
+
+    // IOM: his health is not his to share with them, so the form offers only the rest…
+    let iom_partner = c.app.partner_file(&c.lawyer, c.iom).unwrap().partner;
+    let allowed = allowed_fields(&consents[0], &iom_partner, "return-reintegration", c.today);
+    assert!(allowed.contains(&"full-name") && allowed.contains(&"case-summary"));
+    assert!(!allowed.contains(&"health-notes") && !allowed.contains(&"phones"));
+    // … and the service refuses it too, naming the field and the consent.
+    let with_health = referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name", "health-notes"]);
+    let refused = c.app.make_referral(&c.lawyer, Direction::Outgoing, with_health).unwrap_err();
+    let AppError::NotConsented { consent: named, refused: why } = &refused else { panic!("{refused:?}") };
+    assert_eq!(*named, consent);
+    assert!(
+        matches!(why, SharingRefused::FieldNotCovered { field, category, .. } if field == "health-notes" && category == "health")
+    );
+    assert!(refused.to_string().contains("\"health-notes\""), "{refused}");
+
+    let to_iom =
+        referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name", "citizenship", "case-summary"]);
+    let iom = c.app.make_referral(&c.lawyer, Direction::Outgoing, to_iom).unwrap();
+    for status in ["sent", "accepted", "services-delivered"] {
+        step(&c, iom, status, "");
+    }
+    // Sending is recorded as what went to whom under which consent.
+    let shared = audit_details(&c.app, "export");
+    assert_eq!(shared.len(), 2);
+    assert_eq!(
+        shared[1],
+        format!("shared with partner {}: full-name, citizenship, case-summary under consent {consent}", c.iom)
+    );
+    let his = c.app.referrals(&c.lawyer, ReferralsOf::Person(c.husan)).unwrap();
+    assert_eq!(his.len(), 2);
+    assert_eq!(c.app.referrals(&c.lawyer, ReferralsOf::Case(case)).unwrap().len(), 1);
+
+    // A second referral to IOM is being prepared when he withdraws his consent: it stops.
+    let follow_up = referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name"]);
+    let draft = c.app.make_referral(&c.lawyer, Direction::Outgoing, follow_up.clone()).unwrap();
+    let stopped = c.app.withdraw_consent(&c.lawyer, consent, c.today).unwrap();
+    assert_eq!(stopped, [draft]);
+    assert_eq!(c.app.referral_file(&c.lawyer, draft).unwrap().referral.status, "withdrawn");
+    assert_eq!(c.app.referral_file(&c.lawyer, police).unwrap().referral.status, "accepted", "what went, went");
+    let refused = c.app.make_referral(&c.lawyer, Direction::Outgoing, follow_up).unwrap_err();
+    assert!(matches!(refused, AppError::NotConsented { refused: SharingRefused::Withdrawn { .. }, .. }), "{refused:?}");
+    // A withdrawal is recorded once.
+    assert!(matches!(c.app.withdraw_consent(&c.lawyer, consent, c.today), Err(AppError::Invalid(_))));
+}
+
+fn sharing_without_consent_takes_a_manager_and_a_reason_that_is_reviewed(store: Store) {
+    let c = centre(store);
+    let bare = referral(&c, c.police, "protection", None, &["full-name", "phones"]);
+    let Err(AppError::Invalid(errors)) = c.app.make_referral(&c.lawyer, Direction::Outgoing, bare.clone()) else {
+        panic!("a referral without consent is refused")
+    };
+    assert_eq!(errors, [ValidationError::Required { field: "consent_id" }]);
+    let overridden = NewReferral {
+        override_reason: Some("Угроза жизни: работодатель ищет его.".into()), ..bare
+    };
+    assert!(matches!(
+        c.app.make_referral(&c.lawyer, Direction::Outgoing, overridden.clone()),
+        Err(AppError::Forbidden)
+    ));
+    let id = c.app.make_referral(&c.manager, Direction::Outgoing, overridden).unwrap();
+    let reviews = c.app.break_glass_reviews(&c.manager).unwrap();
+    assert!(
+        reviews.iter().any(|r| r.record_kind == "referral"
+            && r.record_id == id.to_string()
+            && r.reason == "Угроза жизни: работодатель ищет его."),
+        "{reviews:?}"
+    );
+    let file = c.app.referral_file(&c.manager, id).unwrap();
+    assert_eq!(file.referral.override_reason.as_deref(), Some("Угроза жизни: работодатель ищет его."));
+
+    // An inactive partner cannot be chosen.
+    let read = c.app.partner_file(&c.manager, c.iom).unwrap();
+    c.app.update_partner(&c.manager, Partner { active: false, ..read.partner }, read.version).unwrap();
+    let consent = husans_consent(&c);
+    let to_iom = referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name"]);
+    let Err(AppError::Invalid(errors)) = c.app.make_referral(&c.lawyer, Direction::Outgoing, to_iom) else {
+        panic!("an inactive partner is refused")
+    };
+    assert_eq!(errors, [ValidationError::Invalid { field: "partner_id" }]);
+    // A consent is the person's own: another's does not cover him.
+    let bermet = PersonProfile {
+        sex: "female".into(),
+        citizenship: "KG".into(),
+        age_band: "21-23".into(),
+        home_region: "Ош".into(),
+        ..Default::default()
+    };
+    let identity = PersonIdentity { full_name: "Осмонова Бермет".into(), ..Default::default() };
+    let other = c.app.register_person(&c.lawyer, None, bermet, identity).unwrap();
+    let hers =
+        NewReferral { person_id: other, ..referral(&c, c.police, "investigation", Some(consent), &["full-name"]) };
+    let Err(AppError::Invalid(errors)) = c.app.make_referral(&c.lawyer, Direction::Outgoing, hers) else {
+        panic!("another person's consent is refused")
+    };
+    assert_eq!(errors, [ValidationError::Invalid { field: "consent_id" }]);
+}
+
+fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_there(store: Store) {
+    let c = centre(store);
+    let consent = husans_consent(&c);
+    let id = c
+        .app
+        .make_referral(
+            &c.lawyer,
+            Direction::Outgoing,
+            referral(&c, c.police, "investigation", Some(consent), &["full-name"]),
+        )
+        .unwrap();
+    let read = c.app.referral_file(&c.lawyer, id).unwrap();
+    let Err(AppError::Invalid(errors)) = c.app.move_referral(&c.lawyer, id, read.version, "accepted", c.today, "")
+    else {
+        panic!("a draft is not accepted before it is sent")
+    };
+    assert_eq!(errors, [ValidationError::Invalid { field: "status" }]);
+    c.app.move_referral(&c.lawyer, id, read.version, "sent", c.today, "").unwrap();
+    let late = c.app.move_referral(&c.lawyer, id, read.version, "withdrawn", c.today, "");
+    assert!(matches!(late, Err(AppError::Conflict)));
+    let tomorrow = c.today.succ_opt().unwrap();
+    let Err(AppError::Invalid(errors)) = c.app.move_referral(&c.lawyer, id, read.version + 1, "received", tomorrow, "")
+    else {
+        panic!("a step is not dated in the future")
+    };
+    assert_eq!(errors, [ValidationError::Future { field: "on" }]);
+
+    // A lawyer of another office meets nothing: not the referral, not the person's consents.
+    assert!(matches!(c.app.referral_file(&c.far_lawyer, id), Err(AppError::NotFound)));
+    assert!(matches!(c.app.consents(&c.far_lawyer, c.husan), Err(AppError::NotFound)));
+    assert!(matches!(c.app.withdraw_consent(&c.far_lawyer, consent, c.today), Err(AppError::NotFound)));
+    let theirs = referral(&c, c.police, "investigation", Some(consent), &["full-name"]);
+    assert!(matches!(c.app.make_referral(&c.far_lawyer, Direction::Outgoing, theirs), Err(AppError::NotFound)));
+    assert!(matches!(
+        c.app.move_referral(&c.far_lawyer, id, read.version + 1, "received", c.today, ""),
+        Err(AppError::NotFound)
+    ));
+}
