@@ -101,6 +101,19 @@ pub const PARTY: Naming = Naming {
     explain: nothing_to_add,
 };
 
+/// A partner of the referral network: its focal points are rows of one fieldset on the page.
+pub const PARTNER: Naming = Naming {
+    form: &[
+        ("focal_points", "focal_points"),
+        ("focal_points.name", "focal_points"),
+        ("focal_points.position", "focal_points"),
+        ("focal_points.phones", "focal_points"),
+        ("focal_points.email", "focal_points"),
+    ],
+    api: &[],
+    explain: nothing_to_add,
+};
+
 /// A case's header: its people and their victim status are one list on the page, and
 /// `persons` in the API.
 pub const CASE: Naming = Naming {

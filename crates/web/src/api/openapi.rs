@@ -28,6 +28,16 @@ use super::{appeals, cases, parties, persons};
                        name; the server checks them too.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
+    // The referral network's lists, stated before its routes are served, so that a client
+    // reads every list the server checks.
+    components(schemas(
+        codes::PartnerKindCode,
+        codes::ConsentMethodCode,
+        codes::ReferralPurposeCode,
+        codes::DataCategoryCode,
+        codes::UrgencyCode,
+        codes::ReferralStatusCode
+    )),
     paths(
         document,
         appeals::list,
@@ -326,6 +336,12 @@ pub(super) mod codes {
         PartyKindCode => lookups::PARTY_KIND;
         LanguageCode => lookups::LANGUAGE;
         AgeBandCode => lookups::AGE_BAND;
+        PartnerKindCode => lookups::PARTNER_KIND;
+        ConsentMethodCode => lookups::CONSENT_METHOD;
+        ReferralPurposeCode => lookups::REFERRAL_PURPOSE;
+        DataCategoryCode => lookups::DATA_CATEGORY;
+        UrgencyCode => lookups::URGENCY;
+        ReferralStatusCode => lookups::REFERRAL_STATUS;
         ProceedingKindCode => law::PROCEEDING_KIND;
         AuthorityCode => law::AUTHORITY;
         ProceedingStageCode => law::PROCEEDING_STAGE;

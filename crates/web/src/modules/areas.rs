@@ -36,6 +36,5 @@ macro_rules! area_handlers {
 }
 
 area_handlers! {
-    referrals => "referrals", "/referrals";
     monitoring => "monitoring", "/monitoring";
 }

@@ -12,6 +12,7 @@ mod health;
 mod hotline;
 mod parties;
 mod persons;
+mod referrals;
 mod reports;
 mod second_factor;
 
@@ -48,7 +49,6 @@ pub fn routes() -> Router<AppState> {
         .route("/parties/{id}/break-glass", post(parties::break_glass))
         .route("/parties/{id}", get(parties::show))
         .route("/parties", get(parties::search))
-        .route("/referrals", get(areas::referrals))
         .route("/monitoring", get(areas::monitoring))
         .route("/admin", get(admin::accounts).post(admin::create))
         .route("/admin/accounts/{id}/{action}", post(admin::act))
@@ -59,5 +59,6 @@ pub fn routes() -> Router<AppState> {
         .route("/static/intake.js", get(assets::intake_script))
         .merge(cases::routes())
         .merge(reports::routes())
+        .merge(referrals::routes())
         .fallback(crate::errors::not_found)
 }

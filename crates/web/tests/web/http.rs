@@ -198,9 +198,8 @@ fn every_area_is_guarded_by_the_capability_table(back_end: BackEnd) {
         for area in ["/hotline", "/cases", "/parties", "/referrals", "/monitoring", "/reports", "/audit", "/admin"] {
             let page = browser.get(&server.url(area));
             let needs = match area {
-                "/hotline" | "/monitoring" => komek_domain::Capability::RegisterAppeals,
+                "/hotline" | "/monitoring" | "/referrals" => komek_domain::Capability::RegisterAppeals,
                 "/cases" | "/parties" => komek_domain::Capability::ViewCases,
-                "/referrals" => komek_domain::Capability::ManageCases,
                 "/reports" => komek_domain::Capability::ViewReports,
                 "/audit" => komek_domain::Capability::ViewAudit,
                 _ => komek_domain::Capability::ManageAccounts,

@@ -7,6 +7,7 @@ mod cases;
 mod cases_api;
 mod hotline;
 mod http;
+mod referrals;
 mod reports;
 mod support;
 mod values;
