@@ -27,6 +27,13 @@ pub enum EvidenceRefused {
     App(#[from] AppError),
 }
 
+/// An evidence file sealed and ready to be filed.
+pub(crate) struct SealedEvidence {
+    pub(crate) file: EvidenceFile,
+    name_enc: Vec<u8>,
+    content_enc: Vec<u8>,
+}
+
 /// A task still to do on someone's dashboard, with its case.
 #[derive(Debug, Clone)]
 pub struct DashboardTask {
@@ -199,6 +206,20 @@ impl App {
     ) -> Result<EvidenceId, EvidenceRefused> {
         actor.require(Capability::ManageCases)?;
         let accepted = evidence::inspect(file_name, content)?;
+        let sealed = self.seal_evidence(actor, case, accepted, content);
+        self.store.write(|tx| self.file_evidence(tx, actor, &sealed)).map_err(AppError::from)?;
+        Ok(sealed.file.id)
+    }
+
+    /// An accepted file sealed for its case, ready to be filed (sealing is done outside the
+    /// write lock).
+    pub(crate) fn seal_evidence(
+        &self,
+        actor: &Actor,
+        case: CaseId,
+        accepted: evidence::AcceptedFile,
+        content: &[u8],
+    ) -> SealedEvidence {
         let file = EvidenceFile {
             id: EvidenceId::new(),
             case_id: case,
@@ -210,14 +231,20 @@ impl App {
         };
         let name_enc = self.keys.seal(crate::sealed::evidence_name(file.id), file.name.as_bytes());
         let content_enc = self.keys.seal(crate::sealed::evidence_content(file.id), content);
-        self.store
-            .write(|tx| {
-                self.case_within_reach(tx, actor, case)?;
-                repo::casework::insert_evidence(tx, &file, name_enc, content_enc)?;
-                self.audit_part(tx, actor, Action::Create, "evidence", file.id.to_string(), case, &file.kind)
-            })
-            .map_err(AppError::from)?;
-        Ok(file.id)
+        SealedEvidence { file, name_enc, content_enc }
+    }
+
+    /// Files sealed evidence into its case, within the actor's reach, audited.
+    pub(crate) fn file_evidence(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        sealed: &SealedEvidence,
+    ) -> Result<(), StoreError> {
+        let file = &sealed.file;
+        self.case_within_reach(tx, actor, file.case_id)?;
+        repo::casework::insert_evidence(tx, file, sealed.name_enc.clone(), sealed.content_enc.clone())?;
+        self.audit_part(tx, actor, Action::Create, "evidence", file.id.to_string(), file.case_id, &file.kind)
     }
 
     /// An evidence file with its content, for someone within the case's normal reach (not

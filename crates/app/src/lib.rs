@@ -22,6 +22,7 @@ pub mod instance;
 pub mod open_data;
 pub mod parties;
 pub mod partners;
+pub(crate) mod pdf;
 pub mod persons;
 pub mod policy;
 pub mod public_releases;
@@ -138,6 +139,9 @@ pub enum AppError {
     /// has expired): the consent's own reason, naming the field where it is one.
     #[error("consent {consent}: {refused}")]
     NotConsented { consent: komek_domain::ConsentId, refused: komek_domain::referrals::SharingRefused },
+    /// A printable document (a referral letter) could not be drawn.
+    #[error("the document could not be drawn: {0}")]
+    Document(String),
     /// The noise of a private release could not be drawn.
     #[error("drawing the noise of a private release failed: {0}")]
     Noise(String),

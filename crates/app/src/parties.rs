@@ -144,7 +144,7 @@ impl App {
         Ok(self.audited_read(|tx| self.party_in(tx, actor, id))?)
     }
 
-    fn party_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId) -> Result<Party, StoreError> {
+    pub(crate) fn party_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId) -> Result<Party, StoreError> {
         self.read_party(tx, actor, id, false)
     }
 

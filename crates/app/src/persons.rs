@@ -186,7 +186,7 @@ impl App {
         })?)
     }
 
-    fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, StoreError> {
+    pub(crate) fn person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Person, StoreError> {
         self.read_person(tx, actor, id, false)
     }
 

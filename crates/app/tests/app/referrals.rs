@@ -5,7 +5,7 @@
 //! accept, IOM brings him home; he then withdraws his consent for IOM.
 
 use chrono::NaiveDate;
-use komek_app::referrals::{NewConsent, NewReferral, allowed_fields};
+use komek_app::referrals::{NewConsent, NewReferral, NextStep, allowed_fields};
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
 use komek_domain::referrals::{Direction, FocalPoint, Partner, PartnerContacts, Recipient, SharingRefused};
@@ -121,10 +121,29 @@ fn audit_details(app: &App, action: &str) -> Vec<String> {
         .unwrap()
 }
 
+/// Message ids as the words: the letter's labels read as the ids they come from.
+fn ids(id: &str) -> String {
+    id.to_owned()
+}
+
+/// Moves a referral on to `status` on `on`, at `version`.
+fn moved(
+    c: &Centre,
+    actor: &Actor,
+    id: komek_domain::ReferralId,
+    version: i64,
+    status: &str,
+    on: NaiveDate,
+) -> Result<(), AppError> {
+    let next = NextStep { status: status.into(), on, note: String::new() };
+    c.app.move_referral(actor, id, version, &next, &ids)
+}
+
 /// Moves a referral on to `status`, at the version its file shows.
 fn step(c: &Centre, id: komek_domain::ReferralId, status: &str, note: &str) {
     let file = c.app.referral_file(&c.lawyer, id).unwrap();
-    c.app.move_referral(&c.lawyer, id, file.version, status, c.today, note).unwrap();
+    let next = NextStep { status: status.into(), on: c.today, note: note.into() };
+    c.app.move_referral(&c.lawyer, id, file.version, &next, &ids).unwrap();
 }
 
 fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_for_iom(store: Store) {
@@ -151,7 +170,27 @@ fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_fo
         )
     };
     let police = c.app.make_referral(&c.lawyer, Direction::Outgoing, to_police).unwrap();
+    // The letter carries exactly the fields asked, addressed to the police's focal point.
+    let letter = c.app.referral_letter(&c.lawyer, police, &ids).unwrap();
+    let labels: Vec<&str> = letter.particulars.iter().map(|(label, _)| label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "referral-field-full-name",
+            "referral-field-birth-date",
+            "referral-field-citizenship",
+            "referral-field-case-summary"
+        ]
+    );
+    assert_eq!(letter.particulars[0].1, "Абдуллаев Хусан");
+    assert_eq!(letter.particulars[1].1, "letter-not-recorded", "no birth date is known");
+    assert_eq!(letter.addressee[1], "Дежурный");
+    assert!(letter.to_pdf().unwrap().starts_with(b"%PDF-"));
     step(&c, police, "sent", "");
+    // What was sent is filed into the case's evidence.
+    let evidence = c.app.case_file(&c.lawyer, case).unwrap().evidence;
+    assert_eq!(evidence.len(), 1);
+    assert_eq!(evidence[0].name, format!("{}.pdf", letter.number));
     step(&c, police, "accepted", "Уголовное дело возбуждено по ст. 128 УК РК.");
     let file = c.app.referral_file(&c.lawyer, police).unwrap();
     assert_eq!(file.referral.status, "accepted");
@@ -269,17 +308,15 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
         )
         .unwrap();
     let read = c.app.referral_file(&c.lawyer, id).unwrap();
-    let Err(AppError::Invalid(errors)) = c.app.move_referral(&c.lawyer, id, read.version, "accepted", c.today, "")
-    else {
+    let Err(AppError::Invalid(errors)) = moved(&c, &c.lawyer, id, read.version, "accepted", c.today) else {
         panic!("a draft is not accepted before it is sent")
     };
     assert_eq!(errors, [ValidationError::Invalid { field: "status" }]);
-    c.app.move_referral(&c.lawyer, id, read.version, "sent", c.today, "").unwrap();
-    let late = c.app.move_referral(&c.lawyer, id, read.version, "withdrawn", c.today, "");
+    moved(&c, &c.lawyer, id, read.version, "sent", c.today).unwrap();
+    let late = moved(&c, &c.lawyer, id, read.version, "withdrawn", c.today);
     assert!(matches!(late, Err(AppError::Conflict)));
     let tomorrow = c.today.succ_opt().unwrap();
-    let Err(AppError::Invalid(errors)) = c.app.move_referral(&c.lawyer, id, read.version + 1, "received", tomorrow, "")
-    else {
+    let Err(AppError::Invalid(errors)) = moved(&c, &c.lawyer, id, read.version + 1, "received", tomorrow) else {
         panic!("a step is not dated in the future")
     };
     assert_eq!(errors, [ValidationError::Future { field: "on" }]);
@@ -290,8 +327,5 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
     assert!(matches!(c.app.withdraw_consent(&c.far_lawyer, consent, c.today), Err(AppError::NotFound)));
     let theirs = referral(&c, c.police, "investigation", Some(consent), &["full-name"]);
     assert!(matches!(c.app.make_referral(&c.far_lawyer, Direction::Outgoing, theirs), Err(AppError::NotFound)));
-    assert!(matches!(
-        c.app.move_referral(&c.far_lawyer, id, read.version + 1, "received", c.today, ""),
-        Err(AppError::NotFound)
-    ));
+    assert!(matches!(moved(&c, &c.far_lawyer, id, read.version + 1, "received", c.today), Err(AppError::NotFound)));
 }

@@ -1,7 +1,8 @@
 //! The report as a printable A4 PDF: the heading, every table with a bar chart where one is
 //! worth drawing, figures as the pages show them.
 //!
-//! Must not measure or draw text itself: `layout` places it with the embedded font.
+//! Must not measure or draw text itself: `crate::pdf` places it with the embedded font, and
+//! `layout` lays out a table with it.
 
 use komek_domain::reports::{Cell, ColumnKind, Label, Labels, Report, Table};
 
@@ -9,19 +10,15 @@ use super::{ExportError, ExportLabels, fraction};
 
 mod layout;
 
-/// DejaVu Sans (see `fonts/README.md`): Latin and Cyrillic, Kazakh letters included. Only the
-/// glyphs a report uses are embedded in its PDF.
-const FONT: &[u8] = include_bytes!("../../../fonts/DejaVuSans.ttf");
-
 /// The report as a printable A4 PDF: the heading, then every table with its header (repeated
 /// on each page a table runs over), labels wrapped to fit, figures as the pages show them,
 /// and a bar chart beside the rows of each table with more than one thing to compare
 /// (shares, or counts and wages against the largest). Page numbers at the foot.
 pub fn to_pdf(report: &Report, words: &ExportLabels<'_>) -> Result<Vec<u8>, ExportError> {
-    let face = layout::Face::load().ok_or_else(|| ExportError::Pdf("the embedded font cannot be read".into()))?;
+    let face = crate::pdf::Face::load().ok_or_else(|| ExportError::Pdf("the embedded font cannot be read".into()))?;
     let title = words.text("report-title");
     let heading = words.heading(report);
-    let mut pages = layout::Pages::new(&face);
+    let mut pages = crate::pdf::Pages::new(&face);
     pages.heading(&title, &heading);
     for table in &report.tables {
         pages.table(words, table);
@@ -108,7 +105,7 @@ mod tests {
     #[test]
     fn the_embedded_font_has_every_letter_of_russian_and_kazakh() {
         use skrifa::MetadataProvider;
-        let charmap = skrifa::FontRef::new(FONT).unwrap().charmap();
+        let charmap = skrifa::FontRef::new(crate::pdf::FONT).unwrap().charmap();
         let letters = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяӘәҒғҚқҢңӨөҰұҮүҺһІі₸$%–—·";
         for ch in letters.chars().chain(['\u{202f}', '\u{a0}']) {
             assert!(charmap.map(ch).is_some(), "{ch:?} is missing");

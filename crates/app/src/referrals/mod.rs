@@ -20,6 +20,9 @@ use crate::audit::{Action, Event};
 use crate::policy::referrals as policy;
 use crate::{Actor, App, AppError, AppResult, sealed};
 
+mod letter;
+pub use letter::{ReferralLetter, Words};
+
 /// A consent as it is recorded: everything but who recorded it, when, and for whom.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewConsent {
@@ -50,6 +53,14 @@ pub struct NewReferral {
     pub consent_id: Option<ConsentId>,
     /// A manager's written reason to share without consent.
     pub override_reason: Option<String>,
+}
+
+/// One step a referral is moved on by: its new status, the day, the reply or a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStep {
+    pub status: String,
+    pub on: NaiveDate,
+    pub note: String,
 }
 
 /// A referral with its steps, as its page shows it.
@@ -263,23 +274,25 @@ impl App {
         })?
     }
 
-    /// Moves a referral to `status` on `on`, with the partner's reply or a note (sealed), if
-    /// nobody moved it since `version` was read. Sending checks the consent again, on the day
-    /// it goes, and records what was shared with whom.
+    /// Moves a referral on by one step, with the partner's reply or a note (sealed), if nobody
+    /// moved it since `version` was read. Sending checks the consent again, on the day it
+    /// goes, records what was shared with whom, and files the letter (in the words `words`
+    /// gives, the partner's language) into the case's evidence as what was sent.
     pub fn move_referral(
         &self,
         actor: &Actor,
         id: ReferralId,
         version: i64,
-        status: &str,
-        on: NaiveDate,
-        note: &str,
+        step: &NextStep,
+        words: &Words<'_>,
     ) -> AppResult<()> {
         if !policy::may_refer(actor) {
             return Err(AppError::Forbidden);
         }
         let today = self.today(actor)?;
         let by = actor.account_id().ok_or(AppError::Forbidden)?;
+        let NextStep { status, on, note } = step;
+        let (status, on) = (status.as_str(), *on);
         let mut problems = Vec::new();
         komek_domain::rules::check_text(&mut problems, "note", note, komek_domain::limits::MAX_NOTE_CHARS);
         komek_domain::rules::check_day(&mut problems, "on", on);
@@ -312,8 +325,39 @@ impl App {
                 (Action::Update, status.to_owned())
             };
             self.audit(tx, Event::new(Some(by), action, "referral", id.to_string()).detail(detail))?;
+            if status == "sent"
+                && let Some(case) = r.case_id
+                && let Err(failed) = self.file_letter(tx, actor, id, case, words, today)?
+            {
+                return Ok(Err(failed));
+            }
             Ok(Ok(()))
         })?
+    }
+
+    /// Files a sent referral's letter into its case's evidence, as the PDF that went.
+    fn file_letter(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: ReferralId,
+        case: CaseId,
+        words: &Words<'_>,
+        today: NaiveDate,
+    ) -> Result<Result<(), AppError>, StoreError> {
+        let letter = self.letter_in(tx, actor, id, words, today)?;
+        let pdf = match letter.to_pdf() {
+            Ok(pdf) => pdf,
+            Err(e) => return Ok(Err(e)),
+        };
+        let name = format!("{}.pdf", letter.number);
+        let accepted = match komek_domain::evidence::inspect(&name, &pdf) {
+            Ok(accepted) => accepted,
+            Err(problem) => return Ok(Err(AppError::Document(problem.to_string()))),
+        };
+        let sealed = self.seal_evidence(actor, case, accepted, &pdf);
+        self.file_evidence(tx, actor, &sealed)?;
+        Ok(Ok(()))
     }
 
     /// A referral and its steps, the replies opened (and the reading audited).
@@ -412,7 +456,7 @@ impl App {
     }
 
     /// A referral whose person is within the actor's reach; any other does not exist for them.
-    fn referral_within_reach(
+    pub(crate) fn referral_within_reach(
         &self,
         tx: &mut dyn Tx,
         actor: &Actor,
