@@ -10,6 +10,7 @@ pub mod entities;
 #[cfg(test)]
 mod every_field;
 pub mod evidence;
+pub mod htcds;
 pub mod ids;
 pub mod indicators;
 pub mod law;
