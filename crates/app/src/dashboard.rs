@@ -15,6 +15,8 @@ pub struct Dashboard {
     pub open_cases: i64,
     /// The actor's own follow-ups due today or earlier.
     pub my_follow_ups_due: i64,
+    /// Referrals of the office sent and still unanswered past the day a reply was due.
+    pub replies_overdue: i64,
     /// When the newest appeal in reach was received.
     pub last_appeal_at: Option<chrono::DateTime<Utc>>,
 }
@@ -45,6 +47,7 @@ impl App {
                     Some(id) => repo::appeals::count_follow_ups_due(tx, id, today)?,
                     None => 0,
                 },
+                replies_overdue: repo::referrals::count_waiting_past_due(tx, office, today)?,
                 last_appeal_at: repo::appeals::recent(tx, office, 1)?.first().map(|a| a.received_at),
             })
         })?)

@@ -127,4 +127,12 @@ impl App {
         let found = self.store.read(|tx| repo::find_partners(tx, &filter, MAX_FOUND))?;
         Ok(found.into_iter().map(|stored| stored.partner).collect())
     }
+
+    /// Every partner's name, to name them in lists of referrals (names are public facts).
+    pub fn partner_names(&self, actor: &Actor) -> AppResult<std::collections::HashMap<PartnerId, String>> {
+        if !policy::may_look_up(actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.store.read(repo::partner_names)?.into_iter().collect())
+    }
 }

@@ -114,6 +114,12 @@ pub const PARTNER: Naming = Naming {
     explain: nothing_to_add,
 };
 
+/// A person's consent: whom it names is one group of checkboxes (partners and kinds).
+pub const CONSENT: Naming = Naming { form: &[("recipients", "recipients")], api: &[], explain: nothing_to_add };
+
+/// A referral; the page's form chooses a partner and a consent by id.
+pub const REFERRAL: Naming = Naming { form: &[], api: &[], explain: nothing_to_add };
+
 /// A case's header: its people and their victim status are one list on the page, and
 /// `persons` in the API.
 pub const CASE: Naming = Naming {

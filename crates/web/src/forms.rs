@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
+use chrono::NaiveDate;
 use komek_domain::ValidationError;
 use maud::{Markup, html};
 
@@ -121,6 +122,38 @@ impl FieldErrors {
             }
         }
     }
+}
+
+/// A day typed in a form: empty is `None`; anything else must be a real date.
+pub fn form_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let parsed = komek_domain::rules::parse_day(value);
+    if parsed.is_none() {
+        errors.add(name, "form-invalid-date");
+    }
+    parsed
+}
+
+/// A day the form must have.
+pub fn required_day(errors: &mut FieldErrors, name: &str, value: &str) -> NaiveDate {
+    match form_day(errors, name, value) {
+        Some(day) => day,
+        None => {
+            if !errors.has(name) {
+                errors.add(name, "form-required");
+            }
+            NaiveDate::default()
+        }
+    }
+}
+
+/// A code from a form: empty is `None`.
+pub fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
 }
 
 #[cfg(test)]

@@ -156,6 +156,15 @@ impl Tr<'_> {
         self.i18n.format(self.lang, id, Some(&args))
     }
 
+    /// A message with several named arguments.
+    pub fn t_args(&self, id: &str, named: &[(&str, FluentValue<'static>)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in named {
+            args.set(name.to_string(), value.clone());
+        }
+        self.i18n.format(self.lang, id, Some(&args))
+    }
+
     /// The label of a lookup code.
     pub fn lookup(&self, list: komek_domain::lookups::LookupList, code: &str) -> String {
         self.t(&list.label_id(code))

@@ -13,7 +13,7 @@ use komek_domain::referrals::{
     self as rules, Consent, Direction, Recipient, Referral, ReferralStep, SharingRefused, next_statuses,
 };
 use komek_domain::{AppealId, CaseId, ConsentId, OfficeId, PartnerId, PersonId, ReferralId, ValidationError};
-use komek_store::repo::referrals::{self as repo, ReferralsOf, StoredConsent, StoredReferral, StoredStep};
+use komek_store::repo::referrals::{self as repo, StoredConsent, StoredReferral, StoredStep};
 use komek_store::{StoreError, Tx};
 
 use crate::audit::{Action, Event};
@@ -21,6 +21,7 @@ use crate::policy::referrals as policy;
 use crate::{Actor, App, AppError, AppResult, sealed};
 
 mod letter;
+pub use komek_store::repo::referrals::ReferralsOf;
 pub use letter::{ReferralLetter, Words};
 
 /// A consent as it is recorded: everything but who recorded it, when, and for whom.
@@ -139,6 +140,18 @@ impl App {
                 consents.push(Consent { note: Some(note), ..stored.consent });
             }
             Ok::<_, StoreError>(consents)
+        })?)
+    }
+
+    /// The terms of a person's consents (whom, what for, which data, from when to when),
+    /// without their notes: what a referral form offers. Nothing sealed is opened.
+    pub fn consent_terms(&self, actor: &Actor, person: PersonId) -> AppResult<Vec<Consent>> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.store.read(|tx| {
+            self.person_within_reach(tx, actor, person)?;
+            Ok::<_, StoreError>(repo::consents_of(tx, person)?.into_iter().map(|s| s.consent).collect())
         })?)
     }
 
@@ -304,6 +317,10 @@ impl App {
         self.store.write(|tx| {
             let stored = self.referral_within_reach(tx, actor, id)?;
             let r = &stored.referral;
+            // Moved by someone else since it was read: the step asked may no longer fit.
+            if stored.version != version {
+                return Ok(Err(AppError::Conflict));
+            }
             if !next_statuses(&r.status).contains(&status) {
                 return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "status" }])));
             }
@@ -409,6 +426,29 @@ impl App {
                 ReferralsOf::Case(case) => self.case_within_reach(tx, actor, case).map(|_| ())?,
             }
             Ok::<_, StoreError>(repo::referrals_of(tx, of)?.into_iter().map(|s| s.referral).collect())
+        })?)
+    }
+
+    /// The referrals of the actor's office still under way, those waiting longest for a reply
+    /// first, each of a person within the actor's reach (no sealed text opened): the desk.
+    pub fn referrals_under_way(&self, actor: &Actor, limit: usize) -> AppResult<Vec<Referral>> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let office = actor.office_scope(None);
+        Ok(self.store.read(|tx| {
+            // A few of an office's referrals may be of people in sensitive cases the actor is
+            // not on, so read more than asked and keep those within reach.
+            let read = i64::try_from(limit.saturating_mul(2)).unwrap_or(i64::MAX);
+            let mut shown = Vec::new();
+            for stored in repo::under_way(tx, office, read)? {
+                let person = stored.referral.person_id;
+                let person_office = komek_store::repo::persons::get(tx, person)?.office_id;
+                if shown.len() < limit && self.reaches_person(tx, actor, person, person_office)? {
+                    shown.push(stored.referral);
+                }
+            }
+            Ok::<_, StoreError>(shown)
         })?)
     }
 

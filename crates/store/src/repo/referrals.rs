@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::referrals::{Consent, Direction, Partner, Recipient, Referral, ReferralStep};
-use komek_domain::{AccountId, CaseId, ConsentId, PartnerId, PersonId, ReferralId};
+use komek_domain::{AccountId, CaseId, ConsentId, OfficeId, PartnerId, PersonId, ReferralId};
 
 use super::{join_codes, split_codes};
 use crate::sql::{Row, Tx};
@@ -361,20 +361,70 @@ pub fn referrals_of(tx: &mut dyn Tx, of: ReferralsOf) -> Result<Vec<StoredReferr
     .collect()
 }
 
-/// Outgoing referrals sent and not answered whose reply was due before `day`, the longest
-/// waiting first.
-pub fn waiting_past_due(tx: &mut dyn Tx, day: NaiveDate, limit: i64) -> Result<Vec<StoredReferral>, StoreError> {
+/// The clause that keeps an office's referrals, or every office's when parameter `$n` is
+/// null.
+fn in_office(n: usize) -> String {
+    format!("(CAST(${n} AS TEXT) IS NULL OR office_id = ${n})")
+}
+
+/// Outgoing referrals of an office (every office's for `None`) sent and not answered whose
+/// reply was due before `day`, the longest waiting first.
+pub fn waiting_past_due(
+    tx: &mut dyn Tx,
+    office: Option<OfficeId>,
+    day: NaiveDate,
+    limit: i64,
+) -> Result<Vec<StoredReferral>, StoreError> {
     tx.query(
         &format!(
             "SELECT {REFERRAL_COLUMNS} FROM referrals
-             WHERE status IN ('sent', 'received') AND reply_due_on < $1 AND direction = 'outgoing'
-             ORDER BY reply_due_on, id LIMIT $2"
+             WHERE status IN ('sent', 'received') AND reply_due_on < $1 AND direction = 'outgoing' AND {}
+             ORDER BY reply_due_on, id LIMIT $3",
+            in_office(2)
         ),
-        params![day, limit],
+        params![day, office, limit],
     )?
     .iter()
     .map(referral_from_row)
     .collect()
+}
+
+/// How many outgoing referrals of an office wait for a reply due before `day`.
+pub fn count_waiting_past_due(tx: &mut dyn Tx, office: Option<OfficeId>, day: NaiveDate) -> Result<i64, StoreError> {
+    tx.query_i64(
+        &format!(
+            "SELECT COUNT(*) FROM referrals
+             WHERE status IN ('sent', 'received') AND reply_due_on < $1 AND direction = 'outgoing' AND {}",
+            in_office(2)
+        ),
+        params![day, office],
+    )
+}
+
+/// An office's referrals still under way (not closed or withdrawn), those waiting longest
+/// for a reply first, then drafts and the rest newest first.
+pub fn under_way(tx: &mut dyn Tx, office: Option<OfficeId>, limit: i64) -> Result<Vec<StoredReferral>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {REFERRAL_COLUMNS} FROM referrals
+             WHERE status NOT IN ('closed', 'withdrawn') AND {}
+             ORDER BY CASE WHEN reply_due_on IS NULL THEN 1 ELSE 0 END, reply_due_on, created_at DESC, id
+             LIMIT $2",
+            in_office(1)
+        ),
+        params![office, limit],
+    )?
+    .iter()
+    .map(referral_from_row)
+    .collect()
+}
+
+/// Every partner's name, for naming them in lists of referrals.
+pub fn partner_names(tx: &mut dyn Tx) -> Result<Vec<(PartnerId, String)>, StoreError> {
+    tx.query("SELECT id, name FROM partners ORDER BY name, id", &[])?
+        .iter()
+        .map(|r| Ok((r.get(0)?, r.get(1)?)))
+        .collect()
 }
 
 /// The drafts that went under `consent`: a withdrawal stops them.

@@ -209,9 +209,18 @@ fn a_referral_keeps_its_steps_and_replies_past_due_are_found(store: &Store) {
         store.write(|tx| repo::add_step(tx, referral.id, 1, &step("withdrawn", day(3, 15), lawyer.id, None))),
         Err(StoreError::Conflict(_))
     ));
-    let waiting = |on| store.read(|tx| repo::waiting_past_due(tx, on, 10)).unwrap();
+    let waiting = |on| store.read(|tx| repo::waiting_past_due(tx, None, on, 10)).unwrap();
     assert!(waiting(day(3, 20)).is_empty(), "due on the 20th is not late on the 20th");
     assert_eq!(waiting(day(3, 21)).iter().map(|r| r.referral.id).collect::<Vec<_>>(), [referral.id]);
+    let elsewhere = komek_domain::OfficeId::new();
+    let late_in = |office| store.read(|tx| repo::count_waiting_past_due(tx, office, day(3, 21))).unwrap();
+    assert_eq!((late_in(None), late_in(Some(hq.id)), late_in(Some(elsewhere))), (1, 1, 0));
+    let under_way = |office| store.read(|tx| repo::under_way(tx, office, 10)).unwrap();
+    let order: Vec<_> = under_way(Some(hq.id)).iter().map(|r| r.referral.id).collect();
+    assert_eq!(order, [referral.id, other.referral.id], "the one with a reply due comes first");
+    assert!(under_way(Some(elsewhere)).is_empty());
+    let names = store.read(repo::partner_names).unwrap();
+    assert!(names.contains(&(police.partner.id, police.partner.name.clone())), "{names:?}");
 
     let reply = Some(vec![9, 9]);
     store

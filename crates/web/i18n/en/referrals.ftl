@@ -25,3 +25,119 @@ partners-no-focal-points = No focal point is recorded.
 partners-focal-name = Name
 partners-focal-position = Position
 partners-focal-email = E-mail
+
+# A person's consent to share.
+
+consents-title = Consents to share
+consents-none = No consent is recorded: nothing about this person may be shared with a partner.
+consent-record = Record a consent
+consent-about = What the person agreed to share, with whom and what for. Record it before anything is shared; a referral can carry only what a consent in force allows.
+consent-given-on = Given on
+consent-method = How it was given
+consent-recipients = With whom
+consent-recipients-hint = A kind of partner covers every partner of that kind; or name partners one by one.
+consent-any-of-kind = any { $kind }
+consent-purposes = For what
+consent-categories = Which data
+consent-expires-on = Valid until (empty: no end)
+consent-note = What the person was told, the witness, the guardian (stored encrypted)
+consent-standing = Standing
+consent-in-force = In force
+consent-in-force-until = In force until { $date }
+consent-expired-on = Expired on { $date }
+consent-withdrawn-on = Withdrawn on { $date }
+consent-withdrawn-day = Withdrawn on
+consent-withdraw = Record the withdrawal
+consent-saved = The consent is recorded.
+consent-withdrawn = The withdrawal is recorded; referrals under it not yet sent are withdrawn.
+
+# Referrals.
+
+person-referrals = Referrals
+person-no-referrals = No referral yet.
+case-referrals = Referrals
+referral-new = Make a referral
+referral-title = Referral { $number }
+referral-number = Number
+referral-partner = Partner
+referral-purpose = Purpose
+referral-consent = Under which consent
+referral-override = Without consent: a manager's decision (a child in danger, a threat to life)
+referral-override-reason = Why it must be shared without consent (managers only; reviewed like an emergency access)
+referral-check = Show what the consent allows
+referral-fields = Data it carries
+referral-fields-hint = Choose the least the partner needs. What the consent does not allow cannot be chosen.
+referral-choose-consent = choose a consent first
+referral-category-not-consented = the consent does not cover { $category } data
+referral-partner-not-consented = the consent does not cover this partner or purpose
+referral-not-consented = The consent does not allow this.
+referral-no-consent = This person has no consent recorded. Record one before making a referral.
+referral-services = Services asked for
+referral-urgency = Urgency
+referral-reply-due = Reply expected by
+referral-save-draft = Save as a draft
+referral-saved = Saved.
+referral-overdue = reply overdue
+referral-status = Status
+referral-direction = Direction
+referral-direction-outgoing = outgoing
+referral-direction-incoming = incoming
+referral-case = Case
+referral-appeal = Appeal
+referral-open-case = open the case
+referral-open-appeal = open the appeal
+referral-letter-ru = Letter in Russian
+referral-letter-kk = Letter in Kazakh
+referral-letter-pdf = Letter as PDF
+referral-letter-lang = Language of the letter filed when it is sent
+referral-steps = Steps and replies
+referral-step-on = Day
+referral-step-by = Recorded by
+referral-step-note = Reply or note
+referral-next-status = Next step
+referral-move = Record the step
+referral-back = Back to the referral
+referrals-under-way = Referrals under way
+referrals-none-under-way = No referral is under way.
+referrals-how-to-make = A referral is made from a person's page, a case or an appeal, under the person's consent.
+dashboard-replies-overdue = { $count ->
+    [one] 1 referral waits for a reply past its day
+   *[other] { $count } referrals wait for a reply past their day
+}
+referral-refused-withdrawn = The consent of { $given } was withdrawn on { $on }: nothing may be shared under it.
+referral-refused-expired = The consent of { $given } expired on { $on }.
+referral-refused-not-yet = The consent is dated { $given }, after the day of sharing.
+referral-refused-recipient = The consent of { $given } does not name this partner or its kind.
+referral-refused-purpose = The consent of { $given } does not cover the purpose “{ $purpose }”.
+referral-refused-field = The consent of { $given } does not allow sharing “{ $field }” ({ $category } data).
+
+# What a referral can carry, field by field.
+
+referral-field-full-name = Full name
+referral-field-birth-date = Date of birth
+referral-field-sex = Sex
+referral-field-citizenship = Citizenship
+referral-field-languages = Languages
+referral-field-phones = Phones
+referral-field-address = Address
+referral-field-case-kind = Kind of case
+referral-field-case-summary = What happened
+referral-field-recruitment = Where recruited
+referral-field-exploitation = Where exploited
+referral-field-indicators = Victim status and indicators
+referral-field-vulnerabilities = Vulnerabilities
+referral-field-health-notes = Health
+referral-field-parties = Employers and intermediaries
+referral-field-document-numbers = Document numbers
+
+# The referral letter.
+
+letter-title = Referral
+letter-we-refer = We refer this person to you and ask for
+letter-you-referred = You referred this person to us for
+letter-purpose = Purpose
+letter-urgency = Urgency
+letter-reply-by = Please reply by
+letter-not-recorded = not recorded
+letter-basis-consent = The person consented to sharing these data on
+letter-basis-override = These data are shared without the person's consent by a manager's decision, to protect the person's life or a child.

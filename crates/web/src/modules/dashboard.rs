@@ -51,6 +51,9 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
                 li { span.value { (value) } " " span.label { (tr.t(label)) } }
             }
         }
+        @if figures.replies_overdue > 0 {
+            p #overdue-replies { a href="/referrals" { (tr.t_with("dashboard-replies-overdue", "count", figures.replies_overdue)) } }
+        }
         @if let Some(overdue) = overdue {
             @let message = if overdue.more { "dashboard-overdue-tasks-more" } else { "dashboard-overdue-tasks" };
             p #overdue-tasks { a href="/cases?status=&overdue=1" { (tr.t_with(message, "count", overdue.count)) } }

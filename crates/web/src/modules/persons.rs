@@ -25,8 +25,29 @@ use crate::{AppState, blocking, fields};
 /// Possible duplicates listed on a person's page.
 const DUPLICATES: usize = 5;
 
+/// A person's consents and referrals, with the partners' names, for those who refer people.
+pub struct Sharing {
+    consents: Vec<komek_domain::referrals::Consent>,
+    referrals: Vec<komek_domain::referrals::Referral>,
+    partners: std::collections::HashMap<komek_domain::PartnerId, String>,
+    today: chrono::NaiveDate,
+}
+
+fn sharing(app: &App, actor: &Actor, file: &PersonFile) -> Result<Option<Sharing>, AppError> {
+    if file.broken_glass || !komek_app::policy::referrals::may_refer(actor) {
+        return Ok(None);
+    }
+    let id = file.person.id;
+    Ok(Some(Sharing {
+        consents: app.consents(actor, id)?,
+        referrals: app.referrals(actor, komek_app::referrals::ReferralsOf::Person(id))?,
+        partners: app.partner_names(actor)?,
+        today: app.today(actor)?,
+    }))
+}
+
 /// Everything the page shows, read in one blocking call.
-fn load(app: &App, actor: &Actor, id: PersonId) -> Result<(PersonFile, Vec<Candidate>), AppError> {
+fn load(app: &App, actor: &Actor, id: PersonId) -> Result<(PersonFile, Vec<Candidate>, Option<Sharing>), AppError> {
     let file = app.person_file(actor, id)?;
     let duplicates = match (&file.person.identity, file.may.merge) {
         (Some(identity), true) => {
@@ -43,7 +64,8 @@ fn load(app: &App, actor: &Actor, id: PersonId) -> Result<(PersonFile, Vec<Candi
         }
         _ => Vec::new(),
     };
-    Ok((file, duplicates))
+    let sharing = sharing(app, actor, &file)?;
+    Ok((file, duplicates, sharing))
 }
 
 pub async fn show(
@@ -60,8 +82,9 @@ pub async fn show(
     })
     .await?;
     break_glass::answer(&state, &current, loaded, &format!("/persons/{id}/break-glass"), None, |loaded| {
-        let ((file, duplicates), names, clock) = loaded;
-        page(&state, &current, &file, &duplicates, &names, clock, notice.as_deref())
+        let ((file, duplicates, sharing), names, clock) = loaded;
+        let shown = Shown { file: &file, duplicates: &duplicates, sharing: sharing.as_ref(), names: &names, clock };
+        page(&state, &current, &shown, notice.as_deref())
     })
 }
 
@@ -86,19 +109,22 @@ pub async fn break_glass(
     .await?;
     let action = format!("/persons/{id}/break-glass");
     break_glass::answer(&state, &current, opened, &action, Some(data.get("reason")), |(file, names, clock)| {
-        page(&state, &current, &file, &[], &names, clock, None)
+        let shown = Shown { file: &file, duplicates: &[], sharing: None, names: &names, clock };
+        page(&state, &current, &shown, None)
     })
 }
 
-fn page(
-    state: &AppState,
-    current: &Current,
-    file: &PersonFile,
-    duplicates: &[Candidate],
-    names: &crate::directory::Directory,
+/// What the person's page shows.
+struct Shown<'a> {
+    file: &'a PersonFile,
+    duplicates: &'a [Candidate],
+    sharing: Option<&'a Sharing>,
+    names: &'a crate::directory::Directory,
     clock: chrono::FixedOffset,
-    notice: Option<&str>,
-) -> Markup {
+}
+
+fn page(state: &AppState, current: &Current, shown: &Shown<'_>, notice: Option<&str>) -> Markup {
+    let Shown { file, duplicates, sharing, names, clock } = *shown;
     let tr = current.tr(state);
     let person = &file.person;
     let title = match &person.identity {
@@ -113,6 +139,8 @@ fn page(
             Some("saved") => p.notice role="status" { (tr.t("person-saved")) },
             Some("merged") => p.notice role="status" { (tr.t("person-merged")) },
             Some("case-opened") => p.notice role="status" { (tr.t("person-case-opened")) },
+            Some("consent") => p.notice role="status" { (tr.t("consent-saved")) },
+            Some("consent-withdrawn") => p.notice role="status" { (tr.t("consent-withdrawn")) },
             _ => {},
         }
         h1 { (title) }
@@ -145,6 +173,17 @@ fn page(
         ul {
             @for case in &file.cases {
                 li { (case.number) " · " (tr.lookup(lookups::CASE_KIND, &case.kind)) " · " (tr.lookup(lookups::CASE_STATUS, &case.status)) }
+            }
+        }
+        @if let Some(sharing) = sharing {
+            (super::referrals::consents::section(tr, current, person.id, &sharing.consents, &sharing.partners, sharing.today))
+            section #referrals {
+                h2 { (tr.t("person-referrals")) }
+                @if sharing.referrals.is_empty() { p { (tr.t("person-no-referrals")) } } @else {
+                    @let names = std::collections::HashMap::from([(person.id, title.clone())]);
+                    (super::referrals::table(tr, &sharing.referrals, &names, &sharing.partners, sharing.today))
+                }
+                p.actions { a.button href={ "/referrals/new?person=" (person.id) } { (tr.t("referral-new")) } }
             }
         }
         @if !duplicates.is_empty() {

@@ -87,7 +87,167 @@ fn the_directory_is_closed_to_analysts_and_an_unknown_partner_is_not_there(back_
     assert_eq!(lawyer.get(&server.url(&format!("{unknown}/edit"))).status, 404);
 }
 
+fn staff(server: &Server, username: &str) -> komek_app::Actor {
+    let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
+    komek_app::Actor::Staff(accounts.into_iter().find(|a| a.username == username).expect("a test account"))
+}
+
+/// Husan's consent recorded through the person's page; a referral made from his case with the
+/// health field greyed out and refused when forced; sent, with its letter filed into the
+/// case; then his consent withdrawn, and nothing more may go under it.
+fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_letter(back_end: BackEnd) {
+    use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
+    use komek_domain::referrals::{FocalPoint, Partner, PartnerContacts};
+    let server = Server::start(back_end);
+    let manager = staff(&server, "manager");
+    let lawyer_actor = staff(&server, "lawyer");
+    let police = Partner {
+        id: komek_domain::PartnerId::new(),
+        name: "ДП Туркестанской области, УБОП".into(),
+        kind: "police".into(),
+        country: "KZ".into(),
+        regions: vec![],
+        services: vec!["legal-consultation".into()],
+        languages: vec!["ru".into()],
+        working_hours: "9–18".into(),
+        active: true,
+        contacts: Some(PartnerContacts {
+            focal_points: vec![FocalPoint { name: "Майор Ахметов".into(), ..Default::default() }],
+            ..Default::default()
+        }),
+        updated_at: chrono::Utc::now(),
+    };
+    let police = server.app.add_partner(&manager, police).unwrap();
+    let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
+    let husan = server.app.register_person(&lawyer_actor, None, profile, identity).unwrap();
+    let today = server.app.today(&lawyer_actor).unwrap();
+    let case = Case {
+        persons: vec![husan],
+        summary: Some("Паспорт отобран, перевозили с объекта на объект.".into()),
+        ..Case::opened(Default::default(), "trafficking-labour", lawyer_actor.account_id().unwrap(), today)
+    };
+    let case = server.app.open_case(&lawyer_actor, case).unwrap();
+
+    let mut lawyer = signed_in(&server, "lawyer");
+    let page = lawyer.get(&server.url(&format!("/persons/{husan}")));
+    assert!(page.body.contains("id=\"consents\""), "{}", page.body);
+    let form = lawyer.get(&server.url(&format!("/persons/{husan}/consents/new")));
+    assert_eq!(form.status, 200, "{}", form.body);
+    let csrf = form.csrf();
+    let day = today.format("%Y-%m-%d").to_string();
+    let police_id = police.to_string();
+    let consent = vec![
+        ("csrf", csrf.as_str()),
+        ("given_on", day.as_str()),
+        ("method", "signed-form"),
+        ("partners", police_id.as_str()),
+        ("purposes", "investigation"),
+        ("categories", "identity"),
+        ("categories", "case-narrative"),
+        ("note", "Прочитано вслух на узбекском."),
+    ];
+    // Without a purpose it comes back as typed, the purposes marked.
+    let mut no_purpose = consent.clone();
+    no_purpose.retain(|(k, _)| *k != "purposes");
+    let refused = lawyer.post(&server.url(&format!("/persons/{husan}/consents")), &no_purpose);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("id=\"purposes-error\""), "{}", refused.body);
+    assert!(refused.body.contains("Прочитано вслух на узбекском."));
+    let saved = lawyer.post(&server.url(&format!("/persons/{husan}/consents")), &consent);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let page = lawyer.get(&server.url(&format!("/persons/{husan}")));
+    assert!(page.body.contains("Прочитано вслух на узбекском.") && page.body.contains("In force"), "{}", page.body);
+
+    // The case page offers the referral; the form preselects the one consent and greys out
+    // what it does not cover.
+    let case_page = lawyer.get(&server.url(&format!("/cases/{case}")));
+    let link = format!("/referrals/new?person={husan}&amp;case={case}");
+    assert!(case_page.body.contains(&link), "{}", case_page.body);
+    let form = lawyer.get(&server.url(&format!("/referrals/new?person={husan}&case={case}&partner={police}")));
+    assert_eq!(form.status, 200, "{}", form.body);
+    let health = form.body.find("value=\"health-notes\"").expect("the health field is listed");
+    assert!(form.body[health..health + 80].contains("disabled"), "{}", &form.body[health..health + 80]);
+    let name = form.body.find("value=\"full-name\"").unwrap();
+    assert!(!form.body[name..name + 40].contains("disabled"));
+
+    let consent_id = server.app.consent_terms(&lawyer_actor, husan).unwrap()[0].id.to_string();
+    let person = husan.to_string();
+    let case_id = case.to_string();
+    let csrf = form.csrf();
+    let referral = vec![
+        ("csrf", csrf.as_str()),
+        ("person", person.as_str()),
+        ("case", case_id.as_str()),
+        ("appeal", ""),
+        ("partner_id", police_id.as_str()),
+        ("purpose", "investigation"),
+        ("consent_id", consent_id.as_str()),
+        ("fields", "full-name"),
+        ("fields", "case-summary"),
+        ("services", "legal-consultation"),
+        ("urgency", "urgent"),
+        ("reply_due_on", day.as_str()),
+    ];
+    // Health forced into the form is refused by the service, naming the field and the consent.
+    let mut forced = referral.clone();
+    forced.push(("fields", "health-notes"));
+    let refused = lawyer.post(&server.url("/referrals/new"), &forced);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("id=\"refusal\""), "{}", refused.body);
+    assert!(refused.body.contains("does not allow sharing “Health” (Health data)"), "{}", refused.body);
+    let made = lawyer.post(&server.url("/referrals/new"), &referral);
+    assert_eq!(made.status, 303, "{}", made.body);
+    let url = made.header("location").unwrap().to_owned();
+
+    let page = lawyer.get(&server.url(&url));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("ДП Туркестанской области, УБОП"));
+    let letter = lawyer.get(&server.url(&format!("{url}/letter?lang=ru")));
+    assert_eq!(letter.status, 200, "{}", letter.body);
+    assert!(letter.body.contains("Хусан Абдуллаев") && letter.body.contains("Паспорт отобран"), "{}", letter.body);
+    assert!(letter.body.contains("Майор Ахметов") && letter.body.contains("Направление №"), "{}", letter.body);
+    let pdf = lawyer.get(&server.url(&format!("{url}/letter.pdf?lang=kk")));
+    assert_eq!((pdf.status, pdf.header("content-type")), (200, Some("application/pdf")));
+
+    let version = page.input_value("version");
+    let csrf = page.csrf();
+    let step = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("status", "sent"),
+        ("on", day.as_str()),
+        ("letter_lang", "ru"),
+        ("note", ""),
+    ];
+    assert_eq!(lawyer.post(&server.url(&format!("{url}/steps")), &step).status, 303);
+    // The same step from the old page is stale.
+    assert_eq!(lawyer.post(&server.url(&format!("{url}/steps")), &step).status, 409);
+    let case_page = lawyer.get(&server.url(&format!("/cases/{case}")));
+    assert!(case_page.body.contains(".pdf"), "the letter sent is in the case's evidence");
+
+    // Withdrawn, the consent lets nothing more go.
+    let page = lawyer.get(&server.url(&format!("/persons/{husan}")));
+    let csrf = page.csrf();
+    let withdraw = format!("/persons/{husan}/consents/{consent_id}/withdraw");
+    let done = lawyer.post(&server.url(&withdraw), &[("csrf", csrf.as_str()), ("withdrawn_on", day.as_str())]);
+    assert_eq!(done.status, 303, "{}", done.body);
+    let again = lawyer.post(&server.url("/referrals/new"), &referral);
+    assert_eq!(again.status, 422);
+    assert!(again.body.contains("was withdrawn on"), "{}", again.body);
+
+    // Another office's lawyer meets nothing of it.
+    let desk = lawyer.get(&server.url("/referrals"));
+    assert!(desk.body.contains("Хусан Абдуллаев"), "{}", desk.body);
+    let mut analyst = signed_in(&server, "analyst");
+    assert_eq!(analyst.get(&server.url(&url)).status, 403);
+    let unknown = format!("/referrals/{}", uuid::Uuid::now_v7());
+    assert_eq!(lawyer.get(&server.url(&unknown)).status, 404);
+    assert_eq!(lawyer.get(&server.url(&format!("{unknown}/letter"))).status, 404);
+}
+
 komek_store::with_each_back_end!(
     a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region,
     the_directory_is_closed_to_analysts_and_an_unknown_partner_is_not_there,
+    a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_letter,
 );

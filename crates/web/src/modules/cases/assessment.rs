@@ -12,8 +12,8 @@ use komek_domain::{AssessmentId, CaseId, PersonId};
 use maud::{Markup, html};
 
 use super::page::PageData;
-use super::required_day;
 use crate::errors::WebError;
+use crate::forms::required_day;
 use crate::forms::{FieldErrors, FormData};
 use crate::layout;
 use crate::session::Current;

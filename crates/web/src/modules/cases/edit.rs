@@ -13,10 +13,10 @@ use komek_domain::lookups::{self, LookupList};
 use komek_domain::{AccountId, CaseId};
 use maud::{Markup, html};
 
-use super::{form_day, optional};
 use crate::directory::{Directory, directory};
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
+use crate::forms::{form_day, optional};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;

@@ -13,7 +13,6 @@ pub mod people;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use chrono::NaiveDate;
 
 use crate::AppState;
 use crate::forms::FieldErrors;
@@ -68,36 +67,4 @@ pub(crate) async fn save_unless_refused(
     }
     let (app, actor) = (state.app.clone(), current.actor.clone());
     crate::blocking(move || save(&app, &actor)).await
-}
-
-/// A day typed in a form: empty is `None`; anything else must be a real date.
-pub(crate) fn form_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let parsed = komek_domain::rules::parse_day(value);
-    if parsed.is_none() {
-        errors.add(name, "form-invalid-date");
-    }
-    parsed
-}
-
-/// A day the form must have.
-pub(crate) fn required_day(errors: &mut FieldErrors, name: &str, value: &str) -> NaiveDate {
-    match form_day(errors, name, value) {
-        Some(day) => day,
-        None => {
-            if !errors.has(name) {
-                errors.add(name, "form-required");
-            }
-            NaiveDate::default()
-        }
-    }
-}
-
-/// A code from a form: empty is `None`.
-pub(crate) fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
 }

@@ -34,6 +34,8 @@ pub struct PageData {
     pub names: Directory,
     pub clock: FixedOffset,
     pub today: NaiveDate,
+    /// The case's referrals and the partners' names, for those who refer people.
+    pub referrals: Option<(Vec<komek_domain::referrals::Referral>, HashMap<komek_domain::PartnerId, String>)>,
 }
 
 /// Reads everything a case page shows, in one blocking call.
@@ -44,7 +46,13 @@ pub fn load(app: &App, actor: &Actor, id: CaseId, break_glass: Option<&str>) -> 
     };
     let person_names =
         if file.identifying_shown { app.names_within_reach(actor, &file.case.persons)? } else { HashMap::new() };
+    let referrals = if break_glass.is_none() && komek_app::policy::referrals::may_refer(actor) {
+        Some((app.referrals(actor, komek_app::referrals::ReferralsOf::Case(id))?, app.partner_names(actor)?))
+    } else {
+        None
+    };
     Ok(PageData {
+        referrals,
         file,
         person_names,
         names: directory(app, actor)?,
@@ -197,6 +205,20 @@ pub fn render(
         section #services {
             h2 { (tr.t("case-services")) }
             @if can_edit { (super::part_forms::service_form(tr, current, c, &data.person_names, retry)) }
+        }
+        @if let Some((referrals, partners)) = &data.referrals {
+            section #referrals {
+                h2 { (tr.t("case-referrals")) }
+                @if referrals.is_empty() { p { (tr.t("person-no-referrals")) } }
+                @else { (crate::modules::referrals::table(tr, referrals, &data.person_names, partners, data.today)) }
+                p.actions {
+                    @for person in &c.persons {
+                        a.button href={ "/referrals/new?person=" (person) "&case=" (c.id) } {
+                            (tr.t("referral-new")) ": " (person_label(person))
+                        } " "
+                    }
+                }
+            }
         }
         section #tasks {
             h2 { (tr.t("case-tasks")) }

@@ -15,9 +15,9 @@ use maud::{Markup, html};
 
 use super::page;
 use super::part_forms::{RefilledForm, proceeding_fields};
-use super::{form_day, optional, required_day};
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
+use crate::forms::{form_day, optional, required_day};
 use crate::layout;
 use crate::session::Current;
 use crate::{AppState, blocking, fields};

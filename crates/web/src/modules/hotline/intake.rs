@@ -16,7 +16,7 @@ use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, Pers
 use maud::{Markup, html};
 
 use crate::errors::WebError;
-use crate::forms::{FieldErrors, FormData};
+use crate::forms::{FieldErrors, FormData, optional};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
@@ -303,11 +303,6 @@ impl IntakeForm {
             Err(errors)
         }
     }
-}
-
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// An amount as a person would type it back: "18000" or "18000.50".

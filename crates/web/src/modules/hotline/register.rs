@@ -338,6 +338,9 @@ pub async fn show(
         p.actions {
             @if record.may.change { a.button href={ "/hotline/appeals/" (a.id) "/edit" } { (tr.t("appeal-edit")) } " " }
             @if let Some(p) = a.person_id { a.button href={ "/hotline/new?person=" (p) } { (tr.t("appeal-another-for-person")) } " " }
+            @if let Some(p) = a.person_id.filter(|_| komek_app::policy::referrals::may_refer(&current.actor)) {
+                a.button href={ "/referrals/new?person=" (p) "&appeal=" (a.id) } { (tr.t("referral-new")) } " "
+            }
             a.button href="/hotline/new" accesskey="n" { (tr.t("hotline-new-appeal")) }
         }
     };

@@ -10,9 +10,10 @@ use komek_domain::referrals::{FocalPoint, Partner, PartnerContacts};
 use komek_domain::{PartnerId, lookups};
 use maud::{Markup, html};
 
+use super::codes;
 use crate::errors::WebError;
 use crate::fields;
-use crate::forms::{FieldErrors, FormData};
+use crate::forms::{FieldErrors, FormData, optional};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
@@ -21,10 +22,6 @@ use crate::{AppState, blocking};
 
 /// Focal points a partner's form offers at once (more are added by saving and editing again).
 const FOCAL_POINT_ROWS: usize = 3;
-
-fn optional(value: String) -> Option<String> {
-    Some(value).filter(|v| !v.is_empty())
-}
 
 /// The directory, searched.
 pub async fn list(
@@ -35,9 +32,9 @@ pub async fn list(
     let q = FormData::parse(raw.unwrap_or_default().as_bytes());
     let query = PartnerQuery {
         name: q.get("q").trim().to_owned(),
-        kind: optional(q.get("kind").to_owned()),
-        service: optional(q.get("service").to_owned()),
-        region: optional(q.get("region").to_owned()),
+        kind: optional(q.get("kind")),
+        service: optional(q.get("service")),
+        region: optional(q.get("region")),
         active_only: !q.has("all"),
     };
     let (app, actor) = (state.app.clone(), current.actor.clone());
@@ -83,10 +80,6 @@ pub async fn list(
         }
     };
     Ok(layout::page(tr, &current, &title, "/referrals", content))
-}
-
-fn codes(tr: Tr<'_>, list: lookups::LookupList, codes: &[String]) -> String {
-    codes.iter().map(|c| tr.lookup(list, c)).collect::<Vec<_>>().join(", ")
 }
 
 fn regions(tr: Tr<'_>, p: &Partner) -> String {
