@@ -275,6 +275,7 @@ impl App {
             kind: query.kind.clone(),
             lead: query.lead,
             overdue_on: query.overdue.then_some(today),
+            opened_between: None,
             viewer: actor.account_id(),
         };
         let page = page.max(0);
@@ -332,7 +333,7 @@ impl App {
         Ok(stored)
     }
 
-    fn read_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId, break_glass: bool) -> Result<CaseFile, StoreError> {
+    pub(crate) fn read_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId, break_glass: bool) -> Result<CaseFile, StoreError> {
         let stored = repo::cases::get(tx, id)?;
         let mut case = stored.case;
         let on_team = self.on_team(tx, actor, id)?;

@@ -20,7 +20,9 @@ use crate::audit::{Action, Event};
 use crate::policy::referrals as policy;
 use crate::{Actor, App, AppError, AppResult, sealed};
 
+mod htcds;
 mod letter;
+pub use htcds::{CasesToExport, Coverage, ExportPreview, ExportTo, HtcdsExport, LeftOut, MAX_CASES_PER_EXPORT};
 pub use komek_store::repo::referrals::ReferralsOf;
 pub use letter::{ReferralLetter, Words};
 

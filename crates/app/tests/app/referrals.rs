@@ -5,7 +5,9 @@
 //! accept, IOM brings him home; he then withdraws his consent for IOM.
 
 use chrono::NaiveDate;
-use komek_app::referrals::{NewConsent, NewReferral, NextStep, allowed_fields};
+use komek_app::referrals::{CasesToExport, ExportTo, NewConsent, NewReferral, NextStep, allowed_fields};
+use komek_domain::casework::{Assessment, IndicatorAnswer};
+use komek_domain::indicators::{Answer, FORCED_LABOUR, Source};
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
 use komek_domain::referrals::{Direction, FocalPoint, Partner, PartnerContacts, Recipient, SharingRefused};
@@ -108,17 +110,53 @@ fn referral(c: &Centre, partner: PartnerId, purpose: &str, consent: Option<Conse
 }
 
 fn audit_details(app: &App, action: &str) -> Vec<String> {
+    audit_of(app, "referral", action)
+}
+
+fn audit_of(app: &App, kind: &str, action: &str) -> Vec<String> {
     app.store()
         .read(|tx| {
             tx.query(
-                "SELECT detail FROM audit_log WHERE record_kind = 'referral' AND action = $1 ORDER BY seq",
-                params![action],
+                "SELECT detail FROM audit_log WHERE record_kind = $1 AND action = $2 ORDER BY seq",
+                params![kind, action],
             )?
             .iter()
             .map(|r| r.get(0))
             .collect()
         })
         .unwrap()
+}
+
+/// Checks an export's JSON against the standard's own field list (the test data kept with
+/// the domain crate): every field is one of the standard's, or the exchange key; every code
+/// of a pick list with listed codes is one of them.
+fn assert_valid_htcds(export: &serde_json::Value) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../domain/tests/data/htcds/fields-2.0.json");
+    let list: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let fields = list["fields"].as_array().unwrap();
+    let records = export["records"].as_array().unwrap();
+    assert!(!records.is_empty());
+    for record in records {
+        for (name, value) in record.as_object().unwrap() {
+            if name == "komek_CaseNumber" {
+                continue;
+            }
+            let field = fields.iter().find(|f| f["name"] == name.as_str());
+            let field = field.unwrap_or_else(|| panic!("{name} is not a field of the standard"));
+            let codes: Vec<&str> =
+                field["values"].as_array().into_iter().flatten().filter_map(|v| v["code"].as_str()).collect();
+            if codes.is_empty() {
+                continue;
+            }
+            let written: Vec<&str> = match value {
+                serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_str()).collect(),
+                other => other.as_str().into_iter().collect(),
+            };
+            for code in written {
+                assert!(codes.contains(&code), "{name}: {code} is not one of {codes:?}");
+            }
+        }
+    }
 }
 
 /// Message ids as the words: the letter's labels read as the ids they come from.
@@ -229,6 +267,58 @@ fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_fo
     );
     let his = c.app.referrals(&c.lawyer, ReferralsOf::Person(c.husan)).unwrap();
     assert_eq!(his.len(), 2);
+
+    // His case in HTCDS for IOM, for his return: his record validates against the standard's
+    // field list and carries nothing of his health, though his assessment holds some.
+    let answers = [("fl-ur-deceptive-recruitment", Answer::Yes), ("fl-wl-induced-addiction", Answer::Yes)];
+    let assessment = Assessment {
+        id: komek_domain::AssessmentId::new(),
+        case_id: case,
+        person_id: c.husan,
+        catalogue: FORCED_LABOUR.id.into(),
+        edition: FORCED_LABOUR.edition.into(),
+        assessed_on: c.today,
+        assessor_id: None,
+        minor: false,
+        answers: answers
+            .iter()
+            .map(|(indicator, answer)| IndicatorAnswer {
+                indicator: (*indicator).into(),
+                answer: *answer,
+                source: Some(Source::Interview),
+                noted_on: None,
+            })
+            .collect(),
+    };
+    c.app.add_assessment(&c.lawyer, assessment).unwrap();
+    let to_iom = ExportTo { partner_id: c.iom, purpose: "return-reintegration".into() };
+    let preview = c.app.export_preview(&c.lawyer, case, Some(&to_iom)).unwrap();
+    assert!(matches!(&preview.coverage[0].consent, Ok(k) if k.id == consent), "{preview:?}");
+    let export = c.app.htcds_export(&c.lawyer, CasesToExport::One(case), &to_iom).unwrap();
+    assert_eq!((export.records.len(), export.left_out.len()), (1, 0));
+    let record = &export.records[0];
+    assert!(!record.categories().contains("health"), "{:?}", record.categories());
+    let json = komek_domain::htcds::to_json(&export.records);
+    assert_valid_htcds(&json);
+    let methods = &json["records"][0]["vic_MethodsOfControl"];
+    assert_eq!(methods, &serde_json::json!(["FalsePromises"]), "an induced addiction is health data");
+    assert_eq!(json["records"][0]["prs_SecondName"], "Абдуллаев Хусан");
+    assert_eq!(json["records"][0]["con_Consent"], true);
+    let shared = audit_of(&c.app, "case", "export");
+    assert_eq!(shared.len(), 1);
+    assert!(shared[0].contains(&format!("shared with partner {}: ", c.iom)), "{}", shared[0]);
+    assert!(shared[0].ends_with(&format!("under consent {consent}")) && !shared[0].contains("health"));
+    // Not to a shelter he did not name: nothing goes, and the export says why.
+    let shelter = c.app.add_partner(&c.manager, partner("Приют «Забота»", "shelter")).unwrap();
+    let to_shelter = ExportTo { partner_id: shelter, purpose: "return-reintegration".into() };
+    let none = c.app.htcds_export(&c.lawyer, CasesToExport::One(case), &to_shelter).unwrap();
+    assert!(none.records.is_empty());
+    assert!(matches!(none.left_out[0].why, Some(SharingRefused::RecipientNotCovered { .. })), "{none:?}");
+    // The period's export is the same case; another office's lawyer meets no case of it.
+    let period = CasesToExport::OpenedBetween(c.today, c.today);
+    assert_eq!(c.app.htcds_export(&c.lawyer, period, &to_iom).unwrap().records, export.records);
+    assert!(matches!(c.app.htcds_export(&c.far_lawyer, CasesToExport::One(case), &to_iom), Err(AppError::NotFound)));
+    assert!(c.app.htcds_export(&c.far_lawyer, period, &to_iom).unwrap().records.is_empty());
     assert_eq!(c.app.referrals(&c.lawyer, ReferralsOf::Case(case)).unwrap().len(), 1);
 
     // A second referral to IOM is being prepared when he withdraws his consent: it stops.
@@ -240,6 +330,9 @@ fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_fo
     assert_eq!(c.app.referral_file(&c.lawyer, police).unwrap().referral.status, "accepted", "what went, went");
     let refused = c.app.make_referral(&c.lawyer, Direction::Outgoing, follow_up).unwrap_err();
     assert!(matches!(refused, AppError::NotConsented { refused: SharingRefused::Withdrawn { .. }, .. }), "{refused:?}");
+    let after = c.app.htcds_export(&c.lawyer, CasesToExport::One(case), &to_iom).unwrap();
+    assert!(after.records.is_empty());
+    assert!(matches!(after.left_out[0].why, Some(SharingRefused::Withdrawn { .. })), "{after:?}");
     // A withdrawal is recorded once.
     assert!(matches!(c.app.withdraw_consent(&c.lawyer, consent, c.today), Err(AppError::Invalid(_))));
 }

@@ -268,6 +268,8 @@ pub struct CaseFilter {
     pub lead: Option<AccountId>,
     /// Only cases with a task not done before this day.
     pub overdue_on: Option<chrono::NaiveDate>,
+    /// Only cases opened on these days, both included.
+    pub opened_between: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     pub viewer: Option<AccountId>,
 }
 
@@ -322,6 +324,10 @@ pub fn list(
             "EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.done_on IS NULL AND t.due_on < ?)",
             day.into(),
         );
+    }
+    if let Some((from, until)) = filter.opened_between {
+        bind("c.opened_on >= ?", from.into());
+        bind("c.opened_on <= ?", until.into());
     }
     if active {
         conditions.push("c.status IN ('open', 'follow-up')".into());

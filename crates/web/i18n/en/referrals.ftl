@@ -141,3 +141,15 @@ letter-reply-by = Please reply by
 letter-not-recorded = not recorded
 letter-basis-consent = The person consented to sharing these data on
 letter-basis-override = These data are shared without the person's consent by a manager's decision, to protect the person's life or a child.
+
+## The HTCDS export of a case
+htcds-title = Case { $number } in HTCDS
+htcds-export = Export in HTCDS
+htcds-hint = IOM's Human Trafficking Case Data Standard, v2.0: one record per person of the case. Only persons whose consent names the partner (or its kind) and the purpose go, with only the data their consent allows; each record sent is recorded in the audit log.
+htcds-check = Show who may go
+htcds-download-json = Download JSON
+htcds-download-csv = Download CSV
+htcds-goes = May go?
+htcds-goes-under = Goes under the consent
+htcds-left-out = Left out:
+htcds-nobody = Nobody of this case has a consent in force that names this partner for this purpose: nothing was exported.

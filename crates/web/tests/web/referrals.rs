@@ -226,6 +226,29 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let case_page = lawyer.get(&server.url(&format!("/cases/{case}")));
     assert!(case_page.body.contains(".pdf"), "the letter sent is in the case's evidence");
 
+    // His case in HTCDS for the police: the page says who may go under which consent, and the
+    // download carries him; for a purpose he did not agree to, nothing goes.
+    assert!(case_page.body.contains(&format!("/cases/{case}/htcds")), "{}", case_page.body);
+    let export = format!("/cases/{case}/htcds?partner_id={police}&purpose=investigation");
+    let preview = lawyer.get(&server.url(&export));
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(preview.body.contains("Goes under the consent") && preview.body.contains("Хусан Абдуллаев"));
+    let json = lawyer.get(&server.url(&format!("{export}&format=json")));
+    assert_eq!((json.status, json.header("content-type")), (200, Some("application/json")), "{}", json.body);
+    assert!(json.header("content-disposition").is_some_and(|d| d.contains("htcds-")));
+    let json: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(json["records"][0]["prs_SecondName"], "Хусан Абдуллаев");
+    let csv = lawyer.get(&server.url(&format!("{export}&format=csv")));
+    assert!(csv.status == 200 && csv.body.contains("Хусан Абдуллаев"), "{}", csv.body);
+    let other_purpose = format!("/cases/{case}/htcds?partner_id={police}&purpose=protection&format=json");
+    let nobody = lawyer.get(&server.url(&other_purpose));
+    assert_eq!(nobody.status, 422, "{}", nobody.body);
+    assert!(nobody.body.contains("id=\"nobody\"") && nobody.body.contains("does not cover the purpose"));
+    let unknown_partner = format!("/cases/{case}/htcds?partner_id={}&purpose=investigation", uuid::Uuid::now_v7());
+    let wrong = lawyer.get(&server.url(&format!("{unknown_partner}&format=json")));
+    assert_eq!(wrong.status, 422, "{}", wrong.body);
+    assert!(wrong.body.contains("id=\"partner_id-error\""), "{}", wrong.body);
+
     // Withdrawn, the consent lets nothing more go.
     let page = lawyer.get(&server.url(&format!("/persons/{husan}")));
     let csrf = page.csrf();
@@ -235,12 +258,16 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let again = lawyer.post(&server.url("/referrals/new"), &referral);
     assert_eq!(again.status, 422);
     assert!(again.body.contains("was withdrawn on"), "{}", again.body);
+    assert_eq!(lawyer.get(&server.url(&format!("{export}&format=json"))).status, 422);
 
     // Another office's lawyer meets nothing of it.
     let desk = lawyer.get(&server.url("/referrals"));
     assert!(desk.body.contains("Хусан Абдуллаев"), "{}", desk.body);
     let mut analyst = signed_in(&server, "analyst");
     assert_eq!(analyst.get(&server.url(&url)).status, 403);
+    assert_eq!(analyst.get(&server.url(&export)).status, 403);
+    let unknown_case = format!("/cases/{}/htcds", uuid::Uuid::now_v7());
+    assert_eq!(lawyer.get(&server.url(&unknown_case)).status, 404);
     let unknown = format!("/referrals/{}", uuid::Uuid::now_v7());
     assert_eq!(lawyer.get(&server.url(&unknown)).status, 404);
     assert_eq!(lawyer.get(&server.url(&format!("{unknown}/letter"))).status, 404);

@@ -217,6 +217,7 @@ pub fn render(
                             (tr.t("referral-new")) ": " (person_label(person))
                         } " "
                     }
+                    a.button.secondary href={ "/cases/" (c.id) "/htcds" } { (tr.t("htcds-export")) }
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! consents, and the referral network's directory of partners.
 
 pub mod consents;
+pub mod export;
 pub mod partners;
 pub mod referral;
 
@@ -11,7 +12,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post};
 use komek_domain::lookups::{self, LookupList};
-use komek_domain::referrals::Referral;
+use komek_domain::referrals::{Partner, Referral};
 use komek_domain::{PartnerId, PersonId};
 use maud::{Markup, html};
 
@@ -37,9 +38,24 @@ pub fn routes() -> Router<AppState> {
         .route("/referrals/partners/new", get(partners::new_form).post(partners::add))
         .route("/referrals/partners/{id}", get(partners::show))
         .route("/referrals/partners/{id}/edit", get(partners::edit_form).post(partners::change))
+        .route("/cases/{id}/htcds", get(export::page_or_file))
         .route("/persons/{id}/consents/new", get(consents::new_form))
         .route("/persons/{id}/consents", post(consents::record))
         .route("/persons/{id}/consents/{consent}/withdraw", post(consents::withdraw))
+}
+
+/// The choice of an active partner, each named with its kind.
+fn partner_select(tr: Tr<'_>, partners: &[Partner], chosen: &str, errors: &crate::forms::FieldErrors) -> Markup {
+    html! {
+        select id="partner_id" name="partner_id" aria-invalid=[errors.has("partner_id").then_some("true")] {
+            option value="" selected[chosen.is_empty()] { (tr.t("form-not-given")) }
+            @for p in partners {
+                option value=(p.id) selected[p.id.to_string() == chosen] {
+                    (p.name) " — " (tr.lookup(lookups::PARTNER_KIND, &p.kind))
+                }
+            }
+        }
+    }
 }
 
 /// Codes of a list as their labels, joined.

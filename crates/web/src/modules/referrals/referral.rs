@@ -255,7 +255,7 @@ fn field_blocks(tr: Tr<'_>, form: &ReferralForm, offered: &FormChoices) -> Vec<(
         .collect()
 }
 
-fn consent_label(tr: Tr<'_>, c: &Consent, today: NaiveDate) -> String {
+pub(super) fn consent_label(tr: Tr<'_>, c: &Consent, today: NaiveDate) -> String {
     let mut label = format!(
         "{} · {} · {}",
         day(c.given_on),
@@ -295,16 +295,7 @@ fn form_page(
             input type="hidden" name="person" value=(form.person);
             input type="hidden" name="case" value=(form.case);
             input type="hidden" name="appeal" value=(form.appeal);
-            (field(tr, "referral-partner", "partner_id", errors, html! {
-                select id="partner_id" name="partner_id" aria-invalid=[invalid("partner_id")] {
-                    option value="" selected[form.partner.is_empty()] { (tr.t("form-not-given")) }
-                    @for p in &offered.partners {
-                        option value=(p.id) selected[p.id.to_string() == form.partner] {
-                            (p.name) " — " (tr.lookup(lookups::PARTNER_KIND, &p.kind))
-                        }
-                    }
-                }
-            }))
+            (field(tr, "referral-partner", "partner_id", errors, super::partner_select(tr, &offered.partners, &form.partner, errors)))
             (field(tr, "referral-purpose", "purpose", errors, lookup_select(tr, "purpose", lookups::REFERRAL_PURPOSE, &form.purpose, Some("form-not-given"), errors)))
             (field(tr, "referral-consent", "consent_id", errors, html! {
                 select id="consent_id" name="consent_id" aria-invalid=[invalid("consent_id")] {
