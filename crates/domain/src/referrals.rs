@@ -158,6 +158,18 @@ pub enum SharingRefused {
     FieldNotCovered { given_on: NaiveDate, field: String, category: String },
 }
 
+impl SharingRefused {
+    /// The referral's field that the refusal concerns, for a form or an API body to mark.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::FieldNotCovered { .. } => "fields",
+            Self::PurposeNotCovered { .. } => "purpose",
+            Self::RecipientNotCovered { .. } => "partner_id",
+            Self::Withdrawn { .. } | Self::Expired { .. } | Self::NotYetGiven { .. } => "consent_id",
+        }
+    }
+}
+
 impl Consent {
     pub fn validate(&self, today: NaiveDate) -> Vec<ValidationError> {
         let mut errors = Vec::new();

@@ -110,7 +110,15 @@ pub const PARTNER: Naming = Naming {
         ("focal_points.phones", "focal_points"),
         ("focal_points.email", "focal_points"),
     ],
-    api: &[],
+    api: &[
+        ("address", "contacts.address"),
+        ("notes", "contacts.notes"),
+        ("focal_points", "contacts.focal_points"),
+        ("focal_points.name", "contacts.focal_points.name"),
+        ("focal_points.position", "contacts.focal_points.position"),
+        ("focal_points.phones", "contacts.focal_points.phones"),
+        ("focal_points.email", "contacts.focal_points.email"),
+    ],
     explain: nothing_to_add,
 };
 

@@ -120,6 +120,12 @@ impl ApiError {
                 "the record was changed by someone else since the version you sent: read it again and send \
                  your change with its current version",
             ),
+            AppError::NotConsented { consent, refused } => {
+                let problem = FieldProblem::new(refused.field(), format!("{refused} (consent {consent})"));
+                let mut error = Self::invalid(vec![problem]);
+                error.body.error = "not_consented";
+                error
+            }
             AppError::SessionEnded => {
                 Self::unauthorized("the API token is unknown, revoked, or its account is disabled")
             }

@@ -1,4 +1,5 @@
-//! The JSON API (`/api/v1`): appeals, cases, persons and parties for programs — a hotline
+//! The JSON API (`/api/v1`): appeals, cases, persons, parties, partners, consents, referrals
+//! and the HTCDS export for programs — a hotline
 //! bot, a partner's case system, a report script — described by an OpenAPI document at
 //! `/api/v1/openapi.json`.
 //!
@@ -13,7 +14,9 @@ mod cases;
 mod errors;
 mod openapi;
 mod parties;
+mod partners;
 mod persons;
+mod referrals;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -92,6 +95,19 @@ fn table() -> Table {
         .route(Method::POST, "/api/v1/parties", parties::create)
         .route(Method::GET, "/api/v1/parties/{id}", parties::read)
         .route(Method::PUT, "/api/v1/parties/{id}", parties::update)
+        .route(Method::GET, "/api/v1/partners", partners::find)
+        .route(Method::POST, "/api/v1/partners", partners::add)
+        .route(Method::GET, "/api/v1/partners/{id}", partners::read)
+        .route(Method::PUT, "/api/v1/partners/{id}", partners::update)
+        .route(Method::GET, "/api/v1/persons/{id}/consents", referrals::list_consents)
+        .route(Method::POST, "/api/v1/persons/{id}/consents", referrals::record_consent)
+        .route(Method::POST, "/api/v1/consents/{id}/withdrawal", referrals::withdraw_consent)
+        .route(Method::GET, "/api/v1/referrals", referrals::list_referrals)
+        .route(Method::POST, "/api/v1/referrals", referrals::make_referral)
+        .route(Method::GET, "/api/v1/referrals/{id}", referrals::read_referral)
+        .route(Method::POST, "/api/v1/referrals/{id}/steps", referrals::move_referral)
+        .route(Method::GET, "/api/v1/cases/{id}/htcds", referrals::export_case)
+        .route(Method::GET, "/api/v1/htcds", referrals::export_period)
 }
 
 async fn method_not_allowed() -> ApiError {

@@ -10,13 +10,13 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{appeals, cases, parties, persons};
+use super::{appeals, cases, parties, partners, persons, referrals};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Komek API",
-        description = "Appeals, persons and parties of Komek, under the same access rules and audit as the staff \
+        description = "Appeals, persons, parties, cases and referrals of Komek, under the same access rules and audit as the staff \
                        pages. Authenticate with a per-user API token (`komek user token USERNAME`) sent as \
                        `Authorization: Bearer TOKEN`; a request acts as that user. Errors are \
                        `{\"error\", \"message\", \"fields\": [{\"field\", \"problem\"}]}`: 400 a value could not \
@@ -65,6 +65,19 @@ use super::{appeals, cases, parties, persons};
         parties::create,
         parties::read,
         parties::update,
+        partners::find,
+        partners::add,
+        partners::read,
+        partners::update,
+        referrals::list_consents,
+        referrals::record_consent,
+        referrals::withdraw_consent,
+        referrals::list_referrals,
+        referrals::make_referral,
+        referrals::read_referral,
+        referrals::move_referral,
+        referrals::export_case,
+        referrals::export_period,
     ),
     modifiers(&BearerToken),
     tags(
@@ -73,6 +86,8 @@ use super::{appeals, cases, parties, persons};
                                          proceedings, tasks, notes"),
         (name = "persons", description = "People the organisation helps"),
         (name = "parties", description = "Employers, intermediaries, foremen, officials"),
+        (name = "referrals", description = "The referral network: partners, a person's consents, referrals and \
+                                             their replies, and the HTCDS export under consent"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -183,6 +198,20 @@ const LIMITS: &[(&str, &str, Limit)] = {
         ("ProceedingInput", "notes", Chars(MAX_TEXT_CHARS)),
         ("TaskInput", "title", Chars(MAX_LINE_CHARS)),
         ("NoteInput", "text", Chars(MAX_TEXT_CHARS)),
+        ("PartnerInput", "name", Chars(MAX_LINE_CHARS)),
+        ("PartnerInput", "working_hours", Chars(MAX_LINE_CHARS)),
+        ("ContactsDto", "address", Chars(MAX_LINE_CHARS)),
+        ("ContactsDto", "notes", Chars(MAX_NOTE_CHARS)),
+        ("ContactsDto", "focal_points", Items(komek_domain::referrals::MAX_FOCAL_POINTS)),
+        ("FocalPointDto", "name", Chars(MAX_SHORT_CHARS)),
+        ("FocalPointDto", "position", Chars(MAX_SHORT_CHARS)),
+        ("FocalPointDto", "email", Chars(MAX_SHORT_CHARS)),
+        ("FocalPointDto", "phones", ItemChars(MAX_SHORT_CHARS)),
+        ("FocalPointDto", "phones", Items(MAX_PHONES)),
+        ("ConsentInput", "recipients", Items(komek_domain::referrals::MAX_RECIPIENTS)),
+        ("ConsentInput", "note", Chars(MAX_NOTE_CHARS)),
+        ("ReferralInput", "override_reason", Chars(MAX_NOTE_CHARS)),
+        ("StepInput", "note", Chars(MAX_NOTE_CHARS)),
     ]
 };
 
@@ -193,6 +222,7 @@ const OPERATION_NEEDS: &[(&str, &[&str], &[&str])] = &[
     ("update_appeal", &["version"], &[]),
     ("update_person", &["version"], &[]),
     ("update_party", &["version"], &[]),
+    ("update_partner", &["version"], &[]),
     ("update_case", &["version"], &["opened_on"]),
     ("update_proceeding", &["version"], &[]),
     ("open_case", &[], &["version"]),

@@ -519,7 +519,7 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
             }
         }
     }
-    assert_eq!(bodies, 17, "every create, update and addition");
+    assert_eq!(bodies, 23, "every create, update, addition and step");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
@@ -536,12 +536,31 @@ struct Records {
     case_header: Value,
     proceeding: String,
     task: String,
-    /// A sensitive case, its own person, proceeding and task: out of reach even in its office.
+    /// The person's consent, and a referral of theirs made from the case.
+    consent: String,
+    referral: String,
+    /// A sensitive case, its own person, proceeding, task, consent and referral: out of reach
+    /// even in its office.
     sensitive_case: String,
     sensitive_header: Value,
     sensitive_person: String,
     sensitive_proceeding: String,
     sensitive_task: String,
+    sensitive_consent: String,
+    sensitive_referral: String,
+    /// A partner of the directory, which every office shares.
+    partner: String,
+}
+
+/// The records of one case that a route's path may name.
+struct OnCase<'a> {
+    case: &'a str,
+    header: &'a Value,
+    person: &'a str,
+    proceeding: &'a str,
+    task: &'a str,
+    consent: &'a str,
+    referral: &'a str,
 }
 
 /// The header of a case file, as an update sends it back at the version read.
@@ -578,7 +597,36 @@ fn proceeding_body() -> Value {
 
 /// What the head office's lawyer keeps: a person, an employer, an appeal, an open case and a
 /// sensitive case, each with a proceeding and a task.
-fn head_office_records(lawyer: &Client) -> Records {
+fn head_office_records(lawyer: &Client, manager: &Client) -> Records {
+    let partner = id_of(&manager.post(
+        "/api/v1/partners",
+        &json!({ "name": "ДП Туркестанской области", "kind": "police", "country": "KZ",
+                 "contacts": { "focal_points": [{ "name": "Дежурный" }] } }),
+    ));
+    // Two consents for the investigation: the first to be withdrawn, the second for a referral
+    // made from the case, which withdrawing the first leaves to be sent.
+    let consent_and_referral = |person: &str, case: &str| {
+        let consents: Vec<String> = (0..2)
+            .map(|_| {
+                let consent = lawyer.post(
+                    &format!("/api/v1/persons/{person}/consents"),
+                    &json!({ "given_on": "2008-10-14", "method": "signed-form",
+                             "recipients": [{ "type": "partner", "value": partner }],
+                             "purposes": ["investigation"], "categories": ["identity", "case-narrative"] }),
+                );
+                assert_eq!(consent.status, 201, "{}", consent.body);
+                id_of(&consent)
+            })
+            .collect();
+        let referral = lawyer.post(
+            "/api/v1/referrals",
+            &json!({ "person_id": person, "case_id": case, "partner_id": partner, "purpose": "investigation",
+                     "urgency": "urgent", "fields": ["full-name", "case-summary"], "consent_id": consents[1],
+                     "services": ["legal-consultation"] }),
+        );
+        assert_eq!(referral.status, 201, "{}", referral.body);
+        (consents[0].clone(), id_of(&referral))
+    };
     let person = id_of(&lawyer.post("/api/v1/persons", &husan()));
     let party = id_of(&lawyer.post("/api/v1/parties", &farm()));
     let appeal = id_of(&lawyer.post("/api/v1/appeals", &unpaid_wages(&person, &party)));
@@ -588,7 +636,14 @@ fn head_office_records(lawyer: &Client) -> Records {
     let sensitive_person = id_of(&lawyer.post("/api/v1/persons", &hidden));
     let (sensitive_case, sensitive_header, sensitive_proceeding, sensitive_task) =
         case_with_parts(lawyer, &sensitive_person, true);
+    let (consent, referral) = consent_and_referral(&person, &case);
+    let (sensitive_consent, sensitive_referral) = consent_and_referral(&sensitive_person, &sensitive_case);
     Records {
+        consent,
+        referral,
+        sensitive_consent,
+        sensitive_referral,
+        partner,
         person,
         party,
         appeal,
@@ -615,15 +670,8 @@ struct Attempt {
 
 /// Every documented route that names a record in its path, tried on the records given. A
 /// route of the document missing here fails the test: every new route joins the matrix.
-fn attempts_on(
-    routes: &[(String, String)],
-    r: &Records,
-    case: &str,
-    header: &Value,
-    person: &str,
-    proceeding: &str,
-    task: &str,
-) -> Vec<Attempt> {
+fn attempts_on(routes: &[(String, String)], r: &Records, on: &OnCase<'_>) -> Vec<Attempt> {
+    let OnCase { case, header, person, proceeding, task, consent, referral } = *on;
     let mut out = Vec::new();
     for (method, template) in routes {
         if !template.contains('{') {
@@ -631,6 +679,27 @@ fn attempts_on(
         }
         let case_path = |rest: &str| format!("/api/v1/cases/{case}{rest}");
         let (path, body): (String, Option<Value>) = match (method.as_str(), template.as_str()) {
+            // The directory of partners is the organisation's, shared by every office: no
+            // partner is out of anyone's reach.
+            (_, "/api/v1/partners/{id}") => continue,
+            ("get", "/api/v1/persons/{id}/consents") => (format!("/api/v1/persons/{person}/consents"), None),
+            ("post", "/api/v1/persons/{id}/consents") => (
+                format!("/api/v1/persons/{person}/consents"),
+                Some(json!({ "given_on": "2008-10-20", "method": "oral-with-witness",
+                             "recipients": [{ "type": "kind", "value": "shelter" }],
+                             "purposes": ["protection"], "categories": ["identity"] })),
+            ),
+            ("post", "/api/v1/consents/{id}/withdrawal") => {
+                (format!("/api/v1/consents/{consent}/withdrawal"), Some(json!({ "on": "2008-11-02" })))
+            }
+            ("get", "/api/v1/referrals/{id}") => (format!("/api/v1/referrals/{referral}"), None),
+            ("post", "/api/v1/referrals/{id}/steps") => (
+                format!("/api/v1/referrals/{referral}/steps"),
+                Some(json!({ "version": 1, "status": "sent", "on": "2008-11-03", "letter_lang": "ru" })),
+            ),
+            ("get", "/api/v1/cases/{id}/htcds") => {
+                (case_path(&format!("/htcds?partner_id={}&purpose=investigation", r.partner)), None)
+            }
             ("get", "/api/v1/appeals/{id}") => (format!("/api/v1/appeals/{}", r.appeal), None),
             ("put", "/api/v1/appeals/{id}") => {
                 let mut body = unpaid_wages(&r.person, &r.party);
@@ -707,6 +776,14 @@ fn attempts_by_body(r: &Records, person: &str, appeal: &str) -> Vec<Attempt> {
             path: "/api/v1/cases/from-appeal".into(),
             body: Some(json!({ "appeal_id": appeal, "kind": "other" })),
         },
+        Attempt {
+            method: "POST",
+            path: "/api/v1/referrals".into(),
+            body: Some(json!({ "person_id": person, "partner_id": r.partner, "purpose": "investigation",
+                               "urgency": "normal", "fields": ["full-name"], "consent_id": r.consent,
+                               "services": ["legal-consultation"] })),
+        },
+        Attempt { method: "GET", path: format!("/api/v1/referrals?person={person}"), body: None },
     ]
 }
 
@@ -748,7 +825,7 @@ fn answer_without(answer: &Answer, ids: &[(String, String)]) -> (u16, String) {
 fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_route(back_end: BackEnd) {
     let server = Server::start(back_end);
     let lawyer = Client::of(&server, "lawyer");
-    let r = head_office_records(&lawyer);
+    let r = head_office_records(&lawyer, &Client::of(&server, "manager"));
     let document = lawyer.get("/api/v1/openapi.json");
     let mut routes = Vec::new();
     for (path, item) in document.body["paths"].as_object().unwrap() {
@@ -765,20 +842,35 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
     }
     // Another office: nothing of the head office is within reach. The head office's own
     // psychologist: the sensitive case (not on its team) and the person only it holds.
-    let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task];
-    let sensitive = [&r.sensitive_case, &r.sensitive_person, &r.sensitive_proceeding, &r.sensitive_task];
-    let on_open_case = || attempts_on(&routes, &r, &r.case, &r.case_header, &r.person, &r.proceeding, &r.task);
-    let on_sensitive_case = || {
-        attempts_on(
-            &routes,
-            &r,
-            &r.sensitive_case,
-            &r.sensitive_header,
-            &r.sensitive_person,
-            &r.sensitive_proceeding,
-            &r.sensitive_task,
-        )
+    let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task, &r.consent, &r.referral];
+    let sensitive = [
+        &r.sensitive_case,
+        &r.sensitive_person,
+        &r.sensitive_proceeding,
+        &r.sensitive_task,
+        &r.sensitive_consent,
+        &r.sensitive_referral,
+    ];
+    let open_case = OnCase {
+        case: &r.case,
+        header: &r.case_header,
+        person: &r.person,
+        proceeding: &r.proceeding,
+        task: &r.task,
+        consent: &r.consent,
+        referral: &r.referral,
     };
+    let sensitive_case = OnCase {
+        case: &r.sensitive_case,
+        header: &r.sensitive_header,
+        person: &r.sensitive_person,
+        proceeding: &r.sensitive_proceeding,
+        task: &r.sensitive_task,
+        consent: &r.sensitive_consent,
+        referral: &r.sensitive_referral,
+    };
+    let on_open_case = || attempts_on(&routes, &r, &open_case);
+    let on_sensitive_case = || attempts_on(&routes, &r, &sensitive_case);
     let sensitive_only = |attempts: Vec<Attempt>| -> Vec<Attempt> {
         attempts.into_iter().filter(|a| sensitive.iter().any(|id| a.path.contains(id.as_str()))).collect()
     };

@@ -8,6 +8,7 @@ mod cases_api;
 mod hotline;
 mod http;
 mod referrals;
+mod referrals_api;
 mod reports;
 mod support;
 mod values;

@@ -172,7 +172,7 @@ pub async fn make(State(state): State<AppState>, current: Current, data: FormDat
             None
         }
         Some(Err(AppError::NotConsented { refused, .. })) => {
-            errors.add(refused_field(&refused), "referral-not-consented");
+            errors.add(refused.field(), "referral-not-consented");
             Some(refusal_message(current.tr(&state), &refused))
         }
         Some(Err(other)) => return Err(other.into()),
@@ -184,16 +184,6 @@ pub async fn make(State(state): State<AppState>, current: Current, data: FormDat
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok((status, page).into_response())
-}
-
-/// The form input a consent's refusal marks.
-fn refused_field(refused: &SharingRefused) -> &'static str {
-    match refused {
-        SharingRefused::FieldNotCovered { .. } => "fields",
-        SharingRefused::PurposeNotCovered { .. } => "purpose",
-        SharingRefused::RecipientNotCovered { .. } => "partner_id",
-        _ => "consent_id",
-    }
 }
 
 /// Why the consent stops the referral, in the user's language, naming the consent by its day
