@@ -83,7 +83,7 @@ impl App {
 
     /// Inserts a validated case in the caller's transaction: checks that everyone named is
     /// within the opener's reach, numbers it, audits it.
-    fn insert_case(
+    pub(crate) fn insert_case(
         &self,
         tx: &mut dyn komek_store::Tx,
         actor: &Actor,

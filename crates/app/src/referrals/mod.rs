@@ -21,8 +21,10 @@ use crate::policy::referrals as policy;
 use crate::{Actor, App, AppError, AppResult, sealed};
 
 mod htcds;
+mod incoming;
 mod letter;
 pub use htcds::{CasesToExport, Coverage, ExportPreview, ExportTo, HtcdsExport, LeftOut, MAX_CASES_PER_EXPORT};
+pub use incoming::{IncomingReferral, Opens, Received};
 pub use komek_store::repo::referrals::ReferralsOf;
 pub use letter::{ReferralLetter, Words};
 
@@ -73,6 +75,13 @@ pub struct ReferralFile {
     pub steps: Vec<ReferralStep>,
     /// The version read, to be given back with the next step.
     pub version: i64,
+}
+
+/// A referral's first step: the day it was made (or received) and what the partner's letter
+/// said, if it came from one.
+struct FirstStep<'a> {
+    on: NaiveDate,
+    note: Option<&'a str>,
 }
 
 /// Why a referral may not carry what it asks: the consent's own words, naming the consent.
@@ -236,57 +245,74 @@ impl App {
             problems.push(ValidationError::Required { field: "consent_id" });
         }
         AppError::invalid(problems)?;
-        let override_enc = referral
+        self.store
+            .write(|tx| self.insert_referral(tx, actor, &referral, today, &FirstStep { on: today, note: None }))?
+    }
+
+    /// Inserts a checked referral in the caller's transaction: the person (and case) within
+    /// reach, its sharing allowed, its number given, its first step and audit entry written.
+    fn insert_referral(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        referral: &Referral,
+        today: NaiveDate,
+        first_step: &FirstStep<'_>,
+    ) -> Result<Result<ReferralId, AppError>, StoreError> {
+        let (id, by) = (referral.id, referral.created_by);
+        let office = self.person_within_reach(tx, actor, referral.person_id)?;
+        if let Some(case) = referral.case_id {
+            let case = self.case_within_reach(tx, actor, case)?;
+            if !case.case.persons.contains(&referral.person_id) {
+                return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "person_id" }])));
+            }
+        }
+        if let Err(refused) = self.check_sharing(tx, referral, today)? {
+            return Ok(Err(refused));
+        }
+        let prefix = format!("R-{}-", today.format("%Y"));
+        let n = komek_store::repo::cases::next_number(tx, &prefix)?;
+        let override_reason_enc = referral
             .override_reason
             .as_deref()
             .map(|reason| self.keys.seal(sealed::referral_override_reason(id), reason.as_bytes()));
-        self.store.write(|tx| {
-            let office = self.person_within_reach(tx, actor, referral.person_id)?;
-            if let Some(case) = referral.case_id {
-                let case = self.case_within_reach(tx, actor, case)?;
-                if !case.case.persons.contains(&referral.person_id) {
-                    return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "person_id" }])));
-                }
-            }
-            if let Err(refused) = self.check_sharing(tx, &referral, today)? {
-                return Ok(Err(refused));
-            }
-            let prefix = format!("R-{}-", today.format("%Y"));
-            let n = komek_store::repo::cases::next_number(tx, &prefix)?;
-            let stored = StoredReferral {
-                referral: Referral {
-                    office_id: office,
-                    number: format!("{prefix}{n:03}"),
-                    override_reason: None,
-                    ..referral.clone()
-                },
-                override_reason_enc: override_enc.clone(),
-                version: 1,
-            };
-            let first = StoredStep {
-                step: ReferralStep {
-                    status: stored.referral.status.clone(),
-                    on: today,
-                    by,
-                    note: None,
-                    recorded_at: stored.referral.created_at,
-                },
-                note_enc: None,
-            };
-            repo::insert_referral(tx, &stored, &first)?;
-            let event = Event::new(Some(by), Action::Create, "referral", id.to_string()).detail(format!(
-                "{} {} to partner {}",
-                direction.code(),
-                stored.referral.number,
-                referral.partner_id
-            ));
-            self.audit(tx, event)?;
-            // Sharing without consent is reviewed by a manager like a read past one's reach.
-            if let Some(reason) = &referral.override_reason {
-                self.record_break_glass(tx, by, "referral", &id.to_string(), reason)?;
-            }
-            Ok(Ok(id))
-        })?
+        let stored = StoredReferral {
+            referral: Referral {
+                office_id: office,
+                number: format!("{prefix}{n:03}"),
+                override_reason: None,
+                ..referral.clone()
+            },
+            override_reason_enc,
+            version: 1,
+        };
+        let note_enc = first_step
+            .note
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| self.keys.seal(sealed::referral_step_note(id), n.as_bytes()));
+        let first = StoredStep {
+            step: ReferralStep {
+                status: stored.referral.status.clone(),
+                on: first_step.on,
+                by,
+                note: None,
+                recorded_at: stored.referral.created_at,
+            },
+            note_enc,
+        };
+        repo::insert_referral(tx, &stored, &first)?;
+        let event = Event::new(Some(by), Action::Create, "referral", id.to_string()).detail(format!(
+            "{} {} to partner {}",
+            referral.direction.code(),
+            stored.referral.number,
+            referral.partner_id
+        ));
+        self.audit(tx, event)?;
+        // Sharing without consent is reviewed by a manager like a read past one's reach.
+        if let Some(reason) = &referral.override_reason {
+            self.record_break_glass(tx, by, "referral", &id.to_string(), reason)?;
+        }
+        Ok(Ok(id))
     }
 
     /// Moves a referral on by one step, with the partner's reply or a note (sealed), if nobody

@@ -19,6 +19,7 @@ komek_store::on_both_back_ends!(
     husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_for_iom,
     sharing_without_consent_takes_a_manager_and_a_reason_that_is_reviewed,
     a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_there,
+    a_partner_sends_someone_and_the_person_case_or_appeal_and_referral_are_made_at_once,
 );
 
 struct Centre {
@@ -421,4 +422,74 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
     let theirs = referral(&c, c.police, "investigation", Some(consent), &["full-name"]);
     assert!(matches!(c.app.make_referral(&c.far_lawyer, Direction::Outgoing, theirs), Err(AppError::NotFound)));
     assert!(matches!(moved(&c, &c.far_lawyer, id, read.version + 1, "received", c.today), Err(AppError::NotFound)));
+}
+
+/// IOM sends a woman found at the border: she is registered, a case opened and the referral
+/// recorded as received in one step; a known person sent by the police gets an appeal; a
+/// refused intake saves nothing at all.
+fn a_partner_sends_someone_and_the_person_case_or_appeal_and_referral_are_made_at_once(store: Store) {
+    use komek_app::appeals::IntakePerson;
+    use komek_app::referrals::{IncomingReferral, Opens};
+    let c = centre(store);
+    let persons_before = c.app.store().read(komek_store::repo::persons::count).unwrap();
+    let from_iom = |person: IntakePerson, opens: Opens| IncomingReferral {
+        partner_id: c.iom,
+        received_on: c.today,
+        purpose: "protection".into(),
+        services: vec!["shelter".into(), "legal-consultation".into()],
+        urgency: "urgent".into(),
+        reply_due_on: Some(c.today),
+        letter: "Задержана на КПП «Жибек жолы», паспорт у работодателя.".into(),
+        person,
+        opens,
+    };
+    let new_woman = IntakePerson::New {
+        profile: PersonProfile { sex: "female".into(), citizenship: "TJ".into(), ..Default::default() },
+        identity: PersonIdentity { full_name: "Рахимова Мадина".into(), ..Default::default() },
+    };
+    // Refused for every part at once, nothing saved.
+    let broken = IncomingReferral {
+        received_on: c.today + chrono::Days::new(3),
+        services: vec![],
+        ..from_iom(new_woman.clone(), Opens::Appeal { channel: "email".into(), topics: vec![] })
+    };
+    let Err(AppError::Invalid(problems)) = c.app.receive_referral(&c.lawyer, broken) else { panic!() };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field()).collect();
+    for field in ["received_on", "services", "topics"] {
+        assert!(fields.contains(&field), "{field} in {fields:?}");
+    }
+    assert_eq!(c.app.store().read(komek_store::repo::persons::count).unwrap(), persons_before);
+
+    let opens_case = Opens::Case { kind: "trafficking-labour".into(), sensitive: true };
+    let received = c.app.receive_referral(&c.lawyer, from_iom(new_woman, opens_case)).unwrap();
+    let case = c.app.case_file(&c.lawyer, received.case_id.unwrap()).unwrap();
+    assert_eq!(case.case.persons, [received.person_id]);
+    assert!(case.case.sensitive);
+    let file = c.app.referral_file(&c.lawyer, received.referral_id).unwrap();
+    assert_eq!((file.referral.direction, file.referral.status.as_str()), (Direction::Incoming, "received"));
+    assert_eq!(file.referral.case_id, received.case_id);
+    assert_eq!(file.steps[0].note.as_deref(), Some("Задержана на КПП «Жибек жолы», паспорт у работодателя."));
+    let person = c.app.person(&c.lawyer, received.person_id).unwrap();
+    assert_eq!(person.identity.unwrap().full_name, "Рахимова Мадина");
+    // The sensitive case keeps her from another office's lawyer, referral and all.
+    assert!(matches!(c.app.referral_file(&c.far_lawyer, received.referral_id), Err(AppError::NotFound)));
+
+    // The police send Husan, already known: an appeal in the register, pending.
+    let from_police = IncomingReferral {
+        partner_id: c.police,
+        ..from_iom(
+            IntakePerson::Known(c.husan),
+            Opens::Appeal { channel: "email".into(), topics: vec!["forced-labour-suspicion".into()] },
+        )
+    };
+    let received = c.app.receive_referral(&c.lawyer, from_police).unwrap();
+    assert_eq!(received.person_id, c.husan);
+    let appeal = c.app.appeal(&c.lawyer, received.appeal_id.unwrap()).unwrap().appeal;
+    assert_eq!((appeal.contact.as_str(), appeal.outcome.as_str()), ("partner", "pending"));
+    assert_eq!(appeal.person_id, Some(c.husan));
+    assert_eq!(c.app.referrals(&c.lawyer, ReferralsOf::Person(c.husan)).unwrap().len(), 1);
+    // Another office's lawyer cannot bring a referral in for someone out of reach.
+    let elsewhere =
+        from_iom(IntakePerson::Known(c.husan), Opens::Appeal { channel: "email".into(), topics: vec!["other".into()] });
+    assert!(matches!(c.app.receive_referral(&c.far_lawyer, elsewhere), Err(AppError::NotFound)));
 }

@@ -153,3 +153,21 @@ htcds-goes = May go?
 htcds-goes-under = Goes under the consent
 htcds-left-out = Left out:
 htcds-nobody = Nobody of this case has a consent in force that names this partner for this purpose: nothing was exported.
+
+## A referral received from a partner
+incoming-title = A partner sent someone
+incoming-link = A partner sent someone to us
+incoming-hint = Takes the referral in at one go: the person is registered (or the one known is used), an appeal or a case is opened for them, and the referral is recorded as received with what the partner wrote.
+incoming-from = The referral
+incoming-received-on = Received on
+incoming-services = What they ask of us
+incoming-reply-due = Reply expected by
+incoming-letter = What their letter says
+incoming-person = The person
+incoming-opens = What it opens
+incoming-opens-appeal = An appeal in the register
+incoming-channel = Reached us by
+incoming-topics = What it is about
+incoming-opens-case = A case
+incoming-sensitive = Sensitive case: only its team sees the person
+incoming-save = Take the referral in

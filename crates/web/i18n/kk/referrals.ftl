@@ -150,3 +150,21 @@ htcds-goes = Беруге бола ма?
 htcds-goes-under = Келісім бойынша беріледі
 htcds-left-out = Берілмейді:
 htcds-nobody = Бұл істе осы серіктесті осы мақсат үшін атайтын күшіндегі келісім ешкімде жоқ: ештеңе жүктелмеді.
+
+## Серіктестен келген жолдама
+incoming-title = Серіктес бізге адам жіберді
+incoming-link = Серіктес бізге адам жіберді
+incoming-hint = Жолдаманы бір қадамда қабылдайды: адам тіркеледі (немесе бұрыннан белгілі адам таңдалады), оған өтініш немесе іс ашылады, ал жолдама серіктес жазған мәтінімен бірге алынған деп жазылады.
+incoming-from = Жолдама
+incoming-received-on = Алынған күні
+incoming-services = Бізден не сұралады
+incoming-reply-due = Жауап күтілетін күн
+incoming-letter = Хатта не айтылған
+incoming-person = Адам
+incoming-opens = Не ашылады
+incoming-opens-appeal = Журналдағы өтініш
+incoming-channel = Қалай түсті
+incoming-topics = Өтініштің тақырыбы
+incoming-opens-case = Іс
+incoming-sensitive = Сезімтал іс: адамды тек іс тобы көреді
+incoming-save = Жолдаманы қабылдау

@@ -183,7 +183,10 @@ fn page(state: &AppState, current: &Current, shown: &Shown<'_>, notice: Option<&
                     @let names = std::collections::HashMap::from([(person.id, title.clone())]);
                     (super::referrals::table(tr, &sharing.referrals, &names, &sharing.partners, sharing.today))
                 }
-                p.actions { a.button href={ "/referrals/new?person=" (person.id) } { (tr.t("referral-new")) } }
+                p.actions {
+                    a.button href={ "/referrals/new?person=" (person.id) } { (tr.t("referral-new")) } " "
+                    a.button.secondary href={ "/referrals/incoming?person=" (person.id) } { (tr.t("incoming-link")) }
+                }
             }
         }
         @if !duplicates.is_empty() {

@@ -273,7 +273,71 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     assert_eq!(lawyer.get(&server.url(&format!("{unknown}/letter"))).status, 404);
 }
 
+/// IOM sends a woman found at the border: the lawyer takes the referral in from the desk in
+/// one form, a refused form keeps what was typed, and the saved one shows the referral, her
+/// and her case.
+fn a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case(back_end: BackEnd) {
+    use komek_domain::referrals::Partner;
+    let server = Server::start(back_end);
+    let manager = staff(&server, "manager");
+    let iom = Partner {
+        id: komek_domain::PartnerId::new(),
+        name: "IOM Kazakhstan".into(),
+        kind: "international-organisation".into(),
+        country: "KZ".into(),
+        regions: vec![],
+        services: vec!["repatriation".into()],
+        languages: vec!["ru".into()],
+        working_hours: String::new(),
+        active: true,
+        contacts: None,
+        updated_at: chrono::Utc::now(),
+    };
+    let iom = server.app.add_partner(&manager, iom).unwrap().to_string();
+    let mut lawyer = signed_in(&server, "lawyer");
+    let desk = lawyer.get(&server.url("/referrals"));
+    assert!(desk.body.contains("href=\"/referrals/incoming\""), "{}", desk.body);
+    let form = lawyer.get(&server.url("/referrals/incoming"));
+    assert_eq!(form.status, 200, "{}", form.body);
+    let csrf = form.csrf();
+    let today = form.input_value("received_on");
+    let fields = vec![
+        ("csrf", csrf.as_str()),
+        ("partner_id", iom.as_str()),
+        ("received_on", today.as_str()),
+        ("purpose", "protection"),
+        ("services", "shelter"),
+        ("urgency", "urgent"),
+        ("reply_due_on", ""),
+        ("letter", "Задержана на КПП, паспорт у работодателя."),
+        ("full_name", "Рахимова Мадина"),
+        ("sex", "female"),
+        ("citizenship", "TJ"),
+        ("phone", ""),
+        ("opens", "case"),
+        ("channel", "email"),
+        ("kind", ""),
+    ];
+    // No kind of case: refused beside it, everything typed kept, nobody registered.
+    let refused = lawyer.post(&server.url("/referrals/incoming"), &fields);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("id=\"kind-error\""), "{}", refused.body);
+    assert_eq!(refused.input_value("full_name"), "Рахимова Мадина");
+    assert!(refused.body.contains("Задержана на КПП, паспорт у работодателя."));
+    let mut complete = fields.clone();
+    complete.retain(|(k, _)| *k != "kind");
+    complete.push(("kind", "trafficking-labour"));
+    let saved = lawyer.post(&server.url("/referrals/incoming"), &complete);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let page = lawyer.get(&server.url(saved.header("location").unwrap()));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("IOM Kazakhstan") && page.body.contains("Рахимова Мадина"), "{}", page.body);
+    assert!(page.body.contains("Задержана на КПП"), "the partner's letter is its first step");
+    assert!(page.body.contains("href=\"/cases/"), "her case is linked: {}", page.body);
+}
+
 komek_store::with_each_back_end!(
+    a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case,
     a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region,
     the_directory_is_closed_to_analysts_and_an_unknown_partner_is_not_there,
     a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_letter,

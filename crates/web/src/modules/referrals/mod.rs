@@ -3,6 +3,7 @@
 
 pub mod consents;
 pub mod export;
+pub mod incoming;
 pub mod partners;
 pub mod referral;
 
@@ -30,6 +31,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/referrals", get(desk))
         .route("/referrals/new", get(referral::new_form).post(referral::make))
+        .route("/referrals/incoming", get(incoming::new_form).post(incoming::receive))
         .route("/referrals/{id}", get(referral::show))
         .route("/referrals/{id}/steps", post(referral::step))
         .route("/referrals/{id}/letter", get(referral::letter))
@@ -119,7 +121,10 @@ async fn desk(State(state): State<AppState>, current: Current) -> Result<Markup,
     let content = html! {
         h1 { (title) }
         p { (tr.t("module-referrals-about")) }
-        p.actions { a.button href="/referrals/partners" { (tr.t("partners-title")) } }
+        p.actions {
+            a.button href="/referrals/partners" { (tr.t("partners-title")) } " "
+            a.button.secondary href="/referrals/incoming" { (tr.t("incoming-link")) }
+        }
         h2 { (tr.t("referrals-under-way")) }
         @if referrals.is_empty() { p { (tr.t("referrals-none-under-way")) } }
         @else { (table(tr, &referrals, &persons, &partners, today)) }
