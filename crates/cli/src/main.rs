@@ -425,13 +425,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if instance.first_start.is_some() {
                 println!("Loading the demo year {} into {} …", demo::YEAR, data_dir.display());
                 let started = std::time::Instant::now();
-                let summary = demo::generate(&instance.app, args.seed).context("loading the demo year")?;
+                // The letters of the demo's sent referrals, in Russian as the partners read them.
+                let i18n = komek_web::I18n::load();
+                let tr = komek_web::i18n::Tr { i18n: &i18n, lang: komek_web::Lang::Ru };
+                let words = |id: &str| tr.t(id);
+                let summary = demo::generate(&instance.app, args.seed, &words).context("loading the demo year")?;
                 println!(
-                    "Loaded {} appeals, {} people, {} employers and intermediaries, {} cases in {:.1} s.",
+                    "Loaded {} appeals, {} people, {} employers and intermediaries, {} cases, {} referrals in {:.1} s.",
                     summary.appeals,
                     summary.persons,
                     summary.parties,
                     summary.cases,
+                    summary.referrals,
                     started.elapsed().as_secs_f64()
                 );
             } else {

@@ -7,6 +7,7 @@
 //! (record ids are time-based and differ between runs).
 
 pub mod names;
+mod referrals;
 mod stories;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
@@ -120,6 +121,7 @@ pub struct DemoSummary {
     pub persons: usize,
     pub parties: usize,
     pub cases: usize,
+    pub referrals: usize,
 }
 
 /// (username, role code) of every demo account: each logs in with [`DEMO_PASSWORD`].
@@ -169,10 +171,16 @@ pub(crate) struct Generator<'a> {
     persons_made: usize,
     parties_made: usize,
     slots: Vec<Slot>,
+    /// Every case made, for the referrals that follow from it.
+    pub(crate) cases: Vec<referrals::DemoCase>,
+    /// The person a partner referred to us (Husan, sent by the NGO in Tashkent).
+    pub(crate) referred_in: Option<PersonId>,
 }
 
 /// Loads the demo year into an instance just created (its first start made `hq` and `admin`).
-pub fn generate(app: &App, seed: u64) -> AppResult<DemoSummary> {
+/// `letter_words` writes the referral letters filed into the cases as sent (in Russian, the
+/// partners' language; the web's translator gives them).
+pub fn generate(app: &App, seed: u64, letter_words: &crate::referrals::Words<'_>) -> AppResult<DemoSummary> {
     let hq = app.office_by_code("hq")?.ok_or(crate::AppError::NotFound)?;
     let mut offices = vec![hq];
     for (code, name) in
@@ -195,10 +203,13 @@ pub fn generate(app: &App, seed: u64) -> AppResult<DemoSummary> {
         persons_made: 0,
         parties_made: 0,
         slots: Vec::new(),
+        cases: Vec::new(),
+        referred_in: None,
     };
     g.deal_slots();
     g.make_parties()?;
     let case_count = stories::write_cases(&mut g)?;
+    let referral_count = referrals::write_referrals(&mut g, letter_words)?;
     let mut appeals = case_count;
     for i in 0..g.slots.len() {
         if !g.slots[i].taken {
@@ -207,7 +218,13 @@ pub fn generate(app: &App, seed: u64) -> AppResult<DemoSummary> {
             appeals += 1;
         }
     }
-    Ok(DemoSummary { appeals, persons: g.persons_made, parties: g.parties_made, cases: case_count })
+    Ok(DemoSummary {
+        appeals,
+        persons: g.persons_made,
+        parties: g.parties_made,
+        cases: case_count,
+        referrals: referral_count,
+    })
 }
 
 fn create_staff(app: &App, offices: &[Office]) -> AppResult<Staff> {
@@ -733,7 +750,17 @@ impl Generator<'_> {
             ..Case::opened(OfficeId::default(), plan.kind, self.staff.id(plan.lead), plan.opened_on)
         };
         let kind = case.kind.clone();
+        let repatriated_on = services.iter().find(|s| s.kind == "repatriation" && s.provider == "МОМ").map(|s| s.on);
+        let (lead_name, person, opened_on, case_kind) = (plan.lead, plan.person, plan.opened_on, plan.kind);
         let id = self.app.open_case(&lead, case)?;
+        self.cases.push(referrals::DemoCase {
+            id,
+            lead: lead_name,
+            person,
+            kind: case_kind,
+            opened_on,
+            repatriated_on,
+        });
         self.assess(&lead, id, plan.person, &kind, plan.opened_on)?;
         if sentenced {
             self.sentence(&lead, id, plan.opened_on, plan.closed_on)?;

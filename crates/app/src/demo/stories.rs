@@ -213,6 +213,7 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
         "Хусан Абдуллаев",
         &["Husan Abdullaev", "Khusan Abdullayev", "Xusan Abdullayev"],
     )?;
+    g.referred_in = Some(husan);
     story(
         g,
         husan,

@@ -154,7 +154,7 @@ impl App {
                 referral.case_id = Some(case.id);
             }
             let first = FirstStep { on: received_on, note: Some(&letter) };
-            let referral_id = match self.insert_referral(tx, actor, &referral, today, &first)? {
+            let referral_id = match self.insert_referral(tx, actor, &referral, &first)? {
                 Ok(id) => id,
                 Err(refused) => return Ok(Err(refused)),
             };

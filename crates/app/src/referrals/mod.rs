@@ -58,6 +58,9 @@ pub struct NewReferral {
     pub consent_id: Option<ConsentId>,
     /// A manager's written reason to share without consent.
     pub override_reason: Option<String>,
+    /// The day it was made, when recorded afterwards (a referral made on paper); today when
+    /// `None`. Never in the future.
+    pub made_on: Option<NaiveDate>,
 }
 
 /// One step a referral is moved on by: its new status, the day, the reply or a note.
@@ -214,6 +217,7 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let today = self.today(actor)?;
+        let made_on = new.made_on.unwrap_or(today);
         let by = actor.account_id().ok_or(AppError::Forbidden)?;
         let id = ReferralId::new();
         let referral = Referral {
@@ -244,19 +248,23 @@ impl App {
         if direction == Direction::Outgoing && referral.consent_id.is_none() && referral.override_reason.is_none() {
             problems.push(ValidationError::Required { field: "consent_id" });
         }
+        komek_domain::rules::check_day(&mut problems, "made_on", made_on);
+        if made_on > today {
+            problems.push(ValidationError::Future { field: "made_on" });
+        }
         AppError::invalid(problems)?;
-        self.store
-            .write(|tx| self.insert_referral(tx, actor, &referral, today, &FirstStep { on: today, note: None }))?
+        let first = FirstStep { on: made_on, note: None };
+        self.store.write(|tx| self.insert_referral(tx, actor, &referral, &first))?
     }
 
     /// Inserts a checked referral in the caller's transaction: the person (and case) within
-    /// reach, its sharing allowed, its number given, its first step and audit entry written.
+    /// reach, its sharing allowed on the day of its first step, its number given in that
+    /// day's year, its first step and audit entry written.
     fn insert_referral(
         &self,
         tx: &mut dyn Tx,
         actor: &Actor,
         referral: &Referral,
-        today: NaiveDate,
         first_step: &FirstStep<'_>,
     ) -> Result<Result<ReferralId, AppError>, StoreError> {
         let (id, by) = (referral.id, referral.created_by);
@@ -267,10 +275,10 @@ impl App {
                 return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "person_id" }])));
             }
         }
-        if let Err(refused) = self.check_sharing(tx, referral, today)? {
+        if let Err(refused) = self.check_sharing(tx, referral, first_step.on)? {
             return Ok(Err(refused));
         }
-        let prefix = format!("R-{}-", today.format("%Y"));
+        let prefix = format!("R-{}-", first_step.on.format("%Y"));
         let n = komek_store::repo::cases::next_number(tx, &prefix)?;
         let override_reason_enc = referral
             .override_reason

@@ -9,7 +9,7 @@ use komek_store::repo::tables::DATA_TABLES;
 fn demo_app(store: Store, master: &MasterKey) -> App {
     let app = App::new(store.clone(), Keys::load_or_create(&store, master).unwrap(), Settings::default());
     app.create_office(&Actor::System, "hq", "Head office", 300).unwrap();
-    demo::generate(&app, 3).unwrap();
+    demo::generate(&app, 3, &|id: &str| id.to_owned()).unwrap();
     app
 }
 

@@ -46,7 +46,7 @@ fn office_at_work() -> (SqliteDb, MasterKey, App) {
     let master = MasterKey::generate();
     let app = App::new(db.store.clone(), Keys::load_or_create(&db.store, &master).unwrap(), Settings::default());
     app.create_office(&Actor::System, "hq", "Head office", 300).unwrap();
-    demo::generate(&app, 3).unwrap();
+    demo::generate(&app, 3, &|id: &str| id.to_owned()).unwrap();
     let case = app.cases(&Actor::System, &Default::default(), 0).unwrap().items[0].case.id;
     let mut scan = b"%PDF-1.4\n".to_vec();
     let mut state = 0x2545_f491_4f6c_dd1d_u64;

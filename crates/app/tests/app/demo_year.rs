@@ -19,7 +19,7 @@ fn count(store: &Store, sql: &str) -> i64 {
 
 fn the_demo_year_matches_the_seed(store: Store) -> App {
     let app = fresh_app(store.clone());
-    let summary = demo::generate(&app, demo::DEFAULT_SEED).unwrap();
+    let summary = demo::generate(&app, demo::DEFAULT_SEED, &|id: &str| id.to_owned()).unwrap();
     assert_eq!(summary.appeals, figures::APPEALS);
     assert_eq!(summary.cases, figures::VICTIMS);
     assert_eq!(count(&store, "SELECT count(*) FROM appeals"), 2_560);
@@ -179,7 +179,7 @@ fn the_same_seed_gives_the_same_year() {
     let fingerprint = |seed| {
         let db = komek_store::testing::SqliteDb::new();
         let app = fresh_app(db.store.clone());
-        demo::generate(&app, seed).unwrap();
+        demo::generate(&app, seed, &|id: &str| id.to_owned()).unwrap();
         db.store
             .read(|tx| {
                 tx.query("SELECT received_at, channel, sector, occupation, wage_minor FROM appeals ORDER BY received_at, channel", &[])

@@ -107,6 +107,7 @@ fn referral(c: &Centre, partner: PartnerId, purpose: &str, consent: Option<Conse
         fields: fields.iter().map(|f| f.to_string()).collect(),
         consent_id: consent,
         override_reason: None,
+        made_on: None,
     }
 }
 

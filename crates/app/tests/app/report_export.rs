@@ -27,7 +27,7 @@ fn report_2008() -> &'static Report {
         let keys = Keys::load_or_create(&db.store, &MasterKey::generate()).unwrap();
         let app = App::new(db.store.clone(), keys, Settings::default());
         app.create_office(&Actor::System, "hq", "Head office", 300).unwrap();
-        demo::generate(&app, demo::DEFAULT_SEED).unwrap();
+        demo::generate(&app, demo::DEFAULT_SEED, &|id: &str| id.to_owned()).unwrap();
         let analyst = app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == "analyst").unwrap();
         let query = ReportQuery { period: Period::year(2008).unwrap(), office: None };
         app.report(&Actor::Staff(analyst), &query).unwrap()

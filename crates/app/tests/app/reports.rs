@@ -829,7 +829,7 @@ fn the_2008_demo_report_shows_the_seed_figures(store: Store) {
     let keys = Keys::load_or_create(&store, &MasterKey::generate()).unwrap();
     let app = App::new(store, keys, Settings::default());
     app.create_office(&Actor::System, "hq", "Head office", 300).unwrap();
-    demo::generate(&app, demo::DEFAULT_SEED).unwrap();
+    demo::generate(&app, demo::DEFAULT_SEED, &|id: &str| id.to_owned()).unwrap();
     let analyst = app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == "analyst").unwrap();
     let report =
         app.report(&Actor::Staff(analyst), &ReportQuery { period: Period::year(2008).unwrap(), office: None }).unwrap();

@@ -271,6 +271,9 @@ pub struct ReferralInput {
     /// life): reviewed like a read past one's reach.
     #[serde(default)]
     pub override_reason: Option<String>,
+    /// YYYY-MM-DD: the day it was made, when recorded afterwards; today if left out.
+    #[serde(default)]
+    pub made_on: Option<String>,
 }
 
 fn outgoing() -> Direction {
@@ -442,6 +445,7 @@ pub async fn make_referral(
         fields: input.fields,
         consent_id: reader.id("consent_id", input.consent_id.as_deref()).map(ConsentId),
         override_reason: super::given(input.override_reason),
+        made_on: reader.date("made_on", input.made_on.as_deref()),
     };
     reader.finish()?;
     let direction = input.direction;

@@ -23,7 +23,7 @@ fn demo_server(back_end: BackEnd) -> Server {
         .store()
         .write(|tx| tx.execute("UPDATE accounts SET username = 'analyst-test' WHERE username = 'analyst'", &[]))
         .unwrap();
-    demo::generate(&server.app, demo::DEFAULT_SEED).unwrap();
+    demo::generate(&server.app, demo::DEFAULT_SEED, &|id: &str| id.to_owned()).unwrap();
     server
 }
 

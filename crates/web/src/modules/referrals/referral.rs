@@ -93,6 +93,7 @@ impl ReferralForm {
             fields: self.fields.clone(),
             consent_id,
             override_reason,
+            made_on: None,
         })
     }
 }
