@@ -255,7 +255,7 @@ pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppRe
         made += 1;
     }
     // Husan's parents went to the NGO in Tashkent, which sent him to us.
-    if let Some(husan) = g.referred_in.clone() {
+    if let Some(husan) = g.referred_in {
         let case = g.cases.iter().find(|c| c.person == husan).cloned();
         if let Some(case) = case {
             let lead = g.staff.actor(case.lead).clone();
