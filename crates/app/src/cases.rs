@@ -333,7 +333,13 @@ impl App {
         Ok(stored)
     }
 
-    pub(crate) fn read_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId, break_glass: bool) -> Result<CaseFile, StoreError> {
+    pub(crate) fn read_case(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: CaseId,
+        break_glass: bool,
+    ) -> Result<CaseFile, StoreError> {
         let stored = repo::cases::get(tx, id)?;
         let mut case = stored.case;
         let on_team = self.on_team(tx, actor, id)?;

@@ -77,7 +77,8 @@ fn small_counts_averages_and_sums_of_few_are_hidden_and_shares_left_out() {
     };
     let report = build(year(), None, &figures, &rates());
     let release = release(&report, DEFAULT_THRESHOLD);
-    assert_eq!(release.tables.iter().map(|t| t.id).collect::<Vec<_>>(), table::ALL);
+    let published: Vec<&str> = table::ALL.into_iter().filter(|id| !table::STAFF_ONLY.contains(id)).collect();
+    assert_eq!(release.tables.iter().map(|t| t.id).collect::<Vec<_>>(), published, "partners are named to staff only");
     for t in &release.tables {
         assert!(t.columns.iter().all(|c| c.kind != ColumnKind::Share), "{} keeps no shares", t.id);
         for (row, column, f) in shown_figures(t) {
