@@ -92,7 +92,7 @@ impl App {
         }
         AppError::invalid(problems)?;
         let today = self.today(actor)?;
-        let outcome = self.audited_read(|tx| {
+        self.audited_read(|tx| {
             let partner = match repo::partner(tx, to.partner_id) {
                 Ok(stored) if stored.partner.active => stored.partner,
                 Ok(_) | Err(StoreError::NotFound) => {
@@ -110,8 +110,7 @@ impl App {
                 self.export_case(tx, actor, id, &partner, &to.purpose, today, &mut export)?;
             }
             Ok(Ok(export))
-        })?;
-        outcome
+        })?
     }
 
     /// A case's number and persons, and, given a recipient, who of them an export to it
