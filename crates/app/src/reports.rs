@@ -127,6 +127,7 @@ impl App {
             appeal_groups: first.appeal_groups,
             topic_sets: first.topic_sets,
             victims: first.victims,
+            victim_profiles: first.victim_profiles,
             ..second
         };
         let all_rates = self.store.read(repo::reports::rates)?;

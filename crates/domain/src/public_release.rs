@@ -217,6 +217,30 @@ fn primary_only(table: &Table, threshold: u64) -> ReleaseTable {
     release_table(table, rows)
 }
 
+/// The days partners took to answer: only the medians, each when it is of at least as many
+/// replies as the threshold. The counts beside them are hidden: replies and those awaiting
+/// add up to the referrals sent to each kind, which the table of referrals sent by kind may
+/// have had to hide, and a median of fewer replies is nearly one referral's days.
+fn medians_only(table: &Table, threshold: u64) -> ReleaseTable {
+    let replied = table.columns.iter().position(|c| c.id == column::REPLIED);
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let enough = matches!(replied.and_then(|at| r.cells.get(at)), Some(Cell::Count(n)) if *n >= threshold);
+            let figures = table
+                .columns
+                .iter()
+                .zip(&r.cells)
+                .filter(|(c, _)| c.kind != ColumnKind::Share)
+                .map(|(c, cell)| if c.id == column::MEDIAN_DAYS && enough { figure(cell) } else { Figure::Hidden })
+                .collect();
+            ReleaseRow { label: RowLabel::Report(r.label.clone()), figures }
+        })
+        .collect();
+    release_table(table, rows)
+}
+
 /// Lines shown whole only when the count in `column` reaches the threshold; otherwise every
 /// figure of the line is hidden (averages and sums of too few people).
 fn whole_lines_when(table: &Table, column: &str, threshold: u64) -> ReleaseTable {
@@ -248,6 +272,8 @@ fn figure(cell: &Cell) -> Figure {
         Cell::Count(n) => Figure::Count(*n),
         Cell::Money(m) => Figure::Money(*m),
         Cell::Share(_) | Cell::Missing | Cell::TooLarge => Figure::Missing,
+        // Only a median of no replies is empty, and a release never shows one (see `medians_only`).
+        Cell::Empty => Figure::Hidden,
     }
 }
 
@@ -264,12 +290,21 @@ fn release_table(table: &Table, rows: Vec<ReleaseRow>) -> ReleaseTable {
 const OF_ALL_APPEALS: [&str; 4] =
     [table::APPEALS_BY_MONTH, table::APPEALS_BY_CHANNEL, table::MIGRATION_REASONS, table::SECTORS];
 
-/// The tables whose lines add up to their own total line.
-const SELF_TOTALLED: [&str; 4] = [
+/// The tables whose lines add up to their own total line. Tables that break the same whole
+/// down another way (victims by status and by sex; referrals sent by kind and by status) have
+/// the same total, shown or hidden alike since it is hidden only when it is small.
+pub(crate) const SELF_TOTALLED: [&str; 11] = [
     table::VICTIMS_ASSISTED,
     table::REPATRIATED_BY_CITIZENSHIP,
     table::SERVICES_BY_KIND,
     table::PROCEEDINGS_BY_OUTCOME,
+    table::VICTIMS_BY_SEX,
+    table::VICTIMS_BY_AGE_BAND,
+    table::VICTIMS_BY_CITIZENSHIP,
+    table::REFERRALS_SENT_BY_PARTNER_KIND,
+    table::REFERRALS_SENT_BY_STATUS,
+    table::REFERRALS_RECEIVED_BY_PARTNER_KIND,
+    table::REFERRALS_RECEIVED_BY_STATUS,
 ];
 
 /// What of `report` may be published with `threshold` (see the module documentation).
@@ -293,6 +328,7 @@ pub fn release(report: &Report, threshold: u64) -> Release {
     let tables = report
         .tables
         .iter()
+        .filter(|t| !table::STAFF_ONLY.contains(&t.id))
         .map(|t| {
             if let Some(list) = appeal_lists.iter().find(|l| l.id == t.id) {
                 return list.clone();
@@ -313,6 +349,7 @@ pub fn release(report: &Report, threshold: u64) -> Release {
                 }
                 table::WAGES_BY_OCCUPATION => whole_lines_when(t, column::APPEALS, threshold),
                 table::WAGES_RECOVERED => whole_lines_when(t, column::SERVICES, threshold),
+                table::REFERRAL_REPLY_DAYS => medians_only(t, threshold),
                 _ => primary_only(t, threshold),
             }
         })

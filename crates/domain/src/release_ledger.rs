@@ -221,13 +221,7 @@ struct Term {
     month: Option<YearMonth>,
 }
 
-/// The tables whose lines add up to their own total line.
-const SELF_TOTALLED: [&str; 4] = [
-    table::VICTIMS_ASSISTED,
-    table::REPATRIATED_BY_CITIZENSHIP,
-    table::SERVICES_BY_KIND,
-    table::PROCEEDINGS_BY_OUTCOME,
-];
+use crate::public_release::SELF_TOTALLED;
 
 /// The lists whose lines add up to the appeals' total.
 const APPEAL_LISTS: [&str; 3] = [table::APPEALS_BY_CHANNEL, table::MIGRATION_REASONS, table::SECTORS];
@@ -254,6 +248,8 @@ fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
             (column_id == column::APPEALS).then(|| format!("{table_id}/{row}")).and_then(plain)
         }
         table::WAGES_RECOVERED => (column_id == column::SERVICES).then(|| format!("{table_id}/{row}")).and_then(plain),
+        // Medians are not sums, and the counts beside them are never shown.
+        table::REFERRAL_REPLY_DAYS => None,
         _ => plain(format!("{table_id}/{row}/{column_id}")),
     }
 }

@@ -52,7 +52,7 @@ fn csv_figure(cell: &Cell) -> String {
             share.basis_points().map(|bp| format!("{}.{:02}", bp / 100, bp % 100)).unwrap_or_default()
         }
         Cell::Money(money) => decimal(*money),
-        Cell::Missing | Cell::TooLarge => String::new(),
+        Cell::Missing | Cell::TooLarge | Cell::Empty => String::new(),
     }
 }
 

@@ -10,7 +10,7 @@
 //! Must not hold text of its own, nor lay anything out.
 
 use komek_domain::OfficeId;
-use komek_domain::reports::{Column, ColumnKind, Label, Labels, MissingRate, Period, Report, Table};
+use komek_domain::reports::{Column, ColumnKind, Label, MissingRate, Period, Report, Table};
 
 /// The reader's language, and the office the report is for as it should be named.
 pub struct ExportLabels<'a> {
@@ -81,14 +81,7 @@ impl<'a> ExportLabels<'a> {
     /// What the label column holds, as its header says ("Occupation"); empty where the
     /// translator has no word for it.
     pub fn rows_title(&self, table: &Table) -> String {
-        let id = match table.labels {
-            Labels::Lookup(list) => format!("report-rows-{list}"),
-            Labels::Months => "report-rows-months".to_owned(),
-            Labels::Indicators => "report-rows-indicators".to_owned(),
-            Labels::IndicatorTags => "report-rows-indicator-tags".to_owned(),
-            Labels::Currencies => "report-rows-currencies".to_owned(),
-            Labels::Total => return String::new(),
-        };
+        let Some(id) = table.labels.header_id() else { return String::new() };
         self.message(&id).unwrap_or_default()
     }
 

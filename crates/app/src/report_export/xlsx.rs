@@ -69,7 +69,7 @@ pub fn to_xlsx(report: &Report, words: &ExportLabels<'_>) -> Result<Vec<u8>, Exp
                     Cell::Count(n) => (Some(*n as f64), &count, n.to_string().len() + n.to_string().len() / 3),
                     Cell::Share(s) => (fraction(s), &share, 7),
                     Cell::Money(m) => (Some(major(*m)), &money, decimal(*m).len() + decimal(*m).len() / 3),
-                    Cell::Missing | Cell::TooLarge => (None, &missing, 1),
+                    Cell::Missing | Cell::TooLarge | Cell::Empty => (None, &missing, 1),
                 };
                 widths[i + 1] = widths[i + 1].max(shown + 3);
                 match number {

@@ -77,7 +77,8 @@ fn small_counts_averages_and_sums_of_few_are_hidden_and_shares_left_out() {
     };
     let report = build(year(), None, &figures, &rates());
     let release = release(&report, DEFAULT_THRESHOLD);
-    assert_eq!(release.tables.iter().map(|t| t.id).collect::<Vec<_>>(), table::ALL);
+    let published: Vec<&str> = table::ALL.into_iter().filter(|id| !table::STAFF_ONLY.contains(id)).collect();
+    assert_eq!(release.tables.iter().map(|t| t.id).collect::<Vec<_>>(), published, "partners are named to staff only");
     for t in &release.tables {
         assert!(t.columns.iter().all(|c| c.kind != ColumnKind::Share), "{} keeps no shares", t.id);
         for (row, column, f) in shown_figures(t) {
@@ -206,6 +207,64 @@ proptest! {
         if matches!(home.figure("total", column::PERSONS), Some(Figure::Count(_))) {
             let r = report.table(table::REPATRIATED_BY_CITIZENSHIP).unwrap();
             prop_assert!(list_is_safe(r, home, column::PERSONS));
+        }
+    }
+}
+
+#[test]
+fn small_referral_and_victim_counts_are_hidden_partners_left_out_and_medians_shown_only_of_enough_replies() {
+    use crate::referrals::Direction;
+    use crate::reports::{ReferralGroup, ReplyDays, VictimProfile};
+    let sent = |partner: &str, kind: &str, referrals| ReferralGroup {
+        direction: Direction::Outgoing,
+        partner: partner.into(),
+        partner_kind: kind.into(),
+        status: "accepted".into(),
+        referrals,
+    };
+    let profile = |sex: &str, persons| VictimProfile {
+        sex: sex.into(),
+        age_band: "30-38".into(),
+        citizenship: "UZ".into(),
+        persons,
+    };
+    let figures = Figures {
+        victims: vec![("identified".into(), 25)],
+        victim_profiles: vec![profile("male", 22), profile("female", 3)],
+        referrals: vec![sent("Almaty police", "police", 20), sent("Sana Sezim", "shelter", 2)],
+        reply_days: vec![
+            ReplyDays { partner_kind: "police".into(), days: Some(4), referrals: 12 },
+            ReplyDays { partner_kind: "police".into(), days: None, referrals: 8 },
+            ReplyDays { partner_kind: "shelter".into(), days: Some(1), referrals: 2 },
+        ],
+        ..Default::default()
+    };
+    let report = build(year(), None, &figures, &rates());
+    let release = release(&report, DEFAULT_THRESHOLD);
+    assert!(release.table(table::REFERRALS_SENT_BY_PARTNER).is_none(), "partners' names stay with the staff");
+    assert!(release.table(table::REFERRALS_RECEIVED_BY_PARTNER).is_none());
+
+    let kinds = release.table(table::REFERRALS_SENT_BY_PARTNER_KIND).unwrap();
+    assert_eq!(kinds.figure("shelter", column::REFERRALS), Some(Figure::Hidden));
+    assert_eq!(kinds.figure("police", column::REFERRALS), Some(Figure::Hidden), "or the shelter's 2 is 22 − 20");
+    assert_eq!(kinds.figure("total", column::REFERRALS), Some(Figure::Count(22)));
+    let report_kinds = report.table(table::REFERRALS_SENT_BY_PARTNER_KIND).unwrap();
+    assert!(list_is_safe(report_kinds, kinds, column::REFERRALS));
+
+    let sexes = release.table(table::VICTIMS_BY_SEX).unwrap();
+    assert_eq!(sexes.figure("female", column::PERSONS), Some(Figure::Hidden));
+    assert_eq!(sexes.figure("male", column::PERSONS), Some(Figure::Hidden));
+    assert_eq!(sexes.figure("total", column::PERSONS), Some(Figure::Count(25)));
+    let ages = release.table(table::VICTIMS_BY_AGE_BAND).unwrap();
+    assert_eq!(ages.figure("30-38", column::PERSONS), Some(Figure::Count(25)));
+
+    let days = release.table(table::REFERRAL_REPLY_DAYS).unwrap();
+    assert_eq!(days.figure("police", column::MEDIAN_DAYS), Some(Figure::Count(4)), "twelve replies");
+    assert_eq!(days.figure("shelter", column::MEDIAN_DAYS), Some(Figure::Hidden), "two replies");
+    assert_eq!(days.figure("total", column::MEDIAN_DAYS), Some(Figure::Count(4)));
+    for row in ["police", "shelter", "total"] {
+        for col in [column::REFERRALS, column::REPLIED, column::AWAITING] {
+            assert_eq!(days.figure(row, col), Some(Figure::Hidden), "{row}/{col}");
         }
     }
 }

@@ -8,12 +8,17 @@ use proptest::prelude::*;
 use super::*;
 use crate::Currency;
 use crate::public_release::release;
-use crate::reports::{AppealGroup, Figures, Rates, build};
+use crate::referrals::Direction;
+use crate::reports::{AppealGroup, Figures, Rates, ReferralGroup, VictimProfile, build};
 
 const CHANNELS: [&str; 2] = ["phone", "visit"];
 const REASONS: [Option<&str>; 2] = [None, Some("work")];
 const OCCUPATIONS: [Option<&str>; 2] = [None, Some("builder")];
 const STATUSES: [&str; 2] = ["identified", "presumed"];
+/// The sex of the victims of each status (every victim is 18–20 and of Uzbekistan): the
+/// tables of victims by sex, age and citizenship break down the same persons again.
+const SEX_OF_STATUS: [&str; 2] = ["female", "male"];
+const PARTNER_KINDS: [&str; 2] = ["police", "shelter"];
 const YEAR: i32 = 2008;
 
 fn office(n: usize) -> OfficeId {
@@ -34,13 +39,15 @@ fn kinds() -> Vec<(&'static str, Option<&'static str>, Option<&'static str>)> {
 }
 
 /// The records, as counts: appeals[month][office][kind], each appeal with an occupation
-/// stating a wage of `wage(month, office, kind)` per appeal; victims[month][office][status].
+/// stating a wage of `wage(month, office, kind)` per appeal; victims[month][office][status];
+/// referrals sent, referrals[month][office][partner kind].
 #[derive(Debug, Clone)]
 struct World {
     months: usize,
     appeals: Vec<Vec<Vec<u64>>>,
     wages: Vec<Vec<Vec<i128>>>,
     victims: Vec<Vec<Vec<u64>>>,
+    referrals: Vec<Vec<Vec<u64>>>,
 }
 
 /// A release asked for: first and last month (0-based), office (`None`: all), threshold.
@@ -98,6 +105,23 @@ impl World {
                 for (s, status) in STATUSES.iter().enumerate() {
                     if self.victims[m][o][s] > 0 {
                         f.victims.push(((*status).to_owned(), self.victims[m][o][s]));
+                        f.victim_profiles.push(VictimProfile {
+                            sex: SEX_OF_STATUS[s].into(),
+                            age_band: "18-20".into(),
+                            citizenship: "UZ".into(),
+                            persons: self.victims[m][o][s],
+                        });
+                    }
+                }
+                for (k, kind) in PARTNER_KINDS.iter().enumerate() {
+                    if self.referrals[m][o][k] > 0 {
+                        f.referrals.push(ReferralGroup {
+                            direction: Direction::Outgoing,
+                            partner: format!("{kind} of office {o}"),
+                            partner_kind: (*kind).into(),
+                            status: "sent".into(),
+                            referrals: self.referrals[m][o][k],
+                        });
                     }
                 }
             }
@@ -136,8 +160,15 @@ impl Unknowns {
     fn victim(&self, m: usize, o: usize, s: usize) -> usize {
         2 * self.months * self.offices * self.kinds() + (m * self.offices + o) * STATUSES.len() + s
     }
+    fn referral(&self, m: usize, o: usize, k: usize) -> usize {
+        2 * self.months * self.offices * self.kinds()
+            + self.months * self.offices * STATUSES.len()
+            + (m * self.offices + o) * PARTNER_KINDS.len()
+            + k
+    }
     fn count(&self) -> usize {
-        2 * self.months * self.offices * self.kinds() + self.months * self.offices * STATUSES.len()
+        2 * self.months * self.offices * self.kinds()
+            + self.months * self.offices * (STATUSES.len() + PARTNER_KINDS.len())
     }
 }
 
@@ -168,11 +199,26 @@ fn unknowns_of(u: &Unknowns, ask: &Ask, table_id: &str, row: &str, column_id: &s
                     out.push(if wage_column { u.wage(m, o, k) } else { u.appeal(m, o, k) });
                 }
             }
-            if table_id == table::VICTIMS_ASSISTED {
-                for (s, status) in STATUSES.iter().enumerate() {
-                    if row == *status || row == "total" {
-                        out.push(u.victim(m, o, s));
-                    }
+            for (s, status) in STATUSES.iter().enumerate() {
+                let line = match table_id {
+                    table::VICTIMS_ASSISTED => *status,
+                    table::VICTIMS_BY_SEX => SEX_OF_STATUS[s],
+                    table::VICTIMS_BY_AGE_BAND => "18-20",
+                    table::VICTIMS_BY_CITIZENSHIP => "UZ",
+                    _ => continue,
+                };
+                if row == line || row == "total" {
+                    out.push(u.victim(m, o, s));
+                }
+            }
+            for (k, kind) in PARTNER_KINDS.iter().enumerate() {
+                let line = match table_id {
+                    table::REFERRALS_SENT_BY_PARTNER_KIND => *kind,
+                    table::REFERRALS_SENT_BY_STATUS => "sent",
+                    _ => continue,
+                };
+                if row == line || row == "total" {
+                    out.push(u.referral(m, o, k));
                 }
             }
         }
@@ -186,6 +232,11 @@ fn unknowns_of(u: &Unknowns, ask: &Ask, table_id: &str, row: &str, column_id: &s
             | table::SECTORS
             | table::WAGES_BY_OCCUPATION
             | table::VICTIMS_ASSISTED
+            | table::VICTIMS_BY_SEX
+            | table::VICTIMS_BY_AGE_BAND
+            | table::VICTIMS_BY_CITIZENSHIP
+            | table::REFERRALS_SENT_BY_PARTNER_KIND
+            | table::REFERRALS_SENT_BY_STATUS
     );
     // Averages in dollars need a rate the test does not give: those figures are missing.
     (known_table && column_id != column::AVERAGE_USD).then_some(out)
@@ -272,6 +323,8 @@ fn attack(world: &World, made: &[(Ask, Release)]) -> Vec<String> {
             (table::MIGRATION_REASONS, vec!["work", "not-stated"]),
             (table::WAGES_BY_OCCUPATION, vec!["builder"]),
             (table::VICTIMS_ASSISTED, STATUSES.to_vec()),
+            (table::VICTIMS_BY_SEX, SEX_OF_STATUS.to_vec()),
+            (table::REFERRALS_SENT_BY_PARTNER_KIND, PARTNER_KINDS.to_vec()),
         ] {
             for row in rows {
                 let present = r.table(table_id).is_some_and(|t| t.rows.iter().any(|x| x.code() == row));
@@ -321,6 +374,15 @@ fn attack(world: &World, made: &[(Ask, Release)]) -> Vec<String> {
                 let n = offices.iter().map(|&o| world.victims[m][o][s]).sum();
                 groups.push((format!("victims {status}"), of, n));
             }
+            for (k, kind) in PARTNER_KINDS.iter().enumerate() {
+                let of: Vec<usize> = offices.iter().map(|&o| u.referral(m, o, k)).collect();
+                let n = offices.iter().map(|&o| world.referrals[m][o][k]).sum();
+                groups.push((format!("referrals to {kind}"), of, n));
+            }
+            let of: Vec<usize> =
+                offices.iter().flat_map(|&o| (0..PARTNER_KINDS.len()).map(move |k| u.referral(m, o, k))).collect();
+            let n = offices.iter().flat_map(|&o| world.referrals[m][o].iter()).sum();
+            groups.push(("referrals".into(), of, n));
             for (what, of, n) in groups {
                 if n > 0 && n < threshold && solver.solves(&indicator(u.count(), &of)) {
                     found.push(format!("{what} in month {} of offices {offices:?}: {n}", m + 1));
@@ -346,7 +408,13 @@ fn year_world() -> World {
         month[0][builder] = 1;
         wages[m][0][builder] = 6_317_797 + m as i128 * 10_000;
     }
-    World { months: 12, appeals, wages, victims: vec![vec![vec![0; 2]; 1]; 12] }
+    World {
+        months: 12,
+        appeals,
+        wages,
+        victims: vec![vec![vec![0; 2]; 1]; 12],
+        referrals: vec![vec![vec![0; 2]; 1]; 12],
+    }
 }
 
 #[test]
@@ -409,9 +477,16 @@ fn worlds() -> impl Strategy<Value = World> {
                 proptest::collection::vec(proptest::collection::vec(count.clone(), kinds), offices),
                 months,
             ),
-            proptest::collection::vec(proptest::collection::vec(proptest::collection::vec(count, 2), offices), months),
+            proptest::collection::vec(
+                proptest::collection::vec(proptest::collection::vec(count.clone(), 2), offices),
+                months,
+            ),
+            proptest::collection::vec(
+                proptest::collection::vec(proptest::collection::vec(count, PARTNER_KINDS.len()), offices),
+                months,
+            ),
         )
-            .prop_map(move |(appeals, victims)| {
+            .prop_map(move |(appeals, victims, referrals)| {
                 let wages = appeals
                     .iter()
                     .enumerate()
@@ -427,7 +502,7 @@ fn worlds() -> impl Strategy<Value = World> {
                             .collect()
                     })
                     .collect();
-                World { months, appeals, wages, victims }
+                World { months, appeals, wages, victims, referrals }
             })
     })
 }
@@ -462,5 +537,42 @@ proptest! {
         }
         let found = attack(&world, &made);
         prop_assert!(found.is_empty(), "{:?} from {:?}", found, made.iter().map(|(a, _)| a).collect::<Vec<_>>());
+    }
+}
+
+/// No appeals; two referrals to the police a month up to November, one in December, and
+/// victims likewise.
+fn referral_world() -> World {
+    let mut world = year_world();
+    world.appeals = vec![vec![vec![0; kinds().len()]; 1]; 12];
+    world.wages = vec![vec![vec![0; kinds().len()]; 1]; 12];
+    for m in 0..12 {
+        let n = if m < 11 { 2 } else { 1 };
+        world.referrals[m][0][0] = n;
+        world.victims[m][0][0] = n;
+    }
+    world
+}
+
+#[test]
+fn referrals_and_victims_of_december_are_not_given_away_by_the_year_next_to_january_to_november() {
+    let world = referral_world();
+    let year = Ask { first: 0, last: 11, office: None, threshold: 10 };
+    let to_november = Ask { first: 0, last: 10, office: None, threshold: 10 };
+    let first = make_safe(&world.release(&year), &[], &world.office_ids()).expect("the first release stands alone");
+    let shown = |r: &Release, id: &str| r.table(id).and_then(|t| t.figure("police", column::REFERRALS));
+    assert_eq!(shown(&first, table::REFERRALS_SENT_BY_PARTNER_KIND), Some(Figure::Count(23)));
+
+    // Unchecked, the two give December's one referral and one victim away.
+    let unchecked = attack(&world, &[(year, first.clone()), (to_november, world.release(&to_november))]);
+    assert!(unchecked.iter().any(|l| l.starts_with("referrals to police in month 12")), "{unchecked:?}");
+    assert!(unchecked.iter().any(|l| l.starts_with("victims identified in month 12")), "{unchecked:?}");
+
+    match make_safe(&world.release(&to_november), &[Made::of(&first)], &world.office_ids()) {
+        Err(collision) => assert_eq!(collision.earlier, Some(0)),
+        Ok(safe) => {
+            let found = attack(&world, &[(year, first), (to_november, safe)]);
+            assert!(found.is_empty(), "{found:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::referrals::{ReferralGroup, ReplyDays, referral_tables};
 use super::shape::col;
 use super::{
     Cell, ColumnKind, Label, Labels, MissingRate, Period, Rates, Report, Share, TOPIC_GROUPS, Table, TableRow,
@@ -13,6 +14,17 @@ use super::{
 use crate::indicators::{CATALOGUES, Eleven};
 use crate::lookups::{self, LookupList};
 use crate::{Currency, Money, OfficeId, law};
+
+/// Victims assisted (counted as [`Figures::victims`], each person once) who share a sex, an
+/// age band and a citizenship.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VictimProfile {
+    /// `lookups::SEX`, `lookups::AGE_BAND` and `lookups::CITIZENSHIP` codes.
+    pub sex: String,
+    pub age_band: String,
+    pub citizenship: String,
+    pub persons: u64,
+}
 
 /// One group of the period's appeals that share a channel, sector, reason for migrating,
 /// occupation and wage currency: how many, and their wages.
@@ -60,6 +72,12 @@ pub struct Figures {
     /// Victims assisted (in the cases opened in the period) by their standing ("identified",
     /// "presumed"): each person once, at the strongest standing they have in those cases.
     pub victims: Vec<(String, u64)>,
+    /// The same victims by sex, age band and citizenship.
+    pub victim_profiles: Vec<VictimProfile>,
+    /// Referrals made in the period (see [`super::referrals`]), by direction, partner and status.
+    pub referrals: Vec<ReferralGroup>,
+    /// Outgoing referrals sent in the period, by partner kind and days to the first answer.
+    pub reply_days: Vec<ReplyDays>,
     /// Persons repatriated, by citizenship.
     pub repatriated: Vec<(String, u64)>,
     /// Services delivered, by kind.
@@ -90,19 +108,20 @@ impl Figures {
             && self.recovered.is_empty()
             && none(&self.proceedings)
             && self.assessed_persons == 0
+            && self.referrals.iter().all(|g| g.referrals == 0)
     }
 }
 
 /// Codes with their counts in the list's order, codes not in the list (an organisation's own)
 /// after them alphabetically, zeros left out.
-fn in_list_order(list: &LookupList, counts: BTreeMap<String, u64>) -> Vec<(String, u64)> {
+pub(super) fn in_list_order(list: &LookupList, counts: BTreeMap<String, u64>) -> Vec<(String, u64)> {
     let position = |code: &str| list.codes.iter().position(|c| *c == code).unwrap_or(usize::MAX);
     let mut rows: Vec<(String, u64)> = counts.into_iter().filter(|(_, n)| *n > 0).collect();
     rows.sort_by(|a, b| position(&a.0).cmp(&position(&b.0)).then_with(|| a.0.cmp(&b.0)));
     rows
 }
 
-fn add(counts: &mut BTreeMap<String, u64>, code: &str, n: u64) {
+pub(super) fn add(counts: &mut BTreeMap<String, u64>, code: &str, n: u64) {
     *counts.entry(code.to_owned()).or_default() += n;
 }
 
@@ -126,7 +145,7 @@ fn count_and_share_rows(list: &LookupList, counts: BTreeMap<String, u64>, whole:
 }
 
 /// Rows of (code, count) with a total row, or none.
-fn counted_with_total(list: &LookupList, counts: BTreeMap<String, u64>) -> Vec<TableRow> {
+pub(super) fn counted_with_total(list: &LookupList, counts: BTreeMap<String, u64>) -> Vec<TableRow> {
     let rows = in_list_order(list, counts);
     if rows.is_empty() {
         return Vec::new();
@@ -320,6 +339,21 @@ pub fn build(period: Period, office: Option<OfficeId>, figures: &Figures, rates:
             .collect();
     }
 
+    let (mut sexes, mut ages, mut citizenships) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+    for p in &figures.victim_profiles {
+        add(&mut sexes, &p.sex, p.persons);
+        add(&mut ages, &p.age_band, p.persons);
+        add(&mut citizenships, &p.citizenship, p.persons);
+    }
+    let victims_by = |id, list: &LookupList, counts| {
+        let mut t = Table::new(id, Labels::Lookup(list.name), vec![count(column::PERSONS)]);
+        t.rows = counted_with_total(list, counts);
+        t
+    };
+    let victims_by_sex = victims_by(table::VICTIMS_BY_SEX, &lookups::SEX, sexes);
+    let victims_by_age = victims_by(table::VICTIMS_BY_AGE_BAND, &lookups::AGE_BAND, ages);
+    let victims_by_citizenship = victims_by(table::VICTIMS_BY_CITIZENSHIP, &lookups::CITIZENSHIP, citizenships);
+
     missing.sort_by_key(|c| c.code());
     missing.dedup();
     Report {
@@ -327,7 +361,7 @@ pub fn build(period: Period, office: Option<OfficeId>, figures: &Figures, rates:
         office,
         empty: figures.is_empty(),
         missing_rates: missing.into_iter().map(|currency| MissingRate { currency, on: rates.on }).collect(),
-        tables: vec![
+        tables: [
             total,
             by_month,
             by_channel,
@@ -343,6 +377,12 @@ pub fn build(period: Period, office: Option<OfficeId>, figures: &Figures, rates:
             proceedings,
             prevalence,
             tags,
-        ],
+            victims_by_sex,
+            victims_by_age,
+            victims_by_citizenship,
+        ]
+        .into_iter()
+        .chain(referral_tables(&figures.referrals, &figures.reply_days))
+        .collect(),
     }
 }

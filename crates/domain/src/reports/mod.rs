@@ -4,7 +4,9 @@
 //! appeals by topic, help given, channel and month; reasons for migrating and sectors of work
 //! as shares; average wage by occupation in tenge and dollars; victims assisted, repatriations
 //! by citizenship, services by kind and wages recovered; proceedings by outcome; and the
-//! prevalence of the ILO indicators among the persons assessed.
+//! prevalence of the ILO indicators among the persons assessed; and, beyond the seed's report,
+//! victims by sex, age band and citizenship, referrals sent and received by partner kind,
+//! status and partner, and the median days partners took to answer those sent.
 //!
 //! Owns the period a report covers ([`Period`]), the shape of a report ([`Report`]: named
 //! [`Table`]s of typed [`Cell`]s, each table with a stable id), the seed's groups of topics
@@ -17,27 +19,29 @@
 //! Nothing here is rounded twice: a share keeps its part and whole, money keeps its minor
 //! units, and a rounded or truncated figure is only ever a way of showing an exact one.
 //!
-//! Not here yet: referrals by partner and status, and monitoring visits and violations by
-//! district and place kind — Komek does not record referrals or visits yet, so a report
-//! has no table for them.
+//! Not here yet: monitoring visits and violations by district and place kind — Komek does not
+//! record visits yet, so a report has no table for them.
 //!
 //! Must not do I/O.
 //!
 //! Layout: `period`, `arithmetic` (shares, rounding), `rates` (exchange rates, average wages),
-//! `shape` (what a report is made of) and `figures` (what the database counts, and [`build`]).
+//! `shape` (what a report is made of), `figures` (what the database counts, and [`build`]) and
+//! `referrals` (the referral tables and the median days to a reply).
 
 mod arithmetic;
 mod figures;
 mod period;
 mod rates;
+mod referrals;
 mod shape;
 #[cfg(test)]
 mod tests;
 
 pub use arithmetic::{Share, one_decimal_truncated, round_half_up};
-pub use figures::{AppealGroup, Figures, Recovered, TopicSet, build};
+pub use figures::{AppealGroup, Figures, Recovered, TopicSet, VictimProfile, build};
 pub use period::{MonthSpan, Period, PeriodError, PeriodKind, YearMonth};
 pub use rates::{ExchangeRate, MAX_TENGE_PER_UNIT_MINOR, Rates, WageAverage, WageSums, average_wage};
+pub use referrals::{ReferralGroup, ReplyDays, median_days};
 pub use shape::{
     Cell, Column, ColumnKind, Label, Labels, MissingRate, Report, TOPIC_GROUPS, Table, TableRow, TopicGroup, column,
     table,

@@ -55,8 +55,23 @@ pub mod table {
     pub const PROCEEDINGS_BY_OUTCOME: &str = "proceedings-by-outcome";
     pub const INDICATOR_PREVALENCE: &str = "indicator-prevalence";
     pub const INDICATOR_TAGS: &str = "indicator-tags";
+    pub const VICTIMS_BY_SEX: &str = "victims-by-sex";
+    pub const VICTIMS_BY_AGE_BAND: &str = "victims-by-age-band";
+    pub const VICTIMS_BY_CITIZENSHIP: &str = "victims-by-citizenship";
+    pub const REFERRALS_SENT_BY_PARTNER_KIND: &str = "referrals-sent-by-partner-kind";
+    pub const REFERRALS_SENT_BY_STATUS: &str = "referrals-sent-by-status";
+    pub const REFERRALS_SENT_BY_PARTNER: &str = "referrals-sent-by-partner";
+    pub const REFERRALS_RECEIVED_BY_PARTNER_KIND: &str = "referrals-received-by-partner-kind";
+    pub const REFERRALS_RECEIVED_BY_STATUS: &str = "referrals-received-by-status";
+    pub const REFERRALS_RECEIVED_BY_PARTNER: &str = "referrals-received-by-partner";
+    pub const REFERRAL_REPLY_DAYS: &str = "referral-reply-days";
 
-    pub const ALL: [&str; 15] = [
+    /// Tables for staff only, never in a public or private release: they name partner
+    /// organisations, and a shelter's name next to a count of one or two tells anyone looking
+    /// for a victim where to look. The public sees referrals by partner kind.
+    pub const STAFF_ONLY: [&str; 2] = [REFERRALS_SENT_BY_PARTNER, REFERRALS_RECEIVED_BY_PARTNER];
+
+    pub const ALL: [&str; 25] = [
         APPEALS_TOTAL,
         APPEALS_BY_MONTH,
         APPEALS_BY_CHANNEL,
@@ -72,6 +87,16 @@ pub mod table {
         PROCEEDINGS_BY_OUTCOME,
         INDICATOR_PREVALENCE,
         INDICATOR_TAGS,
+        VICTIMS_BY_SEX,
+        VICTIMS_BY_AGE_BAND,
+        VICTIMS_BY_CITIZENSHIP,
+        REFERRALS_SENT_BY_PARTNER_KIND,
+        REFERRALS_SENT_BY_STATUS,
+        REFERRALS_SENT_BY_PARTNER,
+        REFERRALS_RECEIVED_BY_PARTNER_KIND,
+        REFERRALS_RECEIVED_BY_STATUS,
+        REFERRALS_RECEIVED_BY_PARTNER,
+        REFERRAL_REPLY_DAYS,
     ];
 }
 
@@ -88,6 +113,11 @@ pub mod column {
     pub const PROCEEDINGS: &str = "proceedings";
     pub const ASSESSED: &str = "assessed";
     pub const YES: &str = "yes";
+    pub const REFERRALS: &str = "referrals";
+    pub const REPLIED: &str = "replied";
+    /// Whole days from sending to the first answer, the median of those answered.
+    pub const MEDIAN_DAYS: &str = "median-days";
+    pub const AWAITING: &str = "awaiting";
 }
 
 /// A report for a period and an office (or the whole organisation).
@@ -172,7 +202,7 @@ impl Table {
             (Label::Code(code), Labels::IndicatorTags) => Some(format!("indicator-tag-{code}")),
             (Label::Group(code), _) => Some(format!("report-group-{code}")),
             (Label::Total, _) => Some("report-total".to_owned()),
-            // Months are dates and currencies are codes: shown as they are.
+            // Months are dates, currencies codes and partners names: shown as they are.
             _ => None,
         }
     }
@@ -194,6 +224,24 @@ pub enum Labels {
     Currencies,
     /// A single row of totals.
     Total,
+    /// Names of partner organisations, shown as they are.
+    Partners,
+}
+
+impl Labels {
+    /// The Fluent message id of the label column's header ("Occupation"); none for a table
+    /// of one total row.
+    pub fn header_id(self) -> Option<String> {
+        Some(match self {
+            Self::Lookup(list) => format!("report-rows-{list}"),
+            Self::Months => "report-rows-months".to_owned(),
+            Self::Indicators => "report-rows-indicators".to_owned(),
+            Self::IndicatorTags => "report-rows-indicator-tags".to_owned(),
+            Self::Currencies => "report-rows-currencies".to_owned(),
+            Self::Partners => "report-rows-partners".to_owned(),
+            Self::Total => return None,
+        })
+    }
 }
 
 /// A row's label.
@@ -241,6 +289,8 @@ pub enum Cell {
     Money(Money),
     /// Cannot be worked out: a rate is missing (see [`Report::missing_rates`]).
     Missing,
+    /// Nothing to work it out from: the median days to a reply when no reply came.
+    Empty,
     /// Beyond what a figure can show: amounts summed past 2^63 − 1 minor units, which only
     /// amounts entered before they were bounded can reach. Shown as "too large", never wrapped.
     TooLarge,

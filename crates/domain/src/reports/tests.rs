@@ -301,3 +301,159 @@ fn case_tables_list_codes_with_a_total_and_indicators_as_shares_of_those_assesse
     assert_eq!(tags.count("retention-of-documents", column::YES), Some(3));
     assert_eq!(tags.count("deception", column::YES), Some(0));
 }
+
+fn sent(partner: &str, kind: &str, status: &str, referrals: u64) -> ReferralGroup {
+    ReferralGroup {
+        direction: crate::referrals::Direction::Outgoing,
+        partner: partner.into(),
+        partner_kind: kind.into(),
+        status: status.into(),
+        referrals,
+    }
+}
+
+fn reply(kind: &str, days: Option<u32>, referrals: u64) -> ReplyDays {
+    ReplyDays { partner_kind: kind.into(), days, referrals }
+}
+
+#[test]
+fn the_median_is_the_middle_day_and_the_lower_middle_of_an_even_count() {
+    let of = |pairs: &[(u32, u64)]| median_days(&pairs.iter().copied().collect());
+    assert_eq!(of(&[]), None);
+    assert_eq!(of(&[(4, 0)]), None, "a line of nobody is nothing to take the middle of");
+    assert_eq!(of(&[(9, 1)]), Some(9));
+    assert_eq!(of(&[(1, 1), (2, 1), (30, 1)]), Some(2), "the middle, not the mean");
+    assert_eq!(of(&[(1, 1), (5, 1)]), Some(1), "even: the lower of the two middle values");
+    assert_eq!(of(&[(0, 3), (7, 2), (8, 2)]), Some(7));
+    assert_eq!(of(&[(0, 4), (7, 3)]), Some(0));
+}
+
+#[test]
+fn a_period_without_referrals_or_victims_has_the_new_tables_empty() {
+    let report = build(Period::year(2008).unwrap(), None, &Figures::default(), &usd_2008());
+    assert!(report.empty);
+    assert_eq!(report.tables.iter().map(|t| t.id).collect::<Vec<_>>(), table::ALL);
+    for id in &table::ALL[15..] {
+        assert!(report.table(id).unwrap().rows.is_empty(), "{id}");
+    }
+}
+
+#[test]
+fn one_referral_sent_fills_the_sent_tables_and_leaves_the_received_ones_empty() {
+    let figures = Figures {
+        referrals: vec![sent("Шелтер «Сана Сезім»", "shelter", "accepted", 1)],
+        reply_days: vec![reply("shelter", Some(3), 1)],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    assert!(!report.empty, "a referral is something that happened");
+    let t = |id| report.table(id).unwrap();
+    assert_eq!(t(table::REFERRALS_SENT_BY_PARTNER_KIND).count("shelter", column::REFERRALS), Some(1));
+    assert_eq!(t(table::REFERRALS_SENT_BY_PARTNER_KIND).count("total", column::REFERRALS), Some(1));
+    assert_eq!(t(table::REFERRALS_SENT_BY_STATUS).count("accepted", column::REFERRALS), Some(1));
+    let partners = t(table::REFERRALS_SENT_BY_PARTNER);
+    assert_eq!(partners.count("Шелтер «Сана Сезім»", column::REFERRALS), Some(1));
+    assert_eq!(partners.label_id(&partners.rows[0].label), None, "a partner's name is shown as it is");
+    for id in [
+        table::REFERRALS_RECEIVED_BY_PARTNER_KIND,
+        table::REFERRALS_RECEIVED_BY_STATUS,
+        table::REFERRALS_RECEIVED_BY_PARTNER,
+    ] {
+        assert!(t(id).rows.is_empty(), "{id}");
+    }
+    let days = t(table::REFERRAL_REPLY_DAYS);
+    for row in ["shelter", "total"] {
+        assert_eq!(days.count(row, column::REFERRALS), Some(1));
+        assert_eq!(days.count(row, column::REPLIED), Some(1));
+        assert_eq!(days.count(row, column::MEDIAN_DAYS), Some(3));
+        assert_eq!(days.count(row, column::AWAITING), Some(0));
+    }
+}
+
+#[test]
+fn referrals_add_up_by_kind_status_and_partner_and_replies_per_kind_and_overall() {
+    let incoming = |partner: &str, kind: &str, n| ReferralGroup {
+        direction: crate::referrals::Direction::Incoming,
+        ..sent(partner, kind, "received", n)
+    };
+    let figures = Figures {
+        referrals: vec![
+            sent("Police of Almaty", "police", "sent", 2),
+            sent("Police of Almaty", "police", "declined", 1),
+            sent("Sana Sezim", "shelter", "closed", 4),
+            sent("Rodnik", "ngo", "accepted", 1),
+            incoming("Rodnik", "ngo", 5),
+        ],
+        reply_days: vec![
+            reply("police", None, 2),
+            reply("police", Some(10), 1),
+            reply("shelter", Some(1), 3),
+            reply("shelter", Some(6), 1),
+            reply("ngo", Some(2), 1),
+        ],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    let t = |id| report.table(id).unwrap();
+    let kinds = t(table::REFERRALS_SENT_BY_PARTNER_KIND);
+    let order: Vec<&Label> = kinds.rows.iter().map(|r| &r.label).collect();
+    assert_eq!(
+        order,
+        [&Label::Code("police".into()), &Label::Code("shelter".into()), &Label::Code("ngo".into()), &Label::Total],
+        "the list's order"
+    );
+    assert_eq!(kinds.count("police", column::REFERRALS), Some(3));
+    assert_eq!(kinds.count("total", column::REFERRALS), Some(8));
+    let statuses = t(table::REFERRALS_SENT_BY_STATUS);
+    assert_eq!(statuses.count("closed", column::REFERRALS), Some(4));
+    assert_eq!(statuses.count("total", column::REFERRALS), Some(8));
+    let partners = t(table::REFERRALS_SENT_BY_PARTNER);
+    assert_eq!(partners.rows[0].label, Label::Code("Sana Sezim".into()), "most referrals first");
+    assert_eq!(partners.count("Police of Almaty", column::REFERRALS), Some(3));
+    assert_eq!(t(table::REFERRALS_RECEIVED_BY_PARTNER).count("Rodnik", column::REFERRALS), Some(5));
+    assert_eq!(t(table::REFERRALS_RECEIVED_BY_PARTNER_KIND).count("total", column::REFERRALS), Some(5));
+
+    let days = t(table::REFERRAL_REPLY_DAYS);
+    assert_eq!(days.count("police", column::REPLIED), Some(1));
+    assert_eq!(days.count("police", column::AWAITING), Some(2));
+    assert_eq!(days.count("police", column::MEDIAN_DAYS), Some(10));
+    assert_eq!(days.count("shelter", column::MEDIAN_DAYS), Some(1));
+    // Overall: 1, 1, 1, 2, 6, 10 — the lower middle is 1.
+    assert_eq!(days.count("total", column::REFERRALS), Some(8));
+    assert_eq!(days.count("total", column::REPLIED), Some(6));
+    assert_eq!(days.count("total", column::AWAITING), Some(2));
+    assert_eq!(days.count("total", column::MEDIAN_DAYS), Some(1));
+
+    let waiting = Figures { reply_days: vec![reply("police", None, 2)], ..Default::default() };
+    let report = build(Period::year(2008).unwrap(), None, &waiting, &usd_2008());
+    let days = report.table(table::REFERRAL_REPLY_DAYS).unwrap();
+    assert_eq!(days.cell("police", column::MEDIAN_DAYS), Some(&Cell::Empty), "no reply, no median");
+}
+
+#[test]
+fn victims_are_broken_down_by_sex_age_band_and_citizenship() {
+    let profile = |sex: &str, age: &str, citizenship: &str, persons| VictimProfile {
+        sex: sex.into(),
+        age_band: age.into(),
+        citizenship: citizenship.into(),
+        persons,
+    };
+    let figures = Figures {
+        victims: vec![("identified".into(), 5), ("presumed".into(), 2)],
+        victim_profiles: vec![
+            profile("male", "30-38", "UZ", 4),
+            profile("female", "18-20", "UZ", 1),
+            profile("female", "30-38", "KG", 2),
+        ],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    let t = |id| report.table(id).unwrap();
+    assert_eq!(t(table::VICTIMS_BY_SEX).count("female", column::PERSONS), Some(3));
+    assert_eq!(t(table::VICTIMS_BY_SEX).count("male", column::PERSONS), Some(4));
+    assert_eq!(t(table::VICTIMS_BY_AGE_BAND).count("30-38", column::PERSONS), Some(6));
+    assert_eq!(t(table::VICTIMS_BY_CITIZENSHIP).count("UZ", column::PERSONS), Some(5));
+    for id in [table::VICTIMS_BY_SEX, table::VICTIMS_BY_AGE_BAND, table::VICTIMS_BY_CITIZENSHIP] {
+        assert_eq!(t(id).count("total", column::PERSONS), Some(7), "{id}: the victims assisted");
+    }
+}

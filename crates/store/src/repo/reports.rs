@@ -16,7 +16,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::indicators::{Eleven, tags_of_bits};
-use komek_domain::reports::{AppealGroup, ExchangeRate, Figures, Recovered, TopicSet, YearMonth};
+use komek_domain::referrals::Direction;
+use komek_domain::reports::{
+    AppealGroup, ExchangeRate, Figures, Recovered, ReferralGroup, ReplyDays, TopicSet, VictimProfile, YearMonth,
+};
 use komek_domain::{Currency, OfficeId};
 
 use crate::sql::{Dialect, Row, Tx, Value};
@@ -184,6 +187,100 @@ pub fn victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, Sto
          ) v GROUP BY v.strongest"
     );
     counted(tx.query(&sql, &values)?)
+}
+
+/// The victims assisted (as [`victims`] counts them, each person once) by sex, age band and
+/// citizenship.
+pub fn victim_profiles(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<VictimProfile>, StoreError> {
+    let (office, values) = days(scope, "c.office_id = $3");
+    let sql = format!(
+        "SELECT p.sex, p.age_band, p.citizenship, count(*) FROM (
+             SELECT DISTINCT cp.person_id
+             FROM cases c JOIN case_persons cp ON cp.case_id = c.id
+             WHERE c.opened_on >= $1 AND c.opened_on <= $2{office}
+               AND cp.victim_status IN ('presumed', 'identified')
+         ) v JOIN persons p ON p.id = v.person_id
+         GROUP BY p.sex, p.age_band, p.citizenship"
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            Ok(VictimProfile { sex: r.get(0)?, age_band: r.get(1)?, citizenship: r.get(2)?, persons: count(r, 3)? })
+        })
+        .collect()
+}
+
+/// The step that puts a referral in a period: for one we sent, its "sent" step; for one a
+/// partner sent us, its "received" step (its first). Each status is reached once, so a
+/// referral has at most one such step; drafts, and those withdrawn before they went, none.
+const STEP_THAT_COUNTS: &str = "((r.direction = 'outgoing' AND s.status = 'sent')
+                OR (r.direction = 'incoming' AND s.status = 'received'))";
+
+/// Referrals made in the scope, by direction, partner and the status they stand at now.
+pub fn referrals(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<ReferralGroup>, StoreError> {
+    let (office, values) = days(scope, "r.office_id = $3");
+    let sql = format!(
+        "SELECT r.direction, p.name, p.kind, r.status, count(*)
+         FROM referral_steps s JOIN referrals r ON r.id = s.referral_id JOIN partners p ON p.id = r.partner_id
+         WHERE s.on_day >= $1 AND s.on_day <= $2 AND {STEP_THAT_COUNTS}{office}
+         GROUP BY r.direction, r.partner_id, p.name, p.kind, r.status"
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            let direction = match r.get::<String>(0)?.as_str() {
+                "outgoing" => Direction::Outgoing,
+                "incoming" => Direction::Incoming,
+                other => return Err(StoreError::Invalid(format!("direction {other:?}"))),
+            };
+            Ok(ReferralGroup {
+                direction,
+                partner: r.get(1)?,
+                partner_kind: r.get(2)?,
+                status: r.get(3)?,
+                referrals: count(r, 4)?,
+            })
+        })
+        .collect()
+}
+
+/// Days between two ISO days held as text.
+fn days_between(tx: &dyn Tx, from: &str, to: &str) -> String {
+    match tx.dialect() {
+        Dialect::Sqlite => format!("CAST(julianday({to}) - julianday({from}) AS INTEGER)"),
+        Dialect::Postgres => format!("(CAST({to} AS DATE) - CAST({from} AS DATE))"),
+    }
+}
+
+/// Outgoing referrals sent in the scope, by partner kind and the whole days from the "sent"
+/// step to the partner's first answer (the first later step that received, accepted or
+/// declined it); `None` for those not answered yet. A distribution, so that the domain can
+/// take its median: a median cannot be summed from groups the way a count can.
+pub fn reply_days(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<ReplyDays>, StoreError> {
+    let (office, values) = days(scope, "r.office_id = $3");
+    let waited = days_between(tx, "x.sent_on", "x.answered_on");
+    let sql = format!(
+        "SELECT x.kind, {waited}, count(*) FROM (
+             SELECT p.kind, s.on_day AS sent_on,
+                    (SELECT a.on_day FROM referral_steps a
+                     WHERE a.referral_id = s.referral_id AND a.seq > s.seq
+                       AND a.status IN ('received', 'accepted', 'declined')
+                     ORDER BY a.seq LIMIT 1) AS answered_on
+             FROM referral_steps s JOIN referrals r ON r.id = s.referral_id JOIN partners p ON p.id = r.partner_id
+             WHERE s.status = 'sent' AND r.direction = 'outgoing'
+               AND s.on_day >= $1 AND s.on_day <= $2{office}
+         ) x GROUP BY x.kind, {waited}"
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            let days: Option<i64> = r.get(1)?;
+            let days = days
+                .map(|d| u32::try_from(d).map_err(|_| StoreError::Decode { column: 1, expected: "days to a reply" }))
+                .transpose()?;
+            Ok(ReplyDays { partner_kind: r.get(0)?, days, referrals: count(r, 2)? })
+        })
+        .collect()
 }
 
 /// Persons brought home: those a repatriation delivered in the scope names, or every person
@@ -367,12 +464,13 @@ pub fn appeals_and_victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, St
         appeal_groups: appeal_groups(tx, scope)?,
         topic_sets: topic_sets(tx, scope)?,
         victims: victims(tx, scope)?,
+        victim_profiles: victim_profiles(tx, scope)?,
         ..Figures::default()
     })
 }
 
-/// … and the rest of the case work: repatriations, services, wages recovered, proceedings
-/// and indicator prevalence.
+/// … and the rest of the case work: repatriations, services, wages recovered, proceedings,
+/// indicator prevalence and referrals.
 pub fn services_and_assessments(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
     plan_for_the_period(tx)?;
     let assessments = assessed(tx, scope)?;
@@ -385,6 +483,8 @@ pub fn services_and_assessments(tx: &mut dyn Tx, scope: &Scope) -> Result<Figure
         assessed_persons: assessments.persons,
         indicators_yes: assessments.indicators_yes,
         tags_yes: assessments.tags_yes,
+        referrals: referrals(tx, scope)?,
+        reply_days: reply_days(tx, scope)?,
         ..Figures::default()
     })
 }

@@ -8,6 +8,7 @@ use komek_domain::referrals::{Consent, Direction, Partner, Recipient, Referral, 
 use komek_domain::*;
 use komek_store::repo::referrals::{self as repo, PartnerFilter, ReferralsOf, StoredConsent, StoredPartner};
 use komek_store::repo::referrals::{StoredReferral, StoredStep};
+use komek_store::repo::reports::{self as counts, Scope};
 use komek_store::{Store, StoreError};
 
 use crate::conformance::{account, office, person};
@@ -17,6 +18,7 @@ conformance!(
     a_partner_is_changed_only_at_the_version_read,
     a_consent_keeps_its_scope_and_is_withdrawn_once,
     a_referral_keeps_its_steps_and_replies_past_due_are_found,
+    referrals_count_in_a_report_by_the_day_they_went_or_came_and_replies_by_their_days,
 );
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -247,4 +249,129 @@ fn a_referral_keeps_its_steps_and_replies_past_due_are_found(store: &Store) {
         version: 1,
     };
     assert!(store.write(|tx| repo::insert_referral(tx, &bare, &step("draft", day(3, 14), lawyer.id, None))).is_err());
+}
+
+/// A referral and its steps after the first, each recorded at the version before it.
+fn with_steps(store: &Store, referral: Referral, steps: &[(&str, NaiveDate)]) {
+    let by = referral.created_by;
+    let first = steps[0];
+    let referral = Referral { status: first.0.into(), ..referral };
+    let stored = StoredReferral { referral: referral.clone(), override_reason_enc: None, version: 1 };
+    store.write(|tx| repo::insert_referral(tx, &stored, &step(first.0, first.1, by, None))).unwrap();
+    for (version, (status, on)) in steps.iter().enumerate().skip(1) {
+        store.write(|tx| repo::add_step(tx, referral.id, version as i64, &step(status, *on, by, None))).unwrap();
+    }
+}
+
+/// March 2008, in one office or all.
+fn march(office: Option<OfficeId>) -> Scope {
+    let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap().and_utc();
+    Scope {
+        received_from: start(day(3, 1)),
+        received_to: start(day(4, 1)),
+        first_day: day(3, 1),
+        last_day: day(3, 31),
+        office,
+        months: vec![],
+    }
+}
+
+fn referrals_count_in_a_report_by_the_day_they_went_or_came_and_replies_by_their_days(store: &Store) {
+    let (hq, away) = (office(store, "hq"), office(store, "maktaaral"));
+    let lawyer = account(store, &hq, "lawyer");
+    let husan = person(store, &hq, &[b"husan"]);
+    let police = partner(store, "Police", "police", "police", &[], &["legal-consultation"]);
+    let shelter = partner(store, "Sana Sezim", "sana sezim", "shelter", &[], &["shelter"]);
+    let ngo = partner(store, "Rodnik", "rodnik", "ngo", &[], &["legal-consultation"]);
+    let consent = a_consent(husan, &hq, lawyer.id, vec![Recipient::Kind("police".into())]);
+    store.write(|tx| repo::insert_consent(tx, &consent)).unwrap();
+    let to = |partner: &StoredPartner| a_referral(&hq, husan, partner.partner.id, consent.consent.id, lawyer.id);
+    let from = |partner: &StoredPartner| Referral {
+        direction: Direction::Incoming,
+        consent_id: None,
+        fields: vec![],
+        ..to(partner)
+    };
+    let sent = |partner, steps: &[(&str, NaiveDate)]| with_steps(store, to(partner), steps);
+
+    // Sent the day before March, answered in it: February's.
+    sent(&police, &[("draft", day(2, 25)), ("sent", day(2, 29)), ("accepted", day(3, 3))]);
+    // Sent on March's first day, received three days later, then accepted.
+    sent(&police, &[("draft", day(2, 20)), ("sent", day(3, 1)), ("received", day(3, 4)), ("accepted", day(3, 6))]);
+    // Declined the day it went: a reply in 0 days.
+    sent(&shelter, &[("draft", day(3, 10)), ("sent", day(3, 10)), ("declined", day(3, 10))]);
+    // Sent on March's last day, no answer yet.
+    sent(&shelter, &[("draft", day(3, 20)), ("sent", day(3, 31))]);
+    // Sent, then withdrawn unanswered: counted, awaiting.
+    sent(&police, &[("draft", day(3, 14)), ("sent", day(3, 15)), ("withdrawn", day(3, 18))]);
+    // Answered in April: still March's, 39 days.
+    sent(&police, &[("draft", day(3, 12)), ("sent", day(3, 12)), ("received", day(4, 20))]);
+    // Never sent: withdrawn as a draft, a draft still, or sent in April.
+    sent(&police, &[("draft", day(3, 5)), ("withdrawn", day(3, 6))]);
+    sent(&shelter, &[("draft", day(3, 30))]);
+    sent(&shelter, &[("draft", day(3, 30)), ("sent", day(4, 1))]);
+    // Incoming: received in March and accepted; received the day before March; in April.
+    with_steps(store, from(&ngo), &[("received", day(3, 2)), ("accepted", day(3, 3))]);
+    with_steps(store, from(&ngo), &[("received", day(2, 29))]);
+    with_steps(store, from(&ngo), &[("received", day(4, 1))]);
+    // Another office's, sent in March.
+    with_steps(store, Referral { office_id: away.id, ..to(&police) }, &[("draft", day(3, 15)), ("sent", day(3, 15))]);
+
+    let groups = |scope: &Scope| {
+        let mut lines: Vec<(&str, String, String, String, u64)> = store
+            .read(|tx| counts::referrals(tx, scope))
+            .unwrap()
+            .into_iter()
+            .map(|g| (g.direction.code(), g.partner, g.partner_kind, g.status, g.referrals))
+            .collect();
+        lines.sort();
+        lines
+    };
+    let line = |d, p: &str, k: &str, s: &str, n| (d, p.to_owned(), k.to_owned(), s.to_owned(), n);
+    let hq_lines = vec![
+        line("incoming", "Rodnik", "ngo", "accepted", 1),
+        line("outgoing", "Police", "police", "accepted", 1),
+        line("outgoing", "Police", "police", "received", 1),
+        line("outgoing", "Police", "police", "withdrawn", 1),
+        line("outgoing", "Sana Sezim", "shelter", "declined", 1),
+        line("outgoing", "Sana Sezim", "shelter", "sent", 1),
+    ];
+    assert_eq!(groups(&march(Some(hq.id))), hq_lines);
+    let mut all = hq_lines.clone();
+    all.insert(3, line("outgoing", "Police", "police", "sent", 1));
+    assert_eq!(groups(&march(None)), all);
+    assert!(groups(&march(Some(OfficeId::new()))).is_empty());
+
+    let days = |scope: &Scope| {
+        let mut lines: Vec<(String, Option<u32>, u64)> = store
+            .read(|tx| counts::reply_days(tx, scope))
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.partner_kind, d.days, d.referrals))
+            .collect();
+        lines.sort();
+        lines
+    };
+    let police_line = |d, n| ("police".to_owned(), d, n);
+    let shelter_line = |d, n| ("shelter".to_owned(), d, n);
+    assert_eq!(
+        days(&march(Some(hq.id))),
+        [
+            police_line(None, 1),
+            police_line(Some(3), 1),
+            police_line(Some(39), 1),
+            shelter_line(None, 1),
+            shelter_line(Some(0), 1)
+        ]
+    );
+    assert_eq!(
+        days(&march(None)),
+        [
+            police_line(None, 2),
+            police_line(Some(3), 1),
+            police_line(Some(39), 1),
+            shelter_line(None, 1),
+            shelter_line(Some(0), 1)
+        ]
+    );
 }

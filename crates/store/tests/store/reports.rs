@@ -447,6 +447,19 @@ fn case_work_is_counted_by_its_days_and_the_office_of_its_case(store: &Store) {
         pairs(&[("identified", 2), ("presumed", 1)])
     );
     assert_eq!(sorted(store.read(|tx| counts::victims(tx, &hq_year)).unwrap()), pairs(&[("identified", 2)]));
+    // The same persons by sex, age band and citizenship: each once, as above.
+    let profiles = |scope: &Scope| {
+        let mut lines: Vec<(String, String, u64)> = store
+            .read(|tx| counts::victim_profiles(tx, scope))
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.sex, p.citizenship, p.persons))
+            .collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(profiles(&year), [("male".into(), "KZ".into(), 1), ("male".into(), "UZ".into(), 2)]);
+    assert_eq!(profiles(&hq_year), [("male".to_owned(), "UZ".to_owned(), 2)]);
     assert_eq!(
         sorted(store.read(|tx| counts::repatriated(tx, &year)).unwrap()),
         pairs(&[("KG", 1), ("KZ", 1), ("UZ", 2)])

@@ -30,6 +30,16 @@ report-table-wages-recovered = Wages recovered
 report-table-proceedings-by-outcome = Proceedings decided, by outcome
 report-table-indicator-prevalence = ILO indicators among the persons assessed
 report-table-indicator-tags = The eleven ILO indicators of forced labour among the persons assessed
+report-table-victims-by-sex = Victims assisted, by sex
+report-table-victims-by-age-band = Victims assisted, by age
+report-table-victims-by-citizenship = Victims assisted, by citizenship
+report-table-referrals-sent-by-partner-kind = Referrals sent, by kind of partner
+report-table-referrals-sent-by-status = Referrals sent, by where they stand
+report-table-referrals-sent-by-partner = Referrals sent, by partner
+report-table-referrals-received-by-partner-kind = Referrals received, by kind of partner
+report-table-referrals-received-by-status = Referrals received, by where they stand
+report-table-referrals-received-by-partner = Referrals received, by partner
+report-table-referral-reply-days = Days to a partner's reply to the referrals sent
 
 ## Columns
 report-column-appeals = Appeals
@@ -43,6 +53,10 @@ report-column-recovered = Recovered
 report-column-proceedings = Proceedings
 report-column-assessed = Persons assessed
 report-column-yes = Indicator present
+report-column-referrals = Referrals
+report-column-replied = Answered
+report-column-median-days = Median days to the answer
+report-column-awaiting = Awaiting an answer
 
 ## What the rows of a table are
 report-rows-channel = Channel
@@ -59,6 +73,11 @@ report-rows-months = Month
 report-rows-indicators = Indicator
 report-rows-indicator-tags = Indicator
 report-rows-currencies = Currency
+report-rows-sex = Sex
+report-rows-age-band = Age
+report-rows-partner-kind = Kind of partner
+report-rows-referral-status = Status
+report-rows-partners = Partner
 
 ## The seed's groups of topics
 report-group-employment-contracts-registration = Employment, contracts and registration
@@ -211,3 +230,13 @@ report-definition-wages-recovered = Wages claimed and recovered by the services 
 report-definition-proceedings-by-outcome = Proceedings decided in the period, by outcome.
 report-definition-indicator-prevalence = Persons assessed in the period with each catalogue of ILO indicators (their latest assessment of the period), and how many of them showed each indicator.
 report-definition-indicator-tags = Persons assessed in the period, and how many showed each of the eleven ILO indicators of forced labour through any indicator that stands for it.
+report-definition-victims-by-sex = The victims assisted (as counted above), by sex; the lines add up to the total.
+report-definition-victims-by-age-band = The victims assisted (as counted above), by age band; the lines add up to the total.
+report-definition-victims-by-citizenship = The victims assisted (as counted above), by citizenship; the lines add up to the total.
+report-definition-referrals-sent-by-partner-kind = Persons referred to partner organisations, counted on the day the referral was sent, by the partner's kind; drafts and referrals withdrawn before sending are not counted.
+report-definition-referrals-sent-by-status = The referrals sent in the period, by where they stand now.
+report-definition-referrals-sent-by-partner = The referrals sent in the period, by partner organisation (for staff only).
+report-definition-referrals-received-by-partner-kind = Persons referred to the organisation by partners, counted on the day the referral was received, by the partner's kind.
+report-definition-referrals-received-by-status = The referrals received in the period, by where they stand now.
+report-definition-referrals-received-by-partner = The referrals received in the period, by partner organisation (for staff only).
+report-definition-referral-reply-days = For the referrals sent in the period, by kind of partner and overall: the median number of days from sending to the partner's first answer (received, accepted or declined); with an even number of answers, the lower of the two middle values. Published only where at least as many answers as the threshold came.

@@ -30,6 +30,16 @@ report-table-wages-recovered = Өндіріп алынған жалақы
 report-table-proceedings-by-outcome = Аяқталған іс жүргізу, нәтижелері бойынша
 report-table-indicator-prevalence = Бағаланған адамдар арасындағы ХЕҰ индикаторлары
 report-table-indicator-tags = Бағаланған адамдар арасындағы мәжбүрлі еңбектің он бір ХЕҰ индикаторы
+report-table-victims-by-sex = Көмек алған жәбірленушілер, жынысы бойынша
+report-table-victims-by-age-band = Көмек алған жәбірленушілер, жасы бойынша
+report-table-victims-by-citizenship = Көмек алған жәбірленушілер, азаматтығы бойынша
+report-table-referrals-sent-by-partner-kind = Жіберілген жолдамалар, серіктес түрі бойынша
+report-table-referrals-sent-by-status = Жіберілген жолдамалар, жай-күйі бойынша
+report-table-referrals-sent-by-partner = Жіберілген жолдамалар, серіктестер бойынша
+report-table-referrals-received-by-partner-kind = Алынған жолдамалар, серіктес түрі бойынша
+report-table-referrals-received-by-status = Алынған жолдамалар, жай-күйі бойынша
+report-table-referrals-received-by-partner = Алынған жолдамалар, серіктестер бойынша
+report-table-referral-reply-days = Жіберілген жолдамаларға серіктестің жауабына дейінгі күндер
 
 ## Бағандар
 report-column-appeals = Өтініштер
@@ -43,6 +53,10 @@ report-column-recovered = Өндіріп алынды
 report-column-proceedings = Іс жүргізу
 report-column-assessed = Бағаланған адамдар
 report-column-yes = Индикатор анықталды
+report-column-referrals = Жолдамалар
+report-column-replied = Жауап берілген
+report-column-median-days = Жауапқа дейінгі күндердің медианасы
+report-column-awaiting = Жауап күтуде
 
 ## Кесте жолдарында не көрсетілген
 report-rows-channel = Арна
@@ -59,6 +73,11 @@ report-rows-months = Ай
 report-rows-indicators = Индикатор
 report-rows-indicator-tags = Индикатор
 report-rows-currencies = Валюта
+report-rows-sex = Жынысы
+report-rows-age-band = Жасы
+report-rows-partner-kind = Серіктес түрі
+report-rows-referral-status = Жай-күйі
+report-rows-partners = Серіктес
 
 ## Жылдық есептегі тақырып топтары
 report-group-employment-contracts-registration = Жұмысқа орналасу, еңбек шарттары және тіркеу
@@ -211,3 +230,13 @@ report-definition-wages-recovered = Кезеңде көрсетілген көм
 report-definition-proceedings-by-outcome = Кезеңде аяқталған іс жүргізу, нәтижелері бойынша.
 report-definition-indicator-prevalence = Кезеңде ХЕҰ индикаторларының әр каталогы бойынша бағаланған адамдар (кезеңдегі соңғы бағалауы бойынша) және олардың қаншасында әр индикатор анықталғаны.
 report-definition-indicator-tags = Кезеңде бағаланған адамдар және олардың қаншасында мәжбүрлі еңбектің он бір ХЕҰ индикаторының әрқайсысы оған сәйкес келетін кез келген индикатор арқылы анықталғаны.
+report-definition-victims-by-sex = Көмек алған жәбірленушілер (жоғарыда есептелгендей), жынысы бойынша; жолдардың қосындысы жиынға тең.
+report-definition-victims-by-age-band = Көмек алған жәбірленушілер (жоғарыда есептелгендей), жас тобы бойынша; жолдардың қосындысы жиынға тең.
+report-definition-victims-by-citizenship = Көмек алған жәбірленушілер (жоғарыда есептелгендей), азаматтығы бойынша; жолдардың қосындысы жиынға тең.
+report-definition-referrals-sent-by-partner-kind = Серіктес ұйымдарға жолданған адамдар, жолдама жіберілген күн бойынша, серіктес түрі бойынша; жобалар мен жіберілмей тұрып кері қайтарылған жолдамалар есептелмейді.
+report-definition-referrals-sent-by-status = Кезеңде жіберілген жолдамалар, қазіргі жай-күйі бойынша.
+report-definition-referrals-sent-by-partner = Кезеңде жіберілген жолдамалар, серіктес ұйымдар бойынша (тек қызметкерлер үшін).
+report-definition-referrals-received-by-partner-kind = Серіктестер ұйымға жолдаған адамдар, жолдама алынған күн бойынша, серіктес түрі бойынша.
+report-definition-referrals-received-by-status = Кезеңде алынған жолдамалар, қазіргі жай-күйі бойынша.
+report-definition-referrals-received-by-partner = Кезеңде алынған жолдамалар, серіктес ұйымдар бойынша (тек қызметкерлер үшін).
+report-definition-referral-reply-days = Кезеңде жіберілген жолдамалар бойынша, серіктес түрі бойынша және жалпы: жіберілгеннен серіктестің алғашқы жауабына (алынды, қабылданды немесе бас тартылды) дейінгі күндер санының медианасы; жауаптар саны жұп болса — екі ортаңғы мәннің кішісі. Жауаптар саны шектен кем болмаса ғана жарияланады.

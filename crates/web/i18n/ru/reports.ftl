@@ -30,6 +30,16 @@ report-table-wages-recovered = Взысканная заработная пла�
 report-table-proceedings-by-outcome = Завершённые производства по результатам
 report-table-indicator-prevalence = Индикаторы МОТ среди оценённых лиц
 report-table-indicator-tags = Одиннадцать индикаторов принудительного труда МОТ среди оценённых лиц
+report-table-victims-by-sex = Пострадавшие, получившие помощь, по полу
+report-table-victims-by-age-band = Пострадавшие, получившие помощь, по возрасту
+report-table-victims-by-citizenship = Пострадавшие, получившие помощь, по гражданству
+report-table-referrals-sent-by-partner-kind = Направленные перенаправления, по типу партнёра
+report-table-referrals-sent-by-status = Направленные перенаправления, по состоянию
+report-table-referrals-sent-by-partner = Направленные перенаправления, по партнёрам
+report-table-referrals-received-by-partner-kind = Полученные перенаправления, по типу партнёра
+report-table-referrals-received-by-status = Полученные перенаправления, по состоянию
+report-table-referrals-received-by-partner = Полученные перенаправления, по партнёрам
+report-table-referral-reply-days = Дни до ответа партнёра на направленные перенаправления
 
 ## Столбцы
 report-column-appeals = Обращения
@@ -43,6 +53,10 @@ report-column-recovered = Взыскано
 report-column-proceedings = Производства
 report-column-assessed = Оценено лиц
 report-column-yes = Индикатор выявлен
+report-column-referrals = Перенаправлений
+report-column-replied = С ответом
+report-column-median-days = Медиана дней до ответа
+report-column-awaiting = Ждут ответа
 
 ## Что перечислено в строках таблицы
 report-rows-channel = Канал
@@ -59,6 +73,11 @@ report-rows-months = Месяц
 report-rows-indicators = Индикатор
 report-rows-indicator-tags = Индикатор
 report-rows-currencies = Валюта
+report-rows-sex = Пол
+report-rows-age-band = Возраст
+report-rows-partner-kind = Тип партнёра
+report-rows-referral-status = Состояние
+report-rows-partners = Партнёр
 
 ## Группы тем из годового отчёта
 report-group-employment-contracts-registration = Трудоустройство, трудовые договоры и регистрация
@@ -211,3 +230,13 @@ report-definition-wages-recovered = Заработная плата, заявл�
 report-definition-proceedings-by-outcome = Производства, завершённые за период, по результатам.
 report-definition-indicator-prevalence = Лица, оценённые за период по каждому каталогу индикаторов МОТ (по их последней оценке за период), и сколько из них показали каждый индикатор.
 report-definition-indicator-tags = Лица, оценённые за период, и сколько из них показали каждый из одиннадцати индикаторов принудительного труда МОТ через любой соответствующий ему индикатор.
+report-definition-victims-by-sex = Пострадавшие, получившие помощь (как подсчитано выше), по полу; строки в сумме дают итог.
+report-definition-victims-by-age-band = Пострадавшие, получившие помощь (как подсчитано выше), по возрастной группе; строки в сумме дают итог.
+report-definition-victims-by-citizenship = Пострадавшие, получившие помощь (как подсчитано выше), по гражданству; строки в сумме дают итог.
+report-definition-referrals-sent-by-partner-kind = Лица, перенаправленные к организациям-партнёрам, по дню отправки перенаправления, по типу партнёра; черновики и перенаправления, отозванные до отправки, не учитываются.
+report-definition-referrals-sent-by-status = Перенаправления, отправленные за период, по их нынешнему состоянию.
+report-definition-referrals-sent-by-partner = Перенаправления, отправленные за период, по организациям-партнёрам (только для сотрудников).
+report-definition-referrals-received-by-partner-kind = Лица, перенаправленные в организацию партнёрами, по дню получения перенаправления, по типу партнёра.
+report-definition-referrals-received-by-status = Перенаправления, полученные за период, по их нынешнему состоянию.
+report-definition-referrals-received-by-partner = Перенаправления, полученные за период, по организациям-партнёрам (только для сотрудников).
+report-definition-referral-reply-days = По перенаправлениям, отправленным за период, по типу партнёра и в целом: медиана числа дней от отправки до первого ответа партнёра (получено, принято или отклонено); при чётном числе ответов — меньшее из двух средних значений. Публикуется, только если ответов не меньше порога.

@@ -27,6 +27,73 @@ fn demo_server(back_end: BackEnd) -> Server {
     server
 }
 
+/// One referral sent on 5 May 2008 to a shelter, named "Sana Sezim", which accepted it three
+/// days later: made straight in the store, since the demo year has no referrals.
+fn one_referral_sent(server: &Server) {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use komek_domain::referrals::{Direction, Partner, Referral, ReferralStep};
+    use komek_domain::{AccountId, OfficeId, PartnerId, PersonId, ReferralId};
+    use komek_store::repo::referrals::{self as repo, StoredPartner, StoredReferral, StoredStep};
+    let on = |m, d| NaiveDate::from_ymd_opt(2008, m, d).unwrap();
+    let at = Utc.with_ymd_and_hms(2008, 5, 5, 9, 0, 0).unwrap();
+    server
+        .app
+        .store()
+        .write(|tx| {
+            let rows = tx.query(
+                "SELECT p.id, p.office_id, a.id FROM persons p, accounts a WHERE a.username = 'analyst' LIMIT 1",
+                &[],
+            )?;
+            let (person, office, by): (PersonId, OfficeId, AccountId) =
+                (rows[0].get(0)?, rows[0].get(1)?, rows[0].get(2)?);
+            let partner = Partner {
+                id: PartnerId::new(),
+                name: "Sana Sezim".into(),
+                kind: "shelter".into(),
+                country: "KZ".into(),
+                regions: vec![],
+                services: vec!["shelter".into()],
+                languages: vec!["ru".into()],
+                working_hours: "9–18".into(),
+                active: true,
+                contacts: None,
+                updated_at: at,
+            };
+            let stored = StoredPartner { partner, name_key: "sana sezim".into(), contacts_enc: vec![1], version: 1 };
+            repo::insert_partner(tx, &stored)?;
+            let referral = Referral {
+                id: ReferralId::new(),
+                office_id: office,
+                number: "R-2008-901".into(),
+                direction: Direction::Outgoing,
+                person_id: person,
+                case_id: None,
+                appeal_id: None,
+                partner_id: stored.partner.id,
+                purpose: "protection".into(),
+                services: vec!["shelter".into()],
+                urgency: "urgent".into(),
+                reply_due_on: None,
+                fields: vec!["full-name".into()],
+                consent_id: None,
+                override_reason: None,
+                status: "draft".into(),
+                created_by: by,
+                created_at: at,
+            };
+            let step = |status: &str, on| StoredStep {
+                step: ReferralStep { status: status.into(), on, by, note: None, recorded_at: at },
+                note_enc: None,
+            };
+            let id = referral.id;
+            let stored = StoredReferral { referral, override_reason_enc: Some(vec![1]), version: 1 };
+            repo::insert_referral(tx, &stored, &step("draft", on(5, 5)))?;
+            repo::add_step(tx, id, 1, &step("sent", on(5, 5)))?;
+            repo::add_step(tx, id, 2, &step("accepted", on(5, 8)))
+        })
+        .unwrap();
+}
+
 fn logged_in(server: &Server, username: &str, password: &str) -> Browser {
     let mut browser = Browser::new();
     let answer = browser.login(server, username, password);
@@ -83,6 +150,7 @@ fn compressed(browser: &Browser, server: &Server, path: &str) -> (Vec<u8>, Optio
 
 fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_beside_each_table(back_end: BackEnd) {
     let server = demo_server(back_end);
+    one_referral_sent(&server);
     let mut analyst = logged_in(&server, "analyst", demo::DEMO_PASSWORD);
     // The demo's analyst reads Russian; this test reads English.
     let home = open(&mut analyst, &server, "/");
@@ -117,6 +185,18 @@ fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_besid
     assert!(sectors.contains("<td class=\"num\" title=\""), "the exact share is in a title");
     assert!(sectors.contains("Not stated"), "appeals that named no sector are shown apart");
     assert_eq!(row(section(&page, "victims-assisted"), "Total"), ["42"]);
+    // The same victims by sex, age and citizenship; the referral made for this test.
+    for table in ["victims-by-sex", "victims-by-age-band", "victims-by-citizenship"] {
+        assert_eq!(row(section(&page, table), "Total"), ["42"], "{table}");
+    }
+    assert!(section(&page, "victims-by-sex").contains("Victims assisted, by sex"));
+    assert_eq!(row(section(&page, "referrals-sent-by-partner-kind"), "Shelter"), ["1"]);
+    assert_eq!(row(section(&page, "referrals-sent-by-status"), "Accepted"), ["1"]);
+    assert_eq!(row(section(&page, "referrals-sent-by-partner"), "Sana Sezim"), ["1"]);
+    assert_eq!(row(section(&page, "referral-reply-days"), "Total"), ["1", "1", "3", "0"]);
+    assert!(section(&page, "referrals-received-by-partner").contains("No figures for this period."));
+    assert!(csv.body.contains("Referrals sent, by partner"), "{}", csv.body);
+    assert!(csv.body.lines().any(|line| line.starts_with("Sana Sezim,") && line.ends_with(",1")), "{}", csv.body);
     let repatriated = section(&page, "repatriated-by-citizenship");
     assert_eq!(row(repatriated, "Total"), ["29"]);
     assert_eq!(row(repatriated, "Uzbekistan"), ["27"]);

@@ -33,7 +33,7 @@ fn shown(cell: &Cell) -> String {
         Cell::Count(n) => grouped(*n),
         Cell::Share(share) => share.percent().map_or_else(|| "—".to_owned(), |p| format!("{p}\u{202f}%")),
         Cell::Money(money) => money.to_string(),
-        Cell::Missing => "—".to_owned(),
+        Cell::Missing | Cell::Empty => "—".to_owned(),
         Cell::TooLarge => "∞".to_owned(),
     }
 }

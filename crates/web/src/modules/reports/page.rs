@@ -481,14 +481,7 @@ pub(super) fn row_label(tr: Tr<'_>, table: &Table, label: &Label) -> String {
 
 /// What the label column holds, as its header says.
 pub(super) fn rows_header(tr: Tr<'_>, labels: Labels) -> String {
-    let id = match labels {
-        Labels::Lookup(list) => format!("report-rows-{list}"),
-        Labels::Months => "report-rows-months".to_owned(),
-        Labels::Indicators => "report-rows-indicators".to_owned(),
-        Labels::IndicatorTags => "report-rows-indicator-tags".to_owned(),
-        Labels::Currencies => "report-rows-currencies".to_owned(),
-        Labels::Total => return String::new(),
-    };
+    let Some(id) = labels.header_id() else { return String::new() };
     known(tr, &id).unwrap_or_default()
 }
 
@@ -546,7 +539,7 @@ fn draw(tr: Tr<'_>, table: &Table, chart: &Chart) -> Option<Vec<Datum>> {
                 Cell::Share(share) if share.whole > 0 => share.part as f64 / share.whole as f64,
                 Cell::Share(_) => 0.0,
                 Cell::Money(money) => money.minor as f64,
-                Cell::Missing | Cell::TooLarge => return None,
+                Cell::Missing | Cell::TooLarge | Cell::Empty => return None,
             };
             let label = match row.label {
                 Label::Month(m) => month_short(tr, m, many_years),
@@ -615,6 +608,7 @@ fn cell_of(tr: Tr<'_>, cell: &Cell) -> Markup {
         Cell::Money(money) => html! { td.num { (money.to_string()) } },
         Cell::Missing => html! { td.num.missing { (tr.t("report-missing-rate")) } },
         Cell::TooLarge => html! { td.num.missing { (tr.t("report-too-large")) } },
+        Cell::Empty => html! { td.num.missing { "—" } },
     }
 }
 
