@@ -223,6 +223,11 @@ fn husans_case() -> (CaseForExport, PersonId) {
             kind: "company".into(),
             identity: Some(PartyIdentity { name: "TOO StroiMontazh-Yug".into(), ..Default::default() }),
         },
+        PartyForExport {
+            role: "transporter".into(),
+            kind: "person".into(),
+            identity: Some(PartyIdentity { name: "Minibus driver from Shymkent".into(), ..Default::default() }),
+        },
     ];
     let assessments = vec![
         // The first interview took violence for a fact; the second corrected it.
@@ -561,7 +566,10 @@ fn komek_codes_are_translated_into_the_standards() {
     assert_eq!(codes(&record, "vic_TraffickingStatusDecisionMakingOrg"), ["Police"]);
     assert_eq!(codes(&record, "vic_TypeOfExploitation"), ["ForcedLabour"]);
     assert_eq!(codes(&record, "vic_ForcedLabourIndustry"), ["F_Construction"]);
-    assert_eq!(codes(&record, "per_RoleInProcess"), ["Exploiter", "RecruiterOrIntermediary", "ControlledIndividual"]);
+    assert_eq!(
+        codes(&record, "per_RoleInProcess"),
+        ["Exploiter", "RecruiterOrIntermediary", "ControlledIndividual", "Transporter"]
+    );
     assert_eq!(
         codes(&record, "hte_Type"),
         ["Recruitment", "Transit", "Exploitation"],
@@ -612,7 +620,11 @@ fn husans_record_says_what_komek_holds_about_him() {
         [Some(Scalar::Day(day(2008, 9, 9))), Some(Scalar::Day(day(2008, 10, 3)))],
         "the days they were sent"
     );
-    assert_eq!(organisations("per_Organisation"), [None, None, Some(Scalar::Text("TOO StroiMontazh-Yug".into()))]);
+    assert_eq!(
+        organisations("per_Organisation"),
+        [None, None, Some(Scalar::Text("TOO StroiMontazh-Yug".into())), None],
+        "only the company party names an organisation"
+    );
     assert_eq!(organisations("hte_Country"), [Some(Scalar::Text("UZ".into())), None, Some(Scalar::Text("KZ".into()))]);
     assert_eq!(organisations("hte_Description")[1], None, "the transit has no text");
     assert_eq!(record.get("con_Consent"), Some(&HtcdsValue::One(Scalar::Flag(true))));
