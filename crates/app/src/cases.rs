@@ -333,7 +333,13 @@ impl App {
         Ok(stored)
     }
 
-    pub(crate) fn read_case(&self, tx: &mut dyn Tx, actor: &Actor, id: CaseId, break_glass: bool) -> Result<CaseFile, StoreError> {
+    pub(crate) fn read_case(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        id: CaseId,
+        break_glass: bool,
+    ) -> Result<CaseFile, StoreError> {
         let stored = repo::cases::get(tx, id)?;
         let mut case = stored.case;
         let on_team = self.on_team(tx, actor, id)?;
@@ -476,8 +482,17 @@ fn changed_fields(before: &Case, after: &Case) -> String {
         "places",
         (&before.recruited_at, &before.recruited_country, &before.recruited_district)
             != (&after.recruited_at, &after.recruited_country, &after.recruited_district)
-            || (&before.exploited_region, &before.exploited_district, &before.exploited_place)
-                != (&after.exploited_region, &after.exploited_district, &after.exploited_place),
+            || (
+                &before.exploited_region,
+                &before.exploited_district,
+                &before.exploited_place,
+                &before.exploited_country,
+            ) != (
+                &after.exploited_region,
+                &after.exploited_district,
+                &after.exploited_place,
+                &after.exploited_country,
+            ),
     );
     note("outcomes", before.outcomes != after.outcomes);
     note("closing", before.closing_reason != after.closing_reason || before.closed_on != after.closed_on);

@@ -10,8 +10,7 @@
 
 use chrono::NaiveDate;
 use komek_domain::htcds::{
-    self, CaseForExport, EventForExport, ExportConsent, HtcdsRecord, PartyForExport, PersonForExport,
-    ReferralForExport,
+    self, CaseForExport, EventForExport, ExportConsent, HtcdsRecord, PartyForExport, PersonForExport, ReferralForExport,
 };
 use komek_domain::referrals::{Consent, Partner, SharingRefused};
 use komek_domain::{CaseId, PartnerId, PersonId, ValidationError};
@@ -85,12 +84,7 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let mut problems = Vec::new();
-        komek_domain::rules::check_code(
-            &mut problems,
-            "purpose",
-            komek_domain::lookups::REFERRAL_PURPOSE,
-            &to.purpose,
-        );
+        komek_domain::rules::check_code(&mut problems, "purpose", komek_domain::lookups::REFERRAL_PURPOSE, &to.purpose);
         if let CasesToExport::OpenedBetween(from, until) = cases
             && from > until
         {
@@ -98,7 +92,7 @@ impl App {
         }
         AppError::invalid(problems)?;
         let today = self.today(actor)?;
-        let outcome = self.audited_read(|tx| {
+        self.audited_read(|tx| {
             let partner = match repo::partner(tx, to.partner_id) {
                 Ok(stored) if stored.partner.active => stored.partner,
                 Ok(_) | Err(StoreError::NotFound) => {
@@ -110,13 +104,13 @@ impl App {
                 CasesToExport::One(id) => vec![self.case_within_reach(tx, actor, id)?.case.id],
                 CasesToExport::OpenedBetween(from, until) => self.cases_opened_within_reach(tx, actor, from, until)?,
             };
-            let mut export = HtcdsExport { partner_name: partner.name.clone(), records: Vec::new(), left_out: Vec::new() };
+            let mut export =
+                HtcdsExport { partner_name: partner.name.clone(), records: Vec::new(), left_out: Vec::new() };
             for id in ids {
                 self.export_case(tx, actor, id, &partner, &to.purpose, today, &mut export)?;
             }
             Ok(Ok(export))
-        })?;
-        outcome
+        })?
     }
 
     /// A case's number and persons, and, given a recipient, who of them an export to it

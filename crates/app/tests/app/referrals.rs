@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 use komek_app::referrals::{CasesToExport, ExportTo, NewConsent, NewReferral, NextStep, allowed_fields};
-use komek_domain::casework::{Assessment, IndicatorAnswer};
-use komek_domain::indicators::{Answer, FORCED_LABOUR, Source};
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
+use komek_domain::casework::{Assessment, IndicatorAnswer};
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
+use komek_domain::indicators::{Answer, FORCED_LABOUR, Source};
 use komek_domain::referrals::{Direction, FocalPoint, Partner, PartnerContacts, Recipient, SharingRefused};
 use komek_domain::{ConsentId, PartnerId, PersonId, Role, ValidationError};
 use komek_store::repo::referrals::ReferralsOf;

@@ -35,7 +35,11 @@ struct ExportForm {
 impl ExportForm {
     fn read(raw: Option<String>) -> Self {
         let q = FormData::parse(raw.unwrap_or_default().as_bytes());
-        Self { partner: q.get("partner_id").to_owned(), purpose: q.get("purpose").to_owned(), format: q.get("format").to_owned() }
+        Self {
+            partner: q.get("partner_id").to_owned(),
+            purpose: q.get("purpose").to_owned(),
+            format: q.get("format").to_owned(),
+        }
     }
 
     /// The recipient, once both are chosen; an unreadable partner is an unknown choice.
@@ -114,7 +118,9 @@ pub async fn page_or_file(
         errors.add("partner_id", "form-unknown-choice");
     }
     let nobody = match exported {
-        Some(Ok(export)) if !export.records.is_empty() => return Ok(download(&data.preview.case_number, &form.format, &export)),
+        Some(Ok(export)) if !export.records.is_empty() => {
+            return Ok(download(&data.preview.case_number, &form.format, &export));
+        }
         Some(Ok(_)) => true,
         Some(Err(AppError::Invalid(problems))) => {
             errors.add_validation(&problems, &crate::fields::REFERRAL);
@@ -134,7 +140,8 @@ fn download(case_number: &str, format: &str, export: &HtcdsExport) -> Response {
         (komek_domain::htcds::to_json(&export.records).to_string().into_bytes(), "application/json")
     };
     let disposition = format!("attachment; filename=\"htcds-{case_number}.{format}\"");
-    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body).into_response()
+    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response()
 }
 
 fn page(
