@@ -482,8 +482,17 @@ fn changed_fields(before: &Case, after: &Case) -> String {
         "places",
         (&before.recruited_at, &before.recruited_country, &before.recruited_district)
             != (&after.recruited_at, &after.recruited_country, &after.recruited_district)
-            || (&before.exploited_region, &before.exploited_district, &before.exploited_place)
-                != (&after.exploited_region, &after.exploited_district, &after.exploited_place),
+            || (
+                &before.exploited_region,
+                &before.exploited_district,
+                &before.exploited_place,
+                &before.exploited_country,
+            ) != (
+                &after.exploited_region,
+                &after.exploited_district,
+                &after.exploited_place,
+                &after.exploited_country,
+            ),
     );
     note("outcomes", before.outcomes != after.outcomes);
     note("closing", before.closing_reason != after.closing_reason || before.closed_on != after.closed_on);

@@ -574,6 +574,7 @@ fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonI
         exploited_region: Some("turkistan".into()),
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
+        exploited_country: None,
         outcomes: vec![],
         closing_reason: None,
         recruited_country: None,

@@ -377,6 +377,9 @@ pub struct Case {
     pub exploited_region: Option<String>,
     pub exploited_district: Option<String>,
     pub exploited_place: Option<String>,
+    /// The country of exploitation (citizenship code), for exploitation abroad; with none set,
+    /// a Kazakh region or district above implies Kazakhstan.
+    pub exploited_country: Option<String>,
     pub outcomes: Vec<String>,
     /// `lookups::CLOSING_REASON`, required once the case is closed.
     pub closing_reason: Option<String>,
@@ -412,6 +415,7 @@ impl Case {
             exploited_region: None,
             exploited_district: None,
             exploited_place: None,
+            exploited_country: None,
             outcomes: Vec::new(),
             closing_reason: None,
             recruited_country: None,
@@ -436,6 +440,7 @@ impl Case {
             ("exploited_region", lookups::REGION, &self.exploited_region),
             ("exploited_district", lookups::DISTRICT, &self.exploited_district),
             ("exploited_place", lookups::PLACE_KIND, &self.exploited_place),
+            ("exploited_country", lookups::CITIZENSHIP, &self.exploited_country),
             ("closing_reason", lookups::CLOSING_REASON, &self.closing_reason),
             ("recruited_country", lookups::CITIZENSHIP, &self.recruited_country),
             ("recruited_district", lookups::DISTRICT, &self.recruited_district),

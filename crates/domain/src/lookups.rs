@@ -186,7 +186,7 @@ lookup!(
 
 lookup!(
     /// The role a party played.
-    PARTY_ROLE = "party-role" ["employer", "intermediary", "foreman", "registration-helper", "official", "other"]
+    PARTY_ROLE = "party-role" ["employer", "intermediary", "foreman", "registration-helper", "official", "transporter", "other"]
 );
 
 lookup!(

@@ -85,6 +85,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0012_referrals.sql"),
         postgres: include_str!("migrations/postgres/0012_referrals.sql"),
     },
+    Migration {
+        version: 13,
+        name: "htcds model",
+        sqlite: include_str!("migrations/sqlite/0013_htcds_model.sql"),
+        postgres: include_str!("migrations/postgres/0013_htcds_model.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -743,6 +743,7 @@ impl Generator<'_> {
             exploited_region: plan.exploited.0.map(str::to_owned),
             exploited_district: plan.exploited.1.map(str::to_owned),
             exploited_place: plan.exploited.2.map(str::to_owned),
+            exploited_country: None,
             outcomes: plan.outcomes.into_iter().map(str::to_owned).collect(),
             closing_reason: closed.then(|| if returned { "person-returned-home" } else { "goals-achieved" }.to_owned()),
             victims: vec![victim],

@@ -216,6 +216,7 @@ fn field_value(field: &str, person: &Person, case: Option<&CaseForLetter>, words
                 c.exploited_place.as_deref().map(|p| label(lookups::PLACE_KIND, p)),
                 c.exploited_district.as_deref().map(|d| label(lookups::DISTRICT, d)),
                 c.exploited_region.as_deref().map(|r| label(lookups::REGION, r)),
+                c.exploited_country.as_deref().map(|d| label(lookups::CITIZENSHIP, d)),
             ])
         }
         "indicators" => {

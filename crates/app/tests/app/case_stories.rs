@@ -469,6 +469,7 @@ fn alexander_and_his_brother_get_documents_and_wages_through_mediation(store: St
         parties: farmer,
         exploited_region: Some("turkistan".into()),
         exploited_place: Some("vineyard".into()),
+        exploited_country: None,
         recruited_country: Some("UZ".into()),
         summary: Some("Oral contract; after six months documents withheld and wages refused.".into()),
         ..komek_domain::entities::Case::opened(

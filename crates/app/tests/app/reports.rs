@@ -128,6 +128,7 @@ fn open(k: &Komek, lead: &Actor, victims: &[(PersonId, &str)], opened: NaiveDate
         exploited_region: None,
         exploited_district: None,
         exploited_place: None,
+        exploited_country: None,
         outcomes: vec![],
         closing_reason: None,
         recruited_country: None,

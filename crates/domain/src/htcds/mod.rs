@@ -383,14 +383,13 @@ fn victim_fields(fields: &mut Fields, input: &CaseForExport, person: &PersonForE
             recruited_country.map(str::to_owned),
         ]),
     );
-    let in_regions = case.exploited_region.is_some() || case.exploited_district.is_some();
     fields.put(
         "vic_LocationOfExploitation",
         place_line([
             label_of("place", case.exploited_place.as_deref()),
             label_of("district", case.exploited_district.as_deref()),
             label_of("region", case.exploited_region.as_deref()),
-            in_regions.then(|| mapping.country_of_regions.clone()),
+            exploitation_country(case),
         ]),
     );
 
@@ -508,6 +507,19 @@ fn comment_fields(fields: &mut Fields, input: &CaseForExport) {
     fields.put("cco_CaseComment", each(comments));
 }
 
+/// The country where the person was exploited: the case's own country when recorded, else the
+/// country of Komek's regions when a region or district is set (they are all Kazakh).
+fn exploitation_country(case: &Case) -> Option<String> {
+    let mapping = mapping();
+    match case.exploited_country.as_deref() {
+        Some(country) => mapping.translate_one("citizenship", country).map(str::to_owned),
+        None => {
+            let in_regions = case.exploited_region.is_some() || case.exploited_district.is_some();
+            in_regions.then(|| mapping.country_of_regions.clone())
+        }
+    }
+}
+
 fn event_fields(fields: &mut Fields, input: &CaseForExport) {
     let mapping = mapping();
     let case = &input.case;
@@ -518,7 +530,7 @@ fn event_fields(fields: &mut Fields, input: &CaseForExport) {
         .collect();
     events.sort_by_key(|(e, _)| e.happened_on);
     let recruited_country = case.recruited_country.as_deref().and_then(|c| mapping.translate_one("citizenship", c));
-    let in_regions = case.exploited_region.is_some() || case.exploited_district.is_some();
+    let exploited_country = exploitation_country(case);
     let mut dates = Vec::new();
     let mut kinds = Vec::new();
     let mut descriptions = Vec::new();
@@ -533,7 +545,7 @@ fn event_fields(fields: &mut Fields, input: &CaseForExport) {
         let (country, state, city) = match event.kind.as_str() {
             "recruitment" => (recruited_country.map(str::to_owned), None, case.recruited_district.as_deref()),
             "exploitation" => (
-                in_regions.then(|| mapping.country_of_regions.clone()),
+                exploited_country.clone(),
                 label_of("region", case.exploited_region.as_deref()),
                 case.exploited_district.as_deref(),
             ),

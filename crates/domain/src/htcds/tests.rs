@@ -141,6 +141,7 @@ fn husans_case() -> (CaseForExport, PersonId) {
         exploited_region: Some("turkistan".into()),
         exploited_district: Some("tolebi".into()),
         exploited_place: Some("construction-site".into()),
+        exploited_country: None,
         status: "closed-referred".into(),
         closed_on: Some(day(2008, 11, 20)),
         outcomes: vec!["returned-home".into()],
@@ -222,6 +223,11 @@ fn husans_case() -> (CaseForExport, PersonId) {
             role: "foreman".into(),
             kind: "company".into(),
             identity: Some(PartyIdentity { name: "TOO StroiMontazh-Yug".into(), ..Default::default() }),
+        },
+        PartyForExport {
+            role: "transporter".into(),
+            kind: "person".into(),
+            identity: Some(PartyIdentity { name: "Minibus driver from Shymkent".into(), ..Default::default() }),
         },
     ];
     let assessments = vec![
@@ -561,7 +567,10 @@ fn komek_codes_are_translated_into_the_standards() {
     assert_eq!(codes(&record, "vic_TraffickingStatusDecisionMakingOrg"), ["Police"]);
     assert_eq!(codes(&record, "vic_TypeOfExploitation"), ["ForcedLabour"]);
     assert_eq!(codes(&record, "vic_ForcedLabourIndustry"), ["F_Construction"]);
-    assert_eq!(codes(&record, "per_RoleInProcess"), ["Exploiter", "RecruiterOrIntermediary", "ControlledIndividual"]);
+    assert_eq!(
+        codes(&record, "per_RoleInProcess"),
+        ["Exploiter", "RecruiterOrIntermediary", "ControlledIndividual", "Transporter"]
+    );
     assert_eq!(
         codes(&record, "hte_Type"),
         ["Recruitment", "Transit", "Exploitation"],
@@ -612,7 +621,11 @@ fn husans_record_says_what_komek_holds_about_him() {
         [Some(Scalar::Day(day(2008, 9, 9))), Some(Scalar::Day(day(2008, 10, 3)))],
         "the days they were sent"
     );
-    assert_eq!(organisations("per_Organisation"), [None, None, Some(Scalar::Text("TOO StroiMontazh-Yug".into()))]);
+    assert_eq!(
+        organisations("per_Organisation"),
+        [None, None, Some(Scalar::Text("TOO StroiMontazh-Yug".into())), None],
+        "only the company party names an organisation"
+    );
     assert_eq!(organisations("hte_Country"), [Some(Scalar::Text("UZ".into())), None, Some(Scalar::Text("KZ".into()))]);
     assert_eq!(organisations("hte_Description")[1], None, "the transit has no text");
     assert_eq!(record.get("con_Consent"), Some(&HtcdsValue::One(Scalar::Flag(true))));
@@ -848,4 +861,32 @@ fn the_csv_reads_back_to_the_same_values() {
     assert!(text.contains("\\;") && text.contains("a\\\\b"), "a ';' and a '\\' in an item are escaped");
     assert!(text.contains("'-1+2"), "nor a sum");
     assert!(text.contains("+998901234567"), "a phone number stays as it is");
+}
+
+#[test]
+fn a_case_exploited_abroad_names_its_country_not_kazakhstan() {
+    let (mut input, husan) = husans_case();
+    input.case.exploited_region = None;
+    input.case.exploited_district = None;
+    input.case.exploited_country = Some("RU".into());
+    let record = record(&input, husan, &everything()).expect("Husan is a person of his case");
+    assert_eq!(text_of(&record, "vic_LocationOfExploitation").as_deref(), Some("Construction site, RU"));
+    let countries = match record.get("hte_Country") {
+        Some(HtcdsValue::Each(items)) => items.clone(),
+        other => panic!("hte_Country is one item per event: {other:?}"),
+    };
+    assert_eq!(countries, [Some(Scalar::Text("UZ".into())), None, Some(Scalar::Text("RU".into()))]);
+}
+
+#[test]
+fn a_country_of_exploitation_beside_a_kazakh_region_is_the_one_written() {
+    let (mut input, husan) = husans_case();
+    let implied = record(&input, husan, &everything()).expect("Husan is a person of his case");
+    input.case.exploited_country = Some("KZ".into());
+    let with_country = record(&input, husan, &everything()).expect("Husan is a person of his case");
+    assert_eq!(
+        text_of(&with_country, "vic_LocationOfExploitation"),
+        text_of(&implied, "vic_LocationOfExploitation"),
+        "KZ either way, written once"
+    );
 }

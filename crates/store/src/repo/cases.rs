@@ -18,7 +18,7 @@ pub struct StoredCase {
 
 const COLUMNS: &str = "id, office_id, number, kind, status, sensitive, lead_id, opened_on, closed_on, recruited_at, \
                        exploited_region, exploited_district, exploited_place, summary_enc, version, closing_reason, \
-                       recruited_country, recruited_district";
+                       recruited_country, recruited_district, exploited_country";
 
 fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
     Ok(StoredCase {
@@ -39,6 +39,7 @@ fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
             closing_reason: row.get(15)?,
             recruited_country: row.get(16)?,
             recruited_district: row.get(17)?,
+            exploited_country: row.get(18)?,
             victims: Vec::new(),
             summary: None,
             team: Vec::new(),
@@ -56,8 +57,9 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
     tx.execute(
         "INSERT INTO cases (id, office_id, number, kind, status, sensitive, lead_id, opened_on, closed_on,
                             recruited_at, exploited_region, exploited_district, exploited_place, summary_enc,
-                            created_at, updated_at, version, closing_reason, recruited_country, recruited_district)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1, $16, $17, $18)",
+                            created_at, updated_at, version, closing_reason, recruited_country, recruited_district,
+                            exploited_country)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1, $16, $17, $18, $19)",
         params![
             c.id,
             c.office_id,
@@ -77,6 +79,7 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
             c.closing_reason.clone(),
             c.recruited_country.clone(),
             c.recruited_district.clone(),
+            c.exploited_country.clone(),
         ],
     )?;
     insert_members(tx, c)
@@ -149,7 +152,7 @@ pub fn update(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>, version: 
         "UPDATE cases SET kind = $2, status = $3, sensitive = $4, lead_id = $5, opened_on = $6, closed_on = $7,
                 recruited_at = $8, exploited_region = $9, exploited_district = $10, exploited_place = $11,
                 summary_enc = $12, closing_reason = $13, recruited_country = $14, recruited_district = $15,
-                updated_at = $16, version = version + 1
+                updated_at = $16, version = version + 1, exploited_country = $18
          WHERE id = $1 AND version = $17",
         params![
             c.id,
@@ -169,6 +172,7 @@ pub fn update(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>, version: 
             c.recruited_district.clone(),
             chrono::Utc::now(),
             version,
+            c.exploited_country.clone(),
         ],
     )?;
     if changed == 0 {

@@ -31,6 +31,7 @@ conformance!(
     the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensitive_cases,
     a_case_and_its_proceedings_are_updated_only_at_the_version_read,
     the_release_ledger_keeps_every_release_in_order_and_the_privacy_budget,
+    a_case_keeps_the_fields_added_for_the_htcds_export,
 );
 
 fn a_case(office: &Office, lead: &Account, person: PersonId, number: &str, status: &str, sensitive: bool) -> Case {
@@ -369,6 +370,7 @@ fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
         exploited_region: Some("turkistan".into()),
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
+        exploited_country: Some("KZ".into()),
         outcomes: vec!["documents-returned".into(), "returned-home".into()],
         closing_reason: Some("person-returned-home".into()),
         recruited_country: Some("UZ".into()),
@@ -815,4 +817,21 @@ fn postgres_upgrades_to_the_release_ledger() {
     if let Some(db) = PostgresDb::at_version(10) {
         upgrade_to_the_release_ledger(&db.store);
     }
+}
+
+fn a_case_keeps_the_fields_added_for_the_htcds_export(store: &Store) {
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+    let pid = person(store, &hq, &[b"a"]);
+    let mut case = a_case(&hq, &lead, pid, "2008-001", "open", false);
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    let back = store.read(|tx| repo::cases::get(tx, case.id)).unwrap();
+    assert_eq!(back.case.exploited_country, None, "a case saved without one has no country of exploitation");
+
+    case.exploited_country = Some("RU".into());
+    store.write(|tx| repo::cases::update(tx, &case, None, 1)).unwrap();
+    let back = store.read(|tx| repo::cases::get(tx, case.id)).unwrap();
+    // The victims the store reads back are the persons' standing, "unknown" when not given.
+    assert_eq!(back.case.exploited_country.as_deref(), Some("RU"), "exploited in Russia");
+    assert_eq!(Case { victims: vec![], ..back.case }, case, "and nothing else changed");
 }

@@ -294,6 +294,7 @@ fn a_case(
         exploited_region: None,
         exploited_district: None,
         exploited_place: None,
+        exploited_country: None,
         outcomes: vec![],
         closing_reason: None,
         recruited_country: None,
@@ -562,7 +563,28 @@ fn upgrade_marks_the_assessments_already_there(store: &Store) {
     let lead = account(store, &hq, "lead");
     let p = person(store, &hq, "UZ");
     let case = a_case(&hq, &lead, &[(p, "presumed")], day(2008, 1, 1), None);
-    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    // As the previous release stored it: today's insert writes columns it did not have.
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO cases (id, office_id, number, kind, status, sensitive, lead_id, opened_on, recruited_at,
+                                    created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $9)",
+                params![
+                    case.id,
+                    case.office_id,
+                    &case.number,
+                    &case.kind,
+                    &case.status,
+                    case.sensitive,
+                    case.lead_id,
+                    case.opened_on,
+                    Utc::now()
+                ],
+            )?;
+            tx.execute("INSERT INTO case_persons (case_id, person_id) VALUES ($1, $2)", params![case.id, p])?;
+            Ok(())
+        })
+        .unwrap();
     let first = assessment(&case, p, day(2008, 2, 1), &["fl-p-withholding-wages", "fl-p-confiscation-documents"]);
     let second = assessment(&case, p, day(2008, 3, 1), &[]);
     for a in [&first, &second] {

@@ -33,6 +33,7 @@ case-exploited-at = Exploited at
 case-exploited-place = Kind of place
 case-exploited-district = District of exploitation
 case-exploited-region = Region of exploitation
+case-exploited-country = Country of exploitation
 case-parties = Employers, intermediaries, officials
 case-summary = The story, in the lawyer's words
 case-persons = People in the case

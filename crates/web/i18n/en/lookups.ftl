@@ -195,6 +195,7 @@ lookup-party-role-intermediary = Intermediary (recruiter)
 lookup-party-role-foreman = Foreman
 lookup-party-role-registration-helper = “Registration helper”
 lookup-party-role-official = Official
+lookup-party-role-transporter = Transporter (carried the person)
 lookup-party-role-other = Other
 
 ## place

@@ -33,6 +33,7 @@ case-exploited-at = Қаналған жері
 case-exploited-place = Орын түрі
 case-exploited-district = Қаналған ауданы
 case-exploited-region = Қаналған өңірі
+case-exploited-country = Қаналған елі
 case-parties = Жұмыс берушілер, делдалдар, лауазымды тұлғалар
 case-summary = Іс мән-жайы заңгердің баяндауында
 case-persons = Іске қатысты адамдар

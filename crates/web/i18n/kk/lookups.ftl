@@ -195,6 +195,7 @@ lookup-party-role-intermediary = Делдал
 lookup-party-role-foreman = Бригадир
 lookup-party-role-registration-helper = «Тіркеуге көмекші»
 lookup-party-role-official = Лауазымды тұлға
+lookup-party-role-transporter = Тасымалдаушы
 lookup-party-role-other = Басқа
 
 ## place

@@ -35,6 +35,7 @@ case-exploited-at = Место эксплуатации
 case-exploited-place = Тип места
 case-exploited-district = Район эксплуатации
 case-exploited-region = Регион эксплуатации
+case-exploited-country = Страна эксплуатации
 case-parties = Работодатели, посредники, должностные лица
 case-summary = Обстоятельства дела в изложении юриста
 case-persons = Лица по делу

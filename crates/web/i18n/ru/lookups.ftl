@@ -195,6 +195,7 @@ lookup-party-role-intermediary = Посредник
 lookup-party-role-foreman = Бригадир
 lookup-party-role-registration-helper = «Помощник по регистрации»
 lookup-party-role-official = Должностное лицо
+lookup-party-role-transporter = Перевозчик
 lookup-party-role-other = Другое
 
 ## place

@@ -44,7 +44,7 @@ impl From<Money> for MoneyDto {
 #[serde(deny_unknown_fields)]
 pub struct NamedParty {
     pub party_id: Uuid,
-    /// A code of the list `party-role`: employer, intermediary, foreman, registration-helper, official, other.
+    /// A code of the list `party-role`: employer, intermediary, foreman, registration-helper, official, transporter, other.
     #[schema(value_type = codes::PartyRoleCode)]
     pub role: String,
 }

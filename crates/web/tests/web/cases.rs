@@ -444,6 +444,49 @@ fn a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the
     assert_eq!(p.fine, Some(komek_domain::Money::from_major(500, komek_domain::Currency::USD)));
 }
 
+fn the_country_of_exploitation_is_saved_from_the_case_form_and_shown_on_its_page(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let case = husans_case(&server, false);
+    let mut lawyer = logged_in(&server, "lawyer");
+    // What the page says under "Exploited at".
+    let exploited_at = |lawyer: &mut Browser| -> String {
+        let body = case_page(lawyer, &server, case).body;
+        let after = &body[body.find("Exploited at</dt>").expect("the case page says where")..];
+        after[..after.find("</dd>").unwrap()].to_owned()
+    };
+    assert!(!exploited_at(&mut lawyer).contains("Russia"), "no country of exploitation yet");
+    let edit = server.url(&format!("/cases/{case}/edit"));
+    let form = lawyer.get(&edit);
+    assert_eq!(form.status, 200);
+    let lead = staff(&server, "lawyer").account_id().unwrap().to_string();
+    let fields = |country: &'static str| -> Vec<(String, String)> {
+        vec![
+            ("csrf".into(), form.csrf()),
+            ("mode".into(), "edit".into()),
+            ("version".into(), form.input_value("version")),
+            ("kind".into(), "trafficking-labour".into()),
+            ("status".into(), "open".into()),
+            ("lead".into(), lead.clone()),
+            ("recruited_at".into(), "Tashkent".into()),
+            ("exploited_country".into(), country.into()),
+            ("summary".into(), "Taken to a brickworks near Yekaterinburg".into()),
+        ]
+    };
+    let mut post = |fields: Vec<(String, String)>| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        lawyer.post(&edit, &pairs)
+    };
+    let refused = post(fields("atlantis"));
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("Please choose one of the listed values."), "{}", refused.body);
+    assert!(refused.body.contains("Taken to a brickworks near Yekaterinburg"), "what was typed is kept");
+    let saved = post(fields("RU"));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let file = server.app.case_file(&Actor::System, case).unwrap();
+    assert_eq!(file.case.exploited_country.as_deref(), Some("RU"));
+    assert!(exploited_at(&mut lawyer).contains("Russia"), "shown where the person was exploited");
+}
+
 komek_store::with_each_back_end!(
     a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline,
     evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged,
@@ -453,4 +496,5 @@ komek_store::with_each_back_end!(
     operators_read_cases_of_their_office_but_only_case_workers_change_them,
     a_group_case_grows_as_more_of_the_recruited_come_forward,
     a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the_change,
+    the_country_of_exploitation_is_saved_from_the_case_form_and_shown_on_its_page,
 );

@@ -60,6 +60,7 @@ fn header(file: &Value) -> Value {
         "exploited_region",
         "exploited_district",
         "exploited_place",
+        "exploited_country",
         "outcomes",
         "closing_reason",
         "summary",
@@ -99,6 +100,7 @@ fn a_lawyer_opens_works_on_and_closes_a_case(back_end: BackEnd) {
                                       "identified_on": null }])
     );
     assert_eq!((&f["exploited_region"], &f["exploited_district"]), (&json!("turkistan"), &json!("maktaaral")));
+    assert_eq!(f["exploited_country"], json!(null), "a Kazakh region, no country of its own");
     assert_eq!((&f["identifying_shown"], &f["sensitive"]), (&json!(true), &json!(false)));
     assert!(f["number"].as_str().unwrap().ends_with("-001"), "{}", f["number"]);
     assert_eq!(audit_count(&server, &format!("action = 'read' AND record_kind = 'case' AND record_id = '{id}'")), 1);
@@ -356,11 +358,12 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
     let mut edit = header(&file);
     edit["exploited_district"] = json!("nowhere");
     edit["recruited_district"] = json!("elsewhere");
+    edit["exploited_country"] = json!("atlantis");
     edit["persons"][0]["victim_status"] = json!("identified");
     let districts = lawyer.put(&case, &edit);
     assert_eq!(
         districts.fields(),
-        vec!["exploited_district", "recruited_district", "persons.identified_by"],
+        vec!["exploited_district", "exploited_country", "recruited_district", "persons.identified_by"],
         "{}",
         districts.body
     );

@@ -84,6 +84,9 @@ pub struct CaseInput {
     /// List `place`.
     #[schema(value_type = Option<codes::PlaceCode>)]
     pub exploited_place: Option<String>,
+    /// List `citizenship`: the country of exploitation, for exploitation abroad.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
+    pub exploited_country: Option<String>,
     /// List `case-outcome`.
     #[serde(default)]
     #[schema(value_type = Vec<codes::CaseOutcomeCode>)]
@@ -137,6 +140,7 @@ impl CaseInput {
             exploited_region: given(self.exploited_region),
             exploited_district: given(self.exploited_district),
             exploited_place: given(self.exploited_place),
+            exploited_country: given(self.exploited_country),
             outcomes: self.outcomes,
             closing_reason: given(self.closing_reason),
             recruited_country: given(self.recruited_country),

@@ -79,6 +79,9 @@ pub struct CaseDto {
     /// List `place`: the kind of place.
     #[schema(value_type = Option<codes::PlaceCode>)]
     pub exploited_place: Option<String>,
+    /// List `citizenship`: the country of exploitation; `null` with a region means Kazakhstan.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
+    pub exploited_country: Option<String>,
     /// List `case-outcome`.
     #[schema(value_type = Vec<codes::CaseOutcomeCode>)]
     pub outcomes: Vec<String>,
@@ -282,6 +285,7 @@ pub(super) fn case_dto(file: CaseFile, today: NaiveDate) -> CaseDto {
         exploited_region: c.exploited_region,
         exploited_district: c.exploited_district,
         exploited_place: c.exploited_place,
+        exploited_country: c.exploited_country,
         outcomes: c.outcomes,
         summary: if shown { c.summary } else { None },
         opened_on: c.opened_on,

@@ -127,6 +127,7 @@ fn read(data: &FormData, mode: Mode, saved: &Case, errors: &mut FieldErrors) -> 
     case.exploited_region = optional(data.get("exploited_region"));
     case.exploited_district = optional(data.get("exploited_district"));
     case.exploited_place = optional(data.get("exploited_place"));
+    case.exploited_country = optional(data.get("exploited_country"));
     case.summary = Some(data.get("summary").to_owned());
     // A person the form does not carry (added meanwhile) keeps their saved standing: the
     // service's rule (policy::cases::keep_saved_standing).
@@ -227,6 +228,7 @@ fn page(
                 (field(tr, "case-exploited-place", "exploited_place", errors, select("exploited_place", lookups::PLACE_KIND, &c.exploited_place)))
                 (field(tr, "case-exploited-district", "exploited_district", errors, select("exploited_district", lookups::DISTRICT, &c.exploited_district)))
                 (field(tr, "case-exploited-region", "exploited_region", errors, select("exploited_region", lookups::REGION, &c.exploited_region)))
+                (field(tr, "case-exploited-country", "exploited_country", errors, select("exploited_country", lookups::CITIZENSHIP, &c.exploited_country)))
                 (field(tr, "case-summary", "summary", errors, html! {
                     textarea #summary name="summary" rows="6" { (value("summary", c.summary.clone().unwrap_or_default())) }
                 }))
@@ -264,7 +266,7 @@ fn saved_now_panel(tr: Tr<'_>, now: &CaseFile, names: &Directory) -> Markup {
                     (c.recruited_at) " " (maybe(lookups::DISTRICT, &c.recruited_district)) " " (maybe(lookups::CITIZENSHIP, &c.recruited_country))
                 }
                 dt { (tr.t("case-exploited-at")) } dd {
-                    (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region))
+                    (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region)) " " (maybe(lookups::CITIZENSHIP, &c.exploited_country))
                 }
                 dt { (tr.t("case-outcomes")) } dd { (c.outcomes.iter().map(|o| tr.lookup(lookups::CASE_OUTCOME, o)).collect::<Vec<_>>().join(", ")) }
                 dt { (tr.t("case-closing-reason")) } dd { (maybe(lookups::CLOSING_REASON, &c.closing_reason)) }

@@ -140,7 +140,7 @@ pub fn render(
                     (c.recruited_at) " " (maybe(lookups::DISTRICT, &c.recruited_district)) " " (maybe(lookups::CITIZENSHIP, &c.recruited_country))
                 }
                 dt { (tr.t("case-exploited-at")) } dd {
-                    (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region))
+                    (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region)) " " (maybe(lookups::CITIZENSHIP, &c.exploited_country))
                 }
                 dt { (tr.t("case-parties")) } dd {
                     @for (party, role) in &c.parties {
