@@ -292,7 +292,8 @@ const OF_ALL_APPEALS: [&str; 4] =
 
 /// The tables whose lines add up to their own total line. Tables that break the same whole
 /// down another way (victims by status and by sex; referrals sent by kind and by status) have
-/// the same total, shown or hidden alike since it is hidden only when it is small.
+/// the same total, which one may hide where another shows it: the ledger
+/// ([`crate::release_ledger`]) knows them as one figure and hides what would give it away.
 pub(crate) const SELF_TOTALLED: [&str; 11] = [
     table::VICTIMS_ASSISTED,
     table::REPATRIATED_BY_CITIZENSHIP,

@@ -226,6 +226,28 @@ use crate::public_release::SELF_TOTALLED;
 /// The lists whose lines add up to the appeals' total.
 const APPEAL_LISTS: [&str; 3] = [table::APPEALS_BY_CHANNEL, table::MIGRATION_REASONS, table::SECTORS];
 
+/// Tables that break one whole down in different ways, by the whole's name: their total lines
+/// are one figure. One table may hide it (its lines are all small) where another shows it (one
+/// line holds everyone), so the reader has it from the one that shows it.
+const SAME_WHOLE: [(&str, &[&str]); 3] = [
+    (
+        "victims",
+        &[table::VICTIMS_ASSISTED, table::VICTIMS_BY_SEX, table::VICTIMS_BY_AGE_BAND, table::VICTIMS_BY_CITIZENSHIP],
+    ),
+    ("referrals-sent", &[table::REFERRALS_SENT_BY_PARTNER_KIND, table::REFERRALS_SENT_BY_STATUS]),
+    ("referrals-received", &[table::REFERRALS_RECEIVED_BY_PARTNER_KIND, table::REFERRALS_RECEIVED_BY_STATUS]),
+];
+
+/// The whole a self-totalled table breaks down: its name in [`SAME_WHOLE`], else the table's.
+fn whole_of(table_id: &str) -> &str {
+    SAME_WHOLE.iter().find(|(_, tables)| tables.contains(&table_id)).map_or(table_id, |(whole, _)| whole)
+}
+
+/// The category of a self-totalled table's total line.
+fn total_of(table_id: &str) -> String {
+    format!("{}/total", whole_of(table_id))
+}
+
 /// The term of a figure, or `None` for figures the check does not solve for (money).
 fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
     let plain = |category: String| Some(Term { category, month: None });
@@ -243,6 +265,7 @@ fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
                 plain(format!("{id}/{row}"))
             }
         }
+        id if SELF_TOTALLED.contains(&id) && row == "total" => plain(total_of(id)),
         id if SELF_TOTALLED.contains(&id) => plain(format!("{id}/{row}")),
         table::WAGES_BY_OCCUPATION => {
             (column_id == column::APPEALS).then(|| format!("{table_id}/{row}")).and_then(plain)
@@ -259,7 +282,7 @@ fn sums() -> Vec<(String, String)> {
     APPEAL_LISTS
         .iter()
         .map(|id| (APPEALS.to_owned(), format!("{id}/")))
-        .chain(SELF_TOTALLED.iter().map(|id| (format!("{id}/total"), format!("{id}/"))))
+        .chain(SELF_TOTALLED.iter().map(|id| (total_of(id), format!("{id}/"))))
         .collect()
 }
 
@@ -279,14 +302,10 @@ fn known(release: usize, made: &Made) -> Vec<Known> {
             Figure::Hidden => None,
             Figure::Money(_) | Figure::Missing => continue,
         };
-        // The appeals' total stands in several tables: once is enough, hidden if hidden anywhere.
-        match out.iter_mut().find(|k| k.term == term) {
-            Some(k) => {
-                if value.is_none() {
-                    k.value = None;
-                }
-            }
-            None => out.push(Known { release, term, value }),
+        // A total stands in several tables: once shown and once hidden is enough. Shown in one
+        // table and hidden in another, it is both: public, and a hidden figure given away.
+        if !out.iter().any(|k| k.term == term && k.value.is_some() == value.is_some()) {
+            out.push(Known { release, term, value });
         }
     }
     out
@@ -371,8 +390,9 @@ fn family(category: &str) -> String {
     if category == APPEALS || APPEAL_LISTS.iter().any(|id| category.starts_with(&format!("{id}/"))) {
         return APPEALS.to_owned();
     }
-    match SELF_TOTALLED.iter().find(|id| category.starts_with(&format!("{id}/"))) {
-        Some(id) => (*id).to_owned(),
+    let whole = |id: &str| category.starts_with(&format!("{id}/"));
+    match SELF_TOTALLED.iter().find(|id| whole(id) || whole(whole_of(id))) {
+        Some(id) => whole_of(id).to_owned(),
         None => category.to_owned(),
     }
 }
