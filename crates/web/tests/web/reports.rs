@@ -210,8 +210,10 @@ fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_besid
     let charts = page.body.matches("<svg class=\"chart ").count();
     assert_eq!(charts, page.body.matches("role=\"img\"").count());
     // Months; channels, topics, help, reasons, sectors, wages; repatriated, help delivered,
-    // proceedings; the indicators and the eleven. Totals, victims and recovered wages have none.
-    assert_eq!(charts, 12);
+    // proceedings; the indicators and the eleven; victims by sex, age band and citizenship;
+    // referrals sent and received by kind, status and partner, and the days to a reply.
+    // Totals, victims by status and recovered wages have none.
+    assert_eq!(charts, 22);
     for svg in page.body.split("<svg ").skip(1) {
         let details = svg.split("aria-details=\"").nth(1).and_then(|s| s.split('"').next()).expect("aria-details");
         assert!(page.body.contains(&format!("<table class=\"report\" id=\"{details}\"")), "{details} is on the page");

@@ -457,7 +457,18 @@ fn chart_of(id: &str) -> Option<Chart> {
         | table::MIGRATION_REASONS
         | table::SECTORS => Some(Chart::Bars(column::APPEALS)),
         table::WAGES_BY_OCCUPATION => Some(Chart::Bars(column::AVERAGE_KZT)),
-        table::REPATRIATED_BY_CITIZENSHIP => Some(Chart::Bars(column::PERSONS)),
+        table::REPATRIATED_BY_CITIZENSHIP
+        | table::VICTIMS_BY_SEX
+        | table::VICTIMS_BY_AGE_BAND
+        | table::VICTIMS_BY_CITIZENSHIP => Some(Chart::Bars(column::PERSONS)),
+        table::REFERRALS_SENT_BY_PARTNER_KIND
+        | table::REFERRALS_SENT_BY_STATUS
+        | table::REFERRALS_SENT_BY_PARTNER
+        | table::REFERRALS_RECEIVED_BY_PARTNER_KIND
+        | table::REFERRALS_RECEIVED_BY_STATUS
+        | table::REFERRALS_RECEIVED_BY_PARTNER => Some(Chart::Bars(column::REFERRALS)),
+        // How long each kind of partner takes to answer; kinds that never answered have no bar.
+        table::REFERRAL_REPLY_DAYS => Some(Chart::Bars(column::MEDIAN_DAYS)),
         table::SERVICES_BY_KIND => Some(Chart::Bars(column::SERVICES)),
         table::PROCEEDINGS_BY_OUTCOME => Some(Chart::Bars(column::PROCEEDINGS)),
         // Each catalogue has its own number assessed: the shares compare, the counts do not.
