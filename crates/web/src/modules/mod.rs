@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/hotline", get(hotline::register::list))
         .route("/hotline/new", get(hotline::intake::new_form).post(hotline::intake::submit))
         .route("/hotline/candidates", post(hotline::intake::candidates))
+        .route("/hotline/directory", post(hotline::directory::fragment))
         .route("/hotline/appeals/{id}", get(hotline::register::show))
         .route("/hotline/appeals/{id}/edit", get(hotline::intake::edit_form).post(hotline::intake::submit))
         .route("/hotline/appeals/{id}/open-case", post(hotline::register::open_case))

@@ -12,9 +12,11 @@ use komek_app::{Actor, App, AppError};
 use komek_domain::entities::{Appeal, Party, PartyIdentity, PersonIdentity, PersonProfile};
 use komek_domain::lookups::{self, LookupList};
 use komek_domain::matching::PersonProbe;
+use komek_domain::referrals::Partner;
 use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, PersonId};
 use maud::{Markup, html};
 
+use super::directory::{self, DirectoryAsk};
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData, optional};
 use crate::i18n::Tr;
@@ -67,6 +69,8 @@ pub struct IntakeForm {
     pub party_name: String,
     pub party_role: String,
     pub party_kind: String,
+    /// What the operator asked the referral directory, to tell the caller where to go.
+    pub directory: DirectoryAsk,
 }
 
 const DATETIME_INPUT: &str = "%Y-%m-%dT%H:%M";
@@ -153,6 +157,7 @@ impl IntakeForm {
             party_name: text("party_name"),
             party_role: text("party_role"),
             party_kind: text("party_kind"),
+            directory: DirectoryAsk::read(form),
         }
     }
 
@@ -330,6 +335,8 @@ pub struct Lookups {
     pub duplicate_warning: bool,
     /// The office's clock, for the days of the candidates' appeals.
     pub clock: Option<FixedOffset>,
+    /// The directory's answer, when the operator asked it something.
+    pub partners: Option<Vec<Partner>>,
 }
 
 /// Looks up what the page needs to show, in one blocking call.
@@ -362,6 +369,7 @@ fn lookups(app: &App, actor: &Actor, form: &IntakeForm, find: bool) -> Result<Lo
             Err(e) => return Err(e),
         }
     }
+    found.partners = directory::look_up(app, actor, &form.directory)?;
     Ok(found)
 }
 
@@ -416,8 +424,11 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
         form.party_name.clear();
         return Ok(render(&state, &current, form, FieldErrors::default(), false).await?.into_response());
     }
-    if data.get("action") != "save" {
-        return Ok(render(&state, &current, form, FieldErrors::default(), true).await?.into_response());
+    match data.get("action") {
+        "save" => {}
+        // Only the directory was asked: the caller's look-up stays as it was.
+        "directory" => return Ok(render(&state, &current, form, FieldErrors::default(), false).await?.into_response()),
+        _ => return Ok(render(&state, &current, form, FieldErrors::default(), true).await?.into_response()),
     }
     let app = state.app.clone();
     let actor = current.actor.clone();
@@ -524,6 +535,7 @@ fn page(tr: Tr<'_>, csrf: &str, form: &IntakeForm, errors: &FieldErrors, found: 
             (caller_section(tr, form, errors, found))
             (appeal_section(tr, form, errors))
             (parties_section(tr, form, errors, found))
+            (directory::section(tr, &form.directory, found.partners.as_deref()))
             div.actions {
                 button type="submit" name="action" value="save" accesskey="s" { (tr.t("intake-save")) }
                 span.hint { (tr.t("intake-keys")) }

@@ -58,28 +58,45 @@ pub async fn list(
             label.check { input type="checkbox" name="all" value="1" checked[!query.active_only]; " " (tr.t("partners-inactive-too")) }
             button type="submit" { (tr.t("intake-find")) }
         }
+        (found_table(tr, &found, Opens::Here))
+    };
+    Ok(layout::page(tr, &current, &title, "/referrals", content))
+}
+
+/// Where a partner's page opens from a list of them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Opens {
+    Here,
+    /// In another tab, so that a half-typed form stays as it is.
+    NewTab,
+}
+
+/// The partners a look-up found, or a line saying there are none: the directory page and the
+/// intake form's look-up show the same.
+pub fn found_table(tr: Tr<'_>, found: &[Partner], opens: Opens) -> Markup {
+    html! {
         @if found.is_empty() { p { (tr.t("partners-none")) } } @else {
             table.records {
                 thead { tr {
                     th { (tr.t("partners-name")) } th { (tr.t("partners-kind")) } th { (tr.t("partners-country")) }
-                    th { (tr.t("partners-regions")) } th { (tr.t("partners-services")) }
+                    th { (tr.t("partners-regions")) } th { (tr.t("partners-services")) } th { (tr.t("partners-hours")) }
                 } }
                 tbody {
-                    @for p in &found {
+                    @for p in found {
                         tr.inactive[!p.active] {
-                            td { a href={ "/referrals/partners/" (p.id) } { (p.name) }
+                            td { a href={ "/referrals/partners/" (p.id) } target=[(opens == Opens::NewTab).then_some("_blank")] { (p.name) }
                                 @if !p.active { " · " (tr.t("partners-inactive")) } }
                             td { (tr.lookup(lookups::PARTNER_KIND, &p.kind)) }
                             td { (tr.lookup(lookups::CITIZENSHIP, &p.country)) }
                             td { (regions(tr, p)) }
                             td { (codes(tr, lookups::SERVICE_KIND, &p.services)) }
+                            td { (p.working_hours) }
                         }
                     }
                 }
             }
         }
-    };
-    Ok(layout::page(tr, &current, &title, "/referrals", content))
+    }
 }
 
 fn regions(tr: Tr<'_>, p: &Partner) -> String {
