@@ -86,6 +86,16 @@ pub fn consent_note(id: ConsentId) -> FieldRef<'static> {
     FieldRef { kind: "consent", id: id.0, field: "note" }
 }
 
+/// The file name of a consent's scanned signed form.
+pub fn consent_scan_name(id: ConsentId) -> FieldRef<'static> {
+    FieldRef { kind: "consent", id: id.0, field: "scan_name" }
+}
+
+/// The content of a consent's scanned signed form.
+pub fn consent_scan_content(id: ConsentId) -> FieldRef<'static> {
+    FieldRef { kind: "consent", id: id.0, field: "scan_content" }
+}
+
 /// A manager's written reason to share a person's data without their consent.
 pub fn referral_override_reason(id: ReferralId) -> FieldRef<'static> {
     FieldRef { kind: "referral", id: id.0, field: "override_reason" }
@@ -128,6 +138,8 @@ mod tests {
             (break_glass_reason(id), "break-glass", "reason"),
             (partner_contacts(PartnerId(id)), "partner", "contacts"),
             (consent_note(ConsentId(id)), "consent", "note"),
+            (consent_scan_name(ConsentId(id)), "consent", "scan_name"),
+            (consent_scan_content(ConsentId(id)), "consent", "scan_content"),
             (referral_override_reason(ReferralId(id)), "referral", "override_reason"),
             (referral_step_note(ReferralId(id)), "referral", "step_note"),
         ];

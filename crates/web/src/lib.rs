@@ -15,6 +15,7 @@ mod layout;
 mod modules;
 mod security;
 mod session;
+mod uploads;
 mod widgets;
 
 use std::net::SocketAddr;

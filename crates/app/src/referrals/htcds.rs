@@ -115,7 +115,7 @@ impl App {
 
     /// A case's number and persons, and, given a recipient, who of them an export to it
     /// would carry today and under which consent: what the export page shows before anything
-    /// leaves. Nothing sealed is opened.
+    /// leaves. Nothing sealed is opened. An unknown or inactive partner is not found.
     pub fn export_preview(&self, actor: &Actor, case: CaseId, to: Option<&ExportTo>) -> AppResult<ExportPreview> {
         if !policy::may_refer(actor) {
             return Err(AppError::Forbidden);
@@ -125,7 +125,9 @@ impl App {
             let case = self.case_within_reach(tx, actor, case)?.case;
             let mut coverage = Vec::new();
             if let Some(to) = to {
-                let partner = repo::partner(tx, to.partner_id)?.partner;
+                // An inactive partner cannot be chosen: to the preview it is not there.
+                let partner =
+                    Some(repo::partner(tx, to.partner_id)?.partner).filter(|p| p.active).ok_or(StoreError::NotFound)?;
                 for person_id in &case.persons {
                     let consents: Vec<Consent> =
                         repo::consents_of(tx, *person_id)?.into_iter().map(|s| s.consent).collect();

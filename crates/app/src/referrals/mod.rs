@@ -23,10 +23,12 @@ use crate::{Actor, App, AppError, AppResult, sealed};
 mod htcds;
 mod incoming;
 mod letter;
+mod scans;
 pub use htcds::{CasesToExport, Coverage, ExportPreview, ExportTo, HtcdsExport, LeftOut, MAX_CASES_PER_EXPORT};
 pub use incoming::{IncomingReferral, Opens, Received};
-pub use komek_store::repo::referrals::ReferralsOf;
+pub use komek_store::repo::referrals::{ConsentScan, ReferralsOf};
 pub use letter::{ReferralLetter, Words};
+pub use scans::ScanFile;
 
 /// A consent as it is recorded: everything but who recorded it, when, and for whom.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

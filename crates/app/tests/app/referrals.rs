@@ -373,6 +373,15 @@ fn sharing_without_consent_takes_a_manager_and_a_reason_that_is_reviewed(store: 
         panic!("an inactive partner is refused")
     };
     assert_eq!(errors, [ValidationError::Invalid { field: "partner_id" }]);
+    let to_inactive = ExportTo { partner_id: c.iom, purpose: "return-reintegration".into() };
+    let case = c.app.open_case(
+        &c.lawyer,
+        Case {
+            persons: vec![c.husan],
+            ..Case::opened(Default::default(), "trafficking-labour", c.lawyer.account_id().unwrap(), c.today)
+        },
+    );
+    assert!(matches!(c.app.export_preview(&c.lawyer, case.unwrap(), Some(&to_inactive)), Err(AppError::NotFound)));
     // A consent is the person's own: another's does not cover him.
     let bermet = PersonProfile {
         sex: "female".into(),

@@ -2,6 +2,8 @@
 //! ciphertext), consents and referrals with their steps (texts that may name a person as
 //! ciphertext).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::referrals::{Consent, Direction, Partner, Recipient, Referral, ReferralStep};
 use komek_domain::{AccountId, CaseId, ConsentId, OfficeId, PartnerId, PersonId, ReferralId};
@@ -23,29 +25,66 @@ pub struct StoredPartner {
 const PARTNER_COLUMNS: &str =
     "p.id, p.name, p.kind, p.country, p.working_hours, p.active, p.contacts_enc, p.updated_at, p.version, p.name_key";
 
-/// A partner's regions, services and languages are sets: they come back in code order.
-fn partner_from_row(tx: &mut dyn Tx, row: &Row) -> Result<StoredPartner, StoreError> {
-    let id: PartnerId = row.get(0)?;
-    let list = |tx: &mut dyn Tx, table: &str, column: &str| -> Result<Vec<String>, StoreError> {
-        tx.query(&format!("SELECT {column} FROM {table} WHERE partner_id = $1 ORDER BY {column}"), params![id])?
-            .iter()
-            .map(|r| r.get(0))
-            .collect()
-    };
-    let partner = Partner {
-        id,
-        name: row.get(1)?,
-        kind: row.get(2)?,
-        country: row.get(3)?,
-        regions: list(tx, "partner_regions", "region")?,
-        services: list(tx, "partner_services", "service")?,
-        languages: list(tx, "partner_languages", "language")?,
-        working_hours: row.get(4)?,
-        active: row.get(5)?,
-        contacts: None,
-        updated_at: row.get(7)?,
-    };
-    Ok(StoredPartner { partner, contacts_enc: row.get(6)?, version: row.get(8)?, name_key: row.get(9)? })
+/// A partner's regions, services and languages.
+#[derive(Default)]
+struct PartnerLists {
+    regions: Vec<String>,
+    services: Vec<String>,
+    languages: Vec<String>,
+}
+
+/// The lists of the partners given, three queries however many partners: each list is a set,
+/// and comes back in code order.
+fn partner_lists(tx: &mut dyn Tx, ids: &[PartnerId]) -> Result<HashMap<PartnerId, PartnerLists>, StoreError> {
+    let mut lists: HashMap<PartnerId, PartnerLists> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(lists);
+    }
+    let placeholders = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let values: Vec<crate::Value> = ids.iter().map(|id| (*id).into()).collect();
+    for (table, column) in
+        [("partner_regions", "region"), ("partner_services", "service"), ("partner_languages", "language")]
+    {
+        let sql = format!(
+            "SELECT partner_id, {column} FROM {table} WHERE partner_id IN ({placeholders}) ORDER BY partner_id, {column}"
+        );
+        for row in tx.query(&sql, &values)? {
+            let entry = lists.entry(row.get(0)?).or_default();
+            let list = match table {
+                "partner_regions" => &mut entry.regions,
+                "partner_services" => &mut entry.services,
+                _ => &mut entry.languages,
+            };
+            list.push(row.get(1)?);
+        }
+    }
+    Ok(lists)
+}
+
+/// Partners read from rows of `PARTNER_COLUMNS`, with their lists.
+fn partners_from_rows(tx: &mut dyn Tx, rows: &[Row]) -> Result<Vec<StoredPartner>, StoreError> {
+    let ids = rows.iter().map(|row| row.get(0)).collect::<Result<Vec<PartnerId>, _>>()?;
+    let mut lists = partner_lists(tx, &ids)?;
+    rows.iter()
+        .zip(ids)
+        .map(|(row, id)| {
+            let PartnerLists { regions, services, languages } = lists.remove(&id).unwrap_or_default();
+            let partner = Partner {
+                id,
+                name: row.get(1)?,
+                kind: row.get(2)?,
+                country: row.get(3)?,
+                regions,
+                services,
+                languages,
+                working_hours: row.get(4)?,
+                active: row.get(5)?,
+                contacts: None,
+                updated_at: row.get(7)?,
+            };
+            Ok(StoredPartner { partner, contacts_enc: row.get(6)?, version: row.get(8)?, name_key: row.get(9)? })
+        })
+        .collect()
 }
 
 fn write_partner_lists(tx: &mut dyn Tx, p: &Partner) -> Result<(), StoreError> {
@@ -114,7 +153,7 @@ pub fn update_partner(tx: &mut dyn Tx, stored: &StoredPartner) -> Result<(), Sto
 
 pub fn partner(tx: &mut dyn Tx, id: PartnerId) -> Result<StoredPartner, StoreError> {
     let row = tx.query_one(&format!("SELECT {} FROM partners p WHERE p.id = $1", PARTNER_COLUMNS), params![id])?;
-    partner_from_row(tx, &row)
+    Ok(partners_from_rows(tx, &[row])?.remove(0))
 }
 
 /// What the directory is searched by; every part given must hold.
@@ -164,7 +203,7 @@ pub fn find_partners(tx: &mut dyn Tx, filter: &PartnerFilter, limit: i64) -> Res
     values.push(limit.into());
     sql.push_str(&format!(" ORDER BY p.name, p.id LIMIT ${}", values.len()));
     let rows = tx.query(&sql, &values)?;
-    rows.iter().map(|row| partner_from_row(tx, row)).collect()
+    partners_from_rows(tx, &rows)
 }
 
 /// A consent as stored: `consent.note` is always `None` here; `note_enc` holds it.
@@ -238,6 +277,80 @@ pub fn insert_consent(tx: &mut dyn Tx, stored: &StoredConsent) -> Result<(), Sto
 
 pub fn consent(tx: &mut dyn Tx, id: ConsentId) -> Result<StoredConsent, StoreError> {
     consent_from_row(&tx.query_one(&format!("SELECT {CONSENT_COLUMNS} FROM consents WHERE id = $1"), params![id])?)
+}
+
+/// What is known of a consent's scanned form without opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentScan {
+    pub consent_id: ConsentId,
+    /// `komek_domain::evidence::EvidenceKind` code.
+    pub kind: String,
+    pub size: i64,
+    pub added_by: AccountId,
+    pub added_at: DateTime<Utc>,
+}
+
+/// A consent's scan as stored: its name and content as ciphertext.
+#[derive(Debug, Clone)]
+pub struct StoredConsentScan {
+    pub scan: ConsentScan,
+    pub name_enc: Vec<u8>,
+    pub content_enc: Vec<u8>,
+}
+
+/// Files a consent's scan, replacing the one it had.
+pub fn put_consent_scan(tx: &mut dyn Tx, stored: &StoredConsentScan) -> Result<(), StoreError> {
+    let s = &stored.scan;
+    tx.execute("DELETE FROM consent_scans WHERE consent_id = $1", params![s.consent_id])?;
+    tx.execute(
+        "INSERT INTO consent_scans (consent_id, name_enc, kind, size, content_enc, added_by, added_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        params![
+            s.consent_id,
+            stored.name_enc.clone(),
+            &s.kind,
+            s.size,
+            stored.content_enc.clone(),
+            s.added_by,
+            s.added_at
+        ],
+    )?;
+    Ok(())
+}
+
+const SCAN_COLUMNS: &str = "s.consent_id, s.kind, s.size, s.added_by, s.added_at";
+
+fn scan_from_row(row: &Row) -> Result<ConsentScan, StoreError> {
+    Ok(ConsentScan {
+        consent_id: row.get(0)?,
+        kind: row.get(1)?,
+        size: row.get(2)?,
+        added_by: row.get(3)?,
+        added_at: row.get(4)?,
+    })
+}
+
+/// The scans of a person's consents, without their content.
+pub fn consent_scans_of(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<ConsentScan>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {SCAN_COLUMNS} FROM consent_scans s JOIN consents c ON c.id = s.consent_id
+             WHERE c.person_id = $1 ORDER BY s.added_at"
+        ),
+        params![person],
+    )?
+    .iter()
+    .map(scan_from_row)
+    .collect()
+}
+
+/// A consent's scan with its content; not found when it has none.
+pub fn consent_scan(tx: &mut dyn Tx, consent: ConsentId) -> Result<StoredConsentScan, StoreError> {
+    let row = tx.query_one(
+        &format!("SELECT {SCAN_COLUMNS}, s.name_enc, s.content_enc FROM consent_scans s WHERE s.consent_id = $1"),
+        params![consent],
+    )?;
+    Ok(StoredConsentScan { scan: scan_from_row(&row)?, name_enc: row.get(5)?, content_enc: row.get(6)? })
 }
 
 /// A person's consents, the latest given first.

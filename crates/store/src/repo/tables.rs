@@ -48,13 +48,14 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("partner_services", "partner_id, service"),
     ("partner_languages", "partner_id, language"),
     ("consents", "id"),
+    ("consent_scans", "consent_id"),
     ("referrals", "id"),
     ("referral_steps", "referral_id, seq"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a
 /// time, so that a backup's memory does not grow with them.
-pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content"];
+pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content", "consent_scans"];
 
 /// Tables that hold no data worth keeping in a backup. API tokens are credentials like
 /// sessions: a restored instance (perhaps a copy on another machine) must not accept the tokens

@@ -149,6 +149,26 @@ fn a_consent_keeps_its_scope_and_is_withdrawn_once(store: &Store) {
     assert!(!store.write(|tx| repo::withdraw_consent(tx, first.consent.id, day(6, 1), lawyer.id)).unwrap());
     let withdrawn = store.read(|tx| repo::consent(tx, first.consent.id)).unwrap();
     assert_eq!(withdrawn.consent.withdrawn_on, Some(day(5, 20)), "the first withdrawal's day stands");
+
+    // The signed form's scan: none at first, one per consent, a better scan replaces it.
+    assert!(matches!(store.read(|tx| repo::consent_scan(tx, first.consent.id)), Err(StoreError::NotFound)));
+    let scan = |size: i64, content: Vec<u8>| repo::StoredConsentScan {
+        scan: repo::ConsentScan {
+            consent_id: first.consent.id,
+            kind: "pdf".into(),
+            size,
+            added_by: lawyer.id,
+            added_at: Utc.with_ymd_and_hms(2008, 3, 12, 11, 0, 0).unwrap(),
+        },
+        name_enc: vec![7],
+        content_enc: content,
+    };
+    store.write(|tx| repo::put_consent_scan(tx, &scan(3, vec![1, 2, 3]))).unwrap();
+    store.write(|tx| repo::put_consent_scan(tx, &scan(4, vec![4, 5, 6, 7]))).unwrap();
+    let back = store.read(|tx| repo::consent_scan(tx, first.consent.id)).unwrap();
+    assert_eq!((back.scan, back.content_enc, back.name_enc), (scan(4, vec![]).scan, vec![4, 5, 6, 7], vec![7]));
+    let listed = store.read(|tx| repo::consent_scans_of(tx, husan)).unwrap();
+    assert_eq!(listed.iter().map(|s| (s.consent_id, s.size)).collect::<Vec<_>>(), [(first.consent.id, 4)]);
 }
 
 fn a_referral(office: &Office, person: PersonId, partner: PartnerId, consent: ConsentId, by: AccountId) -> Referral {

@@ -50,6 +50,11 @@ consent-withdrawn-day = Withdrawn on
 consent-withdraw = Record the withdrawal
 consent-saved = The consent is recorded.
 consent-withdrawn = The withdrawal is recorded; referrals under it not yet sent are withdrawn.
+consent-scan = Signed form
+consent-scan-attach = Attach the signed form
+consent-scan-replace = replace the scan
+consent-scan-file = The scan or photo of the form the person signed (stored encrypted)
+consent-scan-saved = The signed form is attached.
 
 # Referrals.
 
@@ -156,6 +161,7 @@ htcds-nobody = Nobody of this case has a consent in force that names this partne
 
 ## A referral received from a partner
 incoming-title = A partner sent someone
+incoming-possible-duplicate = This person may already be registered: choose them, or choose “This is a different person”.
 incoming-link = A partner sent someone to us
 incoming-hint = Takes the referral in at one go: the person is registered (or the one known is used), an appeal or a case is opened for them, and the referral is recorded as received with what the partner wrote.
 incoming-from = The referral

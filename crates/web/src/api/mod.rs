@@ -104,6 +104,7 @@ fn table() -> Table {
         .route(Method::POST, "/api/v1/consents/{id}/withdrawal", referrals::withdraw_consent)
         .route(Method::GET, "/api/v1/referrals", referrals::list_referrals)
         .route(Method::POST, "/api/v1/referrals", referrals::make_referral)
+        .route(Method::POST, "/api/v1/referrals/incoming", referrals::receive_referral)
         .route(Method::GET, "/api/v1/referrals/{id}", referrals::read_referral)
         .route(Method::POST, "/api/v1/referrals/{id}/steps", referrals::move_referral)
         .route(Method::GET, "/api/v1/cases/{id}/htcds", referrals::export_case)

@@ -74,6 +74,7 @@ use super::{appeals, cases, parties, partners, persons, referrals};
         referrals::withdraw_consent,
         referrals::list_referrals,
         referrals::make_referral,
+        referrals::receive_referral,
         referrals::read_referral,
         referrals::move_referral,
         referrals::export_case,
@@ -211,6 +212,7 @@ const LIMITS: &[(&str, &str, Limit)] = {
         ("ConsentInput", "recipients", Items(komek_domain::referrals::MAX_RECIPIENTS)),
         ("ConsentInput", "note", Chars(MAX_NOTE_CHARS)),
         ("ReferralInput", "override_reason", Chars(MAX_NOTE_CHARS)),
+        ("IncomingInput", "letter", Chars(MAX_NOTE_CHARS)),
         ("StepInput", "note", Chars(MAX_NOTE_CHARS)),
     ]
 };

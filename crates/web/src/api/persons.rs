@@ -148,7 +148,7 @@ pub struct PersonInput {
 }
 
 impl PersonInput {
-    fn into_parts(self) -> Result<(Option<i64>, PersonProfile, PersonIdentity), ApiError> {
+    pub(super) fn into_parts(self) -> Result<(Option<i64>, PersonProfile, PersonIdentity), ApiError> {
         let mut reader = TextValueReader::default();
         let i = self.identity;
         let birth_date = reader.date("identity.birth_date", i.birth_date.as_deref());

@@ -7,8 +7,10 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
+use komek_app::appeals::IntakePerson;
 use komek_app::referrals::{
-    CasesToExport, ExportTo, HtcdsExport, NewConsent, NewReferral, NextStep, ReferralsOf, Words,
+    CasesToExport, ExportTo, HtcdsExport, IncomingReferral, NewConsent, NewReferral, NextStep, Opens, ReferralsOf,
+    Words,
 };
 use komek_domain::referrals::{Consent, Direction, Recipient, Referral};
 use komek_domain::{AppealId, CaseId, ConsentId, PartnerId, PersonId, ReferralId};
@@ -554,6 +556,159 @@ pub async fn move_referral(
     })
     .await?;
     Ok(Json(Saved { id: id.0, version: version + 1 }))
+}
+
+/// What a partner's referral opens here: an appeal in the register (`{"type": "appeal",
+/// "channel": "email", "topics": ["forced-labour-suspicion"]}`) or a case (`{"type": "case",
+/// "kind": "trafficking-labour"}`).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
+pub enum OpensInput {
+    Appeal {
+        /// List `channel`.
+        #[schema(value_type = codes::ChannelCode)]
+        channel: String,
+        /// List `topic`; one at least.
+        #[schema(value_type = Vec<codes::TopicCode>, min_items = 1)]
+        topics: Vec<String>,
+    },
+    Case {
+        /// List `case-kind`.
+        #[schema(value_type = codes::CaseKindCode)]
+        kind: String,
+        /// Kept to its team.
+        #[serde(default)]
+        sensitive: bool,
+    },
+}
+
+/// A partner's referral, taken in at one go: the person (known, or new), what it opens here,
+/// and the referral itself.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IncomingInput {
+    pub partner_id: String,
+    /// YYYY-MM-DD: the day it reached us, not in the future.
+    #[schema(example = "2008-10-14")]
+    pub received_on: String,
+    /// List `referral-purpose`.
+    #[schema(value_type = codes::ReferralPurposeCode)]
+    pub purpose: String,
+    /// List `service-kind`: what the partner asks of us; one at least.
+    #[serde(default)]
+    #[schema(value_type = Vec<codes::ServiceCode>, min_items = 1)]
+    pub services: Vec<String>,
+    /// List `urgency`.
+    #[schema(value_type = codes::UrgencyCode)]
+    pub urgency: String,
+    /// YYYY-MM-DD: the day the partner expects our answer by.
+    #[serde(default)]
+    pub reply_due_on: Option<String>,
+    /// What the partner's letter says about the person and the request (sealed).
+    #[serde(default)]
+    pub letter: String,
+    /// A person already known. Give this or `person`, not both.
+    #[serde(default)]
+    pub person_id: Option<String>,
+    /// A person to register, checked for a likely duplicate as `POST /api/v1/persons` is.
+    #[serde(default)]
+    pub person: Option<super::persons::PersonInput>,
+    pub opens: OpensInput,
+}
+
+/// What taking a partner's referral in made.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReceivedDto {
+    pub referral_id: Uuid,
+    pub person_id: Uuid,
+    pub appeal_id: Option<Uuid>,
+    pub case_id: Option<Uuid>,
+}
+
+/// Takes in a partner's referral: registers the person if new, opens the appeal or case, and
+/// records the referral as received, all or nothing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals/incoming",
+    operation_id = "receive_referral",
+    tag = "referrals",
+    request_body = IncomingInput,
+    security(("api_token" = [])),
+    responses(
+        (status = 201, description = "Taken in", body = ReceivedDto,
+         headers(("Location" = String, description = "The referral"))),
+        (status = 400, description = "A value could not be read, or both or neither of `person_id` and `person`",
+         body = ErrorBody),
+        (status = 401, description = "No live API token", body = ErrorBody),
+        (status = 403, description = "The role does not take referrals in, or does not open what is asked",
+         body = ErrorBody),
+        (status = 404, description = "No such person within reach", body = ErrorBody),
+        (status = 409, description = "`possible_duplicate`: the new person looks like a person already known, who \
+         is named; nothing was saved", body = ErrorBody),
+        (status = 422, description = "A value is not allowed: every field concerned is named", body = ErrorBody),
+    )
+)]
+pub async fn receive_referral(
+    ApiActor(actor): ApiActor,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<IncomingInput>,
+) -> Result<Response, ApiError> {
+    let mut reader = TextValueReader::default();
+    if input.partner_id.trim().is_empty() {
+        reader.refuse("partner_id", "is required");
+    }
+    let partner = reader.id("partner_id", Some(&input.partner_id));
+    let received_on = super::cases::required_day(&mut reader, "received_on", &input.received_on);
+    let reply_due_on = reader.date("reply_due_on", input.reply_due_on.as_deref());
+    let known = reader.id("person_id", input.person_id.as_deref());
+    let (person, confirmed) = match (known, input.person) {
+        (Some(id), None) => (IntakePerson::Known(PersonId(id)), true),
+        (None, Some(new)) if input.person_id.is_none() => {
+            let confirmed = new.confirm_new_person;
+            match new.into_parts() {
+                Ok((_, profile, identity)) => (IntakePerson::New { profile, identity }, confirmed),
+                Err(refused) => return Err(refused),
+            }
+        }
+        _ => {
+            reader.refuse("person", "give `person_id` or `person`, one of them");
+            (IntakePerson::None, true)
+        }
+    };
+    reader.finish()?;
+    let opens = match input.opens {
+        OpensInput::Appeal { channel, topics } => Opens::Appeal { channel, topics },
+        OpensInput::Case { kind, sensitive } => Opens::Case { kind, sensitive },
+    };
+    let incoming = IncomingReferral {
+        partner_id: PartnerId(partner.unwrap_or_default()),
+        received_on,
+        purpose: input.purpose,
+        services: input.services,
+        urgency: input.urgency,
+        reply_due_on,
+        letter: input.letter,
+        person,
+        opens,
+    };
+    let received = super::service(&state, &fields::REFERRAL, move |app| {
+        if let (IntakePerson::New { profile, identity }, false) = (&incoming.person, confirmed) {
+            let known = app.likely_duplicates(&actor, profile, identity)?;
+            if !known.is_empty() {
+                return Ok(Err(known.iter().map(|c| c.person.id.0).collect::<Vec<_>>()));
+            }
+        }
+        app.receive_referral(&actor, incoming).map(Ok)
+    })
+    .await?
+    .map_err(|known| ApiError::possible_duplicate(&known))?;
+    let dto = ReceivedDto {
+        referral_id: received.referral_id.0,
+        person_id: received.person_id.0,
+        appeal_id: received.appeal_id.map(|a| a.0),
+        case_id: received.case_id.map(|c| c.0),
+    };
+    Ok(super::created(format!("/api/v1/referrals/{}", received.referral_id), dto))
 }
 
 /// To whom an export goes, and what for.

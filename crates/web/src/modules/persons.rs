@@ -28,6 +28,7 @@ const DUPLICATES: usize = 5;
 /// A person's consents and referrals, with the partners' names, for those who refer people.
 pub struct Sharing {
     consents: Vec<komek_domain::referrals::Consent>,
+    scans: Vec<komek_app::referrals::ConsentScan>,
     referrals: Vec<komek_domain::referrals::Referral>,
     partners: std::collections::HashMap<komek_domain::PartnerId, String>,
     today: chrono::NaiveDate,
@@ -40,6 +41,7 @@ fn sharing(app: &App, actor: &Actor, file: &PersonFile) -> Result<Option<Sharing
     let id = file.person.id;
     Ok(Some(Sharing {
         consents: app.consents(actor, id)?,
+        scans: app.consent_scans(actor, id)?,
         referrals: app.referrals(actor, komek_app::referrals::ReferralsOf::Person(id))?,
         partners: app.partner_names(actor)?,
         today: app.today(actor)?,
@@ -141,6 +143,7 @@ fn page(state: &AppState, current: &Current, shown: &Shown<'_>, notice: Option<&
             Some("case-opened") => p.notice role="status" { (tr.t("person-case-opened")) },
             Some("consent") => p.notice role="status" { (tr.t("consent-saved")) },
             Some("consent-withdrawn") => p.notice role="status" { (tr.t("consent-withdrawn")) },
+            Some("consent-scan") => p.notice role="status" { (tr.t("consent-scan-saved")) },
             _ => {},
         }
         h1 { (title) }
@@ -176,7 +179,7 @@ fn page(state: &AppState, current: &Current, shown: &Shown<'_>, notice: Option<&
             }
         }
         @if let Some(sharing) = sharing {
-            (super::referrals::consents::section(tr, current, person.id, &sharing.consents, &sharing.partners, sharing.today))
+            (super::referrals::consents::section(tr, current, person.id, &sharing.consents, &sharing.scans, &sharing.partners, sharing.today))
             section #referrals {
                 h2 { (tr.t("person-referrals")) }
                 @if sharing.referrals.is_empty() { p { (tr.t("person-no-referrals")) } } @else {

@@ -519,7 +519,7 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
             }
         }
     }
-    assert_eq!(bodies, 23, "every create, update, addition and step");
+    assert_eq!(bodies, 24, "every create, update, addition and step");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
@@ -780,10 +780,17 @@ fn attempts_by_body(r: &Records, person: &str, appeal: &str) -> Vec<Attempt> {
             method: "POST",
             path: "/api/v1/referrals".into(),
             body: Some(json!({ "person_id": person, "partner_id": r.partner, "purpose": "investigation",
-                               "urgency": "normal", "fields": ["full-name"], "consent_id": r.consent,
+                               "urgency": "routine", "fields": ["full-name"], "consent_id": r.consent,
                                "services": ["legal-consultation"] })),
         },
         Attempt { method: "GET", path: format!("/api/v1/referrals?person={person}"), body: None },
+        Attempt {
+            method: "POST",
+            path: "/api/v1/referrals/incoming".into(),
+            body: Some(json!({ "partner_id": r.partner, "received_on": "2008-10-14", "purpose": "protection",
+                               "services": ["shelter"], "urgency": "urgent", "person_id": person,
+                               "opens": { "type": "appeal", "channel": "email", "topics": ["forced-labour-suspicion"] } })),
+        },
     ]
 }
 

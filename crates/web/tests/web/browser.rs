@@ -1,5 +1,7 @@
 //! A real headless Chromium, driven over WebDriver: a lawyer logs in, switches the interface
-//! to Kazakh and sees the dashboard; an operator registers a repeat caller with the keyboard. Needs Debian's `chromium` and `chromium-driver`;
+//! to Kazakh and sees the dashboard; an operator registers a repeat caller with the keyboard;
+//! a lawyer assesses Husan, then refers him to the police under his consent and prints the
+//! letter. Needs Debian's `chromium` and `chromium-driver`;
 //! without them the test fails in CI (`CI=true`) and is skipped, saying so, elsewhere.
 
 use crate::support;
@@ -157,6 +159,24 @@ impl Driver {
         panic!("{css} never showed {expected:?}; last seen {last:?}");
     }
 
+    /// Signs `username` in with password and code, as on any day after the first: the
+    /// authenticator is enrolled first over HTTP, as the first sign-in does.
+    fn sign_in(&self, server: &Server, username: &str) {
+        support::Browser::new().login(server, username, PASSWORD);
+        let secret = server.second_factors.lock().unwrap()[username].0.clone();
+        self.open(&server.url("/login?lang=en"));
+        assert_eq!(self.focused_id(), "username");
+        self.keys(&format!("{username}{TAB}{PASSWORD}{ENTER}"));
+        self.wait_for_text("h1", "Two-step sign-in");
+        self.keys(&format!("{}{ENTER}", support::current_code(&secret, 1)));
+        self.wait_for_text("h1", "Dashboard");
+    }
+
+    /// Prints the page as Chromium's print dialog would, returning the PDF base64-encoded.
+    fn print(&self) -> String {
+        self.session_call("POST", "/print", Some(json!({}))).as_str().expect("a printed PDF").to_owned()
+    }
+
     /// Saves what the browser shows, for a person to look at when the test fails.
     fn screenshot(&self, name: &str) {
         let png = self.session_call("GET", "/screenshot", None);
@@ -228,9 +248,6 @@ const ARROW_UP: &str = "\u{E013}";
 fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_another_spelling() {
     let Some(driver) = Driver::start() else { return };
     let server = Server::start(BackEnd::Sqlite);
-    // The operator's authenticator is set up once (over HTTP, as on the first login).
-    support::Browser::new().login(&server, "hotline-operator", PASSWORD);
-    let secret = server.second_factors.lock().unwrap()["hotline-operator"].0.clone();
     let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
     let operator = komek_app::Actor::Staff(accounts.into_iter().find(|a| a.username == "hotline-operator").unwrap());
     let husan = server
@@ -251,12 +268,7 @@ fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_anothe
         )
         .unwrap();
 
-    driver.open(&server.url("/login?lang=en"));
-    assert_eq!(driver.focused_id(), "username");
-    driver.keys(&format!("hotline-operator{TAB}{PASSWORD}{ENTER}"));
-    driver.wait_for_text("h1", "Two-step sign-in");
-    driver.keys(&format!("{}{ENTER}", support::current_code(&secret, 1)));
-    driver.wait_for_text("h1", "Dashboard");
+    driver.sign_in(&server, "hotline-operator");
 
     driver.open(&server.url("/hotline/new"));
     driver.wait_for_text("h1", "New appeal");
@@ -296,8 +308,6 @@ fn an_operator_registers_a_repeat_caller_with_the_keyboard_finding_him_by_anothe
 fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced_labour() {
     let Some(driver) = Driver::start() else { return };
     let server = Server::start(BackEnd::Sqlite);
-    support::Browser::new().login(&server, "lawyer", PASSWORD);
-    let secret = server.second_factors.lock().unwrap()["lawyer"].0.clone();
     let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
     let operator = komek_app::Actor::Staff(accounts.into_iter().find(|a| a.username == "hotline-operator").unwrap());
     let profile =
@@ -326,11 +336,7 @@ fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced
     };
     let appeal = server.app.register_appeal(&operator, appeal).unwrap();
 
-    driver.open(&server.url("/login?lang=en"));
-    driver.keys(&format!("lawyer{TAB}{PASSWORD}{ENTER}"));
-    driver.wait_for_text("h1", "Two-step sign-in");
-    driver.keys(&format!("{}{ENTER}", support::current_code(&secret, 1)));
-    driver.wait_for_text("h1", "Dashboard");
+    driver.sign_in(&server, "lawyer");
 
     // From the appeal, one step: the kind of case, and open it.
     driver.open(&server.url(&format!("/hotline/appeals/{appeal}")));
@@ -371,4 +377,113 @@ fn a_lawyer_opens_a_case_from_an_appeal_assesses_husan_and_sees_why_it_is_forced
     let stored =
         server.app.store().read(|tx| tx.query_one("SELECT verdict FROM assessments", &[])?.get::<String>(0)).unwrap();
     assert_eq!(stored, "yes");
+}
+
+#[test]
+fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
+    let Some(driver) = Driver::start() else { return };
+    let server = Server::start(BackEnd::Sqlite);
+    let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
+    let staff = |name: &str| komek_app::Actor::Staff(accounts.iter().find(|a| a.username == name).unwrap().clone());
+    let (lawyer, manager) = (staff("lawyer"), staff("manager"));
+    let police = komek_domain::referrals::Partner {
+        id: komek_domain::PartnerId::new(),
+        name: "ДП Туркестанской области, УБОП".into(),
+        kind: "police".into(),
+        country: "KZ".into(),
+        regions: vec![],
+        services: vec!["legal-consultation".into()],
+        languages: vec!["ru".into()],
+        working_hours: "9–18".into(),
+        active: true,
+        contacts: None,
+        updated_at: chrono::Utc::now(),
+    };
+    let police = server.app.add_partner(&manager, police).unwrap();
+    let profile =
+        komek_domain::entities::PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = komek_domain::entities::PersonIdentity {
+        full_name: "Хусан Абдуллаев".into(), ..Default::default()
+    };
+    let husan = server.app.register_person(&lawyer, None, profile, identity).unwrap();
+    let today = server.app.today(&lawyer).unwrap();
+    let case = komek_domain::entities::Case {
+        persons: vec![husan],
+        summary: Some("Паспорт отобран, перевозили с объекта на объект.".into()),
+        ..komek_domain::entities::Case::opened(
+            Default::default(),
+            "trafficking-labour",
+            lawyer.account_id().unwrap(),
+            today,
+        )
+    };
+    let case = server.app.open_case(&lawyer, case).unwrap();
+    // He agreed to share who he is and what happened with the police, not his health.
+    let consent = komek_app::referrals::NewConsent {
+        given_on: today,
+        method: "signed-form".into(),
+        recipients: vec![komek_domain::referrals::Recipient::Partner(police)],
+        purposes: vec!["investigation".into()],
+        categories: vec!["identity".into(), "case-narrative".into()],
+        ..Default::default()
+    };
+    server.app.record_consent(&lawyer, husan, consent).unwrap();
+
+    driver.sign_in(&server, "lawyer");
+    driver.open(&server.url(&format!("/cases/{case}")));
+    driver.click(&format!("a[href='/referrals/new?person={husan}&case={case}']"));
+    driver.wait_for_text("h1", "Make a referral");
+    driver.click(&format!("#partner_id option[value='{police}']"));
+    driver.click("button[name='check']");
+    // Checked against his consent: his health cannot be chosen for this partner.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let health = "input[name='fields'][value='health-notes']";
+    while !is_disabled(&driver, health) {
+        assert!(Instant::now() < deadline, "the health field was never greyed out");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for field in ["full-name", "case-summary"] {
+        driver.click(&format!("input[name='fields'][value='{field}']"));
+    }
+    driver.click("input[name='services'][value='legal-consultation']");
+    driver.screenshot("referral-form");
+    driver.click("form[action='/referrals/new'] button:not([name])");
+    let number = || server.app.store().read(|tx| tx.query_one("SELECT number FROM referrals", &[])?.get::<String>(0));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let number = loop {
+        if let Ok(number) = number() {
+            break number;
+        }
+        assert!(Instant::now() < deadline, "the referral was never saved");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    driver.wait_for_text("h1", &format!("Referral {number}"));
+    assert_eq!(driver.text("#carried"), "Full name, Case summary");
+
+    // Sent, with its letter in Russian filed into the case as what went out.
+    driver.click("#status option[value='sent']");
+    driver.click("form.step button[type=submit]");
+    driver.wait_for_text("#referral-status", "Sent");
+    let filed = server.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM evidence_files", &[])).unwrap();
+    assert_eq!(filed, 1, "the letter sent is in the case's evidence");
+
+    driver.click("a[href$='/letter?lang=ru']");
+    driver.wait_for_text("article.letter h1", &format!("Направление № {number}"));
+    let letter = driver.text("article.letter");
+    assert!(letter.contains("Хусан Абдуллаев") && letter.contains("Паспорт отобран"), "{letter}");
+    assert!(!letter.contains("Health"), "{letter}");
+    driver.screenshot("referral-letter");
+    // Printed as the browser prints it: a PDF of the letter alone.
+    let printed = driver.print();
+    assert!(printed.starts_with("JVBERi"), "a PDF (\"%PDF\" in base64)");
+}
+
+/// Whether the first element matching `css` is there and disabled (not while a page loads).
+fn is_disabled(driver: &Driver, css: &str) -> bool {
+    let session = format!("/session/{}", driver.session);
+    let found =
+        driver.try_call("POST", &format!("{session}/element"), Some(json!({ "using": "css selector", "value": css })));
+    let Some(element) = found.ok().and_then(|f| f[ELEMENT].as_str().map(str::to_owned)) else { return false };
+    let enabled = driver.try_call("GET", &format!("{session}/element/{element}/enabled"), None);
+    enabled.is_ok_and(|v| v.as_bool() == Some(false))
 }

@@ -61,6 +61,39 @@ fn a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region(back_
     assert!(!page.body.contains("/edit\""), "no edit link for the hotline");
     assert_eq!(operator.get(&server.url("/referrals/partners/new")).status, 403);
 
+    // From the intake form, while the caller is on the line: the form comes back with what
+    // was typed, and the directory's answer opens partners in another tab.
+    let intake = operator.get(&server.url("/hotline/new"));
+    let csrf = intake.csrf();
+    let appeal_id = intake.input_value("appeal_id");
+    let asked = operator.post(
+        &server.url("/hotline/new"),
+        &[
+            ("csrf", csrf.as_str()),
+            ("appeal_id", appeal_id.as_str()),
+            ("full_name", "Гульнара"),
+            ("notes", "Нужен приют с ребёнком"),
+            ("dir_service", "shelter"),
+            ("dir_region", "turkistan"),
+            ("action", "directory"),
+        ],
+    );
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    assert!(asked.body.contains("Приют «Забота»") && asked.body.contains("target=\"_blank\""), "{}", asked.body);
+    assert_eq!(asked.input_value("full_name"), "Гульнара", "what was typed stays");
+    assert!(asked.body.contains("Нужен приют с ребёнком"));
+    assert_eq!(server.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM appeals", &[])).unwrap(), 0);
+    // What the page's script asks as the operator chooses: the same answer, as a fragment.
+    let live = |browser: &mut Browser, csrf: &str, region: &str| {
+        browser.post(
+            &server.url("/hotline/directory"),
+            &[("csrf", csrf), ("dir_service", "shelter"), ("dir_region", region)],
+        )
+    };
+    assert!(live(&mut operator, &csrf, "turkistan").body.contains("Приют «Забота»"));
+    assert!(!live(&mut operator, &csrf, "almaty").body.contains("Приют"), "not where it does not serve");
+    assert_eq!(live(&mut operator, "forged", "turkistan").status, 409);
+
     // Marked inactive, it leaves the default list but stays in the directory.
     let edit = manager.get(&server.url(&format!("{page_url}/edit")));
     assert_eq!(edit.input_value("version"), "1");
@@ -71,6 +104,7 @@ fn a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region(back_
     assert_eq!(manager.post(&server.url(&format!("{page_url}/edit")), &form).status, 303);
     assert!(!operator.get(&server.url("/referrals/partners?service=shelter")).body.contains("Приют"));
     assert!(operator.get(&server.url("/referrals/partners?service=shelter&all=1")).body.contains("Приют"));
+    assert!(!live(&mut operator, &csrf, "turkistan").body.contains("Приют"), "an inactive partner is not offered");
     // The same form sent again at the old version is stale.
     assert_eq!(manager.post(&server.url(&format!("{page_url}/edit")), &form).status, 409);
 }
@@ -327,8 +361,29 @@ fn a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case(back_end: 
     let mut complete = fields.clone();
     complete.retain(|(k, _)| *k != "kind");
     complete.push(("kind", "trafficking-labour"));
+    // Her phone is one a known person gave: she is shown beside him, and registered only once
+    // the lawyer says she is someone else.
+    let profile =
+        komek_domain::entities::PersonProfile { sex: "male".into(), citizenship: "TJ".into(), ..Default::default() };
+    let identity = komek_domain::entities::PersonIdentity {
+        full_name: "Каримов Фаррух".into(),
+        phones: vec!["+992 93 555 11 22".into()],
+        ..Default::default()
+    };
+    let farrukh = server.app.register_person(&staff(&server, "lawyer"), None, profile, identity).unwrap();
+    complete.retain(|(k, _)| *k != "phone");
+    complete.push(("phone", "+992 93 555 11 22"));
+    let persons = || server.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM persons", &[])).unwrap();
+    let warned = lawyer.post(&server.url("/referrals/incoming"), &complete);
+    assert_eq!(warned.status, 422, "{}", warned.body);
+    assert!(warned.body.contains(&format!("value=\"{farrukh}\"")) && warned.body.contains("Каримов Фаррух"));
+    assert!(warned.body.contains("id=\"person-error\""), "{}", warned.body);
+    assert_eq!(warned.input_value("full_name"), "Рахимова Мадина", "nothing typed is lost");
+    assert_eq!(persons(), 1, "nobody was registered");
+    complete.push(("person", "new"));
     let saved = lawyer.post(&server.url("/referrals/incoming"), &complete);
     assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(persons(), 2);
     let page = lawyer.get(&server.url(saved.header("location").unwrap()));
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("IOM Kazakhstan") && page.body.contains("Рахимова Мадина"), "{}", page.body);
@@ -336,9 +391,82 @@ fn a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case(back_end: 
     assert!(page.body.contains("href=\"/cases/"), "her case is linked: {}", page.body);
 }
 
+/// The paper behind a consent: the signed form's scan attached from the person's page, a file
+/// that is not a document refused with its reason, the scan encrypted at rest, downloaded back
+/// as it was, every filing and opening audited, and out of reach exactly like not there.
+fn a_consents_signed_form_is_attached_encrypted_and_kept_within_reach(back_end: BackEnd) {
+    use komek_domain::entities::{PersonIdentity, PersonProfile};
+    const SIGNED: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let server = Server::start(back_end);
+    let lawyer_actor = staff(&server, "lawyer");
+    let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+    let identity = PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
+    let husan = server.app.register_person(&lawyer_actor, None, profile.clone(), identity).unwrap();
+    let today = server.app.today(&lawyer_actor).unwrap();
+    let consent = komek_app::referrals::NewConsent {
+        given_on: today,
+        method: "signed-form".into(),
+        recipients: vec![komek_domain::referrals::Recipient::Kind("police".into())],
+        purposes: vec!["investigation".into()],
+        categories: vec!["identity".into()],
+        ..Default::default()
+    };
+    let consent = server.app.record_consent(&lawyer_actor, husan, consent).unwrap();
+    let count = |sql: &str| server.app.store().read(|tx| tx.query_i64(sql, &[])).unwrap();
+
+    let mut lawyer = signed_in(&server, "lawyer");
+    let new_scan = format!("/persons/{husan}/consents/{consent}/scan/new");
+    let page = lawyer.get(&server.url(&format!("/persons/{husan}")));
+    assert!(page.body.contains(&new_scan), "{}", page.body);
+    let form = lawyer.get(&server.url(&new_scan));
+    assert_eq!(form.status, 200, "{}", form.body);
+    let csrf = form.csrf();
+    let upload = server.url(&format!("/persons/{husan}/consents/{consent}/scan"));
+    let refused =
+        lawyer.post_file(&upload, &[("csrf", &csrf)], "согласие.pdf", b"MZ\x90\x00 this program cannot be run");
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("not accepted") && refused.body.contains("id=\"file-error\""), "{}", refused.body);
+    assert_eq!(count("SELECT count(*) FROM consent_scans"), 0, "nothing refused was stored");
+    assert_eq!(lawyer.post_file(&upload, &[("csrf", "forged")], "согласие.pdf", SIGNED).status, 409);
+
+    let saved = lawyer.post_file(&upload, &[("csrf", &csrf)], "согласие.pdf", SIGNED);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let page = lawyer.get(&server.url(saved.header("location").unwrap()));
+    assert!(page.body.contains("The signed form is attached") && page.body.contains("Signed form"), "{}", page.body);
+    let download = lawyer.get(&upload);
+    assert_eq!(download.status, 200);
+    assert_eq!(download.body.as_bytes(), SIGNED);
+    assert_eq!(download.header("content-type"), Some("application/pdf"));
+    let stored: Vec<u8> =
+        server.app.store().read(|tx| tx.query_one("SELECT content_enc FROM consent_scans", &[])?.get(0)).unwrap();
+    assert!(!stored.windows(4).any(|w| w == b"%PDF"), "encrypted at rest");
+    assert_eq!(count("SELECT count(*) FROM audit_log WHERE record_kind = 'consent-scan' AND action = 'create'"), 1);
+    assert_eq!(count("SELECT count(*) FROM audit_log WHERE record_kind = 'consent-scan' AND action = 'read'"), 1);
+
+    // Another person's path to the same consent, and a lawyer of another office: not there.
+    let other = server.app.register_person(
+        &lawyer_actor,
+        None,
+        profile,
+        PersonIdentity { full_name: "Другой Человек".into(), ..Default::default() },
+    );
+    let elsewhere = format!("/persons/{}/consents/{consent}/scan", other.unwrap());
+    assert_eq!(lawyer.get(&server.url(&elsewhere)).status, 404);
+    let office = server.app.create_office(&komek_app::Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    let far =
+        server.app.create_account(&komek_app::Actor::System, "far", "Far", komek_domain::Role::Lawyer, office.id, "en");
+    server.app.set_password_directly(&komek_app::Actor::System, far.unwrap().account.id, PASSWORD).unwrap();
+    let mut far = signed_in(&server, "far");
+    assert_eq!(far.get(&upload).status, 404);
+    assert_eq!(far.get(&server.url(&new_scan)).status, 404);
+    let csrf = far.get(&server.url("/")).csrf();
+    assert_eq!(far.post_file(&upload, &[("csrf", &csrf)], "x.pdf", SIGNED).status, 404);
+}
+
 komek_store::with_each_back_end!(
     a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case,
     a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region,
     the_directory_is_closed_to_analysts_and_an_unknown_partner_is_not_there,
     a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_letter,
+    a_consents_signed_form_is_attached_encrypted_and_kept_within_reach,
 );

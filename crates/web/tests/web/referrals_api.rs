@@ -134,4 +134,68 @@ fn the_directory_consents_referrals_and_htcds_answer_through_the_api(back_end: B
     assert!(after.body["left_out"][0]["reason"].as_str().is_some_and(|r| r.contains("withdrawn")), "{}", after.body);
 }
 
-komek_store::with_each_back_end!(the_directory_consents_referrals_and_htcds_answer_through_the_api);
+/// A partner's referral taken in by a program at one go: a new person who looks like someone
+/// known is refused naming them (nothing saved), confirmed she is registered with her case and
+/// the referral received; a known person is taken in with an appeal; bad parts are all named.
+fn a_partners_referral_is_taken_in_at_one_go_through_the_api(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let manager = Client::of(&server, "manager");
+    let lawyer = Client::of(&server, "lawyer");
+    let iom_id = manager.post("/api/v1/partners", &iom()).id();
+    let known = husan(&lawyer);
+    let count = |table: &str| {
+        server.app.store().read(|tx| tx.query_i64(&format!("SELECT count(*) FROM {table}"), &[])).unwrap()
+    };
+    let madina = json!({ "profile": { "sex": "female", "citizenship": "TJ" },
+                         "identity": { "full_name": "Рахимова Мадина", "phones": ["+998 90 123 45 67"] } });
+    let mut body = json!({ "partner_id": iom_id, "received_on": "2008-10-14", "purpose": "protection",
+                           "services": ["shelter"], "urgency": "urgent",
+                           "letter": "Задержана на КПП, паспорт у работодателя.", "person": madina,
+                           "opens": { "type": "case", "kind": "trafficking-labour" } });
+    let (persons, referrals) = (count("persons"), count("referrals"));
+    let duplicate = lawyer.post("/api/v1/referrals/incoming", &body);
+    assert_eq!(duplicate.status, 409, "the same phone as Husan: {}", duplicate.body);
+    assert!(duplicate.body.to_string().contains(&known), "{}", duplicate.body);
+    assert_eq!((count("persons"), count("referrals")), (persons, referrals), "nothing saved");
+
+    body["person"]["confirm_new_person"] = json!(true);
+    let taken = lawyer.post("/api/v1/referrals/incoming", &body);
+    assert_eq!(taken.status, 201, "{}", taken.body);
+    let referral = taken.body["referral_id"].as_str().unwrap();
+    assert_eq!(taken.header("location"), Some(format!("/api/v1/referrals/{referral}").as_str()));
+    assert!(taken.body["case_id"].is_string() && taken.body["appeal_id"].is_null(), "{}", taken.body);
+    let read = lawyer.get(&format!("/api/v1/referrals/{referral}"));
+    assert_eq!((read.body["direction"].as_str(), read.body["status"].as_str()), (Some("incoming"), Some("received")));
+    assert_eq!(read.body["steps"][0]["note"], "Задержана на КПП, паспорт у работодателя.");
+    assert_eq!(read.body["person_id"], taken.body["person_id"]);
+
+    // Someone known, with an appeal in the register.
+    let appeal = json!({ "partner_id": iom_id, "received_on": "2008-10-15", "purpose": "return-reintegration",
+                         "services": ["repatriation"], "urgency": "routine", "person_id": known,
+                         "opens": { "type": "appeal", "channel": "email", "topics": ["forced-labour-suspicion"] } });
+    let taken = lawyer.post("/api/v1/referrals/incoming", &appeal);
+    assert_eq!(taken.status, 201, "{}", taken.body);
+    assert_eq!(taken.body["person_id"], known.as_str());
+    assert!(taken.body["appeal_id"].is_string(), "{}", taken.body);
+
+    // Both a known person and a new one, an unknown partner, a day that is not one: refused.
+    let mut bad = appeal.clone();
+    bad["person"] = json!({ "profile": { "sex": "female", "citizenship": "TJ" } });
+    lawyer.post("/api/v1/referrals/incoming", &bad).refused(400, "person");
+    let mut bad = appeal.clone();
+    bad["received_on"] = json!("15.10.2008");
+    lawyer.post("/api/v1/referrals/incoming", &bad).refused(400, "received_on");
+    let mut bad = appeal.clone();
+    bad["partner_id"] = json!(uuid::Uuid::now_v7().to_string());
+    bad["urgency"] = json!("whenever");
+    let refused = lawyer.post("/api/v1/referrals/incoming", &bad);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.fields().contains(&"urgency"), "{}", refused.body);
+    // An analyst takes nothing in.
+    assert_eq!(Client::of(&server, "analyst").post("/api/v1/referrals/incoming", &appeal).status, 403);
+}
+
+komek_store::with_each_back_end!(
+    the_directory_consents_referrals_and_htcds_answer_through_the_api,
+    a_partners_referral_is_taken_in_at_one_go_through_the_api,
+);

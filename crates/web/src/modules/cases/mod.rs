@@ -46,10 +46,12 @@ pub const MAX_UPLOAD_BODY_BYTES: usize = 2 * komek_domain::evidence::MAX_EVIDENC
 /// Uploads over a slow connection take long: a generous time, only here.
 pub const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
-/// The evidence upload route, with its own body limit and time.
+/// The upload routes (evidence files, scans of signed consent forms), with their own body
+/// limit and time.
 pub fn upload_routes() -> Router<AppState> {
     let router = Router::new()
         .route("/cases/{id}/evidence", post(parts::upload_evidence))
+        .route("/persons/{id}/consents/{consent}/scan", post(crate::modules::referrals::consents::attach_scan))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY_BYTES));
     crate::security::with_limits(router, MAX_UPLOAD_BODY_BYTES, UPLOAD_TIMEOUT)
 }

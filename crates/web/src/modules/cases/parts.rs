@@ -3,13 +3,12 @@
 //! back on that page with what was typed and its errors, and nothing is saved.
 
 use axum::extract::{Multipart, Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::AppError;
 use komek_app::casework::EvidenceRefused;
 use komek_domain::casework::{CaseEvent, NoteVisibility, Proceeding, Task};
 use komek_domain::entities::Service;
-use komek_domain::evidence::EvidenceKind;
 use komek_domain::{AccountId, CaseId, EventId, EvidenceId, Money, PersonId, ProceedingId, ServiceId, TaskId};
 use maud::{Markup, html};
 
@@ -20,6 +19,7 @@ use crate::forms::{FieldErrors, FormData};
 use crate::forms::{form_day, optional, required_day};
 use crate::layout;
 use crate::session::Current;
+use crate::uploads;
 use crate::{AppState, blocking, fields};
 
 /// The answer to a form of the case page: back to the page (at the form's section) when
@@ -383,55 +383,21 @@ pub async fn upload_evidence(
     State(state): State<AppState>,
     current: Current,
     Path(id): Path<uuid::Uuid>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let mut token = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut cut_off = false;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            // A body cut short or larger than the route allows.
-            Err(_) => {
-                cut_off = true;
-                break;
-            }
-        };
-        match field.name() {
-            Some("csrf") => token = field.text().await.unwrap_or_default(),
-            Some("file") => {
-                current.check_csrf(&state, &token).await?;
-                let name = field.file_name().unwrap_or_default().to_owned();
-                match field.bytes().await {
-                    Ok(bytes) => file = Some((name, bytes.to_vec())),
-                    Err(_) => cut_off = true,
-                }
-            }
-            _ => {}
-        }
-    }
-    current.check_csrf(&state, &token).await?;
+    let upload = uploads::read_upload(&state, &current, multipart).await?;
     let mut errors = FieldErrors::default();
-    let result = match file {
-        _ if cut_off => {
-            errors.add("file", "evidence-problem-truncated");
+    let result = match upload.file() {
+        Err(problem) => {
+            errors.add("file", problem);
             Err(AppError::Invalid(Vec::new()))
         }
-        None => {
-            errors.add("file", "evidence-problem-empty");
-            Err(AppError::Invalid(Vec::new()))
-        }
-        Some((name, bytes)) if bytes.is_empty() && name.is_empty() => {
-            errors.add("file", "evidence-problem-empty");
-            Err(AppError::Invalid(Vec::new()))
-        }
-        Some((name, bytes)) => {
+        Ok((name, bytes)) => {
             let (app, actor) = (state.app.clone(), current.actor.clone());
             match blocking(move || app.add_evidence(&actor, CaseId(id), &name, &bytes)).await? {
                 Ok(_) => Ok(()),
                 Err(EvidenceRefused::File(problem)) => {
-                    errors.add("file", problem_message(&problem));
+                    errors.add("file", uploads::problem_message(&problem));
                     Err(AppError::Invalid(Vec::new()))
                 }
                 Err(EvidenceRefused::App(e)) => Err(e),
@@ -439,18 +405,6 @@ pub async fn upload_evidence(
         }
     };
     finish(&state, &current, CaseId(id), "evidence", FormData::parse(b""), errors, result).await
-}
-
-/// The message of a refused file, in the words a lawyer understands.
-fn problem_message(problem: &komek_domain::evidence::EvidenceProblem) -> &'static str {
-    use komek_domain::evidence::EvidenceProblem;
-    match problem {
-        EvidenceProblem::Empty => "evidence-problem-empty",
-        EvidenceProblem::TooLarge { .. } => "evidence-problem-too-large",
-        EvidenceProblem::Truncated { .. } => "evidence-problem-truncated",
-        EvidenceProblem::Damaged { .. } => "evidence-problem-damaged",
-        EvidenceProblem::RefusedType => "evidence-problem-refused-type",
-    }
 }
 
 /// Sends a file back, decrypted, as a download (never shown inline: a file is evidence, not
@@ -462,14 +416,5 @@ pub async fn download_evidence(
 ) -> Result<Response, WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let (meta, content) = blocking(move || app.evidence_file(&actor, CaseId(id), EvidenceId(file))).await??;
-    let kind = EvidenceKind::parse(&meta.kind);
-    let media_type = kind.map_or("application/octet-stream", |k| k.media_type());
-    // "IMG_1234" comes back as "IMG_1234.jpg", so the phone or computer opens it.
-    let name = kind.map_or_else(|| meta.name.clone(), |k| k.download_name(&meta.name));
-    let ascii: String =
-        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
-    let encoded: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
-    Ok(([(header::CONTENT_TYPE, media_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], content)
-        .into_response())
+    Ok(uploads::download(&meta.kind, &meta.name, content))
 }

@@ -2,10 +2,12 @@
 //! when; the form that records a new one (a refused form comes back as typed); a withdrawal,
 //! dated, which stops at once every referral under it not yet sent.
 
-use axum::extract::{Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use komek_app::AppError;
+use komek_app::casework::EvidenceRefused;
+use komek_app::referrals::ConsentScan;
 use komek_app::referrals::NewConsent;
 use komek_domain::referrals::{Consent, Recipient};
 use komek_domain::{ConsentId, PartnerId, PersonId, lookups};
@@ -17,6 +19,7 @@ use crate::forms::{FieldErrors, FormData, form_day, required_day};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
+use crate::uploads;
 use crate::widgets::{day, field, lookup_checkboxes, lookup_select};
 use crate::{AppState, blocking, fields};
 
@@ -48,6 +51,7 @@ pub fn section(
     current: &Current,
     person: PersonId,
     consents: &[Consent],
+    scans: &[ConsentScan],
     partners: &std::collections::HashMap<PartnerId, String>,
     today: NaiveDate,
 ) -> Markup {
@@ -67,7 +71,8 @@ pub fn section(
                         @for c in consents {
                             tr {
                                 td { (day(c.given_on)) " · " (tr.lookup(lookups::CONSENT_METHOD, &c.method))
-                                    @if let Some(note) = c.note.as_ref().filter(|n| !n.is_empty()) { p.meta { (note) } } }
+                                    @if let Some(note) = c.note.as_ref().filter(|n| !n.is_empty()) { p.meta { (note) } }
+                                    (scan_links(tr, person, c.id, scans.iter().find(|s| s.consent_id == c.id))) }
                                 td { (recipients(tr, c, partners)) }
                                 td { (codes(tr, lookups::REFERRAL_PURPOSE, &c.purposes)) }
                                 td { (codes(tr, lookups::DATA_CATEGORY, &c.categories)) }
@@ -90,6 +95,113 @@ pub fn section(
             p.actions { a.button href={ "/persons/" (person) "/consents/new" } { (tr.t("consent-record")) } }
         }
     }
+}
+
+/// The signed form's scan of a consent: a download when there is one, and where to attach one
+/// (or a better one).
+fn scan_links(tr: Tr<'_>, person: PersonId, consent: ConsentId, scan: Option<&ConsentScan>) -> Markup {
+    let base = format!("/persons/{person}/consents/{consent}/scan");
+    html! {
+        p.meta {
+            @if let Some(scan) = scan {
+                a href=(base) { (tr.t("consent-scan")) } " (" (scan_size(scan.size)) ") · "
+                a href={ (base) "/new" } { (tr.t("consent-scan-replace")) }
+            } @else {
+                a href={ (base) "/new" } { (tr.t("consent-scan-attach")) }
+            }
+        }
+    }
+}
+
+/// A file's size as people read it: kilobytes, or megabytes with one decimal.
+fn scan_size(bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", (bytes + 1023) / 1024)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// The page to attach a consent's scan, again with what was wrong with the last file.
+pub async fn scan_form(
+    State(state): State<AppState>,
+    current: Current,
+    Path((person, consent)): Path<(uuid::Uuid, uuid::Uuid)>,
+) -> Result<Markup, WebError> {
+    scan_page(&state, &current, PersonId(person), ConsentId(consent), &FieldErrors::default()).await
+}
+
+async fn scan_page(
+    state: &AppState,
+    current: &Current,
+    person: PersonId,
+    consent: ConsentId,
+    errors: &FieldErrors,
+) -> Result<Markup, WebError> {
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let (name, consent) = blocking(move || -> Result<_, AppError> {
+        let consent =
+            app.consent_terms(&actor, person)?.into_iter().find(|c| c.id == consent).ok_or(AppError::NotFound)?;
+        Ok((app.names_within_reach(&actor, &[person])?.remove(&person).unwrap_or_default(), consent))
+    })
+    .await??;
+    let tr = current.tr(state);
+    let title = tr.t("consent-scan-attach");
+    let max_mb = komek_domain::evidence::MAX_EVIDENCE_BYTES / (1024 * 1024);
+    let content = html! {
+        h1 { (title) }
+        p { a href={ "/persons/" (person) "#consents" } { (name) } " · " (day(consent.given_on)) " · "
+            (tr.lookup(lookups::CONSENT_METHOD, &consent.method)) }
+        (errors.summary(tr))
+        form.upload method="post" enctype="multipart/form-data" action={ "/persons/" (person) "/consents/" (consent.id) "/scan" } {
+            input type="hidden" name="csrf" value=(current.session.csrf_token);
+            label for="file" { (tr.t("consent-scan-file")) }
+            input type="file" id="file" name="file" aria-invalid=[errors.has("file").then_some("true")];
+            (errors.message(tr, "file"))
+            p.hint { (tr.t_with("evidence-limits", "max", max_mb as i64)) }
+            button type="submit" { (tr.t("evidence-upload")) }
+        }
+    };
+    Ok(layout::page(tr, current, &title, "/hotline", content))
+}
+
+/// Receives a consent's scan; a refused file comes back on the form with its reason.
+pub async fn attach_scan(
+    State(state): State<AppState>,
+    current: Current,
+    Path((person, consent)): Path<(uuid::Uuid, uuid::Uuid)>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let (person, consent) = (PersonId(person), ConsentId(consent));
+    let upload = uploads::read_upload(&state, &current, multipart).await?;
+    let problem = match upload.file() {
+        Err(problem) => problem,
+        Ok((name, bytes)) => {
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            match blocking(move || app.attach_consent_scan(&actor, person, consent, &name, &bytes)).await? {
+                Ok(()) => {
+                    return Ok(Redirect::to(&format!("/persons/{person}?done=consent-scan#consents")).into_response());
+                }
+                Err(EvidenceRefused::File(problem)) => uploads::problem_message(&problem),
+                Err(EvidenceRefused::App(e)) => return Err(e.into()),
+            }
+        }
+    };
+    let mut errors = FieldErrors::default();
+    errors.add("file", problem);
+    let page = scan_page(&state, &current, person, consent, &errors).await?;
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// A consent's scan, as a download; audited.
+pub async fn download_scan(
+    State(state): State<AppState>,
+    current: Current,
+    Path((person, consent)): Path<(uuid::Uuid, uuid::Uuid)>,
+) -> Result<Response, WebError> {
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let file = blocking(move || app.consent_scan(&actor, PersonId(person), ConsentId(consent))).await??;
+    Ok(uploads::download(&file.scan.kind, &file.name, file.content))
 }
 
 /// What the consent form holds, as typed.

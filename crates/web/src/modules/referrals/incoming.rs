@@ -7,6 +7,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::appeals::IntakePerson;
+use komek_app::persons::Candidate;
 use komek_app::referrals::{IncomingReferral, Opens};
 use komek_app::{Actor, App, AppError};
 use komek_domain::entities::{PersonIdentity, PersonProfile};
@@ -21,6 +22,9 @@ use crate::session::Current;
 use crate::widgets::{field, lookup_checkboxes, lookup_select, text_input};
 use crate::{AppState, blocking, fields};
 
+/// The person choice meaning "the one typed is someone new", among likely duplicates.
+const NEW_PERSON: &str = "new";
+
 /// What the form holds, as typed.
 #[derive(Default, Clone)]
 struct IncomingForm {
@@ -31,7 +35,8 @@ struct IncomingForm {
     urgency: String,
     reply_due_on: String,
     letter: String,
-    /// A known person's id, when the form was opened from their page.
+    /// A known person's id, when the form was opened from their page or one was chosen among
+    /// likely duplicates; [`NEW_PERSON`] when the one typed was confirmed as someone new.
     person: String,
     full_name: String,
     sex: String,
@@ -69,7 +74,15 @@ impl IncomingForm {
     }
 
     fn known_person(&self) -> Result<Option<PersonId>, WebError> {
+        if self.new_person_confirmed() {
+            return Ok(None);
+        }
         optional(&self.person).map(|p| p.parse().map(PersonId).map_err(|_| WebError::NotFound)).transpose()
+    }
+
+    /// The person typed was shown beside known persons they look like, and chosen as new.
+    fn new_person_confirmed(&self) -> bool {
+        self.person == NEW_PERSON
     }
 
     fn parse(&self, errors: &mut FieldErrors) -> Result<IncomingReferral, WebError> {
@@ -122,10 +135,12 @@ impl IncomingForm {
     }
 }
 
-/// What the form offers: the partners, and the known person's name.
+/// What the form offers: the partners, the known person's name, and the known persons the
+/// one typed looks like.
 struct Offered {
     partners: Vec<Partner>,
     name: Option<String>,
+    duplicates: Vec<Candidate>,
 }
 
 fn offered(app: &App, actor: &Actor, person: Option<PersonId>) -> Result<Offered, AppError> {
@@ -134,7 +149,7 @@ fn offered(app: &App, actor: &Actor, person: Option<PersonId>) -> Result<Offered
         Some(id) => Some(app.names_within_reach(actor, &[id])?.remove(&id).ok_or(AppError::NotFound)?),
         None => None,
     };
-    Ok(Offered { partners: app.find_partners(actor, &query)?, name })
+    Ok(Offered { partners: app.find_partners(actor, &query)?, name, duplicates: Vec::new() })
 }
 
 pub async fn new_form(
@@ -168,13 +183,24 @@ pub async fn receive(State(state): State<AppState>, current: Current, data: Form
     let mut errors = FieldErrors::default();
     let incoming = form.parse(&mut errors)?;
     let person = form.known_person()?;
+    let confirmed = form.new_person_confirmed();
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let outcome = blocking(move || -> Result<_, AppError> {
-        let saved = errors.is_empty().then(|| app.receive_referral(&actor, incoming));
-        Ok((saved, offered(&app, &actor, person)?, errors))
+        // Someone new who looks like someone known is registered only once the lawyer says so.
+        let duplicates = match (&incoming.person, confirmed) {
+            (IntakePerson::New { profile, identity }, false) if errors.is_empty() => {
+                app.likely_duplicates(&actor, profile, identity)?
+            }
+            _ => Vec::new(),
+        };
+        let saved = (errors.is_empty() && duplicates.is_empty()).then(|| app.receive_referral(&actor, incoming));
+        Ok((saved, Offered { duplicates, ..offered(&app, &actor, person)? }, errors))
     })
     .await??;
     let (saved, offered, mut errors) = outcome;
+    if !offered.duplicates.is_empty() {
+        errors.add("person", "incoming-possible-duplicate");
+    }
     match saved {
         Some(Ok(received)) => {
             return Ok(Redirect::to(&format!("/referrals/{}?done=saved", received.referral_id)).into_response());
@@ -218,6 +244,22 @@ fn page(state: &AppState, current: &Current, form: &IncomingForm, offered: &Offe
                     input type="hidden" name="person" value=(form.person);
                     p { a href={ "/persons/" (form.person) } { (name) } }
                 } @else {
+                    @if !offered.duplicates.is_empty() {
+                        (errors.message(tr, "person"))
+                        ul.candidates #person role="list" {
+                            @for c in &offered.duplicates {
+                                li.candidate { label.check {
+                                    input type="radio" name="person" value=(c.person.id);
+                                    " " strong { (c.person.identity.as_ref().map(|i| i.full_name.as_str()).unwrap_or_default()) }
+                                    @for reason in &c.reasons { " " span.badge { (tr.t(&format!("match-{}", reason.code()))) } }
+                                } }
+                            }
+                            li.candidate { label.check {
+                                input type="radio" name="person" value=(NEW_PERSON);
+                                " " (tr.t("intake-confirm-new"))
+                            } }
+                        }
+                    }
                     (field(tr, "intake-full-name", "full_name", errors, text_input("full_name", &form.full_name, errors)))
                     (field(tr, "intake-sex", "sex", errors, lookup_select(tr, "sex", lookups::SEX, &form.sex, Some("form-not-given"), errors)))
                     (field(tr, "intake-citizenship", "citizenship", errors, lookup_select(tr, "citizenship", lookups::CITIZENSHIP, &form.citizenship, Some("form-not-given"), errors)))

@@ -44,6 +44,8 @@ pub fn routes() -> Router<AppState> {
         .route("/persons/{id}/consents/new", get(consents::new_form))
         .route("/persons/{id}/consents", post(consents::record))
         .route("/persons/{id}/consents/{consent}/withdraw", post(consents::withdraw))
+        .route("/persons/{id}/consents/{consent}/scan", get(consents::download_scan))
+        .route("/persons/{id}/consents/{consent}/scan/new", get(consents::scan_form))
 }
 
 /// The choice of an active partner, each named with its kind.

@@ -400,7 +400,7 @@ fn page(
         @if let Some(refusal) = refusal { p.notice.warning role="alert" #refusal { (refusal) } }
         h1 { (title) }
         p.badges {
-            span.badge #status { (tr.lookup(lookups::REFERRAL_STATUS, &r.status)) }
+            span.badge #referral-status { (tr.lookup(lookups::REFERRAL_STATUS, &r.status)) }
             @if r.reply_overdue_on(data.today) { " " span.badge.sensitive { (tr.t("referral-overdue")) } }
         }
         dl.record {
