@@ -463,10 +463,117 @@ fn a_consents_signed_form_is_attached_encrypted_and_kept_within_reach(back_end: 
     assert_eq!(far.post_file(&upload, &[("csrf", &csrf)], "x.pdf", SIGNED).status, 404);
 }
 
+/// Every referral page, for every role, on a person of the office, of another office, and in a
+/// sensitive case: refused by role first (403), then out of reach exactly like not there
+/// (404, naming nobody); what may be seen opens (200).
+fn referral_pages_follow_the_access_rules(back_end: BackEnd) {
+    use komek_app::Actor;
+    use komek_app::referrals::{NewConsent, NewReferral};
+    use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
+    use komek_domain::referrals::{Direction, Partner, Recipient};
+    use komek_domain::{Capability, Role};
+    const SIGNED: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let server = Server::start(back_end);
+    let app = &server.app;
+    let district = app.create_office(&Actor::System, "maktaaral", "Maktaaral", 300).unwrap();
+    let local = app.create_account(&Actor::System, "local", "Local", Role::Lawyer, district.id, "en").unwrap();
+    let (local, lawyer, manager) = (Actor::Staff(local.account), staff(&server, "lawyer"), staff(&server, "manager"));
+    let police = Partner {
+        id: komek_domain::PartnerId::new(),
+        name: "ДП, УБОП".into(),
+        kind: "police".into(),
+        country: "KZ".into(),
+        regions: vec![],
+        services: vec!["legal-consultation".into()],
+        languages: vec!["ru".into()],
+        working_hours: String::new(),
+        active: true,
+        contacts: None,
+        updated_at: chrono::Utc::now(),
+    };
+    let police = app.add_partner(&manager, police).unwrap();
+    let today = app.today(&lawyer).unwrap();
+    // A person with a case, a consent with its scan, and a referral made under it.
+    let file = |actor: &Actor, name: &str, sensitive: bool| {
+        let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
+        let identity = PersonIdentity { full_name: name.into(), ..Default::default() };
+        let person = app.register_person(actor, None, profile, identity).unwrap();
+        let case = Case {
+            sensitive,
+            persons: vec![person],
+            ..Case::opened(Default::default(), "trafficking-labour", actor.account_id().unwrap(), today)
+        };
+        let case = app.open_case(actor, case).unwrap();
+        let consent = NewConsent {
+            given_on: today,
+            method: "signed-form".into(),
+            recipients: vec![Recipient::Kind("police".into())],
+            purposes: vec!["investigation".into()],
+            categories: vec!["identity".into()],
+            ..Default::default()
+        };
+        let consent = app.record_consent(actor, person, consent).unwrap();
+        app.attach_consent_scan(actor, person, consent, "согласие.pdf", SIGNED).unwrap();
+        let referral = NewReferral {
+            person_id: person,
+            case_id: Some(case),
+            appeal_id: None,
+            partner_id: police,
+            purpose: "investigation".into(),
+            services: vec!["legal-consultation".into()],
+            urgency: "urgent".into(),
+            reply_due_on: None,
+            fields: vec!["full-name".into()],
+            consent_id: Some(consent),
+            override_reason: None,
+            made_on: None,
+        };
+        let referral = app.make_referral(actor, Direction::Outgoing, referral).unwrap();
+        (person, case, consent, referral)
+    };
+    let here = file(&lawyer, "Хамидов Хуршид", false);
+    let elsewhere = file(&local, "Осмонова Бермет", false);
+    let sensitive = file(&lawyer, "Ташпулатова Дилором", true);
+
+    for role in Role::ALL {
+        let mut browser = signed_in(&server, role.code());
+        let refers = role.can(Capability::RegisterAppeals);
+        let expect = |reached: bool| match (refers, reached) {
+            (false, _) => 403,
+            (true, true) => 200,
+            (true, false) => 404,
+        };
+        let on_team = role == Role::Lawyer;
+        for ((person, case, consent, referral), reached) in [(here, true), (elsewhere, false), (sensitive, on_team)] {
+            let pages = [
+                format!("/persons/{person}/consents/new"),
+                format!("/persons/{person}/consents/{consent}/scan/new"),
+                format!("/persons/{person}/consents/{consent}/scan"),
+                format!("/referrals/new?person={person}&case={case}"),
+                format!("/referrals/incoming?person={person}"),
+                format!("/referrals/{referral}"),
+                format!("/referrals/{referral}/letter?lang=ru"),
+                format!("/referrals/{referral}/letter.pdf?lang=ru"),
+                format!("/cases/{case}/htcds"),
+            ];
+            for path in pages {
+                let page = browser.get(&server.url(&path));
+                assert_eq!(page.status, expect(reached), "{} on {path}", role.code());
+                if page.status != 200 {
+                    for name in ["Хамидов", "Осмонова", "Ташпулатова"] {
+                        assert!(!page.body.contains(name), "{} on {path} names {name}", role.code());
+                    }
+                }
+            }
+        }
+    }
+}
+
 komek_store::with_each_back_end!(
     a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case,
     a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region,
     the_directory_is_closed_to_analysts_and_an_unknown_partner_is_not_there,
     a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_letter,
     a_consents_signed_form_is_attached_encrypted_and_kept_within_reach,
+    referral_pages_follow_the_access_rules,
 );

@@ -267,7 +267,10 @@ type FormChoices = (String, Vec<(PartnerId, String)>, NaiveDate);
 
 /// What the form offers; refuses a person out of reach.
 fn load(app: &komek_app::App, actor: &komek_app::Actor, person: PersonId) -> Result<FormChoices, AppError> {
-    if !komek_app::policy::referrals::may_record_consent(actor) || !app.can_reach_person(actor, person)? {
+    if !komek_app::policy::referrals::may_record_consent(actor) {
+        return Err(AppError::Forbidden);
+    }
+    if !app.can_reach_person(actor, person)? {
         return Err(AppError::NotFound);
     }
     let name = app.names_within_reach(actor, &[person])?.remove(&person).unwrap_or_default();

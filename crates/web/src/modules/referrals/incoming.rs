@@ -144,6 +144,9 @@ struct Offered {
 }
 
 fn offered(app: &App, actor: &Actor, person: Option<PersonId>) -> Result<Offered, AppError> {
+    if !komek_app::policy::referrals::may_refer(actor) {
+        return Err(AppError::Forbidden);
+    }
     let query = komek_app::partners::PartnerQuery { active_only: true, ..Default::default() };
     let name = match person {
         Some(id) => Some(app.names_within_reach(actor, &[id])?.remove(&id).ok_or(AppError::NotFound)?),
