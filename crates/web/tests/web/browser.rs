@@ -386,19 +386,7 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
     let accounts = server.app.accounts(&komek_app::Actor::System).unwrap();
     let staff = |name: &str| komek_app::Actor::Staff(accounts.iter().find(|a| a.username == name).unwrap().clone());
     let (lawyer, manager) = (staff("lawyer"), staff("manager"));
-    let police = komek_domain::referrals::Partner {
-        id: komek_domain::PartnerId::new(),
-        name: "ДП Туркестанской области, УБОП".into(),
-        kind: "police".into(),
-        country: "KZ".into(),
-        regions: vec![],
-        services: vec!["legal-consultation".into()],
-        languages: vec!["ru".into()],
-        working_hours: "9–18".into(),
-        active: true,
-        contacts: None,
-        updated_at: chrono::Utc::now(),
-    };
+    let police = support::partner("ДП Туркестанской области, УБОП", "police", &["legal-consultation"]);
     let police = server.app.add_partner(&manager, police).unwrap();
     let profile =
         komek_domain::entities::PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };

@@ -136,20 +136,11 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let manager = staff(&server, "manager");
     let lawyer_actor = staff(&server, "lawyer");
     let police = Partner {
-        id: komek_domain::PartnerId::new(),
-        name: "ДП Туркестанской области, УБОП".into(),
-        kind: "police".into(),
-        country: "KZ".into(),
-        regions: vec![],
-        services: vec!["legal-consultation".into()],
-        languages: vec!["ru".into()],
-        working_hours: "9–18".into(),
-        active: true,
         contacts: Some(PartnerContacts {
             focal_points: vec![FocalPoint { name: "Майор Ахметов".into(), ..Default::default() }],
             ..Default::default()
         }),
-        updated_at: chrono::Utc::now(),
+        ..support::partner("ДП Туркестанской области, УБОП", "police", &["legal-consultation"])
     };
     let police = server.app.add_partner(&manager, police).unwrap();
     let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
@@ -311,22 +302,9 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
 /// one form, a refused form keeps what was typed, and the saved one shows the referral, her
 /// and her case.
 fn a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case(back_end: BackEnd) {
-    use komek_domain::referrals::Partner;
     let server = Server::start(back_end);
     let manager = staff(&server, "manager");
-    let iom = Partner {
-        id: komek_domain::PartnerId::new(),
-        name: "IOM Kazakhstan".into(),
-        kind: "international-organisation".into(),
-        country: "KZ".into(),
-        regions: vec![],
-        services: vec!["repatriation".into()],
-        languages: vec!["ru".into()],
-        working_hours: String::new(),
-        active: true,
-        contacts: None,
-        updated_at: chrono::Utc::now(),
-    };
+    let iom = support::partner("IOM Kazakhstan", "international-organisation", &["repatriation"]);
     let iom = server.app.add_partner(&manager, iom).unwrap().to_string();
     let mut lawyer = signed_in(&server, "lawyer");
     let desk = lawyer.get(&server.url("/referrals"));
@@ -470,7 +448,7 @@ fn referral_pages_follow_the_access_rules(back_end: BackEnd) {
     use komek_app::Actor;
     use komek_app::referrals::{NewConsent, NewReferral};
     use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
-    use komek_domain::referrals::{Direction, Partner, Recipient};
+    use komek_domain::referrals::{Direction, Recipient};
     use komek_domain::{Capability, Role};
     const SIGNED: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
     let server = Server::start(back_end);
@@ -478,19 +456,7 @@ fn referral_pages_follow_the_access_rules(back_end: BackEnd) {
     let district = app.create_office(&Actor::System, "maktaaral", "Maktaaral", 300).unwrap();
     let local = app.create_account(&Actor::System, "local", "Local", Role::Lawyer, district.id, "en").unwrap();
     let (local, lawyer, manager) = (Actor::Staff(local.account), staff(&server, "lawyer"), staff(&server, "manager"));
-    let police = Partner {
-        id: komek_domain::PartnerId::new(),
-        name: "ДП, УБОП".into(),
-        kind: "police".into(),
-        country: "KZ".into(),
-        regions: vec![],
-        services: vec!["legal-consultation".into()],
-        languages: vec!["ru".into()],
-        working_hours: String::new(),
-        active: true,
-        contacts: None,
-        updated_at: chrono::Utc::now(),
-    };
+    let police = support::partner("ДП, УБОП", "police", &["legal-consultation"]);
     let police = app.add_partner(&manager, police).unwrap();
     let today = app.today(&lawyer).unwrap();
     // A person with a case, a consent with its scan, and a referral made under it.

@@ -299,3 +299,21 @@ pub fn current_code(secret: &[u8], ahead: i64) -> String {
 pub fn recovery_codes_on(page: &Page) -> Vec<String> {
     page.body.split("<li><code>").skip(1).map(|s| s[..s.find("</code>").unwrap()].to_owned()).collect()
 }
+
+/// An active partner of the directory, of `kind`, serving everywhere, speaking Russian, with no
+/// contacts: what a test adds before referring someone to it.
+pub fn partner(name: &str, kind: &str, services: &[&str]) -> komek_domain::referrals::Partner {
+    komek_domain::referrals::Partner {
+        id: komek_domain::PartnerId::new(),
+        name: name.into(),
+        kind: kind.into(),
+        country: "KZ".into(),
+        regions: vec![],
+        services: services.iter().map(|s| s.to_string()).collect(),
+        languages: vec!["ru".into()],
+        working_hours: "9–18".into(),
+        active: true,
+        contacts: None,
+        updated_at: chrono::Utc::now(),
+    }
+}
