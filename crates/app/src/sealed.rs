@@ -107,6 +107,11 @@ pub fn referral_step_note(id: ReferralId) -> FieldRef<'static> {
     FieldRef { kind: "referral", id: id.0, field: "step_note" }
 }
 
+/// The letter a referral was sent with, as the PDF that went.
+pub fn sent_letter(id: ReferralId) -> FieldRef<'static> {
+    FieldRef { kind: "referral", id: id.0, field: "sent_letter" }
+}
+
 /// The reason written for breaking glass (`id`: the break-glass record).
 pub fn break_glass_reason(id: Uuid) -> FieldRef<'static> {
     FieldRef { kind: "break-glass", id, field: "reason" }
@@ -142,6 +147,7 @@ mod tests {
             (consent_scan_content(ConsentId(id)), "consent", "scan_content"),
             (referral_override_reason(ReferralId(id)), "referral", "override_reason"),
             (referral_step_note(ReferralId(id)), "referral", "step_note"),
+            (sent_letter(ReferralId(id)), "referral", "sent_letter"),
         ];
         for (at, kind, field) in pinned {
             assert_eq!((at.kind, at.field), (kind, field));

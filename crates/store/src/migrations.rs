@@ -97,6 +97,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0014_consent_scans.sql"),
         postgres: include_str!("migrations/postgres/0014_consent_scans.sql"),
     },
+    Migration {
+        version: 15,
+        name: "sent letters",
+        sqlite: include_str!("migrations/sqlite/0015_sent_letters.sql"),
+        postgres: include_str!("migrations/postgres/0015_sent_letters.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

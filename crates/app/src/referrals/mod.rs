@@ -26,7 +26,7 @@ mod letter;
 mod scans;
 pub use htcds::{CasesToExport, Coverage, ExportPreview, ExportTo, HtcdsExport, LeftOut, MAX_CASES_PER_EXPORT};
 pub use incoming::{IncomingReferral, Opens, Received};
-pub use komek_store::repo::referrals::{ConsentScan, ReferralsOf};
+pub use komek_store::repo::referrals::{ConsentScan, ReferralsOf, SentLetter};
 pub use letter::{ReferralLetter, Words};
 pub use scans::ScanFile;
 
@@ -78,6 +78,8 @@ pub struct NextStep {
 pub struct ReferralFile {
     pub referral: Referral,
     pub steps: Vec<ReferralStep>,
+    /// The letter it was sent with, once sent.
+    pub sent_letter: Option<SentLetter>,
     /// The version read, to be given back with the next step.
     pub version: i64,
 }
@@ -373,46 +375,73 @@ impl App {
             };
             repo::add_step(tx, id, version, &step)?;
             let (action, detail) = if status == "sent" {
+                let sha256 = match self.keep_letter(tx, actor, r, on, words, today)? {
+                    Ok(sha256) => sha256,
+                    Err(failed) => return Ok(Err(failed)),
+                };
                 let under = r.consent_id.map_or("a manager's override".to_owned(), |c| format!("consent {c}"));
                 let fields = r.fields.join(", ");
-                (Action::Export, format!("shared with partner {}: {fields} under {under}", r.partner_id))
+                let shared = format!("shared with partner {}: {fields} under {under}", r.partner_id);
+                (Action::Export, format!("{shared}; letter sha256 {sha256}"))
             } else {
                 (Action::Update, status.to_owned())
             };
             self.audit(tx, Event::new(Some(by), action, "referral", id.to_string()).detail(detail))?;
-            if status == "sent"
-                && let Some(case) = r.case_id
-                && let Err(failed) = self.file_letter(tx, actor, id, case, words, today)?
-            {
-                return Ok(Err(failed));
-            }
             Ok(Ok(()))
         })?
     }
 
-    /// Files a sent referral's letter into its case's evidence, as the PDF that went.
-    fn file_letter(
+    /// Keeps the letter a referral is sent with, as the PDF that went: sealed with the
+    /// referral, and filed into its case's evidence when it has a case. Answers the PDF's
+    /// SHA-256, for the audit entry of the sending.
+    fn keep_letter(
         &self,
         tx: &mut dyn Tx,
         actor: &Actor,
-        id: ReferralId,
-        case: CaseId,
+        r: &Referral,
+        sent_on: NaiveDate,
         words: &Words<'_>,
         today: NaiveDate,
-    ) -> Result<Result<(), AppError>, StoreError> {
-        let letter = self.letter_in(tx, actor, id, words, today)?;
+    ) -> Result<Result<String, AppError>, StoreError> {
+        use sha2::{Digest, Sha256};
+        let letter = self.letter_in(tx, actor, r.id, words, today)?;
         let pdf = match letter.to_pdf() {
             Ok(pdf) => pdf,
             Err(e) => return Ok(Err(e)),
         };
-        let name = format!("{}.pdf", letter.number);
-        let accepted = match komek_domain::evidence::inspect(&name, &pdf) {
-            Ok(accepted) => accepted,
-            Err(problem) => return Ok(Err(AppError::Document(problem.to_string()))),
+        let sha256 = hex::encode(Sha256::digest(&pdf));
+        let kept = repo::SentLetter {
+            referral_id: r.id,
+            sha256: sha256.clone(),
+            size: pdf.len() as i64,
+            sent_on,
+            sent_by: actor.account_id().ok_or(StoreError::NotFound)?,
         };
-        let sealed = self.seal_evidence(actor, case, accepted, &pdf);
-        self.file_evidence(tx, actor, &sealed)?;
-        Ok(Ok(()))
+        repo::insert_sent_letter(tx, &kept, self.keys.seal(sealed::sent_letter(r.id), &pdf))?;
+        if let Some(case) = r.case_id {
+            let name = format!("{}.pdf", letter.number);
+            let accepted = match komek_domain::evidence::inspect(&name, &pdf) {
+                Ok(accepted) => accepted,
+                Err(problem) => return Ok(Err(AppError::Document(problem.to_string()))),
+            };
+            let sealed = self.seal_evidence(actor, case, accepted, &pdf);
+            self.file_evidence(tx, actor, &sealed)?;
+        }
+        Ok(Ok(sha256))
+    }
+
+    /// The letter a referral was sent with, as the PDF that went; the reading audited.
+    pub fn sent_letter(&self, actor: &Actor, id: ReferralId) -> AppResult<(SentLetter, Vec<u8>)> {
+        if !policy::may_refer(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let (letter, pdf_enc) = self.store.read(|tx| {
+            self.referral_within_reach(tx, actor, id)?;
+            repo::sent_letter_pdf(tx, id)
+        })?;
+        let pdf = self.keys.open(sealed::sent_letter(id), &pdf_enc)?;
+        self.audit_reads(vec![Event::new(actor.account_id(), Action::Read, "sent-letter", id.to_string())])?;
+        Ok((letter, pdf))
     }
 
     /// A referral and its steps, the replies opened (and the reading audited).
@@ -447,6 +476,7 @@ impl App {
             Ok::<_, StoreError>(ReferralFile {
                 referral: Referral { override_reason, ..stored.referral },
                 steps,
+                sent_letter: repo::sent_letter(tx, id)?,
                 version: stored.version,
             })
         })?)

@@ -260,13 +260,23 @@ fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_fo
     for status in ["sent", "accepted", "services-delivered"] {
         step(&c, iom, status, "");
     }
-    // Sending is recorded as what went to whom under which consent.
+    // Sending is recorded as what went to whom under which consent, with the fingerprint of
+    // the letter that went; the letter is kept as it went, though this referral has no case.
     let shared = audit_details(&c.app, "export");
     assert_eq!(shared.len(), 2);
+    let (kept, pdf) = c.app.sent_letter(&c.lawyer, iom).unwrap();
+    assert!(pdf.starts_with(b"%PDF") && kept.size == pdf.len() as i64);
+    use sha2::Digest;
+    assert_eq!(kept.sha256, hex::encode(sha2::Sha256::digest(&pdf)));
     assert_eq!(
         shared[1],
-        format!("shared with partner {}: full-name, citizenship, case-summary under consent {consent}", c.iom)
+        format!(
+            "shared with partner {}: full-name, citizenship, case-summary under consent {consent}; letter sha256 {}",
+            c.iom, kept.sha256
+        )
     );
+    assert_eq!(c.app.referral_file(&c.lawyer, iom).unwrap().sent_letter, Some(kept));
+    assert!(matches!(c.app.sent_letter(&c.far_lawyer, iom), Err(AppError::NotFound)), "out of reach");
     let his = c.app.referrals(&c.lawyer, ReferralsOf::Person(c.husan)).unwrap();
     assert_eq!(his.len(), 2);
 

@@ -353,6 +353,54 @@ pub fn consent_scan(tx: &mut dyn Tx, consent: ConsentId) -> Result<StoredConsent
     Ok(StoredConsentScan { scan: scan_from_row(&row)?, name_enc: row.get(5)?, content_enc: row.get(6)? })
 }
 
+/// What is known of the letter a referral was sent with, without opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentLetter {
+    pub referral_id: ReferralId,
+    /// The SHA-256 of the PDF, in hex: what the audit entry of the sending names.
+    pub sha256: String,
+    pub size: i64,
+    pub sent_on: NaiveDate,
+    pub sent_by: AccountId,
+}
+
+/// Keeps the letter a referral was sent with (a referral is sent once).
+pub fn insert_sent_letter(tx: &mut dyn Tx, letter: &SentLetter, pdf_enc: Vec<u8>) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO sent_letters (referral_id, sha256, size, pdf_enc, sent_on, sent_by) VALUES ($1, $2, $3, $4, $5, $6)",
+        params![letter.referral_id, &letter.sha256, letter.size, pdf_enc, letter.sent_on, letter.sent_by],
+    )?;
+    Ok(())
+}
+
+const SENT_LETTER_COLUMNS: &str = "referral_id, sha256, size, sent_on, sent_by";
+
+fn sent_letter_from_row(row: &Row) -> Result<SentLetter, StoreError> {
+    Ok(SentLetter {
+        referral_id: row.get(0)?,
+        sha256: row.get(1)?,
+        size: row.get(2)?,
+        sent_on: row.get(3)?,
+        sent_by: row.get(4)?,
+    })
+}
+
+/// The letter a referral was sent with, if it was sent, without its content.
+pub fn sent_letter(tx: &mut dyn Tx, referral: ReferralId) -> Result<Option<SentLetter>, StoreError> {
+    tx.query_opt(&format!("SELECT {SENT_LETTER_COLUMNS} FROM sent_letters WHERE referral_id = $1"), params![referral])?
+        .map(|row| sent_letter_from_row(&row))
+        .transpose()
+}
+
+/// The letter a referral was sent with and its PDF (ciphertext); not found when it has none.
+pub fn sent_letter_pdf(tx: &mut dyn Tx, referral: ReferralId) -> Result<(SentLetter, Vec<u8>), StoreError> {
+    let row = tx.query_one(
+        &format!("SELECT {SENT_LETTER_COLUMNS}, pdf_enc FROM sent_letters WHERE referral_id = $1"),
+        params![referral],
+    )?;
+    Ok((sent_letter_from_row(&row)?, row.get(5)?))
+}
+
 /// A person's consents, the latest given first.
 pub fn consents_of(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<StoredConsent>, StoreError> {
     tx.query(

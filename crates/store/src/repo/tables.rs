@@ -51,11 +51,12 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("consent_scans", "consent_id"),
     ("referrals", "id"),
     ("referral_steps", "referral_id, seq"),
+    ("sent_letters", "referral_id"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a
 /// time, so that a backup's memory does not grow with them.
-pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content", "consent_scans"];
+pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content", "consent_scans", "sent_letters"];
 
 /// Tables that hold no data worth keeping in a backup. API tokens are credentials like
 /// sessions: a restored instance (perhaps a copy on another machine) must not accept the tokens

@@ -227,6 +227,19 @@ fn a_referral_keeps_its_steps_and_replies_past_due_are_found(store: &Store) {
     assert_eq!(drafts.len(), 2);
 
     store.write(|tx| repo::add_step(tx, referral.id, 1, &step("sent", day(3, 14), lawyer.id, None))).unwrap();
+    // The letter it went with is kept, once.
+    assert_eq!(store.read(|tx| repo::sent_letter(tx, referral.id)).unwrap(), None);
+    let letter = repo::SentLetter {
+        referral_id: referral.id,
+        sha256: "ab".repeat(32),
+        size: 3,
+        sent_on: day(3, 14),
+        sent_by: lawyer.id,
+    };
+    store.write(|tx| repo::insert_sent_letter(tx, &letter, vec![1, 2, 3])).unwrap();
+    assert!(store.write(|tx| repo::insert_sent_letter(tx, &letter, vec![4])).is_err(), "sent once");
+    assert_eq!(store.read(|tx| repo::sent_letter(tx, referral.id)).unwrap(), Some(letter.clone()));
+    assert_eq!(store.read(|tx| repo::sent_letter_pdf(tx, referral.id)).unwrap(), (letter, vec![1, 2, 3]));
     assert!(matches!(
         store.write(|tx| repo::add_step(tx, referral.id, 1, &step("withdrawn", day(3, 15), lawyer.id, None))),
         Err(StoreError::Conflict(_))

@@ -250,6 +250,13 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     assert_eq!(lawyer.post(&server.url(&format!("{url}/steps")), &step).status, 409);
     let case_page = lawyer.get(&server.url(&format!("/cases/{case}")));
     assert!(case_page.body.contains(".pdf"), "the letter sent is in the case's evidence");
+    // The referral keeps the letter as it went, with its fingerprint.
+    let sent = lawyer.get(&server.url(&url));
+    assert!(sent.body.contains("id=\"sent-letter\"") && sent.body.contains("SHA-256"), "{}", sent.body);
+    let kept = lawyer.get(&server.url(&format!("{url}/sent-letter.pdf")));
+    assert_eq!((kept.status, kept.header("content-type")), (200, Some("application/pdf")));
+    let size: usize = kept.header("content-length").and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(size > 1000, "the PDF itself, {size} bytes");
 
     // His case in HTCDS for the police: the page says who may go under which consent, and the
     // download carries him; for a purpose he did not agree to, nothing goes.
@@ -495,6 +502,8 @@ fn referral_pages_follow_the_access_rules(back_end: BackEnd) {
             made_on: None,
         };
         let referral = app.make_referral(actor, Direction::Outgoing, referral).unwrap();
+        let sent = komek_app::referrals::NextStep { status: "sent".into(), on: today, note: String::new() };
+        app.move_referral(actor, referral, 1, &sent, &|id: &str| id.to_owned()).unwrap();
         (person, case, consent, referral)
     };
     let here = file(&lawyer, "Хамидов Хуршид", false);
@@ -520,6 +529,7 @@ fn referral_pages_follow_the_access_rules(back_end: BackEnd) {
                 format!("/referrals/{referral}"),
                 format!("/referrals/{referral}/letter?lang=ru"),
                 format!("/referrals/{referral}/letter.pdf?lang=ru"),
+                format!("/referrals/{referral}/sent-letter.pdf"),
                 format!("/cases/{case}/htcds"),
             ];
             for path in pages {

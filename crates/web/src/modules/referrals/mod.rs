@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/referrals/{id}/steps", post(referral::step))
         .route("/referrals/{id}/letter", get(referral::letter))
         .route("/referrals/{id}/letter.pdf", get(referral::letter_pdf))
+        .route("/referrals/{id}/sent-letter.pdf", get(referral::sent_letter_pdf))
         .route("/referrals/partners", get(partners::list))
         .route("/referrals/partners/new", get(partners::new_form).post(partners::add))
         .route("/referrals/partners/{id}", get(partners::show))

@@ -433,6 +433,13 @@ fn page(
                 a.button href={ "/referrals/" (r.id) "/letter?lang=kk" } { (tr.t("referral-letter-kk")) } " "
                 a.button href={ "/referrals/" (r.id) "/letter.pdf?lang=ru" } { (tr.t("referral-letter-pdf")) }
             }
+            @if let Some(sent) = &data.file.sent_letter {
+                p #sent-letter {
+                    a href={ "/referrals/" (r.id) "/sent-letter.pdf" } { (tr.t("referral-sent-letter")) }
+                    " " (tr.t_with("referral-sent-letter-about", "date", day(sent.sent_on)))
+                    br; span.meta { "SHA-256 " code { (sent.sha256) } }
+                }
+            }
         }
         section #steps {
             h2 { (tr.t("referral-steps")) }
@@ -572,6 +579,17 @@ pub async fn letter(
         p.actions { a.button href={ "/referrals/" (id) } { (tr.t("referral-back")) } }
     };
     Ok(layout::page(tr, &current, &letter.title, "/referrals", content))
+}
+
+/// The letter as it was sent: the PDF kept when the referral went, audited.
+pub async fn sent_letter_pdf(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+) -> Result<Response, WebError> {
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let (letter, pdf) = blocking(move || app.sent_letter(&actor, ReferralId(id))).await??;
+    Ok(crate::uploads::download("pdf", &format!("sent-{}", &letter.sha256[..12]), pdf))
 }
 
 /// The letter as a PDF, to print or send.
