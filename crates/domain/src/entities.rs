@@ -92,8 +92,11 @@ impl PersonIdentity {
 pub struct PersonProfile {
     /// `lookups::SEX`.
     pub sex: String,
-    /// `lookups::CITIZENSHIP`.
+    /// `lookups::CITIZENSHIP`: the main citizenship, the one reports count the person by.
     pub citizenship: String,
+    /// Any further citizenships (`lookups::CITIZENSHIP` countries), each once and never the
+    /// main one: a dual citizen of Uzbekistan and Russia is counted as one person, under one.
+    pub other_citizenships: Vec<String>,
     /// Age band at registration (CTDC bands: "18-20", "30-38", …); empty when unknown.
     pub age_band: String,
     /// Region or town of origin, e.g. "Джизак" (coarse enough to be non-identifying).
@@ -123,8 +126,18 @@ impl PersonProfile {
         if unknown(&self.sex) {
             self.sex = other.sex;
         }
-        if unknown(&self.citizenship) {
-            self.citizenship = other.citizenship;
+        // The other record's citizenships that this one lacks become further ones.
+        let theirs = std::iter::once(other.citizenship).chain(other.other_citizenships);
+        let mut theirs: Vec<String> = theirs.filter(|c| !unknown(c) && c != "stateless").collect();
+        if unknown(&self.citizenship) && !theirs.is_empty() {
+            self.citizenship = theirs.remove(0);
+        }
+        if self.citizenship != "stateless" {
+            for code in theirs {
+                if code != self.citizenship && !self.other_citizenships.contains(&code) {
+                    self.other_citizenships.push(code);
+                }
+            }
         }
         if self.age_band.is_empty() {
             self.age_band = other.age_band;
@@ -276,6 +289,19 @@ impl Appeal {
     }
 }
 
+/// Further citizenships go beside a main country: each a country (not "stateless" or
+/// "unknown"), each once, none the main one.
+fn other_citizenships_fit(profile: &PersonProfile) -> bool {
+    let others = &profile.other_citizenships;
+    let not_a_country = |c: &str| lookups::NOT_A_COUNTRY.contains(&c);
+    others.is_empty()
+        || (!not_a_country(&profile.citizenship)
+            && others
+                .iter()
+                .enumerate()
+                .all(|(at, c)| !not_a_country(c) && *c != profile.citizenship && !others[..at].contains(c)))
+}
+
 /// What may be said about a person: their profile and, when given, their identity. `today`
 /// is the server's day: no one is born in the future.
 pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today: NaiveDate) -> Vec<ValidationError> {
@@ -299,6 +325,10 @@ pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today
         profile.vulnerabilities.len(),
         lookups::VULNERABILITY.codes.len(),
     );
+    rules::check_codes(&mut errors, "other_citizenships", lookups::CITIZENSHIP, &profile.other_citizenships);
+    if !other_citizenships_fit(profile) {
+        errors.push(ValidationError::Invalid { field: "other_citizenships" });
+    }
     rules::check_line(&mut errors, "home_region", &profile.home_region, MAX_REGION_CHARS);
     if !profile.anonymous && identity.full_name.trim().is_empty() {
         errors.push(ValidationError::Required { field: "full_name" });
@@ -380,6 +410,11 @@ pub struct Case {
     /// The country of exploitation (citizenship code), for exploitation abroad; with none set,
     /// a Kazakh region or district above implies Kazakhstan.
     pub exploited_country: Option<String>,
+    /// `lookups::RECRUITMENT_METHOD`: how the person was drawn in, each once.
+    pub recruitment_methods: Vec<String>,
+    /// `lookups::MEANS_OF_CONTROL`: how the exploiters kept control, as recorded by the lawyer
+    /// (the assessments' indicator answers say more; the HTCDS export joins both).
+    pub means_of_control: Vec<String>,
     pub outcomes: Vec<String>,
     /// `lookups::CLOSING_REASON`, required once the case is closed.
     pub closing_reason: Option<String>,
@@ -416,6 +451,8 @@ impl Case {
             exploited_district: None,
             exploited_place: None,
             exploited_country: None,
+            recruitment_methods: Vec::new(),
+            means_of_control: Vec::new(),
             outcomes: Vec::new(),
             closing_reason: None,
             recruited_country: None,
@@ -487,6 +524,16 @@ impl Case {
             errors.push(ValidationError::Invalid { field: "persons" });
         }
         rules::check_count(&mut errors, "outcomes", self.outcomes.len(), lookups::CASE_OUTCOME.codes.len());
+        let chosen = [
+            ("recruitment_methods", lookups::RECRUITMENT_METHOD, &self.recruitment_methods),
+            ("means_of_control", lookups::MEANS_OF_CONTROL, &self.means_of_control),
+        ];
+        for (field, list, codes) in chosen {
+            rules::check_codes(&mut errors, field, list, codes);
+            if codes.iter().enumerate().any(|(at, c)| codes[..at].contains(c)) {
+                errors.push(ValidationError::Invalid { field });
+            }
+        }
         rules::check_count(&mut errors, "victims", self.victims.len(), MAX_CASE_PERSONS);
         rules::check_line(&mut errors, "recruited_at", &self.recruited_at, crate::limits::MAX_LINE_CHARS);
         rules::check_day(&mut errors, "opened_on", self.opened_on);
