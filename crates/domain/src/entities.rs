@@ -127,14 +127,16 @@ impl PersonProfile {
             self.sex = other.sex;
         }
         // The other record's citizenships that this one lacks become further ones.
-        let theirs = std::iter::once(other.citizenship).chain(other.other_citizenships);
-        let mut theirs: Vec<String> = theirs.filter(|c| !unknown(c) && c != "stateless").collect();
-        if unknown(&self.citizenship) && !theirs.is_empty() {
-            self.citizenship = theirs.remove(0);
+        let mut further = other.other_citizenships;
+        if unknown(&self.citizenship) {
+            self.citizenship = other.citizenship;
+        } else {
+            further.insert(0, other.citizenship);
         }
-        if self.citizenship != "stateless" {
-            for code in theirs {
-                if code != self.citizenship && !self.other_citizenships.contains(&code) {
+        let not_a_country = |c: &str| lookups::NOT_A_COUNTRY.contains(&c);
+        if !not_a_country(&self.citizenship) {
+            for code in further {
+                if !not_a_country(&code) && code != self.citizenship && !self.other_citizenships.contains(&code) {
                     self.other_citizenships.push(code);
                 }
             }
@@ -710,6 +712,68 @@ mod tests {
         let refused = case.validate();
         let fields: Vec<_> = refused.iter().map(ValidationError::field).collect();
         assert_eq!(fields, ["exploited_district", "recruited_district"], "{refused:?}");
+    }
+
+    #[test]
+    fn further_citizenships_are_countries_each_once_beside_a_main_one() {
+        let identity = PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
+        let today = NaiveDate::from_ymd_opt(2008, 11, 3).unwrap();
+        let refused = |main: &str, others: &[&str]| -> Vec<&'static str> {
+            let profile = PersonProfile {
+                sex: "male".into(),
+                citizenship: main.into(),
+                other_citizenships: others.iter().map(|c| c.to_string()).collect(),
+                ..Default::default()
+            };
+            validate_person(&profile, &identity, today).iter().map(ValidationError::field).collect()
+        };
+        assert!(refused("UZ", &["RU", "KZ"]).is_empty(), "a citizen of three countries");
+        assert!(refused("UZ", &[]).is_empty());
+        assert_eq!(refused("UZ", &["UZ"]), ["other_citizenships"], "the main one again");
+        assert_eq!(refused("UZ", &["RU", "RU"]), ["other_citizenships"], "twice");
+        assert_eq!(refused("UZ", &["unknown"]), ["other_citizenships"], "not a country");
+        assert_eq!(refused("stateless", &["RU"]), ["other_citizenships"], "stateless and a citizen");
+        assert_eq!(refused("UZ", &["XX"]), ["other_citizenships"], "not on the list");
+    }
+
+    #[test]
+    fn a_duplicate_record_brings_its_citizenships_as_further_ones() {
+        let mut kept =
+            PersonProfile { citizenship: "UZ".into(), other_citizenships: vec!["RU".into()], ..Default::default() };
+        kept.absorb(PersonProfile {
+            citizenship: "KZ".into(),
+            other_citizenships: vec!["RU".into(), "UZ".into()],
+            ..Default::default()
+        });
+        assert_eq!(
+            (kept.citizenship.as_str(), kept.other_citizenships.as_slice()),
+            ("UZ", &["RU".into(), "KZ".into()][..])
+        );
+        let mut stateless = PersonProfile { citizenship: "unknown".into(), ..Default::default() };
+        stateless.absorb(PersonProfile { citizenship: "stateless".into(), ..Default::default() });
+        stateless.absorb(kept.clone());
+        assert_eq!((stateless.citizenship.as_str(), stateless.other_citizenships.len()), ("stateless", 0));
+        let mut unknown = PersonProfile { citizenship: "unknown".into(), ..Default::default() };
+        unknown.absorb(kept);
+        assert_eq!(unknown.citizenship, "UZ", "the other's main one becomes the main one");
+        assert_eq!(unknown.other_citizenships, ["RU", "KZ"]);
+    }
+
+    #[test]
+    fn a_case_records_each_method_of_recruitment_and_means_of_control_once() {
+        let case = Case {
+            persons: vec![PersonId::new()],
+            recruitment_methods: vec!["relatives".into(), "relatives".into()],
+            means_of_control: vec!["debt".into(), "shackles".into()],
+            ..Case::opened(
+                OfficeId::new(),
+                "forced-labour",
+                AccountId::new(),
+                NaiveDate::from_ymd_opt(2008, 1, 3).unwrap(),
+            )
+        };
+        let fields: Vec<_> = case.validate().iter().map(ValidationError::field).collect();
+        assert_eq!(fields, ["recruitment_methods", "means_of_control"]);
     }
 
     #[test]
