@@ -368,8 +368,12 @@ impl App {
             services.push(service);
         }
         let mut events = Vec::new();
-        for (mut event, sealed) in repo::casework::events_of(tx, id)? {
-            event.text = open(crate::sealed::event_text(event.id), &sealed)?;
+        for stored in repo::casework::events_of(tx, id)? {
+            let mut event = stored.event;
+            event.text = open(crate::sealed::event_text(event.id), &stored.text_enc)?;
+            if let Some(sealed) = stored.place_settlement_enc.as_deref().filter(|_| shown) {
+                event.place_settlement = Some(open(crate::sealed::event_settlement(event.id), sealed)?);
+            }
             events.push(event);
         }
         let mut proceedings = Vec::new();
@@ -494,6 +498,8 @@ fn changed_fields(before: &Case, after: &Case) -> String {
                 &after.exploited_country,
             ),
     );
+    note("recruitment", before.recruitment_methods != after.recruitment_methods);
+    note("control", before.means_of_control != after.means_of_control);
     note("outcomes", before.outcomes != after.outcomes);
     note("closing", before.closing_reason != after.closing_reason || before.closed_on != after.closed_on);
     if changed.is_empty() { "saved unchanged".into() } else { format!("changed: {}", changed.join(", ")) }

@@ -57,11 +57,19 @@ impl App {
     pub fn add_event(&self, actor: &Actor, mut event: CaseEvent) -> AppResult<EventId> {
         actor.require(Capability::ManageCases)?;
         event.author_id = actor.account_id();
+        event.place_settlement = event.place_settlement.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         AppError::invalid(event.validate())?;
-        let text_enc = self.keys.seal(crate::sealed::event_text(event.id), event.text.trim().as_bytes());
+        let stored = repo::casework::StoredEvent {
+            text_enc: self.keys.seal(crate::sealed::event_text(event.id), event.text.trim().as_bytes()),
+            place_settlement_enc: event
+                .place_settlement
+                .as_deref()
+                .and_then(|s| self.seal_optional(crate::sealed::event_settlement(event.id), s)),
+            event: CaseEvent { place_settlement: None, text: String::new(), ..event.clone() },
+        };
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, event.case_id)?;
-            repo::casework::insert_event(tx, &event, text_enc)?;
+            repo::casework::insert_event(tx, &stored)?;
             self.audit_part(tx, actor, Action::Create, "case-event", event.id.to_string(), event.case_id, &event.kind)
         })?;
         Ok(event.id)

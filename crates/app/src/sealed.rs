@@ -46,6 +46,11 @@ pub fn event_text(id: EventId) -> FieldRef<'static> {
     FieldRef { kind: "case-event", id: id.0, field: "text" }
 }
 
+/// The town or village where an event happened.
+pub fn event_settlement(id: EventId) -> FieldRef<'static> {
+    FieldRef { kind: "case-event", id: id.0, field: "place_settlement" }
+}
+
 /// A proceeding's notes.
 pub fn proceeding_notes(id: ProceedingId) -> FieldRef<'static> {
     FieldRef { kind: "proceeding", id: id.0, field: "notes" }
@@ -134,6 +139,7 @@ mod tests {
             (service_result(ServiceId(id)), "service", "result"),
             (service_accompanied_by(ServiceId(id)), "service", "accompanied_by"),
             (event_text(EventId(id)), "case-event", "text"),
+            (event_settlement(EventId(id)), "case-event", "place_settlement"),
             (proceeding_notes(ProceedingId(id)), "proceeding", "notes"),
             (task_title(TaskId(id)), "task", "title"),
             (note_text(NoteId(id)), "case-note", "text"),

@@ -262,6 +262,10 @@ pub fn case_parts(
                 kind: lookups::CASE_EVENT.codes.choose(rng).expect("codes").to_string(),
                 text: (*EVENT_TEXTS.choose(rng).expect("texts")).into(),
                 author_id: None,
+                place_country: None,
+                place_region: None,
+                place_district: None,
+                place_settlement: None,
             },
         )?;
         n.events += 1;

@@ -575,6 +575,8 @@ fn case(rng: &mut ChaCha8Rng, office: OfficeId, lead: AccountId, person: PersonI
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
         exploited_country: None,
+        recruitment_methods: vec![],
+        means_of_control: vec![],
         outcomes: vec![],
         closing_reason: None,
         recruited_country: None,

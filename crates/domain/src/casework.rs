@@ -55,6 +55,13 @@ pub struct CaseEvent {
     /// What happened, in the lawyer's words (identifying, encrypted at rest).
     pub text: String,
     pub author_id: Option<AccountId>,
+    /// Where it happened, when it was somewhere else than the case's places of recruitment
+    /// and exploitation say: a country (`lookups::CITIZENSHIP`), in Kazakhstan a region and
+    /// district, and the town or village as told (identifying, encrypted at rest like the text).
+    pub place_country: Option<String>,
+    pub place_region: Option<String>,
+    pub place_district: Option<String>,
+    pub place_settlement: Option<String>,
 }
 
 impl CaseEvent {
@@ -64,6 +71,19 @@ impl CaseEvent {
         check_required(&mut errors, "text", &self.text);
         check_text(&mut errors, "text", &self.text, MAX_TEXT_CHARS);
         rules::check_day(&mut errors, "happened_on", self.happened_on);
+        let place = [
+            ("place_country", lookups::CITIZENSHIP, &self.place_country),
+            ("place_region", lookups::REGION, &self.place_region),
+            ("place_district", lookups::DISTRICT, &self.place_district),
+        ];
+        for (field, list, code) in place {
+            if let Some(code) = code {
+                check_code(&mut errors, field, list, code);
+            }
+        }
+        if let Some(settlement) = &self.place_settlement {
+            check_line(&mut errors, "place_settlement", settlement, MAX_LINE_CHARS);
+        }
         errors
     }
 }

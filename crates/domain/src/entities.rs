@@ -92,8 +92,11 @@ impl PersonIdentity {
 pub struct PersonProfile {
     /// `lookups::SEX`.
     pub sex: String,
-    /// `lookups::CITIZENSHIP`.
+    /// `lookups::CITIZENSHIP`: the main citizenship, the one reports count the person by.
     pub citizenship: String,
+    /// Any further citizenships (`lookups::CITIZENSHIP` countries), each once and never the
+    /// main one: a dual citizen of Uzbekistan and Russia is counted as one person, under one.
+    pub other_citizenships: Vec<String>,
     /// Age band at registration (CTDC bands: "18-20", "30-38", …); empty when unknown.
     pub age_band: String,
     /// Region or town of origin, e.g. "Джизак" (coarse enough to be non-identifying).
@@ -123,8 +126,20 @@ impl PersonProfile {
         if unknown(&self.sex) {
             self.sex = other.sex;
         }
+        // The other record's citizenships that this one lacks become further ones.
+        let mut further = other.other_citizenships;
         if unknown(&self.citizenship) {
             self.citizenship = other.citizenship;
+        } else {
+            further.insert(0, other.citizenship);
+        }
+        let not_a_country = |c: &str| lookups::NOT_A_COUNTRY.contains(&c);
+        if !not_a_country(&self.citizenship) {
+            for code in further {
+                if !not_a_country(&code) && code != self.citizenship && !self.other_citizenships.contains(&code) {
+                    self.other_citizenships.push(code);
+                }
+            }
         }
         if self.age_band.is_empty() {
             self.age_band = other.age_band;
@@ -276,6 +291,19 @@ impl Appeal {
     }
 }
 
+/// Further citizenships go beside a main country: each a country (not "stateless" or
+/// "unknown"), each once, none the main one.
+fn other_citizenships_fit(profile: &PersonProfile) -> bool {
+    let others = &profile.other_citizenships;
+    let not_a_country = |c: &str| lookups::NOT_A_COUNTRY.contains(&c);
+    others.is_empty()
+        || (!not_a_country(&profile.citizenship)
+            && others
+                .iter()
+                .enumerate()
+                .all(|(at, c)| !not_a_country(c) && *c != profile.citizenship && !others[..at].contains(c)))
+}
+
 /// What may be said about a person: their profile and, when given, their identity. `today`
 /// is the server's day: no one is born in the future.
 pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today: NaiveDate) -> Vec<ValidationError> {
@@ -299,6 +327,10 @@ pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today
         profile.vulnerabilities.len(),
         lookups::VULNERABILITY.codes.len(),
     );
+    rules::check_codes(&mut errors, "other_citizenships", lookups::CITIZENSHIP, &profile.other_citizenships);
+    if !other_citizenships_fit(profile) {
+        errors.push(ValidationError::Invalid { field: "other_citizenships" });
+    }
     rules::check_line(&mut errors, "home_region", &profile.home_region, MAX_REGION_CHARS);
     if !profile.anonymous && identity.full_name.trim().is_empty() {
         errors.push(ValidationError::Required { field: "full_name" });
@@ -380,6 +412,11 @@ pub struct Case {
     /// The country of exploitation (citizenship code), for exploitation abroad; with none set,
     /// a Kazakh region or district above implies Kazakhstan.
     pub exploited_country: Option<String>,
+    /// `lookups::RECRUITMENT_METHOD`: how the person was drawn in, each once.
+    pub recruitment_methods: Vec<String>,
+    /// `lookups::MEANS_OF_CONTROL`: how the exploiters kept control, as recorded by the lawyer
+    /// (the assessments' indicator answers say more; the HTCDS export joins both).
+    pub means_of_control: Vec<String>,
     pub outcomes: Vec<String>,
     /// `lookups::CLOSING_REASON`, required once the case is closed.
     pub closing_reason: Option<String>,
@@ -416,6 +453,8 @@ impl Case {
             exploited_district: None,
             exploited_place: None,
             exploited_country: None,
+            recruitment_methods: Vec::new(),
+            means_of_control: Vec::new(),
             outcomes: Vec::new(),
             closing_reason: None,
             recruited_country: None,
@@ -487,6 +526,16 @@ impl Case {
             errors.push(ValidationError::Invalid { field: "persons" });
         }
         rules::check_count(&mut errors, "outcomes", self.outcomes.len(), lookups::CASE_OUTCOME.codes.len());
+        let chosen = [
+            ("recruitment_methods", lookups::RECRUITMENT_METHOD, &self.recruitment_methods),
+            ("means_of_control", lookups::MEANS_OF_CONTROL, &self.means_of_control),
+        ];
+        for (field, list, codes) in chosen {
+            rules::check_codes(&mut errors, field, list, codes);
+            if codes.iter().enumerate().any(|(at, c)| codes[..at].contains(c)) {
+                errors.push(ValidationError::Invalid { field });
+            }
+        }
         rules::check_count(&mut errors, "victims", self.victims.len(), MAX_CASE_PERSONS);
         rules::check_line(&mut errors, "recruited_at", &self.recruited_at, crate::limits::MAX_LINE_CHARS);
         rules::check_day(&mut errors, "opened_on", self.opened_on);
@@ -663,6 +712,68 @@ mod tests {
         let refused = case.validate();
         let fields: Vec<_> = refused.iter().map(ValidationError::field).collect();
         assert_eq!(fields, ["exploited_district", "recruited_district"], "{refused:?}");
+    }
+
+    #[test]
+    fn further_citizenships_are_countries_each_once_beside_a_main_one() {
+        let identity = PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };
+        let today = NaiveDate::from_ymd_opt(2008, 11, 3).unwrap();
+        let refused = |main: &str, others: &[&str]| -> Vec<&'static str> {
+            let profile = PersonProfile {
+                sex: "male".into(),
+                citizenship: main.into(),
+                other_citizenships: others.iter().map(|c| c.to_string()).collect(),
+                ..Default::default()
+            };
+            validate_person(&profile, &identity, today).iter().map(ValidationError::field).collect()
+        };
+        assert!(refused("UZ", &["RU", "KZ"]).is_empty(), "a citizen of three countries");
+        assert!(refused("UZ", &[]).is_empty());
+        assert_eq!(refused("UZ", &["UZ"]), ["other_citizenships"], "the main one again");
+        assert_eq!(refused("UZ", &["RU", "RU"]), ["other_citizenships"], "twice");
+        assert_eq!(refused("UZ", &["unknown"]), ["other_citizenships"], "not a country");
+        assert_eq!(refused("stateless", &["RU"]), ["other_citizenships"], "stateless and a citizen");
+        assert_eq!(refused("UZ", &["XX"]), ["other_citizenships"], "not on the list");
+    }
+
+    #[test]
+    fn a_duplicate_record_brings_its_citizenships_as_further_ones() {
+        let mut kept =
+            PersonProfile { citizenship: "UZ".into(), other_citizenships: vec!["RU".into()], ..Default::default() };
+        kept.absorb(PersonProfile {
+            citizenship: "KZ".into(),
+            other_citizenships: vec!["RU".into(), "UZ".into()],
+            ..Default::default()
+        });
+        assert_eq!(
+            (kept.citizenship.as_str(), kept.other_citizenships.as_slice()),
+            ("UZ", &["RU".into(), "KZ".into()][..])
+        );
+        let mut stateless = PersonProfile { citizenship: "unknown".into(), ..Default::default() };
+        stateless.absorb(PersonProfile { citizenship: "stateless".into(), ..Default::default() });
+        stateless.absorb(kept.clone());
+        assert_eq!((stateless.citizenship.as_str(), stateless.other_citizenships.len()), ("stateless", 0));
+        let mut unknown = PersonProfile { citizenship: "unknown".into(), ..Default::default() };
+        unknown.absorb(kept);
+        assert_eq!(unknown.citizenship, "UZ", "the other's main one becomes the main one");
+        assert_eq!(unknown.other_citizenships, ["RU", "KZ"]);
+    }
+
+    #[test]
+    fn a_case_records_each_method_of_recruitment_and_means_of_control_once() {
+        let case = Case {
+            persons: vec![PersonId::new()],
+            recruitment_methods: vec!["relatives".into(), "relatives".into()],
+            means_of_control: vec!["debt".into(), "shackles".into()],
+            ..Case::opened(
+                OfficeId::new(),
+                "forced-labour",
+                AccountId::new(),
+                NaiveDate::from_ymd_opt(2008, 1, 3).unwrap(),
+            )
+        };
+        let fields: Vec<_> = case.validate().iter().map(ValidationError::field).collect();
+        assert_eq!(fields, ["recruitment_methods", "means_of_control"]);
     }
 
     #[test]

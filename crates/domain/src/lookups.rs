@@ -210,6 +210,9 @@ lookup!(
     ]
 );
 
+/// The codes of [`CITIZENSHIP`] that name no country: never a further citizenship.
+pub const NOT_A_COUNTRY: &[&str] = &["stateless", "unknown"];
+
 lookup!(
     /// Circumstances that call for extra care.
     VULNERABILITY = "vulnerability" ["minor", "pregnant", "disability", "no-documents", "unaccompanied-child"]
@@ -266,6 +269,27 @@ lookup!(
     ]
 );
 
+lookup!(
+    /// How the person was drawn in: through whom or where the offer came. Komek's own list,
+    /// translated for the HTCDS export (`vic_MethodOfRecruitment`) by `data/htcds-2.0.json`.
+    RECRUITMENT_METHOD = "recruitment-method" [
+        "relatives", "friends-neighbours", "bazaar-intermediary", "day-labour-market",
+        "employment-agency", "at-work", "school-college", "online-ad", "social-network-messenger",
+        "newspaper-ad", "tv-radio-ad", "other",
+    ]
+);
+
+lookup!(
+    /// How the exploiters kept control of the person, as the person told it. Komek's own list,
+    /// translated for the HTCDS export (`vic_MethodsOfControl`) by `data/htcds-2.0.json`.
+    MEANS_OF_CONTROL = "means-of-control" [
+        "documents-withheld", "wages-withheld", "debt", "false-promises", "threats-of-violence",
+        "threats-of-police", "threats-to-family", "physical-violence", "sexual-violence",
+        "psychological-pressure", "money-controlled", "necessities-withheld", "medical-care-denied",
+        "alcohol-drugs", "excessive-hours", "confinement-isolation", "other",
+    ]
+);
+
 /// Every list, for screens that show them all and for the translation completeness test.
 pub const ALL: &[LookupList] = &[
     CHANNEL,
@@ -300,6 +324,8 @@ pub const ALL: &[LookupList] = &[
     DATA_CATEGORY,
     URGENCY,
     REFERRAL_STATUS,
+    RECRUITMENT_METHOD,
+    MEANS_OF_CONTROL,
 ];
 
 #[cfg(test)]

@@ -103,6 +103,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0015_sent_letters.sql"),
         postgres: include_str!("migrations/postgres/0015_sent_letters.sql"),
     },
+    Migration {
+        version: 16,
+        name: "htcds gaps",
+        sqlite: include_str!("migrations/sqlite/0016_htcds_gaps.sql"),
+        postgres: include_str!("migrations/postgres/0016_htcds_gaps.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

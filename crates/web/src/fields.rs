@@ -66,6 +66,7 @@ pub const PERSON: Naming = Naming {
     api: &[
         ("sex", "profile.sex"),
         ("citizenship", "profile.citizenship"),
+        ("other_citizenships", "profile.other_citizenships"),
         ("languages", "profile.languages"),
         ("vulnerabilities", "profile.vulnerabilities"),
         ("age_band", "profile.age_band"),

@@ -448,6 +448,7 @@ impl Generator<'_> {
         let profile = PersonProfile {
             sex: if male { "male" } else { "female" }.into(),
             citizenship: citizenship.into(),
+            other_citizenships: vec![],
             age_band: age_band_at(birth_year, on).into(),
             home_region: home.into(),
             languages: languages.into_iter().map(str::to_owned).collect(),
@@ -704,6 +705,9 @@ pub(crate) struct CasePlan {
     pub closed_on: Option<NaiveDate>,
     pub recruited_at: String,
     pub exploited: (Option<&'static str>, Option<&'static str>, Option<&'static str>),
+    /// How the person was recruited and kept under control, as far as the story tells.
+    pub recruitment: Vec<&'static str>,
+    pub control: Vec<&'static str>,
     pub outcomes: Vec<&'static str>,
     pub summary: String,
 }
@@ -744,6 +748,8 @@ impl Generator<'_> {
             exploited_district: plan.exploited.1.map(str::to_owned),
             exploited_place: plan.exploited.2.map(str::to_owned),
             exploited_country: None,
+            recruitment_methods: plan.recruitment.into_iter().map(str::to_owned).collect(),
+            means_of_control: plan.control.into_iter().map(str::to_owned).collect(),
             outcomes: plan.outcomes.into_iter().map(str::to_owned).collect(),
             closing_reason: closed.then(|| if returned { "person-returned-home" } else { "goals-achieved" }.to_owned()),
             victims: vec![victim],

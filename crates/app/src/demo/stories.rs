@@ -132,6 +132,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             closed_on: Some(day(3, 12)),
             recruited_at: "Узбекистан (Джизакская обл.)".into(),
             exploited: (Some("turkistan"), Some("maktaaral"), Some("cotton-field")),
+            recruitment: vec![],
+            control: vec!["false-promises", "wages-withheld", "threats-of-violence", "psychological-pressure", "necessities-withheld", "confinement-isolation"],
             outcomes: vec!["documents-returned", "employer-avoided-liability", "returned-home"],
             summary: "Приехал в мае 2007 г. из Узбекистана. С. обещала 300–400 тыс. сумов в месяц, вместе с ним завербовала ещё \
                       около 100 человек на хлопковые поля. Привезла к фермеру К. в Мактааральский район, где он 7 месяцев \
@@ -173,6 +175,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
                 closed_on: Some(day(11, 24)),
                 recruited_at: "Ташкентская обл.".into(),
                 exploited: (Some("turkistan"), Some("saryagash"), Some("vineyard")),
+                recruitment: vec![],
+                control: vec!["documents-withheld", "wages-withheld"],
                 outcomes: vec!["documents-returned", "employer-fined", "wages-paid"],
                 summary:
                     "Приехал с братом из Узбекистана, устроился к фермеру на виноградники, договор об оплате устный. \
@@ -232,6 +236,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             closed_on: None,
             recruited_at: "Ташкент, Кулюк".into(),
             exploited: (Some("turkistan"), Some("tolebi"), Some("construction-site")),
+            recruitment: vec!["bazaar-intermediary"],
+            control: vec!["false-promises", "documents-withheld", "debt", "physical-violence", "confinement-isolation"],
             outcomes: vec!["none-yet"],
             summary: "Завербован в Ташкенте (Кулюк) штукатуром, обещали 500 тенге за «квадрат». В Казахстане «работодатель» \
                       забрал паспорта у трёх рабочих «для разрешений». Вместо штукатурки — заливка бетона на стройке больницы \
@@ -269,6 +275,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             closed_on: Some(day(8, 15)),
             recruited_at: "Шымкент".into(),
             exploited: (Some("turkistan"), Some("sairam"), Some("household")),
+            recruitment: vec![],
+            control: vec!["physical-violence", "documents-withheld", "confinement-isolation"],
             outcomes: vec!["documents-returned", "returned-home"],
             summary:
                 "Гражданин Израиля находился в рабстве, после побоев страдает потерей памяти, документы отобраны. \
@@ -307,6 +315,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             closed_on: Some(day(11, 5)),
             recruited_at: "Кыргызстан".into(),
             exploited: (Some("turkistan"), Some("kazygurt"), Some("melon-field")),
+            recruitment: vec![],
+            control: vec!["wages-withheld"],
             outcomes: vec!["wages-paid"],
             summary:
                 "Работодатель не давал отпуск и удерживал зарплату; хотел уволиться из-за условий труда. На момент \
@@ -348,6 +358,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             closed_on: Some(day(11, 28)),
             recruited_at: "Туркестанская обл.".into(),
             exploited: (Some("shymkent"), Some("shymkent-enbekshi"), None),
+            recruitment: vec![],
+            control: vec!["confinement-isolation"],
             outcomes: vec!["returned-home", "sentence"],
             summary: "Несовершеннолетняя удерживалась в притоне. Дело доведено до суда: приговор по ст. 133 (торговля \
                       несовершеннолетними) и 271 (организация и содержание притонов) УК РК — лишение свободы на 7 лет."
@@ -381,6 +393,8 @@ pub(super) fn write_cases(g: &mut Generator<'_>) -> AppResult<usize> {
             closed_on: Some(day(12, 19)),
             recruited_at: "Шымкент".into(),
             exploited: (Some("shymkent"), Some("shymkent-al-farabi"), Some("bazaar")),
+            recruitment: vec![],
+            control: vec!["documents-withheld"],
             outcomes: vec!["documents-returned"],
             summary:
                 "Заплатил посреднице 35 000 тенге и отдал паспорт для оформления регистрации. Через четыре месяца \
@@ -498,6 +512,8 @@ fn generated_cases(g: &mut Generator<'_>) -> AppResult<()> {
                 closed_on: closing,
                 recruited_at: String::new(),
                 exploited: (Some(region), district, place),
+                recruitment: vec![],
+                control: vec![],
                 outcomes,
                 summary: "Работа без письменного договора, нарушения условий труда; оказана помощь.".into(),
             },

@@ -230,7 +230,15 @@ impl App {
         let events = file
             .events
             .into_iter()
-            .map(|e| EventForExport { kind: e.kind, happened_on: e.happened_on, text: Some(e.text) })
+            .map(|e| EventForExport {
+                kind: e.kind,
+                happened_on: e.happened_on,
+                text: Some(e.text),
+                place_country: e.place_country,
+                place_region: e.place_region,
+                place_district: e.place_district,
+                place_settlement: e.place_settlement,
+            })
             .collect();
         let lead_name = komek_store::repo::accounts::get(tx, case.lead_id)?.account.display_name;
         let organisation_name = komek_store::repo::offices::get(tx, case.office_id)?.name;

@@ -194,7 +194,12 @@ fn field_value(field: &str, person: &Person, case: Option<&CaseForLetter>, words
                 .or(identity.birth_year.map(|y| y.to_string()))?
         }
         "sex" => label(lookups::SEX, &profile.sex),
-        "citizenship" => label(lookups::CITIZENSHIP, &profile.citizenship),
+        // The main citizenship first, then the others: all of them are the person's identity.
+        "citizenship" => {
+            let all: Vec<String> =
+                std::iter::once(&profile.citizenship).chain(&profile.other_citizenships).cloned().collect();
+            labels(lookups::CITIZENSHIP, &all)
+        }
         "languages" => labels(lookups::LANGUAGE, &profile.languages),
         "phones" => identity?.phones.join(", "),
         "address" => identity?.address.clone(),
@@ -208,6 +213,7 @@ fn field_value(field: &str, person: &Person, case: Option<&CaseForLetter>, words
                 Some(c.recruited_at.clone()).filter(|s| !s.is_empty()),
                 c.recruited_district.as_deref().map(|d| label(lookups::DISTRICT, d)),
                 c.recruited_country.as_deref().map(|d| label(lookups::CITIZENSHIP, d)),
+                Some(labels(lookups::RECRUITMENT_METHOD, &c.recruitment_methods)).filter(|s| !s.is_empty()),
             ])
         }
         "exploitation" => {

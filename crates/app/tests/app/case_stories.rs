@@ -138,6 +138,10 @@ fn event(case: CaseId, on: NaiveDate, kind: &str, text: &str) -> CaseEvent {
         kind: kind.into(),
         text: text.into(),
         author_id: None,
+        place_country: None,
+        place_region: None,
+        place_district: None,
+        place_settlement: None,
     }
 }
 

@@ -20,6 +20,7 @@ komek_store::on_both_back_ends!(
     sharing_without_consent_takes_a_manager_and_a_reason_that_is_reviewed,
     a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_there,
     a_partner_sends_someone_and_the_person_case_or_appeal_and_referral_are_made_at_once,
+    his_citizenships_recruitment_means_of_control_and_places_are_recorded_and_exported,
 );
 
 struct Centre {
@@ -512,4 +513,109 @@ fn a_partner_sends_someone_and_the_person_case_or_appeal_and_referral_are_made_a
     let elsewhere =
         from_iom(IntakePerson::Known(c.husan), Opens::Appeal { channel: "email".into(), topics: vec!["other".into()] });
     assert!(matches!(c.app.receive_referral(&c.far_lawyer, elsewhere), Err(AppError::NotFound)));
+}
+
+/// Husan is also a Russian citizen; he was recruited by an intermediary at Kuyluk market, his
+/// passport was taken and he was refused a doctor; the recruitment was in Tashkent and the
+/// work in Lenger. All of it is recorded through the services, audited, and reaches IOM's
+/// HTCDS record as far as his consent (identity, the case's story, no health) goes.
+fn his_citizenships_recruitment_means_of_control_and_places_are_recorded_and_exported(store: Store) {
+    use komek_domain::casework::CaseEvent;
+    let c = centre(store);
+    let file = c.app.person_file(&c.lawyer, c.husan).unwrap();
+    let (mut profile, identity) = (file.person.profile.clone(), file.person.identity.clone().unwrap());
+    for (others, why) in
+        [(vec!["UZ"], "the main one again"), (vec!["RU", "RU"], "twice"), (vec!["stateless"], "no country")]
+    {
+        profile.other_citizenships = others.iter().map(|c| c.to_string()).collect();
+        let refused = c.app.update_person(&c.lawyer, c.husan, file.version, profile.clone(), identity.clone());
+        assert!(
+            matches!(&refused, Err(AppError::Invalid(p)) if p.iter().any(|e| e.field() == "other_citizenships")),
+            "{why}: {refused:?}"
+        );
+    }
+    profile.other_citizenships = vec!["RU".into()];
+    c.app.update_person(&c.lawyer, c.husan, file.version, profile, identity).unwrap();
+    let person = c.app.person(&c.lawyer, c.husan).unwrap();
+    assert_eq!(
+        (person.profile.citizenship.as_str(), person.profile.other_citizenships.as_slice()),
+        ("UZ", &["RU".to_owned()][..])
+    );
+
+    let lead = c.lawyer.account_id().unwrap();
+    let case = Case {
+        persons: vec![c.husan],
+        recruitment_methods: vec!["bazaar-intermediary".into(), "by-telepathy".into()],
+        ..Case::opened(Default::default(), "trafficking-labour", lead, c.today)
+    };
+    let refused = c.app.open_case(&c.lawyer, case.clone()).unwrap_err();
+    assert!(matches!(&refused, AppError::Invalid(p) if p.iter().any(|e| e.field() == "recruitment_methods")));
+    let case =
+        c.app.open_case(&c.lawyer, Case { recruitment_methods: vec!["bazaar-intermediary".into()], ..case }).unwrap();
+    let file = c.app.case_file(&c.lawyer, case).unwrap();
+    let mut changed = file.case.clone();
+    changed.means_of_control = vec!["documents-withheld".into(), "medical-care-denied".into()];
+    c.app.update_case(&c.lawyer, changed, file.version).unwrap();
+    let updates = audit_of(&c.app, "case", "update");
+    assert_eq!(updates.last().map(String::as_str), Some("changed: control"), "{updates:?}");
+
+    let event = |kind: &str, text: &str| CaseEvent {
+        id: komek_domain::EventId::new(),
+        case_id: case,
+        happened_on: c.today,
+        kind: kind.into(),
+        text: text.into(),
+        author_id: None,
+        place_country: None,
+        place_region: None,
+        place_district: None,
+        place_settlement: None,
+    };
+    let nowhere = CaseEvent { place_region: Some("atlantis".into()), ..event("transit", "By train.") };
+    assert!(matches!(c.app.add_event(&c.lawyer, nowhere), Err(AppError::Invalid(p)) if p[0].field() == "place_region"));
+    let recruited = CaseEvent {
+        place_country: Some("UZ".into()),
+        place_settlement: Some(" Tashkent ".into()),
+        ..event("recruitment", "Offered plastering work at Kuyluk market.")
+    };
+    let exploited = CaseEvent {
+        place_region: Some("turkistan".into()),
+        place_district: Some("tolebi".into()),
+        place_settlement: Some("Lenger".into()),
+        ..event("exploitation", "Pouring concrete; no pay.")
+    };
+    for e in [recruited, exploited] {
+        c.app.add_event(&c.lawyer, e).unwrap();
+    }
+    assert_eq!(audit_of(&c.app, "case-event", "create").len(), 2, "each event audited as before");
+    let events = c.app.case_file(&c.lawyer, case).unwrap().events;
+    let settlements: Vec<Option<&str>> = events.iter().map(|e| e.place_settlement.as_deref()).collect();
+    assert_eq!(settlements, [Some("Tashkent"), Some("Lenger")], "sealed and opened again, trimmed");
+    let stored: Vec<Option<Vec<u8>>> = c
+        .app
+        .store()
+        .read(|tx| {
+            tx.query("SELECT place_settlement_enc FROM case_events ORDER BY kind DESC", &[])?
+                .iter()
+                .map(|r| r.get(0))
+                .collect()
+        })
+        .unwrap();
+    assert!(stored.iter().flatten().all(|s| !String::from_utf8_lossy(s).contains("Lenger")), "never in the clear");
+
+    let consent = husans_consent(&c);
+    let to_iom = ExportTo { partner_id: c.iom, purpose: "return-reintegration".into() };
+    let export = c.app.htcds_export(&c.lawyer, CasesToExport::One(case), &to_iom).unwrap();
+    let json = komek_domain::htcds::to_json(&export.records);
+    assert_valid_htcds(&json);
+    let record = &json["records"][0];
+    assert_eq!(record["prs_Citizenship"], serde_json::json!(["UZ", "RU"]), "the main one first");
+    assert_eq!(record["vic_MethodOfRecruitment"], serde_json::json!(["AtAPlaceOfBusiness"]));
+    assert_eq!(record["vic_MethodsOfControl"], serde_json::json!(["WithholdsDocuments"]), "medical care is health");
+    assert_eq!(record["hte_Country"], serde_json::json!(["UZ", "KZ"]));
+    assert_eq!(record["hte_State"], serde_json::json!([null, "Turkistan Region"]));
+    assert_eq!(record["hte_City"], serde_json::json!(["Tashkent", "Lenger"]));
+    assert!(!json["not_held"].as_array().unwrap().iter().any(|f| f == "vic_MethodOfRecruitment"));
+    let shared = audit_of(&c.app, "case", "export");
+    assert!(shared[0].ends_with(&format!("under consent {consent}")) && !shared[0].contains("health"), "{shared:?}");
 }

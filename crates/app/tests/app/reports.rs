@@ -129,6 +129,8 @@ fn open(k: &Komek, lead: &Actor, victims: &[(PersonId, &str)], opened: NaiveDate
         exploited_district: None,
         exploited_place: None,
         exploited_country: None,
+        recruitment_methods: vec![],
+        means_of_control: vec![],
         outcomes: vec![],
         closing_reason: None,
         recruited_country: None,

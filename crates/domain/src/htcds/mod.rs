@@ -86,6 +86,34 @@ pub struct EventForExport {
     pub happened_on: NaiveDate,
     /// `None` when the reader may not see it.
     pub text: Option<String>,
+    /// The event's own place (`CaseEvent.place_*`); with none of them, the case's places of
+    /// recruitment and exploitation stand in. The settlement is `None` when not readable.
+    pub place_country: Option<String>,
+    pub place_region: Option<String>,
+    pub place_district: Option<String>,
+    pub place_settlement: Option<String>,
+}
+
+impl EventForExport {
+    /// An event of `kind` on a day, with its text and no place of its own.
+    pub fn new(kind: &str, happened_on: NaiveDate, text: Option<String>) -> Self {
+        Self {
+            kind: kind.to_owned(),
+            happened_on,
+            text,
+            place_country: None,
+            place_region: None,
+            place_district: None,
+            place_settlement: None,
+        }
+    }
+
+    fn has_place(&self) -> bool {
+        self.place_country.is_some()
+            || self.place_region.is_some()
+            || self.place_district.is_some()
+            || self.place_settlement.as_deref().is_some_and(|s| !s.trim().is_empty())
+    }
 }
 
 /// A party of the case, as the case names it.
@@ -329,7 +357,17 @@ fn person_fields(fields: &mut Fields, person: &PersonForExport) {
     let languages: Vec<&str> = profile.languages.iter().filter_map(|l| mapping.translate_one("language", l)).collect();
     fields.put("prs_PrimaryLanguage", code(languages.first().copied()));
     fields.put("prs_SecondaryLanguage", code(languages.get(1).copied()));
-    fields.put("prs_Citizenship", codes("prs_Citizenship", mapping.translate("citizenship", &profile.citizenship)));
+    // The main citizenship first, then the others as recorded; the standard's list of
+    // countries has no order of its own to keep.
+    let mut citizenships: Vec<String> = Vec::new();
+    for code in std::iter::once(&profile.citizenship).chain(&profile.other_citizenships) {
+        for country in mapping.translate("citizenship", code) {
+            if !citizenships.contains(country) {
+                citizenships.push(country.clone());
+            }
+        }
+    }
+    fields.put("prs_Citizenship", (!citizenships.is_empty()).then_some(HtcdsValue::Codes(citizenships)));
     let Some(identity) = &person.identity else { return };
     let name = if identity.passport_name.trim().is_empty() { &identity.full_name } else { &identity.passport_name };
     fields.put("prs_SecondName", text(name));
@@ -383,6 +421,8 @@ fn victim_fields(fields: &mut Fields, input: &CaseForExport, person: &PersonForE
             recruited_country.map(str::to_owned),
         ]),
     );
+    let recruited = case.recruitment_methods.iter().flat_map(|m| mapping.translate("recruitment-method", m));
+    fields.put("vic_MethodOfRecruitment", codes("vic_MethodOfRecruitment", recruited));
     fields.put(
         "vic_LocationOfExploitation",
         place_line([
@@ -394,7 +434,9 @@ fn victim_fields(fields: &mut Fields, input: &CaseForExport, person: &PersonForE
     );
 
     let latest = latest_assessments(input, person.id);
-    let mut controls: Vec<&String> = Vec::new();
+    // What the lawyer recorded, joined with what the indicator answers give, each once.
+    let mut controls: Vec<&String> =
+        case.means_of_control.iter().flat_map(|m| mapping.translate("means-of-control", m)).collect();
     for assessment in &latest {
         for answer in assessment.answers.iter().filter(|a| a.answer == Answer::Yes) {
             match mapping.translation("ilo-indicator", &answer.indicator) {
@@ -507,16 +549,22 @@ fn comment_fields(fields: &mut Fields, input: &CaseForExport) {
     fields.put("cco_CaseComment", each(comments));
 }
 
-/// The country where the person was exploited: the case's own country when recorded, else the
-/// country of Komek's regions when a region or district is set (they are all Kazakh).
+/// The country where the person was exploited (see [`country_of_place`]).
 fn exploitation_country(case: &Case) -> Option<String> {
+    country_of_place(
+        case.exploited_country.as_deref(),
+        case.exploited_region.as_deref(),
+        case.exploited_district.as_deref(),
+    )
+}
+
+/// The country of a place: its own country when recorded, else the country of Komek's regions
+/// when a region or district is set (they are all Kazakh).
+fn country_of_place(country: Option<&str>, region: Option<&str>, district: Option<&str>) -> Option<String> {
     let mapping = mapping();
-    match case.exploited_country.as_deref() {
+    match country {
         Some(country) => mapping.translate_one("citizenship", country).map(str::to_owned),
-        None => {
-            let in_regions = case.exploited_region.is_some() || case.exploited_district.is_some();
-            in_regions.then(|| mapping.country_of_regions.clone())
-        }
+        None => (region.is_some() || district.is_some()).then(|| mapping.country_of_regions.clone()),
     }
 }
 
@@ -541,19 +589,37 @@ fn event_fields(fields: &mut Fields, input: &CaseForExport) {
         dates.push(Some(Scalar::Day(event.happened_on)));
         kinds.push(Some(Scalar::Code(kind.to_owned())));
         descriptions.push(event.text.as_deref().and_then(some_text));
-        // Events carry no place: the case's places of recruitment and exploitation stand in.
-        let (country, state, city) = match event.kind.as_str() {
-            "recruitment" => (recruited_country.map(str::to_owned), None, case.recruited_district.as_deref()),
-            "exploitation" => (
-                exploited_country.clone(),
-                label_of("region", case.exploited_region.as_deref()),
-                case.exploited_district.as_deref(),
-            ),
-            _ => (None, None, None),
+        // The event's own place when recorded (the town as told, else its district); without
+        // one, the case's places of recruitment and exploitation stand in.
+        let (country, state, city) = if event.has_place() {
+            let settlement = event.place_settlement.as_deref().map(str::trim).filter(|s| !s.is_empty());
+            (
+                country_of_place(
+                    event.place_country.as_deref(),
+                    event.place_region.as_deref(),
+                    event.place_district.as_deref(),
+                ),
+                label_of("region", event.place_region.as_deref()),
+                settlement.map(str::to_owned).or_else(|| label_of("district", event.place_district.as_deref())),
+            )
+        } else {
+            match event.kind.as_str() {
+                "recruitment" => (
+                    recruited_country.map(str::to_owned),
+                    None,
+                    label_of("district", case.recruited_district.as_deref()),
+                ),
+                "exploitation" => (
+                    exploited_country.clone(),
+                    label_of("region", case.exploited_region.as_deref()),
+                    label_of("district", case.exploited_district.as_deref()),
+                ),
+                _ => (None, None, None),
+            }
         };
         countries.push(country.map(Scalar::Text));
         states.push(state.map(Scalar::Text));
-        cities.push(label_of("district", city).map(Scalar::Text));
+        cities.push(city.map(Scalar::Text));
     }
     fields.put("hte_Date", each(dates));
     fields.put("hte_Type", each(kinds));

@@ -142,6 +142,9 @@ fn husans_case() -> (CaseForExport, PersonId) {
         exploited_district: Some("tolebi".into()),
         exploited_place: Some("construction-site".into()),
         exploited_country: None,
+        // An intermediary at Kuyluk market; moved under escort from site to site.
+        recruitment_methods: vec!["bazaar-intermediary".into()],
+        means_of_control: vec!["confinement-isolation".into(), "documents-withheld".into()],
         status: "closed-referred".into(),
         closed_on: Some(day(2008, 11, 20)),
         outcomes: vec!["returned-home".into()],
@@ -166,6 +169,7 @@ fn husans_case() -> (CaseForExport, PersonId) {
         profile: PersonProfile {
             sex: "male".into(),
             citizenship: "UZ".into(),
+            other_citizenships: vec![],
             age_band: "21-23".into(),
             home_region: "Tashkent".into(),
             languages: vec!["uz".into(), "other".into(), "ru".into()],
@@ -187,22 +191,22 @@ fn husans_case() -> (CaseForExport, PersonId) {
         appeal_occupation: Some("skilled-construction".into()),
     };
     let events = vec![
-        EventForExport {
-            kind: "exploitation".into(),
-            happened_on: day(2008, 6, 2),
-            text: Some("Pouring concrete on a hospital site; passport kept by the employer, no pay.".into()),
-        },
-        EventForExport {
-            kind: "recruitment".into(),
-            happened_on: day(2008, 5, 20),
-            text: Some("Offered plastering work in Kazakhstan by an intermediary at Kuyluk market.".into()),
-        },
-        EventForExport { kind: "transit".into(), happened_on: day(2008, 5, 28), text: None },
-        EventForExport {
-            kind: "escape-release".into(),
-            happened_on: day(2008, 9, 1),
-            text: Some("Freed by the organised-crime unit in Lenger.".into()),
-        },
+        EventForExport::new(
+            "exploitation",
+            day(2008, 6, 2),
+            Some("Pouring concrete on a hospital site; passport kept by the employer, no pay.".into()),
+        ),
+        EventForExport::new(
+            "recruitment",
+            day(2008, 5, 20),
+            Some("Offered plastering work in Kazakhstan by an intermediary at Kuyluk market.".into()),
+        ),
+        EventForExport::new("transit", day(2008, 5, 28), None),
+        EventForExport::new(
+            "escape-release",
+            day(2008, 9, 1),
+            Some("Freed by the organised-crime unit in Lenger.".into()),
+        ),
     ];
     let parties = vec![
         PartyForExport {
@@ -466,7 +470,10 @@ fn the_mapping_agrees_with_the_field_list_and_the_value_maps_of_the_test_data() 
             compared += 1;
         }
     }
-    assert_eq!(tables, mapping.maps.len() - 1, "every table but referral-purpose (Komek's own) was compared");
+    // Komek's own lists have no table in the test data to compare with.
+    let own = ["referral-purpose", "recruitment-method", "means-of-control"];
+    assert!(own.iter().all(|name| mapping.maps.contains_key(*name)), "Komek's own tables are there");
+    assert_eq!(tables, mapping.maps.len() - own.len(), "every table but Komek's own was compared");
     assert!(compared > 150, "the tables were compared ({compared} codes)");
 }
 
@@ -601,10 +608,13 @@ fn husans_record_says_what_komek_holds_about_him() {
         Some("Construction site, Tolebi District, Turkistan Region, KZ")
     );
     // The later interview corrected the violence; the addiction needs the health category.
+    // The escort the lawyer recorded has no code of its own; the documents are written once.
     assert_eq!(
         codes(&record, "vic_MethodsOfControl"),
-        ["FalsePromises", "TakesEarnings", "PsychoactiveSubstance", "WithholdsDocuments"]
+        ["FalsePromises", "TakesEarnings", "PsychoactiveSubstance", "WithholdsDocuments", "Other"]
     );
+    assert_eq!(codes(&record, "vic_MethodOfRecruitment"), ["AtAPlaceOfBusiness"], "at Kuyluk market");
+    assert_eq!(codes(&record, "prs_Citizenship"), ["UZ"]);
     assert_eq!(text_of(&record, "cas_ReasonForCaseClosure").as_deref(), Some("Referred to another organisation"));
     assert_eq!(text_of(&record, "cas_CaseOwner").as_deref(), Some("Aigerim Sadykova"));
     let organisations = |field| match record.get(field) {
@@ -674,7 +684,7 @@ fn husans_consent_lets_out_only_the_categories_it_names() {
     }
     assert_eq!(
         codes(&record, "vic_MethodsOfControl"),
-        ["FalsePromises", "TakesEarnings", "WithholdsDocuments"],
+        ["FalsePromises", "TakesEarnings", "WithholdsDocuments", "Other"],
         "a substance is health data: the code goes, the field stays"
     );
     assert_eq!(record.categories(), BTreeSet::from(["case-narrative", "identity"]));
@@ -715,7 +725,7 @@ fn not_held_lists_exactly_the_core_fields_a_full_case_does_not_write() {
     let not_held: BTreeSet<String> = strings(&json["not_held"]).into_iter().collect();
     let unwritten: BTreeSet<String> = core.iter().filter(|f| !written.contains(f.as_str())).cloned().collect();
     assert_eq!(not_held, unwritten);
-    assert!(!not_held.contains("con_Consent") && not_held.contains("vic_MethodOfRecruitment"));
+    assert!(!not_held.contains("con_Consent") && !not_held.contains("vic_MethodOfRecruitment"));
     assert_eq!(core.len(), 38, "the standard's core, as the Excel toolkit has it");
 }
 
@@ -747,7 +757,11 @@ fn a_case_with_two_persons_gives_two_records_and_a_person_without_consent_none()
     assert_eq!(text_of(&both[1], "prs_SecondName").as_deref(), Some("Рустам Назаров"));
     assert_eq!(codes(&both[1], "prs_Citizenship"), ["TJ"]);
     assert_eq!(codes(&both[1], "vic_TraffickingStatus"), ["PossibleVictimOfTrafficking"]);
-    assert_eq!(codes(&both[1], "vic_MethodsOfControl"), Vec::<String>::new(), "Husan's assessment is his own");
+    assert_eq!(
+        codes(&both[1], "vic_MethodsOfControl"),
+        ["WithholdsDocuments", "Other"],
+        "Husan's assessment is his own; what the case records is everyone's"
+    );
     assert_eq!(both[0].get("cas_Status"), both[1].get("cas_Status"), "the case part repeats");
     assert_eq!(both[1].get("cas_ReferredOrganisation"), None, "Husan's referrals are his own");
     let only_husan = records(&input, |person| (person == husan).then(husans_consent));
@@ -889,4 +903,97 @@ fn a_country_of_exploitation_beside_a_kazakh_region_is_the_one_written() {
         text_of(&implied, "vic_LocationOfExploitation"),
         "KZ either way, written once"
     );
+}
+
+#[test]
+fn every_citizenship_is_written_the_main_one_first_each_once() {
+    let (mut input, husan) = husans_case();
+    input.persons[0].profile.citizenship = "TJ".into();
+    input.persons[0].profile.other_citizenships = vec!["UZ".into(), "RU".into()];
+    let written = record(&input, husan, &everything()).expect("a record");
+    assert_eq!(codes(&written, "prs_Citizenship"), ["TJ", "UZ", "RU"], "the main one first, not by the alphabet");
+    let husans = record(&input, husan, &husans_consent()).expect("a record");
+    assert_eq!(codes(&husans, "prs_Citizenship"), ["TJ", "UZ", "RU"], "all of them under identity, as the main one");
+    let anonymous = record(&input, husan, &ExportConsent::covering(["case-narrative"])).expect("a record");
+    assert_eq!(anonymous.get("prs_Citizenship"), None, "and none of them without it");
+    input.persons[0].profile.citizenship = "unknown".into();
+    input.persons[0].profile.other_citizenships = vec![];
+    let unknown = record(&input, husan, &everything()).expect("a record");
+    assert_eq!(unknown.get("prs_Citizenship"), None, "unknown has no code of the standard");
+}
+
+/// The means of control the lawyer recorded join those the indicator answers give, each once;
+/// a recorded code of its own sensitivity goes unless the consent covers it.
+#[test]
+fn recorded_means_of_control_join_the_derived_ones_and_keep_to_the_consent() {
+    let (mut input, husan) = husans_case();
+    input.case.means_of_control =
+        vec!["wages-withheld".into(), "medical-care-denied".into(), "sexual-violence".into(), "debt".into()];
+    let all = record(&input, husan, &everything()).expect("a record");
+    assert_eq!(
+        codes(&all, "vic_MethodsOfControl"),
+        [
+            "DebtBondage",
+            "FalsePromises",
+            "SexualAbuse",
+            "TakesEarnings",
+            "RestrictsMedicalCare",
+            "PsychoactiveSubstance",
+            "WithholdsDocuments"
+        ],
+        "in the standard's order, the wages once though both say so"
+    );
+    let husans = record(&input, husan, &husans_consent()).expect("a record");
+    assert_eq!(
+        codes(&husans, "vic_MethodsOfControl"),
+        ["DebtBondage", "FalsePromises", "TakesEarnings", "WithholdsDocuments"],
+        "medical care, sexual abuse and the substance need health"
+    );
+    input.assessments.clear();
+    input.case.means_of_control = vec!["sexual-violence".into()];
+    let only_health = record(&input, husan, &husans_consent()).expect("a record");
+    assert_eq!(only_health.get("vic_MethodsOfControl"), None, "nothing left: the field goes");
+}
+
+#[test]
+fn every_method_of_recruitment_and_means_of_control_translates_into_the_standards_codes() {
+    let (mut input, husan) = husans_case();
+    input.case.recruitment_methods = lookups::RECRUITMENT_METHOD.codes.iter().map(|c| (*c).to_owned()).collect();
+    input.case.means_of_control = lookups::MEANS_OF_CONTROL.codes.iter().map(|c| (*c).to_owned()).collect();
+    let all = record(&input, husan, &everything()).expect("a record");
+    let standard_codes = |field: &str| -> Vec<String> {
+        let values = standard_field(field).map(|f| f["values"].clone()).unwrap_or_default();
+        values.as_array().into_iter().flatten().filter_map(|v| v["code"].as_str().map(str::to_owned)).collect()
+    };
+    let recruitment = codes(&all, "vic_MethodOfRecruitment");
+    assert!(recruitment.iter().all(|c| standard_codes("vic_MethodOfRecruitment").contains(c)), "{recruitment:?}");
+    for expected in ["ThroughFamilyOrFamilyEvents", "ThroughFriendsOrSocialEvents", "ThroughAnOnlineAdvertisement"] {
+        assert!(recruitment.iter().any(|c| c == expected), "{expected} in {recruitment:?}");
+    }
+    let control = codes(&all, "vic_MethodsOfControl");
+    assert_eq!(control, standard_codes("vic_MethodsOfControl"), "every code of the standard can be recorded");
+}
+
+/// An event's own place is written for it; an event without one keeps the case's places.
+#[test]
+fn an_event_with_a_place_of_its_own_is_written_there() {
+    let (mut input, husan) = husans_case();
+    let transit = input.events.iter_mut().find(|e| e.kind == "transit").expect("the transit");
+    transit.place_region = Some("turkistan".into());
+    transit.place_district = Some("saryagash".into());
+    transit.place_settlement = Some("Zhibek Zholy ".into());
+    let exploitation = input.events.iter_mut().find(|e| e.kind == "exploitation").expect("the exploitation");
+    exploitation.place_country = Some("RU".into());
+    let written = record(&input, husan, &everything()).expect("a record");
+    let items = |field: &str| match written.get(field) {
+        Some(HtcdsValue::Each(items)) => items.clone(),
+        other => panic!("{field} is one item per event: {other:?}"),
+    };
+    let text = |t: &str| Some(Scalar::Text(t.into()));
+    // By day: the recruitment (the case's place), the transit, the exploitation.
+    assert_eq!(items("hte_Country"), [text("UZ"), text("KZ"), text("RU")], "a Kazakh region implies KZ");
+    assert_eq!(items("hte_State"), [None, text("Turkistan Region"), None], "Russia has no region of Komek's");
+    assert_eq!(items("hte_City"), [None, text("Zhibek Zholy"), None], "the town as told, before its district");
+    let husans = record(&input, husan, &ExportConsent::covering(["identity"])).expect("a record");
+    assert_eq!(husans.get("hte_City"), None, "an event's place is the case's story");
 }

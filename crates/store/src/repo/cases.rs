@@ -4,6 +4,7 @@ use komek_domain::casework::VictimStatus;
 use komek_domain::entities::{Case, Service};
 use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId, PersonId};
 
+use super::{join_codes, split_codes};
 use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
 
@@ -18,7 +19,8 @@ pub struct StoredCase {
 
 const COLUMNS: &str = "id, office_id, number, kind, status, sensitive, lead_id, opened_on, closed_on, recruited_at, \
                        exploited_region, exploited_district, exploited_place, summary_enc, version, closing_reason, \
-                       recruited_country, recruited_district, exploited_country";
+                       recruited_country, recruited_district, exploited_country, recruitment_methods, \
+                       means_of_control";
 
 fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
     Ok(StoredCase {
@@ -40,6 +42,8 @@ fn from_row(row: &Row) -> Result<StoredCase, StoreError> {
             recruited_country: row.get(16)?,
             recruited_district: row.get(17)?,
             exploited_country: row.get(18)?,
+            recruitment_methods: split_codes(&row.get::<String>(19)?),
+            means_of_control: split_codes(&row.get::<String>(20)?),
             victims: Vec::new(),
             summary: None,
             team: Vec::new(),
@@ -58,8 +62,9 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
         "INSERT INTO cases (id, office_id, number, kind, status, sensitive, lead_id, opened_on, closed_on,
                             recruited_at, exploited_region, exploited_district, exploited_place, summary_enc,
                             created_at, updated_at, version, closing_reason, recruited_country, recruited_district,
-                            exploited_country)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1, $16, $17, $18, $19)",
+                            exploited_country, recruitment_methods, means_of_control)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, 1, $16, $17, $18, $19,
+                 $20, $21)",
         params![
             c.id,
             c.office_id,
@@ -80,6 +85,8 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
             c.recruited_country.clone(),
             c.recruited_district.clone(),
             c.exploited_country.clone(),
+            join_codes(&c.recruitment_methods),
+            join_codes(&c.means_of_control),
         ],
     )?;
     insert_members(tx, c)
@@ -152,7 +159,8 @@ pub fn update(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>, version: 
         "UPDATE cases SET kind = $2, status = $3, sensitive = $4, lead_id = $5, opened_on = $6, closed_on = $7,
                 recruited_at = $8, exploited_region = $9, exploited_district = $10, exploited_place = $11,
                 summary_enc = $12, closing_reason = $13, recruited_country = $14, recruited_district = $15,
-                updated_at = $16, version = version + 1, exploited_country = $18
+                updated_at = $16, version = version + 1, exploited_country = $18, recruitment_methods = $19,
+                means_of_control = $20
          WHERE id = $1 AND version = $17",
         params![
             c.id,
@@ -173,6 +181,8 @@ pub fn update(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>, version: 
             chrono::Utc::now(),
             version,
             c.exploited_country.clone(),
+            join_codes(&c.recruitment_methods),
+            join_codes(&c.means_of_control),
         ],
     )?;
     if changed == 0 {

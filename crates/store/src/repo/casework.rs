@@ -20,20 +20,44 @@ fn invalid(what: &str, value: &str) -> StoreError {
 
 // ---- Timeline events
 
-pub fn insert_event(tx: &mut dyn Tx, e: &CaseEvent, text_enc: Vec<u8>) -> Result<(), StoreError> {
+/// An event as stored: its text and the settlement of its place are ciphertext.
+#[derive(Debug, Clone)]
+pub struct StoredEvent {
+    /// `text` is empty and `place_settlement` `None` here.
+    pub event: CaseEvent,
+    pub text_enc: Vec<u8>,
+    pub place_settlement_enc: Option<Vec<u8>>,
+}
+
+pub fn insert_event(tx: &mut dyn Tx, stored: &StoredEvent) -> Result<(), StoreError> {
+    let e = &stored.event;
     tx.execute(
-        "INSERT INTO case_events (id, case_id, happened_on, kind, text_enc, author_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        params![e.id, e.case_id, e.happened_on, &e.kind, text_enc, e.author_id, Utc::now()],
+        "INSERT INTO case_events (id, case_id, happened_on, kind, text_enc, author_id, created_at, place_country,
+                                  place_region, place_district, place_settlement_enc)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        params![
+            e.id,
+            e.case_id,
+            e.happened_on,
+            &e.kind,
+            stored.text_enc.clone(),
+            e.author_id,
+            Utc::now(),
+            e.place_country.clone(),
+            e.place_region.clone(),
+            e.place_district.clone(),
+            stored.place_settlement_enc.clone(),
+        ],
     )?;
     Ok(())
 }
 
-/// A case's events in the order they happened; `text` is empty, its ciphertext beside it.
-pub fn events_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<(CaseEvent, Vec<u8>)>, StoreError> {
+/// A case's events in the order they happened.
+pub fn events_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<StoredEvent>, StoreError> {
     tx.query(
-        "SELECT id, case_id, happened_on, kind, text_enc, author_id FROM case_events
-         WHERE case_id = $1 ORDER BY happened_on, id",
+        "SELECT id, case_id, happened_on, kind, text_enc, author_id, place_country, place_region, place_district,
+                place_settlement_enc
+         FROM case_events WHERE case_id = $1 ORDER BY happened_on, id",
         params![case],
     )?
     .iter()
@@ -45,8 +69,12 @@ pub fn events_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<(CaseEvent, Vec<u8
             kind: r.get(3)?,
             text: String::new(),
             author_id: r.get(5)?,
+            place_country: r.get(6)?,
+            place_region: r.get(7)?,
+            place_district: r.get(8)?,
+            place_settlement: None,
         };
-        Ok((event, r.get(4)?))
+        Ok(StoredEvent { event, text_enc: r.get(4)?, place_settlement_enc: r.get(9)? })
     })
     .collect()
 }

@@ -21,7 +21,7 @@ pub struct StoredPerson {
 }
 
 const COLUMNS: &str = "id, office_id, sex, citizenship, age_band, home_region, languages, vulnerabilities, \
-                       anonymous, identity_enc, created_at, version";
+                       anonymous, identity_enc, created_at, version, other_citizenships";
 
 fn from_row(row: &Row) -> Result<StoredPerson, StoreError> {
     Ok(StoredPerson {
@@ -35,6 +35,7 @@ fn from_row(row: &Row) -> Result<StoredPerson, StoreError> {
             languages: split_codes(&row.get::<String>(6)?),
             vulnerabilities: split_codes(&row.get::<String>(7)?),
             anonymous: row.get(8)?,
+            other_citizenships: split_codes(&row.get::<String>(12)?),
         },
         identity_enc: row.get(9)?,
         created_at: row.get(10)?,
@@ -45,8 +46,9 @@ fn from_row(row: &Row) -> Result<StoredPerson, StoreError> {
 pub fn insert(tx: &mut dyn Tx, p: &StoredPerson, tokens: &[IndexToken]) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO persons (id, office_id, sex, citizenship, age_band, home_region, languages,
-                              vulnerabilities, anonymous, identity_enc, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, 1)",
+                              vulnerabilities, anonymous, identity_enc, created_at, updated_at, version,
+                              other_citizenships)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, 1, $12)",
         params![
             p.id,
             p.office_id,
@@ -59,6 +61,7 @@ pub fn insert(tx: &mut dyn Tx, p: &StoredPerson, tokens: &[IndexToken]) -> Resul
             p.profile.anonymous,
             p.identity_enc.clone(),
             p.created_at,
+            join_codes(&p.profile.other_citizenships),
         ],
     )?;
     BlindIndex::Persons.replace(tx, p.id.into(), tokens)
@@ -69,7 +72,7 @@ pub fn update(tx: &mut dyn Tx, p: &StoredPerson, tokens: &[IndexToken]) -> Resul
     let changed = tx.execute(
         "UPDATE persons SET sex = $2, citizenship = $3, age_band = $4, home_region = $5, languages = $6,
                 vulnerabilities = $7, anonymous = $8, identity_enc = $9, updated_at = $10,
-                version = version + 1
+                version = version + 1, other_citizenships = $12
          WHERE id = $1 AND version = $11",
         params![
             p.id,
@@ -83,6 +86,7 @@ pub fn update(tx: &mut dyn Tx, p: &StoredPerson, tokens: &[IndexToken]) -> Resul
             p.identity_enc.clone(),
             Utc::now(),
             p.version,
+            join_codes(&p.profile.other_citizenships),
         ],
     )?;
     if changed == 0 {

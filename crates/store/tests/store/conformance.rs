@@ -32,6 +32,7 @@ conformance!(
     a_case_and_its_proceedings_are_updated_only_at_the_version_read,
     the_release_ledger_keeps_every_release_in_order_and_the_privacy_budget,
     a_case_keeps_the_fields_added_for_the_htcds_export,
+    persons_cases_and_events_keep_what_edition_r3_of_the_htcds_export_added,
 );
 
 fn a_case(office: &Office, lead: &Account, person: PersonId, number: &str, status: &str, sensitive: bool) -> Case {
@@ -188,6 +189,7 @@ pub(crate) fn person(store: &Store, office: &Office, tokens: &[&[u8]]) -> Person
         profile: PersonProfile {
             sex: "male".into(),
             citizenship: "UZ".into(),
+            other_citizenships: vec![],
             age_band: "21-23".into(),
             home_region: "Ташкент".into(),
             languages: vec!["uz".into(), "ru".into()],
@@ -201,6 +203,29 @@ pub(crate) fn person(store: &Store, office: &Office, tokens: &[&[u8]]) -> Person
     let tokens: Vec<IndexToken> = tokens.iter().map(|t| IndexToken { kind: "name", token: t.to_vec() }).collect();
     store.write(|tx| repo::persons::insert(tx, &p, &tokens)).unwrap();
     p.id
+}
+
+/// A person as the first release stored one, for the upgrade tests: today's insert writes
+/// columns an older schema does not have.
+pub(crate) fn person_as_first_stored(
+    store: &Store,
+    office: &Office,
+    citizenship: &str,
+    identity_enc: &[u8],
+) -> PersonId {
+    let id = PersonId::new();
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO persons (id, office_id, sex, citizenship, age_band, home_region, languages,
+                                      vulnerabilities, anonymous, identity_enc, created_at, updated_at, version)
+                 VALUES ($1, $2, 'male', $3, '', '', '', '', $4, $5, $6, $6, 1)",
+                params![id, office.id, citizenship, false, identity_enc.to_vec(), Utc::now()],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    id
 }
 
 fn migrations_bring_an_empty_database_to_the_latest_version_once(store: &Store) {
@@ -371,6 +396,8 @@ fn cases_keep_team_persons_parties_outcomes_and_services(store: &Store) {
         exploited_district: Some("maktaaral".into()),
         exploited_place: Some("cotton-field".into()),
         exploited_country: Some("KZ".into()),
+        recruitment_methods: vec!["relatives".into(), "online-ad".into()],
+        means_of_control: vec!["documents-withheld".into(), "debt".into()],
         outcomes: vec!["documents-returned".into(), "returned-home".into()],
         closing_reason: Some("person-returned-home".into()),
         recruited_country: Some("UZ".into()),
@@ -507,7 +534,7 @@ fn upgrade_from_the_foundation_schema(store: &Store) {
     assert_eq!(store.schema_version().unwrap(), 1);
     let hq = office(store, "hq");
     let a = account(store, &hq, "before");
-    let pid = person(store, &hq, &[b"husan"]);
+    let pid = person_as_first_stored(store, &hq, "UZ", &[1, 2, 3]);
     assert_eq!(store.migrate().unwrap(), (2..=LATEST_VERSION).collect::<Vec<_>>());
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(store.read(|tx| repo::accounts::get(tx, a.id)).unwrap().account, a);
@@ -834,4 +861,110 @@ fn a_case_keeps_the_fields_added_for_the_htcds_export(store: &Store) {
     // The victims the store reads back are the persons' standing, "unknown" when not given.
     assert_eq!(back.case.exploited_country.as_deref(), Some("RU"), "exploited in Russia");
     assert_eq!(Case { victims: vec![], ..back.case }, case, "and nothing else changed");
+}
+
+fn persons_cases_and_events_keep_what_edition_r3_of_the_htcds_export_added(store: &Store) {
+    use komek_domain::casework::CaseEvent;
+    use komek_store::repo::casework::StoredEvent;
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+
+    // A dual citizen: the main citizenship and the others, in the order given.
+    let pid = person(store, &hq, &[b"d"]);
+    let mut stored = store.read(|tx| repo::persons::get(tx, pid)).unwrap();
+    assert!(stored.profile.other_citizenships.is_empty(), "a person saved without them has none");
+    stored.profile.other_citizenships = vec!["RU".into(), "KZ".into()];
+    store.write(|tx| repo::persons::update(tx, &stored, &[])).unwrap();
+    let back = store.read(|tx| repo::persons::get(tx, pid)).unwrap();
+    assert_eq!(back.profile.other_citizenships, ["RU", "KZ"]);
+    assert_eq!(back.profile.citizenship, "UZ", "the main one stays the one counted");
+
+    // Recruitment and control, in the order recorded, through an update and back to none.
+    let mut case = a_case(&hq, &lead, pid, "2008-002", "open", false);
+    case.recruitment_methods = vec!["bazaar-intermediary".into()];
+    case.means_of_control = vec!["physical-violence".into(), "confinement-isolation".into()];
+    store.write(|tx| repo::cases::insert(tx, &case, None)).unwrap();
+    let back = store.read(|tx| repo::cases::get(tx, case.id)).unwrap();
+    assert_eq!(Case { victims: vec![], ..back.case }, case);
+    case.recruitment_methods = vec!["friends-neighbours".into(), "social-network-messenger".into()];
+    case.means_of_control = vec![];
+    store.write(|tx| repo::cases::update(tx, &case, None, 1)).unwrap();
+    let back = store.read(|tx| repo::cases::get(tx, case.id)).unwrap();
+    assert_eq!(back.case.recruitment_methods, ["friends-neighbours", "social-network-messenger"]);
+    assert!(back.case.means_of_control.is_empty());
+
+    // An event with a place of its own (the settlement as ciphertext) and one without.
+    let event = |day: u32, place: bool| CaseEvent {
+        id: EventId::new(),
+        case_id: case.id,
+        happened_on: NaiveDate::from_ymd_opt(2008, 5, day).unwrap(),
+        kind: "transit".into(),
+        text: String::new(),
+        author_id: None,
+        place_country: place.then(|| "KZ".into()),
+        place_region: place.then(|| "turkistan".into()),
+        place_district: place.then(|| "saryagash".into()),
+        place_settlement: None,
+    };
+    let with_place = StoredEvent { event: event(28, true), text_enc: vec![1], place_settlement_enc: Some(vec![9, 9]) };
+    let without = StoredEvent { event: event(20, false), text_enc: vec![2], place_settlement_enc: None };
+    for e in [&with_place, &without] {
+        store.write(|tx| repo::casework::insert_event(tx, e)).unwrap();
+    }
+    let events = store.read(|tx| repo::casework::events_of(tx, case.id)).unwrap();
+    let read: Vec<(CaseEvent, Vec<u8>, Option<Vec<u8>>)> =
+        events.into_iter().map(|e| (e.event, e.text_enc, e.place_settlement_enc)).collect();
+    assert_eq!(
+        read,
+        [(without.event.clone(), vec![2], None), (with_place.event.clone(), vec![1], Some(vec![9, 9]))],
+        "by day, each with its place"
+    );
+}
+
+/// Rows saved at version 13 read back, after every later migration, with none of what the
+/// HTCDS gaps (migration 16) added.
+fn upgrade_to_the_htcds_gaps(store: &Store) {
+    assert_eq!(store.schema_version().unwrap(), 13);
+    let hq = office(store, "hq");
+    let lead = account(store, &hq, "lead");
+    let pid = person_as_first_stored(store, &hq, "UZ", &[1]);
+    let cid = CaseId::new();
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO cases (id, office_id, number, kind, status, sensitive, lead_id, opened_on, recruited_at,
+                                    created_at, updated_at) VALUES ($1, $2, '2008-001', 'forced-labour', 'open', $3, $4,
+                                    $5, '', $6, $6)",
+                params![cid, hq.id, false, lead.id, NaiveDate::from_ymd_opt(2008, 1, 1).unwrap(), Utc::now()],
+            )?;
+            tx.execute("INSERT INTO case_persons (case_id, person_id) VALUES ($1, $2)", params![cid, pid])?;
+            tx.execute(
+                "INSERT INTO case_events (id, case_id, happened_on, kind, text_enc, created_at)
+                 VALUES ($1, $2, $3, 'recruitment', $4, $5)",
+                params![EventId::new(), cid, NaiveDate::from_ymd_opt(2007, 5, 1).unwrap(), vec![1u8], Utc::now()],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(store.migrate().unwrap(), (14..=LATEST_VERSION).collect::<Vec<_>>());
+    let person = store.read(|tx| repo::persons::get(tx, pid)).unwrap();
+    assert!(person.profile.other_citizenships.is_empty());
+    let case = store.read(|tx| repo::cases::get(tx, cid)).unwrap().case;
+    assert!(case.recruitment_methods.is_empty() && case.means_of_control.is_empty());
+    let events = store.read(|tx| repo::casework::events_of(tx, cid)).unwrap();
+    let place = &events[0].event;
+    assert_eq!((&place.place_country, &place.place_region, &place.place_district), (&None, &None, &None));
+    assert_eq!(events[0].place_settlement_enc, None);
+}
+
+#[test]
+fn sqlite_upgrades_to_the_htcds_gaps() {
+    upgrade_to_the_htcds_gaps(&SqliteDb::at_version(13).store);
+}
+
+#[test]
+fn postgres_upgrades_to_the_htcds_gaps() {
+    if let Some(db) = PostgresDb::at_version(13) {
+        upgrade_to_the_htcds_gaps(&db.store);
+    }
 }

@@ -295,6 +295,8 @@ fn a_case(
         exploited_district: None,
         exploited_place: None,
         exploited_country: None,
+        recruitment_methods: vec![],
+        means_of_control: vec![],
         outcomes: vec![],
         closing_reason: None,
         recruited_country: None,
@@ -561,7 +563,7 @@ fn upgrade_marks_the_assessments_already_there(store: &Store) {
     assert_eq!(store.schema_version().unwrap(), 8);
     let hq = office(store, "hq");
     let lead = account(store, &hq, "lead");
-    let p = person(store, &hq, "UZ");
+    let p = crate::conformance::person_as_first_stored(store, &hq, "UZ", &[1]);
     let case = a_case(&hq, &lead, &[(p, "presumed")], day(2008, 1, 1), None);
     // As the previous release stored it: today's insert writes columns it did not have.
     store

@@ -309,3 +309,36 @@ lookup-referral-status-declined = Declined
 lookup-referral-status-services-delivered = Services delivered
 lookup-referral-status-closed = Closed
 lookup-referral-status-withdrawn = Withdrawn
+
+## recruitment-method
+lookup-recruitment-method-relatives = Through relatives
+lookup-recruitment-method-friends-neighbours = Through friends, neighbours or fellow villagers
+lookup-recruitment-method-bazaar-intermediary = By an intermediary at a bazaar
+lookup-recruitment-method-day-labour-market = At a day-labour market
+lookup-recruitment-method-employment-agency = Through an employment agency
+lookup-recruitment-method-at-work = At work, by an employer or a co-worker
+lookup-recruitment-method-school-college = At a school or college
+lookup-recruitment-method-online-ad = Through an online advertisement
+lookup-recruitment-method-social-network-messenger = Through a social network or messenger
+lookup-recruitment-method-newspaper-ad = Through a newspaper advertisement
+lookup-recruitment-method-tv-radio-ad = Through a television or radio advertisement
+lookup-recruitment-method-other = Other
+
+## means-of-control
+lookup-means-of-control-documents-withheld = Documents taken away
+lookup-means-of-control-wages-withheld = Wages withheld or taken
+lookup-means-of-control-debt = Debt to be worked off
+lookup-means-of-control-false-promises = False promises
+lookup-means-of-control-threats-of-violence = Threats of violence
+lookup-means-of-control-threats-of-police = Threats of the police or deportation
+lookup-means-of-control-threats-to-family = Threats to the family or children
+lookup-means-of-control-physical-violence = Physical violence
+lookup-means-of-control-sexual-violence = Sexual violence
+lookup-means-of-control-psychological-pressure = Psychological pressure, humiliation
+lookup-means-of-control-money-controlled = No access to own money
+lookup-means-of-control-necessities-withheld = Food, sleep or shelter withheld
+lookup-means-of-control-medical-care-denied = Medical care denied
+lookup-means-of-control-alcohol-drugs = Made dependent on alcohol or drugs
+lookup-means-of-control-excessive-hours = Excessive working hours
+lookup-means-of-control-confinement-isolation = Locked in, escorted or isolated
+lookup-means-of-control-other = Other

@@ -243,6 +243,7 @@ intake-more-about-caller = More about the caller
 intake-birth-year = Year of birth
 intake-sex = Sex
 intake-citizenship = Citizenship
+intake-other-citizenships = Other citizenships
 intake-home-region = Home region or town
 intake-case = case { $number }
 intake-appeal = Appeal

@@ -252,6 +252,7 @@ intake-more-about-caller = Өтініш беруші туралы толығыр
 intake-birth-year = Туған жылы
 intake-sex = Жынысы
 intake-citizenship = Азаматтығы
+intake-other-citizenships = Басқа азаматтықтары
 intake-home-region = Тұрақты тұратын өңірі немесе қаласы
 intake-case = № { $number } іс
 intake-appeal = Өтініш

@@ -256,6 +256,7 @@ intake-more-about-caller = Подробнее об обратившемся
 intake-birth-year = Год рождения
 intake-sex = Пол
 intake-citizenship = Гражданство
+intake-other-citizenships = Другие гражданства
 intake-home-region = Регион или город постоянного проживания
 intake-case = дело № { $number }
 intake-appeal = Обращение

@@ -163,8 +163,10 @@ const LIMITS: &[(&str, &str, Limit)] = {
         MAX_ARTICLES, MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_DOCUMENTS, MAX_HEARINGS, MAX_LINE_CHARS, MAX_NAMED_PARTIES,
         MAX_NOTE_CHARS, MAX_PHONES, MAX_REGION_CHARS, MAX_SHORT_CHARS, MAX_SPELLINGS, MAX_TEXT_CHARS,
     };
+    use komek_domain::lookups;
     &[
         ("ProfileDto", "home_region", Chars(MAX_REGION_CHARS)),
+        ("ProfileDto", "other_citizenships", Items(lookups::CITIZENSHIP.codes.len())),
         ("AppealInput", "notes", Chars(MAX_NOTE_CHARS)),
         ("IdentityInput", "full_name", Chars(MAX_SHORT_CHARS)),
         ("IdentityInput", "passport_name", Chars(MAX_SHORT_CHARS)),
@@ -190,10 +192,13 @@ const LIMITS: &[(&str, &str, Limit)] = {
         ("CaseInput", "parties", Items(MAX_NAMED_PARTIES)),
         ("CaseInput", "recruited_at", Chars(MAX_LINE_CHARS)),
         ("CaseInput", "summary", Chars(MAX_NOTE_CHARS)),
+        ("CaseInput", "recruitment_methods", Items(lookups::RECRUITMENT_METHOD.codes.len())),
+        ("CaseInput", "means_of_control", Items(lookups::MEANS_OF_CONTROL.codes.len())),
         ("ServiceInput", "provider", Chars(MAX_LINE_CHARS)),
         ("ServiceInput", "result", Chars(MAX_NOTE_CHARS)),
         ("ServiceInput", "accompanied_by", Chars(MAX_LINE_CHARS)),
         ("EventInput", "text", Chars(MAX_TEXT_CHARS)),
+        ("EventInput", "place_settlement", Chars(MAX_LINE_CHARS)),
         ("ProceedingInput", "articles", Items(MAX_ARTICLES)),
         ("ProceedingInput", "hearings", Items(MAX_HEARINGS)),
         ("ProceedingInput", "notes", Chars(MAX_TEXT_CHARS)),
@@ -374,6 +379,8 @@ pub(super) mod codes {
         DataCategoryCode => lookups::DATA_CATEGORY;
         UrgencyCode => lookups::URGENCY;
         ReferralStatusCode => lookups::REFERRAL_STATUS;
+        RecruitmentMethodCode => lookups::RECRUITMENT_METHOD;
+        MeansOfControlCode => lookups::MEANS_OF_CONTROL;
         ProceedingKindCode => law::PROCEEDING_KIND;
         AuthorityCode => law::AUTHORITY;
         ProceedingStageCode => law::PROCEEDING_STAGE;

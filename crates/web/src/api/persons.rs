@@ -29,6 +29,10 @@ pub struct ProfileDto {
     /// List `citizenship` (ISO 3166-1 alpha-2, `stateless`, `unknown`).
     #[schema(value_type = codes::CitizenshipCode)]
     pub citizenship: String,
+    /// List `citizenship`: any further citizenships, each a country, once, not the main one.
+    #[serde(default)]
+    #[schema(value_type = Vec<codes::CitizenshipCode>)]
+    pub other_citizenships: Vec<String>,
     /// List `age-band` (CTDC's bands: "18-20", "30-38", …); empty when unknown.
     #[serde(default)]
     #[schema(value_type = codes::AgeBandCode)]
@@ -54,6 +58,7 @@ impl From<ProfileDto> for PersonProfile {
         Self {
             sex: p.sex,
             citizenship: p.citizenship,
+            other_citizenships: p.other_citizenships,
             age_band: p.age_band,
             home_region: p.home_region,
             languages: p.languages,
@@ -73,6 +78,7 @@ impl From<PersonProfile> for ProfileDto {
             languages: p.languages,
             vulnerabilities: p.vulnerabilities,
             anonymous: p.anonymous,
+            other_citizenships: p.other_citizenships,
         }
     }
 }

@@ -160,6 +160,11 @@ fn page(state: &AppState, current: &Current, shown: &Shown<'_>, notice: Option<&
             }
             dt { (tr.t("intake-sex")) } dd { (tr.lookup(lookups::SEX, &person.profile.sex)) }
             dt { (tr.t("intake-citizenship")) } dd { (tr.lookup(lookups::CITIZENSHIP, &person.profile.citizenship)) }
+            @if !person.profile.other_citizenships.is_empty() {
+                dt { (tr.t("intake-other-citizenships")) } dd #other-citizenships {
+                    (person.profile.other_citizenships.iter().map(|c| tr.lookup(lookups::CITIZENSHIP, c)).collect::<Vec<_>>().join(", "))
+                }
+            }
             dt { (tr.t("person-age-band")) } dd { (age_band_label(tr, &person.profile.age_band)) }
             dt { (tr.t("intake-home-region")) } dd { (person.profile.home_region) }
         }
@@ -262,6 +267,7 @@ struct PersonForm {
     notes: String,
     sex: String,
     citizenship: String,
+    other_citizenships: Vec<String>,
     home_region: String,
 }
 
@@ -287,6 +293,7 @@ impl PersonForm {
             notes: identity.notes,
             sex: profile.sex.clone(),
             citizenship: profile.citizenship.clone(),
+            other_citizenships: profile.other_citizenships.clone(),
             home_region: profile.home_region.clone(),
         }
     }
@@ -306,6 +313,7 @@ impl PersonForm {
             notes: text("notes"),
             sex: text("sex"),
             citizenship: text("citizenship"),
+            other_citizenships: data.all("other_citizenships"),
             home_region: text("home_region"),
         }
     }
@@ -329,6 +337,7 @@ impl PersonForm {
         let profile = PersonProfile {
             sex: self.sex.clone(),
             citizenship: self.citizenship.clone(),
+            other_citizenships: self.other_citizenships.clone(),
             home_region: self.home_region.trim().to_owned(),
             ..Default::default()
         };
@@ -428,6 +437,16 @@ fn edit_page(state: &AppState, current: &Current, id: uuid::Uuid, form: &PersonF
             (field(tr, "person-address", "address", errors, text_input("address", &form.address, errors)))
             (field(tr, "intake-sex", "sex", errors, lookup_select(tr, "sex", lookups::SEX, &form.sex, None, errors)))
             (field(tr, "intake-citizenship", "citizenship", errors, lookup_select(tr, "citizenship", lookups::CITIZENSHIP, &form.citizenship, None, errors)))
+            fieldset.checks #other_citizenships aria-describedby=[errors.has("other_citizenships").then_some("other_citizenships-error")] {
+                legend { (tr.t("intake-other-citizenships")) }
+                @for code in lookups::CITIZENSHIP.codes.iter().filter(|c| !lookups::NOT_A_COUNTRY.contains(c)) {
+                    label.check {
+                        input type="checkbox" name="other_citizenships" value=(code) checked[form.other_citizenships.iter().any(|c| c == code)];
+                        " " (tr.lookup(lookups::CITIZENSHIP, code))
+                    }
+                }
+                (errors.message(tr, "other_citizenships"))
+            }
             (field(tr, "intake-home-region", "home_region", errors, text_input("home_region", &form.home_region, errors)))
             (field(tr, "intake-notes", "notes", errors, area("notes", &form.notes)))
             button type="submit" accesskey="s" { (tr.t("form-save")) }

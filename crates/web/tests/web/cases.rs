@@ -497,4 +497,64 @@ komek_store::with_each_back_end!(
     a_group_case_grows_as_more_of_the_recruited_come_forward,
     a_fined_proceeding_is_saved_again_from_its_form_and_a_stale_edit_is_shown_the_change,
     the_country_of_exploitation_is_saved_from_the_case_form_and_shown_on_its_page,
+    recruitment_control_and_an_events_place_are_saved_from_their_forms_and_shown,
 );
+
+fn recruitment_control_and_an_events_place_are_saved_from_their_forms_and_shown(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let case = husans_case(&server, false);
+    let mut lawyer = logged_in(&server, "lawyer");
+    let edit = server.url(&format!("/cases/{case}/edit"));
+    let form = lawyer.get(&edit);
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("By an intermediary at a bazaar"), "the form offers the methods");
+    assert!(form.body.contains("Locked in, escorted or isolated"), "and the means of control");
+    let lead = staff(&server, "lawyer").account_id().unwrap().to_string();
+    let fields = |control: &'static str| -> Vec<(String, String)> {
+        vec![
+            ("csrf".into(), form.csrf()),
+            ("mode".into(), "edit".into()),
+            ("version".into(), form.input_value("version")),
+            ("kind".into(), "trafficking-labour".into()),
+            ("status".into(), "open".into()),
+            ("lead".into(), lead.clone()),
+            ("recruited_at".into(), "Tashkent, Kuyluk".into()),
+            ("recruitment_methods".into(), "bazaar-intermediary".into()),
+            ("means_of_control".into(), "documents-withheld".into()),
+            ("means_of_control".into(), control.into()),
+            ("summary".into(), "Passport taken, moved under escort".into()),
+        ]
+    };
+    let mut post = |fields: Vec<(String, String)>| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        lawyer.post(&edit, &pairs)
+    };
+    let refused = post(fields("chains"));
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("Passport taken, moved under escort"), "what was typed is kept");
+    let saved = post(fields("confinement-isolation"));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let file = server.app.case_file(&Actor::System, case).unwrap();
+    assert_eq!(file.case.recruitment_methods, ["bazaar-intermediary"]);
+    assert_eq!(file.case.means_of_control, ["documents-withheld", "confinement-isolation"]);
+
+    let page = case_page(&mut lawyer, &server, case);
+    assert!(page.body.contains("By an intermediary at a bazaar"), "{}", page.body);
+    assert!(page.body.contains("Documents taken away, Locked in, escorted or isolated"), "{}", page.body);
+    let event = lawyer.post(
+        &server.url(&format!("/cases/{case}/events")),
+        &[
+            ("csrf", &page.csrf()),
+            ("happened_on", "2008-06-02"),
+            ("kind", "exploitation"),
+            ("text", "Pouring concrete, no pay"),
+            ("place_country", ""),
+            ("place_region", "turkistan"),
+            ("place_district", "tolebi"),
+            ("place_settlement", "Lenger"),
+        ],
+    );
+    assert_eq!(event.status, 303, "{}", event.body);
+    let page = case_page(&mut lawyer, &server, case);
+    assert!(page.body.contains("Lenger, Tolebi"), "the timeline says where: {}", page.body);
+}

@@ -61,6 +61,8 @@ fn header(file: &Value) -> Value {
         "exploited_district",
         "exploited_place",
         "exploited_country",
+        "recruitment_methods",
+        "means_of_control",
         "outcomes",
         "closing_reason",
         "summary",
@@ -495,4 +497,77 @@ komek_store::with_each_back_end!(
     bad_values_are_refused_with_the_field_and_the_list_named,
     roles_and_offices_that_may_not_are_refused_as_on_the_pages,
     the_document_lists_the_case_routes,
+    citizenships_recruitment_control_and_event_places_go_through_the_api_within_their_limits,
 );
+
+/// What edition r3 of the HTCDS mapping added, through the API: a second citizenship, how
+/// Husan was recruited and kept, and where an event happened; each refused when wrong, named
+/// by its field, and limited in the document as the services limit it.
+fn citizenships_recruitment_control_and_event_places_go_through_the_api_within_their_limits(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let lawyer = Client::of(&server, "lawyer");
+    let dual = |others: Value| {
+        lawyer.post(
+            "/api/v1/persons",
+            &json!({
+                "profile": { "sex": "male", "citizenship": "UZ", "other_citizenships": others },
+                "identity": { "full_name": "Абдуллаев Хусан" }
+            }),
+        )
+    };
+    let twice = dual(json!(["UZ"]));
+    assert_eq!((twice.status, twice.fields()), (422, vec!["profile.other_citizenships"]), "{}", twice.body);
+    let person = dual(json!(["RU"]));
+    assert_eq!(person.status, 201, "{}", person.body);
+    let person = person.id();
+    let read = lawyer.get(&format!("/api/v1/persons/{person}"));
+    assert_eq!(read.body["profile"]["other_citizenships"], json!(["RU"]), "{}", read.body);
+
+    let opened = lawyer.post(
+        "/api/v1/cases/from-appeal",
+        &json!({ "appeal_id": appeal(&lawyer, Some(&person)), "kind": "trafficking-labour" }),
+    );
+    let case = format!("/api/v1/cases/{}", opened.id());
+    let file = lawyer.get(&case).body;
+    assert_eq!((&file["recruitment_methods"], &file["means_of_control"]), (&json!([]), &json!([])));
+    let mut edit = header(&file);
+    edit["recruitment_methods"] = json!(["bazaar-intermediary", "by-magic"]);
+    let refused = lawyer.put(&case, &edit);
+    assert_eq!((refused.status, refused.fields()), (422, vec!["recruitment_methods"]), "{}", refused.body);
+    assert!(refused.message().contains("\"recruitment-method\""), "{}", refused.message());
+    edit["recruitment_methods"] = json!(["bazaar-intermediary"]);
+    edit["means_of_control"] = json!(["documents-withheld", "debt", "confinement-isolation"]);
+    let saved = lawyer.put(&case, &edit);
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let file = lawyer.get(&case).body;
+    assert_eq!(file["recruitment_methods"], json!(["bazaar-intermediary"]));
+    assert_eq!(file["means_of_control"], json!(["documents-withheld", "debt", "confinement-isolation"]));
+
+    let event = |place: Value| {
+        let mut body = json!({ "happened_on": "2008-06-02", "kind": "exploitation", "text": "Бетон, без оплаты" });
+        body.as_object_mut().unwrap().extend(place.as_object().unwrap().clone());
+        lawyer.post(&format!("{case}/events"), &body)
+    };
+    let nowhere = event(json!({ "place_district": "atlantis" }));
+    assert_eq!((nowhere.status, nowhere.fields()), (422, vec!["place_district"]), "{}", nowhere.body);
+    let long = event(json!({ "place_settlement": "Ленгер".repeat(60) }));
+    assert_eq!((long.status, long.fields()), (422, vec!["place_settlement"]), "{}", long.body);
+    let added = event(json!({ "place_region": "turkistan", "place_district": "tolebi", "place_settlement": "Ленгер" }));
+    assert_eq!(added.status, 201, "{}", added.body);
+    let events = lawyer.get(&case).body["events"].clone();
+    assert_eq!(
+        (&events[0]["place_country"], &events[0]["place_region"], &events[0]["place_district"]),
+        (&json!(null), &json!("turkistan"), &json!("tolebi"))
+    );
+    assert_eq!(events[0]["place_settlement"], "Ленгер");
+
+    let document = Client::anonymous(&server).get("/api/v1/openapi.json").body;
+    let schemas = &document["components"]["schemas"];
+    let codes = |list: komek_domain::lookups::LookupList| json!(list.codes.len());
+    use komek_domain::lookups::{CITIZENSHIP, MEANS_OF_CONTROL, RECRUITMENT_METHOD};
+    assert_eq!(schemas["CaseInput"]["properties"]["recruitment_methods"]["maxItems"], codes(RECRUITMENT_METHOD));
+    assert_eq!(schemas["CaseInput"]["properties"]["means_of_control"]["maxItems"], codes(MEANS_OF_CONTROL));
+    assert_eq!(schemas["ProfileDto"]["properties"]["other_citizenships"]["maxItems"], codes(CITIZENSHIP));
+    assert_eq!(schemas["EventInput"]["properties"]["place_settlement"]["maxLength"], json!(300));
+    assert_eq!(schemas["RecruitmentMethodCode"]["enum"], json!(RECRUITMENT_METHOD.codes));
+}

@@ -335,6 +335,28 @@ fn a_lawyer_merges_a_duplicate_and_keeps_every_appeal(back_end: BackEnd) {
     );
     assert_eq!(absurd.status, 200);
     assert!(absurd.body.contains("id=\"birth_year-error\""), "an impossible year is said: {}", absurd.body);
+
+    // Further citizenships beside the main one, which stays the one counted.
+    let edit = server.url(&format!("/persons/{kept}/edit"));
+    let csrf = page.csrf();
+    let post = |lawyer: &mut Browser, others: &[&str]| {
+        let mut pairs: Vec<(&str, &str)> = vec![
+            ("csrf", csrf.as_str()),
+            ("version", "2"),
+            ("full_name", "Абдуллаев Хусан"),
+            ("sex", "male"),
+            ("citizenship", "UZ"),
+        ];
+        pairs.extend(others.iter().map(|c| ("other_citizenships", *c)));
+        lawyer.post(&edit, &pairs)
+    };
+    let twice = post(&mut lawyer, &["UZ"]);
+    assert_eq!(twice.status, 200);
+    assert!(twice.body.contains("id=\"other_citizenships-error\""), "the main one again: {}", twice.body);
+    let dual = post(&mut lawyer, &["RU", "KZ"]);
+    assert_eq!(dual.status, 303, "{}", dual.body);
+    let page = lawyer.get(&server.url(&format!("/persons/{kept}")));
+    assert!(page.body.contains("Russia, Kazakhstan"), "{}", page.body);
 }
 
 /// A form's fields as name/value pairs.

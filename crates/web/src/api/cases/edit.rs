@@ -87,6 +87,14 @@ pub struct CaseInput {
     /// List `citizenship`: the country of exploitation, for exploitation abroad.
     #[schema(value_type = Option<codes::CitizenshipCode>)]
     pub exploited_country: Option<String>,
+    /// List `recruitment-method`: how the person was recruited, each once.
+    #[serde(default)]
+    #[schema(value_type = Vec<codes::RecruitmentMethodCode>)]
+    pub recruitment_methods: Vec<String>,
+    /// List `means-of-control`: how the exploiters kept control, each once.
+    #[serde(default)]
+    #[schema(value_type = Vec<codes::MeansOfControlCode>)]
+    pub means_of_control: Vec<String>,
     /// List `case-outcome`.
     #[serde(default)]
     #[schema(value_type = Vec<codes::CaseOutcomeCode>)]
@@ -141,6 +149,8 @@ impl CaseInput {
             exploited_district: given(self.exploited_district),
             exploited_place: given(self.exploited_place),
             exploited_country: given(self.exploited_country),
+            recruitment_methods: self.recruitment_methods,
+            means_of_control: self.means_of_control,
             outcomes: self.outcomes,
             closing_reason: given(self.closing_reason),
             recruited_country: given(self.recruited_country),

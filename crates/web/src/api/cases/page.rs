@@ -82,6 +82,12 @@ pub struct CaseDto {
     /// List `citizenship`: the country of exploitation; `null` with a region means Kazakhstan.
     #[schema(value_type = Option<codes::CitizenshipCode>)]
     pub exploited_country: Option<String>,
+    /// List `recruitment-method`: how the person was recruited.
+    #[schema(value_type = Vec<codes::RecruitmentMethodCode>)]
+    pub recruitment_methods: Vec<String>,
+    /// List `means-of-control`: how the exploiters kept control, as recorded on the case.
+    #[schema(value_type = Vec<codes::MeansOfControlCode>)]
+    pub means_of_control: Vec<String>,
     /// List `case-outcome`.
     #[schema(value_type = Vec<codes::CaseOutcomeCode>)]
     pub outcomes: Vec<String>,
@@ -140,6 +146,17 @@ pub struct EventDto {
     /// `null` when not within reach.
     pub text: Option<String>,
     pub author_id: Option<Uuid>,
+    /// List `citizenship`: the country where it happened, when the event names its place.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
+    pub place_country: Option<String>,
+    /// List `region`.
+    #[schema(value_type = Option<codes::RegionCode>)]
+    pub place_region: Option<String>,
+    /// List `district`.
+    #[schema(value_type = Option<codes::DistrictCode>)]
+    pub place_district: Option<String>,
+    /// The town or village; `null` when none or not within reach.
+    pub place_settlement: Option<String>,
 }
 
 /// One answer of an assessment.
@@ -286,6 +303,8 @@ pub(super) fn case_dto(file: CaseFile, today: NaiveDate) -> CaseDto {
         exploited_district: c.exploited_district,
         exploited_place: c.exploited_place,
         exploited_country: c.exploited_country,
+        recruitment_methods: c.recruitment_methods,
+        means_of_control: c.means_of_control,
         outcomes: c.outcomes,
         summary: if shown { c.summary } else { None },
         opened_on: c.opened_on,
@@ -335,6 +354,10 @@ pub(super) fn event_dto(e: CaseEvent, shown: bool) -> EventDto {
         kind: e.kind,
         text: shown.then_some(e.text),
         author_id: e.author_id.map(|a| a.0),
+        place_country: e.place_country,
+        place_region: e.place_region,
+        place_district: e.place_district,
+        place_settlement: e.place_settlement.filter(|_| shown),
     }
 }
 

@@ -61,6 +61,17 @@ pub struct EventInput {
     /// What happened, not blank; identifying, stored encrypted.
     #[schema(pattern = r"\S")]
     pub text: String,
+    /// List `citizenship`: where it happened, when not where the case says.
+    #[schema(value_type = Option<codes::CitizenshipCode>)]
+    pub place_country: Option<String>,
+    /// List `region`: in Kazakhstan.
+    #[schema(value_type = Option<codes::RegionCode>)]
+    pub place_region: Option<String>,
+    /// List `district`: in Kazakhstan.
+    #[schema(value_type = Option<codes::DistrictCode>)]
+    pub place_district: Option<String>,
+    /// The town or village, as told; stored encrypted.
+    pub place_settlement: Option<String>,
 }
 
 /// A proceeding as a program sends it: every field as it should be.
@@ -427,6 +438,10 @@ pub async fn add_event(
         kind: input.kind.trim().to_owned(),
         text: input.text,
         author_id: None,
+        place_country: given(input.place_country),
+        place_region: given(input.place_region),
+        place_district: given(input.place_district),
+        place_settlement: input.place_settlement,
     };
     let id = run(&state, move |app| app.add_event(&actor, event))
         .await?

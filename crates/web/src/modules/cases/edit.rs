@@ -128,6 +128,8 @@ fn read(data: &FormData, mode: Mode, saved: &Case, errors: &mut FieldErrors) -> 
     case.exploited_district = optional(data.get("exploited_district"));
     case.exploited_place = optional(data.get("exploited_place"));
     case.exploited_country = optional(data.get("exploited_country"));
+    case.recruitment_methods = data.all("recruitment_methods");
+    case.means_of_control = data.all("means_of_control");
     case.summary = Some(data.get("summary").to_owned());
     // A person the form does not carry (added meanwhile) keeps their saved standing: the
     // service's rule (policy::cases::keep_saved_standing).
@@ -170,6 +172,8 @@ fn page(
     let code = |o: &Option<String>| o.clone().unwrap_or_default();
     let status = value("status", if mode == Mode::Close { "closed".into() } else { c.status.clone() });
     let outcomes = values("outcomes", c.outcomes.clone());
+    let recruitment = values("recruitment_methods", c.recruitment_methods.clone());
+    let control = values("means_of_control", c.means_of_control.clone());
     let select = |name: &str, list: LookupList, saved: &Option<String>| {
         lookup_select(tr, name, list, &value(name, code(saved)), Some("form-not-given"), errors)
     };
@@ -229,6 +233,8 @@ fn page(
                 (field(tr, "case-exploited-district", "exploited_district", errors, select("exploited_district", lookups::DISTRICT, &c.exploited_district)))
                 (field(tr, "case-exploited-region", "exploited_region", errors, select("exploited_region", lookups::REGION, &c.exploited_region)))
                 (field(tr, "case-exploited-country", "exploited_country", errors, select("exploited_country", lookups::CITIZENSHIP, &c.exploited_country)))
+                (lookup_checkboxes(tr, "case-recruitment-methods", "recruitment_methods", lookups::RECRUITMENT_METHOD, &recruitment, errors))
+                (lookup_checkboxes(tr, "case-means-of-control", "means_of_control", lookups::MEANS_OF_CONTROL, &control, errors))
                 (field(tr, "case-summary", "summary", errors, html! {
                     textarea #summary name="summary" rows="6" { (value("summary", c.summary.clone().unwrap_or_default())) }
                 }))
@@ -268,6 +274,8 @@ fn saved_now_panel(tr: Tr<'_>, now: &CaseFile, names: &Directory) -> Markup {
                 dt { (tr.t("case-exploited-at")) } dd {
                     (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region)) " " (maybe(lookups::CITIZENSHIP, &c.exploited_country))
                 }
+                dt { (tr.t("case-recruitment-methods")) } dd { (c.recruitment_methods.iter().map(|m| tr.lookup(lookups::RECRUITMENT_METHOD, m)).collect::<Vec<_>>().join(", ")) }
+                dt { (tr.t("case-means-of-control")) } dd { (c.means_of_control.iter().map(|m| tr.lookup(lookups::MEANS_OF_CONTROL, m)).collect::<Vec<_>>().join(", ")) }
                 dt { (tr.t("case-outcomes")) } dd { (c.outcomes.iter().map(|o| tr.lookup(lookups::CASE_OUTCOME, o)).collect::<Vec<_>>().join(", ")) }
                 dt { (tr.t("case-closing-reason")) } dd { (maybe(lookups::CLOSING_REASON, &c.closing_reason)) }
                 @if let Some(closed) = c.closed_on { dt { (tr.t("case-closed")) } dd { (day(closed)) } }

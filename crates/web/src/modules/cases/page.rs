@@ -142,6 +142,8 @@ pub fn render(
                 dt { (tr.t("case-exploited-at")) } dd {
                     (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region)) " " (maybe(lookups::CITIZENSHIP, &c.exploited_country))
                 }
+                dt { (tr.t("case-recruitment-methods")) } dd #recruitment-methods { (codes(lookups::RECRUITMENT_METHOD, &c.recruitment_methods)) }
+                dt { (tr.t("case-means-of-control")) } dd #means-of-control { (codes(lookups::MEANS_OF_CONTROL, &c.means_of_control)) }
                 dt { (tr.t("case-parties")) } dd {
                     @for (party, role) in &c.parties {
                         a href={ "/parties/" (party) } { (tr.lookup(lookups::PARTY_ROLE, role)) } " "
@@ -388,7 +390,23 @@ fn timeline(tr: Tr<'_>, data: &PageData, staff: &dyn Fn(&AccountId) -> String) -
     let mut entries: Vec<(NaiveDate, Markup)> = Vec::new();
     entries.push((c.opened_on, html! { strong { (tr.t("timeline-opened")) } " · " (staff(&c.lead_id)) }));
     for e in &file.events {
-        entries.push((e.happened_on, html! { strong { (tr.lookup(lookups::CASE_EVENT, &e.kind)) } " · " (e.text) }));
+        let place: Vec<String> = [
+            e.place_settlement.clone(),
+            e.place_district.as_deref().map(|d| tr.lookup(lookups::DISTRICT, d)),
+            e.place_region.as_deref().map(|r| tr.lookup(lookups::REGION, r)),
+            e.place_country.as_deref().map(|c| tr.lookup(lookups::CITIZENSHIP, c)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        entries.push((
+            e.happened_on,
+            html! {
+                strong { (tr.lookup(lookups::CASE_EVENT, &e.kind)) }
+                @if !place.is_empty() { " · " (place.join(", ")) }
+                " · " (e.text)
+            },
+        ));
     }
     for s in &file.services {
         entries.push((

@@ -69,6 +69,11 @@ pub fn event_form(tr: Tr<'_>, current: &Current, case: CaseId, retry: Option<&Re
                 (field(tr, "event-day", "happened_on", &errors, date_input("happened_on", typed(data, "happened_on", ""), &errors)))
                 (field(tr, "event-kind", "kind", &errors, lookup_select(tr, "kind", lookups::CASE_EVENT, typed(data, "kind", ""), None, &errors)))
                 (field(tr, "event-text", "text", &errors, textarea("text", typed(data, "text", ""), &errors)))
+                // Where it happened, only when the case's places of recruitment and exploitation do not say.
+                (field(tr, "event-place-country", "place_country", &errors, lookup_select(tr, "place_country", lookups::CITIZENSHIP, typed(data, "place_country", ""), Some("form-not-given"), &errors)))
+                (field(tr, "event-place-region", "place_region", &errors, lookup_select(tr, "place_region", lookups::REGION, typed(data, "place_region", ""), Some("form-not-given"), &errors)))
+                (field(tr, "event-place-district", "place_district", &errors, lookup_select(tr, "place_district", lookups::DISTRICT, typed(data, "place_district", ""), Some("form-not-given"), &errors)))
+                (field(tr, "event-place-settlement", "place_settlement", &errors, text_input("place_settlement", typed(data, "place_settlement", ""), &errors)))
                 button type="submit" { (tr.t("form-save")) }
             }
         },

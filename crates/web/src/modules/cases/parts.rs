@@ -93,6 +93,10 @@ pub async fn add_event(
         kind: data.get("kind").to_owned(),
         text: data.get("text").to_owned(),
         author_id: None,
+        place_country: optional(data.get("place_country")),
+        place_region: optional(data.get("place_region")),
+        place_district: optional(data.get("place_district")),
+        place_settlement: optional(data.get("place_settlement")),
     };
     let result = super::save_unless_refused(&state, &current, &errors, move |app, actor| {
         app.add_event(actor, event).map(|_| ())
