@@ -349,7 +349,7 @@ impl App {
 }
 
 /// Whether office-bound staff may see an appeal of `office` at all (its non-identifying part).
-fn sees_office(actor: &Actor, office: OfficeId) -> bool {
+pub(crate) fn sees_office(actor: &Actor, office: OfficeId) -> bool {
     actor.sees_all_offices() || actor.office_id() == Some(office)
 }
 

@@ -11,7 +11,7 @@ use komek_store::repo::referrals::{self as repo, PartnerFilter, StoredPartner};
 
 use crate::audit::{Action, Event};
 use crate::policy::partners::{self as policy, PartnerRights};
-use crate::{Actor, App, AppError, AppResult};
+use crate::{Actor, App, AppError, AppResult, search};
 
 const KIND: &str = "partner";
 
@@ -117,8 +117,15 @@ impl App {
         if !policy::may_look_up(actor) {
             return Err(AppError::Forbidden);
         }
+        // A name, not a page of text: each word is a condition of the query.
+        let name: String = query.name.chars().take(search::MAX_QUERY_CHARS).collect();
+        let name_words = normalise::name_tokens(&name)
+            .into_iter()
+            .filter(|word| word.chars().count() <= search::MAX_QUERY_WORD_CHARS)
+            .take(search::MAX_QUERY_WORDS)
+            .collect();
         let filter = PartnerFilter {
-            name_words: normalise::name_tokens(&query.name),
+            name_words,
             kind: query.kind.clone(),
             service: query.service.clone(),
             region: query.region.clone(),

@@ -13,9 +13,9 @@ use crate::crypto::Keys;
 use crate::{App, AppResult};
 
 /// Longest search text read, longest word, most words: enough for any name.
-const MAX_QUERY_CHARS: usize = komek_domain::limits::MAX_SHORT_CHARS;
-const MAX_QUERY_WORD_CHARS: usize = 40;
-const MAX_QUERY_WORDS: usize = 8;
+pub(crate) const MAX_QUERY_CHARS: usize = komek_domain::limits::MAX_SHORT_CHARS;
+pub(crate) const MAX_QUERY_WORD_CHARS: usize = 40;
+pub(crate) const MAX_QUERY_WORDS: usize = 8;
 
 /// A whole folded name word.
 const NAME: &str = "name";

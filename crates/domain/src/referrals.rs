@@ -182,9 +182,13 @@ impl Consent {
             errors.push(ValidationError::Required { field: "recipients" });
         }
         rules::check_count(&mut errors, "recipients", self.recipients.len(), MAX_RECIPIENTS);
-        for recipient in &self.recipients {
+        for (at, recipient) in self.recipients.iter().enumerate() {
             if let Recipient::Kind(kind) = recipient {
                 check_code(&mut errors, "recipients", lookups::PARTNER_KIND, kind);
+            }
+            // Each once: a list of the same partner fifty times reads as fifty consents.
+            if self.recipients[..at].contains(recipient) {
+                errors.push(ValidationError::Invalid { field: "recipients" });
             }
         }
         if self.purposes.is_empty() {

@@ -52,7 +52,21 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let today = self.today(actor)?;
-        Ok(self.audited_read(|tx| self.letter_in(tx, actor, id, words, today))?)
+        self.audited_read(|tx| {
+            let stored = self.referral_within_reach(tx, actor, id)?;
+            let r = &stored.referral;
+            // A letter is what we send: none for a referral a partner sent us, nor for one
+            // withdrawn; and one not yet sent says only what its consent allows today.
+            if r.direction == Direction::Incoming || r.status == "withdrawn" {
+                return Ok(Err(AppError::NotFound));
+            }
+            if r.status == "draft"
+                && let Err(refused) = self.check_sharing(tx, r, today)?
+            {
+                return Ok(Err(refused));
+            }
+            Ok(Ok(self.letter_in(tx, actor, id, words, today)?))
+        })?
     }
 
     pub(super) fn letter_in(

@@ -123,8 +123,20 @@ impl App {
         let note = consent.note.as_deref().unwrap_or_default();
         let note_enc = (!note.is_empty()).then(|| self.keys.seal(sealed::consent_note(consent.id), note.as_bytes()));
         let stored = StoredConsent { consent: Consent { note: None, ..consent }, note_enc };
-        Ok(self.store.write(|tx| {
+        self.store.write(|tx| {
             self.person_within_reach(tx, actor, person)?;
+            // A partner it names is one of the directory that may be chosen now.
+            for recipient in &stored.consent.recipients {
+                let Recipient::Partner(partner) = recipient else { continue };
+                let active = match repo::partner(tx, *partner) {
+                    Ok(stored) => stored.partner.active,
+                    Err(StoreError::NotFound) => false,
+                    Err(e) => return Err(e),
+                };
+                if !active {
+                    return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "recipients" }])));
+                }
+            }
             repo::insert_consent(tx, &stored)?;
             let c = &stored.consent;
             let event = Event::new(actor.account_id(), Action::Create, "consent", c.id.to_string()).detail(format!(
@@ -133,8 +145,8 @@ impl App {
                 c.categories.join(", ")
             ));
             self.audit(tx, event)?;
-            Ok(c.id)
-        })?)
+            Ok(Ok(c.id))
+        })?
     }
 
     /// A person's consents, the latest first, their notes opened (and the reading audited).
@@ -277,6 +289,14 @@ impl App {
             let case = self.case_within_reach(tx, actor, case)?;
             if !case.case.persons.contains(&referral.person_id) {
                 return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "person_id" }])));
+            }
+        }
+        // The appeal it comes from is one the actor sees, about this person; any other does
+        // not exist for them.
+        if let Some(appeal) = referral.appeal_id {
+            let appeal = komek_store::repo::appeals::get(tx, appeal)?.appeal;
+            if !crate::appeals::sees_office(actor, appeal.office_id) || appeal.person_id != Some(referral.person_id) {
+                return Err(StoreError::NotFound);
             }
         }
         if let Err(refused) = self.check_sharing(tx, referral, first_step.on)? {
@@ -520,17 +540,15 @@ impl App {
         })?)
     }
 
-    /// Whether an outgoing referral may carry its fields to its partner on `day`: the partner
-    /// active, and the consent (the person's own) allowing them, or a manager's override.
+    /// Whether a referral may be recorded with its partner, and an outgoing one carry its
+    /// fields to it on `day`: the partner active (one that may be chosen), and the consent
+    /// (the person's own) allowing them, or a manager's override.
     fn check_sharing(
         &self,
         tx: &mut dyn Tx,
         referral: &Referral,
         day: NaiveDate,
     ) -> Result<Result<(), AppError>, StoreError> {
-        if referral.direction == Direction::Incoming {
-            return Ok(Ok(()));
-        }
         let partner = match repo::partner(tx, referral.partner_id) {
             Ok(stored) => stored.partner,
             Err(StoreError::NotFound) => {
@@ -540,6 +558,9 @@ impl App {
         };
         if !partner.active {
             return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "partner_id" }])));
+        }
+        if referral.direction == Direction::Incoming {
+            return Ok(Ok(()));
         }
         let Some(consent_id) = referral.consent_id else {
             return Ok(Ok(()));

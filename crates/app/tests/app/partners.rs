@@ -86,6 +86,13 @@ fn managers_keep_the_directory_and_the_hotline_finds_a_partner_by_service_and_re
     assert_eq!(find(shelter_in_turkistan.clone()), ["Приют «Забота»"]);
     let anywhere = PartnerQuery { region: Some("turkistan".into()), ..Default::default() };
     assert_eq!(find(anywhere), ["IOM Kazakhstan", "Приют «Забота»"], "a partner listing no region serves all");
+    // A page of text pasted into the name is read as a name: its first words only.
+    let pasted = format!("iom kazakhstan {}", "ab ".repeat(1000));
+    assert!(find(PartnerQuery { name: pasted, ..Default::default() }).is_empty(), "not every word matches");
+    assert_eq!(
+        find(PartnerQuery { name: format!("iom {}", "k".repeat(5000)), ..Default::default() }),
+        ["IOM Kazakhstan"]
+    );
 
     // Marked inactive, it can no longer be chosen.
     let file = o.app.partner_file(&o.manager, shelter).unwrap();

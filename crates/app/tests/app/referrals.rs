@@ -5,7 +5,10 @@
 //! accept, IOM brings him home; he then withdraws his consent for IOM.
 
 use chrono::NaiveDate;
-use komek_app::referrals::{CasesToExport, ExportTo, NewConsent, NewReferral, NextStep, allowed_fields};
+use komek_app::appeals::IntakePerson;
+use komek_app::referrals::{
+    CasesToExport, ExportTo, IncomingReferral, NewConsent, NewReferral, NextStep, Opens, allowed_fields,
+};
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
 use komek_domain::casework::{Assessment, IndicatorAnswer};
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
@@ -341,6 +344,10 @@ fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_fo
     assert_eq!(stopped, [draft]);
     assert_eq!(c.app.referral_file(&c.lawyer, draft).unwrap().referral.status, "withdrawn");
     assert_eq!(c.app.referral_file(&c.lawyer, police).unwrap().referral.status, "accepted", "what went, went");
+    // A withdrawn referral has no letter to print; the one that went still has its own.
+    let words = |id: &str| id.to_owned();
+    assert!(matches!(c.app.referral_letter(&c.lawyer, draft, &words), Err(AppError::NotFound)));
+    assert!(c.app.referral_letter(&c.lawyer, police, &words).is_ok());
     let refused = c.app.make_referral(&c.lawyer, Direction::Outgoing, follow_up).unwrap_err();
     assert!(matches!(refused, AppError::NotConsented { refused: SharingRefused::Withdrawn { .. }, .. }), "{refused:?}");
     let after = c.app.htcds_export(&c.lawyer, CasesToExport::One(case), &to_iom).unwrap();
@@ -375,13 +382,45 @@ fn sharing_without_consent_takes_a_manager_and_a_reason_that_is_reviewed(store: 
     let file = c.app.referral_file(&c.manager, id).unwrap();
     assert_eq!(file.referral.override_reason.as_deref(), Some("Угроза жизни: работодатель ищет его."));
 
-    // An inactive partner cannot be chosen.
+    // An inactive partner cannot be chosen, though a consent given before names it.
+    let consent = husans_consent(&c);
     let read = c.app.partner_file(&c.manager, c.iom).unwrap();
     c.app.update_partner(&c.manager, Partner { active: false, ..read.partner }, read.version).unwrap();
-    let consent = husans_consent(&c);
     let to_iom = referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name"]);
     let Err(AppError::Invalid(errors)) = c.app.make_referral(&c.lawyer, Direction::Outgoing, to_iom) else {
         panic!("an inactive partner is refused")
+    };
+    assert_eq!(errors, [ValidationError::Invalid { field: "partner_id" }]);
+    // Nor named in a consent, nor taken in from; and a consent names each recipient once and
+    // only partners of the directory.
+    let naming = |recipients: Vec<Recipient>| NewConsent {
+        given_on: c.today,
+        method: "signed-form".into(),
+        recipients,
+        purposes: vec!["investigation".into()],
+        categories: vec!["identity".into()],
+        ..Default::default()
+    };
+    let invalid_recipients = |recipients| {
+        let refused = c.app.record_consent(&c.lawyer, c.husan, naming(recipients)).unwrap_err();
+        matches!(refused, AppError::Invalid(errors) if errors == [ValidationError::Invalid { field: "recipients" }])
+    };
+    assert!(invalid_recipients(vec![Recipient::Partner(c.iom)]), "inactive");
+    assert!(invalid_recipients(vec![Recipient::Partner(PartnerId::new())]), "not in the directory");
+    assert!(invalid_recipients(vec![Recipient::Kind("ngo".into()), Recipient::Kind("ngo".into())]), "twice");
+    let incoming = IncomingReferral {
+        partner_id: c.iom,
+        received_on: c.today,
+        purpose: "protection".into(),
+        services: vec!["shelter".into()],
+        urgency: "urgent".into(),
+        reply_due_on: None,
+        letter: String::new(),
+        person: IntakePerson::Known(c.husan),
+        opens: Opens::Appeal { channel: "email".into(), topics: vec!["wages-unpaid".into()] },
+    };
+    let Err(AppError::Invalid(errors)) = c.app.receive_referral(&c.lawyer, incoming) else {
+        panic!("an inactive partner sends no one in")
     };
     assert_eq!(errors, [ValidationError::Invalid { field: "partner_id" }]);
     let to_inactive = ExportTo { partner_id: c.iom, purpose: "return-reintegration".into() };
@@ -422,6 +461,34 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
             referral(&c, c.police, "investigation", Some(consent), &["full-name"]),
         )
         .unwrap();
+    // From an appeal: one the lawyer sees about him, not another office's nor one that is not
+    // there; both answer alike.
+    let appeal = |actor: &Actor, person| {
+        let appeal = komek_domain::entities::Appeal {
+            person_id: person,
+            topics: vec!["wages-unpaid".into()],
+            ..komek_domain::entities::Appeal::received(
+                Default::default(),
+                Default::default(),
+                chrono::Utc::now(),
+                "hotline-phone",
+                "migrant",
+                "advised",
+            )
+        };
+        c.app.register_appeal(actor, appeal).unwrap()
+    };
+    let from = |appeal| NewReferral {
+        appeal_id: Some(appeal),
+        ..referral(&c, c.police, "investigation", Some(consent), &["full-name"])
+    };
+    let far_appeal = appeal(&c.far_lawyer, None);
+    let refused = |appeal| c.app.make_referral(&c.lawyer, Direction::Outgoing, from(appeal)).unwrap_err();
+    assert!(matches!(refused(far_appeal), AppError::NotFound));
+    assert!(matches!(refused(komek_domain::AppealId::new()), AppError::NotFound));
+    assert!(matches!(refused(appeal(&c.lawyer, None)), AppError::NotFound), "an appeal about someone else");
+    c.app.make_referral(&c.lawyer, Direction::Outgoing, from(appeal(&c.lawyer, Some(c.husan)))).unwrap();
+
     let read = c.app.referral_file(&c.lawyer, id).unwrap();
     let Err(AppError::Invalid(errors)) = moved(&c, &c.lawyer, id, read.version, "accepted", c.today) else {
         panic!("a draft is not accepted before it is sent")
@@ -449,8 +516,6 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
 /// recorded as received in one step; a known person sent by the police gets an appeal; a
 /// refused intake saves nothing at all.
 fn a_partner_sends_someone_and_the_person_case_or_appeal_and_referral_are_made_at_once(store: Store) {
-    use komek_app::appeals::IntakePerson;
-    use komek_app::referrals::{IncomingReferral, Opens};
     let c = centre(store);
     let persons_before = c.app.store().read(komek_store::repo::persons::count).unwrap();
     let from_iom = |person: IntakePerson, opens: Opens| IncomingReferral {
@@ -488,6 +553,9 @@ fn a_partner_sends_someone_and_the_person_case_or_appeal_and_referral_are_made_a
     assert!(case.case.sensitive);
     let file = c.app.referral_file(&c.lawyer, received.referral_id).unwrap();
     assert_eq!((file.referral.direction, file.referral.status.as_str()), (Direction::Incoming, "received"));
+    let words = |id: &str| id.to_owned();
+    let letter = c.app.referral_letter(&c.lawyer, received.referral_id, &words);
+    assert!(matches!(letter, Err(AppError::NotFound)), "we write no letter for what a partner sent us");
     assert_eq!(file.referral.case_id, received.case_id);
     assert_eq!(file.steps[0].note.as_deref(), Some("Задержана на КПП «Жибек жолы», паспорт у работодателя."));
     let person = c.app.person(&c.lawyer, received.person_id).unwrap();

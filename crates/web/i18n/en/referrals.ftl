@@ -50,6 +50,7 @@ consent-withdrawn-day = Withdrawn on
 consent-withdraw = Record the withdrawal
 consent-saved = The consent is recorded.
 consent-withdrawn = The withdrawal is recorded; referrals under it not yet sent are withdrawn.
+consent-not-withdrawn = The withdrawal was not recorded: its day must be between the day the consent was given and today, and a consent is withdrawn once.
 consent-scan = Signed form
 consent-scan-attach = Attach the signed form
 consent-scan-replace = replace the scan

@@ -144,6 +144,7 @@ fn page(state: &AppState, current: &Current, shown: &Shown<'_>, notice: Option<&
             Some("consent") => p.notice role="status" { (tr.t("consent-saved")) },
             Some("consent-withdrawn") => p.notice role="status" { (tr.t("consent-withdrawn")) },
             Some("consent-scan") => p.notice role="status" { (tr.t("consent-scan-saved")) },
+            Some("consent-not-withdrawn") => p.notice.warning role="alert" { (tr.t("consent-not-withdrawn")) },
             _ => {},
         }
         h1 { (title) }

@@ -446,7 +446,7 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
         std::thread::sleep(Duration::from_millis(50));
     };
     driver.wait_for_text("h1", &format!("Referral {number}"));
-    assert_eq!(driver.text("#carried"), "Full name, Case summary");
+    assert_eq!(driver.text("#carried"), "Full name, What happened");
 
     // Sent, with its letter in Russian filed into the case as what went out.
     driver.click("#status option[value='sent']");

@@ -435,8 +435,22 @@ fn a_consents_signed_form_is_attached_encrypted_and_kept_within_reach(back_end: 
         profile,
         PersonIdentity { full_name: "Другой Человек".into(), ..Default::default() },
     );
-    let elsewhere = format!("/persons/{}/consents/{consent}/scan", other.unwrap());
+    let other = other.unwrap();
+    let elsewhere = format!("/persons/{other}/consents/{consent}/scan",);
     assert_eq!(lawyer.get(&server.url(&elsewhere)).status, 404);
+    // Nor withdrawn through another's page; a day that cannot be is said, and nothing changes.
+    let csrf = lawyer.get(&server.url(&format!("/persons/{husan}"))).csrf();
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let withdraw = |browser: &mut Browser, person, on: &str| {
+        let path = format!("/persons/{person}/consents/{consent}/withdraw");
+        browser.post(&server.url(&path), &[("csrf", csrf.as_str()), ("withdrawn_on", on)])
+    };
+    assert_eq!(withdraw(&mut lawyer, other, &day(today)).status, 404);
+    let tomorrow = withdraw(&mut lawyer, husan, &day(today.succ_opt().unwrap()));
+    assert_eq!(tomorrow.status, 303);
+    let page = lawyer.get(&server.url(tomorrow.header("location").unwrap()));
+    assert!(page.body.contains("The withdrawal was not recorded") && page.body.contains("In force"), "{}", page.body);
+    assert_eq!(withdraw(&mut lawyer, husan, "").header("location"), tomorrow.header("location"));
     let office = server.app.create_office(&komek_app::Actor::System, "saryagash", "Saryagash", 300).unwrap();
     let far =
         server.app.create_account(&komek_app::Actor::System, "far", "Far", komek_domain::Role::Lawyer, office.id, "en");

@@ -309,6 +309,8 @@ pub async fn record(
     }
 }
 
+/// Records a withdrawal. A day that cannot be (before the consent, in the future, none, or a
+/// consent withdrawn already) comes back to the person's page with a message saying so.
 pub async fn withdraw(
     State(state): State<AppState>,
     current: Current,
@@ -316,15 +318,27 @@ pub async fn withdraw(
     data: FormData,
 ) -> Result<Response, WebError> {
     current.check_csrf(&state, data.get("csrf")).await?;
+    let (person, consent) = (PersonId(person), ConsentId(consent));
     let mut errors = FieldErrors::default();
     let on = required_day(&mut errors, "withdrawn_on", data.get("withdrawn_on"));
-    if !errors.is_empty() {
-        return Err(WebError::BadRequest);
-    }
+    let readable = errors.is_empty();
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    match blocking(move || app.withdraw_consent(&actor, ConsentId(consent), on)).await? {
+    let withdrawn = blocking(move || {
+        // The consent is this person's: another's, through this person's page, is not there.
+        if !app.consent_terms(&actor, person)?.iter().any(|c| c.id == consent) {
+            return Err(AppError::NotFound);
+        }
+        if !readable {
+            return Err(AppError::Invalid(Vec::new()));
+        }
+        app.withdraw_consent(&actor, consent, on)
+    })
+    .await?;
+    match withdrawn {
         Ok(_) => Ok(Redirect::to(&format!("/persons/{person}?done=consent-withdrawn#consents")).into_response()),
-        Err(AppError::Invalid(_)) => Err(WebError::BadRequest),
+        Err(AppError::Invalid(_)) => {
+            Ok(Redirect::to(&format!("/persons/{person}?done=consent-not-withdrawn#consents")).into_response())
+        }
         Err(other) => Err(other.into()),
     }
 }

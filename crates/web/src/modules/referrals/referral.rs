@@ -427,7 +427,7 @@ fn page(
                 }
             }
         }
-        @if r.direction == Direction::Outgoing {
+        @if r.direction == Direction::Outgoing && r.status != "withdrawn" {
             p.actions #letter {
                 a.button href={ "/referrals/" (r.id) "/letter?lang=ru" } { (tr.t("referral-letter-ru")) } " "
                 a.button href={ "/referrals/" (r.id) "/letter?lang=kk" } { (tr.t("referral-letter-kk")) } " "
@@ -537,21 +537,33 @@ pub async fn step(
     Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-/// Reads the letter in the language asked.
+/// Reads the letter in the language asked. A draft its consent no longer covers has no
+/// letter: the referral's page says why instead.
 async fn read_letter(
     state: &AppState,
     current: &Current,
     id: uuid::Uuid,
     raw: Option<String>,
-) -> Result<ReferralLetter, WebError> {
+) -> Result<Result<ReferralLetter, Response>, WebError> {
     let lang = letter_lang(FormData::parse(raw.unwrap_or_default().as_bytes()).get("lang"));
     let i18n = state.i18n.clone();
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    Ok(blocking(move || {
+    let read = blocking(move || {
         let words = |id: &str| i18n.format(lang, id, None);
         app.referral_letter(&actor, ReferralId(id), &words)
     })
-    .await??)
+    .await?;
+    match read {
+        Ok(letter) => Ok(Ok(letter)),
+        Err(AppError::NotConsented { refused, .. }) => {
+            let refusal = refusal_message(current.tr(state), &refused);
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            let data = blocking(move || load(&app, &actor, ReferralId(id))).await??;
+            let page = page(state, current, &data, &FieldErrors::default(), Some(&refusal), None);
+            Ok(Err((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response()))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// The letter as a printable page (the page's own header and buttons are not printed).
@@ -560,8 +572,11 @@ pub async fn letter(
     current: Current,
     Path(id): Path<uuid::Uuid>,
     RawQuery(raw): RawQuery,
-) -> Result<Markup, WebError> {
-    let letter = read_letter(&state, &current, id, raw).await?;
+) -> Result<Response, WebError> {
+    let letter = match read_letter(&state, &current, id, raw).await? {
+        Ok(letter) => letter,
+        Err(refused) => return Ok(refused),
+    };
     let tr = current.tr(&state);
     let content = html! {
         article.letter {
@@ -578,7 +593,7 @@ pub async fn letter(
         }
         p.actions { a.button href={ "/referrals/" (id) } { (tr.t("referral-back")) } }
     };
-    Ok(layout::page(tr, &current, &letter.title, "/referrals", content))
+    Ok(layout::page(tr, &current, &letter.title, "/referrals", content).into_response())
 }
 
 /// The letter as it was sent: the PDF kept when the referral went, audited.
@@ -599,7 +614,10 @@ pub async fn letter_pdf(
     Path(id): Path<uuid::Uuid>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
-    let letter = read_letter(&state, &current, id, raw).await?;
+    let letter = match read_letter(&state, &current, id, raw).await? {
+        Ok(letter) => letter,
+        Err(refused) => return Ok(refused),
+    };
     let pdf = blocking(move || letter.to_pdf().map(|pdf| (letter.number, pdf))).await??;
     let (number, pdf) = pdf;
     let disposition = format!("attachment; filename=\"{number}.pdf\"");
