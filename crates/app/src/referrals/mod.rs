@@ -268,6 +268,9 @@ impl App {
         if made_on > today {
             problems.push(ValidationError::Future { field: "made_on" });
         }
+        if referral.reply_due_on.is_some_and(|due| due < made_on) {
+            problems.push(ValidationError::Invalid { field: "reply_due_on" });
+        }
         AppError::invalid(problems)?;
         let first = FirstStep { on: made_on, note: None };
         self.store.write(|tx| self.insert_referral(tx, actor, &referral, &first))?
@@ -383,6 +386,10 @@ impl App {
             }
             if !next_statuses(&r.status).contains(&status) {
                 return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "status" }])));
+            }
+            // Steps follow one another in time: none before the one it follows.
+            if repo::steps(tx, id)?.last().is_some_and(|last| on < last.step.on) {
+                return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "on" }])));
             }
             if status == "sent"
                 && let Err(refused) = self.check_sharing(tx, r, on)?

@@ -502,6 +502,19 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
         panic!("a step is not dated in the future")
     };
     assert_eq!(errors, [ValidationError::Future { field: "on" }]);
+    let yesterday = c.today.pred_opt().unwrap();
+    let Err(AppError::Invalid(errors)) = moved(&c, &c.lawyer, id, read.version + 1, "received", yesterday) else {
+        panic!("received before it was sent")
+    };
+    assert_eq!(errors, [ValidationError::Invalid { field: "on" }]);
+    let due_before = NewReferral {
+        reply_due_on: Some(yesterday),
+        ..referral(&c, c.police, "investigation", Some(consent), &["full-name"])
+    };
+    let Err(AppError::Invalid(errors)) = c.app.make_referral(&c.lawyer, Direction::Outgoing, due_before) else {
+        panic!("a reply due before the referral is made")
+    };
+    assert_eq!(errors, [ValidationError::Invalid { field: "reply_due_on" }]);
 
     // A lawyer of another office meets nothing: not the referral, not the person's consents.
     assert!(matches!(c.app.referral_file(&c.far_lawyer, id), Err(AppError::NotFound)));

@@ -95,6 +95,7 @@ referral-open-appeal = open the appeal
 referral-letter-ru = Letter in Russian
 referral-letter-kk = Letter in Kazakh
 referral-letter-pdf = Letter as PDF
+referral-partner-inactive = The partner is no longer active in the directory: nothing can be sent to it. Make a new referral to another partner.
 referral-sent-letter = The letter as sent (PDF)
 referral-sent-letter-about = kept on { $date }, exactly as it went; its fingerprint is in the audit log.
 referral-letter-lang = Language of the letter filed when it is sent

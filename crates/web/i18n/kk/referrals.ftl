@@ -95,6 +95,7 @@ referral-open-appeal = өтінішті ашу
 referral-letter-ru = Орысша хат
 referral-letter-kk = Қазақша хат
 referral-letter-pdf = Хат PDF түрінде
+referral-partner-inactive = Серіктес анықтамалықта енді жұмыс істемейді: оған ештеңе жіберуге болмайды. Басқа серіктеске жаңа жолдама жасаңыз.
 referral-sent-letter = Жіберілген күйіндегі хат (PDF)
 referral-sent-letter-about = { $date } күні дәл жіберілген күйінде сақталды; оның таңбасы аудит журналында.
 referral-letter-lang = Жіберу кезінде сақталатын хаттың тілі

@@ -95,6 +95,7 @@ referral-open-appeal = открыть обращение
 referral-letter-ru = Письмо на русском
 referral-letter-kk = Письмо на казахском
 referral-letter-pdf = Письмо в PDF
+referral-partner-inactive = Партнёр больше не действует в справочнике: ему ничего нельзя отправить. Сделайте новое направление другому партнёру.
 referral-sent-letter = Письмо в том виде, в каком оно отправлено (PDF)
 referral-sent-letter-about = сохранено { $date } в точности как ушло; его отпечаток записан в журнале аудита.
 referral-letter-lang = Язык письма, которое сохраняется при отправке

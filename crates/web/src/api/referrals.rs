@@ -538,12 +538,14 @@ pub async fn move_referral(
     let id = ReferralId(super::path_id(&id)?);
     let mut reader = TextValueReader::default();
     let on = super::cases::required_day(&mut reader, "on", &input.on);
+    // Letters are written in Russian or Kazakh, the languages of Kazakhstan's partners.
     let lang = match input.letter_lang.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-        None => Lang::Ru,
-        Some(code) => Lang::parse(code).unwrap_or_else(|| {
-            reader.refuse("letter_lang", "is `ru`, `kk` or `en`");
+        None | Some("ru") => Lang::Ru,
+        Some("kk") => Lang::Kk,
+        Some(_) => {
+            reader.refuse("letter_lang", "is `ru` or `kk`");
             Lang::Ru
-        }),
+        }
     };
     reader.finish()?;
     let version = input.version;

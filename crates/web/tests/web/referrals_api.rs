@@ -75,7 +75,7 @@ fn the_directory_consents_referrals_and_htcds_answer_through_the_api(back_end: B
     let case = case.id();
     let referral = |fields: Value| {
         json!({ "person_id": person, "case_id": case, "partner_id": iom_id, "purpose": "return-reintegration",
-                "services": ["repatriation"], "urgency": "urgent", "reply_due_on": "2008-10-30",
+                "services": ["repatriation"], "urgency": "urgent", "made_on": "2008-10-15", "reply_due_on": "2008-10-30",
                 "fields": fields, "consent_id": consent })
     };
     // Health is not his to share with IOM: refused, naming the field and the consent.
@@ -126,7 +126,10 @@ fn the_directory_consents_referrals_and_htcds_answer_through_the_api(back_end: B
     // Withdrawn, nothing more of him goes to IOM.
     let withdrawn = lawyer.post(&format!("/api/v1/consents/{consent}/withdrawal"), &json!({ "on": "2008-11-02" }));
     assert_eq!(withdrawn.status, 200, "{}", withdrawn.body);
-    let again = lawyer.post("/api/v1/referrals", &referral(json!(["full-name"])));
+    let mut after_withdrawal = referral(json!(["full-name"]));
+    after_withdrawal["made_on"] = json!("2008-11-03");
+    after_withdrawal["reply_due_on"] = json!("2008-11-20");
+    let again = lawyer.post("/api/v1/referrals", &after_withdrawal);
     assert_eq!((again.status, again.body["error"].as_str()), (422, Some("not_consented")), "{}", again.body);
     assert_eq!(again.fields(), vec!["consent_id"]);
     let after = lawyer.get(&format!("/api/v1/cases/{case}/htcds?partner_id={iom_id}&purpose=return-reintegration"));

@@ -276,9 +276,12 @@ fn page(state: &AppState, current: &Current, form: &IncomingForm, offered: &Offe
                 label.check { input type="radio" name="opens" value="appeal" checked[form.opens != "case"]; " " (tr.t("incoming-opens-appeal")) }
                 (field(tr, "incoming-channel", "channel", errors, lookup_select(tr, "channel", lookups::CHANNEL, &form.channel, None, errors)))
                 (lookup_checkboxes(tr, "incoming-topics", "topics", lookups::TOPIC, &form.topics, errors))
-                label.check { input type="radio" name="opens" value="case" checked[form.opens == "case"]; " " (tr.t("incoming-opens-case")) }
-                (field(tr, "case-kind", "kind", errors, lookup_select(tr, "kind", lookups::CASE_KIND, &form.kind, Some("form-not-given"), errors)))
-                label.check { input type="checkbox" name="sensitive" value="1" checked[form.sensitive]; " " (tr.t("incoming-sensitive")) }
+                // Only those who open cases are offered one.
+                @if current.actor.can(komek_domain::Capability::ManageCases) {
+                    label.check { input type="radio" name="opens" value="case" checked[form.opens == "case"]; " " (tr.t("incoming-opens-case")) }
+                    (field(tr, "case-kind", "kind", errors, lookup_select(tr, "kind", lookups::CASE_KIND, &form.kind, Some("form-not-given"), errors)))
+                    label.check { input type="checkbox" name="sensitive" value="1" checked[form.sensitive]; " " (tr.t("incoming-sensitive")) }
+                }
             }
             button type="submit" { (tr.t("incoming-save")) }
         }

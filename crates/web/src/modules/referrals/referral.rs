@@ -370,7 +370,7 @@ pub async fn show(
     let done = FormData::parse(raw.unwrap_or_default().as_bytes()).text("done");
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let data = blocking(move || load(&app, &actor, ReferralId(id))).await??;
-    Ok(page(&state, &current, &data, &FieldErrors::default(), None, done.as_deref()))
+    Ok(page(&state, &current, &data, &FieldErrors::default(), None, done.as_deref(), None))
 }
 
 /// The letter's language: the one asked for, else Russian or Kazakh as the partner speaks.
@@ -389,8 +389,14 @@ fn page(
     errors: &FieldErrors,
     refusal: Option<&str>,
     done: Option<&str>,
+    typed: Option<&FormData>,
 ) -> Markup {
     let tr = current.tr(state);
+    // A refused step comes back as typed.
+    let typed_or = |name: &str, default: String| typed.map_or(default, |t| t.get(name).to_owned());
+    let step_on = typed_or("on", data.today.format("%Y-%m-%d").to_string());
+    let (step_status, step_lang, step_note) =
+        (typed_or("status", String::new()), typed_or("letter_lang", String::new()), typed_or("note", String::new()));
     let r = &data.file.referral;
     let title = tr.t_with("referral-title", "number", r.number.clone());
     let staff = |id: &komek_domain::AccountId| data.staff.get(id).cloned().unwrap_or_default();
@@ -468,22 +474,22 @@ fn page(
                     input type="hidden" name="version" value=(data.file.version);
                     (field(tr, "referral-next-status", "status", errors, html! {
                         select id="status" name="status" aria-invalid=[errors.has("status").then_some("true")] {
-                            @for status in next { option value=(status) { (tr.lookup(lookups::REFERRAL_STATUS, status)) } }
+                            @for status in next { option value=(status) selected[*status == step_status] { (tr.lookup(lookups::REFERRAL_STATUS, status)) } }
                         }
                     }))
                     (field(tr, "referral-step-on", "on", errors, html! {
-                        input type="date" id="on" name="on" value=(data.today.format("%Y-%m-%d")) aria-invalid=[errors.has("on").then_some("true")];
+                        input type="date" id="on" name="on" value=(step_on) aria-invalid=[errors.has("on").then_some("true")];
                     }))
                     @if next.contains(&"sent") {
                         (field(tr, "referral-letter-lang", "letter_lang", errors, html! {
                             select id="letter_lang" name="letter_lang" {
                                 option value="ru" { "Русский" }
-                                option value="kk" { "Қазақша" }
+                                option value="kk" selected[step_lang == "kk"] { "Қазақша" }
                             }
                         }))
                     }
                     (field(tr, "referral-step-note", "note", errors, html! {
-                        textarea id="note" name="note" rows="3" aria-invalid=[errors.has("note").then_some("true")] {}
+                        textarea id="note" name="note" rows="3" aria-invalid=[errors.has("note").then_some("true")] { (step_note) }
                     }))
                     button type="submit" { (tr.t("referral-move")) }
                 }
@@ -523,6 +529,10 @@ pub async fn step(
     .await?;
     let refusal = match moved {
         Ok(()) => return Ok(Redirect::to(&format!("/referrals/{id}?done=saved")).into_response()),
+        // The partner is no longer one that may be chosen: nothing on the form to fix.
+        Err(AppError::Invalid(problems)) if problems.iter().any(|p| p.field() == "partner_id") => {
+            Some(current.tr(&state).t("referral-partner-inactive"))
+        }
         Err(AppError::Invalid(problems)) => {
             errors.add_validation(&problems, &fields::REFERRAL);
             None
@@ -532,8 +542,8 @@ pub async fn step(
         Err(other) => return Err(other.into()),
     };
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    let data = blocking(move || load(&app, &actor, id)).await??;
-    let page = page(&state, &current, &data, &errors, refusal.as_deref(), None);
+    let loaded = blocking(move || load(&app, &actor, id)).await??;
+    let page = page(&state, &current, &loaded, &errors, refusal.as_deref(), None, Some(&data));
     Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -559,7 +569,7 @@ async fn read_letter(
             let refusal = refusal_message(current.tr(state), &refused);
             let (app, actor) = (state.app.clone(), current.actor.clone());
             let data = blocking(move || load(&app, &actor, ReferralId(id))).await??;
-            let page = page(state, current, &data, &FieldErrors::default(), Some(&refusal), None);
+            let page = page(state, current, &data, &FieldErrors::default(), Some(&refusal), None, None);
             Ok(Err((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response()))
         }
         Err(other) => Err(other.into()),
