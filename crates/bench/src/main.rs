@@ -750,7 +750,7 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> 
         ("/referrals/partners", "30 KB, 20 ms"),
         ("/referrals/{id}", "30 KB, 20 ms"),
         ("/referrals/{id}/letter", "30 KB, 20 ms"),
-        ("/referrals/{id}/letter.pdf", "200 ms (a PDF, not compressed)"),
+        ("/referrals/{id}/letter.pdf", "200 ms (a PDF)"),
         (consents_page.as_str(), "30 KB, 20 ms"),
         (consent_form.as_str(), "30 KB, 20 ms"),
         ("/cases/{id}/htcds", "30 KB, 20 ms"),

@@ -91,6 +91,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0013_htcds_model.sql"),
         postgres: include_str!("migrations/postgres/0013_htcds_model.sql"),
     },
+    Migration {
+        version: 16,
+        name: "referral indexes",
+        sqlite: include_str!("migrations/sqlite/0016_referral_indexes.sql"),
+        postgres: include_str!("migrations/postgres/0016_referral_indexes.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
