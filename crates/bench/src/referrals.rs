@@ -213,6 +213,16 @@ pub fn measure_services(app: &App, actor: &Actor, n: usize, cases: &[CaseId], ta
         "page < 20 ms",
         measure(n, |_| app.referrals_under_way(actor, 100).map(|_| ())),
     )?;
+    // What the desk page adds to its query: the names of the persons it lists.
+    let desk = app.referrals_under_way(actor, 100)?;
+    let mut listed: Vec<PersonId> = desk.iter().map(|r| r.person_id).collect();
+    listed.sort();
+    listed.dedup();
+    report(
+        &format!("names of the desk's persons (`names_within_reach`, {})", listed.len()),
+        "page < 20 ms",
+        measure(n, |_| app.names_within_reach(actor, &listed).map(|_| ())),
+    )?;
     let office = actor.office_scope(None);
     let today = app.today(actor)?;
     report(
