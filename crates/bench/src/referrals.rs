@@ -171,23 +171,27 @@ impl Targets {
         Ok(app.store().read(|tx| {
             let referrals =
                 tx.query("SELECT id FROM referrals", &[])?.iter().map(|r| r.get(0)).collect::<Result<_, _>>()?;
-            let consenting = tx
-                .query_opt(
+            Ok::<_, komek_store::StoreError>(Self {
+                referrals,
+                consenting: first(
+                    tx,
                     "SELECT person_id FROM consents GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT 1",
-                    &[],
-                )?
-                .map(|r| r.get(0))
-                .transpose()?;
-            let iom = tx
-                .query_opt(
+                )?,
+                iom: first(
+                    tx,
                     "SELECT id FROM partners WHERE kind = 'international-organisation' ORDER BY name, id LIMIT 1",
-                    &[],
-                )?
-                .map(|r| r.get(0))
-                .transpose()?;
-            Ok::<_, komek_store::StoreError>(Self { referrals, consenting, iom })
+                )?,
+            })
         })?)
     }
+}
+
+/// The first column of a statement's first row, if it has one.
+fn first<T: komek_store::sql::FromValue>(
+    tx: &mut dyn komek_store::Tx,
+    sql: &str,
+) -> Result<Option<T>, komek_store::StoreError> {
+    tx.query_opt(sql, &[])?.map(|r| r.get(0)).transpose()
 }
 
 /// The referral services behind the pages, in-process, beside the pages' budgets; the
