@@ -14,6 +14,7 @@
 mod casework;
 mod concurrency;
 mod operations;
+mod referrals;
 mod server;
 
 use std::io::Read;
@@ -123,9 +124,10 @@ fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     g.fill(&app, &actor, office, persons, args.appeals, cases)?;
     println!(
-        "generated in {:.0} s (the parts of the cases in {:.0} s of it)",
+        "generated in {:.0} s (the parts of the cases in {:.0} s of it, their consents and referrals in {:.0} s)",
         started.elapsed().as_secs_f64(),
-        g.parts_seconds
+        g.parts_seconds,
+        g.referrals_seconds
     );
     // Measured on connections that wait for each commit to reach the disk, as a running
     // instance's do.
@@ -148,6 +150,11 @@ fn main() -> anyhow::Result<()> {
         "case parts: {} assessments ({} answers), {} services, {} tasks ({} done, {} overdue), {} timeline events, \
          {} proceedings, {} notes\n",
         p.assessments, p.answers, p.services, p.tasks, p.tasks_done, p.tasks_overdue, p.events, p.proceedings, p.notes
+    );
+    let r = g.referral_counts;
+    println!(
+        "referral network: {} partners, {} consents, {} referrals ({} steps; {} waiting for a reply past due)\n",
+        r.partners, r.consents, r.referrals, r.steps, r.waiting_past_due
     );
 
     println!("| operation | p50 ms | p95 ms | budget |");
@@ -183,11 +190,17 @@ fn main() -> anyhow::Result<()> {
     )?;
     report("dashboard figures", "page < 20 ms", measure(n, |_| app.dashboard(&actor, Utc::now()).map(|_| ())))?;
     lists_and_report(&app, &actor, n)?;
+    let person = *g.persons.first().context("persons were generated")?;
+    let targets = Targets {
+        person,
+        cases: g.cases.clone(),
+        fullest: g.fullest.map(|(id, _)| id),
+        referrals: referrals::Targets::find(&app)?,
+    };
+    referrals::measure_services(&app, &actor, n, &targets.cases, &targets.referrals)?;
     search_quality(1_000)?;
     drop(opened);
 
-    let person = *g.persons.first().context("persons were generated")?;
-    let targets = Targets { person, cases: g.cases.clone(), fullest: g.fullest.map(|(id, _)| id) };
     measure_server(&data_dir, args.database_url.as_deref(), n, &targets)?;
     Ok(())
 }
@@ -242,6 +255,7 @@ fn measure_existing(data_dir: &Path, url: Option<&str>, n: usize) -> anyhow::Res
     println!("|---|---|---|---|");
     lists_and_report(&app, &actor, n)?;
     let targets = kept_targets(&app)?;
+    referrals::measure_services(&app, &actor, n, &targets.cases, &targets.referrals)?;
     // The pages begin by enrolling an authenticator, as the first login of a lawyer does: an
     // earlier run enrolled one, which an administrator would reset.
     if let Some(lawyer) = actor.account_id() {
@@ -273,9 +287,12 @@ fn kept_targets(app: &App) -> anyhow::Result<Targets> {
                 )?
                 .map(|r| r.get(0))
                 .transpose()?;
-            Ok(Targets { person: first_person, cases, fullest })
+            Ok((first_person, cases, fullest))
         })
-        .context("the kept data holds no person or case to measure pages on")
+        .map(|(person, cases, fullest)| -> anyhow::Result<Targets> {
+            Ok(Targets { person, cases, fullest, referrals: referrals::Targets::find(app)? })
+        })
+        .context("the kept data holds no person or case to measure pages on")?
 }
 
 /// Generating a million records through the services commits a few million transactions; on
@@ -440,6 +457,8 @@ struct Generator {
     parts_seconds: f64,
     /// The case with the most parts, and how many.
     fullest: Option<(CaseId, usize)>,
+    referral_counts: referrals::Counts,
+    referrals_seconds: f64,
 }
 
 impl Generator {
@@ -453,6 +472,8 @@ impl Generator {
             parts: casework::Counts::default(),
             parts_seconds: 0.0,
             fullest: None,
+            referral_counts: referrals::Counts::default(),
+            referrals_seconds: 0.0,
         }
     }
 
@@ -481,6 +502,14 @@ impl Generator {
         let lead = actor.account_id().expect("staff");
         let staff = casework::Staff::create(app, office, lead)?;
         let today = app.today(actor)?;
+        let keeper =
+            app.create_account(&Actor::System, "bench-manager", "Bench Manager", Role::Manager, office, "ru")?;
+        let keeper = Actor::Staff(komek_domain::entities::Account { must_change_password: false, ..keeper.account });
+        let mut network = referrals::Network::create(app, &keeper)?;
+        // The letters of sent referrals are filed in Russian, as the partners read them.
+        let i18n = komek_web::I18n::load();
+        let tr = komek_web::i18n::Tr { i18n: &i18n, lang: komek_web::Lang::Ru };
+        let words = |id: &str| tr.t(id);
         for i in 0..cases {
             progress("cases with their parts", i, cases);
             let person = *self.persons.choose(&mut self.rng).expect("persons exist");
@@ -496,7 +525,11 @@ impl Generator {
             if self.fullest.is_none_or(|(_, most)| parts.parts() > most) {
                 self.fullest = Some((id, parts.parts()));
             }
+            let started = Instant::now();
+            network.refer(app, actor, id, person, opened_on, &words)?;
+            self.referrals_seconds += started.elapsed().as_secs_f64();
         }
+        self.referral_counts = network.counts;
         Ok(())
     }
 
@@ -601,6 +634,7 @@ struct Targets {
     cases: Vec<CaseId>,
     /// The case with the most parts, whose page is the heaviest.
     fullest: Option<CaseId>,
+    referrals: referrals::Targets,
 }
 
 /// Start-up time, idle memory and pages over HTTP, against the real `komek` binary.
@@ -679,6 +713,15 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> 
     println!("| /login/enrol (with its QR code, once) | - | - | {enrol_kb:.1} | 30 KB |");
     let person_page = format!("/persons/{}", targets.person);
     let fullest_page = targets.fullest.map(|id| format!("/cases/{id}")).unwrap_or_else(|| "/cases".into());
+    let r = &targets.referrals;
+    let consenting = r.consenting.unwrap_or(targets.person);
+    let consents_page = format!("/persons/{consenting} (the person with the most consents)");
+    let consent_form = format!("/persons/{consenting}/consents/new");
+    let export_page = format!(
+        "/cases/{{id}}/htcds?partner_id={}&purpose={}",
+        r.iom.map(|id| id.to_string()).unwrap_or_default(),
+        referrals::EXPORT_PURPOSE
+    );
     let get = |path: &str| -> anyhow::Result<usize> {
         let mut r =
             agent.get(&format!("{base}{path}")).header("Cookie", &cookies).header("Accept-Encoding", "gzip").call()?;
@@ -703,11 +746,25 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> 
         ("/cases?overdue=1", "30 KB, 20 ms"),
         ("/cases?status=&overdue=1", "30 KB, 20 ms"),
         (fullest_page.as_str(), "30 KB, 20 ms"),
-        (RANDOM_CASES, "30 KB, 20 ms"),
+        ("/cases/{id}", "30 KB, 20 ms"),
         ("/static/app.css", "in the 30 KB of a first load"),
+        ("/referrals", "30 KB, 20 ms"),
+        ("/referrals/partners", "30 KB, 20 ms"),
+        ("/referrals/{id}", "30 KB, 20 ms"),
+        ("/referrals/{id}/letter", "30 KB, 20 ms"),
+        ("/referrals/{id}/letter.pdf", "200 ms (a PDF)"),
+        (consents_page.as_str(), "30 KB, 20 ms"),
+        (consent_form.as_str(), "30 KB, 20 ms"),
+        ("/cases/{id}/htcds", "30 KB, 20 ms"),
+        (export_page.as_str(), "30 KB, 20 ms"),
     ] {
-        if path == RANDOM_CASES {
-            random_case_pages(&get, samples, &targets.cases)?;
+        if path.contains("{id}") {
+            let (ids, what): (Vec<String>, _) = if path.starts_with("/referrals/") {
+                (r.referrals.iter().map(ToString::to_string).collect(), "referrals")
+            } else {
+                (targets.cases.iter().map(ToString::to_string).collect(), "cases")
+            };
+            random_pages(&get, samples, path, &ids, what, budget)?;
             continue;
         }
         let mut size = 0;
@@ -742,28 +799,29 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> 
     Ok(())
 }
 
-/// Stands in the page list for the case page measured over random cases.
-const RANDOM_CASES: &str = "/cases/{id}";
-
-/// The case page of a random case each time: times, and the largest and median weights.
-fn random_case_pages(
+/// A page of a random record each time (`{id}` in `template` stands for it): times, and the
+/// largest and median weights.
+fn random_pages(
     get: &dyn Fn(&str) -> anyhow::Result<usize>,
     samples: usize,
-    cases: &[CaseId],
+    template: &str,
+    ids: &[String],
+    what: &str,
+    budget: &str,
 ) -> anyhow::Result<()> {
-    if cases.is_empty() {
+    if ids.is_empty() {
         return Ok(());
     }
     let mut rng = ChaCha8Rng::seed_from_u64(12);
     let mut sizes = Vec::with_capacity(samples);
     let times = measure(samples, |_| -> anyhow::Result<()> {
-        let id = cases.choose(&mut rng).expect("cases");
-        sizes.push(get(&format!("/cases/{id}"))?);
+        let id = ids.choose(&mut rng).expect("ids");
+        sizes.push(get(&template.replace("{id}", id))?);
         Ok(())
     })?;
     sizes.sort_unstable();
     println!(
-        "| /cases/{{id}} ({samples} random cases) | {:.2} | {:.2} | {:.1} (largest; median {:.1}) | 30 KB, 20 ms |",
+        "| {template} ({samples} random {what}) | {:.2} | {:.2} | {:.1} (largest; median {:.1}) | {budget} |",
         percentile(&times, 0.5),
         percentile(&times, 0.95),
         sizes.last().copied().unwrap_or(0) as f64 / 1024.0,

@@ -79,16 +79,7 @@ pub(crate) fn run(data_dir: Option<&Path>, persons: usize, appeals: usize, sampl
 }
 
 fn generator(seed: u64) -> Generator {
-    Generator {
-        rng: ChaCha8Rng::seed_from_u64(seed),
-        names: Vec::new(),
-        persons: Vec::new(),
-        cases: Vec::new(),
-        named: Vec::new(),
-        parts: Default::default(),
-        parts_seconds: 0.0,
-        fullest: None,
-    }
+    Generator { rng: ChaCha8Rng::seed_from_u64(seed), ..Generator::new() }
 }
 
 /// The resident memory of this process, in MB.

@@ -109,6 +109,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0016_htcds_gaps.sql"),
         postgres: include_str!("migrations/postgres/0016_htcds_gaps.sql"),
     },
+    Migration {
+        version: 17,
+        name: "referral indexes",
+        sqlite: include_str!("migrations/sqlite/0017_referral_indexes.sql"),
+        postgres: include_str!("migrations/postgres/0017_referral_indexes.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -7,7 +7,7 @@
 //! (record ids are time-based and differ between runs).
 
 pub mod names;
-mod referrals;
+pub mod referrals;
 mod stories;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};

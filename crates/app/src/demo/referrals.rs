@@ -5,15 +5,18 @@
 //! trafficking, the migration police for documents, the labour inspection for some wage
 //! claims — with their replies dated through the year. A few police referrals are still
 //! waiting for a reply. Husan came to us through the NGO in Tashkent.
+//!
+//! The directory, the consent, the referral and the moving through dated steps are public:
+//! `komek-bench` writes its referrals with them.
 
 use chrono::{Days, NaiveDate, Utc};
 use komek_domain::referrals::{Direction, FocalPoint, Partner, PartnerContacts, Recipient};
-use komek_domain::{CaseId, PartnerId, PersonId, ReferralId};
+use komek_domain::{CaseId, ConsentId, PartnerId, PersonId, ReferralId};
 use rand::Rng;
 
 use super::Generator;
 use crate::referrals::{NewConsent, NewReferral, NextStep, Words};
-use crate::{Actor, AppResult};
+use crate::{Actor, App, AppResult};
 
 /// A case as the demo made it: what its referrals follow from.
 #[derive(Debug, Clone)]
@@ -28,7 +31,7 @@ pub(crate) struct DemoCase {
 }
 
 /// (name, kind, country, regions, services, languages, focal point, position).
-type PartnerRow = (
+pub type PartnerRow = (
     &'static str,
     &'static str,
     &'static str,
@@ -39,7 +42,8 @@ type PartnerRow = (
     &'static str,
 );
 
-const PARTNERS: &[PartnerRow] = &[
+/// The partners the seed organisation names.
+pub const PARTNERS: &[PartnerRow] = &[
     (
         "УБОП ДП Туркестанской области",
         "police",
@@ -132,65 +136,72 @@ const PARTNERS: &[PartnerRow] = &[
     ),
 ];
 
-/// Writes the partners, then each case's consent and referrals. `words` writes the letters
-/// filed into the cases as sent (the partners' language, Russian).
-pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppResult<usize> {
-    let director = g.staff.actor("director").clone();
-    let mut partners = Vec::new();
-    for (name, kind, country, regions, services, languages, point, position) in PARTNERS {
-        let strings = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
-        let partner = Partner {
-            id: PartnerId::default(),
-            name: (*name).into(),
-            kind: (*kind).into(),
-            country: (*country).into(),
-            regions: strings(regions),
-            services: strings(services),
-            languages: strings(languages),
-            working_hours: "Пн–Пт 9:00–18:00".into(),
-            active: true,
-            contacts: Some(PartnerContacts {
-                focal_points: vec![FocalPoint {
-                    name: (*point).into(),
-                    position: (*position).into(),
-                    ..Default::default()
-                }],
-                ..Default::default()
-            }),
-            updated_at: Utc::now(),
-        };
-        partners.push((*kind, g.app.add_partner(&director, partner)?));
+/// A partner of the directory as a row describes it, its focal point's contacts sealed when
+/// it is added.
+pub fn partner(row: &PartnerRow) -> Partner {
+    let (name, kind, country, regions, services, languages, point, position) = *row;
+    let strings = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    Partner {
+        id: PartnerId::default(),
+        name: name.into(),
+        kind: kind.into(),
+        country: country.into(),
+        regions: strings(regions),
+        services: strings(services),
+        languages: strings(languages),
+        working_hours: "Пн–Пт 9:00–18:00".into(),
+        active: true,
+        contacts: Some(PartnerContacts {
+            focal_points: vec![FocalPoint { name: point.into(), position: position.into(), ..Default::default() }],
+            ..Default::default()
+        }),
+        updated_at: Utc::now(),
     }
-    let partner = |kind: &str| partners.iter().find(|(k, _)| *k == kind).map(|(_, id)| *id).unwrap_or_default();
-    let mut made = 0;
-    for case in g.cases.clone() {
-        let lead = g.staff.actor(case.lead).clone();
-        let consent = NewConsent {
-            given_on: case.opened_on,
-            method: "signed-form".into(),
-            recipients: [
-                "police",
-                "migration-police",
-                "labour-inspection",
-                "international-organisation",
-                "embassy-consulate",
-                "shelter",
-            ]
+}
+
+/// The consent a person signs at the office when their case opens: their identity and story
+/// to the police, the migration police, the labour inspection, IOM, consulates and shelters,
+/// for help, protection, investigation, legal aid and return.
+pub fn signed_consent(given_on: NaiveDate) -> NewConsent {
+    NewConsent {
+        given_on,
+        method: "signed-form".into(),
+        recipients: [
+            "police",
+            "migration-police",
+            "labour-inspection",
+            "international-organisation",
+            "embassy-consulate",
+            "shelter",
+        ]
+        .into_iter()
+        .map(|k| Recipient::Kind(k.into()))
+        .collect(),
+        purposes: ["assistance", "protection", "investigation", "legal-aid", "return-reintegration"]
             .into_iter()
-            .map(|k| Recipient::Kind(k.into()))
+            .map(String::from)
             .collect(),
-            purposes: ["assistance", "protection", "investigation", "legal-aid", "return-reintegration"]
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            categories: vec!["identity".into(), "case-narrative".into()],
-            expires_on: None,
-            note: "Подписано в офисе; форма согласия прочитана вслух.".into(),
-        };
-        let consent = g.app.record_consent(&lead, case.person, consent)?;
-        let refer = |partner: PartnerId, purpose: &str, service: &str, on: NaiveDate, fields: &[&str]| NewReferral {
-            person_id: case.person,
-            case_id: Some(case.id),
+        categories: vec!["identity".into(), "case-narrative".into()],
+        expires_on: None,
+        note: "Подписано в офисе; форма согласия прочитана вслух.".into(),
+    }
+}
+
+/// A case's person and the consent their referrals go under.
+#[derive(Debug, Clone, Copy)]
+pub struct Referring {
+    pub person: PersonId,
+    pub case: CaseId,
+    pub consent: ConsentId,
+}
+
+impl Referring {
+    /// An urgent referral to `partner`, made on `on` with a reply asked within a week,
+    /// carrying `fields`.
+    pub fn to(&self, partner: PartnerId, purpose: &str, service: &str, on: NaiveDate, fields: &[&str]) -> NewReferral {
+        NewReferral {
+            person_id: self.person,
+            case_id: Some(self.case),
             appeal_id: None,
             partner_id: partner,
             purpose: purpose.into(),
@@ -198,16 +209,38 @@ pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppRe
             urgency: "urgent".into(),
             reply_due_on: on.checked_add_days(Days::new(7)),
             fields: fields.iter().map(|f| (*f).to_owned()).collect(),
-            consent_id: Some(consent),
+            consent_id: Some(self.consent),
             override_reason: None,
             made_on: Some(on),
-        };
+        }
+    }
+}
+
+/// Writes the partners, then each case's consent and referrals. `words` writes the letters
+/// filed into the cases as sent (the partners' language, Russian).
+pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppResult<usize> {
+    let director = g.staff.actor("director").clone();
+    let mut partners = Vec::new();
+    for row in PARTNERS {
+        partners.push((row.1, g.app.add_partner(&director, partner(row))?));
+    }
+    let partner = |kind: &str| partners.iter().find(|(k, _)| *k == kind).map(|(_, id)| *id).unwrap_or_default();
+    let mut made = 0;
+    for case in g.cases.clone() {
+        let lead = g.staff.actor(case.lead).clone();
+        let consent = g.app.record_consent(&lead, case.person, signed_consent(case.opened_on))?;
+        let referring = Referring { person: case.person, case: case.id, consent };
         let story = ["full-name", "citizenship", "case-summary"];
         let after = |days: u64| case.opened_on.checked_add_days(Days::new(days)).unwrap_or(case.opened_on);
         let (new, steps): (NewReferral, Vec<(&str, NaiveDate, &str)>) = if let Some(home) = case.repatriated_on {
             let sent = home.checked_sub_days(Days::new(14)).unwrap_or(home).max(case.opened_on);
-            let new =
-                refer(partner("international-organisation"), "return-reintegration", "repatriation", sent, &story);
+            let new = referring.to(
+                partner("international-organisation"),
+                "return-reintegration",
+                "repatriation",
+                sent,
+                &story,
+            );
             let accepted = sent.checked_add_days(Days::new(3)).unwrap_or(sent).min(home);
             (
                 new,
@@ -219,7 +252,7 @@ pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppRe
                 ],
             )
         } else if matches!(case.kind, "forced-labour" | "trafficking-labour") {
-            let new = refer(partner("police"), "investigation", "legal-consultation", after(1), &story);
+            let new = referring.to(partner("police"), "investigation", "legal-consultation", after(1), &story);
             // A few are still waiting for the police's answer.
             let answered = g.rng.gen_bool(0.7);
             let mut steps = vec![("sent", after(1), "")];
@@ -228,7 +261,7 @@ pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppRe
             }
             (new, steps)
         } else if case.kind == "documents-withheld" {
-            let new = refer(
+            let new = referring.to(
                 partner("migration-police"),
                 "assistance",
                 "document-restoration",
@@ -244,14 +277,14 @@ pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppRe
                 ],
             )
         } else if g.rng.gen_bool(0.4) {
-            let new = refer(partner("labour-inspection"), "legal-aid", "wage-recovery", after(3), &story);
+            let new = referring.to(partner("labour-inspection"), "legal-aid", "wage-recovery", after(3), &story);
             let reply = if g.rng.gen_bool(0.5) { "accepted" } else { "declined" };
             (new, vec![("sent", after(3), ""), (reply, after(12), "")])
         } else {
             continue;
         };
         let id = g.app.make_referral(&lead, Direction::Outgoing, new)?;
-        move_through(g, &lead, id, &steps, words)?;
+        move_through(g.app, &lead, id, &steps, words)?;
         made += 1;
     }
     // Husan's parents went to the NGO in Tashkent, which sent him to us.
@@ -281,9 +314,10 @@ pub(super) fn write_referrals(g: &mut Generator<'_>, words: &Words<'_>) -> AppRe
     Ok(made)
 }
 
-/// Moves a referral through its dated steps, each at the version the previous one left.
-fn move_through(
-    g: &Generator<'_>,
+/// Moves a referral through its dated steps (status, day, the reply or a note), each at the
+/// version the previous one left.
+pub fn move_through(
+    app: &App,
     lead: &Actor,
     id: ReferralId,
     steps: &[(&str, NaiveDate, &str)],
@@ -291,7 +325,7 @@ fn move_through(
 ) -> AppResult<()> {
     for (version, (status, on, note)) in (1..).zip(steps) {
         let step = NextStep { status: (*status).into(), on: *on, note: (*note).into() };
-        g.app.move_referral(lead, id, version, &step, words)?;
+        app.move_referral(lead, id, version, &step, words)?;
     }
     Ok(())
 }

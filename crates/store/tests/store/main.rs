@@ -18,6 +18,12 @@ macro_rules! conformance {
     };
 }
 
+/// The versions an upgrade from `version - 1` applies, in order: every migration from
+/// `version` on (their numbers may leave gaps).
+fn versions_from(version: i64) -> Vec<i64> {
+    komek_store::MIGRATIONS.iter().map(|m| m.version).filter(|v| *v >= version).collect()
+}
+
 mod conformance;
 mod referrals;
 mod reports;

@@ -608,7 +608,7 @@ fn upgrade_marks_the_assessments_already_there(store: &Store) {
             })
             .unwrap();
     }
-    assert_eq!(store.migrate().unwrap(), (9..=komek_store::LATEST_VERSION).collect::<Vec<_>>());
+    assert_eq!(store.migrate().unwrap(), crate::versions_from(9));
     assert_eq!(superseded(store, &first), (Some(day(2008, 3, 1)), vec![Some(day(2008, 3, 1)); 3]));
     assert_eq!(superseded(store, &second), (None, vec![None]));
     let tags = |a: &Assessment| {
@@ -645,7 +645,7 @@ fn upgrade_fills_the_sets_of_appeals_already_there(store: &Store) {
     let bare = appeal(&hq, &operator, at(2008, 5, 6, 6), &[], &[]);
     store.write(|tx| repo::appeals::insert(tx, &a, None)).unwrap();
     store.write(|tx| repo::appeals::insert(tx, &bare, None)).unwrap();
-    assert_eq!(store.migrate().unwrap(), (8..=komek_store::LATEST_VERSION).collect::<Vec<_>>());
+    assert_eq!(store.migrate().unwrap(), crate::versions_from(8));
     assert_eq!(sets(store, a.id), ("employment,registration".into(), "information,referral".into()));
     assert_eq!(sets(store, bare.id), (String::new(), String::new()));
 }

@@ -622,7 +622,7 @@ fn head_office_records(lawyer: &Client, manager: &Client) -> Records {
             "/api/v1/referrals",
             &json!({ "person_id": person, "case_id": case, "partner_id": partner, "purpose": "investigation",
                      "urgency": "urgent", "fields": ["full-name", "case-summary"], "consent_id": consents[1],
-                     "services": ["legal-consultation"] }),
+                     "services": ["legal-consultation"], "made_on": "2008-11-01" }),
         );
         assert_eq!(referral.status, 201, "{}", referral.body);
         (consents[0].clone(), id_of(&referral))
