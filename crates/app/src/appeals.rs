@@ -359,15 +359,18 @@ pub(crate) fn sees_office(actor: &Actor, office: OfficeId) -> bool {
 /// included — neither clashes with it nor tells that it exists (a record out of reach answers
 /// exactly as one that is not there, in a clash of ids too).
 pub fn kept_id(operator: AccountId, sent: AppealId) -> AppealId {
+    AppealId(kept_uuid(b"komek appeal id\0", operator, sent.0))
+}
+
+/// The id a record of a kind (`domain`) sent by `account` under the id `sent` is kept as:
+/// the same for the same sender and id, another for anyone else.
+pub(crate) fn kept_uuid(domain: &[u8], account: AccountId, sent: uuid::Uuid) -> uuid::Uuid {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::new()
-        .chain_update(b"komek appeal id\0")
-        .chain_update(operator.0.as_bytes())
-        .chain_update(sent.0.as_bytes())
-        .finalize();
+    let digest =
+        Sha256::new().chain_update(domain).chain_update(account.0.as_bytes()).chain_update(sent.as_bytes()).finalize();
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
-    AppealId(uuid::Uuid::new_v8(bytes))
+    uuid::Uuid::new_v8(bytes)
 }
 
 /// Lists of codes are sets: order and repeats mean nothing.

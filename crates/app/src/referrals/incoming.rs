@@ -58,6 +58,17 @@ impl App {
     /// and records the referral as received, all or nothing. Every part is checked first, so
     /// that a refusal names every field at once.
     pub fn receive_referral(&self, actor: &Actor, incoming: IncomingReferral) -> AppResult<Received> {
+        self.receive_referral_sent_as(actor, incoming, ReferralId::new())
+    }
+
+    /// [`App::receive_referral`] for a form that names its own id (`sent`): the same form sent
+    /// twice takes the person in once, and the second answers with what the first made.
+    pub fn receive_referral_sent_as(
+        &self,
+        actor: &Actor,
+        incoming: IncomingReferral,
+        sent: ReferralId,
+    ) -> AppResult<Received> {
         if !policy::may_refer(actor) {
             return Err(AppError::Forbidden);
         }
@@ -82,7 +93,7 @@ impl App {
             opens,
         } = incoming;
         let referral = Referral {
-            id: ReferralId::new(),
+            id: super::kept_id(by, sent),
             office_id: office,
             number: String::new(),
             direction: Direction::Incoming,
@@ -131,6 +142,12 @@ impl App {
         }
         AppError::invalid(problems)?;
         self.store.write(|tx| {
+            if super::made_already(tx, referral.id, by)? {
+                let r = komek_store::repo::referrals::referral(tx, referral.id)?.referral;
+                let received =
+                    Received { referral_id: r.id, person_id: r.person_id, appeal_id: r.appeal_id, case_id: r.case_id };
+                return Ok(Ok(received));
+            }
             let person_id = match person {
                 IntakePerson::Known(id) => {
                     self.person_within_reach(tx, actor, id)?;

@@ -91,6 +91,21 @@ struct FirstStep<'a> {
     note: Option<&'a str>,
 }
 
+/// The id a referral sent by `account` under the id `sent` is kept as (see
+/// [`crate::appeals::kept_id`]): one sender's form sent twice reaches one referral.
+pub(crate) fn kept_id(account: komek_domain::AccountId, sent: ReferralId) -> ReferralId {
+    ReferralId(crate::appeals::kept_uuid(b"komek referral id\0", account, sent.0))
+}
+
+/// Whether the referral of this kept id was made already, by this account.
+fn made_already(tx: &mut dyn Tx, id: ReferralId, by: komek_domain::AccountId) -> Result<bool, StoreError> {
+    match repo::referral(tx, id) {
+        Ok(earlier) => Ok(earlier.referral.created_by == by),
+        Err(StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// Why a referral may not carry what it asks: the consent's own words, naming the consent.
 fn not_consented(consent: ConsentId, refused: SharingRefused) -> AppError {
     AppError::NotConsented { consent, refused }
@@ -226,6 +241,19 @@ impl App {
     /// every field to this partner for this purpose today (or that a manager overrides); an
     /// incoming one as received.
     pub fn make_referral(&self, actor: &Actor, direction: Direction, new: NewReferral) -> AppResult<ReferralId> {
+        self.make_referral_sent_as(actor, direction, new, ReferralId::new())
+    }
+
+    /// [`App::make_referral`] for a form that names its own id (`sent`, made when the form
+    /// was shown): the same form sent twice makes one referral, and the second answers as the
+    /// first.
+    pub fn make_referral_sent_as(
+        &self,
+        actor: &Actor,
+        direction: Direction,
+        new: NewReferral,
+        sent: ReferralId,
+    ) -> AppResult<ReferralId> {
         if !policy::may_refer(actor) {
             return Err(AppError::Forbidden);
         }
@@ -235,7 +263,7 @@ impl App {
         let today = self.today(actor)?;
         let made_on = new.made_on.unwrap_or(today);
         let by = actor.account_id().ok_or(AppError::Forbidden)?;
-        let id = ReferralId::new();
+        let id = kept_id(by, sent);
         let referral = Referral {
             id,
             office_id: OfficeId::default(),
@@ -273,7 +301,12 @@ impl App {
         }
         AppError::invalid(problems)?;
         let first = FirstStep { on: made_on, note: None };
-        self.store.write(|tx| self.insert_referral(tx, actor, &referral, &first))?
+        self.store.write(|tx| {
+            if made_already(tx, id, by)? {
+                return Ok(Ok(id));
+            }
+            self.insert_referral(tx, actor, &referral, &first)
+        })?
     }
 
     /// Inserts a checked referral in the caller's transaction: the person (and case) within

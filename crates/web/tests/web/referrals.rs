@@ -200,8 +200,10 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let person = husan.to_string();
     let case_id = case.to_string();
     let csrf = form.csrf();
+    let sent = form.input_value("sent");
     let referral = vec![
         ("csrf", csrf.as_str()),
+        ("sent", sent.as_str()),
         ("person", person.as_str()),
         ("case", case_id.as_str()),
         ("appeal", ""),
@@ -224,6 +226,11 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let made = lawyer.post(&server.url("/referrals/new"), &referral);
     assert_eq!(made.status, 303, "{}", made.body);
     let url = made.header("location").unwrap().to_owned();
+    // The form sent again (a slow connection, a second click) makes nothing more.
+    let twice = lawyer.post(&server.url("/referrals/new"), &referral);
+    assert_eq!(twice.header("location"), Some(url.as_str()));
+    let referrals = server.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM referrals", &[])).unwrap();
+    assert_eq!(referrals, 1);
 
     let page = lawyer.get(&server.url(&url));
     assert_eq!(page.status, 200, "{}", page.body);
@@ -287,7 +294,9 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let withdraw = format!("/persons/{husan}/consents/{consent_id}/withdraw");
     let done = lawyer.post(&server.url(&withdraw), &[("csrf", csrf.as_str()), ("withdrawn_on", day.as_str())]);
     assert_eq!(done.status, 303, "{}", done.body);
-    let again = lawyer.post(&server.url("/referrals/new"), &referral);
+    let mut another = referral.clone();
+    another.retain(|(k, _)| *k != "sent");
+    let again = lawyer.post(&server.url("/referrals/new"), &another);
     assert_eq!(again.status, 422);
     assert!(again.body.contains("was withdrawn on"), "{}", again.body);
     assert_eq!(lawyer.get(&server.url(&format!("{export}&format=json"))).status, 422);
@@ -320,8 +329,10 @@ fn a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case(back_end: 
     assert_eq!(form.status, 200, "{}", form.body);
     let csrf = form.csrf();
     let today = form.input_value("received_on");
+    let sent = form.input_value("sent");
     let fields = vec![
         ("csrf", csrf.as_str()),
+        ("sent", sent.as_str()),
         ("partner_id", iom.as_str()),
         ("received_on", today.as_str()),
         ("purpose", "protection"),
@@ -368,6 +379,9 @@ fn a_lawyer_takes_in_a_partners_referral_with_a_new_person_and_a_case(back_end: 
     complete.push(("person", "new"));
     let saved = lawyer.post(&server.url("/referrals/incoming"), &complete);
     assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(persons(), 2);
+    let twice = lawyer.post(&server.url("/referrals/incoming"), &complete);
+    assert_eq!(twice.header("location"), saved.header("location"), "sent twice, taken in once");
     assert_eq!(persons(), 2);
     let page = lawyer.get(&server.url(saved.header("location").unwrap()));
     assert_eq!(page.status, 200, "{}", page.body);

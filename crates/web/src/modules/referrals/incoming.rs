@@ -48,6 +48,8 @@ struct IncomingForm {
     topics: Vec<String>,
     kind: String,
     sensitive: bool,
+    /// The id the form was shown with: sent twice, it takes the person in once.
+    sent: String,
 }
 
 impl IncomingForm {
@@ -70,6 +72,7 @@ impl IncomingForm {
             topics: data.all("topics"),
             kind: data.get("kind").to_owned(),
             sensitive: data.has("sensitive"),
+            sent: data.get("sent").to_owned(),
         }
     }
 
@@ -170,8 +173,9 @@ pub async fn new_form(
         person: q.get("person").to_owned(),
         partner: q.get("partner").to_owned(),
         received_on: today.format("%Y-%m-%d").to_string(),
-        urgency: "normal".into(),
+        urgency: "routine".into(),
         opens: "appeal".into(),
+        sent: komek_domain::ReferralId::new().to_string(),
         channel: "email".into(),
         ..Default::default()
     };
@@ -187,6 +191,8 @@ pub async fn receive(State(state): State<AppState>, current: Current, data: Form
     let incoming = form.parse(&mut errors)?;
     let person = form.known_person()?;
     let confirmed = form.new_person_confirmed();
+    // The form's own id; a form without one (or a broken one) is a new referral.
+    let sent = form.sent.parse().map(komek_domain::ReferralId).unwrap_or_else(|_| komek_domain::ReferralId::new());
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let outcome = blocking(move || -> Result<_, AppError> {
         // Someone new who looks like someone known is registered only once the lawyer says so.
@@ -196,7 +202,8 @@ pub async fn receive(State(state): State<AppState>, current: Current, data: Form
             }
             _ => Vec::new(),
         };
-        let saved = (errors.is_empty() && duplicates.is_empty()).then(|| app.receive_referral(&actor, incoming));
+        let saved =
+            (errors.is_empty() && duplicates.is_empty()).then(|| app.receive_referral_sent_as(&actor, incoming, sent));
         Ok((saved, Offered { duplicates, ..offered(&app, &actor, person)? }, errors))
     })
     .await??;
@@ -225,6 +232,7 @@ fn page(state: &AppState, current: &Current, form: &IncomingForm, offered: &Offe
         (errors.summary(tr))
         form method="post" action="/referrals/incoming" {
             input type="hidden" name="csrf" value=(current.session.csrf_token);
+            input type="hidden" name="sent" value=(form.sent);
             fieldset {
                 legend { (tr.t("incoming-from")) }
                 (field(tr, "referral-partner", "partner_id", errors, super::partner_select(tr, &offered.partners, &form.partner, errors)))

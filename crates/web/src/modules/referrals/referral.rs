@@ -41,11 +41,14 @@ struct ReferralForm {
     urgency: String,
     reply_due_on: String,
     override_reason: String,
+    /// The id the form was shown with: sent twice, it makes one referral.
+    sent: String,
 }
 
 impl ReferralForm {
     fn read(data: &FormData) -> Self {
         Self {
+            sent: data.get("sent").to_owned(),
             person: data.get("person").to_owned(),
             case: data.get("case").to_owned(),
             appeal: data.get("appeal").to_owned(),
@@ -62,6 +65,11 @@ impl ReferralForm {
 
     fn person_id(&self) -> Result<PersonId, WebError> {
         self.person.parse().map(PersonId).map_err(|_| WebError::NotFound)
+    }
+
+    /// The form's own id; a form without one (or with a broken one) is a new referral.
+    fn sent_as(&self) -> ReferralId {
+        self.sent.parse().map(ReferralId).unwrap_or_else(|_| ReferralId::new())
     }
 
     fn parse(&self, errors: &mut FieldErrors) -> Result<NewReferral, WebError> {
@@ -131,7 +139,8 @@ pub async fn new_form(
         case: q.get("case").to_owned(),
         appeal: q.get("appeal").to_owned(),
         partner: q.get("partner").to_owned(),
-        urgency: "normal".into(),
+        urgency: "routine".into(),
+        sent: ReferralId::new().to_string(),
         ..Default::default()
     };
     let person = form.person_id()?;
@@ -155,11 +164,12 @@ pub async fn make(State(state): State<AppState>, current: Current, data: FormDat
     let new = form.parse(&mut errors)?;
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let checking = data.has("check");
+    let sent = form.sent_as();
     let outcome = blocking(move || -> Result<_, AppError> {
         let saved = if checking || !errors.is_empty() {
             None
         } else {
-            Some(app.make_referral(&actor, Direction::Outgoing, new))
+            Some(app.make_referral_sent_as(&actor, Direction::Outgoing, new, sent))
         };
         Ok((saved, choices(&app, &actor, person)?, errors))
     })
@@ -286,6 +296,7 @@ fn form_page(
             input type="hidden" name="person" value=(form.person);
             input type="hidden" name="case" value=(form.case);
             input type="hidden" name="appeal" value=(form.appeal);
+            input type="hidden" name="sent" value=(form.sent);
             (field(tr, "referral-partner", "partner_id", errors, super::partner_select(tr, &offered.partners, &form.partner, errors)))
             (field(tr, "referral-purpose", "purpose", errors, lookup_select(tr, "purpose", lookups::REFERRAL_PURPOSE, &form.purpose, Some("form-not-given"), errors)))
             (field(tr, "referral-consent", "consent_id", errors, html! {
