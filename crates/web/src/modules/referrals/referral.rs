@@ -111,6 +111,8 @@ struct FormChoices {
     name: String,
     consents: Vec<Consent>,
     partners: Vec<Partner>,
+    /// Every partner's name, inactive ones too: whom a consent names.
+    partner_names: std::collections::HashMap<PartnerId, String>,
     today: NaiveDate,
     may_override: bool,
 }
@@ -123,6 +125,7 @@ fn choices(app: &App, actor: &Actor, person: PersonId) -> Result<FormChoices, Ap
         name,
         consents,
         partners: app.find_partners(actor, &query)?,
+        partner_names: app.partner_names(actor)?,
         today: app.today(actor)?,
         may_override: komek_app::policy::referrals::may_override_consent(actor),
     })
@@ -241,8 +244,10 @@ fn field_blocks(tr: Tr<'_>, form: &ReferralForm, offered: &FormChoices) -> Vec<(
         .iter()
         .map(|(field, category)| {
             let blocked = match (consent, &allowed) {
+                // No consent chosen yet: nothing to grey out, and what was ticked stays ticked
+                // (the form says to choose one; the service refuses a referral without one).
                 _ if form.consent == OVERRIDE => None,
-                (None, _) => Some(tr.t("referral-choose-consent")),
+                (None, _) => None,
                 (Some(c), _) if !c.categories.iter().any(|k| k == category) => Some(tr.t_with(
                     "referral-category-not-consented",
                     "category",
@@ -302,8 +307,11 @@ fn form_page(
             (field(tr, "referral-consent", "consent_id", errors, html! {
                 select id="consent_id" name="consent_id" aria-invalid=[invalid("consent_id")] {
                     option value="" selected[form.consent.is_empty()] { (tr.t("form-not-given")) }
+                    // Each named by whom it covers; one no longer in force is shown, not chosen.
                     @for c in &offered.consents {
-                        option value=(c.id) selected[c.id.to_string() == form.consent] { (consent_label(tr, c, offered.today)) }
+                        option value=(c.id) selected[c.id.to_string() == form.consent] disabled[c.in_force_on(offered.today).is_err()] {
+                            (consent_label(tr, c, offered.today)) " · " (super::consents::recipients(tr, c, &offered.partner_names))
+                        }
                     }
                     @if offered.may_override {
                         option value=(OVERRIDE) selected[form.consent == OVERRIDE] { (tr.t("referral-override")) }
@@ -314,6 +322,7 @@ fn form_page(
             fieldset.checks #fields aria-describedby=[errors.has("fields").then_some("fields-error")] {
                 legend { (tr.t("referral-fields")) }
                 p.hint { (tr.t("referral-fields-hint")) }
+                @if form.consent.is_empty() { p.hint { (tr.t("referral-choose-consent")) } }
                 @for (name, blocked) in &blocks {
                     label.check.blocked[blocked.is_some()] title=[blocked.as_deref()] {
                         input type="checkbox" name="fields" value=(name)
