@@ -106,7 +106,10 @@ fn a_manager_adds_a_partner_and_the_hotline_finds_it_by_service_and_region(back_
     assert!(operator.get(&server.url("/referrals/partners?service=shelter&all=1")).body.contains("Приют"));
     assert!(!live(&mut operator, &csrf, "turkistan").body.contains("Приют"), "an inactive partner is not offered");
     // The same form sent again at the old version is stale.
-    assert_eq!(manager.post(&server.url(&format!("{page_url}/edit")), &form).status, 409);
+    let stale = manager.post(&server.url(&format!("{page_url}/edit")), &form);
+    assert_eq!(stale.status, 409);
+    assert!(stale.body.contains("Someone else changed this record"), "{}", stale.body);
+    assert_eq!(stale.input_value("fp0_position"), "Координатор", "what was typed comes back");
 }
 
 fn the_directory_is_closed_to_analysts_and_an_unknown_partner_is_not_there(back_end: BackEnd) {
@@ -254,7 +257,9 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     ];
     assert_eq!(lawyer.post(&server.url(&format!("{url}/steps")), &step).status, 303);
     // The same step from the old page is stale.
-    assert_eq!(lawyer.post(&server.url(&format!("{url}/steps")), &step).status, 409);
+    let stale = lawyer.post(&server.url(&format!("{url}/steps")), &step);
+    assert_eq!(stale.status, 409);
+    assert!(stale.body.contains("Someone else changed this record"), "{}", stale.body);
     let case_page = lawyer.get(&server.url(&format!("/cases/{case}")));
     assert!(case_page.body.contains(".pdf"), "the letter sent is in the case's evidence");
     // The referral keeps the letter as it went, with its fingerprint.

@@ -209,7 +209,14 @@ async fn save(state: AppState, current: Current, id: Option<PartnerId>, data: Fo
             let page = form_page(&state, &current, version, &partner, &marked);
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(AppError::Conflict) => Err(WebError::StaleForm),
+        // Changed by someone else meanwhile: what was typed comes back, to be made again on
+        // the partner as it is now.
+        Err(AppError::Conflict) => {
+            let mut marked = FieldErrors::default();
+            marked.add("version", "form-changed-meanwhile");
+            let page = form_page(&state, &current, version, &partner, &marked);
+            Ok((axum::http::StatusCode::CONFLICT, page).into_response())
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -258,6 +265,7 @@ fn form_page(state: &AppState, current: &Current, version: Option<i64>, p: &Part
     let content = html! {
         h1 { (title) }
         (errors.summary(tr))
+        (errors.message(tr, "version"))
         form method="post" action=(action) {
             input type="hidden" name="csrf" value=(current.session.csrf_token);
             @if let Some(version) = version { input type="hidden" name="version" value=(version); }

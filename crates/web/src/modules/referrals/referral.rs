@@ -489,6 +489,7 @@ fn page(
             }
             @if !next.is_empty() {
                 (errors.summary(tr))
+                (errors.message(tr, "version"))
                 form.step method="post" action={ "/referrals/" (r.id) "/steps" } {
                     input type="hidden" name="csrf" value=(current.session.csrf_token);
                     input type="hidden" name="version" value=(data.file.version);
@@ -558,13 +559,22 @@ pub async fn step(
             None
         }
         Err(AppError::NotConsented { refused, .. }) => Some(refusal_message(current.tr(&state), &refused)),
-        Err(AppError::Conflict) => return Err(WebError::StaleForm),
+        // Moved by someone else meanwhile: the page as it is now, with the step as typed.
+        Err(AppError::Conflict) => {
+            errors.add("version", "form-changed-meanwhile");
+            None
+        }
         Err(other) => return Err(other.into()),
+    };
+    let status = if errors.has("version") {
+        axum::http::StatusCode::CONFLICT
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
     };
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let loaded = blocking(move || load(&app, &actor, id)).await??;
     let page = page(&state, &current, &loaded, &errors, refusal.as_deref(), None, Some(&data));
-    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    Ok((status, page).into_response())
 }
 
 /// Reads the letter in the language asked. A draft its consent no longer covers has no
