@@ -239,6 +239,11 @@ pub async fn withdraw_consent(
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferralInput {
+    /// Optional: a request id chosen by the client (a UUID), so that a retried request makes
+    /// the referral once — the same account sending the same id gets the same referral back
+    /// (kept under the id answered, derived from it and the account).
+    #[serde(default)]
+    pub id: Option<Uuid>,
     /// `outgoing` (we send the person; the default) or `incoming` (a partner sent them to us).
     #[serde(default = "outgoing")]
     #[schema(value_type = String, example = "outgoing", pattern = "^(outgoing|incoming)$")]
@@ -401,7 +406,8 @@ pub async fn list_referrals(
 }
 
 /// Makes a referral: an outgoing one as a draft (its fields checked against its consent), an
-/// incoming one as received.
+/// incoming one as received. The same request sent again (same `id`, same user) makes
+/// nothing more and answers as the first.
 #[utoipa::path(
     post,
     path = "/api/v1/referrals",
@@ -451,7 +457,10 @@ pub async fn make_referral(
     };
     reader.finish()?;
     let direction = input.direction;
-    let id = super::service(&state, &fields::REFERRAL, move |app| app.make_referral(&actor, direction, new)).await?;
+    let sent = input.id.map_or_else(ReferralId::new, ReferralId);
+    let id =
+        super::service(&state, &fields::REFERRAL, move |app| app.make_referral_sent_as(&actor, direction, new, sent))
+            .await?;
     Ok(super::created(format!("/api/v1/referrals/{id}"), Saved { id: id.0, version: 1 }))
 }
 
@@ -589,6 +598,11 @@ pub enum OpensInput {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncomingInput {
+    /// Optional: a request id chosen by the client (a UUID), so that a retried request makes
+    /// the referral once — the same account sending the same id gets the same referral back
+    /// (kept under the id answered, derived from it and the account).
+    #[serde(default)]
+    pub id: Option<Uuid>,
     pub partner_id: String,
     /// YYYY-MM-DD: the day it reached us, not in the future.
     #[schema(example = "2008-10-14")]
@@ -628,7 +642,8 @@ pub struct ReceivedDto {
 }
 
 /// Takes in a partner's referral: registers the person if new, opens the appeal or case, and
-/// records the referral as received, all or nothing.
+/// records the referral as received, all or nothing. The same request sent again (same `id`,
+/// same user) takes nothing more in and answers as the first.
 #[utoipa::path(
     post,
     path = "/api/v1/referrals/incoming",
@@ -655,6 +670,7 @@ pub async fn receive_referral(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<IncomingInput>,
 ) -> Result<Response, ApiError> {
+    let input_id = input.id;
     let mut reader = TextValueReader::default();
     if input.partner_id.trim().is_empty() {
         reader.refuse("partner_id", "is required");
@@ -693,6 +709,7 @@ pub async fn receive_referral(
         person,
         opens,
     };
+    let sent = input_id.map_or_else(ReferralId::new, ReferralId);
     let received = super::service(&state, &fields::REFERRAL, move |app| {
         if let (IntakePerson::New { profile, identity }, false) = (&incoming.person, confirmed) {
             let known = app.likely_duplicates(&actor, profile, identity)?;
@@ -700,7 +717,7 @@ pub async fn receive_referral(
                 return Ok(Err(known.iter().map(|c| c.person.id.0).collect::<Vec<_>>()));
             }
         }
-        app.receive_referral(&actor, incoming).map(Ok)
+        app.receive_referral_sent_as(&actor, incoming, sent).map(Ok)
     })
     .await?
     .map_err(|known| ApiError::possible_duplicate(&known))?;

@@ -162,8 +162,13 @@ fn a_partners_referral_is_taken_in_at_one_go_through_the_api(back_end: BackEnd) 
     assert_eq!((count("persons"), count("referrals")), (persons, referrals), "nothing saved");
 
     body["person"]["confirm_new_person"] = json!(true);
+    body["id"] = json!(uuid::Uuid::now_v7().to_string());
     let taken = lawyer.post("/api/v1/referrals/incoming", &body);
     assert_eq!(taken.status, 201, "{}", taken.body);
+    // Retried (the answer was lost on the way): nothing more is taken in.
+    let retried = lawyer.post("/api/v1/referrals/incoming", &body);
+    assert_eq!(retried.body, taken.body);
+    assert_eq!((count("persons"), count("referrals")), (persons + 1, referrals + 1));
     let referral = taken.body["referral_id"].as_str().unwrap();
     assert_eq!(taken.header("location"), Some(format!("/api/v1/referrals/{referral}").as_str()));
     assert!(taken.body["case_id"].is_string() && taken.body["appeal_id"].is_null(), "{}", taken.body);
