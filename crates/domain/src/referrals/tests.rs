@@ -139,6 +139,7 @@ fn a_withdrawn_or_expired_consent_allows_nothing_from_its_day() {
 #[test]
 fn a_consent_that_cannot_be_right_is_refused_field_by_field() {
     let police = partner("Police", "police", "KZ");
+    let iom = partner("IOM", "international-organisation", "KZ");
     let consent = Consent {
         given_on: day(2008, 3, 12),
         method: "nodded".into(),
@@ -147,15 +148,21 @@ fn a_consent_that_cannot_be_right_is_refused_field_by_field() {
         categories: vec!["everything".into()],
         expires_on: Some(day(2008, 3, 1)),
         withdrawn_on: Some(day(2008, 3, 2)),
-        ..husans_consent(&police, &police)
+        ..husans_consent(&police, &iom)
     };
     let fields: Vec<&str> = consent.validate(day(2008, 3, 12)).iter().map(ValidationError::field).collect();
     assert_eq!(fields, ["method", "recipients", "purposes", "categories", "expires_on", "withdrawn_on"]);
-    let later = Consent { given_on: day(2008, 3, 13), ..husans_consent(&police, &police) };
+    let later = Consent { given_on: day(2008, 3, 13), ..husans_consent(&police, &iom) };
     let errors = later.validate(day(2008, 3, 12));
     assert_eq!(errors, [ValidationError::Future { field: "given_on" }]);
-    let nobody = Consent { recipients: vec![], ..husans_consent(&police, &police) };
+    let nobody = Consent { recipients: vec![], ..husans_consent(&police, &iom) };
     assert_eq!(nobody.validate(day(2008, 3, 12)), [ValidationError::Required { field: "recipients" }]);
+    // Each recipient once: the same partner twice reads as two consents.
+    let twice = Consent {
+        recipients: vec![Recipient::Partner(police.id), Recipient::Partner(police.id)],
+        ..husans_consent(&police, &iom)
+    };
+    assert_eq!(twice.validate(day(2008, 3, 12)), [ValidationError::Invalid { field: "recipients" }]);
 }
 
 #[test]
