@@ -197,6 +197,7 @@ pub struct PartnerSearch {
     security(("api_token" = [])),
     responses(
         (status = 200, description = "Partners found, without their contacts", body = PartnerList),
+        (status = 400, description = "A query parameter is unknown or could not be read", body = ErrorBody),
         (status = 401, description = "No live API token", body = ErrorBody),
         (status = 403, description = "The role does not use the directory", body = ErrorBody),
         (status = 422, description = "An unknown code", body = ErrorBody),

@@ -509,6 +509,12 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
     let mut bodies = 0;
     for (path, item) in paths {
         for (method, operation) in item.as_object().unwrap() {
+            // A query is read strictly (an unknown parameter is refused): that answer is documented.
+            let queried = operation["parameters"].as_array().is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
+            if queried {
+                let answer = &operation["responses"]["400"]["content"]["application/json"]["schema"]["$ref"];
+                assert_eq!(answer, "#/components/schemas/ErrorBody", "{method} {path} 400");
+            }
             if operation.get("requestBody").is_none() {
                 continue;
             }
