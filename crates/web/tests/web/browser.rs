@@ -424,27 +424,18 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
     driver.click(&format!("#partner_id option[value='{police}']"));
     driver.click("button[name='check']");
     // Checked against his consent: his health cannot be chosen for this partner.
-    let deadline = Instant::now() + Duration::from_secs(15);
     let health = "input[name='fields'][value='health-notes']";
-    while !is_disabled(&driver, health) {
-        assert!(Instant::now() < deadline, "the health field was never greyed out");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    eventually("the health field is greyed out", || is_disabled(&driver, health));
     for field in ["full-name", "case-summary"] {
         driver.click(&format!("input[name='fields'][value='{field}']"));
     }
     driver.click("input[name='services'][value='legal-consultation']");
     driver.screenshot("referral-form");
     driver.click("form[action='/referrals/new'] button:not([name])");
-    let number = || server.app.store().read(|tx| tx.query_one("SELECT number FROM referrals", &[])?.get::<String>(0));
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let number = loop {
-        if let Ok(number) = number() {
-            break number;
-        }
-        assert!(Instant::now() < deadline, "the referral was never saved");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    // The referral's page, once saved, names what it carries and its number.
+    driver.wait_for_text("#carried", "Full name, What happened");
+    let number =
+        server.app.store().read(|tx| tx.query_one("SELECT number FROM referrals", &[])?.get::<String>(0)).unwrap();
     driver.wait_for_text("h1", &format!("Referral {number}"));
     assert_eq!(driver.text("#carried"), "Full name, What happened");
 
@@ -464,6 +455,15 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
     // Printed as the browser prints it: a PDF of the letter alone.
     let printed = driver.print();
     assert!(printed.starts_with("JVBERi"), "a PDF (\"%PDF\" in base64)");
+}
+
+/// Waits until `ok` holds: what a click sets off in the browser happens after the click returns.
+fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !ok() {
+        assert!(Instant::now() < deadline, "never: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// Whether the first element matching `css` is there and disabled (not while a page loads).
