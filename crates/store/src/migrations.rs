@@ -115,6 +115,18 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0017_referral_indexes.sql"),
         postgres: include_str!("migrations/postgres/0017_referral_indexes.sql"),
     },
+    Migration {
+        version: 18,
+        name: "referral report days",
+        sqlite: include_str!("migrations/sqlite/0018_referral_report_days.sql"),
+        postgres: include_str!("migrations/postgres/0018_referral_report_days.sql"),
+    },
+    Migration {
+        version: 19,
+        name: "declined referrals",
+        sqlite: include_str!("migrations/sqlite/0019_declined_referrals.sql"),
+        postgres: include_str!("migrations/postgres/0019_declined_referrals.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

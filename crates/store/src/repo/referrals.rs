@@ -562,15 +562,30 @@ pub fn count_waiting_past_due(tx: &mut dyn Tx, office: Option<OfficeId>, day: Na
     )
 }
 
-/// An office's referrals still under way (not closed or withdrawn), those waiting longest
-/// for a reply first, then drafts and the rest newest first.
+/// An office's referrals still under way (not closed, withdrawn or declined), those waiting
+/// longest for a reply first, then drafts and the rest newest first.
 pub fn under_way(tx: &mut dyn Tx, office: Option<OfficeId>, limit: i64) -> Result<Vec<StoredReferral>, StoreError> {
     tx.query(
         &format!(
             "SELECT {REFERRAL_COLUMNS} FROM referrals
-             WHERE status NOT IN ('closed', 'withdrawn') AND {}
+             WHERE status NOT IN ('closed', 'withdrawn', 'declined') AND {}
              ORDER BY CASE WHEN reply_due_on IS NULL THEN 1 ELSE 0 END, reply_due_on, created_at DESC, id
              LIMIT $2",
+            in_office(1)
+        ),
+        params![office, limit],
+    )?
+    .iter()
+    .map(referral_from_row)
+    .collect()
+}
+
+/// An office's referrals declined and not closed yet, the latest declined first.
+pub fn declined(tx: &mut dyn Tx, office: Option<OfficeId>, limit: i64) -> Result<Vec<StoredReferral>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {REFERRAL_COLUMNS} FROM referrals WHERE status = 'declined' AND {}
+             ORDER BY updated_at DESC, id LIMIT $2",
             in_office(1)
         ),
         params![office, limit],
@@ -613,6 +628,32 @@ fn insert_step(tx: &mut dyn Tx, referral: ReferralId, seq: i64, stored: &StoredS
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
         params![referral, seq, &s.status, s.on, s.by, stored.note_enc.clone(), s.recorded_at],
     )?;
+    keep_report_days(tx, referral, &s.status, s.on)
+}
+
+/// Sets the days a report counts the referral by (migration 18) when `status` gives one: the
+/// day it was sent or, for one a partner sent us, received; and the day a partner first
+/// answered one we sent. Each status is reached once and steps are never changed, so a day
+/// once set stays.
+fn keep_report_days(tx: &mut dyn Tx, referral: ReferralId, status: &str, on: NaiveDate) -> Result<(), StoreError> {
+    let counted = match status {
+        "sent" => Some("outgoing"),
+        "received" => Some("incoming"),
+        _ => None,
+    };
+    if let Some(direction) = counted {
+        tx.execute(
+            "UPDATE referrals SET counted_on = $2 WHERE id = $1 AND direction = $3",
+            params![referral, on, direction],
+        )?;
+    }
+    if matches!(status, "received" | "accepted" | "declined") {
+        tx.execute(
+            "UPDATE referrals SET answered_on = $2
+             WHERE id = $1 AND direction = 'outgoing' AND answered_on IS NULL",
+            params![referral, on],
+        )?;
+    }
     Ok(())
 }
 

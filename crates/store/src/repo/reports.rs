@@ -210,20 +210,16 @@ pub fn victim_profiles(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<VictimProfi
         .collect()
 }
 
-/// The step that puts a referral in a period: for one we sent, its "sent" step; for one a
-/// partner sent us, its "received" step (its first). Each status is reached once, so a
-/// referral has at most one such step; drafts, and those withdrawn before they went, none.
-const STEP_THAT_COUNTS: &str = "((r.direction = 'outgoing' AND s.status = 'sent')
-                OR (r.direction = 'incoming' AND s.status = 'received'))";
-
-/// Referrals made in the scope, by direction, partner and the status they stand at now.
+/// Referrals made in the scope (by the day migration 18 keeps on each: sent, for one we sent;
+/// received, for one a partner sent us), by direction, partner and the status they stand at now.
 pub fn referrals(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<ReferralGroup>, StoreError> {
     let (office, values) = days(scope, "r.office_id = $3");
     let sql = format!(
-        "SELECT r.direction, p.name, p.kind, r.status, count(*)
-         FROM referral_steps s JOIN referrals r ON r.id = s.referral_id JOIN partners p ON p.id = r.partner_id
-         WHERE s.on_day >= $1 AND s.on_day <= $2 AND {STEP_THAT_COUNTS}{office}
-         GROUP BY r.direction, r.partner_id, p.name, p.kind, r.status"
+        "SELECT g.direction, p.name, p.kind, g.status, g.n FROM (
+             SELECT r.direction, r.partner_id, r.status, count(*) AS n FROM referrals r
+             WHERE r.counted_on >= $1 AND r.counted_on <= $2{office}
+             GROUP BY r.direction, r.partner_id, r.status
+         ) g JOIN partners p ON p.id = g.partner_id"
     );
     tx.query(&sql, &values)?
         .iter()
@@ -252,24 +248,20 @@ fn days_between(tx: &dyn Tx, from: &str, to: &str) -> String {
     }
 }
 
-/// Outgoing referrals sent in the scope, by partner kind and the whole days from the "sent"
-/// step to the partner's first answer (the first later step that received, accepted or
-/// declined it); `None` for those not answered yet. A distribution, so that the domain can
-/// take its median: a median cannot be summed from groups the way a count can.
+/// Outgoing referrals sent in the scope, by partner kind and the whole days from their
+/// sending to the partner's first answer (both days kept on the referral by migration 18);
+/// `None` for those not answered yet. A distribution, so that the domain can take its
+/// median: a median cannot be summed from groups the way a count can.
 pub fn reply_days(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<ReplyDays>, StoreError> {
     let (office, values) = days(scope, "r.office_id = $3");
-    let waited = days_between(tx, "x.sent_on", "x.answered_on");
+    let waited = days_between(tx, "r.counted_on", "r.answered_on");
     let sql = format!(
-        "SELECT x.kind, {waited}, count(*) FROM (
-             SELECT p.kind, s.on_day AS sent_on,
-                    (SELECT a.on_day FROM referral_steps a
-                     WHERE a.referral_id = s.referral_id AND a.seq > s.seq
-                       AND a.status IN ('received', 'accepted', 'declined')
-                     ORDER BY a.seq LIMIT 1) AS answered_on
-             FROM referral_steps s JOIN referrals r ON r.id = s.referral_id JOIN partners p ON p.id = r.partner_id
-             WHERE s.status = 'sent' AND r.direction = 'outgoing'
-               AND s.on_day >= $1 AND s.on_day <= $2{office}
-         ) x GROUP BY x.kind, {waited}"
+        "SELECT p.kind, g.waited, CAST(SUM(g.n) AS BIGINT) FROM (
+             SELECT r.partner_id, {waited} AS waited, count(*) AS n FROM referrals r
+             WHERE r.direction = 'outgoing' AND r.counted_on >= $1 AND r.counted_on <= $2{office}
+             GROUP BY r.partner_id, {waited}
+         ) g JOIN partners p ON p.id = g.partner_id
+         GROUP BY p.kind, g.waited"
     );
     tx.query(&sql, &values)?
         .iter()

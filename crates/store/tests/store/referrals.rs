@@ -9,7 +9,7 @@ use komek_domain::*;
 use komek_store::repo::referrals::{self as repo, PartnerFilter, ReferralsOf, StoredConsent, StoredPartner};
 use komek_store::repo::referrals::{StoredReferral, StoredStep};
 use komek_store::repo::reports::{self as counts, Scope};
-use komek_store::{Store, StoreError};
+use komek_store::{Store, StoreError, params};
 
 use crate::conformance::{account, office, person};
 
@@ -407,4 +407,92 @@ fn referrals_count_in_a_report_by_the_day_they_went_or_came_and_replies_by_their
             shelter_line(Some(0), 1)
         ]
     );
+}
+
+/// Referrals saved at version 17, before each kept the days a report counts it by, get those
+/// days from their steps when migration 18 runs; steps added afterwards keep them too.
+fn upgrade_keeps_the_report_days_of_referrals_already_there(store: &Store) {
+    assert_eq!(store.schema_version().unwrap(), 17);
+    let hq = office(store, "hq");
+    let lawyer = account(store, &hq, "lawyer");
+    let husan = person(store, &hq, &[b"husan"]);
+    let police = partner(store, "Police", "police", "police", &[], &["legal-consultation"]);
+    let consent = a_consent(husan, &hq, lawyer.id, vec![Recipient::Kind("police".into())]);
+    store.write(|tx| repo::insert_consent(tx, &consent)).unwrap();
+    // As version 17 wrote them: the referral's row, and its steps.
+    let saved = |direction: &str, steps: &[(&str, NaiveDate)]| {
+        let id = ReferralId::new();
+        let (last, _) = steps[steps.len() - 1];
+        let at = Utc.with_ymd_and_hms(2008, 3, 1, 9, 0, 0).unwrap();
+        store
+            .write(|tx| {
+                tx.execute(
+                    "INSERT INTO referrals (id, office_id, number, direction, person_id, partner_id, purpose, services,
+                                            urgency, fields, consent_id, status, created_by, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, 'investigation', '', 'urgent', '', $7, $8, $9, $10, $10)",
+                    params![
+                        id,
+                        hq.id,
+                        format!("R-{id}"),
+                        direction,
+                        husan,
+                        police.partner.id,
+                        consent.consent.id,
+                        last,
+                        lawyer.id,
+                        at
+                    ],
+                )?;
+                for (seq, (status, on)) in (1i64..).zip(steps) {
+                    tx.execute(
+                        "INSERT INTO referral_steps (referral_id, seq, status, on_day, recorded_by, recorded_at)
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                        params![id, seq, *status, *on, lawyer.id, at],
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        id
+    };
+    let answered = saved(
+        "outgoing",
+        &[("draft", day(3, 1)), ("sent", day(3, 2)), ("received", day(3, 5)), ("accepted", day(3, 9))],
+    );
+    let waiting = saved("outgoing", &[("draft", day(3, 1)), ("sent", day(3, 3))]);
+    let never_sent = saved("outgoing", &[("draft", day(3, 1)), ("withdrawn", day(3, 2))]);
+    let incoming = saved("incoming", &[("received", day(3, 4)), ("accepted", day(3, 6))]);
+
+    assert_eq!(store.migrate().unwrap(), crate::versions_from(18));
+    let days = |id: ReferralId| {
+        store
+            .read(|tx| {
+                let row = tx.query_one("SELECT counted_on, answered_on FROM referrals WHERE id = $1", params![id])?;
+                Ok((row.get::<Option<NaiveDate>>(0)?, row.get::<Option<NaiveDate>>(1)?))
+            })
+            .unwrap()
+    };
+    assert_eq!(days(answered), (Some(day(3, 2)), Some(day(3, 5))), "sent, and first answered");
+    assert_eq!(days(waiting), (Some(day(3, 3)), None));
+    assert_eq!(days(never_sent), (None, None));
+    assert_eq!(days(incoming), (Some(day(3, 4)), None), "received; we answer it, not wait for it");
+
+    store.write(|tx| repo::add_step(tx, waiting, 1, &step("declined", day(3, 20), lawyer.id, None))).unwrap();
+    assert_eq!(days(waiting), (Some(day(3, 3)), Some(day(3, 20))));
+    let lines = store.read(|tx| counts::reply_days(tx, &march(Some(hq.id)))).unwrap();
+    let mut lines: Vec<(Option<u32>, u64)> = lines.into_iter().map(|l| (l.days, l.referrals)).collect();
+    lines.sort();
+    assert_eq!(lines, [(Some(3), 1), (Some(17), 1)]);
+}
+
+#[test]
+fn sqlite_upgrade_keeps_the_report_days_of_referrals_already_there() {
+    upgrade_keeps_the_report_days_of_referrals_already_there(&komek_store::testing::SqliteDb::at_version(17).store);
+}
+
+#[test]
+fn postgres_upgrade_keeps_the_report_days_of_referrals_already_there() {
+    if let Some(db) = komek_store::testing::PostgresDb::at_version(17) {
+        upgrade_keeps_the_report_days_of_referrals_already_there(&db.store);
+    }
 }
