@@ -283,10 +283,12 @@ pub const SHAREABLE_FIELDS: &[(&str, &str)] = &[
     ("exploitation", "case-narrative"),
     ("indicators", "case-narrative"),
     ("vulnerabilities", "health"),
-    ("health-notes", "health"),
     ("parties", "perpetrator"),
     ("document-numbers", "documents"),
 ];
+
+/// The name of the list of [`SHAREABLE_FIELDS`], in errors about a field that is not one.
+pub const SHAREABLE_FIELD_LIST: &str = "shareable-field";
 
 /// The consent category a shareable field belongs to; `None` for a name that is not one.
 pub fn category_of(field: &str) -> Option<&'static str> {
@@ -375,7 +377,7 @@ impl Referral {
             if category_of(field).is_none() {
                 errors.push(ValidationError::UnknownCode {
                     field: "fields",
-                    list: "shareable-field",
+                    list: SHAREABLE_FIELD_LIST,
                     code: field.clone(),
                 });
             }

@@ -248,7 +248,9 @@ fn field_value(field: &str, person: &Person, case: Option<&CaseForLetter>, words
             if let Some(evaluation) =
                 case.assessments.iter().rev().find(|a| a.person_id == person.id).and_then(|a| a.evaluate())
             {
-                said.push(words(&format!("indicator-verdict-{}", evaluation.verdict.code())));
+                // Named as the assessment's, so that it never reads as the status's reason.
+                let verdict = words(&format!("indicator-verdict-{}", evaluation.verdict.code()));
+                said.push(format!("{}: {verdict}", words("letter-ilo-assessment")));
                 let found: Vec<String> = evaluation
                     .decided_by
                     .iter()

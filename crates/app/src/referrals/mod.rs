@@ -80,6 +80,8 @@ pub struct ReferralFile {
     pub steps: Vec<ReferralStep>,
     /// The letter it was sent with, once sent.
     pub sent_letter: Option<SentLetter>,
+    /// The number of the case it was made from, when the reader may open that case.
+    pub case_number: Option<String>,
     /// The version read, to be given back with the next step.
     pub version: i64,
 }
@@ -533,10 +535,19 @@ impl App {
             if opened {
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, "referral", id.to_string()))?;
             }
+            let case_number = match stored.referral.case_id {
+                Some(case) => match self.case_within_reach(tx, actor, case) {
+                    Ok(within) => Some(within.case.number),
+                    Err(StoreError::NotFound) => None,
+                    Err(e) => return Err(e),
+                },
+                None => None,
+            };
             Ok::<_, StoreError>(ReferralFile {
                 referral: Referral { override_reason, ..stored.referral },
                 steps,
                 sent_letter: repo::sent_letter(tx, id)?,
+                case_number,
                 version: stored.version,
             })
         })?)
@@ -560,6 +571,24 @@ impl App {
     /// The referrals of the actor's office still under way, those waiting longest for a reply
     /// first, each of a person within the actor's reach (no sealed text opened): the desk.
     pub fn referrals_under_way(&self, actor: &Actor, limit: usize) -> AppResult<Vec<Referral>> {
+        self.desk_list(actor, limit, repo::under_way)
+    }
+
+    /// The referrals of the actor's office a partner declined and nobody closed yet, the
+    /// latest first, each of a person within the actor's reach: they wait for the sender to
+    /// close them or to refer the person elsewhere.
+    pub fn referrals_declined(&self, actor: &Actor, limit: usize) -> AppResult<Vec<Referral>> {
+        self.desk_list(actor, limit, repo::declined)
+    }
+
+    /// At most `limit` referrals of a list of the desk `read` gives in its order, those of
+    /// persons out of the actor's reach left out.
+    fn desk_list(
+        &self,
+        actor: &Actor,
+        limit: usize,
+        read: fn(&mut dyn Tx, Option<OfficeId>, i64) -> Result<Vec<StoredReferral>, StoreError>,
+    ) -> AppResult<Vec<Referral>> {
         if !policy::may_refer(actor) {
             return Err(AppError::Forbidden);
         }
@@ -567,9 +596,9 @@ impl App {
         Ok(self.store.read(|tx| {
             // A few of an office's referrals may be of people in sensitive cases the actor is
             // not on, so read more than asked and keep those within reach.
-            let read = i64::try_from(limit.saturating_mul(2)).unwrap_or(i64::MAX);
+            let more = i64::try_from(limit.saturating_mul(2)).unwrap_or(i64::MAX);
             let mut shown = Vec::new();
-            for stored in repo::under_way(tx, office, read)? {
+            for stored in read(tx, office, more)? {
                 let person = stored.referral.person_id;
                 let person_office = komek_store::repo::persons::get(tx, person)?.office_id;
                 if shown.len() < limit && self.reaches_person(tx, actor, person, person_office)? {

@@ -9,7 +9,7 @@ use komek_app::appeals::IntakePerson;
 use komek_app::referrals::{
     CasesToExport, ExportTo, IncomingReferral, NewConsent, NewReferral, NextStep, Opens, allowed_fields,
 };
-use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
+use komek_app::{Actor, App, AppError, AppResult, Keys, MasterKey, Settings};
 use komek_domain::casework::{Assessment, IndicatorAnswer};
 use komek_domain::entities::{Case, PersonIdentity, PersonProfile};
 use komek_domain::indicators::{Answer, FORCED_LABOUR, Source};
@@ -247,16 +247,16 @@ fn husan_consents_is_referred_to_the_police_and_iom_and_withdraws_his_consent_fo
     let iom_partner = c.app.partner_file(&c.lawyer, c.iom).unwrap().partner;
     let allowed = allowed_fields(&consents[0], &iom_partner, "return-reintegration", c.today);
     assert!(allowed.contains(&"full-name") && allowed.contains(&"case-summary"));
-    assert!(!allowed.contains(&"health-notes") && !allowed.contains(&"phones"));
+    assert!(!allowed.contains(&"vulnerabilities") && !allowed.contains(&"phones"));
     // … and the service refuses it too, naming the field and the consent.
-    let with_health = referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name", "health-notes"]);
+    let with_health = referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name", "vulnerabilities"]);
     let refused = c.app.make_referral(&c.lawyer, Direction::Outgoing, with_health).unwrap_err();
     let AppError::NotConsented { consent: named, refused: why } = &refused else { panic!("{refused:?}") };
     assert_eq!(*named, consent);
     assert!(
-        matches!(why, SharingRefused::FieldNotCovered { field, category, .. } if field == "health-notes" && category == "health")
+        matches!(why, SharingRefused::FieldNotCovered { field, category, .. } if field == "vulnerabilities" && category == "health")
     );
-    assert!(refused.to_string().contains("\"health-notes\""), "{refused}");
+    assert!(refused.to_string().contains("\"vulnerabilities\""), "{refused}");
 
     let to_iom =
         referral(&c, c.iom, "return-reintegration", Some(consent), &["full-name", "citizenship", "case-summary"]);
@@ -523,6 +523,20 @@ fn a_referral_moves_only_forward_at_the_version_read_and_out_of_reach_is_not_the
     let theirs = referral(&c, c.police, "investigation", Some(consent), &["full-name"]);
     assert!(matches!(c.app.make_referral(&c.far_lawyer, Direction::Outgoing, theirs), Err(AppError::NotFound)));
     assert!(matches!(moved(&c, &c.far_lawyer, id, read.version + 1, "received", c.today), Err(AppError::NotFound)));
+
+    // Declined, it is no longer under way: the desk lists it apart until it is closed.
+    let listed = |list: AppResult<Vec<komek_domain::referrals::Referral>>| {
+        list.unwrap().iter().map(|r| r.id).collect::<Vec<_>>()
+    };
+    let under_way = |actor: &Actor| listed(c.app.referrals_under_way(actor, 10));
+    let declined = |actor: &Actor| listed(c.app.referrals_declined(actor, 10));
+    assert!(under_way(&c.lawyer).contains(&id) && declined(&c.lawyer).is_empty());
+    moved(&c, &c.lawyer, id, read.version + 1, "declined", c.today).unwrap();
+    assert!(!under_way(&c.lawyer).contains(&id));
+    assert_eq!(declined(&c.lawyer), [id]);
+    assert!(declined(&c.far_lawyer).is_empty(), "another office's");
+    moved(&c, &c.lawyer, id, read.version + 2, "closed", c.today).unwrap();
+    assert!(declined(&c.lawyer).is_empty() && !under_way(&c.lawyer).contains(&id));
 }
 
 /// IOM sends a woman found at the border: she is registered, a case opened and the referral

@@ -68,18 +68,18 @@ fn a_consent_lets_only_its_categories_go_to_its_recipients_for_its_purposes() {
     assert_eq!(consent.allows(&police, "investigation", &carried, on), Ok(()));
     assert_eq!(consent.allows(&iom, "return-reintegration", &carried, on), Ok(()));
 
-    let refused = consent.allows(&iom, "return-reintegration", &fields(&["full-name", "health-notes"]), on);
+    let refused = consent.allows(&iom, "return-reintegration", &fields(&["full-name", "vulnerabilities"]), on);
     assert_eq!(
         refused,
         Err(SharingRefused::FieldNotCovered {
             given_on: day(2008, 3, 12),
-            field: "health-notes".into(),
+            field: "vulnerabilities".into(),
             category: "health".into()
         })
     );
     assert_eq!(
         refused.unwrap_err().to_string(),
-        "the consent of 2008-03-12 does not allow sharing \"health-notes\" (\"health\" data)"
+        "the consent of 2008-03-12 does not allow sharing \"vulnerabilities\" (\"health\" data)"
     );
     assert_eq!(
         consent.allows(&shelter, "assistance", &carried, on),

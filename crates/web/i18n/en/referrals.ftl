@@ -90,7 +90,6 @@ referral-direction-outgoing = outgoing
 referral-direction-incoming = incoming
 referral-case = Case
 referral-appeal = Appeal
-referral-open-case = open the case
 referral-open-appeal = open the appeal
 referral-letter-ru = Letter in Russian
 referral-letter-kk = Letter in Kazakh
@@ -108,6 +107,8 @@ referral-move = Record the step
 referral-back = Back to the referral
 referrals-under-way = Referrals under way
 referrals-none-under-way = No referral is under way.
+referrals-declined = Declined by the partner
+referrals-declined-about = Close each, or refer the person to another partner.
 referrals-how-to-make = A referral is made from a person's page, a case or an appeal, under the person's consent.
 dashboard-replies-overdue = { $count ->
     [one] 1 referral waits for a reply past its day
@@ -135,6 +136,7 @@ referral-field-recruitment = Where recruited
 referral-field-exploitation = Where exploited
 referral-field-indicators = Victim status and indicators
 referral-field-vulnerabilities = Vulnerabilities
+# No longer offered (Komek keeps no health notes); kept to name it on older referrals.
 referral-field-health-notes = Health
 referral-field-parties = Employers and intermediaries
 referral-field-document-numbers = Document numbers
@@ -148,6 +150,7 @@ letter-purpose = Purpose
 letter-urgency = Urgency
 letter-reply-by = Please reply by
 letter-not-recorded = not recorded
+letter-ilo-assessment = ILO indicators assessment
 letter-basis-consent = The person consented to sharing these data on
 letter-basis-override = These data are shared without the person's consent by a manager's decision, to protect the person's life or a child.
 

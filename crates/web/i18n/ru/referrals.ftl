@@ -90,7 +90,6 @@ referral-direction-outgoing = исходящее
 referral-direction-incoming = входящее
 referral-case = Дело
 referral-appeal = Обращение
-referral-open-case = открыть дело
 referral-open-appeal = открыть обращение
 referral-letter-ru = Письмо на русском
 referral-letter-kk = Письмо на казахском
@@ -108,6 +107,8 @@ referral-move = Записать этап
 referral-back = К направлению
 referrals-under-way = Направления в работе
 referrals-none-under-way = Направлений в работе нет.
+referrals-declined = Отклонённые партнёром
+referrals-declined-about = Закройте каждое или направьте человека к другому партнёру.
 referrals-how-to-make = Направление делается со страницы человека, дела или обращения, по согласию человека.
 dashboard-replies-overdue = { $count ->
     [one] { $count } направление ждёт ответа дольше срока
@@ -136,6 +137,7 @@ referral-field-recruitment = Где завербован
 referral-field-exploitation = Где эксплуатировался
 referral-field-indicators = Статус жертвы и индикаторы
 referral-field-vulnerabilities = Уязвимость
+# No longer offered (Komek keeps no health notes); kept to name it on older referrals.
 referral-field-health-notes = Здоровье
 referral-field-parties = Работодатели и посредники
 referral-field-document-numbers = Номера документов
@@ -148,7 +150,8 @@ letter-you-referred = Вы направили к нам этого челове�
 letter-purpose = Цель
 letter-urgency = Срочность
 letter-reply-by = Просим ответить до
-letter-not-recorded = не записано
+letter-not-recorded = нет сведений
+letter-ilo-assessment = Оценка по индикаторам МОТ
 letter-basis-consent = Человек дал согласие на передачу этих данных
 letter-basis-override = Эти данные передаются без согласия человека по решению руководителя, для защиты жизни человека или ребёнка.
 

@@ -8,7 +8,7 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use komek_app::AppError;
-use komek_domain::{ValidationError, indicators, law, lookups};
+use komek_domain::{ValidationError, indicators, law, lookups, referrals};
 
 use crate::fields::Naming;
 use serde::Serialize;
@@ -223,6 +223,7 @@ fn known_codes(list: &str) -> Vec<&'static str> {
     }
     match list {
         law::ARTICLE_LIST => law::ARTICLES.iter().map(|a| a.code).collect(),
+        referrals::SHAREABLE_FIELD_LIST => referrals::SHAREABLE_FIELDS.iter().map(|(field, _)| *field).collect(),
         "catalogue" => indicators::CATALOGUES.iter().map(|c| c.id).collect(),
         catalogue => {
             indicators::catalogue(catalogue).map(|c| c.indicators.iter().map(|i| i.code).collect()).unwrap_or_default()
@@ -300,6 +301,14 @@ mod tests {
         let named = problem_of(&indicator, &crate::fields::ASSESSMENT);
         assert_eq!(named.field, "answers.indicator");
         assert!(named.problem.contains(indicators::FORCED_LABOUR.indicators[0].code), "{}", named.problem);
+    }
+
+    #[test]
+    fn a_field_a_referral_cannot_carry_is_answered_with_those_it_can() {
+        let field =
+            ValidationError::UnknownCode { field: "fields", list: referrals::SHAREABLE_FIELD_LIST, code: "x".into() };
+        let named = problem_of(&field, &crate::fields::REFERRAL);
+        assert!(named.problem.contains("full-name, birth-date"), "{}", named.problem);
     }
 
     #[test]

@@ -424,7 +424,7 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
     driver.click(&format!("#partner_id option[value='{police}']"));
     driver.click("button[name='check']");
     // Checked against his consent: his health cannot be chosen for this partner.
-    let health = "input[name='fields'][value='health-notes']";
+    let health = "input[name='fields'][value='vulnerabilities']";
     eventually("the health field is greyed out", || is_disabled(&driver, health));
     for field in ["full-name", "case-summary"] {
         driver.click(&format!("input[name='fields'][value='{field}']"));

@@ -194,7 +194,8 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     assert!(case_page.body.contains(&link), "{}", case_page.body);
     let form = lawyer.get(&server.url(&format!("/referrals/new?person={husan}&case={case}&partner={police}")));
     assert_eq!(form.status, 200, "{}", form.body);
-    let health = form.body.find("value=\"health-notes\"").expect("the health field is listed");
+    assert!(!form.body.contains("value=\"health-notes\""), "Komek keeps no health notes to offer");
+    let health = form.body.find("value=\"vulnerabilities\"").expect("the health field is listed");
     assert!(form.body[health..health + 80].contains("disabled"), "{}", &form.body[health..health + 80]);
     let name = form.body.find("value=\"full-name\"").unwrap();
     assert!(!form.body[name..name + 40].contains("disabled"));
@@ -221,11 +222,11 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     ];
     // Health forced into the form is refused by the service, naming the field and the consent.
     let mut forced = referral.clone();
-    forced.push(("fields", "health-notes"));
+    forced.push(("fields", "vulnerabilities"));
     let refused = lawyer.post(&server.url("/referrals/new"), &forced);
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("id=\"refusal\""), "{}", refused.body);
-    assert!(refused.body.contains("does not allow sharing “Health” (Health data)"), "{}", refused.body);
+    assert!(refused.body.contains("does not allow sharing “Vulnerabilities” (Health data)"), "{}", refused.body);
     let made = lawyer.post(&server.url("/referrals/new"), &referral);
     assert_eq!(made.status, 303, "{}", made.body);
     let url = made.header("location").unwrap().to_owned();
@@ -238,6 +239,8 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     let page = lawyer.get(&server.url(&url));
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("ДП Туркестанской области, УБОП"));
+    let number = server.app.case_file(&lawyer_actor, case).unwrap().case.number;
+    assert!(page.body.contains(&format!("<a href=\"/cases/{case}\">{number}</a>")), "{}", page.body);
     let letter = lawyer.get(&server.url(&format!("{url}/letter?lang=ru")));
     assert_eq!(letter.status, 200, "{}", letter.body);
     assert!(letter.body.contains("Хусан Абдуллаев") && letter.body.contains("Паспорт отобран"), "{}", letter.body);
@@ -309,6 +312,25 @@ fn a_lawyer_records_husans_consent_refers_him_from_his_case_and_prints_the_lette
     // Another office's lawyer meets nothing of it.
     let desk = lawyer.get(&server.url("/referrals"));
     assert!(desk.body.contains("Хусан Абдуллаев"), "{}", desk.body);
+    assert!(!desk.body.contains("id=\"declined\""), "nothing declined: no such list");
+    // Declined by the police, it leaves the referrals under way for the list of those to close.
+    let page = lawyer.get(&server.url(&url));
+    let (csrf, version) = (page.csrf(), page.input_value("version"));
+    let declined = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("status", "declined"),
+        ("on", day.as_str()),
+        ("letter_lang", ""),
+        ("note", "Недостаточно оснований."),
+    ];
+    assert_eq!(lawyer.post(&server.url(&format!("{url}/steps")), &declined).status, 303);
+    let desk = lawyer.get(&server.url("/referrals"));
+    let number: String =
+        server.app.store().read(|tx| tx.query_one("SELECT number FROM referrals", &[])?.get(0)).unwrap();
+    let at = desk.body.find("id=\"declined\"").expect("the declined list");
+    assert!(desk.body[at..].contains(&number), "{number}: {}", desk.body);
+    assert_eq!(desk.body.matches(&number).count(), 1, "in that list only");
     let mut analyst = signed_in(&server, "analyst");
     assert_eq!(analyst.get(&server.url(&url)).status, 403);
     assert_eq!(analyst.get(&server.url(&export)).status, 403);

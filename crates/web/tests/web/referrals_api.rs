@@ -79,10 +79,10 @@ fn the_directory_consents_referrals_and_htcds_answer_through_the_api(back_end: B
                 "fields": fields, "consent_id": consent })
     };
     // Health is not his to share with IOM: refused, naming the field and the consent.
-    let health = lawyer.post("/api/v1/referrals", &referral(json!(["full-name", "health-notes"])));
+    let health = lawyer.post("/api/v1/referrals", &referral(json!(["full-name", "vulnerabilities"])));
     assert_eq!((health.status, health.body["error"].as_str()), (422, Some("not_consented")), "{}", health.body);
     assert_eq!(health.fields(), vec!["fields"]);
-    assert!(health.message().contains("health-notes") && health.message().contains(&consent), "{}", health.body);
+    assert!(health.message().contains("vulnerabilities") && health.message().contains(&consent), "{}", health.body);
     let made = lawyer.post("/api/v1/referrals", &referral(json!(["full-name", "citizenship", "case-summary"])));
     assert_eq!(made.status, 201, "{}", made.body);
     let id = made.id();

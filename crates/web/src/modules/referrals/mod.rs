@@ -104,19 +104,20 @@ pub fn table(
 }
 
 /// The referral desk: the office's referrals under way, those waiting longest for a reply
-/// first, and the directory.
+/// first; those a partner declined, to close or to send elsewhere; and the directory.
 async fn desk(State(state): State<AppState>, current: Current) -> Result<Markup, WebError> {
     if !komek_app::policy::referrals::may_refer(&current.actor) {
         return Err(WebError::Forbidden);
     }
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    let (referrals, persons, partners, today) = blocking(move || -> Result<_, komek_app::AppError> {
+    let ((referrals, declined), persons, partners, today) = blocking(move || -> Result<_, komek_app::AppError> {
         let referrals = app.referrals_under_way(&actor, DESK_ROWS)?;
-        let mut people: Vec<PersonId> = referrals.iter().map(|r| r.person_id).collect();
+        let declined = app.referrals_declined(&actor, DESK_ROWS)?;
+        let mut people: Vec<PersonId> = referrals.iter().chain(&declined).map(|r| r.person_id).collect();
         people.sort();
         people.dedup();
         let persons = app.names_within_reach(&actor, &people)?;
-        Ok((referrals, persons, app.partner_names(&actor)?, app.today(&actor)?))
+        Ok(((referrals, declined), persons, app.partner_names(&actor)?, app.today(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -131,6 +132,11 @@ async fn desk(State(state): State<AppState>, current: Current) -> Result<Markup,
         h2 { (tr.t("referrals-under-way")) }
         @if referrals.is_empty() { p { (tr.t("referrals-none-under-way")) } }
         @else { (table(tr, &referrals, &persons, &partners, today)) }
+        @if !declined.is_empty() {
+            h2 #declined { (tr.t("referrals-declined")) }
+            p.hint { (tr.t("referrals-declined-about")) }
+            (table(tr, &declined, &persons, &partners, today))
+        }
         p.hint { (tr.t("referrals-how-to-make")) }
     };
     Ok(layout::page(tr, &current, &title, "/referrals", content))

@@ -434,7 +434,13 @@ fn page(
             dt { (tr.t("hotline-col-person")) } dd { a href={ "/persons/" (r.person_id) } {
                 (if data.person.is_empty() { tr.t("hotline-open-person") } else { data.person.clone() }) } }
             dt { (tr.t("referral-partner")) } dd { a href={ "/referrals/partners/" (r.partner_id) } { (data.partner) } }
-            @if let Some(case) = r.case_id { dt { (tr.t("referral-case")) } dd { a href={ "/cases/" (case) } { (tr.t("referral-open-case")) } } }
+            @if let Some(case) = r.case_id {
+                dt { (tr.t("referral-case")) }
+                dd { @match &data.file.case_number {
+                    Some(number) => a href={ "/cases/" (case) } { (number) },
+                    None => (tr.t("record-restricted")),
+                } }
+            }
             @if let Some(appeal) = r.appeal_id { dt { (tr.t("referral-appeal")) } dd { a href={ "/hotline/appeals/" (appeal) } { (tr.t("referral-open-appeal")) } } }
             dt { (tr.t("referral-purpose")) } dd { (tr.lookup(lookups::REFERRAL_PURPOSE, &r.purpose)) }
             dt { (tr.t("referral-services")) } dd { (codes(tr, lookups::SERVICE_KIND, &r.services)) }
