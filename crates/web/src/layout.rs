@@ -127,25 +127,30 @@ pub fn signing_in_page(tr: Tr<'_>, title: &str, csrf: Option<&str>, content: Mar
 }
 
 /// The page shown for any error, in the user's language.
-pub fn error_page(tr: Tr<'_>, message_id: &str) -> Markup {
+pub fn error_page(tr: Tr<'_>, message: &str) -> Markup {
     public_page(
         tr,
         &tr.t("error-title"),
         html! {
             h1 { (tr.t("error-title")) }
-            p.error role="alert" { (tr.t(message_id)) }
+            p.error role="alert" { (message) }
             p { a href="/" { (tr.t("error-back")) } }
         },
     )
 }
 
-fn message_id(status: StatusCode) -> &'static str {
+/// What the error page says for a status.
+fn error_message(tr: Tr<'_>, status: StatusCode) -> String {
     match status {
-        StatusCode::NOT_FOUND => "error-not-found",
-        StatusCode::FORBIDDEN => "error-forbidden",
-        StatusCode::CONFLICT => "error-stale-form",
-        s if s.is_client_error() => "error-bad-request",
-        _ => "error-internal",
+        StatusCode::NOT_FOUND => tr.t("error-not-found"),
+        StatusCode::FORBIDDEN => tr.t("error-forbidden"),
+        StatusCode::CONFLICT => tr.t("error-stale-form"),
+        // Only an upload can be that large: say how large a file may be.
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            tr.t_with("error-too-large", "megabytes", komek_domain::evidence::MAX_EVIDENCE_BYTES / (1024 * 1024))
+        }
+        s if s.is_client_error() => tr.t("error-bad-request"),
+        _ => tr.t("error-internal"),
     }
 }
 
@@ -164,5 +169,5 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         return response;
     }
     let tr = crate::i18n::Tr { i18n: &state.i18n, lang };
-    (status, error_page(tr, message_id(status))).into_response()
+    (status, error_page(tr, &error_message(tr, status))).into_response()
 }

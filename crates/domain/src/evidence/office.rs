@@ -2,7 +2,9 @@
 //! of them it is, from its entries' names.
 //!
 //! Must not decompress anything: the names and the stored `mimetype` entry are enough. Every
-//! other ZIP file (archives, presentations, documents carrying macros) is refused.
+//! other ZIP file (archives, presentations, documents carrying macros) is refused, and so is
+//! a ZIP bomb, told by its directory alone (see [`unpacks_safely`]): whoever opens the file
+//! later must not be flooded by it.
 
 use super::recognise::{ZIP_LOCAL_HEADER, le16, le32, le64, refused};
 use super::{EvidenceKind, EvidenceProblem};
@@ -46,6 +48,9 @@ pub(super) fn office_document(b: &[u8]) -> Result<EvidenceKind, EvidenceProblem>
         };
         return Err(EvidenceProblem::Damaged { kind });
     };
+    if !unpacks_safely(b, &entries) {
+        return refused();
+    }
     let mimetype = entries.iter().find(|e| e.name == b"mimetype").and_then(|e| stored_content(b, e));
     if let Some(mimetype) = mimetype {
         return match opendocument_kind(mimetype) {
@@ -77,7 +82,37 @@ struct ZipEntry<'a> {
     name: &'a [u8],
     method: u64,
     compressed_size: u64,
+    /// As the directory declares it: 0xFFFF_FFFF when it is 4 GiB or more (Zip64).
+    uncompressed_size: u64,
     local_offset: u64,
+}
+
+/// Most bytes an accepted office document may declare its entries unpack to. A 10 MB
+/// spreadsheet of repetitive cells unpacks to a few hundred megabytes at most.
+const MAX_UNPACKED_BYTES: u64 = 1 << 30;
+
+/// Whether the entries, as the directory declares them, are a document and not a ZIP bomb:
+/// each entry's data lies after its local header and before the next entry (a bomb makes
+/// many entries share one block of compressed data), and together they unpack to at most
+/// [`MAX_UNPACKED_BYTES`] (a bomb compresses gigabytes of one repeated byte).
+fn unpacks_safely(b: &[u8], entries: &[ZipEntry<'_>]) -> bool {
+    let unpacked = entries.iter().try_fold(0u64, |sum, e| sum.checked_add(e.uncompressed_size));
+    if unpacked.is_none_or(|total| total > MAX_UNPACKED_BYTES) {
+        return false;
+    }
+    let mut spans = Vec::with_capacity(entries.len());
+    for e in entries {
+        let Ok(at) = usize::try_from(e.local_offset) else { return false };
+        if !b.get(at..).is_some_and(|rest| rest.starts_with(ZIP_LOCAL_HEADER)) {
+            return false;
+        }
+        let header = le16(b, at + 26).zip(le16(b, at + 28)).map(|(name, extra)| 30 + name + extra);
+        let end = header.and_then(|header| e.compressed_size.checked_add(header)?.checked_add(e.local_offset));
+        let Some(end) = end else { return false };
+        spans.push((e.local_offset, end));
+    }
+    spans.sort_unstable();
+    spans.windows(2).all(|pair| pair[0].1 <= pair[1].0)
 }
 
 /// The central directory's entries, or `None` when it is not where the end record says.
@@ -114,6 +149,7 @@ fn central_directory(b: &[u8], end: usize) -> Option<Vec<ZipEntry<'_>>> {
             name: directory.get(i + 46..i + 46 + name_len)?,
             method: le16(directory, i + 10)?,
             compressed_size: le32(directory, i + 20)?,
+            uncompressed_size: le32(directory, i + 24)?,
             local_offset: le32(directory, i + 42)?,
         });
         i += 46 + name_len + extra_len + comment_len;

@@ -349,6 +349,33 @@ fn zip_files_that_are_not_kept_office_documents_are_refused() {
     assert_eq!(kind_of(b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"), Err(EvidenceProblem::RefusedType));
 }
 
+/// The central directory's entries of a file made by [`zip`], by their offsets in it.
+fn directory_entries(bytes: &[u8]) -> Vec<usize> {
+    bytes.windows(4).enumerate().filter(|(_, w)| *w == b"PK\x01\x02").map(|(at, _)| at).collect()
+}
+
+#[test]
+fn a_zip_bomb_dressed_as_a_document_is_refused_from_its_directory() {
+    let docx = docx_with(b"<w:document>a contract</w:document>");
+    assert_eq!(kind_of(&docx), Ok(EvidenceKind::Docx));
+    let entries = directory_entries(&docx);
+    // One entry declaring it unpacks to 4 GiB or more.
+    let mut huge = docx.clone();
+    huge[entries[2] + 24..entries[2] + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert_eq!(kind_of(&huge), Err(EvidenceProblem::RefusedType));
+    // Entries that together declare more than a gigabyte.
+    let mut many = docx.clone();
+    for at in &entries {
+        many[at + 24..at + 28].copy_from_slice(&(400u32 << 20).to_le_bytes());
+    }
+    assert_eq!(kind_of(&many), Err(EvidenceProblem::RefusedType));
+    // Two entries sharing one block of data, the way a bomb repeats a kernel.
+    let mut overlapping = docx.clone();
+    let first_offset: [u8; 4] = overlapping[entries[0] + 42..entries[0] + 46].try_into().unwrap();
+    overlapping[entries[2] + 42..entries[2] + 46].copy_from_slice(&first_offset);
+    assert_eq!(kind_of(&overlapping), Err(EvidenceProblem::RefusedType));
+}
+
 #[test]
 fn a_cut_office_document_is_named_when_enough_of_it_arrived() {
     let docx = docx_with(b"<w:document>a long contract</w:document>");

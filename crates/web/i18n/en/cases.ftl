@@ -148,7 +148,7 @@ evidence-added = Added
 evidence-problem-empty = Choose a file to upload: none arrived.
 evidence-problem-too-large = This file is too large. Send a smaller photo or scan.
 evidence-problem-refused-type = This kind of file is not accepted: send a photo, a PDF or an office document.
-evidence-problem-truncated = The file arrived incomplete (the connection may have dropped). Please send it again.
+evidence-problem-truncated = The file ends before its end: it was cut off on the way, or saved incomplete. Send it again; if that does not help, open it and save it anew, or scan it again.
 evidence-problem-damaged = This file is damaged and cannot be read. Please send it again or scan it anew.
 
 assessment-title = Assessment in case { $number }

@@ -174,6 +174,7 @@ error-stale-form = This form belongs to an earlier session. Go back, reload the 
 error-forbidden = Your role does not allow this.
 error-internal = An internal error occurred. Go back with your browser's Back button: what you typed is still in the form. Tell your administrator if it happens again.
 error-bad-request = The request could not be understood.
+error-too-large = What was sent is larger than this page accepts, and nothing was saved. A file (evidence, a scanned form) may be at most { $megabytes } MB: go back with your browser's Back button and choose a smaller one, or scan it again at a lower resolution.
 error-back = Back to the dashboard
 
 ## Forms: what is wrong, next to the field

@@ -189,7 +189,7 @@ fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged(back_end: B
     assert!(executable.body.contains("not accepted"), "{}", executable.body);
     let cut = send("contract.pdf", &CONTRACT[..CONTRACT.len() - 8]);
     assert_eq!(cut.status, 422);
-    assert!(cut.body.contains("arrived incomplete"), "{}", cut.body);
+    assert!(cut.body.contains("cut off on the way, or saved incomplete"), "{}", cut.body);
     let mut huge = CONTRACT.to_vec();
     huge.splice(9..9, std::iter::repeat_n(b' ', komek_domain::evidence::MAX_EVIDENCE_BYTES));
     let too_large = send("scan.pdf", &huge);
@@ -202,6 +202,12 @@ fn evidence_too_large_refused_or_cut_short_leaves_the_case_unchanged(back_end: B
 
     let accepted = send("C:\\fakepath\\договор.pdf", CONTRACT);
     assert_eq!(accepted.status, 303, "{}", accepted.body);
+    // Far larger than any upload route takes: refused before it is read, with a page that
+    // says how large a file may be.
+    let refused = lawyer.post_declaring(&server, &upload, 3 * komek_domain::evidence::MAX_EVIDENCE_BYTES);
+    assert_eq!(refused.status, 413);
+    assert!(refused.body.contains("may be at most 10 MB"), "{}", refused.body);
+    assert!(refused.body.contains("nothing was saved"), "{}", refused.body);
     let page = case_page(&mut lawyer, &server, case);
     assert!(page.body.contains("договор.pdf"), "listed under its own name");
     assert!(page.body.contains("Test lawyer"), "with who added it");

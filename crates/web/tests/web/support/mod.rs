@@ -231,6 +231,35 @@ impl Browser {
         self.read(response)
     }
 
+    /// Declares a multipart body of `length` bytes and sends none of it: what a browser meets
+    /// when it starts sending a file larger than the route takes.
+    pub fn post_declaring(&mut self, server: &Server, path: &str, length: usize) -> Page {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let address = server.base.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        let lang = self.accept_language.clone().unwrap_or_default();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {address}\r\nCookie: {}\r\nAccept-Language: {lang}\r\n\
+             Content-Type: multipart/form-data; boundary=x\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n",
+            self.cookie_header()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        let status: u16 = line.split(' ').nth(1).unwrap().parse().unwrap();
+        let mut headers: HashMap<String, Vec<String>> = HashMap::new();
+        loop {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            let Some((name, value)) = line.trim_end().split_once(": ") else { break };
+            headers.entry(name.to_ascii_lowercase()).or_default().push(value.to_owned());
+        }
+        let mut body = String::new();
+        reader.read_to_string(&mut body).unwrap();
+        Page { status, headers, body }
+    }
+
     /// The password step of logging in, through the real form; returns the response of the POST.
     pub fn login_password(&mut self, server: &Server, username: &str, password: &str) -> Page {
         let form = self.get(&server.url("/login"));
