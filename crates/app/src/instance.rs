@@ -200,6 +200,10 @@ impl App {
             name: name.trim().to_owned(),
             utc_offset_minutes,
         };
+        let errors = office.validate();
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
         self.store.write(|tx| {
             repo::offices::insert(tx, &office)?;
             self.audit(
@@ -209,6 +213,39 @@ impl App {
             )
         })?;
         Ok(office)
+    }
+
+    /// Renames an office and sets its clock: its name heads the letters it sends, and its
+    /// clock decides the day of what it records. The code stays.
+    pub fn update_office(
+        &self,
+        actor: &Actor,
+        id: OfficeId,
+        name: &str,
+        utc_offset_minutes: i32,
+    ) -> Result<Office, AppError> {
+        actor.require(komek_domain::Capability::ManageSettings)?;
+        Ok(self.store.write(|tx| {
+            let before = repo::offices::get(tx, id)?;
+            let office = Office { name: name.trim().to_owned(), utc_offset_minutes, ..before.clone() };
+            let errors = office.validate();
+            if !errors.is_empty() {
+                return Ok(Err(AppError::Invalid(errors)));
+            }
+            repo::offices::update(tx, &office)?;
+            let mut changed = Vec::new();
+            if office.name != before.name {
+                changed.push(format!("name {:?} → {:?}", before.name, office.name));
+            }
+            if office.utc_offset_minutes != before.utc_offset_minutes {
+                changed.push(format!("clock UTC{:+} min → UTC{:+} min", before.utc_offset_minutes, utc_offset_minutes));
+            }
+            if !changed.is_empty() {
+                let event = Event::new(actor.account_id(), Action::Update, "office", id.to_string());
+                self.audit(tx, event.detail(changed.join("; ")))?;
+            }
+            Ok(Ok(office))
+        })??)
     }
 
     pub fn offices(&self) -> Result<Vec<Office>, AppError> {

@@ -233,7 +233,56 @@ fn lists_and_report(app: &App, actor: &Actor, n: usize) -> anyhow::Result<()> {
         "annual report, 2008 (`report`: every figure, all offices)",
         "< 1000 ms",
         measure(n.min(REPORT_SAMPLES), |_| app.report(&Actor::System, &year).map(|_| ())),
-    )
+    )?;
+    report_figures(app)
+}
+
+/// Each statement of the annual report alone (UTC days of 2008, all offices), to tell which
+/// one a slow report waits for: the report counts them in two halves at once.
+fn report_figures(app: &App) -> anyhow::Result<()> {
+    use komek_store::repo::reports::{self as counts, Scope};
+    let day = |m, d| NaiveDate::from_ymd_opt(2008, m, d).context("a day of 2008");
+    let (first_day, last_day) = (day(1, 1)?, day(12, 31)?);
+    let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc()).context("midnight");
+    let months = (1..=12)
+        .map(|m| {
+            let next =
+                if m == 12 { NaiveDate::from_ymd_opt(2009, 1, 1) } else { NaiveDate::from_ymd_opt(2008, m + 1, 1) };
+            let month = komek_domain::reports::YearMonth { year: 2008, month: m };
+            Ok((month, start(day(m, 1)?)?, start(next.context("a month's end")?)?))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let scope = Scope {
+        received_from: start(first_day)?,
+        received_to: start(day(12, 31)?.succ_opt().context("2009")?)?,
+        first_day,
+        last_day,
+        office: None,
+        months,
+    };
+    type Figure = fn(&mut dyn komek_store::Tx, &Scope) -> Result<(), komek_store::StoreError>;
+    let figures: [(&str, Figure); 12] = [
+        ("appeals by month", |tx, s| counts::appeals_by_month(tx, s).map(drop)),
+        ("appeal groups", |tx, s| counts::appeal_groups(tx, s).map(drop)),
+        ("topic sets", |tx, s| counts::topic_sets(tx, s).map(drop)),
+        ("victims", |tx, s| counts::victims(tx, s).map(drop)),
+        ("victims' profiles", |tx, s| counts::victim_profiles(tx, s).map(drop)),
+        ("indicator prevalence", |tx, s| counts::assessed(tx, s).map(drop)),
+        ("repatriated", |tx, s| counts::repatriated(tx, s).map(drop)),
+        ("services", |tx, s| counts::services(tx, s).map(drop)),
+        ("wages recovered", |tx, s| counts::recovered(tx, s).map(drop)),
+        ("proceedings", |tx, s| counts::proceedings(tx, s).map(drop)),
+        ("referrals", |tx, s| counts::referrals(tx, s).map(drop)),
+        ("days to a reply", |tx, s| counts::reply_days(tx, s).map(drop)),
+    ];
+    println!("\n| the annual report's statements one by one (5 runs) | p50 ms | max ms |");
+    println!("|---|---|---|");
+    for (name, figure) in figures {
+        let times = measure(5, |_| app.store().read(|tx| figure(tx, &scope)))?;
+        println!("| {name} | {:.1} | {:.1} |", percentile(&times, 0.5), percentile(&times, 1.0));
+    }
+    println!();
+    Ok(())
 }
 
 /// `--existing`: measures the lists, the report and the pages again on data a previous run

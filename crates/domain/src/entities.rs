@@ -27,6 +27,23 @@ pub struct Office {
     pub utc_offset_minutes: i32,
 }
 
+/// Longest office name: it heads the letters the office sends.
+pub const MAX_OFFICE_NAME_CHARS: usize = 200;
+
+impl Office {
+    /// A name that shows something, on one line; a clock offset of a real time zone: UTC−12
+    /// to UTC+14, in quarters of an hour.
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        rules::check_required(&mut errors, "name", &self.name);
+        rules::check_name(&mut errors, "name", &self.name, MAX_OFFICE_NAME_CHARS);
+        if !(-12 * 60..=14 * 60).contains(&self.utc_offset_minutes) || self.utc_offset_minutes % 15 != 0 {
+            errors.push(ValidationError::Invalid { field: "utc_offset_minutes" });
+        }
+        errors
+    }
+}
+
 /// A staff account. Secrets (password hash, second factor) stay in the store layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {

@@ -182,6 +182,9 @@ pub(crate) struct Generator<'a> {
 /// partners' language; the web's translator gives them).
 pub fn generate(app: &App, seed: u64, letter_words: &crate::referrals::Words<'_>) -> AppResult<DemoSummary> {
     let hq = app.office_by_code("hq")?.ok_or(crate::AppError::NotFound)?;
+    // The first start calls it "Head office"; its letters go out under the centre's name.
+    let hq =
+        app.update_office(&Actor::System, hq.id, "Правовой центр женских инициатив, Шымкент", hq.utc_offset_minutes)?;
     let mut offices = vec![hq];
     for (code, name) in
         [("maktaaral", "Мактааральский центр правовой помощи"), ("saryagash", "Сарыагашский центр правовой помощи")]

@@ -20,6 +20,14 @@ pub fn insert(tx: &mut dyn Tx, office: &Office) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Sets an office's name and clock (its code never changes); false when there is no such office.
+pub fn update(tx: &mut dyn Tx, office: &Office) -> Result<bool, StoreError> {
+    Ok(tx.execute(
+        "UPDATE offices SET name = $2, utc_offset_minutes = $3 WHERE id = $1",
+        params![office.id, &office.name, office.utc_offset_minutes],
+    )? > 0)
+}
+
 pub fn get(tx: &mut dyn Tx, id: OfficeId) -> Result<Office, StoreError> {
     from_row(&tx.query_one(&format!("SELECT {COLUMNS} FROM offices WHERE id = $1"), params![id])?)
 }

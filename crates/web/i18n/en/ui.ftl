@@ -106,7 +106,7 @@ module-monitoring-about = The mobile group's visits to cotton fields, vineyards,
 module-monitoring-coming = Visit reports with the observation checklist, violations found and on-site appeals, usable on a cheap phone and offline.
 module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
-module-admin-coming = Offices and lookup lists edited here, and the security settings.
+module-admin-coming = Lookup lists edited here, and the security settings.
 
 
 ## Audit log
@@ -167,6 +167,14 @@ admin-created-hint = Hand it over in person: it is shown only now and must be ch
 admin-error-username = The username may hold only Latin letters, digits, dots, dashes and underscores.
 admin-error-name = Give the person's name.
 admin-error-exists = An account with this username already exists.
+admin-offices-title = Offices
+admin-offices-about = An office's name heads the letters it sends; its clock decides the day of what it records (Kazakhstan: 300 minutes, UTC+5).
+admin-office-name = Name
+admin-office-clock = Clock: minutes ahead of UTC
+admin-office-save = Save the office
+admin-office-saved = Office { $code } saved.
+admin-error-office-name = Give the office a name: one line of at most 200 characters.
+admin-error-office-clock = The clock is a whole number of minutes from −720 to 840, in steps of 15 (Kazakhstan: 300).
 ## Errors
 error-title = Something went wrong
 error-not-found = This page does not exist, or you may not see it.

@@ -1,12 +1,12 @@
 //! Administration: staff accounts (create with a one-time password, disable, enable, reset a
-//! lost second factor). Offices and lookup lists come here next.
+//! lost second factor) and offices (renamed, their clock set). Lookup lists come here next.
 
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::AppError;
-use komek_domain::{AccountId, Role};
+use komek_domain::{AccountId, OfficeId, Role};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -32,11 +32,28 @@ pub struct NewAccountForm {
     language: String,
 }
 
+/// An office's name and clock, as typed.
+#[derive(Deserialize, Default)]
+pub struct OfficeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    utc_offset_minutes: String,
+}
+
 /// What the page says above the list after an action.
 enum Outcome {
     None,
-    Created { username: String, password: String },
+    Created {
+        username: String,
+        password: String,
+    },
     Refused(String),
+    OfficeSaved(String),
+    /// An office's form refused: the message, and what was typed for that office.
+    OfficeRefused(String, OfficeId, OfficeForm),
 }
 
 async fn page(
@@ -59,7 +76,8 @@ async fn page(
                 " " (tr.t("admin-created-hint"))
             },
             Outcome::Refused(message) => p.error role="alert" { (message) },
-            Outcome::None => {},
+            Outcome::OfficeSaved(code) => p.notice role="status" #office-saved { (tr.t_with("admin-office-saved", "code", code.clone())) },
+            Outcome::OfficeRefused(..) | Outcome::None => {},
         }
         table.log {
             thead { tr {
@@ -127,12 +145,40 @@ async fn page(
             }
             button type="submit" { (tr.t("admin-create-submit")) }
         }
+        (offices_section(tr, csrf, &offices, &outcome))
         section.coming {
             h2 { (tr.t("module-coming")) }
             p { (tr.t("module-admin-coming")) }
         }
     };
     Ok(layout::page(tr, current, &tr.t("admin-accounts-title"), "/admin", content))
+}
+
+/// Each office with a form for its name and clock; a refused form comes back as typed, its
+/// message beside it.
+fn offices_section(tr: Tr<'_>, csrf: &str, offices: &[komek_domain::entities::Office], outcome: &Outcome) -> Markup {
+    html! {
+        h2 #offices { (tr.t("admin-offices-title")) }
+        p.hint { (tr.t("admin-offices-about")) }
+        @for office in offices {
+            @let typed = match outcome {
+                Outcome::OfficeRefused(message, id, form) if *id == office.id => Some((message, form)),
+                _ => None,
+            };
+            @let name = typed.map_or(office.name.clone(), |(_, form)| form.name.clone());
+            @let clock = typed.map_or(office.utc_offset_minutes.to_string(), |(_, form)| form.utc_offset_minutes.clone());
+            form.office method="post" action={ "/admin/offices/" (office.id) } {
+                input type="hidden" name="csrf" value=(csrf);
+                h3 { code { (office.code) } }
+                @if let Some((message, _)) = typed { p.error role="alert" id={ "office-" (office.code) "-error" } { (message) } }
+                label for={ "office-" (office.code) "-name" } { (tr.t("admin-office-name")) }
+                input id={ "office-" (office.code) "-name" } name="name" type="text" required maxlength="200" value=(name);
+                label for={ "office-" (office.code) "-clock" } { (tr.t("admin-office-clock")) }
+                input id={ "office-" (office.code) "-clock" } name="utc_offset_minutes" type="number" min="-720" max="840" step="15" required value=(clock);
+                button type="submit" { (tr.t("admin-office-save")) }
+            }
+        }
+    }
 }
 
 fn refusal(tr: Tr<'_>, error: &AppError) -> Option<String> {
@@ -183,6 +229,39 @@ pub async fn create(
             }
             None => Err(e.into()),
         },
+    }
+}
+
+/// Renames an office or sets its clock; a refused form comes back as typed.
+pub async fn save_office(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<OfficeId>,
+    Form(form): Form<OfficeForm>,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, &form.csrf).await?;
+    let tr = current.tr(&state);
+    let Ok(clock) = form.utc_offset_minutes.trim().parse::<i32>() else {
+        let outcome = Outcome::OfficeRefused(tr.t("admin-error-office-clock"), id, form);
+        let page = page(&state, &current, &NewAccountForm::default(), outcome).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let (app, actor, name) = (state.app.clone(), current.actor.clone(), form.name.clone());
+    match blocking(move || app.update_office(&actor, id, &name, clock)).await? {
+        Ok(office) => Ok(page(&state, &current, &NewAccountForm::default(), Outcome::OfficeSaved(office.code))
+            .await?
+            .into_response()),
+        Err(AppError::Invalid(problems)) => {
+            let message = problems
+                .iter()
+                .map(|p| tr.t(if p.field() == "name" { "admin-error-office-name" } else { "admin-error-office-clock" }))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let page =
+                page(&state, &current, &NewAccountForm::default(), Outcome::OfficeRefused(message, id, form)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -53,6 +53,7 @@ pub fn routes() -> Router<AppState> {
         .route("/monitoring", get(areas::monitoring))
         .route("/admin", get(admin::accounts).post(admin::create))
         .route("/admin/accounts/{id}/{action}", post(admin::act))
+        .route("/admin/offices/{id}", post(admin::save_office))
         .route("/audit", get(audit::log))
         .route("/audit/break-glass/{id}/reviewed", post(audit::reviewed))
         .route("/healthz", get(health::check))

@@ -383,6 +383,57 @@ fn a_manager_reviews_emergency_access_on_the_audit_page(back_end: BackEnd) {
     assert!(manager.get(&server.url("/audit")).body.contains("No emergency access awaits review."));
 }
 
+/// A new organisation's first office is "Head office" until the administrator names it: its
+/// name heads the letters it sends.
+fn an_administrator_names_the_office_and_sets_its_clock_on_the_web(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let hq = server.app.office_by_code("hq").unwrap().unwrap();
+    assert_eq!(hq.name, "Head office");
+    let mut admin = Browser::new();
+    admin.login(&server, "administrator", PASSWORD);
+    let page = admin.get(&server.url("/admin"));
+    assert!(page.body.contains("id=\"office-hq-name\"") && page.body.contains("value=\"Head office\""));
+    let csrf = page.csrf();
+    let save = format!("/admin/offices/{}", hq.id);
+    let named = "ОЮЛ «Центр поддержки женских инициатив „Сана Сезім“», Шымкент";
+    let saved = admin.post(&server.url(&save), &[("csrf", &csrf), ("name", named), ("utc_offset_minutes", "300")]);
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(saved.body.contains("id=\"office-saved\"") && saved.body.contains("Сана Сезім"), "{}", saved.body);
+    assert_eq!(server.app.office_by_code("hq").unwrap().unwrap().name, named);
+
+    // Refused, the form comes back as typed, with the reason beside it; nothing changes.
+    let refusals =
+        [("  ", "300", "Give the office a name"), (named, "+5", "in steps of 15"), (named, "UTC+5", "whole number")];
+    for (name, clock, reason) in refusals {
+        let refused = admin.post(&server.url(&save), &[("csrf", &csrf), ("name", name), ("utc_offset_minutes", clock)]);
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("id=\"office-hq-error\"") && refused.body.contains(reason), "{}", refused.body);
+        assert!(refused.body.contains(&format!("value=\"{clock}\"")), "{}", refused.body);
+    }
+    let far = admin.post(&server.url(&save), &[("csrf", &csrf), ("name", named), ("utc_offset_minutes", "900")]);
+    assert_eq!(far.status, 422);
+    assert_eq!(server.app.office_by_code("hq").unwrap().unwrap().utc_offset_minutes, 300);
+    let audited = server
+        .app
+        .store()
+        .read(|tx| {
+            tx.query_i64("SELECT count(*) FROM audit_log WHERE record_kind = 'office' AND action = 'update'", &[])
+        })
+        .unwrap();
+    assert_eq!(audited, 1, "the one change, audited");
+
+    // Only an administrator may; an office that is not there is not found.
+    let mut manager = Browser::new();
+    manager.login(&server, "manager", PASSWORD);
+    let csrf = manager.get(&server.url("/")).csrf();
+    let tried = manager.post(&server.url(&save), &[("csrf", &csrf), ("name", "x"), ("utc_offset_minutes", "300")]);
+    assert_eq!(tried.status, 403);
+    let nowhere = format!("/admin/offices/{}", uuid::Uuid::now_v7());
+    let csrf = admin.get(&server.url("/admin")).csrf();
+    let missing = admin.post(&server.url(&nowhere), &[("csrf", &csrf), ("name", "x"), ("utc_offset_minutes", "300")]);
+    assert_eq!(missing.status, 404);
+}
+
 fn an_administrator_manages_accounts_on_the_web(back_end: BackEnd) {
     let server = Server::start(back_end);
     let mut admin = Browser::new();
@@ -475,5 +526,6 @@ komek_store::with_each_back_end!(
     a_manager_reads_the_audit_log_filtered_and_checks_the_chain,
     a_manager_reviews_emergency_access_on_the_audit_page,
     an_administrator_manages_accounts_on_the_web,
+    an_administrator_names_the_office_and_sets_its_clock_on_the_web,
     the_language_can_be_switched_during_the_second_step,
 );
