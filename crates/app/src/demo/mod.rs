@@ -239,9 +239,12 @@ fn create_staff(app: &App, offices: &[Office]) -> AppResult<Staff> {
     let mut members = Vec::new();
     for s in STAFF {
         let office = offices.iter().find(|o| o.code == s.office).expect("demo offices exist");
-        let created = app.create_account(&system, s.username, s.display_name, s.role, office.id, "ru")?;
-        app.set_password_directly(&system, created.account.id, DEMO_PASSWORD)?;
-        let mut account = created.account;
+        // An account of that name already there (an instance's own analyst) is the demo's.
+        let mut account = match existing.iter().find(|a| a.username == s.username) {
+            Some(account) => account.clone(),
+            None => app.create_account(&system, s.username, s.display_name, s.role, office.id, "ru")?.account,
+        };
+        app.set_password_directly(&system, account.id, DEMO_PASSWORD)?;
         account.must_change_password = false;
         members.push((s.username, Actor::Staff(account)));
     }

@@ -79,7 +79,7 @@ async fn page(
             Outcome::OfficeSaved(code) => p.notice role="status" #office-saved { (tr.t_with("admin-office-saved", "code", code.clone())) },
             Outcome::OfficeRefused(..) | Outcome::None => {},
         }
-        table.log {
+        div.wide { table.log {
             thead { tr {
                 th scope="col" { (tr.t("admin-col-username")) }
                 th scope="col" { (tr.t("admin-col-name")) }
@@ -117,7 +117,7 @@ async fn page(
                     }
                 }
             }
-        }
+        } }
         h2 { (tr.t("admin-create-title")) }
         form method="post" action="/admin" {
             input type="hidden" name="csrf" value=(csrf);

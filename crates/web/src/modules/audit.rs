@@ -70,7 +70,7 @@ pub async fn log(
             @if reviews.is_empty() {
                 p { (tr.t("audit-break-glass-none")) }
             } @else {
-                table.log {
+                div.wide { table.log {
                     thead { tr {
                         th scope="col" { (tr.t("audit-col-time")) }
                         th scope="col" { (tr.t("audit-col-user")) }
@@ -94,7 +94,7 @@ pub async fn log(
                             }
                         }
                     }
-                }
+                } }
             }
         }
         h2 { (tr.t("audit-entries")) }
@@ -123,7 +123,7 @@ pub async fn log(
         @if lines.is_empty() {
             p { (tr.t("audit-empty")) }
         } @else {
-            table.log {
+            div.wide { table.log {
                 thead { tr {
                     th scope="col" { "#" }
                     th scope="col" { (tr.t("audit-col-time")) }
@@ -144,7 +144,7 @@ pub async fn log(
                         }
                     }
                 }
-            }
+            } }
         }
     };
     Ok(layout::page(tr, &current, &tr.t("audit-title"), "/audit", content))

@@ -457,6 +457,103 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
     assert!(printed.starts_with("JVBERi"), "a PDF (\"%PDF\" in base64)");
 }
 
+/// On a phone (390 and 320 px wide) no staff page scrolls sideways: a wide table scrolls
+/// inside its own box, record pages put each label above its value. Every page is visited with the demo
+/// year's data, as a manager and as the administrator.
+#[test]
+fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
+    let Some(driver) = Driver::start() else { return };
+    let server = Server::start(BackEnd::Sqlite);
+    komek_app::demo::generate(&server.app, komek_app::demo::DEFAULT_SEED, &|id: &str| id.to_owned()).unwrap();
+    let first = |sql: &str| server.app.store().read(|tx| tx.query_one(sql, &[])?.get::<String>(0)).unwrap();
+    // Of the fullest records of the manager's office: the case with most parts among those
+    // with a referral, that referral and its person.
+    let case = first(
+        "SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id
+         WHERE o.code = 'hq' AND c.sensitive = 0 AND c.id IN (SELECT case_id FROM referrals)
+         ORDER BY (SELECT count(*) FROM case_events e WHERE e.case_id = c.id) DESC, c.id LIMIT 1",
+    );
+    let referral = first(&format!("SELECT id FROM referrals WHERE case_id = '{case}' ORDER BY id LIMIT 1"));
+    let person = first(&format!("SELECT person_id FROM referrals WHERE id = '{referral}'"));
+    let appeal = first("SELECT id FROM appeals WHERE person_id IS NOT NULL ORDER BY received_at DESC LIMIT 1");
+    let party = first("SELECT party_id FROM case_parties ORDER BY party_id LIMIT 1");
+    let partner = first("SELECT partner_id FROM referrals ORDER BY id LIMIT 1");
+    let pages = [
+        "/".to_owned(),
+        "/hotline".to_owned(),
+        "/hotline/new".to_owned(),
+        format!("/hotline/appeals/{appeal}"),
+        format!("/hotline/appeals/{appeal}/edit"),
+        format!("/persons/{person}"),
+        format!("/persons/{person}/edit"),
+        format!("/persons/{person}/consents/new"),
+        "/cases".to_owned(),
+        format!("/cases/{case}"),
+        format!("/cases/{case}/edit"),
+        format!("/cases/{case}/assessments/new"),
+        format!("/cases/{case}/htcds"),
+        "/parties".to_owned(),
+        format!("/parties/{party}"),
+        "/referrals".to_owned(),
+        "/referrals/partners".to_owned(),
+        format!("/referrals/partners/{partner}"),
+        format!("/referrals/partners/{partner}/edit"),
+        format!("/referrals/new?person={person}&case={case}"),
+        "/referrals/incoming".to_owned(),
+        format!("/referrals/{referral}"),
+        format!("/referrals/{referral}/letter?lang=ru"),
+        "/monitoring".to_owned(),
+        "/reports".to_owned(),
+        "/reports?kind=year&year=2008&office=".to_owned(),
+        "/reports/public".to_owned(),
+        "/reports/rates".to_owned(),
+        "/audit".to_owned(),
+        "/account/password".to_owned(),
+    ];
+    let mut too_wide = Vec::new();
+    let mut measure = |driver: &Driver, width: i64, path: &str| {
+        driver.open(&server.url(path));
+        let widths = driver.session_call(
+            "POST",
+            "/execute/sync",
+            Some(json!({
+                "script": "return [document.documentElement.scrollWidth, window.innerWidth, document.title, \
+                           document.querySelector('main').innerText.slice(0, 200)]",
+                "args": []
+            })),
+        );
+        let (page, screen) = (widths[0].as_i64().unwrap_or(0), widths[1].as_i64().unwrap_or(0));
+        assert!(screen > 0 && screen <= width, "the window is a phone's: {screen} px");
+        assert!(!widths[2].as_str().unwrap_or("").starts_with("Something went wrong"), "{path}: {}", widths[3]);
+        if page > screen {
+            too_wide.push(format!("{path} at {screen} px: {page} px"));
+        }
+    };
+    // The common phone, and the narrowest still sold.
+    let phone =
+        |width: i64| driver.session_call("POST", "/window/rect", Some(json!({ "width": width, "height": 844 })));
+    driver.sign_in(&server, "manager");
+    for width in [390, 320] {
+        phone(width);
+        for path in &pages {
+            measure(&driver, width, path);
+        }
+    }
+    // For a person to look at: a record page and a list on the common phone.
+    phone(390);
+    for (path, name) in [(format!("/cases/{case}"), "phone-case"), ("/hotline".to_owned(), "phone-register")] {
+        driver.open(&server.url(&path));
+        driver.screenshot(name);
+    }
+    driver.sign_in(&server, "administrator");
+    for width in [390, 320] {
+        phone(width);
+        measure(&driver, width, "/admin");
+    }
+    driver.screenshot("phone-admin");
+    assert!(too_wide.is_empty(), "wider than a phone: {too_wide:?}");
+}
+
 /// Waits until `ok` holds: what a click sets off in the browser happens after the click returns.
 fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(15);

@@ -153,7 +153,7 @@ fn pager(tr: Tr<'_>, filters: &Filters, page: &Page<CaseListEntry>) -> Markup {
 fn case_table(tr: Tr<'_>, lines: &[CaseListEntry], names: &Directory, today: chrono::NaiveDate) -> Markup {
     html! {
         @if !lines.is_empty() {
-            table.log #cases {
+            div.wide { table.log #cases {
                 thead { tr {
                     th scope="col" { (tr.t("case-number")) }
                     th scope="col" { (tr.t("case-kind")) }
@@ -180,7 +180,7 @@ fn case_table(tr: Tr<'_>, lines: &[CaseListEntry], names: &Directory, today: chr
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }

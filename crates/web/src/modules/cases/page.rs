@@ -155,7 +155,7 @@ pub fn render(
         section #victims {
             h2 { (tr.t("case-persons")) }
             @if can_edit { p { a href={ "/cases/" (c.id) "/people" } { (tr.t("case-people-link")) } } }
-            table.log {
+            div.wide { table.log {
                 thead { tr {
                     th scope="col" { (tr.t("hotline-col-person")) }
                     th scope="col" { (tr.t("case-victim-status")) }
@@ -180,7 +180,7 @@ pub fn render(
                         }
                     }
                 }
-            }
+            } }
         }
         section #identification {
             h2 { (tr.t("case-identification")) }
@@ -259,7 +259,7 @@ pub fn render(
         section #evidence {
             h2 { (tr.t("case-evidence")) }
             @if !file.evidence.is_empty() {
-                table.log {
+                div.wide { table.log {
                     thead { tr {
                         th scope="col" { (tr.t("evidence-name")) }
                         th scope="col" { (tr.t("evidence-size")) }
@@ -278,7 +278,7 @@ pub fn render(
                             }
                         }
                     }
-                }
+                } }
             }
             @if can_edit { (super::part_forms::evidence_form(tr, current, c.id, retry)) }
         }

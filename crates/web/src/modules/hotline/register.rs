@@ -215,7 +215,7 @@ fn pager(tr: Tr<'_>, filters: &Filters, page: &Page<AppealLine>) -> Markup {
 pub fn appeal_table(tr: Tr<'_>, lines: &[AppealLine], names: &Directory, clock: FixedOffset) -> Markup {
     html! {
         @if !lines.is_empty() {
-            table.log {
+            div.wide { table.log {
                 thead { tr {
                     th scope="col" { (tr.t("hotline-col-received")) }
                     th scope="col" { (tr.t("intake-channel")) }
@@ -240,7 +240,7 @@ pub fn appeal_table(tr: Tr<'_>, lines: &[AppealLine], names: &Directory, clock: 
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }

@@ -59,7 +59,7 @@ pub fn section(
         section #consents {
             h2 { (tr.t("consents-title")) }
             @if consents.is_empty() { p { (tr.t("consents-none")) } } @else {
-                table.log {
+                div.wide { table.log {
                     thead { tr {
                         th scope="col" { (tr.t("consent-given-on")) }
                         th scope="col" { (tr.t("consent-recipients")) }
@@ -90,7 +90,7 @@ pub fn section(
                             }
                         }
                     }
-                }
+                } }
             }
             p.actions { a.button href={ "/persons/" (person) "/consents/new" } { (tr.t("consent-record")) } }
         }

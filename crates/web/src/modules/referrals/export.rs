@@ -172,7 +172,7 @@ fn page(
             button type="submit" name="format" value="csv" { (tr.t("htcds-download-csv")) }
         }
         @if !data.preview.coverage.is_empty() {
-            table.log #coverage {
+            div.wide { table.log #coverage {
                 thead { tr {
                     th scope="col" { (tr.t("hotline-col-person")) }
                     th scope="col" { (tr.t("htcds-goes")) }
@@ -191,7 +191,7 @@ fn page(
                         }
                     }
                 }
-            }
+            } }
         }
     };
     layout::page(tr, current, &title, "/cases", content)

@@ -77,7 +77,7 @@ pub fn table(
     today: chrono::NaiveDate,
 ) -> Markup {
     html! {
-        table.log.referrals {
+        div.wide { table.log.referrals {
             thead { tr {
                 th scope="col" { (tr.t("referral-number")) }
                 th scope="col" { (tr.t("hotline-col-person")) }
@@ -99,7 +99,7 @@ pub fn table(
                     }
                 }
             }
-        }
+        } }
     }
 }
 

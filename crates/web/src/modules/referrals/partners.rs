@@ -76,7 +76,7 @@ pub enum Opens {
 pub fn found_table(tr: Tr<'_>, found: &[Partner], opens: Opens) -> Markup {
     html! {
         @if found.is_empty() { p { (tr.t("partners-none")) } } @else {
-            table.records {
+            div.wide { table.records {
                 thead { tr {
                     th { (tr.t("partners-name")) } th { (tr.t("partners-kind")) } th { (tr.t("partners-country")) }
                     th { (tr.t("partners-regions")) } th { (tr.t("partners-services")) } th { (tr.t("partners-hours")) }
@@ -94,7 +94,7 @@ pub fn found_table(tr: Tr<'_>, found: &[Partner], opens: Opens) -> Markup {
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }

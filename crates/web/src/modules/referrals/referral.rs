@@ -475,7 +475,7 @@ fn page(
         }
         section #steps {
             h2 { (tr.t("referral-steps")) }
-            table.log {
+            div.wide { table.log {
                 thead { tr {
                     th scope="col" { (tr.t("referral-step-on")) }
                     th scope="col" { (tr.t("referral-status")) }
@@ -492,7 +492,7 @@ fn page(
                         }
                     }
                 }
-            }
+            } }
             @if !next.is_empty() {
                 (errors.summary(tr))
                 (errors.message(tr, "version"))

@@ -583,7 +583,7 @@ fn figures(tr: Tr<'_>, table: &Table, id: &str, heading: &str) -> Markup {
         .collect();
     html! {
         div.report-figures {
-            table.report id=(id) aria-labelledby=(heading) {
+            div.wide { table.report id=(id) aria-labelledby=(heading) {
                 thead { tr {
                     th scope="col" { (rows_header(tr, table.labels)) }
                     @for c in &table.columns { th.num scope="col" { (tr.t(&format!("report-column-{}", c.id))) } }
@@ -606,7 +606,7 @@ fn figures(tr: Tr<'_>, table: &Table, id: &str, heading: &str) -> Markup {
                         @for _ in 1..table.columns.len() { td {} }
                     } }
                 }
-            }
+            } }
             @if table.unstated.is_some() { p.hint { (tr.t("report-unstated-note")) } }
         }
     }

@@ -263,7 +263,7 @@ fn budget_section(tr: Tr<'_>, budget: &PrivacyBudget) -> Markup {
             h2 #privacy-budget-h { (tr.t("report-budget-heading")) }
             p { (tr.t_with("report-budget-per-year", "epsilon", epsilon_text(budget.per_year_milli))) }
             @if !budget.spent.is_empty() {
-                table.report aria-labelledby="privacy-budget-h" {
+                div.wide { table.report aria-labelledby="privacy-budget-h" {
                     thead { tr {
                         th scope="col" { (tr.t("report-budget-year")) }
                         th.num scope="col" { (tr.t("report-budget-spent")) }
@@ -278,7 +278,7 @@ fn budget_section(tr: Tr<'_>, budget: &PrivacyBudget) -> Markup {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }
@@ -323,7 +323,7 @@ fn ledger_section(tr: Tr<'_>, offices: &[Office], ledger: &Ledger) -> Markup {
             @if ledger.entries.is_empty() {
                 p.hint { (tr.t("report-ledger-empty")) }
             } @else {
-                table.report aria-labelledby="release-ledger-h" {
+                div.wide { table.report aria-labelledby="release-ledger-h" {
                     thead { tr {
                         th scope="col" { (tr.t("report-ledger-made")) }
                         th scope="col" { (tr.t("report-ledger-by")) }
@@ -342,7 +342,7 @@ fn ledger_section(tr: Tr<'_>, offices: &[Office], ledger: &Ledger) -> Markup {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }
@@ -370,7 +370,7 @@ fn section(tr: Tr<'_>, table: &ReleaseTable) -> Markup {
             @if table.rows.is_empty() {
                 p.hint { (tr.t("report-no-figures")) }
             } @else {
-                table.report aria-labelledby=(heading) {
+                div.wide { table.report aria-labelledby=(heading) {
                     thead { tr {
                         th scope="col" { (rows_header(tr, table.labels)) }
                         @for c in &table.columns { th.num scope="col" { (tr.t(&format!("report-column-{}", c.id))) } }
@@ -388,7 +388,7 @@ fn section(tr: Tr<'_>, table: &ReleaseTable) -> Markup {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }

@@ -147,7 +147,7 @@ fn render(
         @if rates.is_empty() {
             p.hint { (tr.t("report-rates-none")) }
         } @else {
-            table.report.rates {
+            div.wide { table.report.rates {
                 thead { tr {
                     th scope="col" { (tr.t("report-rates-currency")) }
                     th scope="col" { (tr.t("report-rates-valid-from")) }
@@ -157,7 +157,7 @@ fn render(
                 tbody {
                     @for rate in &rates { (rate_row(tr, current, rate, editable)) }
                 }
-            }
+            } }
         }
         @if editable {
             (rate_form(tr, current, typed, errors))
