@@ -225,7 +225,7 @@ impl App {
         utc_offset_minutes: i32,
     ) -> Result<Office, AppError> {
         actor.require(komek_domain::Capability::ManageSettings)?;
-        Ok(self.store.write(|tx| {
+        self.store.write(|tx| {
             let before = repo::offices::get(tx, id)?;
             let office = Office { name: name.trim().to_owned(), utc_offset_minutes, ..before.clone() };
             let errors = office.validate();
@@ -245,7 +245,7 @@ impl App {
                 self.audit(tx, event.detail(changed.join("; ")))?;
             }
             Ok(Ok(office))
-        })??)
+        })?
     }
 
     pub fn offices(&self) -> Result<Vec<Office>, AppError> {

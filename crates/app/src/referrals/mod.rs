@@ -93,6 +93,10 @@ struct FirstStep<'a> {
     note: Option<&'a str>,
 }
 
+/// A list of the referral desk as the store reads it: an office's (or every office's), at most
+/// so many, in the list's order.
+type DeskList = fn(&mut dyn Tx, Option<OfficeId>, i64) -> Result<Vec<StoredReferral>, StoreError>;
+
 /// The id a referral sent by `account` under the id `sent` is kept as (see
 /// [`crate::appeals::kept_id`]): one sender's form sent twice reaches one referral.
 pub(crate) fn kept_id(account: komek_domain::AccountId, sent: ReferralId) -> ReferralId {
@@ -583,12 +587,7 @@ impl App {
 
     /// At most `limit` referrals of a list of the desk `read` gives in its order, those of
     /// persons out of the actor's reach left out.
-    fn desk_list(
-        &self,
-        actor: &Actor,
-        limit: usize,
-        read: fn(&mut dyn Tx, Option<OfficeId>, i64) -> Result<Vec<StoredReferral>, StoreError>,
-    ) -> AppResult<Vec<Referral>> {
+    fn desk_list(&self, actor: &Actor, limit: usize, read: DeskList) -> AppResult<Vec<Referral>> {
         if !policy::may_refer(actor) {
             return Err(AppError::Forbidden);
         }
