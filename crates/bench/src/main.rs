@@ -261,12 +261,11 @@ fn report_figures(app: &App) -> anyhow::Result<()> {
         months,
     };
     type Figure = fn(&mut dyn komek_store::Tx, &Scope) -> Result<(), komek_store::StoreError>;
-    let figures: [(&str, Figure); 12] = [
+    let figures: [(&str, Figure); 11] = [
         ("appeals by month", |tx, s| counts::appeals_by_month(tx, s).map(drop)),
         ("appeal groups", |tx, s| counts::appeal_groups(tx, s).map(drop)),
         ("topic sets", |tx, s| counts::topic_sets(tx, s).map(drop)),
-        ("victims", |tx, s| counts::victims(tx, s).map(drop)),
-        ("victims' profiles", |tx, s| counts::victim_profiles(tx, s).map(drop)),
+        ("victims, by standing and by profile", |tx, s| counts::victims(tx, s).map(drop)),
         ("indicator prevalence", |tx, s| counts::assessed(tx, s).map(drop)),
         ("repatriated", |tx, s| counts::repatriated(tx, s).map(drop)),
         ("services", |tx, s| counts::services(tx, s).map(drop)),

@@ -127,6 +127,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0019_declined_referrals.sql"),
         postgres: include_str!("migrations/postgres/0019_declined_referrals.sql"),
     },
+    Migration {
+        version: 20,
+        name: "victim profiles",
+        sqlite: include_str!("migrations/sqlite/0020_victim_profiles.sql"),
+        postgres: include_str!("migrations/postgres/0020_victim_profiles.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -14,6 +14,8 @@
 //! receipt (UTC milliseconds); cases, services, proceedings and assessments by their ISO day,
 //! compared as text.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::indicators::{Eleven, tags_of_bits};
 use komek_domain::referrals::Direction;
@@ -174,40 +176,45 @@ pub fn topic_sets(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<TopicSet>, Store
 }
 
 /// Victims assisted: the distinct persons presumed or identified as victims in the cases
-/// opened in the scope, each once, at the strongest standing they have in those cases.
-pub fn victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
+/// opened in the scope, each once, at the strongest standing they have in those cases; and
+/// the same persons by sex, age band and citizenship.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Victims {
+    /// Persons per standing: "identified" or "presumed".
+    pub by_status: Vec<(String, u64)>,
+    pub profiles: Vec<VictimProfile>,
+}
+
+/// [`Victims`] in one walk of the scope's cases: a line per standing and profile, each
+/// person's profile read from the index of migration 20 rather than from their row (which
+/// holds their sealed identity), then summed both ways here.
+pub fn victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Victims, StoreError> {
     let (office, values) = days(scope, "c.office_id = $3");
     let sql = format!(
-        "SELECT CASE WHEN v.strongest = 2 THEN 'identified' ELSE 'presumed' END, count(*) FROM (
+        "SELECT CASE WHEN v.strongest = 2 THEN 'identified' ELSE 'presumed' END, p.sex, p.age_band, p.citizenship,
+                count(*) FROM (
              SELECT cp.person_id, MAX(CASE WHEN cp.victim_status = 'identified' THEN 2 ELSE 1 END) AS strongest
              FROM cases c JOIN case_persons cp ON cp.case_id = c.id
              WHERE c.opened_on >= $1 AND c.opened_on <= $2{office}
                AND cp.victim_status IN ('presumed', 'identified')
              GROUP BY cp.person_id
-         ) v GROUP BY v.strongest"
-    );
-    counted(tx.query(&sql, &values)?)
-}
-
-/// The victims assisted (as [`victims`] counts them, each person once) by sex, age band and
-/// citizenship.
-pub fn victim_profiles(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<VictimProfile>, StoreError> {
-    let (office, values) = days(scope, "c.office_id = $3");
-    let sql = format!(
-        "SELECT p.sex, p.age_band, p.citizenship, count(*) FROM (
-             SELECT DISTINCT cp.person_id
-             FROM cases c JOIN case_persons cp ON cp.case_id = c.id
-             WHERE c.opened_on >= $1 AND c.opened_on <= $2{office}
-               AND cp.victim_status IN ('presumed', 'identified')
          ) v JOIN persons p ON p.id = v.person_id
-         GROUP BY p.sex, p.age_band, p.citizenship"
+         GROUP BY v.strongest, p.sex, p.age_band, p.citizenship"
     );
-    tx.query(&sql, &values)?
-        .iter()
-        .map(|r| {
-            Ok(VictimProfile { sex: r.get(0)?, age_band: r.get(1)?, citizenship: r.get(2)?, persons: count(r, 3)? })
-        })
-        .collect()
+    let mut by_status: BTreeMap<String, u64> = BTreeMap::new();
+    let mut profiles: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for r in tx.query(&sql, &values)? {
+        let n = count(&r, 4)?;
+        *by_status.entry(r.get(0)?).or_default() += n;
+        *profiles.entry((r.get(1)?, r.get(2)?, r.get(3)?)).or_default() += n;
+    }
+    Ok(Victims {
+        by_status: by_status.into_iter().collect(),
+        profiles: profiles
+            .into_iter()
+            .map(|((sex, age_band, citizenship), persons)| VictimProfile { sex, age_band, citizenship, persons })
+            .collect(),
+    })
 }
 
 /// Referrals made in the scope (by the day migration 18 keeps on each: sent, for one we sent;
@@ -451,12 +458,13 @@ pub fn assessed(tx: &mut dyn Tx, scope: &Scope) -> Result<Assessed, StoreError> 
 /// connections (each in its own snapshot): the appeals and the victims assisted …
 pub fn appeals_and_victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
     plan_for_the_period(tx)?;
+    let victims = victims(tx, scope)?;
     Ok(Figures {
         appeals_by_month: appeals_by_month(tx, scope)?,
         appeal_groups: appeal_groups(tx, scope)?,
         topic_sets: topic_sets(tx, scope)?,
-        victims: victims(tx, scope)?,
-        victim_profiles: victim_profiles(tx, scope)?,
+        victims: victims.by_status,
+        victim_profiles: victims.profiles,
         ..Figures::default()
     })
 }
