@@ -284,7 +284,7 @@ impl App {
         }
         match appeal.person_id {
             Some(person) => {
-                let office = repo::persons::get(tx, person)?.office_id;
+                let office = repo::persons::office_of(tx, person)?;
                 self.reaches_person(tx, actor, person, office)
             }
             None => Ok(true),

@@ -111,8 +111,8 @@ impl App {
         self.audited_read(|tx| self.person_in(tx, actor, id)).map_err(Into::into)
     }
 
-    /// The names of the persons of a case that the actor may see, read in one transaction
-    /// (each read audited on its person's record, as any other read of an identity).
+    /// The names of the listed persons that the actor may see, read in one transaction and
+    /// audited by one entry naming each person shown (a case's persons, the referral desk).
     pub fn names_within_reach(
         &self,
         actor: &Actor,
@@ -124,9 +124,16 @@ impl App {
         Ok(self.audited_read(|tx| {
             let mut names = std::collections::HashMap::new();
             for id in persons {
-                if let Some(identity) = self.person_in(tx, actor, *id)?.identity {
+                if let Some(identity) = self.person_unaudited(tx, actor, *id, false)?.identity {
                     names.insert(*id, identity.full_name);
                 }
+            }
+            // One entry naming every person whose name was shown, as a search's: the log's
+            // record filter finds it under each of them.
+            if !names.is_empty() {
+                let shown = persons.iter().filter(|id| names.contains_key(id));
+                let detail = crate::audit::search_detail(format!("names of {} listed", persons.len()), shown);
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, "names").detail(detail))?;
             }
             Ok(names)
         })?)
@@ -135,8 +142,8 @@ impl App {
     /// Whether the actor may see (and so link appeals to) a person; reads nothing identifying.
     pub fn can_reach_person(&self, actor: &Actor, id: PersonId) -> AppResult<bool> {
         Ok(self.store.read(|tx| {
-            let stored = repo::persons::get(tx, id)?;
-            self.reaches_person(tx, actor, id, stored.office_id)
+            let office = repo::persons::office_of(tx, id)?;
+            self.reaches_person(tx, actor, id, office)
         })?)
     }
 

@@ -598,9 +598,12 @@ impl App {
             let more = i64::try_from(limit.saturating_mul(2)).unwrap_or(i64::MAX);
             let mut shown = Vec::new();
             for stored in read(tx, office, more)? {
+                if shown.len() == limit {
+                    break;
+                }
                 let person = stored.referral.person_id;
-                let person_office = komek_store::repo::persons::get(tx, person)?.office_id;
-                if shown.len() < limit && self.reaches_person(tx, actor, person, person_office)? {
+                let person_office = komek_store::repo::persons::office_of(tx, person)?;
+                if self.reaches_person(tx, actor, person, person_office)? {
                     shown.push(stored.referral);
                 }
             }

@@ -123,6 +123,37 @@ fn a_search_is_one_entry_naming_what_it_showed(store: Store, _other: &dyn Fn() -
     assert!(app.audit_log(&manager, &everything, 50).unwrap().is_empty(), "an empty id matches no search");
 }
 
+/// A list of names (a case's persons, the referral desk) is one entry naming each person
+/// whose name it showed, found by each person's id; a person out of reach is not named.
+fn a_list_of_names_is_one_entry_naming_whom_it_showed(store: Store, _other: &dyn Fn() -> Store) {
+    let (app, operator) = app_with_operator(store);
+    let persons: Vec<PersonId> = NAMES.iter().map(|n| register(&app, &operator, n)).collect();
+    let other_office = app.create_office(&Actor::System, "tk", "Turkestan", 300).unwrap();
+    let elsewhere = app.register_person(
+        &Actor::System,
+        Some(other_office.id),
+        PersonProfile { sex: "female".into(), citizenship: "KG".into(), ..Default::default() },
+        PersonIdentity { full_name: "Асанова Бегимай".into(), ..Default::default() },
+    );
+    let elsewhere = elsewhere.unwrap();
+    let listed: Vec<PersonId> = persons.iter().copied().chain([elsewhere]).collect();
+    let before = entries(app.store());
+    let names = app.names_within_reach(&operator, &listed).unwrap();
+    assert_eq!(names.len(), persons.len(), "the person of another office is not named");
+    assert_eq!(entries(app.store()) - before, 1, "one entry for the list, none per name");
+    let entries_about = |id: PersonId| {
+        let filter = Filter { record_id: Some(id.to_string()), ..Default::default() };
+        app.audit_log(&Actor::System, &filter, 50).unwrap()
+    };
+    for p in &persons {
+        assert!(
+            entries_about(*p).iter().any(|l| l.action == "read" && l.detail.contains(&p.to_string())),
+            "the list that showed {p} is found by its id"
+        );
+    }
+    assert!(entries_about(elsewhere).iter().all(|l| l.action != "read"), "nobody read the one out of reach");
+}
+
 /// When a read returns, its entry is committed: another connection sees it.
 fn an_answered_read_is_in_the_database_when_it_returns(store: Store, other: &dyn Fn() -> Store) {
     let (app, operator) = app_with_operator(store);
@@ -187,6 +218,7 @@ on_both_back_ends!(
     concurrent_reads_and_writes_keep_one_intact_chain,
     waiting_reads_are_committed_in_one_transaction,
     a_search_is_one_entry_naming_what_it_showed,
+    a_list_of_names_is_one_entry_naming_whom_it_showed,
     an_answered_read_is_in_the_database_when_it_returns,
     a_read_whose_entry_fails_is_not_answered,
 );

@@ -92,8 +92,8 @@ pub fn page(tx: &mut dyn Tx, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>
 }
 
 /// The newest entries matching the filters (each `None` matches everything). A record id
-/// matches the entries about that record and the searches that showed it, whose detail
-/// names the records shown (`shown …`): one scan of the log either way, as the record filter
+/// matches the entries about that record and the searches and lists that showed it, whose
+/// detail names the records shown (`shown …`): one scan of the log either way, as the record filter
 /// has no index of its own (`audit_record` leads with the kind).
 pub fn search(
     tx: &mut dyn Tx,
@@ -110,7 +110,7 @@ pub fn search(
     tx.query(
         &format!(
             "SELECT {COLUMNS} FROM audit_log WHERE (CAST($1 AS TEXT) IS NULL OR account_id = $1)
-             AND (CAST($2 AS TEXT) IS NULL OR record_id = $2 OR (action = 'search' AND CAST($2 AS TEXT) <> '' AND {shown} > 0))
+             AND (CAST($2 AS TEXT) IS NULL OR record_id = $2 OR (action IN ('search', 'read') AND CAST($2 AS TEXT) <> '' AND {shown} > 0))
              AND (CAST($3 AS TEXT) IS NULL OR action = $3) ORDER BY seq DESC LIMIT $4"
         ),
         &[Value::from(account_id), Value::from(record_id), Value::from(action), limit.into()],

@@ -99,6 +99,12 @@ pub fn get(tx: &mut dyn Tx, id: PersonId) -> Result<StoredPerson, StoreError> {
     from_row(&tx.query_one(&format!("SELECT {COLUMNS} FROM persons WHERE id = $1"), params![id])?)
 }
 
+/// The office a person belongs to, without reading their sealed identity: for checking
+/// reach before anything is opened.
+pub fn office_of(tx: &mut dyn Tx, id: PersonId) -> Result<OfficeId, StoreError> {
+    tx.query_one("SELECT office_id FROM persons WHERE id = $1", params![id])?.get(0)
+}
+
 /// Persons whose blind index holds any of `tokens`, best match first.
 pub fn find(tx: &mut dyn Tx, search: &SearchTokens, limit: i64) -> Result<Vec<(PersonId, i64)>, StoreError> {
     Ok(BlindIndex::Persons.find(tx, search, limit)?.into_iter().map(|(id, hits)| (PersonId(id), hits)).collect())
