@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
-use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId};
+use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId, VisitId};
 use komek_store::repo::appeals::{AppealFilter, FollowUp};
 // Lines and order of the register are plain data every caller of the services may use.
 pub use komek_store::repo::appeals::{AppealLine, AppealSort};
@@ -40,6 +40,9 @@ pub struct Intake {
     /// day of the call) when the call is linked to such a person, in words the caller chose
     /// for its reader; empty for a plain English sentence.
     pub lead_notice: String,
+    /// The monitoring visit on which the appeal was taken (an on-site consultation): the
+    /// appeal comes by the mobile group and is linked to the visit in the same transaction.
+    pub visit: Option<VisitId>,
 }
 
 /// What an intake saved.
@@ -95,7 +98,7 @@ impl App {
     /// system (CLI, demo) must name both. The id is the caller's, so a form sent twice saves once.
     pub fn register_appeal(&self, actor: &Actor, appeal: Appeal) -> AppResult<AppealId> {
         let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
-        let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new() };
+        let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new(), visit: None };
         Ok(self.register_intake(actor, intake)?.appeal_id)
     }
 
@@ -125,7 +128,10 @@ impl App {
 
     fn register_intake_once(&self, actor: &Actor, intake: Intake) -> AppResult<IntakeSaved> {
         actor.require(Capability::RegisterAppeals)?;
-        let Intake { mut appeal, person, new_parties, lead_notice } = intake;
+        let Intake { mut appeal, person, new_parties, lead_notice, visit } = intake;
+        if visit.is_some() {
+            appeal.channel = "mobile-group".into();
+        }
         if let Actor::Staff(account) = actor {
             appeal.office_id = account.office_id;
             appeal.operator_id = account.id;
@@ -142,6 +148,9 @@ impl App {
             }
         }
         AppError::invalid(errors)?;
+        if let Some(visit) = visit {
+            self.check_visit_takes_appeals(actor, visit)?;
+        }
         let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
         self.store
             .write(|tx| {
@@ -181,7 +190,15 @@ impl App {
                 appeal.parties.sort();
                 appeal.parties.dedup_by_key(|(id, _)| *id);
                 repo::appeals::insert(tx, &appeal, notes_enc)?;
-                self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, appeal.id.to_string()))?;
+                let created = Event::new(actor.account_id(), Action::Create, KIND, appeal.id.to_string());
+                let created = match visit {
+                    Some(visit) => {
+                        repo::visits::link_appeal(tx, visit, appeal.id)?;
+                        created.detail(format!("on visit {visit}"))
+                    }
+                    None => created,
+                };
+                self.audit(tx, created)?;
                 self.tell_leads_of_call(tx, actor, &appeal, &restricted_cases, &lead_notice)?;
                 Ok(IntakeSaved { appeal_id: appeal.id, person_id: appeal.person_id, created: true })
             })
@@ -312,6 +329,7 @@ impl App {
             }),
             person: query.person,
             party: query.party,
+            visit: None,
         };
         let page = page.max(0);
         let mut items = self

@@ -19,6 +19,7 @@ pub mod crypto;
 pub mod dashboard;
 pub mod demo;
 pub mod instance;
+pub mod monitoring;
 pub mod open_data;
 pub mod parties;
 pub mod partners;

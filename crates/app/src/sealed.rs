@@ -5,7 +5,7 @@
 
 use komek_domain::{
     AccountId, AppealId, CaseId, ConsentId, EventId, EvidenceId, NoteId, PartnerId, PartyId, PersonId, ProceedingId,
-    ReferralId, ServiceId, TaskId,
+    ReferralId, ServiceId, TaskId, VisitId,
 };
 use uuid::Uuid;
 
@@ -19,6 +19,11 @@ pub fn appeal_notes(id: AppealId) -> FieldRef<'static> {
 /// Who a person is: names, phones, documents, address, notes.
 pub fn person_identity(id: PersonId) -> FieldRef<'static> {
     FieldRef { kind: "person", id: id.0, field: "identity" }
+}
+
+/// A monitoring visit's settlement, narrative and reason for calling it off.
+pub fn visit_notes(id: VisitId) -> FieldRef<'static> {
+    FieldRef { kind: "visit", id: id.0, field: "notes" }
 }
 
 /// Who a party (employer, intermediary) is.
@@ -135,6 +140,7 @@ mod tests {
             (appeal_notes(AppealId(id)), "appeal", "notes"),
             (person_identity(PersonId(id)), "person", "identity"),
             (party_identity(PartyId(id)), "party", "identity"),
+            (visit_notes(VisitId(id)), "visit", "notes"),
             (case_summary(CaseId(id)), "case", "summary"),
             (service_result(ServiceId(id)), "service", "result"),
             (service_accompanied_by(ServiceId(id)), "service", "accompanied_by"),

@@ -46,6 +46,8 @@ pub enum Capability {
     /// Share a person's data without their consent (a child in danger, a threat to life),
     /// with a written justification that the audit review shows.
     OverrideConsent,
+    /// Plan monitoring visits and record what the mobile group found.
+    RecordVisits,
 }
 
 impl Role {
@@ -93,6 +95,7 @@ impl Role {
                 ManageSettings,
                 ManagePartners,
                 OverrideConsent,
+                RecordVisits,
             ],
             Self::Manager => &[
                 ViewIdentifying,
@@ -105,11 +108,13 @@ impl Role {
                 ViewAudit,
                 ManagePartners,
                 OverrideConsent,
+                RecordVisits,
             ],
-            Self::Lawyer => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, MergePersons],
-            Self::Psychologist => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases],
+            // The mobile group is multidisciplinary: lawyers and psychologists go out with it.
+            Self::Lawyer => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, MergePersons, RecordVisits],
+            Self::Psychologist => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, RecordVisits],
             Self::HotlineOperator => &[ViewIdentifying, RegisterAppeals, ViewCases],
-            Self::MobileConsultant => &[ViewIdentifying, RegisterAppeals, ViewCases],
+            Self::MobileConsultant => &[ViewIdentifying, RegisterAppeals, ViewCases, RecordVisits],
             Self::Analyst => &[ViewReports, PublishOpenData],
         }
     }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::casework::*;
 use crate::entities::*;
 use crate::indicators::{Answer, Source};
+use crate::monitoring::*;
 use crate::referrals::*;
 use crate::*;
 
@@ -127,6 +128,18 @@ const FIELDS: &[(&str, &str, Kind)] = &[
     ("referral: fields[]", "fields", Code),
     ("referral: override_reason", "override_reason", Text),
     ("referral: status", "status", Code),
+    ("visit: status", "status", Code),
+    ("visit: region", "region", Code),
+    ("visit: district", "district", Code),
+    ("visit: place_kind", "place_kind", Code),
+    ("visit: people.citizenships[].citizenship", "people.citizenships", Code),
+    ("visit: checks[].item", "checks.item", Code),
+    ("visit: violations[].kind", "violations.kind", Code),
+    ("visit: materials[].kind", "materials.kind", Code),
+    ("visit: materials[].language", "materials.language", Code),
+    ("visit: notes.settlement", "settlement", Line),
+    ("visit: notes.narrative", "narrative", Text),
+    ("visit: notes.cancel_reason", "cancel_reason", Text),
 ];
 
 /// A person as the services take one: a profile and an identity.
@@ -428,6 +441,43 @@ fn records() -> Vec<Record> {
                 created_at: Utc::now(),
             },
             Referral::validate,
+        ),
+        record(
+            "visit",
+            Visit {
+                id: VisitId::new(),
+                office_id: OfficeId::new(),
+                status: "done".into(),
+                planned_on: day(),
+                visited_on: Some(day()),
+                region: "turkistan".into(),
+                district: "maktaaral".into(),
+                place_kind: "cotton-field".into(),
+                party_id: Some(party),
+                partners: vec![PartnerId::new()],
+                team: vec![AccountId::new()],
+                people: PeopleMet {
+                    total: 63,
+                    women: 20,
+                    men: 43,
+                    minors: 11,
+                    citizenships: vec![CitizenshipCount { citizenship: "UZ".into(), people: 63 }],
+                },
+                // The answer is an enum: it no longer reads as the record when changed.
+                checks: vec![Check { item: "passports-held".into(), answer: Observation::Yes, people: Some(20) }],
+                hours_per_day: Some(12),
+                violations: vec![Violation { kind: "child-labour".into(), people: Some(11) }],
+                materials: vec![Material { kind: "leaflet".into(), language: "uz".into(), quantity: 60 }],
+                notes: Some(VisitNotes {
+                    settlement: "аул Жетысай".into(),
+                    narrative: "Passports kept by the foreman.".into(),
+                    cancel_reason: String::new(),
+                }),
+                created_by: None,
+                updated_at: Utc::now(),
+                version: 1,
+            },
+            |v| v.validate(day()),
         ),
     ]
 }

@@ -72,6 +72,10 @@ id_type! {
     ConsentId;
     /// A person sent to a partner, or to us by one.
     ReferralId;
+    /// A monitoring visit of the mobile group.
+    VisitId;
+    /// A photograph taken on a monitoring visit.
+    PhotoId;
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod limits;
 pub mod lookups;
 pub mod matching;
 pub mod money;
+pub mod monitoring;
 pub mod normalise;
 pub mod private_release;
 pub mod public_release;
@@ -54,6 +55,9 @@ pub enum ValidationError {
     TooMany { field: &'static str, max: usize },
     #[error("{field}: must not be in the future")]
     Future { field: &'static str },
+    /// A count larger than the count it is part of ("11 minors of 63 people met").
+    #[error("{field}: must not be more than {max}")]
+    MoreThan { field: &'static str, max: u32 },
 }
 
 impl ValidationError {
@@ -69,7 +73,8 @@ impl ValidationError {
             | Self::ControlCharacter { field }
             | Self::TooLarge { field, .. }
             | Self::TooMany { field, .. }
-            | Self::Future { field } => field,
+            | Self::Future { field }
+            | Self::MoreThan { field, .. } => field,
         }
     }
 }

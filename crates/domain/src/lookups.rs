@@ -290,6 +290,39 @@ lookup!(
     ]
 );
 
+lookup!(
+    /// Where a monitoring visit stands: planned for a day, done, or called off with a reason.
+    VISIT_STATUS = "visit-status" ["planned", "done", "cancelled"]
+);
+
+lookup!(
+    /// What the mobile group looks at on every visit (each answered yes, no or not seen).
+    /// Each item is worded so that its answer is a fact seen on the spot; which answer signals a
+    /// violation is the domain's `monitoring::CHECK_SIGNALS`.
+    CHECK_ITEM = "check-item" [
+        "written-contracts", "passports-held", "wages-on-time", "long-hours", "days-off",
+        "decent-housing", "drinking-water", "food", "children-working", "children-out-of-school",
+        "medical-access", "free-movement", "threats-violence", "registered",
+    ]
+);
+
+lookup!(
+    /// Violations of workers' rights found on a visit; where one fits an ILO indicator of
+    /// forced labour, `monitoring::violation_indicator` says which.
+    VIOLATION = "violation" [
+        "documents-withheld", "no-written-contract", "wages-withheld", "excessive-hours",
+        "no-days-off", "degrading-living-conditions", "no-drinking-water", "no-food",
+        "child-labour", "children-out-of-school", "no-medical-access", "restricted-movement",
+        "threats-violence", "physical-violence", "debt-bondage", "deception", "isolation",
+        "unregistered-workers",
+    ]
+);
+
+lookup!(
+    /// Materials the information campaign hands out.
+    MATERIAL = "material" ["leaflet", "booklet", "poster", "hotline-card", "memo"]
+);
+
 /// Every list, for screens that show them all and for the translation completeness test.
 pub const ALL: &[LookupList] = &[
     CHANNEL,
@@ -326,6 +359,10 @@ pub const ALL: &[LookupList] = &[
     REFERRAL_STATUS,
     RECRUITMENT_METHOD,
     MEANS_OF_CONTROL,
+    VISIT_STATUS,
+    CHECK_ITEM,
+    VIOLATION,
+    MATERIAL,
 ];
 
 #[cfg(test)]

@@ -133,6 +133,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0020_victim_profiles.sql"),
         postgres: include_str!("migrations/postgres/0020_victim_profiles.sql"),
     },
+    Migration {
+        version: 21,
+        name: "monitoring visits",
+        sqlite: include_str!("migrations/sqlite/0021_monitoring_visits.sql"),
+        postgres: include_str!("migrations/postgres/0021_monitoring_visits.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

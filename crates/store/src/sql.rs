@@ -103,6 +103,20 @@ impl FromValue for i32 {
     }
 }
 
+/// Counts (people met, copies handed out) are stored as integers and never negative.
+impl FromValue for u32 {
+    const EXPECTED: &'static str = "a count";
+    fn from_value(value: &Value) -> Option<Self> {
+        i64::from_value(value).and_then(|i| u32::try_from(i).ok())
+    }
+}
+
+impl From<u32> for Value {
+    fn from(count: u32) -> Self {
+        Value::Int(i64::from(count))
+    }
+}
+
 impl FromValue for bool {
     const EXPECTED: &'static str = "a boolean";
     fn from_value(value: &Value) -> Option<Self> {
@@ -204,7 +218,9 @@ id_values!(
     EvidenceId,
     PartnerId,
     ConsentId,
-    ReferralId
+    ReferralId,
+    VisitId,
+    PhotoId
 );
 
 impl From<i64> for Value {

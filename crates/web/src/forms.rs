@@ -91,6 +91,7 @@ impl FieldErrors {
                 ValidationError::TooLarge { max, .. } => ("form-too-large", Some(max.to_string())),
                 ValidationError::TooMany { max, .. } => ("form-too-many", Some(max.to_string())),
                 ValidationError::Future { .. } => ("form-invalid-date", None),
+                ValidationError::MoreThan { max, .. } => ("form-more-than", Some(max.to_string())),
             };
             self.0.entry(naming.form(e.field())).or_insert((id, max));
         }

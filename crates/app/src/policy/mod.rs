@@ -13,6 +13,7 @@
 
 pub mod appeals;
 pub mod cases;
+pub mod monitoring;
 pub mod notes;
 pub mod partners;
 pub mod persons;

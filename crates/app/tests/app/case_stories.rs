@@ -115,6 +115,7 @@ fn first_call(
         person: IntakePerson::New { profile, identity },
         new_parties: new_parties.into_iter().map(|(p, role)| (p, role.to_string())).collect(),
         lead_notice: String::new(),
+        visit: None,
     };
     let saved = k.app.register_intake(&k.operator, intake).unwrap();
     assert!(saved.created);

@@ -100,6 +100,7 @@ fn a_nul_in_free_text_is_refused_by_the_services_naming_the_field(store: Store) 
         },
         new_parties: vec![],
         lead_notice: String::new(),
+        visit: None,
     };
     assert_eq!(
         problems(app.register_intake(&lawyer, intake)),

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::entities::Appeal;
-use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, PersonId};
+use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, PersonId, VisitId};
 
 use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
@@ -198,6 +198,8 @@ pub struct AppealFilter {
     pub follow_up: Option<FollowUp>,
     pub person: Option<PersonId>,
     pub party: Option<PartyId>,
+    /// The monitoring visit the appeals were taken on.
+    pub visit: Option<VisitId>,
 }
 
 /// The order of an appeals list.
@@ -285,6 +287,9 @@ pub fn list(
     }
     if let Some(party) = filter.party {
         bind("a.id IN (SELECT p.appeal_id FROM appeal_parties p WHERE p.party_id = ?)", party.into());
+    }
+    if let Some(visit) = filter.visit {
+        bind("a.visit_id = ?", visit.into());
     }
     match filter.follow_up {
         Some(FollowUp::DueBy(day)) => {

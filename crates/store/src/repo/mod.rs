@@ -20,6 +20,7 @@ pub mod referrals;
 pub mod reports;
 pub mod sessions;
 pub mod tables;
+pub mod visits;
 
 /// Code lists are stored as comma-separated text (codes never hold commas).
 pub(crate) fn join_codes(codes: &[String]) -> String {

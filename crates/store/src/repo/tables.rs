@@ -14,6 +14,8 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("person_index", "token, person_id"),
     ("parties", "id"),
     ("party_index", "token, party_id"),
+    // Before appeals: an on-site consultation names its visit.
+    ("visits", "id"),
     ("appeals", "id"),
     ("appeal_topics", "appeal_id, topic"),
     ("appeal_help", "appeal_id, help"),
@@ -52,6 +54,13 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("referrals", "id"),
     ("referral_steps", "referral_id, seq"),
     ("sent_letters", "referral_id"),
+    ("visit_partners", "visit_id, partner_id"),
+    ("visit_team", "visit_id, account_id"),
+    ("visit_citizenships", "visit_id, citizenship"),
+    ("visit_checks", "visit_id, item"),
+    ("visit_violations", "visit_id, violation"),
+    ("visit_materials", "visit_id, material, language"),
+    ("visit_cases", "visit_id, case_id"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

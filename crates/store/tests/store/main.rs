@@ -29,3 +29,4 @@ mod referrals;
 mod reports;
 mod schema;
 mod sqlite_durability;
+mod visits;

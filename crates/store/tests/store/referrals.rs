@@ -25,7 +25,14 @@ fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2008, m, d).unwrap()
 }
 
-fn partner(store: &Store, name: &str, key: &str, kind: &str, regions: &[&str], services: &[&str]) -> StoredPartner {
+pub(crate) fn partner(
+    store: &Store,
+    name: &str,
+    key: &str,
+    kind: &str,
+    regions: &[&str],
+    services: &[&str],
+) -> StoredPartner {
     let stored = StoredPartner {
         partner: Partner {
             id: PartnerId::new(),

@@ -342,3 +342,51 @@ lookup-means-of-control-alcohol-drugs = Made dependent on alcohol or drugs
 lookup-means-of-control-excessive-hours = Excessive working hours
 lookup-means-of-control-confinement-isolation = Locked in, escorted or isolated
 lookup-means-of-control-other = Other
+
+## visit-status
+lookup-visit-status-planned = Planned
+lookup-visit-status-done = Done
+lookup-visit-status-cancelled = Cancelled
+
+## check-item
+lookup-check-item-written-contracts = Written employment contracts
+lookup-check-item-passports-held = Passports held by the employer or foreman
+lookup-check-item-wages-on-time = Wages paid on time
+lookup-check-item-long-hours = Working days longer than the law allows
+lookup-check-item-days-off = Days off
+lookup-check-item-decent-housing = Decent housing
+lookup-check-item-drinking-water = Drinking water
+lookup-check-item-food = Food
+lookup-check-item-children-working = Children working
+lookup-check-item-children-out-of-school = Children out of school
+lookup-check-item-medical-access = Access to medical care
+lookup-check-item-free-movement = Free to come and go
+lookup-check-item-threats-violence = Threats or violence
+lookup-check-item-registered = Registered at the place of stay
+
+## violation
+lookup-violation-documents-withheld = Documents withheld
+lookup-violation-no-written-contract = No written contract
+lookup-violation-wages-withheld = Wages withheld or unpaid
+lookup-violation-excessive-hours = Excessive working hours
+lookup-violation-no-days-off = No days off
+lookup-violation-degrading-living-conditions = Degrading living conditions
+lookup-violation-no-drinking-water = No drinking water
+lookup-violation-no-food = No food
+lookup-violation-child-labour = Child labour
+lookup-violation-children-out-of-school = Children out of school
+lookup-violation-no-medical-access = No access to medical care
+lookup-violation-restricted-movement = Freedom of movement restricted
+lookup-violation-threats-violence = Threats or intimidation
+lookup-violation-physical-violence = Physical violence
+lookup-violation-debt-bondage = Debt bondage
+lookup-violation-deception = Deception about the work or the pay
+lookup-violation-isolation = Isolation
+lookup-violation-unregistered-workers = Workers not registered
+
+## material
+lookup-material-leaflet = Leaflet
+lookup-material-booklet = Booklet
+lookup-material-poster = Poster
+lookup-material-hotline-card = Hotline card
+lookup-material-memo = Migrant's memo

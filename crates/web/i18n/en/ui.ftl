@@ -197,6 +197,7 @@ form-too-long = This is too long: at most { $max } characters.
 form-control-character = Remove the invisible control characters from this text (they usually come with pasted text); line breaks are allowed only in notes.
 form-too-large = This amount is too large: at most { $max }.
 form-too-many = Too many entries: at most { $max }.
+form-more-than = More than the count it is part of: at most { $max }.
 form-invalid = This value is not valid.
 form-invalid-date = This is not a valid date (or it is in the future).
 form-invalid-year = Enter a year of birth such as 1986.

@@ -340,3 +340,51 @@ lookup-means-of-control-alcohol-drugs = Алкогольге немесе есі
 lookup-means-of-control-excessive-hours = Шектен тыс ұзақ жұмыс күні
 lookup-means-of-control-confinement-isolation = Қамауда, күзетте немесе оқшауланған
 lookup-means-of-control-other = Басқа
+
+## visit-status
+lookup-visit-status-planned = Жоспарланған
+lookup-visit-status-done = Өткізілді
+lookup-visit-status-cancelled = Болдырылмады
+
+## check-item
+lookup-check-item-written-contracts = Жазбаша еңбек шарттары
+lookup-check-item-passports-held = Төлқұжаттар жұмыс берушіде немесе бригадирде
+lookup-check-item-wages-on-time = Жалақы уақытында төленеді
+lookup-check-item-long-hours = Жұмыс күні заңда белгіленгеннен ұзақ
+lookup-check-item-days-off = Демалыс күндері
+lookup-check-item-decent-housing = Лайықты тұрғын үй
+lookup-check-item-drinking-water = Ауыз су
+lookup-check-item-food = Тамақ
+lookup-check-item-children-working = Балалар жұмыс істейді
+lookup-check-item-children-out-of-school = Балалар мектепке бармайды
+lookup-check-item-medical-access = Медициналық көмекке қолжетімділік
+lookup-check-item-free-movement = Еркін жүріп-тұру
+lookup-check-item-threats-violence = Қорқыту немесе зорлық
+lookup-check-item-registered = Болу орны бойынша тіркелу
+
+## violation
+lookup-violation-documents-withheld = Құжаттарды ұстап қалу
+lookup-violation-no-written-contract = Жазбаша шарт жоқ
+lookup-violation-wages-withheld = Жалақыны төлемеу немесе кешіктіру
+lookup-violation-excessive-hours = Шамадан тыс жұмыс уақыты
+lookup-violation-no-days-off = Демалыс жоқ
+lookup-violation-degrading-living-conditions = Қорлайтын тұрмыс жағдайы
+lookup-violation-no-drinking-water = Ауыз су жоқ
+lookup-violation-no-food = Тамақ жоқ
+lookup-violation-child-labour = Балалар еңбегі
+lookup-violation-children-out-of-school = Балалар мектепке бармайды
+lookup-violation-no-medical-access = Медициналық көмек жоқ
+lookup-violation-restricted-movement = Жүріп-тұру бостандығын шектеу
+lookup-violation-threats-violence = Қорқыту
+lookup-violation-physical-violence = Дене зорлығы
+lookup-violation-debt-bondage = Қарыз құлдығы
+lookup-violation-deception = Жұмыс немесе ақы туралы алдау
+lookup-violation-isolation = Оқшаулау
+lookup-violation-unregistered-workers = Жұмысшылар тіркелмеген
+
+## material
+lookup-material-leaflet = Парақша
+lookup-material-booklet = Буклет
+lookup-material-poster = Плакат
+lookup-material-hotline-card = Сенім телефонының визиткасы
+lookup-material-memo = Мигрантқа жадынама

@@ -340,3 +340,51 @@ lookup-means-of-control-alcohol-drugs = Принуждение к алкогол
 lookup-means-of-control-excessive-hours = Чрезмерно долгий рабочий день
 lookup-means-of-control-confinement-isolation = Взаперти, под охраной или в изоляции
 lookup-means-of-control-other = Другое
+
+## visit-status
+lookup-visit-status-planned = Запланирован
+lookup-visit-status-done = Проведён
+lookup-visit-status-cancelled = Отменён
+
+## check-item
+lookup-check-item-written-contracts = Письменные трудовые договоры
+lookup-check-item-passports-held = Паспорта у работодателя или бригадира
+lookup-check-item-wages-on-time = Зарплата выплачивается вовремя
+lookup-check-item-long-hours = Рабочий день дольше установленного законом
+lookup-check-item-days-off = Выходные дни
+lookup-check-item-decent-housing = Нормальное жильё
+lookup-check-item-drinking-water = Питьевая вода
+lookup-check-item-food = Питание
+lookup-check-item-children-working = Работают дети
+lookup-check-item-children-out-of-school = Дети не ходят в школу
+lookup-check-item-medical-access = Доступ к медицинской помощи
+lookup-check-item-free-movement = Свобода передвижения
+lookup-check-item-threats-violence = Угрозы или насилие
+lookup-check-item-registered = Регистрация по месту пребывания
+
+## violation
+lookup-violation-documents-withheld = Удержание документов
+lookup-violation-no-written-contract = Нет письменного договора
+lookup-violation-wages-withheld = Невыплата или задержка зарплаты
+lookup-violation-excessive-hours = Чрезмерная продолжительность работы
+lookup-violation-no-days-off = Нет выходных
+lookup-violation-degrading-living-conditions = Унизительные условия проживания
+lookup-violation-no-drinking-water = Нет питьевой воды
+lookup-violation-no-food = Нет питания
+lookup-violation-child-labour = Детский труд
+lookup-violation-children-out-of-school = Дети не ходят в школу
+lookup-violation-no-medical-access = Нет доступа к медицинской помощи
+lookup-violation-restricted-movement = Ограничение свободы передвижения
+lookup-violation-threats-violence = Угрозы и запугивание
+lookup-violation-physical-violence = Физическое насилие
+lookup-violation-debt-bondage = Долговая кабала
+lookup-violation-deception = Обман о работе или оплате
+lookup-violation-isolation = Изоляция
+lookup-violation-unregistered-workers = Работники не зарегистрированы
+
+## material
+lookup-material-leaflet = Листовка
+lookup-material-booklet = Буклет
+lookup-material-poster = Плакат
+lookup-material-hotline-card = Визитка горячей линии
+lookup-material-memo = Памятка мигранта

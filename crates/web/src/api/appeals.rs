@@ -415,7 +415,7 @@ pub async fn create(
     let id = input.id.map_or_else(AppealId::new, AppealId);
     let appeal = input.into_appeal(id, &actor)?;
     let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
-    let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new() };
+    let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new(), visit: None };
     let saved = super::service(&state, &fields::APPEAL, move |app| app.register_intake(&actor, intake)).await?;
     let body = AppealCreated { id: saved.appeal_id.0, person_id: saved.person_id.map(|p| p.0), created: saved.created };
     let location = format!("/api/v1/appeals/{}", saved.appeal_id);

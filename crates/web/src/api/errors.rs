@@ -202,6 +202,7 @@ fn problem_of(error: &ValidationError, names: &Naming) -> FieldProblem {
             format!("is too large (at most {} minor units of {})", max.minor, max.currency.code())
         }
         ValidationError::TooMany { max, .. } => format!("has too many entries (at most {max})"),
+        ValidationError::MoreThan { max, .. } => format!("must not be more than {max}, the count it is part of"),
         ValidationError::Future { .. } => format!(
             "must not be in the future (up to {} minutes ahead of the server's clock are allowed)",
             komek_domain::rules::CLOCK_SKEW_MINUTES

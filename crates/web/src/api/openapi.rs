@@ -28,15 +28,19 @@ use super::{appeals, cases, parties, partners, persons, referrals};
                        name; the server checks them too.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
-    // The referral network's lists, stated before its routes are served, so that a client
-    // reads every list the server checks.
+    // Lists stated before every route that takes them is served (the referral network's, the
+    // monitoring visits'), so that a client reads every list the server checks.
     components(schemas(
         codes::PartnerKindCode,
         codes::ConsentMethodCode,
         codes::ReferralPurposeCode,
         codes::DataCategoryCode,
         codes::UrgencyCode,
-        codes::ReferralStatusCode
+        codes::ReferralStatusCode,
+        codes::VisitStatusCode,
+        codes::CheckItemCode,
+        codes::ViolationCode,
+        codes::MaterialCode
     )),
     paths(
         document,
@@ -381,6 +385,10 @@ pub(super) mod codes {
         ReferralStatusCode => lookups::REFERRAL_STATUS;
         RecruitmentMethodCode => lookups::RECRUITMENT_METHOD;
         MeansOfControlCode => lookups::MEANS_OF_CONTROL;
+        VisitStatusCode => lookups::VISIT_STATUS;
+        CheckItemCode => lookups::CHECK_ITEM;
+        ViolationCode => lookups::VIOLATION;
+        MaterialCode => lookups::MATERIAL;
         ProceedingKindCode => law::PROCEEDING_KIND;
         AuthorityCode => law::AUTHORITY;
         ProceedingStageCode => law::PROCEEDING_STAGE;

@@ -303,7 +303,7 @@ impl IntakeForm {
             None => Vec::new(),
         };
         if errors.is_empty() {
-            Ok(Intake { appeal, person, new_parties, lead_notice: String::new() })
+            Ok(Intake { appeal, person, new_parties, lead_notice: String::new(), visit: None })
         } else {
             Err(errors)
         }

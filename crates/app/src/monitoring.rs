@@ -1,0 +1,340 @@
+//! The mobile group's monitoring visits: the month's plan, the record of what was found, the
+//! on-site consultations taken and the group case opened on a visit, and what changed since
+//! the last visit to the same place.
+//!
+//! Who may do what is `policy::monitoring`. A visit's counts name nobody; its settlement,
+//! narrative and reason for calling it off are sealed and their reads audited.
+
+use chrono::{NaiveDate, Utc};
+use komek_domain::entities::{Case, Party};
+use komek_domain::monitoring::{Changes, Visit, VisitNotes};
+use komek_domain::{AccountId, Capability, CaseId, OfficeId, ValidationError, VisitId};
+use komek_store::repo::appeals::{AppealFilter, AppealLine};
+pub use komek_store::repo::visits::VisitLine;
+use komek_store::repo::{self, visits::StoredVisit, visits::VisitFilter};
+use komek_store::{StoreError, Tx};
+
+use crate::audit::{Action, Event};
+use crate::parties::NewParty;
+use crate::policy::monitoring::{self as policy, VisitRights};
+use crate::{Actor, App, AppError, AppResult, Page};
+
+const KIND: &str = "visit";
+
+/// Visits per page of the list.
+pub const VISIT_PAGE_SIZE: i64 = 50;
+/// On-site consultations listed on a visit's page.
+const VISIT_PAGE_APPEALS: i64 = 200;
+
+/// What saving a new visit did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisitSaved {
+    pub id: VisitId,
+    /// False when the same form had already been saved (sent twice).
+    pub created: bool,
+}
+
+/// A visit with everything its page shows.
+#[derive(Debug, Clone)]
+pub struct VisitFile {
+    /// With its notes when the reader may read them.
+    pub visit: Visit,
+    /// The version an edit must name.
+    pub version: i64,
+    pub may: VisitRights,
+    /// The party found there; its identity only within the reader's reach.
+    pub party: Option<Party>,
+    /// On-site consultations, in the order they were taken.
+    pub appeals: Vec<AppealLine>,
+    /// Cases opened from the visit, with their numbers.
+    pub cases: Vec<(CaseId, String)>,
+    /// The last visit done to the same party before this one, and what changed since.
+    pub previous: Option<(Visit, Changes)>,
+}
+
+/// A visits list as a person asks for it; every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VisitQuery {
+    /// Ignored for staff who see only their own office.
+    pub office: Option<OfficeId>,
+    pub from: Option<NaiveDate>,
+    /// Inclusive.
+    pub to: Option<NaiveDate>,
+    pub status: Option<String>,
+    pub district: Option<String>,
+    pub place_kind: Option<String>,
+    pub party: Option<komek_domain::PartyId>,
+    /// The plan reads forwards; the register of what was done, backwards.
+    pub oldest_first: bool,
+}
+
+impl App {
+    /// Saves a new visit: planned, or recorded straight away as done. Staff record in their
+    /// own office; the system names one. The id is the caller's, so a form sent twice (a
+    /// phone that lost its connection at submit) saves once. A party not yet in the registry
+    /// (`new_party`) is registered with it, in the same transaction.
+    pub fn create_visit(
+        &self,
+        actor: &Actor,
+        office: Option<OfficeId>,
+        mut visit: Visit,
+        new_party: Option<NewParty>,
+    ) -> AppResult<VisitSaved> {
+        if !policy::may_record(actor) {
+            return Err(AppError::Forbidden);
+        }
+        visit.office_id = actor.office_for_new_record(office)?;
+        if let Some(account) = actor.account_id() {
+            visit.id = VisitId(crate::appeals::kept_uuid(b"komek visit id\0", account, visit.id.0));
+        }
+        visit.created_by = actor.account_id();
+        let mut visit = self.checked(actor, visit, new_party.as_ref())?;
+        self.check_company(actor, &visit)?;
+        Ok(self.store.write(|tx| {
+            if let Ok(earlier) = repo::visits::get(tx, visit.id) {
+                return match earlier.visit.created_by == visit.created_by {
+                    true => Ok(VisitSaved { id: visit.id, created: false }),
+                    // Kept ids differ per sender: only a system caller reusing an id gets here.
+                    false => Err(StoreError::Conflict("another visit has this id".into())),
+                };
+            }
+            if let Some(party) = new_party {
+                visit.party_id = Some(self.insert_party(tx, actor, visit.office_id, party)?);
+            }
+            let stored = self.sealed(visit);
+            repo::visits::insert(tx, &stored)?;
+            let v = &stored.visit;
+            let detail = format!("{} {} {}", v.status, v.district, v.place_kind);
+            self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, v.id.to_string()).detail(detail))?;
+            Ok(VisitSaved { id: v.id, created: true })
+        })?)
+    }
+
+    /// Saves a changed visit (the plan moved, the visit done or called off, findings
+    /// corrected) if it is still at `version`; returns the new version. Its office and who
+    /// planned it stay.
+    pub fn update_visit(
+        &self,
+        actor: &Actor,
+        visit: Visit,
+        version: i64,
+        new_party: Option<NewParty>,
+    ) -> AppResult<i64> {
+        if !policy::may_record(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let saved = self.store.read(|tx| self.open_for_change(tx, actor, visit.id))?;
+        let kept = Visit { office_id: saved.office_id, created_by: saved.created_by, ..visit };
+        let mut visit = self.checked(actor, kept, new_party.as_ref())?;
+        self.check_company(actor, &visit)?;
+        Ok(self.store.write(|tx| {
+            self.open_for_change(tx, actor, visit.id)?;
+            if let Some(party) = new_party {
+                visit.party_id = Some(self.insert_party(tx, actor, visit.office_id, party)?);
+            }
+            let stored = self.sealed(visit);
+            repo::visits::update(tx, &stored, version)?;
+            let v = &stored.visit;
+            let detail = format!("{} {} {}", v.status, v.district, v.place_kind);
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, v.id.to_string()).detail(detail))?;
+            Ok(version + 1)
+        })?)
+    }
+
+    /// The visit as stored, if the actor may change it: out of reach it is not there.
+    fn open_for_change(&self, tx: &mut dyn Tx, actor: &Actor, id: VisitId) -> Result<Visit, StoreError> {
+        let (office, on_team) = repo::visits::reach_facts(tx, id, actor.account_id())?;
+        if !policy::rights(actor, office, on_team, false).change {
+            return Err(StoreError::NotFound);
+        }
+        Ok(repo::visits::get(tx, id)?.visit)
+    }
+
+    /// The visit ready to save: lists as sets, the violations its checklist shows added, and
+    /// every rule of the domain checked against the office's day.
+    fn checked(&self, actor: &Actor, mut visit: Visit, new_party: Option<&NewParty>) -> AppResult<Visit> {
+        if new_party.is_some() {
+            actor.require(Capability::RegisterAppeals)?;
+            visit.party_id = None;
+        }
+        visit.partners.sort();
+        visit.partners.dedup();
+        visit.team.sort();
+        visit.team.dedup();
+        visit.updated_at = Utc::now();
+        // Checked before the checklist's violations are added, so that a wrong count is named
+        // once, on the check where it was typed.
+        let mut errors = visit.validate(self.today(actor)?);
+        errors.extend(new_party.map(NewParty::validate).unwrap_or_default());
+        AppError::invalid(errors)?;
+        Ok(visit.with_signalled_violations())
+    }
+
+    /// The party, partners and team a visit names must exist, the party be within reach and
+    /// the team be staff who go on visits. Partners and accounts are never deleted, so what
+    /// is true here stays true when the visit is written.
+    fn check_company(&self, actor: &Actor, visit: &Visit) -> AppResult<()> {
+        let errors = self.store.read(|tx| {
+            if let Some(party) = visit.party_id {
+                let stored = repo::parties::get(tx, party)?;
+                if !actor.reaches(stored.office_id, false, false) {
+                    return Err(StoreError::NotFound);
+                }
+            }
+            let mut errors = Vec::new();
+            for partner in &visit.partners {
+                if matches!(repo::referrals::partner(tx, *partner), Err(StoreError::NotFound)) {
+                    errors.push(ValidationError::Invalid { field: "partners" });
+                }
+            }
+            for account in &visit.team {
+                match repo::accounts::get(tx, *account) {
+                    Ok(found) if found.account.role.can(Capability::RecordVisits) => {}
+                    Ok(_) | Err(StoreError::NotFound) => errors.push(ValidationError::Invalid { field: "team" }),
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(errors)
+        })?;
+        AppError::invalid(errors)
+    }
+
+    /// The visit as stored: its notes sealed, none when nothing was written.
+    fn sealed(&self, mut visit: Visit) -> StoredVisit {
+        let notes = visit.notes.take().filter(|n| *n != VisitNotes::default());
+        let notes_enc = notes.map(|n| self.keys.seal_json(crate::sealed::visit_notes(visit.id), &n));
+        StoredVisit { visit, notes_enc }
+    }
+
+    /// A visit's page: the visit (the read of its notes audited), its party, consultations,
+    /// cases and the changes since the last visit to the same party.
+    pub fn visit_file(&self, actor: &Actor, id: VisitId) -> AppResult<VisitFile> {
+        if !policy::may_read(actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self.audited_read(|tx| {
+            let (office, on_team) = repo::visits::reach_facts(tx, id, actor.account_id())?;
+            if !policy::may_open(actor, office, on_team) {
+                return Err(StoreError::NotFound);
+            }
+            let stored = repo::visits::get(tx, id)?;
+            let mut visit = stored.visit;
+            let may = policy::rights(actor, office, on_team, visit.done());
+            if may.read_notes {
+                visit.notes = Some(match &stored.notes_enc {
+                    Some(sealed) => self.open_json_unaudited(crate::sealed::visit_notes(id), sealed)?,
+                    None => VisitNotes::default(),
+                });
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
+            }
+            let party = visit.party_id.map(|p| self.party_in(tx, actor, p)).transpose()?;
+            let previous = match (visit.party_id, visit.visited_on) {
+                (Some(party), Some(day)) => repo::visits::previous_at_party(tx, party, day, id)?
+                    .map(|earlier| repo::visits::get(tx, earlier))
+                    .transpose()?
+                    .map(|earlier| {
+                        let changes = Changes::between(&earlier.visit, &visit);
+                        (earlier.visit, changes)
+                    }),
+                _ => None,
+            };
+            let filter = AppealFilter { visit: Some(id), ..Default::default() };
+            let mut appeals = self.appeals_in(tx, actor, filter, VISIT_PAGE_APPEALS)?;
+            appeals.reverse();
+            let mut cases = Vec::new();
+            for case in repo::visits::cases_of(tx, id)? {
+                cases.push((case, repo::cases::get(tx, case)?.case.number));
+            }
+            let version = visit.version;
+            Ok(VisitFile { visit, version, may, party, appeals, cases, previous })
+        })?)
+    }
+
+    /// One page of visits, in day order.
+    pub fn visits(&self, actor: &Actor, query: &VisitQuery, page: i64) -> AppResult<Page<VisitLine>> {
+        if !policy::may_read(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let filter = VisitFilter {
+            office: actor.office_scope(query.office),
+            from: query.from,
+            to: query.to.and_then(|d| d.succ_opt()),
+            status: query.status.clone(),
+            district: query.district.clone(),
+            place_kind: query.place_kind.clone(),
+            party: query.party,
+        };
+        let offset = page.max(0).saturating_mul(VISIT_PAGE_SIZE);
+        let mut items =
+            self.store.read(|tx| repo::visits::list(tx, &filter, query.oldest_first, VISIT_PAGE_SIZE + 1, offset))?;
+        let more = items.len() as i64 > VISIT_PAGE_SIZE;
+        items.truncate(VISIT_PAGE_SIZE as usize);
+        Ok(Page { items, more })
+    }
+
+    /// Refuses an on-site consultation on a visit the actor may not register appeals on:
+    /// one out of reach is not there, one that has not taken place is refused.
+    pub(crate) fn check_visit_takes_appeals(&self, actor: &Actor, visit: VisitId) -> AppResult<()> {
+        let done = self.store.read(|tx| {
+            let (office, on_team) = repo::visits::reach_facts(tx, visit, actor.account_id())?;
+            if !policy::rights(actor, office, on_team, true).register_appeals {
+                return Err(StoreError::NotFound);
+            }
+            Ok(repo::visits::get(tx, visit)?.visit.done())
+        })?;
+        AppError::invalid(if done { vec![] } else { vec![ValidationError::Invalid { field: "visit" }] })
+    }
+
+    /// Opens a group case from a visit in one step: the persons of its on-site consultations,
+    /// its party as the employer, its district as the place of exploitation, the actor as
+    /// lead and today as the opening day.
+    pub fn open_case_from_visit(
+        &self,
+        actor: &Actor,
+        visit: VisitId,
+        kind: &str,
+        sensitive: bool,
+    ) -> AppResult<CaseId> {
+        actor.require(Capability::ManageCases)?;
+        let lead_id: AccountId = actor.account_id().ok_or_else(|| required("lead"))?;
+        komek_domain::lookups::CASE_KIND.check("kind", kind).map_err(|e| AppError::Invalid(vec![e]))?;
+        let today = self.today(actor)?;
+        // The outer result is the store's; the inner one says the visit cannot have a case.
+        self.store.write(|tx| {
+            let (office, on_team) = repo::visits::reach_facts(tx, visit, actor.account_id())?;
+            let source = repo::visits::get(tx, visit)?.visit;
+            if !policy::rights(actor, office, on_team, source.done()).open_case {
+                return Err(StoreError::NotFound);
+            }
+            let filter = AppealFilter { visit: Some(visit), ..Default::default() };
+            let appeals = repo::appeals::list(tx, &filter, Default::default(), i64::MAX, 0)?;
+            let mut persons: Vec<_> = appeals.iter().filter_map(|a| a.person_id).collect();
+            persons.sort();
+            persons.dedup();
+            if persons.is_empty() {
+                return Ok(Err(required("persons")));
+            }
+            let mut case = Case {
+                sensitive,
+                persons,
+                parties: source.party_id.map(|p| (p, "employer".to_owned())).into_iter().collect(),
+                exploited_region: Some(source.region.clone()),
+                exploited_district: Some(source.district.clone()),
+                ..Case::opened(source.office_id, kind, lead_id, today)
+            };
+            let problems = case.validate();
+            if !problems.is_empty() {
+                return Ok(Err(AppError::Invalid(problems)));
+            }
+            self.insert_case(tx, actor, &mut case, None)?;
+            repo::visits::link_case(tx, visit, case.id)?;
+            let detail = format!("case {} opened", case.number);
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, visit.to_string()).detail(detail))?;
+            Ok(Ok(case.id))
+        })?
+    }
+}
+
+fn required(field: &'static str) -> AppError {
+    AppError::Invalid(vec![ValidationError::Required { field }])
+}

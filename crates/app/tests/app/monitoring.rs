@@ -1,0 +1,408 @@
+//! The mobile group's visits through the services, on both back ends, told with the seed's raid:
+//! jointly with the prosecutor, the group goes to a cotton farm in the Maktaaral district and
+//! finds 63 workers from Uzbekistan, 11 of them minors, the passports of 20 held by the
+//! foreman and no written contracts; it consults three workers on the spot and opens a group
+//! case; a month later it comes back and finds the passports returned.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use komek_app::appeals::{Intake, IntakePerson};
+use komek_app::clock::{of_offset, start_of_day};
+use komek_app::monitoring::VisitQuery;
+use komek_app::parties::NewParty;
+use komek_app::{Actor, App, AppError, AppResult, Keys, MasterKey, Settings};
+use komek_domain::entities::{Appeal, PartyIdentity, PersonIdentity, PersonProfile};
+use komek_domain::monitoring::{Check, CitizenshipCount, Observation, PeopleMet, Visit, VisitNotes};
+use komek_domain::referrals::Partner;
+use komek_domain::{AccountId, OfficeId, PartnerId, PartyId, PersonId, Role, ValidationError, VisitId};
+use komek_store::{Store, params};
+
+komek_store::on_both_back_ends!(
+    the_maktaaral_raid_its_consultations_group_case_and_return_visit,
+    a_visit_sent_twice_is_saved_once_and_a_stale_edit_is_refused,
+    counts_that_do_not_add_up_are_refused_and_nothing_is_saved,
+    who_may_open_change_and_work_on_a_visit,
+    reading_a_visits_notes_is_audited_and_counts_alone_are_not,
+);
+
+struct Group {
+    app: App,
+    manager: Actor,
+    consultant: Actor,
+    lawyer: Actor,
+    operator: Actor,
+    far_manager: Actor,
+    far_consultant: Actor,
+    prosecutor: PartnerId,
+    farm: PartyId,
+    hq: OfficeId,
+    today: NaiveDate,
+}
+
+fn id(actor: &Actor) -> AccountId {
+    actor.account_id().unwrap()
+}
+
+fn group(store: Store) -> Group {
+    let keys = Keys::load_or_create(&store, &MasterKey::generate()).unwrap();
+    let app = App::new(store, keys, Settings::default());
+    let hq = app.create_office(&Actor::System, "hq", "Shymkent", 300).unwrap();
+    let away = app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    let staff = |name: &str, role, office| {
+        Actor::Staff(app.create_account(&Actor::System, name, name, role, office, "ru").unwrap().account)
+    };
+    let manager = staff("gulnara", Role::Manager, hq.id);
+    let consultant = staff("aigerim", Role::MobileConsultant, hq.id);
+    let lawyer = staff("shakhnoza", Role::Lawyer, hq.id);
+    let operator = staff("dana", Role::HotlineOperator, hq.id);
+    let far_manager = staff("marat", Role::Manager, away.id);
+    let far_consultant = staff("bakhyt", Role::MobileConsultant, away.id);
+    let prosecutor = app
+        .add_partner(
+            &manager,
+            Partner {
+                id: PartnerId::new(),
+                name: "Прокуратура Мактааральского района".into(),
+                kind: "prosecutor".into(),
+                country: "KZ".into(),
+                regions: vec!["turkistan".into()],
+                services: vec![],
+                languages: vec!["ru".into(), "kk".into()],
+                working_hours: String::new(),
+                active: true,
+                contacts: None,
+                updated_at: Utc::now(),
+            },
+        )
+        .unwrap();
+    let farm = NewParty {
+        kind: "company".into(),
+        region: Some("turkistan".into()),
+        district: Some("maktaaral".into()),
+        identity: PartyIdentity { name: "КХ «Акжол»".into(), ..Default::default() },
+    };
+    let farm = app.register_party(&consultant, None, farm).unwrap();
+    let today = app.today(&consultant).unwrap();
+    Group {
+        app,
+        manager,
+        consultant,
+        lawyer,
+        operator,
+        far_manager,
+        far_consultant,
+        prosecutor,
+        farm,
+        hq: hq.id,
+        today,
+    }
+}
+
+fn check(item: &str, answer: Observation, people: Option<u32>) -> Check {
+    Check { item: item.into(), answer, people }
+}
+
+/// A visit planned for `on` at the farm, jointly with the prosecutor, by the consultant.
+fn plan(g: &Group, on: NaiveDate) -> Visit {
+    Visit {
+        id: VisitId::new(),
+        office_id: g.hq,
+        status: "planned".into(),
+        planned_on: on,
+        visited_on: None,
+        region: "turkistan".into(),
+        district: "maktaaral".into(),
+        place_kind: "cotton-field".into(),
+        party_id: Some(g.farm),
+        partners: vec![g.prosecutor],
+        team: vec![id(&g.consultant), id(&g.lawyer)],
+        people: PeopleMet::default(),
+        checks: vec![],
+        hours_per_day: None,
+        violations: vec![],
+        materials: vec![],
+        notes: None,
+        created_by: None,
+        updated_at: Utc::now(),
+        version: 1,
+    }
+}
+
+/// What the group found on the raid.
+fn raid_found(visit: Visit, on: NaiveDate) -> Visit {
+    Visit {
+        status: "done".into(),
+        visited_on: Some(on),
+        people: PeopleMet {
+            total: 63,
+            women: 22,
+            men: 41,
+            minors: 11,
+            citizenships: vec![CitizenshipCount { citizenship: "UZ".into(), people: 63 }],
+        },
+        checks: vec![
+            check("written-contracts", Observation::No, Some(63)),
+            check("passports-held", Observation::Yes, Some(20)),
+            check("children-working", Observation::Yes, Some(11)),
+            check("drinking-water", Observation::Yes, None),
+        ],
+        hours_per_day: Some(12),
+        materials: vec![komek_domain::monitoring::Material {
+            kind: "leaflet".into(),
+            language: "uz".into(),
+            quantity: 60,
+        }],
+        notes: Some(VisitNotes {
+            settlement: "с. Жетысай, бригада у арыка".into(),
+            narrative: "Паспорта 20 работников у бригадира; договоров нет; 11 подростков на сборе хлопка.".into(),
+            cancel_reason: String::new(),
+        }),
+        ..visit
+    }
+}
+
+/// An on-site consultation with a worker met on the visit, registered with them.
+fn consultation(g: &Group, visit: VisitId, name: &str, at: DateTime<Utc>) -> AppResult<PersonId> {
+    let appeal = Appeal {
+        topics: vec!["documents-taken".into()],
+        help: vec!["legal-consultation".into()],
+        ..Appeal::received(g.hq, id(&g.consultant), at, "hotline-phone", "migrant", "advised")
+    };
+    let profile =
+        PersonProfile { sex: "male".into(), citizenship: "UZ".into(), age_band: "18-20".into(), ..Default::default() };
+    let identity = PersonIdentity { full_name: name.into(), ..Default::default() };
+    let intake = Intake {
+        appeal,
+        person: IntakePerson::New { profile, identity },
+        new_parties: vec![],
+        lead_notice: String::new(),
+        visit: Some(visit),
+    };
+    let saved = g.app.register_intake(&g.consultant, intake)?;
+    let appeal = g.app.appeal(&g.consultant, saved.appeal_id)?.appeal;
+    assert_eq!(appeal.channel, "mobile-group", "an appeal taken on a visit came by the mobile group");
+    Ok(saved.person_id.unwrap())
+}
+
+fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store) {
+    let g = group(store);
+    let raid_day = g.today - Duration::days(40);
+    let planned = g.app.create_visit(&g.manager, None, plan(&g, raid_day), None).unwrap();
+    assert!(planned.created);
+    let month = VisitQuery { from: Some(raid_day), to: Some(raid_day), oldest_first: true, ..Default::default() };
+    let listed = g.app.visits(&g.consultant, &month, 0).unwrap().items;
+    assert_eq!(listed.iter().map(|l| (l.id, l.status.as_str())).collect::<Vec<_>>(), vec![(planned.id, "planned")]);
+    assert_eq!(listed[0].partners, vec![g.prosecutor], "joint with the prosecutor");
+
+    // An appeal cannot be taken on a visit that has not taken place.
+    let on_the_day = |minutes: i64| start_of_day(of_offset(300), raid_day) + Duration::minutes(600 + minutes);
+    let early = consultation(&g, planned.id, "Р.", on_the_day(0));
+    assert!(matches!(early, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "visit" }]));
+
+    let file = g.app.visit_file(&g.consultant, planned.id).unwrap();
+    let done = raid_found(file.visit, raid_day);
+    let version = g.app.update_visit(&g.consultant, done, file.version, None).unwrap();
+    let file = g.app.visit_file(&g.consultant, planned.id).unwrap();
+    assert_eq!(file.version, version);
+    let violations: Vec<(&str, Option<u32>)> =
+        file.visit.violations.iter().map(|v| (v.kind.as_str(), v.people)).collect();
+    assert_eq!(
+        violations,
+        vec![("no-written-contract", Some(63)), ("documents-withheld", Some(20)), ("child-labour", Some(11))],
+        "the checklist's answers are the visit's violations"
+    );
+    assert_eq!(file.party.as_ref().and_then(|p| p.identity.as_ref()).map(|i| i.name.as_str()), Some("КХ «Акжол»"));
+    assert!(file.previous.is_none(), "the first visit to the farm");
+    assert!(file.may.register_appeals && !file.may.open_case, "a consultant consults, a lawyer opens cases");
+
+    // Three on-site consultations, one after another.
+    let workers: Vec<_> = ["Турсунов Азиз", "Каримов Жасур", "Юлдашев Бобур"]
+        .iter()
+        .zip(0..)
+        .map(|(n, i)| consultation(&g, planned.id, n, on_the_day(i * 20)).unwrap())
+        .collect();
+    let file = g.app.visit_file(&g.lawyer, planned.id).unwrap();
+    assert_eq!(file.appeals.iter().map(|a| a.person_id.unwrap()).collect::<Vec<_>>(), workers);
+    assert!(file.may.open_case);
+
+    // One group case for the workers of the farm.
+    let case = g.app.open_case_from_visit(&g.lawyer, planned.id, "labour-exploitation", false).unwrap();
+    let opened = g.app.case_file(&g.lawyer, case).unwrap().case;
+    let mut expected = workers.clone();
+    expected.sort();
+    assert_eq!(opened.persons, expected);
+    assert_eq!(opened.parties, vec![(g.farm, "employer".to_owned())]);
+    assert_eq!(opened.exploited_district.as_deref(), Some("maktaaral"));
+    let file = g.app.visit_file(&g.lawyer, planned.id).unwrap();
+    assert_eq!(file.cases, vec![(case, opened.number.clone())]);
+
+    // A month later: the passports are back.
+    let return_day = raid_day + Duration::days(30);
+    let mut again = raid_found(plan(&g, return_day), return_day);
+    again.people = PeopleMet {
+        total: 58,
+        women: 20,
+        men: 38,
+        minors: 0,
+        citizenships: vec![CitizenshipCount { citizenship: "UZ".into(), people: 58 }],
+    };
+    again.checks = vec![
+        check("written-contracts", Observation::No, Some(58)),
+        check("passports-held", Observation::No, None),
+        check("children-working", Observation::No, None),
+        check("drinking-water", Observation::Yes, None),
+    ];
+    let second = g.app.create_visit(&g.consultant, None, again, None).unwrap();
+    let file = g.app.visit_file(&g.consultant, second.id).unwrap();
+    let (earlier, changes) = file.previous.expect("the raid is the visit before");
+    assert_eq!(earlier.id, planned.id);
+    let changed: Vec<&str> = changes.checks.iter().map(|(item, ..)| item.as_str()).collect();
+    assert_eq!(changed, vec!["written-contracts", "passports-held", "children-working"]);
+    let gone: Vec<&str> = changes.violations_gone.iter().map(|v| v.kind.as_str()).collect();
+    assert_eq!(gone, vec!["documents-withheld", "child-labour"]);
+    assert_eq!((changes.people, changes.minors), ((63, 58), (11, 0)));
+
+    // The farm's visits, newest first.
+    let at_farm = VisitQuery { party: Some(g.farm), ..Default::default() };
+    let listed = g.app.visits(&g.manager, &at_farm, 0).unwrap().items;
+    assert_eq!(listed.iter().map(|l| l.id).collect::<Vec<_>>(), vec![second.id, planned.id]);
+    assert_eq!((listed[1].people_total, listed[1].people_minors, listed[1].violations), (63, 11, 3));
+}
+
+fn a_visit_sent_twice_is_saved_once_and_a_stale_edit_is_refused(store: Store) {
+    let g = group(store);
+    let day = g.today - Duration::days(1);
+    let form = raid_found(plan(&g, day), day);
+    // A farm not yet in the registry, registered with the visit.
+    let newcomer = || {
+        let identity = PartyIdentity { name: "КХ «Береке»".into(), ..Default::default() };
+        Some(NewParty { kind: "company".into(), identity, ..Default::default() })
+    };
+    let first = g.app.create_visit(&g.consultant, None, form.clone(), newcomer()).unwrap();
+    let again = g.app.create_visit(&g.consultant, None, form.clone(), newcomer()).unwrap();
+    assert_eq!((first.id, first.created, again.created), (again.id, true, false));
+    let count = |g: &Group, table: &str| {
+        g.app.store().read(|tx| tx.query_i64(&format!("SELECT count(*) FROM {table}"), &[])).unwrap()
+    };
+    assert_eq!((count(&g, "visits"), count(&g, "parties")), (1, 2), "the farm and the new one, once");
+    let party = g.app.visit_file(&g.consultant, first.id).unwrap().party.and_then(|p| p.identity).unwrap();
+    assert_eq!(party.name, "КХ «Береке»");
+    // Someone else sending the same form id makes a visit of their own.
+    let other = g.app.create_visit(&g.lawyer, None, form, None).unwrap();
+    assert!(other.created && other.id != first.id);
+
+    let file = g.app.visit_file(&g.consultant, first.id).unwrap();
+    let mut edit = file.visit.clone();
+    edit.people.minors = 12;
+    g.app.update_visit(&g.consultant, edit.clone(), file.version, None).unwrap();
+    edit.people.minors = 13;
+    assert!(matches!(g.app.update_visit(&g.lawyer, edit, file.version, None), Err(AppError::Conflict)));
+    assert_eq!(g.app.visit_file(&g.consultant, first.id).unwrap().visit.people.minors, 12);
+}
+
+fn counts_that_do_not_add_up_are_refused_and_nothing_is_saved(store: Store) {
+    let g = group(store);
+    let day = g.today - Duration::days(1);
+    let refused = |visit: Visit| match g.app.create_visit(&g.consultant, None, visit, None) {
+        Err(AppError::Invalid(errors)) => errors,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let mut visit = raid_found(plan(&g, day), day);
+    visit.people.minors = 70;
+    assert_eq!(refused(visit), vec![ValidationError::MoreThan { field: "people.minors", max: 63 }]);
+    let mut visit = raid_found(plan(&g, day), day);
+    visit.checks[1].people = Some(64);
+    assert_eq!(refused(visit), vec![ValidationError::MoreThan { field: "checks.people", max: 63 }]);
+    let tomorrow = g.today + Duration::days(1);
+    let visit = raid_found(plan(&g, tomorrow), tomorrow);
+    assert_eq!(refused(visit), vec![ValidationError::Future { field: "visited_on" }]);
+    let mut visit = plan(&g, day);
+    visit.place_kind = "rice-field".into();
+    assert!(matches!(refused(visit).as_slice(), [ValidationError::UnknownCode { field: "place_kind", .. }]));
+    let mut visit = plan(&g, day);
+    visit.team.push(id(&g.operator));
+    assert_eq!(refused(visit), vec![ValidationError::Invalid { field: "team" }], "the hotline does not go on visits");
+    let mut visit = plan(&g, day);
+    visit.partners.push(PartnerId::new());
+    assert_eq!(refused(visit), vec![ValidationError::Invalid { field: "partners" }]);
+    let none = g.app.store().read(|tx| tx.query_i64("SELECT count(*) FROM visits", &[])).unwrap();
+    assert_eq!(none, 0);
+    // A party of another office, out of reach, is not there.
+    let mut visit = plan(&g, day);
+    visit.party_id = Some(PartyId::new());
+    assert!(matches!(g.app.create_visit(&g.consultant, None, visit, None), Err(AppError::NotFound)));
+}
+
+fn who_may_open_change_and_work_on_a_visit(store: Store) {
+    let g = group(store);
+    let day = g.today - Duration::days(2);
+    let visit = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
+    // (who, opens it, reads its notes, what an edit gets)
+    let expected = [
+        ("gulnara", &g.manager, true, true, "saved"),
+        ("aigerim", &g.consultant, true, true, "saved"),
+        ("shakhnoza", &g.lawyer, true, true, "saved"),
+        ("dana", &g.operator, true, true, "forbidden"),
+        // Another office's manager compares districts: the counts, not the notes.
+        ("marat", &g.far_manager, true, false, "not there"),
+        ("bakhyt", &g.far_consultant, false, false, "not there"),
+    ];
+    for (who, actor, opens, notes, edit) in expected {
+        match g.app.visit_file(actor, visit) {
+            Ok(seen) => {
+                assert!(opens, "{who} should not open it");
+                assert_eq!(seen.visit.notes.is_some(), notes, "{who}: notes");
+                assert_eq!(seen.may.change, edit == "saved", "{who}: may change");
+            }
+            Err(AppError::NotFound) => assert!(!opens, "{who} should open it"),
+            Err(e) => panic!("{who}: {e:?}"),
+        }
+        let current = g.app.visit_file(&g.manager, visit).unwrap();
+        let got = match g.app.update_visit(actor, current.visit, current.version, None) {
+            Ok(_) => "saved",
+            Err(AppError::Forbidden) => "forbidden",
+            Err(AppError::NotFound) => "not there",
+            Err(e) => panic!("{who}: {e:?}"),
+        };
+        assert_eq!(got, edit, "{who} edits");
+    }
+    // The analyst counts visits in the reports only.
+    let analyst =
+        Actor::Staff(g.app.create_account(&Actor::System, "alma", "alma", Role::Analyst, g.hq, "ru").unwrap().account);
+    assert!(matches!(g.app.visit_file(&analyst, visit), Err(AppError::Forbidden)));
+    assert!(matches!(g.app.visits(&analyst, &VisitQuery::default(), 0), Err(AppError::Forbidden)));
+    // Another office's consultant neither lists it nor takes an appeal on it; on its team, they do.
+    assert!(g.app.visits(&g.far_consultant, &VisitQuery::default(), 0).unwrap().items.is_empty());
+    let mut far = g.app.visit_file(&g.manager, visit).unwrap();
+    far.visit.team.push(id(&g.far_consultant));
+    g.app.update_visit(&g.manager, far.visit, far.version, None).unwrap();
+    assert!(g.app.visit_file(&g.far_consultant, visit).unwrap().may.change);
+}
+
+fn reading_a_visits_notes_is_audited_and_counts_alone_are_not(store: Store) {
+    let g = group(store);
+    let day = g.today - Duration::days(2);
+    let visit = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
+    let reads = |g: &Group, who: &Actor| {
+        g.app
+            .store()
+            .read(|tx| {
+                tx.query_i64(
+                    "SELECT count(*) FROM audit_log WHERE action = 'read' AND record_kind = 'visit' AND record_id = $1
+                     AND account_id = $2",
+                    params![visit, id(who)],
+                )
+            })
+            .unwrap()
+    };
+    g.app.visit_file(&g.lawyer, visit).unwrap();
+    assert_eq!(reads(&g, &g.lawyer), 1);
+    g.app.visit_file(&g.far_manager, visit).unwrap();
+    assert_eq!(reads(&g, &g.far_manager), 0, "counts alone name nobody");
+    // The notes are ciphertext at rest.
+    let sealed: Vec<u8> = g
+        .app
+        .store()
+        .read(|tx| tx.query_one("SELECT notes_enc FROM visits WHERE id = $1", params![visit])?.get(0))
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&sealed).contains("бригадир"));
+}
