@@ -52,6 +52,19 @@ pub struct VisitFile {
     pub previous: Option<(Visit, Changes)>,
 }
 
+/// Kinds of partner that go on joint checks with the mobile group (the prosecutor, the police,
+/// the labour inspection, the district administration): those the visit form offers.
+pub const JOINT_PARTNER_KINDS: [&str; 5] = ["prosecutor", "police", "migration-police", "labour-inspection", "akimat"];
+
+/// What the visit form offers to choose from.
+#[derive(Debug, Clone, Default)]
+pub struct VisitChoices {
+    /// Colleagues of the actor's office who go on visits, by name.
+    pub team: Vec<(AccountId, String)>,
+    /// Active partners that go on joint checks, by name.
+    pub partners: Vec<(komek_domain::PartnerId, String)>,
+}
+
 /// A visits list as a person asks for it; every part is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VisitQuery {
@@ -248,6 +261,30 @@ impl App {
             let version = visit.version;
             Ok(VisitFile { visit, version, may, party, appeals, cases, previous })
         })?)
+    }
+
+    /// Whom the visit form offers as its team and as partners going along.
+    pub fn visit_choices(&self, actor: &Actor) -> AppResult<VisitChoices> {
+        if !policy::may_record(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let office = actor.office_id();
+        let mut team: Vec<(AccountId, String)> = self
+            .store
+            .read(repo::accounts::list)?
+            .into_iter()
+            .filter(|a| !a.disabled && a.role.can(Capability::RecordVisits))
+            .filter(|a| office.is_none_or(|o| a.office_id == o))
+            .map(|a| (a.id, a.display_name))
+            .collect();
+        team.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut partners = Vec::new();
+        for kind in JOINT_PARTNER_KINDS {
+            let query =
+                crate::partners::PartnerQuery { kind: Some(kind.into()), active_only: true, ..Default::default() };
+            partners.extend(self.find_partners(actor, &query)?.into_iter().map(|p| (p.id, p.name)));
+        }
+        Ok(VisitChoices { team, partners })
     }
 
     /// One page of visits, in day order.

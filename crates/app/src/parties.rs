@@ -54,12 +54,18 @@ pub struct PartyFile {
     pub appeals: Vec<(AppealLine, String)>,
     /// Whether more appeals name it than are listed.
     pub more_appeals: bool,
+    /// The mobile group's visits to it that the reader may see, newest first.
+    pub visits: Vec<komek_store::repo::visits::VisitLine>,
+    /// Whether it had more visits than are listed.
+    pub more_visits: bool,
     /// Opened outside the reader's reach, with a reason.
     pub broken_glass: bool,
 }
 
 /// Appeals listed on a party's page.
 const PARTY_PAGE_APPEALS: i64 = 200;
+/// Monitoring visits listed on a party's page.
+const PARTY_PAGE_VISITS: i64 = 100;
 
 impl App {
     pub fn register_party(&self, actor: &Actor, office: Option<OfficeId>, party: NewParty) -> AppResult<PartyId> {
@@ -135,7 +141,12 @@ impl App {
             let role = repo::appeals::party_role(tx, line.id, id)?;
             appeals.push((line, role));
         }
-        Ok(PartyFile { party, appeals, more_appeals, broken_glass: break_glass })
+        let visits =
+            repo::visits::VisitFilter { office: actor.office_scope(None), party: Some(id), ..Default::default() };
+        let mut visits = repo::visits::list(tx, &visits, false, PARTY_PAGE_VISITS + 1, 0)?;
+        let more_visits = visits.len() as i64 > PARTY_PAGE_VISITS;
+        visits.truncate(PARTY_PAGE_VISITS as usize);
+        Ok(PartyFile { party, appeals, more_appeals, visits, more_visits, broken_glass: break_glass })
     }
 
     /// A party; its identity only within the actor's reach, audited.

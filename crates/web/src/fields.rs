@@ -123,6 +123,30 @@ pub const PARTNER: Naming = Naming {
     explain: nothing_to_add,
 };
 
+/// A monitoring visit: the form's inputs are flat; a count of each check, violation or row
+/// is marked on its own input by the form, the rest where the service names it.
+pub const VISIT: Naming = Naming {
+    form: &[
+        ("people.total", "total"),
+        ("people.women", "women"),
+        ("people.men", "men"),
+        ("people.minors", "minors"),
+        ("people.citizenships", "citizenships"),
+        ("checks.item", "checks"),
+        ("checks.people", "checks"),
+        ("violations.kind", "violations"),
+        ("violations.people", "violations"),
+        ("materials.kind", "materials"),
+        ("materials.language", "materials"),
+        ("materials.quantity", "materials"),
+        ("hours_per_day", "hours"),
+        ("party_name", "new_party_name"),
+        ("party_kind", "new_party_kind"),
+    ],
+    api: &[],
+    explain: nothing_to_add,
+};
+
 /// A person's consent: whom it names is one group of checkboxes (partners and kinds).
 pub const CONSENT: Naming = Naming { form: &[("recipients", "recipients")], api: &[], explain: nothing_to_add };
 

@@ -78,6 +78,11 @@ impl FieldErrors {
         self.0.entry(field.to_owned()).or_insert((message_id, None));
     }
 
+    /// Marks a field with a message that names a limit ("at most 63").
+    pub fn add_with_max(&mut self, field: &str, message_id: &'static str, max: String) {
+        self.0.entry(field.to_owned()).or_insert((message_id, Some(max)));
+    }
+
     /// A service's validation errors, on the form inputs the resource's naming gives them.
     pub fn add_validation(&mut self, errors: &[ValidationError], naming: &crate::fields::Naming) {
         for e in errors {

@@ -66,6 +66,7 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/law.ftl")),
             include_str!(concat!("../i18n/", $lang, "/reports.ftl")),
             include_str!(concat!("../i18n/", $lang, "/referrals.ftl")),
+            include_str!(concat!("../i18n/", $lang, "/monitoring.ftl")),
         ]
     };
 }

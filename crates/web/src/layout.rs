@@ -28,7 +28,7 @@ pub const AREAS: [Area; 8] = [
     Area { path: "/cases", label: "nav-cases", needs: Capability::ViewCases },
     Area { path: "/parties", label: "nav-parties", needs: Capability::ViewCases },
     Area { path: "/referrals", label: "nav-referrals", needs: Capability::RegisterAppeals },
-    Area { path: "/monitoring", label: "nav-monitoring", needs: Capability::RegisterAppeals },
+    Area { path: "/monitoring", label: "nav-monitoring", needs: Capability::ViewCases },
     Area { path: "/reports", label: "nav-reports", needs: Capability::ViewReports },
     Area { path: "/audit", label: "nav-audit", needs: Capability::ViewAudit },
     Area { path: "/admin", label: "nav-admin", needs: Capability::ManageAccounts },

@@ -9,6 +9,7 @@
 pub mod names;
 pub mod referrals;
 mod stories;
+mod visits;
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use komek_domain::entities::{Appeal, Case, Office, PartyIdentity, PersonIdentity, PersonProfile, Service};
@@ -23,6 +24,7 @@ use komek_domain::casework::{Assessment, IndicatorAnswer, Proceeding, VictimStat
 use komek_domain::indicators::{Answer, Source};
 use komek_domain::{AssessmentId, ProceedingId};
 
+use crate::appeals::{Intake, IntakePerson};
 use crate::parties::NewParty;
 use crate::{Actor, App, AppResult};
 use names::{Name, NamePool, POOLS};
@@ -175,6 +177,8 @@ pub(crate) struct Generator<'a> {
     pub(crate) cases: Vec<referrals::DemoCase>,
     /// The person a partner referred to us (Husan, sent by the NGO in Tashkent).
     pub(crate) referred_in: Option<PersonId>,
+    /// The mobile group's visits that took place: its appeals are taken on them.
+    visits: Vec<visits::DemoVisit>,
 }
 
 /// Loads the demo year into an instance just created (its first start made `hq` and `admin`).
@@ -208,11 +212,13 @@ pub fn generate(app: &App, seed: u64, letter_words: &crate::referrals::Words<'_>
         slots: Vec::new(),
         cases: Vec::new(),
         referred_in: None,
+        visits: Vec::new(),
     };
     g.deal_slots();
     g.make_parties()?;
     let case_count = stories::write_cases(&mut g)?;
     let referral_count = referrals::write_referrals(&mut g, letter_words)?;
+    g.visits = visits::write_visits(&mut g)?;
     let mut appeals = case_count;
     for i in 0..g.slots.len() {
         if !g.slots[i].taken {
@@ -569,10 +575,22 @@ impl Generator<'_> {
             _ => *["dana", "yerlan", "dana", "yerlan", "aigerim", "marat"].choose(&mut self.rng).unwrap_or(&"dana"),
         };
         let actor = self.staff.actor(operator).clone();
-        let received_at = match &case {
+        let mut received_at = match &case {
             Some(c) => self.moment_on(c.day),
             None => self.moment(),
         };
+        // The mobile group's appeals are consultations on one of the month's visits.
+        let visit = match (&case, channel) {
+            (None, "mobile-group") => {
+                let month = received_at.month();
+                let of_month: Vec<_> = self.visits.iter().filter(|v| v.day.month() == month).copied().collect();
+                of_month.choose(&mut self.rng).copied()
+            }
+            _ => None,
+        };
+        if let Some(v) = visit {
+            received_at = self.moment_on(v.day);
+        }
         let contact = match &case {
             Some(_) => "migrant",
             None => *[
@@ -667,17 +685,21 @@ impl Generator<'_> {
         };
         // A caller known elsewhere (another office, a case team) is still this operator's
         // appeal; the generator, which sees everything, links it on the operator's behalf.
-        match person_id {
+        let (actor, appeal) = match person_id {
             Some(person) if !self.app.can_reach_person(&actor, person)? => {
                 let on_behalf = Appeal {
                     office_id: actor.office_id().expect("staff have an office"),
                     operator_id: actor.account_id().expect("staff have ids"),
                     ..appeal
                 };
-                self.app.register_appeal(&Actor::System, on_behalf)
+                (Actor::System, on_behalf)
             }
-            _ => self.app.register_appeal(&actor, appeal),
-        }
+            _ => (actor, appeal),
+        };
+        let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
+        let intake =
+            Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new(), visit: visit.map(|v| v.id) };
+        Ok(self.app.register_intake(&actor, intake)?.appeal_id)
     }
 
     pub(crate) fn slot(&self, i: usize) -> Slot {

@@ -78,6 +78,23 @@ fn the_demo_year_matches_the_seed(store: Store) -> App {
         0
     );
     assert_eq!(count(&store, "SELECT count(*) FROM services WHERE delivered_on NOT LIKE '2008-%'"), 0);
+    // The mobile group's monthly raids: three a month, one called off, every visit of 2008;
+    // each appeal it took is a consultation on a visit of the same day.
+    assert_eq!(count(&store, "SELECT count(*) FROM visits WHERE planned_on LIKE '2008-%'"), 36);
+    assert_eq!(count(&store, "SELECT count(DISTINCT substr(planned_on, 1, 7)) FROM visits"), 12);
+    assert_eq!(count(&store, "SELECT count(*) FROM visits WHERE status = 'cancelled'"), 1);
+    let mobile = count(&store, "SELECT count(*) FROM appeals WHERE channel = 'mobile-group'");
+    assert!(mobile > 100, "{mobile}");
+    let on_visits = count(&store, "SELECT count(*) FROM appeals a JOIN visits v ON v.id = a.visit_id");
+    assert_eq!(
+        on_visits,
+        mobile
+            - count(&store, "SELECT count(*) FROM appeals WHERE channel = 'mobile-group' AND outcome = 'case-opened'")
+    );
+    // The seed's raid: 63 workers from Uzbekistan, 11 minors, 20 passports held by the foreman.
+    let raid = "SELECT count(*) FROM visits v JOIN visit_checks c ON c.visit_id = v.id
+                WHERE v.people_total = 63 AND v.people_minors = 11 AND c.item = 'passports-held' AND c.people = 20";
+    assert_eq!(count(&store, raid), 1);
     assert_eq!(
         audit::verify(&store, app.keys()).unwrap(),
         Verdict::Intact { entries: count(&store, "SELECT count(*) FROM audit_log") }

@@ -266,6 +266,10 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     let listed = g.app.visits(&g.manager, &at_farm, 0).unwrap().items;
     assert_eq!(listed.iter().map(|l| l.id).collect::<Vec<_>>(), vec![second.id, planned.id]);
     assert_eq!((listed[1].people_total, listed[1].people_minors, listed[1].violations), (63, 11, 3));
+    // The farm's page gathers its visits with the appeals that name it.
+    let page = g.app.party_file(&g.lawyer, g.farm).unwrap();
+    assert_eq!(page.visits.iter().map(|v| v.id).collect::<Vec<_>>(), vec![second.id, planned.id]);
+    assert!(matches!(g.app.party_file(&g.far_consultant, g.farm), Err(AppError::NotFound)), "out of reach");
 }
 
 fn a_visit_sent_twice_is_saved_once_and_a_stale_edit_is_refused(store: Store) {

@@ -103,7 +103,6 @@ module-referrals-about = The national and international referral network: IOM, p
 module-referrals-coming = Consent and referrals on a person's and a case's pages: referrals sent and received with consent recorded first, only the data the consent allows, the partner's replies, and the referral letter.
 module-monitoring-title = Monitoring visits
 module-monitoring-about = The mobile group's visits to cotton fields, vineyards, greenhouses, construction sites and bazaars.
-module-monitoring-coming = Visit reports with the observation checklist, violations found and on-site appeals, usable on a cheap phone and offline.
 module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
 module-admin-coming = Lookup lists edited here, and the security settings.

@@ -1,7 +1,6 @@
 //! The routes of every work area, gathered in one table.
 
 mod admin;
-mod areas;
 mod assets;
 mod audit;
 mod auth;
@@ -10,6 +9,7 @@ mod cases;
 mod dashboard;
 mod health;
 mod hotline;
+mod monitoring;
 mod parties;
 mod persons;
 mod referrals;
@@ -50,7 +50,6 @@ pub fn routes() -> Router<AppState> {
         .route("/parties/{id}/break-glass", post(parties::break_glass))
         .route("/parties/{id}", get(parties::show))
         .route("/parties", get(parties::search))
-        .route("/monitoring", get(areas::monitoring))
         .route("/admin", get(admin::accounts).post(admin::create))
         .route("/admin/accounts/{id}/{action}", post(admin::act))
         .route("/admin/offices/{id}", post(admin::save_office))
@@ -62,5 +61,6 @@ pub fn routes() -> Router<AppState> {
         .merge(cases::routes())
         .merge(reports::routes())
         .merge(referrals::routes())
+        .merge(monitoring::routes())
         .fallback(crate::errors::not_found)
 }

@@ -133,6 +133,11 @@ fn page(
         h2 { (tr.t_with("party-appeals", "count", file.appeals.len())) }
         (appeal_table(tr, &lines, names, clock))
         @if file.more_appeals { p.hint { (tr.t("party-more-appeals")) } }
+        @if !file.visits.is_empty() {
+            h2 { (tr.t_with("party-visits", "count", file.visits.len())) }
+            (super::monitoring::table(tr, &file.visits))
+            @if file.more_visits { p.hint { (tr.t("party-more-visits")) } }
+        }
     };
     layout::page(tr, current, &title, "/parties", content)
 }

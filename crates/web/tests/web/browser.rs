@@ -457,6 +457,47 @@ fn a_lawyer_refers_husan_to_the_police_and_prints_the_letter() {
     assert!(printed.starts_with("JVBERi"), "a PDF (\"%PDF\" in base64)");
 }
 
+/// A mobile consultant in the field records the Maktaaral raid on a phone 390 px wide: the
+/// form fits the screen, the checklist is answered by tapping, and the visit's page shows the
+/// violations the checklist found.
+#[test]
+fn a_consultant_fills_a_visit_on_a_phone() {
+    let Some(driver) = Driver::start() else { return };
+    let server = Server::start(BackEnd::Sqlite);
+    driver.sign_in(&server, "mobile-consultant");
+    driver.session_call("POST", "/window/rect", Some(json!({ "width": 390, "height": 844 })));
+    driver.open(&server.url("/monitoring"));
+    driver.click("a[href='/monitoring/new']");
+    driver.wait_for_text("h1", "Record a visit");
+    driver.click("#district option[value='maktaaral']");
+    driver.click("#place_kind option[value='cotton-field']");
+    driver.type_into("#settlement", "с. Жетысай");
+    driver.type_into("#new_party_name", "КХ «Акжол»");
+    for (input, value) in [("#total", "63"), ("#women", "22"), ("#men", "41"), ("#minors", "11"), ("#cit0_n", "63")] {
+        driver.type_into(input, value);
+    }
+    driver.click("#cit0 option[value='UZ']");
+    driver.click("input[name='check_passports-held'][value='yes']");
+    driver.type_into("#check_passports-held_n", "20");
+    driver.click("input[name='check_written-contracts'][value='no']");
+    driver.click("input[name='check_children-working'][value='yes']");
+    driver.type_into("#check_children-working_n", "11");
+    let widths = driver.session_call(
+        "POST",
+        "/execute/sync",
+        Some(json!({ "script": "return [document.documentElement.scrollWidth, window.innerWidth]", "args": [] })),
+    );
+    assert!(widths[0].as_i64() <= widths[1].as_i64(), "the form fits the phone: {widths}");
+    driver.screenshot("phone-visit-form");
+    driver.click("form.visit button[value='save']");
+    driver.wait_for_text("p.notice", "The visit is saved.");
+    let page = driver.text("main");
+    for seen in ["КХ «Акжол»", "Documents withheld", "20 of 63", "No written contract", "Child labour"] {
+        assert!(page.contains(seen), "{seen}: {page}");
+    }
+    driver.screenshot("phone-visit");
+}
+
 /// On a phone (390 and 320 px wide) no staff page scrolls sideways: a wide table scrolls
 /// inside its own box, record pages put each label above its value. Every page is visited with the demo
 /// year's data, as a manager and as the administrator.
@@ -503,6 +544,7 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
         format!("/referrals/{referral}"),
         format!("/referrals/{referral}/letter?lang=ru"),
         "/monitoring".to_owned(),
+        "/monitoring/new".to_owned(),
         "/reports".to_owned(),
         "/reports?kind=year&year=2008&office=".to_owned(),
         "/reports/public".to_owned(),

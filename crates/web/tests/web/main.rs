@@ -7,6 +7,7 @@ mod cases;
 mod cases_api;
 mod hotline;
 mod http;
+mod monitoring;
 mod referrals;
 mod referrals_api;
 mod reports;

@@ -13,7 +13,7 @@ use komek_domain::entities::{Appeal, Party, PartyIdentity, PersonIdentity, Perso
 use komek_domain::lookups::{self, LookupList};
 use komek_domain::matching::PersonProbe;
 use komek_domain::referrals::Partner;
-use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, PersonId};
+use komek_domain::{AccountId, AppealId, Currency, Money, OfficeId, PartyId, PersonId, VisitId};
 use maud::{Markup, html};
 
 use super::directory::{self, DirectoryAsk};
@@ -71,6 +71,8 @@ pub struct IntakeForm {
     pub party_kind: String,
     /// What the operator asked the referral directory, to tell the caller where to go.
     pub directory: DirectoryAsk,
+    /// The monitoring visit an on-site consultation is taken on, if any.
+    pub visit: String,
 }
 
 const DATETIME_INPUT: &str = "%Y-%m-%dT%H:%M";
@@ -158,6 +160,7 @@ impl IntakeForm {
             party_role: text("party_role"),
             party_kind: text("party_kind"),
             directory: DirectoryAsk::read(form),
+            visit: text("visit"),
         }
     }
 
@@ -302,8 +305,9 @@ impl IntakeForm {
             }
             None => Vec::new(),
         };
+        let visit = optional(&self.visit).and_then(|v| v.parse().ok()).map(VisitId);
         if errors.is_empty() {
-            Ok(Intake { appeal, person, new_parties, lead_notice: String::new(), visit: None })
+            Ok(Intake { appeal, person, new_parties, lead_notice: String::new(), visit })
         } else {
             Err(errors)
         }
@@ -383,8 +387,15 @@ pub async fn new_form(
     actor.require(komek_domain::Capability::RegisterAppeals).map_err(WebError::from)?;
     let clock = blocking(move || app.office_clock(&actor)).await??;
     let mut form = IntakeForm::blank(clock);
-    if let Some(person) = FormData::parse(query.unwrap_or_default().as_bytes()).text("person") {
+    let query = FormData::parse(query.unwrap_or_default().as_bytes());
+    if let Some(person) = query.text("person") {
         form.person = person;
+    }
+    // An on-site consultation, from a visit's page: it comes by the mobile group.
+    if let Some(visit) = query.text("visit") {
+        form.visit = visit;
+        form.channel = "mobile-group".into();
+        form.contact = "migrant".into();
     }
     render(&state, &current, form, FieldErrors::default(), false).await
 }
@@ -464,6 +475,10 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
     })
     .await?;
     match result {
+        // Consultations on a visit come one after another: back to the visit for the next.
+        Ok(_) if !form.visit.is_empty() && version.is_none() => {
+            Ok(Redirect::to(&format!("/monitoring/{}?consulted=1", form.visit)).into_response())
+        }
         Ok(id) => Ok(Redirect::to(&format!("/hotline/appeals/{id}?saved=1")).into_response()),
         Err(AppError::Invalid(problems)) => {
             let mut errors = FieldErrors::default();
@@ -531,6 +546,11 @@ fn page(tr: Tr<'_>, csrf: &str, form: &IntakeForm, errors: &FieldErrors, found: 
         form.intake method="post" action=(action) {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="appeal_id" value=(form.appeal_id);
+            @if !form.visit.is_empty() {
+                input type="hidden" name="visit" value=(form.visit);
+                p.hint { (tr.t("intake-on-visit")) " " a href={ "/monitoring/" (form.visit) } { (tr.t("intake-back-to-visit")) } }
+                (errors.message(tr, "visit"))
+            }
             @if let Some(version) = form.version { input type="hidden" name="version" value=(version); }
             (caller_section(tr, form, errors, found))
             (appeal_section(tr, form, errors))

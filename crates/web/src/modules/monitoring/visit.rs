@@ -1,0 +1,197 @@
+//! A visit's page: when and where, who went, whom the group met, the checklist, violations
+//! (each with its ILO indicator), materials, the narrative; the on-site consultations with a
+//! button for the next one, the group case, and what changed since the last visit to the
+//! same party.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use komek_app::AppError;
+use komek_app::monitoring::VisitFile;
+use komek_domain::lookups;
+use komek_domain::monitoring::{Changes, Check, Visit, violation_indicator};
+use komek_domain::{VisitId, lookups::LookupList};
+use maud::{Markup, html};
+
+use crate::directory::{Directory, directory};
+use crate::errors::WebError;
+use crate::forms::FormData;
+use crate::i18n::Tr;
+use crate::layout;
+use crate::modules::hotline::register::appeal_table;
+use crate::session::Current;
+use crate::widgets::day;
+use crate::{AppState, blocking};
+
+pub async fn show(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    RawQuery(raw): RawQuery,
+) -> Result<Markup, WebError> {
+    let q = FormData::parse(raw.unwrap_or_default().as_bytes());
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let (file, names, partners, clock) = blocking(move || -> Result<_, AppError> {
+        let file = app.visit_file(&actor, VisitId(id))?;
+        let partners = app.partner_names(&actor)?;
+        Ok((file, directory(&app, &actor)?, partners, app.office_clock(&actor)?))
+    })
+    .await??;
+    let tr = current.tr(&state);
+    let v = &file.visit;
+    let title = format!(
+        "{} · {} · {}",
+        day(v.visited_on.unwrap_or(v.planned_on)),
+        tr.lookup(lookups::DISTRICT, &v.district),
+        tr.lookup(lookups::PLACE_KIND, &v.place_kind)
+    );
+    let partner_names: Vec<String> = v.partners.iter().filter_map(|p| partners.get(p).cloned()).collect();
+    let content = html! {
+        @if q.has("saved") { p.notice role="status" { (tr.t("visit-saved")) } }
+        @if q.has("consulted") { p.notice role="status" { (tr.t("visit-consulted")) } }
+        h1 { (title) }
+        dl.record {
+            dt { (tr.t("visit-status")) } dd { (tr.lookup(lookups::VISIT_STATUS, &v.status)) }
+            dt { (tr.t("visit-planned-on")) } dd { (day(v.planned_on)) }
+            @if let Some(d) = v.visited_on { dt { (tr.t("visit-visited-on")) } dd { (day(d)) } }
+            dt { (tr.t("visit-region")) } dd { (tr.lookup(lookups::REGION, &v.region)) }
+            @if let Some(notes) = &v.notes { @if !notes.settlement.is_empty() { dt { (tr.t("visit-settlement")) } dd { (notes.settlement) } } }
+            @if let Some(party) = &file.party {
+                dt { (tr.t("visit-party")) }
+                dd { a href={ "/parties/" (party.id) } { (party.identity.as_ref().map_or_else(|| tr.t("visit-party-out-of-reach"), |i| i.name.clone())) } }
+            }
+            @if !partner_names.is_empty() { dt { (tr.t("visit-partners")) } dd { (partner_names.join(", ")) } }
+            @if !v.team.is_empty() { dt { (tr.t("visit-team")) } dd { (staff(&names, v)) } }
+            @if let Some(notes) = &v.notes { @if !notes.cancel_reason.is_empty() { dt { (tr.t("visit-cancel-reason")) } dd.notes { (notes.cancel_reason) } } }
+        }
+        @if file.may.change { p { a.button href={ "/monitoring/" (v.id) "/edit" } { (tr.t("visit-edit")) } } }
+        @if v.done() { (findings(tr, v)) }
+        @if let Some(notes) = &v.notes { @if !notes.narrative.is_empty() {
+            h2 { (tr.t("visit-narrative")) } p.notes { (notes.narrative) }
+        } }
+        @if let Some((earlier, changes)) = &file.previous { (since(tr, earlier, changes)) }
+        @if v.done() { (consultations(tr, &current.session.csrf_token, &file, &names, clock)) }
+    };
+    Ok(layout::page(tr, &current, &title, "/monitoring", content))
+}
+
+fn staff(names: &Directory, v: &Visit) -> String {
+    v.team.iter().filter_map(|a| names.staff.get(a).cloned()).collect::<Vec<_>>().join(", ")
+}
+
+fn labels(tr: Tr<'_>, list: LookupList, codes: impl IntoIterator<Item = String>) -> String {
+    codes.into_iter().map(|c| tr.lookup(list, &c)).collect::<Vec<_>>().join(", ")
+}
+
+/// "20 of 63", or nothing when no count was given.
+fn of_met(tr: Tr<'_>, people: Option<u32>, total: u32) -> String {
+    people.map(|n| tr.t_args("visit-of-met", &[("n", n.into()), ("total", total.into())])).unwrap_or_default()
+}
+
+/// An item's answer with how many it concerned: "Yes · 20 of 63" (of the visit's people met),
+/// "Yes · 20" where there is no total to compare with.
+fn answer(tr: Tr<'_>, check: &Check, total: Option<u32>) -> String {
+    let said = tr.t(&format!("observation-{}", check.answer.code()));
+    match (check.people, total) {
+        (Some(_), Some(total)) => format!("{said} · {}", of_met(tr, check.people, total)),
+        (Some(n), None) => format!("{said} · {n}"),
+        (None, _) => said,
+    }
+}
+
+/// Whom the group met and what it found.
+fn findings(tr: Tr<'_>, v: &Visit) -> Markup {
+    let p = &v.people;
+    html! {
+        h2 { (tr.t("visit-people-met")) }
+        dl.record {
+            dt { (tr.t("visit-total")) } dd { (p.total) }
+            dt { (tr.t("visit-women")) } dd { (p.women) }
+            dt { (tr.t("visit-men")) } dd { (p.men) }
+            dt { (tr.t("visit-minors")) } dd { (p.minors) }
+            @for c in &p.citizenships { dt { (tr.lookup(lookups::CITIZENSHIP, &c.citizenship)) } dd { (c.people) } }
+            @if let Some(hours) = v.hours_per_day { dt { (tr.t("visit-hours")) } dd { (hours) } }
+        }
+        @if !v.checks.is_empty() {
+            h2 { (tr.t("visit-checklist")) }
+            dl.record { @for c in &v.checks { dt { (tr.lookup(lookups::CHECK_ITEM, &c.item)) } dd { (answer(tr, c, Some(p.total))) } } }
+        }
+        h2 { (tr.t("visit-violations")) }
+        @if v.violations.is_empty() { p { (tr.t("visit-no-violations")) } } @else {
+            ul.results {
+                @for w in &v.violations {
+                    li { (tr.lookup(lookups::VIOLATION, &w.kind))
+                        @if w.people.is_some() { " · " (of_met(tr, w.people, p.total)) }
+                        @if let Some(indicator) = violation_indicator(&w.kind) { " · " span.hint { (tr.t("visit-ilo")) " " (tr.t(&indicator.label_id())) } } }
+                }
+            }
+        }
+        @if !v.materials.is_empty() {
+            h2 { (tr.t("visit-materials")) }
+            ul.results { @for m in &v.materials {
+                li { (tr.lookup(lookups::MATERIAL, &m.kind)) " (" (tr.lookup(lookups::LANGUAGE, &m.language)) "): " (m.quantity) }
+            } }
+        }
+    }
+}
+
+/// What changed since the visit before, to the same party.
+fn since(tr: Tr<'_>, earlier: &Visit, changes: &Changes) -> Markup {
+    let shown = |c: &Option<Check>| c.as_ref().map_or_else(|| tr.t("visit-not-answered"), |c| answer(tr, c, None));
+    html! {
+        h2 { (tr.t("visit-since")) " " a href={ "/monitoring/" (earlier.id) } { (day(earlier.visited_on.unwrap_or(earlier.planned_on))) } }
+        dl.record {
+            dt { (tr.t("visit-total")) } dd { (changes.people.0) " → " (changes.people.1) }
+            dt { (tr.t("visit-minors")) } dd { (changes.minors.0) " → " (changes.minors.1) }
+            @for (item, before, after) in &changes.checks {
+                dt { (tr.lookup(lookups::CHECK_ITEM, item)) } dd { (shown(before)) " → " (shown(after)) }
+            }
+            @if !changes.violations_gone.is_empty() {
+                dt { (tr.t("visit-violations-gone")) }
+                dd { (labels(tr, lookups::VIOLATION, changes.violations_gone.iter().map(|v| v.kind.clone()))) }
+            }
+            @if !changes.violations_new.is_empty() {
+                dt { (tr.t("visit-violations-new")) }
+                dd { (labels(tr, lookups::VIOLATION, changes.violations_new.iter().map(|v| v.kind.clone()))) }
+            }
+        }
+    }
+}
+
+/// On-site consultations, the next one a click away, and the group case.
+fn consultations(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, clock: chrono::FixedOffset) -> Markup {
+    let id = file.visit.id;
+    html! {
+        h2 { (tr.t("visit-consultations")) }
+        @if file.appeals.is_empty() { p { (tr.t("visit-no-consultations")) } }
+        (appeal_table(tr, &file.appeals, names, clock))
+        @if file.may.register_appeals { p { a.button href={ "/hotline/new?visit=" (id) } { (tr.t("visit-consult")) } } }
+        @if !file.cases.is_empty() {
+            h2 { (tr.t("visit-cases")) }
+            ul.results { @for (case, number) in &file.cases { li { a href={ "/cases/" (case) } { (number) } } } }
+        }
+        @if file.may.open_case && !file.appeals.is_empty() {
+            form.open-case method="post" action={ "/monitoring/" (id) "/open-case" } {
+                input type="hidden" name="csrf" value=(csrf);
+                label for="kind" { (tr.t("appeal-case-kind")) }
+                (crate::widgets::lookup_select(tr, "kind", lookups::CASE_KIND, "labour-exploitation", None, &Default::default()))
+                label.check { input type="checkbox" name="sensitive" value="1"; " " (tr.t("appeal-case-sensitive")) }
+                button.secondary type="submit" { (tr.t("visit-open-group-case")) }
+            }
+        }
+    }
+}
+
+/// Opens a group case from the visit, then shows the new case to fill in.
+pub async fn open_case(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let kind = data.get("kind").to_owned();
+    let sensitive = data.has("sensitive");
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let case = blocking(move || app.open_case_from_visit(&actor, VisitId(id), &kind, sensitive)).await??;
+    Ok(Redirect::to(&format!("/cases/{case}?done=opened")).into_response())
+}

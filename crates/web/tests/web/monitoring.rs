@@ -1,0 +1,227 @@
+//! Monitoring visits over real HTTP: a mobile consultant records the Maktaaral raid on the
+//! visit form (a form whose counts do not add up comes back as typed, each error by its field;
+//! the same form sent twice saves once), takes consultations on the spot one after another,
+//! and those out of reach find nothing.
+
+use komek_app::Actor;
+use komek_app::parties::NewParty;
+use komek_domain::Role;
+use komek_domain::entities::PartyIdentity;
+
+use crate::support;
+use support::{BackEnd, Browser, PASSWORD, Page, Server};
+
+fn signed_in(server: &Server, username: &str) -> Browser {
+    let mut browser = Browser::new();
+    browser.login(server, username, PASSWORD);
+    browser
+}
+
+fn count(server: &Server, sql: &str) -> i64 {
+    server.app.store().read(|tx| tx.query_i64(sql, &[])).unwrap()
+}
+
+fn staff(server: &Server, username: &str) -> Actor {
+    let account = server.app.accounts(&Actor::System).unwrap().into_iter().find(|a| a.username == username);
+    Actor::Staff(account.unwrap())
+}
+
+/// The raid as the consultant types it, on the form `page` gave.
+fn raid(page: &Page, visited_on: &str, minors: &str) -> Vec<(String, String)> {
+    let own = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    let mut fields = own(&[("csrf", &page.csrf()), ("id", &page.input_value("id"))]);
+    fields.extend(own(&[
+        ("status", "done"),
+        ("planned_on", visited_on),
+        ("visited_on", visited_on),
+        ("region", "turkistan"),
+        ("district", "maktaaral"),
+        ("place_kind", "cotton-field"),
+        ("settlement", "с. Жетысай"),
+        ("total", "63"),
+        ("women", "22"),
+        ("men", "41"),
+        ("minors", minors),
+        ("cit0", "UZ"),
+        ("cit0_n", "63"),
+        ("check_passports-held", "yes"),
+        ("check_passports-held_n", "20"),
+        ("check_written-contracts", "no"),
+        ("check_written-contracts_n", "63"),
+        ("check_children-working", "yes"),
+        ("check_children-working_n", "11"),
+        ("hours", "12"),
+        ("mat0", "leaflet"),
+        ("mat0_lang", "uz"),
+        ("mat0_n", "60"),
+        ("narrative", "Паспорта 20 работников у бригадира."),
+        ("action", "save"),
+    ]));
+    fields
+}
+
+fn post(browser: &mut Browser, url: &str, fields: &[(String, String)]) -> Page {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    browser.post(url, &pairs)
+}
+
+fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+    fields.retain(|(k, _)| k != name);
+    fields.push((name.into(), value.into()));
+    fields
+}
+
+fn a_consultant_records_the_raid_and_takes_consultations_on_the_spot(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let consultant = staff(&server, "mobile-consultant");
+    let farm = NewParty {
+        kind: "company".into(),
+        identity: PartyIdentity { name: "КХ «Акжол»".into(), ..Default::default() },
+        ..Default::default()
+    };
+    let farm = server.app.register_party(&consultant, None, farm).unwrap();
+    let yesterday = (server.app.today(&consultant).unwrap() - chrono::Duration::days(1)).to_string();
+    let mut browser = signed_in(&server, "mobile-consultant");
+    let form = browser.get(&server.url("/monitoring/new"));
+    assert_eq!(form.status, 200, "{}", form.body);
+
+    // The farm, found by another spelling; what was typed stays.
+    let typed = with(raid(&form, &yesterday, "11"), "action", "find");
+    let found = post(&mut browser, &server.url("/monitoring/new"), &with(typed, "party_q", "Акжол"));
+    assert_eq!(found.status, 200);
+    assert!(found.body.contains(&format!("value=\"{farm}\"")), "{}", found.body);
+    assert_eq!(found.input_value("total"), "63");
+
+    // 70 minors of 63 people met: refused by the field, nothing lost, nothing saved.
+    let fields = with(raid(&form, &yesterday, "70"), "party_id", &farm.to_string());
+    let refused = post(&mut browser, &server.url("/monitoring/new"), &fields);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("id=\"minors-error\""), "{}", refused.body);
+    assert_eq!(refused.input_value("minors"), "70");
+    assert_eq!(refused.input_value("settlement"), "с. Жетысай");
+    // More passports held than people met: marked on that item.
+    let fields = with(with(fields, "minors", "11"), "check_passports-held_n", "64");
+    let refused = post(&mut browser, &server.url("/monitoring/new"), &fields);
+    assert!(refused.body.contains("id=\"check_passports-held_n-error\""), "{}", refused.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM visits"), 0);
+
+    let fields = with(fields, "check_passports-held_n", "20");
+    let saved = post(&mut browser, &server.url("/monitoring/new"), &fields);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let location = saved.header("location").unwrap().to_owned();
+    // The connection dropped at submit and the phone sends it again: saved once.
+    let again = post(&mut browser, &server.url("/monitoring/new"), &fields);
+    assert_eq!(again.header("location"), Some(location.as_str()));
+    assert_eq!(count(&server, "SELECT count(*) FROM visits"), 1);
+
+    let page = browser.get(&server.url(&location));
+    assert_eq!(page.status, 200);
+    for seen in
+        ["The visit is saved", "КХ «Акжол»", "Documents withheld", "20 of 63", "Retention of identity documents"]
+    {
+        assert!(page.body.contains(seen), "{seen}: {}", page.body);
+    }
+    let visit = location.trim_start_matches("/monitoring/").trim_end_matches("?saved=1").to_owned();
+
+    // Consultations on the spot, one after another, each back on the visit.
+    for name in ["Турсунов Азиз", "Каримов Жасур"] {
+        let intake = browser.get(&server.url(&format!("/hotline/new?visit={visit}")));
+        assert!(intake.body.contains(&format!("name=\"visit\" value=\"{visit}\"")), "{}", intake.body);
+        let fields: Vec<(String, String)> = [
+            ("csrf", intake.csrf()),
+            ("appeal_id", intake.input_value("appeal_id")),
+            ("received_at", intake.input_value("received_at")),
+            ("visit", visit.clone()),
+            ("channel", "mobile-group".into()),
+            ("contact", "migrant".into()),
+            ("full_name", name.into()),
+            ("sex", "male".into()),
+            ("citizenship", "UZ".into()),
+            ("confirm_new", "1".into()),
+            ("topic", "documents-taken".into()),
+            ("outcome", "advised".into()),
+            ("currency", "KZT".into()),
+            ("party_role", "employer".into()),
+            ("party_kind", "person".into()),
+            ("action", "save".into()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let taken = post(&mut browser, &server.url("/hotline/new"), &fields);
+        assert_eq!(taken.status, 303, "{}", taken.body);
+        assert_eq!(taken.header("location"), Some(format!("/monitoring/{visit}?consulted=1").as_str()));
+    }
+    let page = browser.get(&server.url(&format!("/monitoring/{visit}")));
+    assert_eq!(page.body.matches("/hotline/appeals/").count(), 2, "{}", page.body);
+    assert!(!page.body.contains("Open a group case"), "a consultant does not open cases");
+    let month = browser.get(&server.url(&format!("/monitoring?month={}", &yesterday[..7])));
+    assert!(month.body.contains(&format!("/monitoring/{visit}")), "{}", month.body);
+
+    // A lawyer opens the group case.
+    let mut lawyer = signed_in(&server, "lawyer");
+    let page = lawyer.get(&server.url(&format!("/monitoring/{visit}")));
+    assert!(page.body.contains("Open a group case"));
+    let opened = lawyer.post(
+        &server.url(&format!("/monitoring/{visit}/open-case")),
+        &[("csrf", &page.csrf()), ("kind", "labour-exploitation")],
+    );
+    assert_eq!(opened.status, 303, "{}", opened.body);
+    assert_eq!(count(&server, "SELECT count(*) FROM case_persons"), 2);
+}
+
+fn visits_are_out_of_reach_of_other_offices_staff_and_closed_to_analysts(back_end: BackEnd) {
+    let server = Server::start(back_end);
+    let consultant = staff(&server, "mobile-consultant");
+    let today = server.app.today(&consultant).unwrap();
+    let visit = komek_domain::monitoring::Visit {
+        id: komek_domain::VisitId::new(),
+        office_id: komek_domain::OfficeId::default(),
+        status: "planned".into(),
+        planned_on: today,
+        visited_on: None,
+        region: "turkistan".into(),
+        district: "saryagash".into(),
+        place_kind: "bazaar".into(),
+        party_id: None,
+        partners: vec![],
+        team: vec![],
+        people: Default::default(),
+        checks: vec![],
+        hours_per_day: None,
+        violations: vec![],
+        materials: vec![],
+        notes: Some(komek_domain::monitoring::VisitNotes {
+            settlement: "рынок «Жибек жолы»".into(),
+            ..Default::default()
+        }),
+        created_by: None,
+        updated_at: chrono::Utc::now(),
+        version: 1,
+    };
+    let id = server.app.create_visit(&consultant, None, visit, None).unwrap().id;
+    let office = server.app.create_office(&Actor::System, "saryagash", "Saryagash", 300).unwrap();
+    let far = server.app.create_account(&Actor::System, "far", "Far", Role::MobileConsultant, office.id, "en").unwrap();
+    server.app.set_password_directly(&Actor::System, far.account.id, PASSWORD).unwrap();
+    let page = format!("/monitoring/{id}");
+    for (who, status) in [("far", 404), ("analyst", 403), ("hotline-operator", 200)] {
+        let mut browser = signed_in(&server, who);
+        let got = browser.get(&server.url(&page));
+        assert_eq!(got.status, status, "{who}");
+        if status != 200 {
+            assert!(!got.body.contains("Жибек жолы"), "{who}");
+        }
+        let edit = browser.get(&server.url(&format!("{page}/edit")));
+        assert_ne!(edit.status, 200, "{who} may not change it");
+    }
+    assert_eq!(signed_in(&server, "analyst").get(&server.url("/monitoring")).status, 403);
+    assert_eq!(
+        signed_in(&server, "far").get(&server.url(&format!("/monitoring/{}", uuid::Uuid::now_v7()))).status,
+        404
+    );
+}
+
+komek_store::with_each_back_end!(
+    a_consultant_records_the_raid_and_takes_consultations_on_the_spot,
+    visits_are_out_of_reach_of_other_offices_staff_and_closed_to_analysts,
+);
