@@ -519,6 +519,9 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
     let appeal = first("SELECT id FROM appeals WHERE person_id IS NOT NULL ORDER BY received_at DESC LIMIT 1");
     let party = first("SELECT party_id FROM case_parties ORDER BY party_id LIMIT 1");
     let partner = first("SELECT partner_id FROM referrals ORDER BY id LIMIT 1");
+    // The seed's raid: the fullest visit, and its farm's page with its visits.
+    let visit = first("SELECT id FROM visits WHERE people_total = 63 LIMIT 1");
+    let farm = first(&format!("SELECT party_id FROM visits WHERE id = '{visit}'"));
     let pages = [
         "/".to_owned(),
         "/hotline".to_owned(),
@@ -545,6 +548,9 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
         format!("/referrals/{referral}/letter?lang=ru"),
         "/monitoring".to_owned(),
         "/monitoring/new".to_owned(),
+        format!("/monitoring/{visit}"),
+        format!("/monitoring/{visit}/edit"),
+        format!("/parties/{farm}"),
         "/reports".to_owned(),
         "/reports?kind=year&year=2008&office=".to_owned(),
         "/reports/public".to_owned(),
