@@ -7,8 +7,8 @@
 
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Case, Party};
-use komek_domain::monitoring::{Changes, Visit, VisitNotes};
-use komek_domain::{AccountId, Capability, CaseId, OfficeId, ValidationError, VisitId};
+use komek_domain::monitoring::{Changes, Visit, VisitNotes, VisitTask};
+use komek_domain::{AccountId, Capability, CaseId, OfficeId, TaskId, ValidationError, VisitId};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
 pub use komek_store::repo::visits::VisitLine;
 use komek_store::repo::{self, visits::StoredVisit, visits::VisitFilter};
@@ -50,6 +50,18 @@ pub struct VisitFile {
     pub cases: Vec<(CaseId, String)>,
     /// The last visit done to the same party before this one, and what changed since.
     pub previous: Option<(Visit, Changes)>,
+    /// Follow-up work, those to do first; titles only for readers of the notes.
+    pub tasks: Vec<VisitTask>,
+}
+
+/// A visit task on its assignee's dashboard, with what names the visit.
+#[derive(Debug, Clone)]
+pub struct DashboardVisitTask {
+    pub task: VisitTask,
+    pub district: String,
+    pub place_kind: String,
+    pub visit_day: NaiveDate,
+    pub overdue: bool,
 }
 
 /// Kinds of partner that go on joint checks with the mobile group (the prosecutor, the police,
@@ -258,8 +270,15 @@ impl App {
             for case in repo::visits::cases_of(tx, id)? {
                 cases.push((case, repo::cases::get(tx, case)?.case.number));
             }
+            let mut tasks = Vec::new();
+            if may.read_notes {
+                for (mut task, title_enc) in repo::visits::tasks_of(tx, id)? {
+                    task.title = self.open_text(crate::sealed::task_title(task.id), &title_enc)?;
+                    tasks.push(task);
+                }
+            }
             let version = visit.version;
-            Ok(VisitFile { visit, version, may, party, appeals, cases, previous })
+            Ok(VisitFile { visit, version, may, party, appeals, cases, previous, tasks })
         })?)
     }
 
@@ -307,6 +326,81 @@ impl App {
         let more = items.len() as i64 > VISIT_PAGE_SIZE;
         items.truncate(VISIT_PAGE_SIZE as usize);
         Ok(Page { items, more })
+    }
+
+    /// Gives someone follow-up work from a visit: whoever may change the visit, to a colleague
+    /// who reads case files.
+    pub fn add_visit_task(&self, actor: &Actor, mut task: VisitTask) -> AppResult<TaskId> {
+        task.created_by = actor.account_id();
+        task.done_on = None;
+        task.title = task.title.trim().to_owned();
+        let mut errors = task.validate();
+        // Accounts are never deleted: one that may take the task now still may when it is saved.
+        let takes = match self.store.read(|tx| repo::accounts::get(tx, task.assignee_id)) {
+            Ok(found) => !found.account.disabled && found.account.role.can(Capability::ViewCases),
+            Err(StoreError::NotFound) => false,
+            Err(e) => return Err(e.into()),
+        };
+        if !takes {
+            errors.push(ValidationError::Invalid { field: "assignee_id" });
+        }
+        AppError::invalid(errors)?;
+        Ok(self.store.write(|tx| {
+            self.open_for_change(tx, actor, task.visit_id)?;
+            let title_enc = self.keys.seal(crate::sealed::task_title(task.id), task.title.as_bytes());
+            repo::visits::insert_task(tx, &task, title_enc)?;
+            let detail = format!("visit {}", task.visit_id);
+            self.audit(tx, Event::new(actor.account_id(), Action::Create, "task", task.id.to_string()).detail(detail))?;
+            Ok(task.id)
+        })?)
+    }
+
+    /// Marks a visit's task done today, or to do again: whoever may change the visit, or the
+    /// task's assignee.
+    pub fn set_visit_task_done(&self, actor: &Actor, visit: VisitId, task: TaskId, done: bool) -> AppResult<()> {
+        let today = self.today(actor)?;
+        Ok(self.store.write(|tx| {
+            let assigned = repo::visits::tasks_of(tx, visit)?
+                .iter()
+                .any(|(t, _)| t.id == task && Some(t.assignee_id) == actor.account_id());
+            if !assigned {
+                self.open_for_change(tx, actor, visit)?;
+            }
+            if !repo::visits::set_task_done(tx, visit, task, done.then_some(today))? {
+                return Err(StoreError::NotFound);
+            }
+            let detail = format!("visit {visit} {}", if done { "done" } else { "to do again" });
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, "task", task.to_string()).detail(detail))
+        })?)
+    }
+
+    /// The actor's visit tasks still to do, soonest first, each marked when overdue; those of
+    /// visits out of reach are left out. Reading the titles is audited.
+    pub fn my_visit_tasks(&self, actor: &Actor, limit: i64) -> AppResult<Vec<DashboardVisitTask>> {
+        let Some(me) = actor.account_id() else { return Ok(Vec::new()) };
+        if !policy::may_read(actor) || limit <= 0 {
+            return Ok(Vec::new());
+        }
+        let today = self.today(actor)?;
+        Ok(self.audited_read(|tx| {
+            let mut tasks = Vec::new();
+            for open in repo::visits::open_tasks_of(tx, me, limit)? {
+                let (_, on_team) = repo::visits::reach_facts(tx, open.task.visit_id, Some(me))?;
+                if !actor.reaches(open.visit_office, on_team, false) {
+                    continue;
+                }
+                let mut task = open.task;
+                task.title = self.open_text(crate::sealed::task_title(task.id), &open.title_enc)?;
+                let overdue = task.is_overdue(today);
+                let (district, place_kind, visit_day) = (open.district, open.place_kind, open.visit_day);
+                tasks.push(DashboardVisitTask { task, district, place_kind, visit_day, overdue });
+            }
+            if !tasks.is_empty() {
+                let detail = format!("{} visit task titles on the dashboard", tasks.len());
+                self.audit(tx, Event::new(Some(me), Action::Read, "task", "mine").detail(detail))?;
+            }
+            Ok(tasks)
+        })?)
     }
 
     /// Refuses an on-site consultation on a visit the actor may not register appeals on:

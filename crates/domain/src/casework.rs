@@ -267,19 +267,29 @@ pub struct Task {
 
 impl Task {
     pub fn validate(&self) -> Vec<ValidationError> {
-        let mut errors = Vec::new();
-        check_required(&mut errors, "title", &self.title);
-        check_line(&mut errors, "title", &self.title, MAX_LINE_CHARS);
-        rules::check_day(&mut errors, "due_on", self.due_on);
-        if let Some(day) = self.done_on {
-            rules::check_day(&mut errors, "done_on", day);
-        }
-        errors
+        task_rules(&self.title, self.due_on, self.done_on)
     }
 
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.done_on.is_none() && self.due_on < today
+        overdue(self.due_on, self.done_on, today)
     }
+}
+
+/// What any task must hold, a case's or a visit's: a one-line title and real days.
+pub fn task_rules(title: &str, due_on: NaiveDate, done_on: Option<NaiveDate>) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    check_required(&mut errors, "title", title);
+    check_line(&mut errors, "title", title, MAX_LINE_CHARS);
+    rules::check_day(&mut errors, "due_on", due_on);
+    if let Some(day) = done_on {
+        rules::check_day(&mut errors, "done_on", day);
+    }
+    errors
+}
+
+/// Whether a task not done is past its day.
+pub fn overdue(due_on: NaiveDate, done_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    done_on.is_none() && due_on < today
 }
 
 /// Who may read a note besides its author.

@@ -140,6 +140,7 @@ const FIELDS: &[(&str, &str, Kind)] = &[
     ("visit: notes.settlement", "settlement", Line),
     ("visit: notes.narrative", "narrative", Text),
     ("visit: notes.cancel_reason", "cancel_reason", Text),
+    ("visit task: title", "title", Line),
 ];
 
 /// A person as the services take one: a profile and an identity.
@@ -478,6 +479,19 @@ fn records() -> Vec<Record> {
                 version: 1,
             },
             |v| v.validate(day()),
+        ),
+        record(
+            "visit task",
+            VisitTask {
+                id: TaskId::new(),
+                visit_id: VisitId::new(),
+                title: "Письмо в инспекцию труда".into(),
+                assignee_id: AccountId::new(),
+                due_on: day(),
+                done_on: Some(day()),
+                created_by: None,
+            },
+            VisitTask::validate,
         ),
     ]
 }

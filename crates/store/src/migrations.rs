@@ -139,6 +139,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0021_monitoring_visits.sql"),
         postgres: include_str!("migrations/postgres/0021_monitoring_visits.sql"),
     },
+    Migration {
+        version: 22,
+        name: "visit tasks",
+        sqlite: include_str!("migrations/sqlite/0022_visit_tasks.sql"),
+        postgres: include_str!("migrations/postgres/0022_visit_tasks.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -11,9 +11,9 @@ use komek_app::monitoring::VisitQuery;
 use komek_app::parties::NewParty;
 use komek_app::{Actor, App, AppError, AppResult, Keys, MasterKey, Settings};
 use komek_domain::entities::{Appeal, PartyIdentity, PersonIdentity, PersonProfile};
-use komek_domain::monitoring::{Check, CitizenshipCount, Observation, PeopleMet, Visit, VisitNotes};
+use komek_domain::monitoring::{Check, CitizenshipCount, Observation, PeopleMet, Visit, VisitNotes, VisitTask};
 use komek_domain::referrals::Partner;
-use komek_domain::{AccountId, OfficeId, PartnerId, PartyId, PersonId, Role, ValidationError, VisitId};
+use komek_domain::{AccountId, OfficeId, PartnerId, PartyId, PersonId, Role, TaskId, ValidationError, VisitId};
 use komek_store::{Store, params};
 
 komek_store::on_both_back_ends!(
@@ -22,6 +22,7 @@ komek_store::on_both_back_ends!(
     counts_that_do_not_add_up_are_refused_and_nothing_is_saved,
     who_may_open_change_and_work_on_a_visit,
     reading_a_visits_notes_is_audited_and_counts_alone_are_not,
+    follow_up_work_from_a_visit_reaches_its_assignees_dashboard,
 );
 
 struct Group {
@@ -409,4 +410,52 @@ fn reading_a_visits_notes_is_audited_and_counts_alone_are_not(store: Store) {
         .read(|tx| tx.query_one("SELECT notes_enc FROM visits WHERE id = $1", params![visit])?.get(0))
         .unwrap();
     assert!(!String::from_utf8_lossy(&sealed).contains("бригадир"));
+}
+
+fn follow_up_work_from_a_visit_reaches_its_assignees_dashboard(store: Store) {
+    let g = group(store);
+    let day = g.today - Duration::days(3);
+    let visit = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
+    let task = |title: &str, to: &Actor, due: NaiveDate| VisitTask {
+        id: TaskId::new(),
+        visit_id: visit,
+        title: title.into(),
+        assignee_id: id(to),
+        due_on: due,
+        done_on: None,
+        created_by: None,
+    };
+    let letter =
+        g.app.add_visit_task(&g.consultant, task("Письмо в инспекцию труда о паспортах", &g.lawyer, day)).unwrap();
+    let back =
+        g.app.add_visit_task(&g.consultant, task("Повторный выезд", &g.consultant, g.today + Duration::days(30)));
+    let back = back.unwrap();
+    // Nobody who cannot read case files takes a task; nobody out of reach gives one.
+    let analyst = g.app.create_account(&Actor::System, "alma", "alma", Role::Analyst, g.hq, "ru").unwrap().account;
+    let refused =
+        g.app.add_visit_task(&g.consultant, VisitTask { assignee_id: analyst.id, ..task("x", &g.lawyer, day) });
+    assert!(
+        matches!(refused, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "assignee_id" }])
+    );
+    let far = g.app.add_visit_task(&g.far_consultant, task("x", &g.far_consultant, day));
+    assert!(matches!(far, Err(AppError::NotFound)));
+
+    let mine = g.app.my_visit_tasks(&g.lawyer, 10).unwrap();
+    assert_eq!(mine.iter().map(|t| (t.task.id, t.overdue)).collect::<Vec<_>>(), vec![(letter, true)]);
+    assert_eq!((mine[0].district.as_str(), mine[0].visit_day), ("maktaaral", day));
+    let file = g.app.visit_file(&g.consultant, visit).unwrap();
+    assert_eq!(file.tasks.iter().map(|t| t.id).collect::<Vec<_>>(), vec![letter, back]);
+    assert_eq!(file.tasks[0].title, "Письмо в инспекцию труда о паспортах");
+    // The lawyer sends the letter and marks it done.
+    g.app.set_visit_task_done(&g.lawyer, visit, letter, true).unwrap();
+    assert!(g.app.my_visit_tasks(&g.lawyer, 10).unwrap().is_empty());
+    assert_eq!(g.app.visit_file(&g.lawyer, visit).unwrap().tasks[1].done_on, Some(g.today));
+    assert!(matches!(g.app.set_visit_task_done(&g.far_consultant, visit, back, true), Err(AppError::NotFound)));
+    // The titles are ciphertext at rest.
+    let sealed: Vec<u8> = g
+        .app
+        .store()
+        .read(|tx| tx.query_one("SELECT title_enc FROM visit_tasks WHERE id = $1", params![letter])?.get(0))
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&sealed).contains("инспекцию"));
 }

@@ -61,6 +61,7 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("visit_violations", "visit_id, violation"),
     ("visit_materials", "visit_id, material, language"),
     ("visit_cases", "visit_id, case_id"),
+    ("visit_tasks", "id"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

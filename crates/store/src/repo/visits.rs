@@ -5,8 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use komek_domain::monitoring::{Check, CitizenshipCount, Material, Observation, PeopleMet, Violation, Visit};
-use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PartnerId, PartyId, VisitId};
+use komek_domain::monitoring::{
+    Check, CitizenshipCount, Material, Observation, PeopleMet, Violation, Visit, VisitTask,
+};
+use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PartnerId, PartyId, TaskId, VisitId};
 
 use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
@@ -374,4 +376,91 @@ pub fn cases_of(tx: &mut dyn Tx, visit: VisitId) -> Result<Vec<CaseId>, StoreErr
         .iter()
         .map(|r| r.get(0))
         .collect()
+}
+
+// ---- Follow-up tasks
+
+pub fn insert_task(tx: &mut dyn Tx, t: &VisitTask, title_enc: Vec<u8>) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO visit_tasks (id, visit_id, title_enc, assignee_id, due_on, done_on, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        params![t.id, t.visit_id, title_enc, t.assignee_id, t.due_on, t.done_on, t.created_by, chrono::Utc::now()],
+    )?;
+    Ok(())
+}
+
+/// Marks a visit's task done on `day`, or to do again with `None`. Returns whether it exists.
+pub fn set_task_done(
+    tx: &mut dyn Tx,
+    visit: VisitId,
+    task: TaskId,
+    day: Option<NaiveDate>,
+) -> Result<bool, StoreError> {
+    let sql = "UPDATE visit_tasks SET done_on = $3 WHERE id = $1 AND visit_id = $2";
+    Ok(tx.execute(sql, params![task, visit, day])? > 0)
+}
+
+const TASK_COLUMNS: &str = "t.id, t.visit_id, t.title_enc, t.assignee_id, t.due_on, t.done_on, t.created_by";
+
+fn task_from_row(r: &Row) -> Result<(VisitTask, Vec<u8>), StoreError> {
+    let task = VisitTask {
+        id: r.get(0)?,
+        visit_id: r.get(1)?,
+        title: String::new(),
+        assignee_id: r.get(3)?,
+        due_on: r.get(4)?,
+        done_on: r.get(5)?,
+        created_by: r.get(6)?,
+    };
+    Ok((task, r.get(2)?))
+}
+
+/// A visit's tasks with their sealed titles: those to do first, by due day; then those done.
+pub fn tasks_of(tx: &mut dyn Tx, visit: VisitId) -> Result<Vec<(VisitTask, Vec<u8>)>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {TASK_COLUMNS} FROM visit_tasks t WHERE t.visit_id = $1
+             ORDER BY CASE WHEN t.done_on IS NULL THEN 0 ELSE 1 END, t.due_on, t.id"
+        ),
+        params![visit],
+    )?
+    .iter()
+    .map(task_from_row)
+    .collect()
+}
+
+/// A visit task still to do, with what names its visit, for the dashboard.
+#[derive(Debug, Clone)]
+pub struct OpenVisitTask {
+    pub task: VisitTask,
+    pub title_enc: Vec<u8>,
+    pub visit_office: OfficeId,
+    pub district: String,
+    pub place_kind: String,
+    pub visit_day: NaiveDate,
+}
+
+/// An account's visit tasks still to do, soonest due first.
+pub fn open_tasks_of(tx: &mut dyn Tx, assignee: AccountId, limit: i64) -> Result<Vec<OpenVisitTask>, StoreError> {
+    tx.query(
+        &format!(
+            "SELECT {TASK_COLUMNS}, v.office_id, v.district, v.place_kind, COALESCE(v.visited_on, v.planned_on)
+             FROM visit_tasks t JOIN visits v ON v.id = t.visit_id
+             WHERE t.assignee_id = $1 AND t.done_on IS NULL ORDER BY t.due_on, t.id LIMIT $2"
+        ),
+        params![assignee, limit],
+    )?
+    .iter()
+    .map(|r| {
+        let (task, title_enc) = task_from_row(r)?;
+        Ok(OpenVisitTask {
+            task,
+            title_enc,
+            visit_office: r.get(7)?,
+            district: r.get(8)?,
+            place_kind: r.get(9)?,
+            visit_day: r.get(10)?,
+        })
+    })
+    .collect()
 }

@@ -19,6 +19,7 @@ conformance!(
     a_visit_keeps_its_counts_lists_and_notes_and_changes_only_at_the_version_read,
     visits_are_listed_by_office_day_status_district_and_party,
     appeals_taken_and_cases_opened_on_a_visit_hang_on_it,
+    a_visits_tasks_are_listed_for_it_and_for_their_assignee_until_done,
 );
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -191,4 +192,42 @@ fn appeals_taken_and_cases_opened_on_a_visit_hang_on_it(store: &Store) {
         store.write(|tx| repo::visits::link_case(tx, v.id, case.id)).unwrap();
     }
     assert_eq!(store.read(|tx| repo::visits::cases_of(tx, v.id)).unwrap(), vec![case.id], "linked once");
+}
+
+fn a_visits_tasks_are_listed_for_it_and_for_their_assignee_until_done(store: &Store) {
+    use komek_domain::monitoring::VisitTask;
+    let hq = office(store, "hq");
+    let (lawyer, consultant) = (account(store, &hq, "lawyer"), account(store, &hq, "consultant"));
+    let v = visit(hq.id, "done", day(9, 16), "maktaaral", None);
+    store.write(|tx| repo::visits::insert(tx, &StoredVisit { visit: v.clone(), notes_enc: None })).unwrap();
+    let task = |to: &komek_domain::entities::Account, due| VisitTask {
+        id: TaskId::new(),
+        visit_id: v.id,
+        title: String::new(),
+        assignee_id: to.id,
+        due_on: due,
+        done_on: None,
+        created_by: Some(consultant.id),
+    };
+    let (letter, back, call) = (task(&lawyer, day(9, 20)), task(&consultant, day(10, 16)), task(&lawyer, day(9, 18)));
+    for t in [&letter, &back, &call] {
+        store.write(|tx| repo::visits::insert_task(tx, t, vec![7])).unwrap();
+    }
+    let ids = |tasks: Vec<(VisitTask, Vec<u8>)>| tasks.into_iter().map(|(t, _)| t.id).collect::<Vec<_>>();
+    assert_eq!(ids(store.read(|tx| repo::visits::tasks_of(tx, v.id)).unwrap()), vec![call.id, letter.id, back.id]);
+    let mine = store.read(|tx| repo::visits::open_tasks_of(tx, lawyer.id, 10)).unwrap();
+    assert_eq!(mine.iter().map(|o| o.task.id).collect::<Vec<_>>(), vec![call.id, letter.id]);
+    assert_eq!(
+        (mine[0].district.as_str(), mine[0].visit_day, mine[0].title_enc.clone()),
+        ("maktaaral", day(9, 16), vec![7])
+    );
+    assert!(store.write(|tx| repo::visits::set_task_done(tx, v.id, call.id, Some(day(9, 19)))).unwrap());
+    assert!(!store.write(|tx| repo::visits::set_task_done(tx, VisitId::new(), letter.id, Some(day(9, 19)))).unwrap());
+    let mine = store.read(|tx| repo::visits::open_tasks_of(tx, lawyer.id, 10)).unwrap();
+    assert_eq!(mine.iter().map(|o| o.task.id).collect::<Vec<_>>(), vec![letter.id]);
+    assert_eq!(
+        ids(store.read(|tx| repo::visits::tasks_of(tx, v.id)).unwrap()),
+        vec![letter.id, back.id, call.id],
+        "done last"
+    );
 }

@@ -59,3 +59,7 @@ intake-back-to-visit = Back to the visit
 form-invalid-count = Enter a whole number such as 63.
 party-visits = Monitoring visits ({ $count })
 party-more-visits = Older visits are not listed.
+visit-tasks = Follow-up
+visit-task-add = Add a task
+visit-task-refused = The task was not added: give it a title, a day and a colleague who works on cases.
+dashboard-my-visit-tasks = My follow-up from visits

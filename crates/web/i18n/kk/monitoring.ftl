@@ -59,3 +59,7 @@ intake-back-to-visit = Сапарға оралу
 form-invalid-count = Бүтін сан енгізіңіз, мысалы 63.
 party-visits = Мониторингтік сапарлар ({ $count })
 party-more-visits = Ертерек сапарлар көрсетілмеген.
+visit-tasks = Келесі әрекеттер
+visit-task-add = Тапсырма қосу
+visit-task-refused = Тапсырма қосылмады: не істеу керегін, мерзімін және істермен жұмыс істейтін қызметкерді көрсетіңіз.
+dashboard-my-visit-tasks = Сапарлар бойынша тапсырмаларым

@@ -59,3 +59,7 @@ intake-back-to-visit = Вернуться к выезду
 form-invalid-count = Введите целое число, например 63.
 party-visits = Мониторинговые выезды ({ $count })
 party-more-visits = Более ранние выезды не показаны.
+visit-tasks = Дальнейшие действия
+visit-task-add = Добавить задачу
+visit-task-refused = Задача не добавлена: укажите, что сделать, срок и сотрудника, который работает с делами.
+dashboard-my-visit-tasks = Мои задачи по выездам

@@ -19,16 +19,17 @@ const TASKS_SHOWN: i64 = 15;
 pub async fn show(State(state): State<AppState>, current: Current) -> Result<Markup, WebError> {
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let (figures, follow_ups, tasks, overdue, clock) = blocking(move || -> komek_app::AppResult<_> {
+    let (figures, follow_ups, (tasks, visit_tasks), overdue, clock) = blocking(move || -> komek_app::AppResult<_> {
         let follow_ups = if actor.can(Capability::RegisterAppeals) {
             app.my_follow_ups(&actor, FOLLOW_UPS_SHOWN)?
         } else {
             Vec::new()
         };
         let (tasks, overdue) = if actor.can(Capability::ViewCases) {
-            (app.my_tasks(&actor, TASKS_SHOWN)?, Some(app.overdue_tasks(&actor)?))
+            let tasks = (app.my_tasks(&actor, TASKS_SHOWN)?, app.my_visit_tasks(&actor, TASKS_SHOWN)?);
+            (tasks, Some(app.overdue_tasks(&actor)?))
         } else {
-            (Vec::new(), None)
+            ((Vec::new(), Vec::new()), None)
         };
         Ok((app.dashboard(&actor, chrono::Utc::now())?, follow_ups, tasks, overdue, app.office_clock(&actor)?))
     })
@@ -65,6 +66,22 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
                     @for t in &tasks {
                         li.overdue[t.overdue] {
                             a href={ "/cases/" (t.task.case_id) "#tasks" } { (day(t.task.due_on)) " · " (t.case_number) }
+                            " · " (t.task.title)
+                        }
+                    }
+                }
+            }
+        }
+        @if !visit_tasks.is_empty() {
+            section.tasks #my-visit-tasks {
+                h2 { (tr.t("dashboard-my-visit-tasks")) }
+                ul {
+                    @for t in &visit_tasks {
+                        li.overdue[t.overdue] {
+                            a href={ "/monitoring/" (t.task.visit_id) "#tasks" } {
+                                (day(t.task.due_on)) " · " (tr.lookup(lookups::DISTRICT, &t.district)) ", "
+                                (tr.lookup(lookups::PLACE_KIND, &t.place_kind)) " " (day(t.visit_day))
+                            }
                             " · " (t.task.title)
                         }
                     }

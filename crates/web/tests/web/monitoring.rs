@@ -168,6 +168,30 @@ fn a_consultant_records_the_raid_and_takes_consultations_on_the_spot(back_end: B
     );
     assert_eq!(opened.status, 303, "{}", opened.body);
     assert_eq!(count(&server, "SELECT count(*) FROM case_persons"), 2);
+
+    // Follow-up: a letter to the labour inspection, on the lawyer's dashboard until done.
+    let lawyer_id = staff(&server, "lawyer").account_id().unwrap().to_string();
+    let task = [
+        ("csrf", page.csrf()),
+        ("title", "Письмо в инспекцию труда".into()),
+        ("assignee", lawyer_id),
+        ("due_on", yesterday.clone()),
+    ];
+    let pairs: Vec<(&str, &str)> = task.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let added = lawyer.post(&server.url(&format!("/monitoring/{visit}/tasks")), &pairs);
+    assert_eq!(added.header("location"), Some(format!("/monitoring/{visit}#tasks").as_str()));
+    let dashboard = lawyer.get(&server.url("/"));
+    assert!(dashboard.body.contains("Письмо в инспекцию труда"), "{}", dashboard.body);
+    let untitled: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, if *k == "title" { "" } else { v })).collect();
+    let refused = lawyer.post(&server.url(&format!("/monitoring/{visit}/tasks")), &untitled);
+    assert_eq!(refused.header("location"), Some(format!("/monitoring/{visit}?task=refused#tasks").as_str()));
+    let task = count(&server, "SELECT count(*) FROM visit_tasks");
+    assert_eq!(task, 1);
+    let id: String = server.app.store().read(|tx| tx.query_one("SELECT id FROM visit_tasks", &[])?.get(0)).unwrap();
+    let done = lawyer
+        .post(&server.url(&format!("/monitoring/{visit}/tasks/{id}/done")), &[("csrf", &page.csrf()), ("done", "1")]);
+    assert_eq!(done.status, 303);
+    assert!(!lawyer.get(&server.url("/")).body.contains("Письмо в инспекцию труда"));
 }
 
 fn visits_are_out_of_reach_of_other_offices_staff_and_closed_to_analysts(back_end: BackEnd) {

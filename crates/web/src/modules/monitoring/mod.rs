@@ -29,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .route("/monitoring/{id}", get(visit::show))
         .route("/monitoring/{id}/edit", get(form::edit_form).post(form::change))
         .route("/monitoring/{id}/open-case", post(visit::open_case))
+        .route("/monitoring/{id}/tasks", post(visit::add_task))
+        .route("/monitoring/{id}/tasks/{task}/done", post(visit::task_done))
 }
 
 /// The month asked for ("2026-09"), or the current one.

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::AppError;
 use komek_app::monitoring::VisitFile;
 use komek_domain::lookups;
-use komek_domain::monitoring::{Changes, Check, Visit, violation_indicator};
-use komek_domain::{VisitId, lookups::LookupList};
+use komek_domain::monitoring::{Changes, Check, Visit, VisitTask, violation_indicator};
+use komek_domain::{AccountId, TaskId, VisitId, lookups::LookupList};
 use maud::{Markup, html};
 
 use crate::directory::{Directory, directory};
@@ -30,10 +30,10 @@ pub async fn show(
 ) -> Result<Markup, WebError> {
     let q = FormData::parse(raw.unwrap_or_default().as_bytes());
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    let (file, names, partners, clock) = blocking(move || -> Result<_, AppError> {
+    let (file, names, partners, clock, today) = blocking(move || -> Result<_, AppError> {
         let file = app.visit_file(&actor, VisitId(id))?;
         let partners = app.partner_names(&actor)?;
-        Ok((file, directory(&app, &actor)?, partners, app.office_clock(&actor)?))
+        Ok((file, directory(&app, &actor)?, partners, app.office_clock(&actor)?, app.today(&actor)?))
     })
     .await??;
     let tr = current.tr(&state);
@@ -48,6 +48,7 @@ pub async fn show(
     let content = html! {
         @if q.has("saved") { p.notice role="status" { (tr.t("visit-saved")) } }
         @if q.has("consulted") { p.notice role="status" { (tr.t("visit-consulted")) } }
+        @if q.get("task") == "refused" { p.error-summary role="alert" { (tr.t("visit-task-refused")) } }
         h1 { (title) }
         dl.record {
             dt { (tr.t("visit-status")) } dd { (tr.lookup(lookups::VISIT_STATUS, &v.status)) }
@@ -70,6 +71,7 @@ pub async fn show(
         } }
         @if let Some((earlier, changes)) = &file.previous { (since(tr, earlier, changes)) }
         @if v.done() { (consultations(tr, &current.session.csrf_token, &file, &names, clock)) }
+        @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today)) }
     };
     Ok(layout::page(tr, &current, &title, "/monitoring", content))
 }
@@ -179,6 +181,92 @@ fn consultations(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, cl
             }
         }
     }
+}
+
+/// Follow-up work: each task with its day and who does it, marked done here, and a form for
+/// the next one.
+fn tasks(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, today: chrono::NaiveDate) -> Markup {
+    let id = file.visit.id;
+    html! {
+        section #tasks {
+            h2 { (tr.t("visit-tasks")) }
+            @if file.tasks.is_empty() { p { (tr.t("case-no-tasks")) } }
+            ul.tasks {
+                @for t in &file.tasks {
+                    li.overdue[t.is_overdue(today)] {
+                        @if let Some(done_on) = t.done_on { s { (t.title) } " · " (tr.t_with("task-done-on", "date", day(done_on))) }
+                        @else { strong { (day(t.due_on)) } " · " (t.title) }
+                        " · " (names.staff.get(&t.assignee_id).cloned().unwrap_or_default())
+                        @if file.may.change {
+                            form.inline method="post" action={ "/monitoring/" (id) "/tasks/" (t.id) "/done" } {
+                                input type="hidden" name="csrf" value=(csrf);
+                                input type="hidden" name="done" value=(if t.done_on.is_none() { "1" } else { "0" });
+                                button.secondary type="submit" { (tr.t(if t.done_on.is_none() { "task-mark-done" } else { "task-mark-open" })) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if file.may.change {
+                form method="post" action={ "/monitoring/" (id) "/tasks" } {
+                    input type="hidden" name="csrf" value=(csrf);
+                    div.row {
+                        div.field.wide { label for="title" { (tr.t("task-title")) } input type="text" id="title" name="title"; }
+                        div.field { label for="assignee" { (tr.t("task-assignee")) }
+                            select #assignee name="assignee" {
+                                @for (account, name) in names.staff_sorted() { option value=(account) { (name) } }
+                            }
+                        }
+                        div.field { label for="due_on" { (tr.t("task-due")) } input type="date" id="due_on" name="due_on" value=(today); }
+                    }
+                    button type="submit" { (tr.t("visit-task-add")) }
+                }
+            }
+        }
+    }
+}
+
+/// Adds a task; a task that cannot be saved (no title, a day that is not one) says so on the
+/// visit's page.
+pub async fn add_task(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let mut errors = crate::forms::FieldErrors::default();
+    let task = VisitTask {
+        id: TaskId::new(),
+        visit_id: VisitId(id),
+        title: data.get("title").to_owned(),
+        assignee_id: AccountId(data.get("assignee").parse().unwrap_or_default()),
+        due_on: crate::forms::required_day(&mut errors, "due_on", data.get("due_on")),
+        done_on: None,
+        created_by: None,
+    };
+    if !errors.is_empty() {
+        return Ok(Redirect::to(&format!("/monitoring/{id}?task=refused#tasks")).into_response());
+    }
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    match blocking(move || app.add_visit_task(&actor, task)).await? {
+        Ok(_) => Ok(Redirect::to(&format!("/monitoring/{id}#tasks")).into_response()),
+        Err(AppError::Invalid(_)) => Ok(Redirect::to(&format!("/monitoring/{id}?task=refused#tasks")).into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn task_done(
+    State(state): State<AppState>,
+    current: Current,
+    Path((id, task)): Path<(uuid::Uuid, uuid::Uuid)>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let done = data.get("done") == "1";
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    blocking(move || app.set_visit_task_done(&actor, VisitId(id), TaskId(task), done)).await??;
+    Ok(Redirect::to(&format!("/monitoring/{id}#tasks")).into_response())
 }
 
 /// Opens a group case from the visit, then shows the new case to fill in.
