@@ -56,7 +56,7 @@ pub const APPEAL: Naming = Naming {
         ("documents", "document"),
         ("birth_date", "birth_year"),
     ],
-    api: &[],
+    api: &[("visit", "visit_id")],
     explain: nothing_to_add,
 };
 

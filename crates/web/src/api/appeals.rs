@@ -109,6 +109,9 @@ pub struct AppealInput {
     /// Known parties the appeal names.
     #[serde(default)]
     pub parties: Vec<NamedParty>,
+    /// On create only: the monitoring visit the appeal was taken on (an on-site consultation;
+    /// its channel becomes `mobile-group`). The visit must have taken place and be within reach.
+    pub visit_id: Option<Uuid>,
 }
 
 impl AppealInput {
@@ -413,9 +416,10 @@ pub async fn create(
     ApiJson(input): ApiJson<AppealInput>,
 ) -> Result<Response, ApiError> {
     let id = input.id.map_or_else(AppealId::new, AppealId);
+    let visit = input.visit_id.map(komek_domain::VisitId);
     let appeal = input.into_appeal(id, &actor)?;
     let person = appeal.person_id.map_or(IntakePerson::None, IntakePerson::Known);
-    let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new(), visit: None };
+    let intake = Intake { appeal, person, new_parties: Vec::new(), lead_notice: String::new(), visit };
     let saved = super::service(&state, &fields::APPEAL, move |app| app.register_intake(&actor, intake)).await?;
     let body = AppealCreated { id: saved.appeal_id.0, person_id: saved.person_id.map(|p| p.0), created: saved.created };
     let location = format!("/api/v1/appeals/{}", saved.appeal_id);

@@ -17,6 +17,7 @@ mod parties;
 mod partners;
 mod persons;
 mod referrals;
+mod visits;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -109,6 +110,10 @@ fn table() -> Table {
         .route(Method::POST, "/api/v1/referrals/{id}/steps", referrals::move_referral)
         .route(Method::GET, "/api/v1/cases/{id}/htcds", referrals::export_case)
         .route(Method::GET, "/api/v1/htcds", referrals::export_period)
+        .route(Method::GET, "/api/v1/visits", visits::list)
+        .route(Method::POST, "/api/v1/visits", visits::create)
+        .route(Method::GET, "/api/v1/visits/{id}", visits::read)
+        .route(Method::PUT, "/api/v1/visits/{id}", visits::update)
 }
 
 async fn method_not_allowed() -> ApiError {

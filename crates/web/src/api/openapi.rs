@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{appeals, cases, parties, partners, persons, referrals};
+use super::{appeals, cases, parties, partners, persons, referrals, visits};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -83,6 +83,10 @@ use super::{appeals, cases, parties, partners, persons, referrals};
         referrals::move_referral,
         referrals::export_case,
         referrals::export_period,
+        visits::list,
+        visits::create,
+        visits::read,
+        visits::update,
     ),
     modifiers(&BearerToken),
     tags(
@@ -93,6 +97,8 @@ use super::{appeals, cases, parties, partners, persons, referrals};
         (name = "parties", description = "Employers, intermediaries, foremen, officials"),
         (name = "referrals", description = "The referral network: partners, a person's consents, referrals and \
                                              their replies, and the HTCDS export under consent"),
+        (name = "monitoring", description = "The mobile group's monitoring visits: what it counted and found, \
+                                              on-site consultations (appeals sent with `visit_id`)"),
         (name = "meta", description = "This document"),
     )
 )]

@@ -525,7 +525,7 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
             }
         }
     }
-    assert_eq!(bodies, 24, "every create, update, addition and step");
+    assert_eq!(bodies, 26, "every create, update, addition and step");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
@@ -556,6 +556,8 @@ struct Records {
     sensitive_referral: String,
     /// A partner of the directory, which every office shares.
     partner: String,
+    /// A monitoring visit of the head office, done, to the party.
+    visit: String,
 }
 
 /// The records of one case that a route's path may name.
@@ -594,6 +596,18 @@ fn case_with_parts(lawyer: &Client, person: &str, sensitive: bool) -> (String, V
     assert_eq!(task.status, 201, "{}", task.body);
     let file = lawyer.get(&format!("/api/v1/cases/{case}"));
     (case, case_header(&file.body), id_of(&proceeding), id_of(&task))
+}
+
+/// The seed's raid on a farm, as a program sends it.
+fn raid(party: &str) -> Value {
+    json!({ "status": "done", "planned_on": "2008-09-16", "visited_on": "2008-09-16", "region": "turkistan",
+            "district": "maktaaral", "place_kind": "cotton-field", "party_id": party,
+            "people": { "total": 63, "women": 22, "men": 41, "minors": 11,
+                        "citizenships": [{ "citizenship": "UZ", "people": 63 }] },
+            "checks": [{ "item": "passports-held", "answer": "yes", "people": 20 },
+                       { "item": "written-contracts", "answer": "no" }],
+            "materials": [{ "kind": "leaflet", "language": "uz", "quantity": 60 }],
+            "settlement": "Жетысай", "narrative": "Паспорта у бригадира" })
 }
 
 fn proceeding_body() -> Value {
@@ -644,7 +658,11 @@ fn head_office_records(lawyer: &Client, manager: &Client) -> Records {
         case_with_parts(lawyer, &sensitive_person, true);
     let (consent, referral) = consent_and_referral(&person, &case);
     let (sensitive_consent, sensitive_referral) = consent_and_referral(&sensitive_person, &sensitive_case);
+    let visit = lawyer.post("/api/v1/visits", &raid(&party));
+    assert_eq!(visit.status, 201, "{}", visit.body);
+    let visit = id_of(&visit);
     Records {
+        visit,
         consent,
         referral,
         sensitive_consent,
@@ -752,6 +770,12 @@ fn attempts_on(routes: &[(String, String)], r: &Records, on: &OnCase<'_>) -> Vec
                 Some(json!({ "happened_on": "2008-09-01", "kind": "recruitment", "text": "Нанят" })),
             ),
             ("post", "/api/v1/cases/{id}/notes") => (case_path("/notes"), Some(json!({ "text": "Готов" }))),
+            ("get", "/api/v1/visits/{id}") => (format!("/api/v1/visits/{}", r.visit), None),
+            ("put", "/api/v1/visits/{id}") => {
+                let mut body = raid(&r.party);
+                body["version"] = json!(1);
+                (format!("/api/v1/visits/{}", r.visit), Some(body))
+            }
             (method, template) => panic!("{method} {template} is not in the access matrix: add it"),
         };
         let method = match method.as_str() {
@@ -855,7 +879,8 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
     }
     // Another office: nothing of the head office is within reach. The head office's own
     // psychologist: the sensitive case (not on its team) and the person only it holds.
-    let everything = [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task, &r.consent, &r.referral];
+    let everything =
+        [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task, &r.consent, &r.referral, &r.visit];
     let sensitive = [
         &r.sensitive_case,
         &r.sensitive_person,

@@ -246,6 +246,67 @@ fn visits_are_out_of_reach_of_other_offices_staff_and_closed_to_analysts(back_en
 }
 
 komek_store::with_each_back_end!(
+    a_program_records_a_visit_and_its_consultations_through_the_api,
     a_consultant_records_the_raid_and_takes_consultations_on_the_spot,
     visits_are_out_of_reach_of_other_offices_staff_and_closed_to_analysts,
 );
+
+fn a_program_records_a_visit_and_its_consultations_through_the_api(back_end: BackEnd) {
+    use serde_json::json;
+    use support::api::Client;
+    let server = Server::start(back_end);
+    let consultant = Client::of(&server, "mobile-consultant");
+    let request = uuid::Uuid::now_v7();
+    let raid = json!({ "id": request, "status": "done", "planned_on": "2008-09-16", "visited_on": "2008-09-16",
+        "region": "turkistan", "district": "maktaaral", "place_kind": "cotton-field",
+        "people": { "total": 63.0, "women": 22, "men": 41, "minors": 11,
+                    "citizenships": [{ "citizenship": "UZ", "people": 63 }] },
+        "checks": [{ "item": "passports-held", "answer": "yes", "people": 20 },
+                   { "item": "written-contracts", "answer": "no", "people": 63 }],
+        "settlement": "Жетысай" });
+    let created = consultant.post("/api/v1/visits", &raid);
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = created.body["id"].as_str().unwrap().to_owned();
+    let again = consultant.post("/api/v1/visits", &raid);
+    assert_eq!(
+        (again.status, again.body["id"].as_str(), again.body["created"].as_bool()),
+        (200, Some(id.as_str()), Some(false))
+    );
+
+    let read = consultant.get(&format!("/api/v1/visits/{id}"));
+    assert_eq!(read.status, 200, "{}", read.body);
+    let kinds: Vec<&str> =
+        read.body["violations"].as_array().unwrap().iter().map(|v| v["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["documents-withheld", "no-written-contract"]);
+    assert_eq!(read.body["violations"][0]["ilo_indicator"], "retention-of-documents");
+    assert_eq!(read.body["settlement"], "Жетысай");
+
+    // More minors than people met: refused naming the count.
+    let mut wrong = raid.clone();
+    wrong["id"] = json!(uuid::Uuid::now_v7());
+    wrong["people"]["minors"] = json!(64);
+    let refused = consultant.post("/api/v1/visits", &wrong);
+    assert_eq!((refused.status, refused.fields()), (422, vec!["people.minors"]), "{}", refused.body);
+    wrong["people"]["minors"] = json!(11);
+    wrong["answer_typo"] = json!(1);
+    assert_eq!(consultant.post("/api/v1/visits", &wrong).status, 400, "an unknown field");
+
+    // An on-site consultation, then a stale update refused.
+    let appeal = consultant.post(
+        "/api/v1/appeals",
+        &json!({ "channel": "hotline-phone", "contact": "migrant", "topics": ["documents-taken"], "outcome": "advised",
+                 "visit_id": id }),
+    );
+    assert_eq!(appeal.status, 201, "{}", appeal.body);
+    let read = consultant.get(&format!("/api/v1/visits/{id}"));
+    assert_eq!(read.body["appeals"][0], appeal.body["id"]);
+    let mut update = raid.clone();
+    update["version"] = read.body["version"].clone();
+    update["people"]["minors"] = json!(9);
+    assert_eq!(consultant.send("PUT", &format!("/api/v1/visits/{id}"), &update.to_string()).status, 200);
+    assert_eq!(consultant.send("PUT", &format!("/api/v1/visits/{id}"), &update.to_string()).status, 409);
+    let listed = consultant.get("/api/v1/visits?district=maktaaral&from=2008-09-01&to=2008-09-30");
+    assert_eq!(listed.body["items"][0]["people_minors"], 9, "{}", listed.body);
+    assert_eq!(consultant.get("/api/v1/visits?district=mars").status, 422);
+    assert_eq!(Client::of(&server, "analyst").get(&format!("/api/v1/visits/{id}")).status, 403);
+}
