@@ -5,6 +5,7 @@ use chrono::Utc;
 use komek_domain::entities::{Party, PartyIdentity};
 use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
+use komek_store::repo::parties::OffenderLine;
 use komek_store::repo::{self, IndexToken, parties::StoredParty};
 use komek_store::{StoreError, Tx};
 
@@ -61,6 +62,16 @@ pub struct PartyFile {
     /// Opened outside the reader's reach, with a reason.
     pub broken_glass: bool,
 }
+
+/// A party of the repeat offenders' list: its counts, and who it is within the reader's reach.
+#[derive(Debug, Clone)]
+pub struct Offender {
+    pub party: Party,
+    pub counts: OffenderLine,
+}
+
+/// Parties the repeat offenders' list ranks at once.
+pub const OFFENDERS_LISTED: i64 = 50;
 
 /// Appeals listed on a party's page.
 const PARTY_PAGE_APPEALS: i64 = 200;
@@ -147,6 +158,30 @@ impl App {
         let more_visits = visits.len() as i64 > PARTY_PAGE_VISITS;
         visits.truncate(PARTY_PAGE_VISITS as usize);
         Ok(PartyFile { party, appeals, more_appeals, visits, more_visits, broken_glass: break_glass })
+    }
+
+    /// The repeat offenders: parties ranked by distinct victims, violations found on visits,
+    /// visits and appeals, in a district or everywhere — for staff who read case files, never
+    /// for the reports or the public. Names within reach are shown, the list's read audited as
+    /// one entry naming each party shown.
+    pub fn repeat_offenders(&self, actor: &Actor, district: Option<&str>) -> AppResult<Vec<Offender>> {
+        actor.require(Capability::ViewCases)?;
+        if let Some(Err(e)) = district.map(|d| lookups::DISTRICT.check("district", d)) {
+            return Err(AppError::Invalid(vec![e]));
+        }
+        Ok(self.audited_read(|tx| {
+            let lines = repo::parties::offenders(tx, actor.office_scope(None), district, OFFENDERS_LISTED)?;
+            let mut listed = Vec::with_capacity(lines.len());
+            for counts in lines {
+                let party = self.party_unaudited(tx, actor, counts.party_id, false)?;
+                listed.push(Offender { party, counts });
+            }
+            let shown = listed.iter().filter(|o| o.party.identity.is_some()).map(|o| o.party.id);
+            let looked = format!("repeat offenders in {}", district.unwrap_or("every district"));
+            let detail = crate::audit::search_detail(looked, shown);
+            self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, "offenders").detail(detail))?;
+            Ok(listed)
+        })?)
     }
 
     /// A party; its identity only within the actor's reach, audited.

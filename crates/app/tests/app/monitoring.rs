@@ -271,6 +271,27 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     let page = g.app.party_file(&g.lawyer, g.farm).unwrap();
     assert_eq!(page.visits.iter().map(|v| v.id).collect::<Vec<_>>(), vec![second.id, planned.id]);
     assert!(matches!(g.app.party_file(&g.far_consultant, g.farm), Err(AppError::NotFound)), "out of reach");
+
+    // The farm heads the repeat offenders of its district: two visits, four violations.
+    let other = NewParty {
+        kind: "company".into(),
+        district: Some("maktaaral".into()),
+        identity: PartyIdentity { name: "ТОО «Береке»".into(), ..Default::default() },
+        ..Default::default()
+    };
+    let other = g.app.register_party(&g.consultant, None, other).unwrap();
+    let mut once = raid_found(plan(&g, return_day), return_day);
+    once.party_id = Some(other);
+    once.checks.truncate(1);
+    g.app.create_visit(&g.consultant, None, once, None).unwrap();
+    let ranked = g.app.repeat_offenders(&g.lawyer, Some("maktaaral")).unwrap();
+    let counts: Vec<_> = ranked.iter().map(|o| (o.party.id, o.counts.visits, o.counts.violations)).collect();
+    assert_eq!(counts, vec![(g.farm, 2, 4), (other, 1, 1)]);
+    assert_eq!(ranked[0].party.identity.as_ref().map(|i| i.name.as_str()), Some("КХ «Акжол»"));
+    assert!(g.app.repeat_offenders(&g.lawyer, Some("saryagash")).unwrap().is_empty());
+    assert!(g.app.repeat_offenders(&g.far_consultant, Some("maktaaral")).unwrap().is_empty(), "another office's");
+    let analyst = g.app.create_account(&Actor::System, "alma", "alma", Role::Analyst, g.hq, "ru").unwrap().account;
+    assert!(matches!(g.app.repeat_offenders(&Actor::Staff(analyst), None), Err(AppError::Forbidden)), "never public");
 }
 
 fn a_visit_sent_twice_is_saved_once_and_a_stale_edit_is_refused(store: Store) {

@@ -91,3 +91,68 @@ pub fn replace_index(tx: &mut dyn Tx, id: PartyId, tokens: &[IndexToken]) -> Res
 pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {
     tx.query_i64("SELECT count(*) FROM parties", &[])
 }
+
+/// A party of the repeat offenders' list: what it is ranked by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffenderLine {
+    pub party_id: PartyId,
+    pub office_id: OfficeId,
+    pub district: Option<String>,
+    /// Distinct persons presumed or identified as victims in cases that name it.
+    pub victims: i64,
+    /// Violations found on the visits done to it.
+    pub violations: i64,
+    /// Visits done to it.
+    pub visits: i64,
+    /// Appeals that name it.
+    pub appeals: i64,
+}
+
+/// The parties with victims or visits to their name, most victims first, then most
+/// violations, most visits and most appeals; in one district (the party's own, a visit's or
+/// a case's place of exploitation) when one is given, of one office when one is given.
+pub fn offenders(
+    tx: &mut dyn Tx,
+    office: Option<OfficeId>,
+    district: Option<&str>,
+    limit: i64,
+) -> Result<Vec<OffenderLine>, StoreError> {
+    let office = office.map(|o| o.to_string()).unwrap_or_default();
+    let district = district.unwrap_or_default();
+    tx.query(
+        "SELECT id, office_id, district, victims, violations, visits, appeals FROM (
+             SELECT p.id, p.office_id, p.district,
+                 (SELECT count(DISTINCT cp.person_id) FROM case_parties x
+                  JOIN case_persons cp ON cp.case_id = x.case_id
+                  WHERE x.party_id = p.id AND cp.victim_status IN ('presumed', 'identified')) AS victims,
+                 (SELECT count(*) FROM visits v JOIN visit_violations w ON w.visit_id = v.id
+                  WHERE v.party_id = p.id AND v.status = 'done') AS violations,
+                 (SELECT count(*) FROM visits v WHERE v.party_id = p.id AND v.status = 'done') AS visits,
+                 (SELECT count(*) FROM appeal_parties a WHERE a.party_id = p.id) AS appeals
+             FROM parties p
+             WHERE ($1 = '' OR p.office_id = $1)
+               AND p.id IN (
+                   SELECT v.party_id FROM visits v
+                   WHERE v.party_id IS NOT NULL AND v.status = 'done' AND ($2 = '' OR v.district = $2)
+                   UNION SELECT x.party_id FROM case_parties x JOIN cases c ON c.id = x.case_id
+                   WHERE $2 = '' OR c.exploited_district = $2
+                   UNION SELECT q.id FROM parties q WHERE $2 <> '' AND q.district = $2)
+         ) ranked
+         WHERE victims > 0 OR visits > 0
+         ORDER BY victims DESC, violations DESC, visits DESC, appeals DESC, id LIMIT $3",
+        params![office, district, limit],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(OffenderLine {
+            party_id: r.get(0)?,
+            office_id: r.get(1)?,
+            district: r.get(2)?,
+            victims: r.get(3)?,
+            violations: r.get(4)?,
+            visits: r.get(5)?,
+            appeals: r.get(6)?,
+        })
+    })
+    .collect()
+}

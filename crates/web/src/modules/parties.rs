@@ -37,6 +37,7 @@ pub async fn search(
     let content = html! {
         h1 { (title) }
         p { (tr.t("parties-about")) }
+        p { a href="/parties/offenders" { (tr.t("offenders-title")) } }
         form.filters method="get" action="/parties" role="search" {
             label for="q" { (tr.t("parties-search")) }
             input type="search" id="q" name="q" value=(query) autofocus;
@@ -51,6 +52,52 @@ pub async fn search(
                     @if let Some(d) = &party.district { " · " (tr.lookup(lookups::DISTRICT, d)) }
                 }
             }
+        }
+    };
+    Ok(layout::page(tr, &current, &title, "/parties", content))
+}
+
+/// The repeat offenders, by district: staff only, never in a report or the public release.
+pub async fn offenders(
+    State(state): State<AppState>,
+    current: Current,
+    RawQuery(raw): RawQuery,
+) -> Result<Markup, WebError> {
+    let district = FormData::parse(raw.unwrap_or_default().as_bytes()).text("district");
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let asked = district.clone();
+    let listed = blocking(move || app.repeat_offenders(&actor, asked.as_deref())).await??;
+    let tr = current.tr(&state);
+    let title = tr.t("offenders-title");
+    let none = crate::forms::FieldErrors::default();
+    let content = html! {
+        h1 { (title) }
+        p { (tr.t("offenders-about")) }
+        form.filters method="get" action="/parties/offenders" {
+            (crate::widgets::field(tr, "visit-district", "district", &none, crate::widgets::lookup_select(tr, "district", lookups::DISTRICT, district.as_deref().unwrap_or(""), Some("form-any"), &none)))
+            button type="submit" { (tr.t("intake-find")) }
+        }
+        @if listed.is_empty() { p { (tr.t("offenders-none")) } } @else {
+            div.wide { table.log #offenders {
+                thead { tr {
+                    th scope="col" { (tr.t("offenders-party")) } th scope="col" { (tr.t("visit-district")) }
+                    th scope="col" { (tr.t("offenders-victims")) } th scope="col" { (tr.t("visit-violations")) }
+                    th scope="col" { (tr.t("offenders-visits")) } th scope="col" { (tr.t("offenders-appeals")) }
+                } }
+                tbody {
+                    @for o in &listed {
+                        tr {
+                            td { @match &o.party.identity {
+                                Some(identity) => a href={ "/parties/" (o.party.id) } { (identity.name) },
+                                None => (tr.t("visit-party-out-of-reach")),
+                            } }
+                            td { (o.counts.district.as_deref().map(|d| tr.lookup(lookups::DISTRICT, d)).unwrap_or_default()) }
+                            td.num { (o.counts.victims) } td.num { (o.counts.violations) }
+                            td.num { (o.counts.visits) } td.num { (o.counts.appeals) }
+                        }
+                    }
+                }
+            } }
         }
     };
     Ok(layout::page(tr, &current, &title, "/parties", content))

@@ -155,6 +155,9 @@ fn a_consultant_records_the_raid_and_takes_consultations_on_the_spot(back_end: B
     let page = browser.get(&server.url(&format!("/monitoring/{visit}")));
     assert_eq!(page.body.matches("/hotline/appeals/").count(), 2, "{}", page.body);
     assert!(!page.body.contains("Open a group case"), "a consultant does not open cases");
+    let ranked = browser.get(&server.url("/parties/offenders?district=maktaaral"));
+    assert!(ranked.body.contains("КХ «Акжол»"), "{}", ranked.body);
+    assert_eq!(signed_in(&server, "analyst").get(&server.url("/parties/offenders")).status, 403);
     let month = browser.get(&server.url(&format!("/monitoring?month={}", &yesterday[..7])));
     assert!(month.body.contains(&format!("/monitoring/{visit}")), "{}", month.body);
 
