@@ -13,6 +13,7 @@
 
 mod casework;
 mod concurrency;
+mod monitoring;
 mod operations;
 mod referrals;
 mod server;
@@ -57,6 +58,9 @@ struct Args {
     /// Samples per measured operation.
     #[arg(long, default_value_t = 500)]
     samples: usize,
+    /// Monitoring visits to generate (default: one for every fifty appeals).
+    #[arg(long)]
+    visits: Option<usize>,
     /// Measure only the search quality (on its own population), not speed.
     #[arg(long)]
     quality_only: bool,
@@ -101,6 +105,7 @@ fn main() -> anyhow::Result<()> {
         return measure_existing(dir, args.database_url.as_deref(), args.samples);
     }
     let cases = args.cases.unwrap_or(args.appeals / 10);
+    let visits = args.visits.unwrap_or(args.appeals / 50);
     let persons = args.persons.unwrap_or(args.appeals / 5).max(1);
     let temp = tempfile::tempdir()?;
     let data_dir = args.data_dir.clone().unwrap_or_else(|| temp.path().join("data"));
@@ -123,6 +128,9 @@ fn main() -> anyhow::Result<()> {
     let mut g = Generator::new();
     let started = Instant::now();
     g.fill(&app, &actor, office, persons, args.appeals, cases)?;
+    let started_visits = Instant::now();
+    let consultations = monitoring::write(&app, &actor, office, visits)?;
+    let visits_seconds = started_visits.elapsed().as_secs_f64();
     println!(
         "generated in {:.0} s (the parts of the cases in {:.0} s of it, their consents and referrals in {:.0} s)",
         started.elapsed().as_secs_f64(),
@@ -151,6 +159,7 @@ fn main() -> anyhow::Result<()> {
          {} proceedings, {} notes\n",
         p.assessments, p.answers, p.services, p.tasks, p.tasks_done, p.tasks_overdue, p.events, p.proceedings, p.notes
     );
+    println!("monitoring: {visits} visits with {consultations} consultations on the spot, in {visits_seconds:.0} s\n");
     let r = g.referral_counts;
     println!(
         "referral network: {} partners, {} consents, {} referrals ({} steps; {} waiting for a reply past due)\n",
@@ -196,8 +205,10 @@ fn main() -> anyhow::Result<()> {
         cases: g.cases.clone(),
         fullest: g.fullest.map(|(id, _)| id),
         referrals: referrals::Targets::find(&app)?,
+        visits: monitoring::Targets::find(&app)?,
     };
     referrals::measure_services(&app, &actor, n, &targets.cases, &targets.referrals)?;
+    monitoring::measure_services(&app, &actor, n, &targets.visits)?;
     search_quality(1_000)?;
     drop(opened);
 
@@ -304,6 +315,7 @@ fn measure_existing(data_dir: &Path, url: Option<&str>, n: usize) -> anyhow::Res
     lists_and_report(&app, &actor, n)?;
     let targets = kept_targets(&app)?;
     referrals::measure_services(&app, &actor, n, &targets.cases, &targets.referrals)?;
+    monitoring::measure_services(&app, &actor, n, &targets.visits)?;
     // The pages begin by enrolling an authenticator, as the first login of a lawyer does: an
     // earlier run enrolled one, which an administrator would reset.
     if let Some(lawyer) = actor.account_id() {
@@ -338,7 +350,13 @@ fn kept_targets(app: &App) -> anyhow::Result<Targets> {
             Ok((first_person, cases, fullest))
         })
         .map(|(person, cases, fullest)| -> anyhow::Result<Targets> {
-            Ok(Targets { person, cases, fullest, referrals: referrals::Targets::find(app)? })
+            Ok(Targets {
+                person,
+                cases,
+                fullest,
+                referrals: referrals::Targets::find(app)?,
+                visits: monitoring::Targets::find(app)?,
+            })
         })
         .context("the kept data holds no person or case to measure pages on")?
 }
@@ -683,6 +701,7 @@ struct Targets {
     /// The case with the most parts, whose page is the heaviest.
     fullest: Option<CaseId>,
     referrals: referrals::Targets,
+    visits: monitoring::Targets,
 }
 
 /// Start-up time, idle memory and pages over HTTP, against the real `komek` binary.
@@ -770,6 +789,11 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> 
         r.iom.map(|id| id.to_string()).unwrap_or_default(),
         referrals::EXPORT_PURPOSE
     );
+    let busiest_party = targets
+        .visits
+        .busiest_party
+        .map_or_else(|| "/parties".to_owned(), |party| format!("/parties/{party} (the party with the most visits)"));
+    let offenders = format!("/parties/offenders?district={}", monitoring::DISTRICT);
     let get = |path: &str| -> anyhow::Result<usize> {
         let mut r =
             agent.get(&format!("{base}{path}")).header("Cookie", &cookies).header("Accept-Encoding", "gzip").call()?;
@@ -805,10 +829,18 @@ fn pages(agent: &ureq::Agent, base: &str, samples: usize, targets: &Targets) -> 
         (consent_form.as_str(), "30 KB, 20 ms"),
         ("/cases/{id}/htcds", "30 KB, 20 ms"),
         (export_page.as_str(), "30 KB, 20 ms"),
+        ("/monitoring", "30 KB, 20 ms"),
+        ("/monitoring/new", "30 KB"),
+        ("/monitoring/{id}", "30 KB, 20 ms"),
+        (busiest_party.as_str(), "30 KB, 20 ms"),
+        (offenders.as_str(), "30 KB, 20 ms"),
+        ("/parties/offenders", "30 KB, 20 ms"),
     ] {
         if path.contains("{id}") {
             let (ids, what): (Vec<String>, _) = if path.starts_with("/referrals/") {
                 (r.referrals.iter().map(ToString::to_string).collect(), "referrals")
+            } else if path.starts_with("/monitoring/") {
+                (targets.visits.visits.iter().map(ToString::to_string).collect(), "visits")
             } else {
                 (targets.cases.iter().map(ToString::to_string).collect(), "cases")
             };
