@@ -18,6 +18,8 @@ pub mod clock;
 pub mod crypto;
 pub mod dashboard;
 pub mod demo;
+#[cfg(any(test, feature = "testing"))]
+pub mod fixtures;
 pub mod instance;
 pub mod monitoring;
 pub mod open_data;

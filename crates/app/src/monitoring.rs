@@ -8,13 +8,15 @@
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Case, Party};
 use komek_domain::monitoring::{Changes, Visit, VisitNotes, VisitTask};
-use komek_domain::{AccountId, Capability, CaseId, OfficeId, TaskId, ValidationError, VisitId};
+use komek_domain::{AccountId, Capability, CaseId, OfficeId, PhotoId, TaskId, ValidationError, VisitId, evidence};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
 pub use komek_store::repo::visits::VisitLine;
+use komek_store::repo::visits::{StoredPhoto, VisitPhoto};
 use komek_store::repo::{self, visits::StoredVisit, visits::VisitFilter};
 use komek_store::{StoreError, Tx};
 
 use crate::audit::{Action, Event};
+use crate::casework::EvidenceRefused;
 use crate::parties::NewParty;
 use crate::policy::monitoring::{self as policy, VisitRights};
 use crate::{Actor, App, AppError, AppResult, Page};
@@ -52,6 +54,16 @@ pub struct VisitFile {
     pub previous: Option<(Visit, Changes)>,
     /// Follow-up work, those to do first; titles only for readers of the notes.
     pub tasks: Vec<VisitTask>,
+    /// Photographs taken on the visit, for readers of the notes; none opened.
+    pub photos: Vec<VisitPhoto>,
+}
+
+/// A photograph as it is downloaded.
+#[derive(Debug, Clone)]
+pub struct PhotoFile {
+    pub photo: VisitPhoto,
+    pub name: String,
+    pub content: Vec<u8>,
 }
 
 /// A visit task on its assignee's dashboard, with what names the visit.
@@ -270,15 +282,16 @@ impl App {
             for case in repo::visits::cases_of(tx, id)? {
                 cases.push((case, repo::cases::get(tx, case)?.case.number));
             }
-            let mut tasks = Vec::new();
+            let (mut tasks, mut photos) = (Vec::new(), Vec::new());
             if may.read_notes {
                 for (mut task, title_enc) in repo::visits::tasks_of(tx, id)? {
                     task.title = self.open_text(crate::sealed::task_title(task.id), &title_enc)?;
                     tasks.push(task);
                 }
+                photos = repo::visits::photos_of(tx, id)?;
             }
             let version = visit.version;
-            Ok(VisitFile { visit, version, may, party, appeals, cases, previous, tasks })
+            Ok(VisitFile { visit, version, may, party, appeals, cases, previous, tasks, photos })
         })?)
     }
 
@@ -401,6 +414,67 @@ impl App {
             }
             Ok(tasks)
         })?)
+    }
+
+    /// Files a photograph taken on a visit: checked like an evidence file (its kind read from
+    /// its content, a cut-off upload refused), a picture only, sealed before it is stored.
+    pub fn attach_visit_photo(
+        &self,
+        actor: &Actor,
+        visit: VisitId,
+        file_name: &str,
+        content: &[u8],
+    ) -> Result<PhotoId, EvidenceRefused> {
+        if !policy::may_record(actor) {
+            return Err(AppError::Forbidden.into());
+        }
+        let by = actor.account_id().ok_or(AppError::Forbidden)?;
+        let accepted = evidence::inspect(file_name, content)?;
+        if !accepted.kind.is_image() {
+            return Err(evidence::EvidenceProblem::RefusedType.into());
+        }
+        let id = PhotoId::new();
+        // Sealed outside the write lock: a photograph may be megabytes.
+        let stored = StoredPhoto {
+            photo: VisitPhoto {
+                id,
+                visit_id: visit,
+                kind: accepted.kind.code().to_owned(),
+                size: accepted.size as i64,
+                added_by: by,
+                added_at: Utc::now(),
+            },
+            name_enc: self.keys.seal(crate::sealed::visit_photo_name(id), accepted.name.as_bytes()),
+            content_enc: self.keys.seal(crate::sealed::visit_photo_content(id), content),
+        };
+        self.store
+            .write(|tx| {
+                self.open_for_change(tx, actor, visit)?;
+                repo::visits::insert_photo(tx, &stored)?;
+                let event = Event::new(Some(by), Action::Create, "visit-photo", id.to_string())
+                    .detail(format!("visit {visit}: {}", stored.photo.kind));
+                self.audit(tx, event)
+            })
+            .map_err(AppError::from)?;
+        Ok(id)
+    }
+
+    /// A visit's photograph, opened, for a reader of the visit's notes; audited.
+    pub fn visit_photo(&self, actor: &Actor, visit: VisitId, id: PhotoId) -> AppResult<PhotoFile> {
+        if !policy::may_read(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let stored = self.store.read(|tx| {
+            let (office, on_team) = repo::visits::reach_facts(tx, visit, actor.account_id())?;
+            if !policy::rights(actor, office, on_team, false).read_notes {
+                return Err(StoreError::NotFound);
+            }
+            repo::visits::photo(tx, visit, id)
+        })?;
+        let name = self.open_text(crate::sealed::visit_photo_name(id), &stored.name_enc)?;
+        let content = self.keys.open(crate::sealed::visit_photo_content(id), &stored.content_enc)?;
+        self.audit_reads(vec![Event::new(actor.account_id(), Action::Read, "visit-photo", id.to_string())])?;
+        Ok(PhotoFile { photo: stored.photo, name, content })
     }
 
     /// Refuses an on-site consultation on a visit the actor may not register appeals on:

@@ -4,8 +4,8 @@
 //! value already stored unreadable. They are written once, here, and a test pins them.
 
 use komek_domain::{
-    AccountId, AppealId, CaseId, ConsentId, EventId, EvidenceId, NoteId, PartnerId, PartyId, PersonId, ProceedingId,
-    ReferralId, ServiceId, TaskId, VisitId,
+    AccountId, AppealId, CaseId, ConsentId, EventId, EvidenceId, NoteId, PartnerId, PartyId, PersonId, PhotoId,
+    ProceedingId, ReferralId, ServiceId, TaskId, VisitId,
 };
 use uuid::Uuid;
 
@@ -24,6 +24,16 @@ pub fn person_identity(id: PersonId) -> FieldRef<'static> {
 /// A monitoring visit's settlement, narrative and reason for calling it off.
 pub fn visit_notes(id: VisitId) -> FieldRef<'static> {
     FieldRef { kind: "visit", id: id.0, field: "notes" }
+}
+
+/// The name a visit's photograph was uploaded with.
+pub fn visit_photo_name(id: PhotoId) -> FieldRef<'static> {
+    FieldRef { kind: "visit-photo", id: id.0, field: "name" }
+}
+
+/// A visit's photograph.
+pub fn visit_photo_content(id: PhotoId) -> FieldRef<'static> {
+    FieldRef { kind: "visit-photo", id: id.0, field: "content" }
 }
 
 /// Who a party (employer, intermediary) is.
@@ -141,6 +151,8 @@ mod tests {
             (person_identity(PersonId(id)), "person", "identity"),
             (party_identity(PartyId(id)), "party", "identity"),
             (visit_notes(VisitId(id)), "visit", "notes"),
+            (visit_photo_name(PhotoId(id)), "visit-photo", "name"),
+            (visit_photo_content(PhotoId(id)), "visit-photo", "content"),
             (case_summary(CaseId(id)), "case", "summary"),
             (service_result(ServiceId(id)), "service", "result"),
             (service_accompanied_by(ServiceId(id)), "service", "accompanied_by"),

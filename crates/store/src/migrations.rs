@@ -145,6 +145,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0022_visit_tasks.sql"),
         postgres: include_str!("migrations/postgres/0022_visit_tasks.sql"),
     },
+    Migration {
+        version: 23,
+        name: "visit photos",
+        sqlite: include_str!("migrations/sqlite/0023_visit_photos.sql"),
+        postgres: include_str!("migrations/postgres/0023_visit_photos.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -23,6 +23,7 @@ komek_store::on_both_back_ends!(
     who_may_open_change_and_work_on_a_visit,
     reading_a_visits_notes_is_audited_and_counts_alone_are_not,
     follow_up_work_from_a_visit_reaches_its_assignees_dashboard,
+    photographs_of_a_visit_are_pictures_kept_sealed_and_opened_within_reach,
 );
 
 struct Group {
@@ -479,4 +480,37 @@ fn follow_up_work_from_a_visit_reaches_its_assignees_dashboard(store: Store) {
         .read(|tx| tx.query_one("SELECT title_enc FROM visit_tasks WHERE id = $1", params![letter])?.get(0))
         .unwrap();
     assert!(!String::from_utf8_lossy(&sealed).contains("инспекцию"));
+}
+
+fn photographs_of_a_visit_are_pictures_kept_sealed_and_opened_within_reach(store: Store) {
+    use komek_app::casework::EvidenceRefused;
+    let g = group(store);
+    let day = g.today - Duration::days(1);
+    let visit = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
+    let jpeg = komek_app::fixtures::smallest_jpeg();
+    let photo = g.app.attach_visit_photo(&g.consultant, visit, "барак у поля.jpg", &jpeg).unwrap();
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let refused = g.app.attach_visit_photo(&g.consultant, visit, "договор.pdf", pdf);
+    assert!(matches!(refused, Err(EvidenceRefused::File(komek_domain::evidence::EvidenceProblem::RefusedType))));
+    let cut = g.app.attach_visit_photo(&g.consultant, visit, "cut.jpg", &jpeg[..jpeg.len() - 2]);
+    assert!(matches!(cut, Err(EvidenceRefused::File(_))), "an upload cut short");
+    let far = g.app.attach_visit_photo(&g.far_consultant, visit, "x.jpg", &jpeg);
+    assert!(matches!(far, Err(EvidenceRefused::App(AppError::NotFound))));
+
+    let file = g.app.visit_file(&g.lawyer, visit).unwrap();
+    assert_eq!(file.photos.iter().map(|p| (p.id, p.kind.as_str())).collect::<Vec<_>>(), vec![(photo, "jpeg")]);
+    let opened = g.app.visit_photo(&g.lawyer, visit, photo).unwrap();
+    assert_eq!((opened.name.as_str(), opened.content), ("барак у поля.jpg", jpeg.clone()));
+    assert!(matches!(g.app.visit_photo(&g.far_manager, visit, photo), Err(AppError::NotFound)), "counts only");
+    assert!(g.app.visit_file(&g.far_manager, visit).unwrap().photos.is_empty());
+    let stored: Vec<u8> = g
+        .app
+        .store()
+        .read(|tx| tx.query_one("SELECT content_enc FROM visit_photos WHERE id = $1", params![photo])?.get(0))
+        .unwrap();
+    assert!(!stored.windows(4).any(|w| w == b"JFIF"), "the picture is ciphertext at rest");
+    let reads = g.app.store().read(|tx| {
+        tx.query_i64("SELECT count(*) FROM audit_log WHERE record_kind = 'visit-photo' AND action = 'read'", &[])
+    });
+    assert_eq!(reads.unwrap(), 1);
 }

@@ -103,6 +103,11 @@ impl EvidenceKind {
     }
 
     /// The media type the file is served back with.
+    /// Whether the file is a picture: what a visit keeps as its photographs.
+    pub fn is_image(self) -> bool {
+        matches!(self, Self::Jpeg | Self::Png | Self::Webp | Self::Heic)
+    }
+
     pub fn media_type(self) -> &'static str {
         match self {
             Self::Jpeg => "image/jpeg",

@@ -62,11 +62,12 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("visit_materials", "visit_id, material, language"),
     ("visit_cases", "visit_id, case_id"),
     ("visit_tasks", "id"),
+    ("visit_photos", "id"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a
 /// time, so that a backup's memory does not grow with them.
-pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content", "consent_scans", "sent_letters"];
+pub const LARGE_ROW_TABLES: &[&str] = &["evidence_content", "consent_scans", "sent_letters", "visit_photos"];
 
 /// Tables that hold no data worth keeping in a backup. API tokens are credentials like
 /// sessions: a restored instance (perhaps a copy on another machine) must not accept the tokens

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use komek_domain::monitoring::{
     Check, CitizenshipCount, Material, Observation, PeopleMet, Violation, Visit, VisitTask,
 };
-use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PartnerId, PartyId, TaskId, VisitId};
+use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PartnerId, PartyId, PhotoId, TaskId, VisitId};
 
 use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
@@ -463,4 +463,78 @@ pub fn open_tasks_of(tx: &mut dyn Tx, assignee: AccountId, limit: i64) -> Result
         })
     })
     .collect()
+}
+
+// ---- Photographs
+
+/// A visit's photograph as listed: what it is, without opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitPhoto {
+    pub id: PhotoId,
+    pub visit_id: VisitId,
+    /// `EvidenceKind` code.
+    pub kind: String,
+    pub size: i64,
+    pub added_by: AccountId,
+    pub added_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A photograph as stored: its name and content are ciphertext.
+#[derive(Debug, Clone)]
+pub struct StoredPhoto {
+    pub photo: VisitPhoto,
+    pub name_enc: Vec<u8>,
+    pub content_enc: Vec<u8>,
+}
+
+pub fn insert_photo(tx: &mut dyn Tx, stored: &StoredPhoto) -> Result<(), StoreError> {
+    let p = &stored.photo;
+    tx.execute(
+        "INSERT INTO visit_photos (id, visit_id, name_enc, kind, size, content_enc, added_by, added_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        params![
+            p.id,
+            p.visit_id,
+            stored.name_enc.clone(),
+            &p.kind,
+            p.size,
+            stored.content_enc.clone(),
+            p.added_by,
+            p.added_at
+        ],
+    )?;
+    Ok(())
+}
+
+const PHOTO_COLUMNS: &str = "id, visit_id, kind, size, added_by, added_at";
+
+fn photo_from_row(r: &Row) -> Result<VisitPhoto, StoreError> {
+    Ok(VisitPhoto {
+        id: r.get(0)?,
+        visit_id: r.get(1)?,
+        kind: r.get(2)?,
+        size: r.get(3)?,
+        added_by: r.get(4)?,
+        added_at: r.get(5)?,
+    })
+}
+
+/// A visit's photographs, in the order they were added, without their content.
+pub fn photos_of(tx: &mut dyn Tx, visit: VisitId) -> Result<Vec<VisitPhoto>, StoreError> {
+    tx.query(
+        &format!("SELECT {PHOTO_COLUMNS} FROM visit_photos WHERE visit_id = $1 ORDER BY added_at, id"),
+        params![visit],
+    )?
+    .iter()
+    .map(photo_from_row)
+    .collect()
+}
+
+/// One of a visit's photographs with its sealed name and content.
+pub fn photo(tx: &mut dyn Tx, visit: VisitId, id: PhotoId) -> Result<StoredPhoto, StoreError> {
+    let row = tx.query_one(
+        &format!("SELECT {PHOTO_COLUMNS}, name_enc, content_enc FROM visit_photos WHERE id = $1 AND visit_id = $2"),
+        params![id, visit],
+    )?;
+    Ok(StoredPhoto { photo: photo_from_row(&row)?, name_enc: row.get(6)?, content_enc: row.get(7)? })
 }

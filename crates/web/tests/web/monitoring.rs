@@ -123,6 +123,22 @@ fn a_consultant_records_the_raid_and_takes_consultations_on_the_spot(back_end: B
     }
     let visit = location.trim_start_matches("/monitoring/").trim_end_matches("?saved=1").to_owned();
 
+    // A photograph of the workers' barrack, from the phone's camera; a PDF is not one.
+    let csrf = page.csrf();
+    let jpeg = komek_app::fixtures::smallest_jpeg();
+    let upload = server.url(&format!("/monitoring/{visit}/photos"));
+    let added = browser.post_file(&upload, &[("csrf", &csrf)], "барак.jpg", &jpeg);
+    assert_eq!(added.header("location"), Some(format!("/monitoring/{visit}#photos").as_str()));
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let refused = browser.post_file(&upload, &[("csrf", &csrf)], "договор.pdf", pdf);
+    assert_eq!(refused.header("location"), Some(format!("/monitoring/{visit}?photo=refused-type#photos").as_str()));
+    let shown = browser.get(&server.url(&format!("/monitoring/{visit}?photo=refused-type")));
+    assert!(shown.body.contains("Only photographs are kept with a visit"), "{}", shown.body);
+    let photo: String = server.app.store().read(|tx| tx.query_one("SELECT id FROM visit_photos", &[])?.get(0)).unwrap();
+    let downloaded = browser.get(&server.url(&format!("/monitoring/{visit}/photos/{photo}")));
+    assert_eq!(downloaded.header("content-type"), Some("image/jpeg"));
+    assert_eq!(count(&server, "SELECT count(*) FROM visit_photos"), 1);
+
     // Consultations on the spot, one after another, each back on the visit.
     for name in ["Турсунов Азиз", "Каримов Жасур"] {
         let intake = browser.get(&server.url(&format!("/hotline/new?visit={visit}")));

@@ -52,6 +52,7 @@ pub fn upload_routes() -> Router<AppState> {
     let router = Router::new()
         .route("/cases/{id}/evidence", post(parts::upload_evidence))
         .route("/persons/{id}/consents/{consent}/scan", post(crate::modules::referrals::consents::attach_scan))
+        .route("/monitoring/{id}/photos", post(crate::modules::monitoring::visit::attach_photo))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY_BYTES));
     crate::security::with_limits(router, MAX_UPLOAD_BODY_BYTES, UPLOAD_TIMEOUT)
 }

@@ -3,7 +3,7 @@
 //! member fills on a phone in the field.
 
 mod form;
-mod visit;
+pub mod visit;
 
 use axum::Router;
 use axum::extract::{RawQuery, State};
@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/monitoring/{id}/edit", get(form::edit_form).post(form::change))
         .route("/monitoring/{id}/open-case", post(visit::open_case))
         .route("/monitoring/{id}/tasks", post(visit::add_task))
+        .route("/monitoring/{id}/photos/{photo}", get(visit::download_photo))
         .route("/monitoring/{id}/tasks/{task}/done", post(visit::task_done))
 }
 

@@ -6,10 +6,11 @@
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::AppError;
+use komek_app::casework::EvidenceRefused;
 use komek_app::monitoring::VisitFile;
 use komek_domain::lookups;
 use komek_domain::monitoring::{Changes, Check, Visit, VisitTask, violation_indicator};
-use komek_domain::{AccountId, TaskId, VisitId, lookups::LookupList};
+use komek_domain::{AccountId, PhotoId, TaskId, VisitId, lookups::LookupList};
 use maud::{Markup, html};
 
 use crate::directory::{Directory, directory};
@@ -72,6 +73,7 @@ pub async fn show(
         @if let Some((earlier, changes)) = &file.previous { (since(tr, earlier, changes)) }
         @if v.done() { (consultations(tr, &current.session.csrf_token, &file, &names, clock)) }
         @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today)) }
+        @if file.may.read_notes { (photos(tr, &current.session.csrf_token, &file, q.get("photo"), clock)) }
     };
     Ok(layout::page(tr, &current, &title, "/monitoring", content))
 }
@@ -267,6 +269,71 @@ pub async fn task_done(
     let (app, actor) = (state.app.clone(), current.actor.clone());
     blocking(move || app.set_visit_task_done(&actor, VisitId(id), TaskId(task), done)).await??;
     Ok(Redirect::to(&format!("/monitoring/{id}#tasks")).into_response())
+}
+
+/// What a refused photograph is told as, from the problem's code in the address.
+const PHOTO_PROBLEMS: [&str; 5] = ["empty", "too-large", "truncated", "damaged", "refused-type"];
+
+/// The visit's photographs, each downloaded (never shown inline), and a form for the next one
+/// that opens the phone's camera.
+fn photos(tr: Tr<'_>, csrf: &str, file: &VisitFile, problem: &str, clock: chrono::FixedOffset) -> Markup {
+    let id = file.visit.id;
+    html! {
+        section #photos {
+            h2 { (tr.t("visit-photos")) }
+            @if let Some(problem) = PHOTO_PROBLEMS.iter().find(|p| **p == problem) {
+                @let message = if *problem == "refused-type" { "visit-photo-refused-type".to_owned() } else { format!("evidence-problem-{problem}") };
+                p.error-summary role="alert" { (tr.t(&message)) }
+            }
+            @if file.photos.is_empty() { p { (tr.t("visit-no-photos")) } }
+            ul.results {
+                @for photo in &file.photos {
+                    li { a href={ "/monitoring/" (id) "/photos/" (photo.id) } { (photo.kind.to_uppercase()) ", " (photo.size / 1024) " KB" }
+                        " · " (crate::widgets::local_time(clock, photo.added_at)) }
+                }
+            }
+            @if file.may.change {
+                form method="post" action={ "/monitoring/" (id) "/photos" } enctype="multipart/form-data" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label for="file" { (tr.t("visit-photo-add")) }
+                    input type="file" id="file" name="file" accept="image/*" capture="environment";
+                    button type="submit" { (tr.t("visit-photo-save")) }
+                }
+            }
+        }
+    }
+}
+
+/// Files a photograph; a refused one is named on the visit's page.
+pub async fn attach_photo(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    let upload = crate::uploads::read_upload(&state, &current, multipart).await?;
+    let refused = |code: &str| Ok(Redirect::to(&format!("/monitoring/{id}?photo={code}#photos")).into_response());
+    let (name, bytes) = match upload.file() {
+        Ok(file) => file,
+        Err(message) => return refused(message.trim_start_matches("evidence-problem-")),
+    };
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    match blocking(move || app.attach_visit_photo(&actor, VisitId(id), &name, &bytes)).await? {
+        Ok(_) => Ok(Redirect::to(&format!("/monitoring/{id}#photos")).into_response()),
+        Err(EvidenceRefused::File(problem)) => refused(problem.code()),
+        Err(EvidenceRefused::App(e)) => Err(e.into()),
+    }
+}
+
+/// A photograph, decrypted, as a download.
+pub async fn download_photo(
+    State(state): State<AppState>,
+    current: Current,
+    Path((id, photo)): Path<(uuid::Uuid, uuid::Uuid)>,
+) -> Result<Response, WebError> {
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let file = blocking(move || app.visit_photo(&actor, VisitId(id), PhotoId(photo))).await??;
+    Ok(crate::uploads::download(&file.photo.kind, &file.name, file.content))
 }
 
 /// Opens a group case from the visit, then shows the new case to fill in.
