@@ -56,33 +56,40 @@ fn from_row(r: &Row) -> Result<StoredVisit, StoreError> {
     Ok(StoredVisit { visit, notes_enc: r.get(14)? })
 }
 
-pub fn insert(tx: &mut dyn Tx, stored: &StoredVisit) -> Result<(), StoreError> {
+/// The values a visit's row is written from, insert and update alike: `$1` to `$15`.
+fn row_values(stored: &StoredVisit) -> Vec<Value> {
     let v = &stored.visit;
     let p = &v.people;
+    params![
+        v.id,
+        &v.status,
+        v.planned_on,
+        v.visited_on,
+        &v.region,
+        &v.district,
+        &v.place_kind,
+        v.party_id,
+        p.total,
+        p.women,
+        p.men,
+        p.minors,
+        v.hours_per_day,
+        stored.notes_enc.clone(),
+        v.updated_at
+    ]
+    .to_vec()
+}
+
+pub fn insert(tx: &mut dyn Tx, stored: &StoredVisit) -> Result<(), StoreError> {
+    let v = &stored.visit;
+    let mut values = row_values(stored);
+    values.extend([v.office_id.into(), v.created_by.into()]);
     tx.execute(
-        "INSERT INTO visits (id, office_id, status, planned_on, visited_on, region, district, place_kind, party_id,
+        "INSERT INTO visits (id, status, planned_on, visited_on, region, district, place_kind, party_id,
                              people_total, people_women, people_men, people_minors, hours_per_day, notes_enc,
-                             created_by, created_at, updated_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, 1)",
-        params![
-            v.id,
-            v.office_id,
-            &v.status,
-            v.planned_on,
-            v.visited_on,
-            &v.region,
-            &v.district,
-            &v.place_kind,
-            v.party_id,
-            p.total,
-            p.women,
-            p.men,
-            p.minors,
-            v.hours_per_day,
-            stored.notes_enc.clone(),
-            v.created_by,
-            v.updated_at
-        ],
+                             updated_at, office_id, created_by, created_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $15, 1)",
+        &values,
     )?;
     write_lists(tx, v)
 }
@@ -90,36 +97,19 @@ pub fn insert(tx: &mut dyn Tx, stored: &StoredVisit) -> Result<(), StoreError> {
 /// Saves a changed visit if nobody else changed it since `version` was read; its lists are
 /// written again as they now are. The office and who planned it stay.
 pub fn update(tx: &mut dyn Tx, stored: &StoredVisit, version: i64) -> Result<(), StoreError> {
-    let v = &stored.visit;
-    let p = &v.people;
+    let mut values = row_values(stored);
+    values.push(version.into());
     let changed = tx.execute(
         "UPDATE visits SET status = $2, planned_on = $3, visited_on = $4, region = $5, district = $6, place_kind = $7,
                 party_id = $8, people_total = $9, people_women = $10, people_men = $11, people_minors = $12,
                 hours_per_day = $13, notes_enc = $14, updated_at = $15, version = version + 1
          WHERE id = $1 AND version = $16",
-        params![
-            v.id,
-            &v.status,
-            v.planned_on,
-            v.visited_on,
-            &v.region,
-            &v.district,
-            &v.place_kind,
-            v.party_id,
-            p.total,
-            p.women,
-            p.men,
-            p.minors,
-            v.hours_per_day,
-            stored.notes_enc.clone(),
-            v.updated_at,
-            version
-        ],
+        &values,
     )?;
     if changed == 0 {
         return Err(StoreError::Conflict("the visit was changed by someone else".into()));
     }
-    write_lists(tx, v)
+    write_lists(tx, &stored.visit)
 }
 
 const LIST_TABLES: [&str; 6] =
