@@ -8,7 +8,9 @@
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Case, Party};
 use komek_domain::monitoring::{Changes, Visit, VisitNotes, VisitTask};
-use komek_domain::{AccountId, Capability, CaseId, OfficeId, PhotoId, TaskId, ValidationError, VisitId, evidence};
+use komek_domain::{
+    AccountId, Capability, CaseId, OfficeId, PartyId, PhotoId, TaskId, ValidationError, VisitId, evidence,
+};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
 pub use komek_store::repo::visits::VisitLine;
 use komek_store::repo::visits::{StoredPhoto, VisitPhoto};
@@ -126,14 +128,22 @@ impl App {
         }
         visit.created_by = actor.account_id();
         let mut visit = self.checked(actor, visit, new_party.as_ref())?;
-        self.check_company(actor, &visit)?;
-        Ok(self.store.write(|tx| {
-            if let Ok(earlier) = repo::visits::get(tx, visit.id) {
-                return match earlier.visit.created_by == visit.created_by {
-                    true => Ok(VisitSaved { id: visit.id, created: false }),
-                    // Kept ids differ per sender: only a system caller reusing an id gets here.
-                    false => Err(StoreError::Conflict("another visit has this id".into())),
-                };
+        self.check_company(actor, &visit, None)?;
+        let (id, by) = (visit.id, visit.created_by);
+        // The same form sent again, or twice at once (the loser of the race finds the
+        // winner's): answered as the first time. Kept ids differ per sender, so only a system
+        // caller reusing an id meets someone else's visit.
+        let earlier = |app: &Self| -> AppResult<VisitSaved> {
+            match app.store.read(|tx| repo::visits::get(tx, id))?.visit.created_by == by {
+                true => Ok(VisitSaved { id, created: false }),
+                false => Err(AppError::Conflict),
+            }
+        };
+        let written = self.store.write(|tx| {
+            match repo::visits::get(tx, id) {
+                Ok(_) => return Ok(None),
+                Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e),
             }
             if let Some(party) = new_party {
                 visit.party_id = Some(self.insert_party(tx, actor, visit.office_id, party)?);
@@ -143,8 +153,13 @@ impl App {
             let v = &stored.visit;
             let detail = format!("{} {} {}", v.status, v.district, v.place_kind);
             self.audit(tx, Event::new(actor.account_id(), Action::Create, KIND, v.id.to_string()).detail(detail))?;
-            Ok(VisitSaved { id: v.id, created: true })
-        })?)
+            Ok(Some(VisitSaved { id: v.id, created: true }))
+        });
+        match written {
+            Ok(Some(saved)) => Ok(saved),
+            Ok(None) | Err(StoreError::Conflict(_)) => earlier(self),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Saves a changed visit (the plan moved, the visit done or called off, findings
@@ -160,10 +175,20 @@ impl App {
         if !policy::may_record(actor) {
             return Err(AppError::Forbidden);
         }
-        let saved = self.store.read(|tx| self.open_for_change(tx, actor, visit.id))?;
+        let (saved, consulted) = self.store.read(|tx| {
+            let saved = self.open_for_change(tx, actor, visit.id)?;
+            let filter = AppealFilter { visit: Some(visit.id), ..Default::default() };
+            let consulted = !repo::appeals::list(tx, &filter, Default::default(), 1, 0)?.is_empty()
+                || !repo::visits::cases_of(tx, visit.id)?.is_empty();
+            Ok((saved, consulted))
+        })?;
+        // Consultations and cases came of a visit that took place: it stays done.
+        if saved.done() && consulted && visit.status != "done" {
+            return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "status" }]));
+        }
         let kept = Visit { office_id: saved.office_id, created_by: saved.created_by, ..visit };
         let mut visit = self.checked(actor, kept, new_party.as_ref())?;
-        self.check_company(actor, &visit)?;
+        self.check_company(actor, &visit, saved.party_id)?;
         Ok(self.store.write(|tx| {
             self.open_for_change(tx, actor, visit.id)?;
             if let Some(party) = new_party {
@@ -207,12 +232,13 @@ impl App {
         Ok(visit.with_signalled_violations())
     }
 
-    /// The party, partners and team a visit names must exist, the party be within reach and
-    /// the team be staff who go on visits. Partners and accounts are never deleted, so what
-    /// is true here stays true when the visit is written.
-    fn check_company(&self, actor: &Actor, visit: &Visit) -> AppResult<()> {
+    /// The party, partners and team a visit names must exist, the party be within reach
+    /// (unless it is the one the visit already names: a team member of another office edits
+    /// what was found there) and the team be staff who go on visits. Partners and accounts are
+    /// never deleted, so what is true here stays true when the visit is written.
+    fn check_company(&self, actor: &Actor, visit: &Visit, named_already: Option<PartyId>) -> AppResult<()> {
         let errors = self.store.read(|tx| {
-            if let Some(party) = visit.party_id {
+            if let Some(party) = visit.party_id.filter(|p| Some(*p) != named_already) {
                 let stored = repo::parties::get(tx, party)?;
                 if !actor.reaches(stored.office_id, false, false) {
                     return Err(StoreError::NotFound);
@@ -265,27 +291,34 @@ impl App {
                 self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, id.to_string()))?;
             }
             let party = visit.party_id.map(|p| self.party_in(tx, actor, p)).transpose()?;
-            let previous = match (visit.party_id, visit.visited_on) {
-                (Some(party), Some(day)) => repo::visits::previous_at_party(tx, party, day, id)?
-                    .map(|earlier| repo::visits::get(tx, earlier))
-                    .transpose()?
-                    .map(|earlier| {
-                        let changes = Changes::between(&earlier.visit, &visit);
-                        (earlier.visit, changes)
-                    }),
-                _ => None,
-            };
+            let mut previous = None;
+            if let (Some(party), Some(day)) = (visit.party_id, visit.visited_on)
+                && let Some(earlier) = repo::visits::previous_at_party(tx, party, day, id)?
+            {
+                // Only a visit the reader could open themselves.
+                let (office, on_team) = repo::visits::reach_facts(tx, earlier, actor.account_id())?;
+                if policy::may_open(actor, office, on_team) {
+                    let earlier = repo::visits::get(tx, earlier)?.visit;
+                    let changes = Changes::between(&earlier, &visit);
+                    previous = Some((earlier, changes));
+                }
+            }
             let filter = AppealFilter { visit: Some(id), ..Default::default() };
             let mut appeals = self.appeals_in(tx, actor, filter, VISIT_PAGE_APPEALS)?;
             appeals.reverse();
             let mut cases = Vec::new();
             for case in repo::visits::cases_of(tx, id)? {
-                cases.push((case, repo::cases::get(tx, case)?.case.number));
+                // A case out of the reader's reach (sensitive, another office's) is not there.
+                match self.case_within_reach(tx, actor, case) {
+                    Ok(stored) => cases.push((case, stored.case.number)),
+                    Err(StoreError::NotFound) => {}
+                    Err(e) => return Err(e),
+                }
             }
             let (mut tasks, mut photos) = (Vec::new(), Vec::new());
             if may.read_notes {
                 for (mut task, title_enc) in repo::visits::tasks_of(tx, id)? {
-                    task.title = self.open_text(crate::sealed::task_title(task.id), &title_enc)?;
+                    task.title = self.open_text(crate::sealed::visit_task_title(task.id), &title_enc)?;
                     tasks.push(task);
                 }
                 photos = repo::visits::photos_of(tx, id)?;
@@ -344,23 +377,35 @@ impl App {
     /// Gives someone follow-up work from a visit: whoever may change the visit, to a colleague
     /// who reads case files.
     pub fn add_visit_task(&self, actor: &Actor, mut task: VisitTask) -> AppResult<TaskId> {
+        if !policy::may_record(actor) {
+            return Err(AppError::Forbidden);
+        }
         task.created_by = actor.account_id();
         task.done_on = None;
         task.title = task.title.trim().to_owned();
         let mut errors = task.validate();
-        // Accounts are never deleted: one that may take the task now still may when it is saved.
-        let takes = match self.store.read(|tx| repo::accounts::get(tx, task.assignee_id)) {
-            Ok(found) => !found.account.disabled && found.account.role.can(Capability::ViewCases),
-            Err(StoreError::NotFound) => false,
-            Err(e) => return Err(e.into()),
-        };
+        // The assignee reads case files and reaches the visit (its office, or its team), or
+        // the task would sit where they cannot see it. Accounts are never deleted.
+        let takes = self.store.read(|tx| {
+            // Out of reach the visit is not there, before anything is said of the assignee.
+            self.open_for_change(tx, actor, task.visit_id)?;
+            let found = match repo::accounts::get(tx, task.assignee_id) {
+                Ok(found) => found.account,
+                Err(StoreError::NotFound) => return Ok(false),
+                Err(e) => return Err(e),
+            };
+            let (office, on_team) = repo::visits::reach_facts(tx, task.visit_id, Some(found.id))?;
+            let disabled = found.disabled;
+            let assignee = Actor::Staff(found);
+            Ok(!disabled && policy::may_read(&assignee) && assignee.reaches(office, on_team, false))
+        })?;
         if !takes {
             errors.push(ValidationError::Invalid { field: "assignee_id" });
         }
         AppError::invalid(errors)?;
         Ok(self.store.write(|tx| {
             self.open_for_change(tx, actor, task.visit_id)?;
-            let title_enc = self.keys.seal(crate::sealed::task_title(task.id), task.title.as_bytes());
+            let title_enc = self.keys.seal(crate::sealed::visit_task_title(task.id), task.title.as_bytes());
             repo::visits::insert_task(tx, &task, title_enc)?;
             let detail = format!("visit {}", task.visit_id);
             self.audit(tx, Event::new(actor.account_id(), Action::Create, "task", task.id.to_string()).detail(detail))?;
@@ -371,6 +416,9 @@ impl App {
     /// Marks a visit's task done today, or to do again: whoever may change the visit, or the
     /// task's assignee.
     pub fn set_visit_task_done(&self, actor: &Actor, visit: VisitId, task: TaskId, done: bool) -> AppResult<()> {
+        if !policy::may_read(actor) {
+            return Err(AppError::Forbidden);
+        }
         let today = self.today(actor)?;
         Ok(self.store.write(|tx| {
             let assigned = repo::visits::tasks_of(tx, visit)?
@@ -403,14 +451,15 @@ impl App {
                     continue;
                 }
                 let mut task = open.task;
-                task.title = self.open_text(crate::sealed::task_title(task.id), &open.title_enc)?;
+                task.title = self.open_text(crate::sealed::visit_task_title(task.id), &open.title_enc)?;
                 let overdue = task.is_overdue(today);
                 let (district, place_kind, visit_day) = (open.district, open.place_kind, open.visit_day);
                 tasks.push(DashboardVisitTask { task, district, place_kind, visit_day, overdue });
             }
             if !tasks.is_empty() {
-                let detail = format!("{} visit task titles on the dashboard", tasks.len());
-                self.audit(tx, Event::new(Some(me), Action::Read, "task", "mine").detail(detail))?;
+                let looked = format!("{} visit task titles on the dashboard", tasks.len());
+                let detail = crate::audit::search_detail(looked, tasks.iter().map(|t| t.task.id));
+                self.audit(tx, Event::new(Some(me), Action::Read, "visit-task", "mine").detail(detail))?;
             }
             Ok(tasks)
         })?)
@@ -511,9 +560,20 @@ impl App {
             if !policy::rights(actor, office, on_team, source.done()).open_case {
                 return Err(StoreError::NotFound);
             }
+            // The people consulted that the lead may name: another office's or a restricted
+            // person stays out of the group case.
             let filter = AppealFilter { visit: Some(visit), ..Default::default() };
-            let appeals = repo::appeals::list(tx, &filter, Default::default(), i64::MAX, 0)?;
-            let mut persons: Vec<_> = appeals.iter().filter_map(|a| a.person_id).collect();
+            let appeals = self.appeals_in(tx, actor, filter, i64::MAX)?;
+            let mut persons = Vec::new();
+            let mut consultations = Vec::new();
+            for appeal in &appeals {
+                let Some(person) = appeal.person_id else { continue };
+                let office = repo::persons::office_of(tx, person)?;
+                if self.reaches_person(tx, actor, person, office)? {
+                    persons.push(person);
+                    consultations.push(appeal.id);
+                }
+            }
             persons.sort();
             persons.dedup();
             if persons.is_empty() {
@@ -533,6 +593,12 @@ impl App {
             }
             self.insert_case(tx, actor, &mut case, None)?;
             repo::visits::link_case(tx, visit, case.id)?;
+            // Each consultation whose person the case holds now led to it.
+            for appeal in consultations {
+                let stored = repo::appeals::get(tx, appeal)?;
+                let updated = komek_domain::entities::Appeal { outcome: "case-opened".into(), ..stored.appeal };
+                repo::appeals::update(tx, &updated, stored.notes_enc, stored.version)?;
+            }
             let detail = format!("case {} opened", case.number);
             self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, visit.to_string()).detail(detail))?;
             Ok(Ok(case.id))

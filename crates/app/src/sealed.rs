@@ -26,6 +26,11 @@ pub fn visit_notes(id: VisitId) -> FieldRef<'static> {
     FieldRef { kind: "visit", id: id.0, field: "notes" }
 }
 
+/// What a visit's follow-up task asks.
+pub fn visit_task_title(id: TaskId) -> FieldRef<'static> {
+    FieldRef { kind: "visit-task", id: id.0, field: "title" }
+}
+
 /// The name a visit's photograph was uploaded with.
 pub fn visit_photo_name(id: PhotoId) -> FieldRef<'static> {
     FieldRef { kind: "visit-photo", id: id.0, field: "name" }
@@ -151,6 +156,7 @@ mod tests {
             (person_identity(PersonId(id)), "person", "identity"),
             (party_identity(PartyId(id)), "party", "identity"),
             (visit_notes(VisitId(id)), "visit", "notes"),
+            (visit_task_title(TaskId(id)), "visit-task", "title"),
             (visit_photo_name(PhotoId(id)), "visit-photo", "name"),
             (visit_photo_content(PhotoId(id)), "visit-photo", "content"),
             (case_summary(CaseId(id)), "case", "summary"),

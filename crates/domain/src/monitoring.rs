@@ -289,16 +289,20 @@ impl Visit {
         }
     }
 
-    /// The visit with the violations its checklist shows added to those recorded (each once,
-    /// with the number of people of its check when the record gives none).
+    /// The visit with its violations made to agree with its checklist: each violation an
+    /// answer shows is added (once, with the number of people of its check when the record
+    /// gives none), and one whose item is now answered otherwise is taken away (the passports
+    /// given back on a second look). Violations no item speaks of stay as recorded.
     pub fn with_signalled_violations(mut self) -> Self {
-        for check in &self.checks {
-            let signalled =
-                CHECK_SIGNALS.iter().find(|(item, answer, _)| *item == check.item && *answer == check.answer);
-            let Some((_, _, kind)) = signalled else { continue };
-            match self.violations.iter_mut().find(|v| v.kind == *kind) {
-                Some(found) => found.people = found.people.or(check.people),
-                None => self.violations.push(Violation { kind: (*kind).to_owned(), people: check.people }),
+        for (item, signal, kind) in CHECK_SIGNALS {
+            let Some(check) = self.checks.iter().find(|c| c.item == *item) else { continue };
+            if check.answer == *signal {
+                match self.violations.iter_mut().find(|v| v.kind == *kind) {
+                    Some(found) => found.people = found.people.or(check.people),
+                    None => self.violations.push(Violation { kind: (*kind).to_owned(), people: check.people }),
+                }
+            } else {
+                self.violations.retain(|v| v.kind != *kind);
             }
         }
         self

@@ -24,6 +24,7 @@ komek_store::on_both_back_ends!(
     reading_a_visits_notes_is_audited_and_counts_alone_are_not,
     follow_up_work_from_a_visit_reaches_its_assignees_dashboard,
     photographs_of_a_visit_are_pictures_kept_sealed_and_opened_within_reach,
+    what_a_visit_shows_stays_within_the_readers_reach,
 );
 
 struct Group {
@@ -513,4 +514,50 @@ fn photographs_of_a_visit_are_pictures_kept_sealed_and_opened_within_reach(store
         tx.query_i64("SELECT count(*) FROM audit_log WHERE record_kind = 'visit-photo' AND action = 'read'", &[])
     });
     assert_eq!(reads.unwrap(), 1);
+}
+
+fn what_a_visit_shows_stays_within_the_readers_reach(store: Store) {
+    let g = group(store);
+    let (earlier_day, day) = (g.today - Duration::days(40), g.today - Duration::days(10));
+    // Another office's visit to the farm comes first; the head office's visit after it.
+    let far_office = g.far_manager.office_id().unwrap();
+    let far_visit = Visit { team: vec![], ..raid_found(plan(&g, earlier_day), earlier_day) };
+    let far_visit = g.app.create_visit(&Actor::System, Some(far_office), far_visit, None);
+    let far_visit = far_visit.unwrap().id;
+    let visit = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
+    let previous = |who: &Actor| g.app.visit_file(who, visit).unwrap().previous.map(|(v, _)| v.id);
+    assert_eq!(previous(&g.consultant), None, "the other office's visit is not there for its staff");
+    assert_eq!(previous(&g.far_manager), Some(far_visit), "the organisation's managers compare");
+
+    // A sensitive group case: listed for its team only.
+    let at = start_of_day(of_offset(300), day) + Duration::hours(10);
+    consultation(&g, visit, "Турсунов Азиз", at).unwrap();
+    let case = g.app.open_case_from_visit(&g.lawyer, visit, "trafficking-labour", true).unwrap();
+    assert_eq!(
+        g.app.visit_file(&g.lawyer, visit).unwrap().cases.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+        vec![case]
+    );
+    assert!(g.app.visit_file(&g.operator, visit).unwrap().cases.is_empty());
+    let consulted = g.app.visit_file(&g.lawyer, visit).unwrap();
+    assert_eq!(consulted.appeals[0].outcome, "case-opened");
+
+    // Consultations and a case came of it: it cannot be made a plan again.
+    let mut undone = consulted.visit.clone();
+    undone.status = "cancelled".into();
+    let refused = g.app.update_visit(&g.consultant, undone, consulted.version, None);
+    assert!(matches!(refused, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "status" }]));
+
+    // Tasks go to colleagues who can see the visit, from those who may change it.
+    let task = |to: &Actor| VisitTask {
+        id: TaskId::new(),
+        visit_id: visit,
+        title: "Письмо".into(),
+        assignee_id: id(to),
+        due_on: day,
+        done_on: None,
+        created_by: None,
+    };
+    let far = g.app.add_visit_task(&g.consultant, task(&g.far_consultant));
+    assert!(matches!(far, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "assignee_id" }]));
+    assert!(matches!(g.app.add_visit_task(&g.operator, task(&g.lawyer)), Err(AppError::Forbidden)));
 }

@@ -102,12 +102,12 @@ impl EvidenceKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// The media type the file is served back with.
     /// Whether the file is a picture: what a visit keeps as its photographs.
     pub fn is_image(self) -> bool {
         matches!(self, Self::Jpeg | Self::Png | Self::Webp | Self::Heic)
     }
 
+    /// The media type the file is served back with.
     pub fn media_type(self) -> &'static str {
         match self {
             Self::Jpeg => "image/jpeg",

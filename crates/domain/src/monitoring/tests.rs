@@ -136,12 +136,17 @@ fn the_checklist_adds_the_violations_it_shows_with_their_counts() {
         found,
         vec![
             ("excessive-hours", None),
-            ("documents-withheld", Some(20)),
             ("no-written-contract", Some(63)),
+            ("documents-withheld", Some(20)),
             ("child-labour", Some(11)),
         ]
     );
     assert_eq!(visit.clone().with_signalled_violations(), visit, "adding twice adds nothing");
+    // The passports given back: the violation the first answer showed goes with it.
+    let mut corrected = visit;
+    corrected.checks[0].answer = Observation::No;
+    let kinds: Vec<String> = corrected.with_signalled_violations().violations.into_iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, ["excessive-hours", "no-written-contract", "child-labour"]);
 }
 
 #[test]

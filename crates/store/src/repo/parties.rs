@@ -98,7 +98,8 @@ pub struct OffenderLine {
     pub party_id: PartyId,
     pub office_id: OfficeId,
     pub district: Option<String>,
-    /// Distinct persons presumed or identified as victims in cases that name it.
+    /// Distinct persons presumed or identified as victims in cases that name it; sensitive
+    /// cases are left out, as a count of one next to a name would tell that one exists.
     pub victims: i64,
     /// Violations found on the visits done to it.
     pub violations: i64,
@@ -109,8 +110,10 @@ pub struct OffenderLine {
 }
 
 /// The parties with victims or visits to their name, most victims first, then most
-/// violations, most visits and most appeals; in one district (the party's own, a visit's or
-/// a case's place of exploitation) when one is given, of one office when one is given.
+/// violations, most visits and most appeals; of one office when one is given. In a district,
+/// when one is given: the visits and violations there, the victims of cases exploited there
+/// (or, where a case does not say, cases of a party of that district), and the parties of the
+/// district or visited there.
 pub fn offenders(
     tx: &mut dyn Tx,
     office: Option<OfficeId>,
@@ -122,13 +125,20 @@ pub fn offenders(
     tx.query(
         "SELECT id, office_id, district, victims, violations, visits, appeals FROM (
              SELECT p.id, p.office_id, p.district,
-                 (SELECT count(DISTINCT cp.person_id) FROM case_parties x
-                  JOIN case_persons cp ON cp.case_id = x.case_id
-                  WHERE x.party_id = p.id AND cp.victim_status IN ('presumed', 'identified')) AS victims,
-                 (SELECT count(*) FROM visits v JOIN visit_violations w ON w.visit_id = v.id
-                  WHERE v.party_id = p.id AND v.status = 'done') AS violations,
-                 (SELECT count(*) FROM visits v WHERE v.party_id = p.id AND v.status = 'done') AS visits,
-                 (SELECT count(*) FROM appeal_parties a WHERE a.party_id = p.id) AS appeals
+                 CAST((SELECT count(DISTINCT cp.person_id) FROM case_parties x
+                       JOIN cases c ON c.id = x.case_id
+                       JOIN case_persons cp ON cp.case_id = x.case_id
+                       WHERE x.party_id = p.id AND cp.victim_status IN ('presumed', 'identified')
+                         AND NOT c.sensitive
+                         AND ($2 = '' OR c.exploited_district = $2
+                              OR (c.exploited_district IS NULL AND p.district = $2))) AS BIGINT) AS victims,
+                 CAST((SELECT count(*) FROM visits v JOIN visit_violations w ON w.visit_id = v.id
+                       WHERE v.party_id = p.id AND v.status = 'done' AND ($2 = '' OR v.district = $2)) AS BIGINT)
+                     AS violations,
+                 CAST((SELECT count(*) FROM visits v
+                       WHERE v.party_id = p.id AND v.status = 'done' AND ($2 = '' OR v.district = $2)) AS BIGINT)
+                     AS visits,
+                 CAST((SELECT count(*) FROM appeal_parties a WHERE a.party_id = p.id) AS BIGINT) AS appeals
              FROM parties p
              WHERE ($1 = '' OR p.office_id = $1)
                AND p.id IN (

@@ -274,7 +274,7 @@ pub fn list(
         &format!(
             "SELECT v.id, v.office_id, v.status, v.planned_on, v.visited_on, v.district, v.place_kind, v.party_id,
                     v.people_total, v.people_minors,
-                    (SELECT count(*) FROM visit_violations w WHERE w.visit_id = v.id)
+                    CAST((SELECT count(*) FROM visit_violations w WHERE w.visit_id = v.id) AS BIGINT)
              FROM visits v {filter}
              ORDER BY COALESCE(v.visited_on, v.planned_on) {order}, v.id {order} LIMIT ${l} OFFSET ${o}"
         ),
@@ -331,18 +331,19 @@ fn fill_company(tx: &mut dyn Tx, lines: &mut [VisitLine]) -> Result<(), StoreErr
     Ok(())
 }
 
-/// The last visit done to a party before `day` (not `except` itself): what a return visit
-/// compares with.
+/// The last visit done to a party before the visit `of` on `day` (two on one day in the
+/// order of their ids): what a return visit compares with.
 pub fn previous_at_party(
     tx: &mut dyn Tx,
     party: PartyId,
     day: NaiveDate,
-    except: VisitId,
+    of: VisitId,
 ) -> Result<Option<VisitId>, StoreError> {
     let rows = tx.query(
-        "SELECT id FROM visits WHERE party_id = $1 AND status = 'done' AND visited_on <= $2 AND id <> $3
+        "SELECT id FROM visits WHERE party_id = $1 AND status = 'done'
+           AND (visited_on < $2 OR (visited_on = $2 AND id < $3))
          ORDER BY visited_on DESC, id DESC LIMIT 1",
-        params![party, day, except],
+        params![party, day, of],
     )?;
     rows.first().map(|r| r.get(0)).transpose()
 }

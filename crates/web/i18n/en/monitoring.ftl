@@ -75,3 +75,4 @@ visit-no-photos = No photographs yet.
 visit-photo-add = Take or choose a photograph
 visit-photo-save = Add the photograph
 visit-photo-refused-type = Only photographs are kept with a visit (JPEG, PNG, WebP, HEIC); file documents in a case.
+visit-party-gone = This employer is not in the registry within your reach: find it again or register it by name.

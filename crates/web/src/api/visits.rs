@@ -73,8 +73,9 @@ pub struct ViolationDto {
     pub kind: String,
     #[serde(default, deserialize_with = "super::whole::optional")]
     pub people: Option<u32>,
-    /// The ILO indicator of forced labour it stands for, where one fits (answers only).
-    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    /// The ILO indicator of forced labour it stands for, where one fits: answered by the
+    /// server, ignored when sent back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ilo_indicator: Option<String>,
 }
 

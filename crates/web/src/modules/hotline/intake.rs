@@ -305,7 +305,13 @@ impl IntakeForm {
             }
             None => Vec::new(),
         };
-        let visit = optional(&self.visit).and_then(|v| v.parse().ok()).map(VisitId);
+        let visit = optional(&self.visit).and_then(|v| match v.parse() {
+            Ok(id) => Some(VisitId(id)),
+            Err(_) => {
+                errors.add("visit", "form-invalid");
+                None
+            }
+        });
         if errors.is_empty() {
             Ok(Intake { appeal, person, new_parties, lead_notice: String::new(), visit })
         } else {
@@ -469,6 +475,7 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
         }
     }
     let version = form.version;
+    let on_visit = intake.visit;
     let result = blocking(move || match version {
         None => app.register_intake(&actor, intake).map(|saved| saved.appeal_id),
         Some(version) => save_edit(&app, &actor, intake, version),
@@ -476,8 +483,9 @@ pub async fn submit(State(state): State<AppState>, current: Current, data: FormD
     .await?;
     match result {
         // Consultations on a visit come one after another: back to the visit for the next.
-        Ok(_) if !form.visit.is_empty() && version.is_none() => {
-            Ok(Redirect::to(&format!("/monitoring/{}?consulted=1", form.visit)).into_response())
+        Ok(_) if on_visit.is_some() && version.is_none() => {
+            let visit = on_visit.map(|v| v.to_string()).unwrap_or_default();
+            Ok(Redirect::to(&format!("/monitoring/{visit}?consulted=1")).into_response())
         }
         Ok(id) => Ok(Redirect::to(&format!("/hotline/appeals/{id}?saved=1")).into_response()),
         Err(AppError::Invalid(problems)) => {

@@ -337,9 +337,13 @@ pub async fn create(State(state): State<AppState>, current: Current, data: FormD
 pub async fn change(
     State(state): State<AppState>,
     current: Current,
-    Path(_id): Path<uuid::Uuid>,
+    Path(id): Path<uuid::Uuid>,
     data: FormData,
 ) -> Result<Response, WebError> {
+    // The visit changed is the one the address names, whatever the form carries.
+    if data.get("id") != id.to_string() {
+        return Err(WebError::NotFound);
+    }
     save(state, current, data).await
 }
 
@@ -369,6 +373,12 @@ async fn save(state: AppState, current: Current, data: FormData) -> Result<Respo
             form.mark(&mut errors, &refusals);
             render(&state, &current, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
+        // The party chosen is gone from reach (or never was): said beside it, nothing lost.
+        Err(AppError::NotFound) if !form.party_id.is_empty() && form.version.is_none() => {
+            let mut errors = FieldErrors::default();
+            errors.add("party_id", "visit-party-gone");
+            render(&state, &current, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         // Changed by someone else meanwhile: what was typed comes back, to be made again.
         Err(AppError::Conflict) => {
             let mut errors = FieldErrors::default();
@@ -395,13 +405,43 @@ async fn render(
 ) -> Result<Response, WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let (party_id, query) = (form.party_id.parse().ok().map(PartyId), form.party_q.trim().to_owned());
+    let (team, partners) = (form.team.clone(), form.partners.clone());
     let shown = blocking(move || -> Result<_, AppError> {
-        let party = party_id.map(|id| app.party(&actor, id)).transpose()?;
+        // A party out of reach and one that does not exist look the same: a choice without a
+        // name, which the save refuses beside the field if it is not the visit's own.
+        let party = match party_id.map(|id| (id, app.party(&actor, id))) {
+            None => None,
+            Some((_, Ok(party))) => Some(party),
+            Some((id, Err(AppError::NotFound))) => Some(Party {
+                id,
+                office_id: OfficeId::default(),
+                kind: String::new(),
+                region: None,
+                district: None,
+                identity: None,
+                created_at: chrono::Utc::now(),
+            }),
+            Some((_, Err(e))) => return Err(e),
+        };
         let found = match query.is_empty() {
             true => Vec::new(),
             false => app.search_parties(&actor, &query, PARTY_RESULTS)?.into_iter().map(|(p, _)| p).collect(),
         };
-        Ok(Shown { choices: app.visit_choices(&actor)?, party, found })
+        let mut choices = app.visit_choices(&actor)?;
+        // Whoever is on the visit stays offered, chosen, though not among the usual choices
+        // (a colleague of another office, a partner no longer active).
+        for (account, name, _) in app.staff_names(&actor)? {
+            let id = account.to_string();
+            if team.contains(&id) && !choices.team.iter().any(|(a, _)| *a == account) {
+                choices.team.push((account, name));
+            }
+        }
+        for (partner, name) in app.partner_names(&actor)? {
+            if partners.contains(&partner.to_string()) && !choices.partners.iter().any(|(p, _)| *p == partner) {
+                choices.partners.push((partner, name));
+            }
+        }
+        Ok(Shown { choices, party, found })
     })
     .await??;
     let tr = current.tr(state);
@@ -502,7 +542,7 @@ fn page(tr: Tr<'_>, csrf: &str, form: &VisitForm, errors: &FieldErrors, shown: &
 
 /// The party found there: one chosen, found by a tolerant search, or new to the registry.
 fn party_section(tr: Tr<'_>, form: &VisitForm, errors: &FieldErrors, shown: &Shown) -> Markup {
-    let name = |p: &Party| p.identity.as_ref().map_or(String::new(), |i| i.name.clone());
+    let name = |p: &Party| p.identity.as_ref().map_or_else(|| tr.t("visit-party-out-of-reach"), |i| i.name.clone());
     html! {
         fieldset #party {
             legend { (tr.t("visit-party")) }
@@ -514,6 +554,7 @@ fn party_section(tr: Tr<'_>, form: &VisitForm, errors: &FieldErrors, shown: &Sho
                     @if let Some(d) = &party.district { " · " (tr.lookup(lookups::DISTRICT, d)) } }
             }
             @if !form.party_q.trim().is_empty() && shown.found.is_empty() { p.hint { (tr.t("parties-none")) } }
+            (errors.message(tr, "party_id"))
             div.row {
                 (field(tr, "visit-party-search", "party_q", errors, html! { input type="search" id="party_q" name="party_q" value=(form.party_q); }))
                 button.secondary type="submit" name="action" value="find" formnovalidate { (tr.t("intake-find")) }

@@ -45,7 +45,8 @@ async fn list(State(state): State<AppState>, current: Current, RawQuery(raw): Ra
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let asked = (q.get("month").to_owned(), optional(q.get("district")), optional(q.get("status")));
     let (month, district, status) = asked.clone();
-    let (month, lines, may_record) = blocking(move || -> Result<_, AppError> {
+    let page: i64 = q.get("page").parse().unwrap_or(0).max(0);
+    let (month, found, may_record) = blocking(move || -> Result<_, AppError> {
         let month = month_of(&month, app.today(&actor)?);
         let end = month.checked_add_months(chrono::Months::new(1)).unwrap_or(month);
         let query = VisitQuery {
@@ -56,8 +57,7 @@ async fn list(State(state): State<AppState>, current: Current, RawQuery(raw): Ra
             oldest_first: true,
             ..Default::default()
         };
-        let page = app.visits(&actor, &query, 0)?;
-        Ok((month, page.items, komek_app::policy::monitoring::may_record(&actor)))
+        Ok((month, app.visits(&actor, &query, page)?, komek_app::policy::monitoring::may_record(&actor)))
     })
     .await??;
     let tr = current.tr(&state);
@@ -74,7 +74,14 @@ async fn list(State(state): State<AppState>, current: Current, RawQuery(raw): Ra
             (field(tr, "visit-status", "status", &none, lookup_select(tr, "status", lookups::VISIT_STATUS, status.as_deref().unwrap_or(""), Some("form-any"), &none)))
             button type="submit" { (tr.t("intake-find")) }
         }
-        (table(tr, &lines))
+        (table(tr, &found.items))
+        @if found.more || page > 0 {
+            @let at = |p: i64| format!("/monitoring?month={}&district={}&status={}&page={p}", month.format("%Y-%m"), district.as_deref().unwrap_or(""), status.as_deref().unwrap_or(""));
+            nav.pager aria-label=(tr.t("pager-label")) {
+                @if page > 0 { a href=(at(page - 1)) { (tr.t("pager-previous")) } " " }
+                @if found.more { a href=(at(page + 1)) { (tr.t("pager-next")) } }
+            }
+        }
     };
     Ok(layout::page(tr, &current, &title, "/monitoring", content))
 }

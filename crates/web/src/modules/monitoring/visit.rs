@@ -72,7 +72,7 @@ pub async fn show(
         } }
         @if let Some((earlier, changes)) = &file.previous { (since(tr, earlier, changes)) }
         @if v.done() { (consultations(tr, &current.session.csrf_token, &file, &names, clock)) }
-        @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today)) }
+        @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today, current.actor.account_id())) }
         @if file.may.read_notes { (photos(tr, &current.session.csrf_token, &file, q.get("photo"), clock)) }
     };
     Ok(layout::page(tr, &current, &title, "/monitoring", content))
@@ -187,7 +187,14 @@ fn consultations(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, cl
 
 /// Follow-up work: each task with its day and who does it, marked done here, and a form for
 /// the next one.
-fn tasks(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, today: chrono::NaiveDate) -> Markup {
+fn tasks(
+    tr: Tr<'_>,
+    csrf: &str,
+    file: &VisitFile,
+    names: &Directory,
+    today: chrono::NaiveDate,
+    me: Option<AccountId>,
+) -> Markup {
     let id = file.visit.id;
     html! {
         section #tasks {
@@ -199,7 +206,7 @@ fn tasks(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, today: chr
                         @if let Some(done_on) = t.done_on { s { (t.title) } " · " (tr.t_with("task-done-on", "date", day(done_on))) }
                         @else { strong { (day(t.due_on)) } " · " (t.title) }
                         " · " (names.staff.get(&t.assignee_id).cloned().unwrap_or_default())
-                        @if file.may.change {
+                        @if file.may.change || Some(t.assignee_id) == me {
                             form.inline method="post" action={ "/monitoring/" (id) "/tasks/" (t.id) "/done" } {
                                 input type="hidden" name="csrf" value=(csrf);
                                 input type="hidden" name="done" value=(if t.done_on.is_none() { "1" } else { "0" });
