@@ -142,6 +142,7 @@ pub const VISIT: Naming = Naming {
         ("hours_per_day", "hours"),
         ("party_name", "new_party_name"),
         ("party_kind", "new_party_kind"),
+        ("assignee_id", "assignee"),
     ],
     api: &[],
     explain: nothing_to_add,

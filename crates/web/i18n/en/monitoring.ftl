@@ -61,7 +61,6 @@ party-visits = Monitoring visits ({ $count })
 party-more-visits = Older visits are not listed.
 visit-tasks = Follow-up
 visit-task-add = Add a task
-visit-task-refused = The task was not added: give it a title, a day and a colleague who works on cases.
 dashboard-my-visit-tasks = My follow-up from visits
 offenders-title = Repeat offenders
 offenders-about = Employers and intermediaries ranked by the victims in cases that name them, the violations found on visits to them, the visits and the appeals. Allegations until a case outcome or a court confirms them; for staff only, never published.

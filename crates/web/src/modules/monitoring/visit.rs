@@ -15,12 +15,12 @@ use maud::{Markup, html};
 
 use crate::directory::{Directory, directory};
 use crate::errors::WebError;
-use crate::forms::FormData;
+use crate::forms::{FieldErrors, FormData};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::modules::hotline::register::appeal_table;
 use crate::session::Current;
-use crate::widgets::day;
+use crate::widgets::{day, field, text_input};
 use crate::{AppState, blocking};
 
 pub async fn show(
@@ -30,14 +30,31 @@ pub async fn show(
     RawQuery(raw): RawQuery,
 ) -> Result<Markup, WebError> {
     let q = FormData::parse(raw.unwrap_or_default().as_bytes());
+    visit_page(&state, &current, VisitId(id), &q, None).await
+}
+
+/// A task form sent back: what was typed, and what is wrong with it.
+struct TaskRetry<'a> {
+    typed: &'a FormData,
+    errors: &'a FieldErrors,
+}
+
+/// The visit's page; `retry` is a refused task form, shown again as typed.
+async fn visit_page(
+    state: &AppState,
+    current: &Current,
+    id: VisitId,
+    q: &FormData,
+    retry: Option<TaskRetry<'_>>,
+) -> Result<Markup, WebError> {
     let (app, actor) = (state.app.clone(), current.actor.clone());
     let (file, names, partners, clock, today) = blocking(move || -> Result<_, AppError> {
-        let file = app.visit_file(&actor, VisitId(id))?;
+        let file = app.visit_file(&actor, id)?;
         let partners = app.partner_names(&actor)?;
         Ok((file, directory(&app, &actor)?, partners, app.office_clock(&actor)?, app.today(&actor)?))
     })
     .await??;
-    let tr = current.tr(&state);
+    let tr = current.tr(state);
     let v = &file.visit;
     let title = format!(
         "{} · {} · {}",
@@ -49,7 +66,6 @@ pub async fn show(
     let content = html! {
         @if q.has("saved") { p.notice role="status" { (tr.t("visit-saved")) } }
         @if q.has("consulted") { p.notice role="status" { (tr.t("visit-consulted")) } }
-        @if q.get("task") == "refused" { p.error-summary role="alert" { (tr.t("visit-task-refused")) } }
         h1 { (title) }
         dl.record {
             dt { (tr.t("visit-status")) } dd { (tr.lookup(lookups::VISIT_STATUS, &v.status)) }
@@ -72,7 +88,7 @@ pub async fn show(
         } }
         @if let Some((earlier, changes)) = &file.previous { (since(tr, earlier, changes)) }
         @if v.done() { (consultations(tr, &current.session.csrf_token, &file, &names, clock)) }
-        @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today, current.actor.account_id())) }
+        @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today, current.actor.account_id(), retry)) }
         @if file.may.read_notes { (photos(tr, &current.session.csrf_token, &file, q.get("photo"), clock)) }
     };
     Ok(layout::page(tr, &current, &title, "/monitoring", content))
@@ -194,8 +210,17 @@ fn tasks(
     names: &Directory,
     today: chrono::NaiveDate,
     me: Option<AccountId>,
+    retry: Option<TaskRetry<'_>>,
 ) -> Markup {
     let id = file.visit.id;
+    let none = FieldErrors::default();
+    let (typed, errors) = match &retry {
+        Some(r) => (Some(r.typed), r.errors),
+        None => (None, &none),
+    };
+    let value = |name: &str, default: String| typed.map_or(default, |t| t.get(name).to_owned());
+    let me_text = me.map(|m| m.to_string()).unwrap_or_default();
+    let assignee = value("assignee", me_text);
     html! {
         section #tasks {
             h2 { (tr.t("visit-tasks")) }
@@ -217,16 +242,22 @@ fn tasks(
                 }
             }
             @if file.may.change {
-                form method="post" action={ "/monitoring/" (id) "/tasks" } {
+                form #task-form method="post" action={ "/monitoring/" (id) "/tasks" } {
+                    (errors.summary(tr))
                     input type="hidden" name="csrf" value=(csrf);
                     div.row {
-                        div.field.wide { label for="title" { (tr.t("task-title")) } input type="text" id="title" name="title"; }
-                        div.field { label for="assignee" { (tr.t("task-assignee")) }
-                            select #assignee name="assignee" {
-                                @for (account, name) in names.staff_sorted() { option value=(account) { (name) } }
+                        (field(tr, "task-title", "title", errors, text_input("title", &value("title", String::new()), errors)))
+                        (field(tr, "task-assignee", "assignee", errors, html! {
+                            select #assignee name="assignee" aria-invalid=[errors.has("assignee").then_some("true")] {
+                                @for (account, name) in names.staff_sorted() {
+                                    option value=(account) selected[account.to_string() == assignee] { (name) }
+                                }
                             }
-                        }
-                        div.field { label for="due_on" { (tr.t("task-due")) } input type="date" id="due_on" name="due_on" value=(today); }
+                        }))
+                        (field(tr, "task-due", "due_on", errors, html! {
+                            input type="date" id="due_on" name="due_on" value=(value("due_on", today.to_string()))
+                                aria-invalid=[errors.has("due_on").then_some("true")];
+                        }))
                     }
                     button type="submit" { (tr.t("visit-task-add")) }
                 }
@@ -235,8 +266,8 @@ fn tasks(
     }
 }
 
-/// Adds a task; a task that cannot be saved (no title, a day that is not one) says so on the
-/// visit's page.
+/// Adds a task; a task that cannot be saved (no title, a day that is not one, a colleague
+/// who cannot take it) comes back on the visit's page as typed, each error by its field.
 pub async fn add_task(
     State(state): State<AppState>,
     current: Current,
@@ -244,7 +275,7 @@ pub async fn add_task(
     data: FormData,
 ) -> Result<Response, WebError> {
     current.check_csrf(&state, data.get("csrf")).await?;
-    let mut errors = crate::forms::FieldErrors::default();
+    let mut errors = FieldErrors::default();
     let task = VisitTask {
         id: TaskId::new(),
         visit_id: VisitId(id),
@@ -254,13 +285,21 @@ pub async fn add_task(
         done_on: None,
         created_by: None,
     };
-    if !errors.is_empty() {
-        return Ok(Redirect::to(&format!("/monitoring/{id}?task=refused#tasks")).into_response());
-    }
-    let (app, actor) = (state.app.clone(), current.actor.clone());
-    match blocking(move || app.add_visit_task(&actor, task)).await? {
+    let saved = match errors.is_empty() {
+        true => {
+            let (app, actor) = (state.app.clone(), current.actor.clone());
+            blocking(move || app.add_visit_task(&actor, task)).await?
+        }
+        false => Err(AppError::Invalid(Vec::new())),
+    };
+    match saved {
         Ok(_) => Ok(Redirect::to(&format!("/monitoring/{id}#tasks")).into_response()),
-        Err(AppError::Invalid(_)) => Ok(Redirect::to(&format!("/monitoring/{id}?task=refused#tasks")).into_response()),
+        Err(AppError::Invalid(refusals)) => {
+            errors.add_validation(&refusals, &crate::fields::VISIT);
+            let retry = TaskRetry { typed: &data, errors: &errors };
+            let page = visit_page(&state, &current, VisitId(id), &FormData::parse(b""), Some(retry)).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
         Err(e) => Err(e.into()),
     }
 }
