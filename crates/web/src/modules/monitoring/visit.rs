@@ -91,7 +91,7 @@ async fn visit_page(
         @if file.may.read_notes { (tasks(tr, &current.session.csrf_token, &file, &names, today, current.actor.account_id(), retry)) }
         @if file.may.read_notes { (photos(tr, &current.session.csrf_token, &file, q.get("photo"), clock)) }
     };
-    Ok(layout::page(tr, &current, &title, "/monitoring", content))
+    Ok(layout::page(tr, current, &title, "/monitoring", content))
 }
 
 fn staff(names: &Directory, v: &Visit) -> String {
