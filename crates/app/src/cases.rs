@@ -308,6 +308,24 @@ impl App {
         })?)
     }
 
+    /// Whether the actor may know a case exists, as the pages that list cases by whom they
+    /// name (a person, a party) show them: any case but a sensitive one, which only its team
+    /// knows of. What of it they may open is `case_within_reach`'s.
+    pub(crate) fn may_know_of_case(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        case: &komek_store::repo::cases::CaseFacts,
+    ) -> Result<bool, StoreError> {
+        if !case.sensitive {
+            return Ok(true);
+        }
+        match actor.account_id() {
+            Some(me) => repo::cases::is_on_team(tx, case.id, me),
+            None => Ok(true),
+        }
+    }
+
     /// Whether the actor is on the case's team or leads it.
     pub(crate) fn on_team(&self, tx: &mut dyn Tx, actor: &Actor, case: CaseId) -> Result<bool, StoreError> {
         match actor.account_id() {

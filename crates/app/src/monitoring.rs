@@ -548,9 +548,13 @@ impl App {
         visit: VisitId,
         kind: &str,
         sensitive: bool,
+        sent: CaseId,
     ) -> AppResult<CaseId> {
         actor.require(Capability::ManageCases)?;
         let lead_id: AccountId = actor.account_id().ok_or_else(|| required("lead"))?;
+        // The form's own id, kept per lead as the intake keeps an appeal's: the same form sent
+        // twice (a double click, a retry on a slow line) opens one case.
+        let id = CaseId(crate::appeals::kept_uuid(b"komek case from visit\0", lead_id, sent.0));
         komek_domain::lookups::CASE_KIND.check("kind", kind).map_err(|e| AppError::Invalid(vec![e]))?;
         let today = self.today(actor)?;
         // The outer result is the store's; the inner one says the visit cannot have a case.
@@ -559,6 +563,11 @@ impl App {
             let source = repo::visits::get(tx, visit)?.visit;
             if !policy::rights(actor, office, on_team, source.done()).open_case {
                 return Err(StoreError::NotFound);
+            }
+            match repo::cases::get(tx, id) {
+                Ok(_) => return Ok(Ok(id)),
+                Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e),
             }
             // The people consulted that the lead may name: another office's or a restricted
             // person stays out of the group case.
@@ -580,6 +589,7 @@ impl App {
                 return Ok(Err(required("persons")));
             }
             let mut case = Case {
+                id,
                 sensitive,
                 persons,
                 parties: source.party_id.map(|p| (p, "employer".to_owned())).into_iter().collect(),

@@ -1,10 +1,17 @@
 //! Employers, intermediaries, foremen, "registration helpers", officials: allegations kept
-//! sealed, found by blind index like persons.
+//! sealed, found by blind index like persons. A party's page gathers what names it — appeals,
+//! visits, cases — and what those cases came to: their outcomes, proceedings and wages
+//! claimed and recovered, and whether any of it confirms the allegation
+//! (`komek_domain::registry`).
 
-use chrono::Utc;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Party, PartyIdentity};
-use komek_domain::{Capability, OfficeId, PartyId, ValidationError, lookups};
+use komek_domain::registry::Standing;
+use komek_domain::{Capability, CaseId, Currency, OfficeId, PartyId, ValidationError, lookups};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
+use komek_store::repo::cases::CaseFacts;
 use komek_store::repo::parties::OffenderLine;
 use komek_store::repo::{self, IndexToken, parties::StoredParty};
 use komek_store::{StoreError, Tx};
@@ -15,9 +22,12 @@ use crate::{Actor, App, AppError, AppResult};
 
 const KIND: &str = "party";
 
+/// What a party is found by: its names, phones, identifiers and its licence's number.
 fn identity_tokens(keys: &Keys, identity: &PartyIdentity) -> Vec<IndexToken> {
     let names = std::iter::once(&identity.name).chain(&identity.other_names);
-    crate::search::record_tokens(keys, names, &identity.phones, &identity.identifiers)
+    let licence = identity.licence.iter().map(|l| l.number.clone()).filter(|n| !n.is_empty());
+    let identifiers: Vec<String> = identity.identifiers.iter().cloned().chain(licence).collect();
+    crate::search::record_tokens(keys, names, &identity.phones, &identifiers)
 }
 
 /// A party as registered: what it is, where, and who (sealed).
@@ -59,8 +69,58 @@ pub struct PartyFile {
     pub visits: Vec<komek_store::repo::visits::VisitLine>,
     /// Whether it had more visits than are listed.
     pub more_visits: bool,
+    /// The cases naming it that the reader may know exist (a sensitive case only to its
+    /// team), newest first. The proceedings, wages and standing count all of those cases;
+    /// this lists the newest of them.
+    pub cases: Vec<PartyCase>,
+    /// Whether more cases name it than are listed.
+    pub more_cases: bool,
+    /// Their proceedings, the latest decided first.
+    pub proceedings: Vec<PartyProceeding>,
+    /// Wages claimed and recovered in them, by currency.
+    pub wages: Vec<WageTotal>,
+    /// Whether any of them confirms what is said of it.
+    pub standing: Standing,
     /// Opened outside the reader's reach, with a reason.
     pub broken_glass: bool,
+}
+
+/// A case naming a party: the case, the party's role in it, and what the case achieved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyCase {
+    pub case: CaseFacts,
+    /// `lookups::PARTY_ROLE`.
+    pub role: String,
+    /// `lookups::CASE_OUTCOME`.
+    pub outcomes: Vec<String>,
+}
+
+/// A proceeding of a case naming a party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyProceeding {
+    pub case_id: CaseId,
+    pub case_number: String,
+    /// `law::PROCEEDING_KIND`.
+    pub kind: String,
+    /// `law::PROCEEDING_OUTCOME`; `None` until decided.
+    pub outcome: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+}
+
+/// Wages in one currency claimed and recovered in the cases naming a party (minor units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WageTotal {
+    pub currency: Currency,
+    pub claimed: i128,
+    pub recovered: i128,
+}
+
+/// What the cases naming a party came to, as its page shows it.
+struct Casework {
+    cases: Vec<PartyCase>,
+    proceedings: Vec<PartyProceeding>,
+    wages: Vec<WageTotal>,
+    standing: Standing,
 }
 
 /// A party of the repeat offenders' list: its counts, and who it is within the reader's reach.
@@ -77,6 +137,8 @@ pub const OFFENDERS_LISTED: i64 = 50;
 const PARTY_PAGE_APPEALS: i64 = 200;
 /// Monitoring visits listed on a party's page.
 const PARTY_PAGE_VISITS: i64 = 100;
+/// Cases listed on a party's page.
+const PARTY_PAGE_CASES: usize = 100;
 
 impl App {
     pub fn register_party(&self, actor: &Actor, office: Option<OfficeId>, party: NewParty) -> AppResult<PartyId> {
@@ -157,7 +219,68 @@ impl App {
         let mut visits = repo::visits::list(tx, &visits, false, PARTY_PAGE_VISITS + 1, 0)?;
         let more_visits = visits.len() as i64 > PARTY_PAGE_VISITS;
         visits.truncate(PARTY_PAGE_VISITS as usize);
-        Ok(PartyFile { party, appeals, more_appeals, visits, more_visits, broken_glass: break_glass })
+        let mut casework = self.casework_naming(tx, actor, id)?;
+        let more_cases = casework.cases.len() > PARTY_PAGE_CASES;
+        casework.cases.truncate(PARTY_PAGE_CASES);
+        Ok(PartyFile {
+            party,
+            appeals,
+            more_appeals,
+            visits,
+            more_visits,
+            cases: casework.cases,
+            more_cases,
+            proceedings: casework.proceedings,
+            wages: casework.wages,
+            standing: casework.standing,
+            broken_glass: break_glass,
+        })
+    }
+
+    /// The cases naming a party that the actor may know exist, and what they came to.
+    fn casework_naming(&self, tx: &mut dyn Tx, actor: &Actor, id: PartyId) -> Result<Casework, StoreError> {
+        let mut cases = Vec::new();
+        for (case, role) in repo::cases::naming_party(tx, id)? {
+            if self.may_know_of_case(tx, actor, &case)? {
+                cases.push(PartyCase { case, role, outcomes: Vec::new() });
+            }
+        }
+        let shown: HashMap<CaseId, usize> = cases.iter().enumerate().map(|(at, c)| (c.case.id, at)).collect();
+        for (case, outcome) in repo::parties::case_outcomes(tx, id)? {
+            if let Some(&at) = shown.get(&case) {
+                cases[at].outcomes.push(outcome);
+            }
+        }
+        let proceedings: Vec<PartyProceeding> = repo::parties::proceedings(tx, id)?
+            .into_iter()
+            .filter_map(|p| {
+                let at = *shown.get(&p.case_id)?;
+                Some(PartyProceeding {
+                    case_id: p.case_id,
+                    case_number: cases[at].case.number.clone(),
+                    kind: p.kind,
+                    outcome: p.outcome,
+                    decided_on: p.decided_on,
+                })
+            })
+            .collect();
+        let mut totals: BTreeMap<&'static str, WageTotal> = BTreeMap::new();
+        for w in repo::parties::wages(tx, id)?.into_iter().filter(|w| shown.contains_key(&w.case_id)) {
+            for (money, recovered) in [(w.claimed, false), (w.recovered, true)] {
+                let Some(money) = money else { continue };
+                let total = totals.entry(money.currency.code()).or_insert(WageTotal {
+                    currency: money.currency,
+                    claimed: 0,
+                    recovered: 0,
+                });
+                *(if recovered { &mut total.recovered } else { &mut total.claimed }) += i128::from(money.minor);
+            }
+        }
+        let standing = Standing::of(
+            cases.iter().flat_map(|c| c.outcomes.iter().map(String::as_str)),
+            proceedings.iter().filter_map(|p| p.outcome.as_deref()),
+        );
+        Ok(Casework { cases, proceedings, wages: totals.into_values().collect(), standing })
     }
 
     /// The repeat offenders: parties ranked by distinct victims, violations found on visits,

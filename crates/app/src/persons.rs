@@ -436,11 +436,7 @@ impl App {
     fn cases_of_person_in(&self, tx: &mut dyn Tx, actor: &Actor, id: PersonId) -> Result<Vec<CaseFacts>, StoreError> {
         let mut out = Vec::new();
         for case in repo::cases::for_person(tx, id)? {
-            let on_team = match actor.account_id() {
-                Some(me) => repo::cases::is_on_team(tx, case.id, me)?,
-                None => true,
-            };
-            if !case.sensitive || on_team {
+            if self.may_know_of_case(tx, actor, &case)? {
                 out.push(case);
             }
         }

@@ -19,9 +19,10 @@
 //! - repatriations, other services and wages recovered count by the day they were delivered,
 //!   proceedings by the day they were decided, indicator prevalence by the day of the
 //!   assessment (each person's latest of the period in each catalogue);
-//! - case work belongs to the office of its case.
-//!
-//! Referrals and monitoring visits are not recorded yet, so no report has their tables.
+//! - case work belongs to the office of its case;
+//! - referrals count by the day they went out or came in, in the office that made them;
+//! - monitoring visits count by the day they were made (visits planned or cancelled met
+//!   nobody), in the office whose mobile group made them.
 
 use chrono::{FixedOffset, NaiveDate};
 use komek_domain::reports::{self, ExchangeRate, Period, Rates, Report};

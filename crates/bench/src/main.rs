@@ -272,7 +272,7 @@ fn report_figures(app: &App) -> anyhow::Result<()> {
         months,
     };
     type Figure = fn(&mut dyn komek_store::Tx, &Scope) -> Result<(), komek_store::StoreError>;
-    let figures: [(&str, Figure); 11] = [
+    let figures: [(&str, Figure); 13] = [
         ("appeals by month", |tx, s| counts::appeals_by_month(tx, s).map(drop)),
         ("appeal groups", |tx, s| counts::appeal_groups(tx, s).map(drop)),
         ("topic sets", |tx, s| counts::topic_sets(tx, s).map(drop)),
@@ -284,6 +284,8 @@ fn report_figures(app: &App) -> anyhow::Result<()> {
         ("proceedings", |tx, s| counts::proceedings(tx, s).map(drop)),
         ("referrals", |tx, s| counts::referrals(tx, s).map(drop)),
         ("days to a reply", |tx, s| counts::reply_days(tx, s).map(drop)),
+        ("monitoring visits", |tx, s| counts::visits(tx, s).map(drop)),
+        ("violations by kind", |tx, s| counts::violations(tx, s).map(drop)),
     ];
     println!("\n| the annual report's statements one by one (5 runs) | p50 ms | max ms |");
     println!("|---|---|---|");

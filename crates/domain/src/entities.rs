@@ -400,6 +400,9 @@ impl PartyIdentity {
         rules::check_lines(&mut errors, "party_identifiers", &self.identifiers, MAX_SHORT_CHARS, MAX_DOCUMENTS);
         rules::check_line(&mut errors, "party_address", &self.address, MAX_SHORT_CHARS);
         rules::check_text(&mut errors, "party_notes", &self.notes, MAX_NOTE_CHARS);
+        if let Some(licence) = &self.licence {
+            licence.validate(&mut errors);
+        }
         errors
     }
 }
@@ -628,6 +631,45 @@ pub struct PartyIdentity {
     pub identifiers: Vec<String>,
     pub address: String,
     pub notes: String,
+    /// A recruitment agency's licence, or what is known of its lack. Sealed with the rest:
+    /// parties recorded before licences were kept have none.
+    #[serde(default)]
+    pub licence: Option<AgencyLicence>,
+}
+
+/// The licence a recruitment agency holds (or claims, or lacks) to find people work, as the
+/// agency, the authority or the workers say. An agency working without one
+/// (`lookups::LICENCE_STATUS` "none") is a lead in itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyLicence {
+    /// `lookups::LICENCE_STATUS`.
+    pub status: String,
+    pub number: String,
+    /// The authority that issued it.
+    pub issued_by: String,
+    pub issued_on: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+}
+
+impl AgencyLicence {
+    pub fn validate(&self, errors: &mut Vec<ValidationError>) {
+        if let Err(e) = lookups::LICENCE_STATUS.check("licence_status", &self.status) {
+            errors.push(e);
+        }
+        rules::check_line(errors, "licence_number", &self.number, MAX_SHORT_CHARS);
+        rules::check_line(errors, "licence_issued_by", &self.issued_by, MAX_SHORT_CHARS);
+        if let Some(day) = self.issued_on {
+            rules::check_day(errors, "licence_issued_on", day);
+        }
+        if let Some(day) = self.valid_until {
+            rules::check_day(errors, "licence_valid_until", day);
+        }
+        if let (Some(from), Some(until)) = (self.issued_on, self.valid_until)
+            && until < from
+        {
+            errors.push(ValidationError::Invalid { field: "licence_valid_until" });
+        }
+    }
 }
 
 /// An employer, intermediary, foreman, "registration helper" or official. Records are

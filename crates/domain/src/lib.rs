@@ -23,6 +23,7 @@ pub mod normalise;
 pub mod private_release;
 pub mod public_release;
 pub mod referrals;
+pub mod registry;
 pub mod release_ledger;
 pub mod reports;
 pub mod rules;

@@ -136,6 +136,12 @@ lookup!(
 );
 
 lookup!(
+    /// Where a recruitment agency's licence stands: "none" for an agency found working
+    /// without one.
+    LICENCE_STATUS = "licence-status" ["valid", "suspended", "revoked", "expired", "none", "unknown"]
+);
+
+lookup!(
     /// Where a case stands.
     CASE_STATUS = "case-status" ["open", "follow-up", "closed", "closed-referred"]
 );
@@ -349,6 +355,7 @@ pub const ALL: &[LookupList] = &[
     CITIZENSHIP,
     VULNERABILITY,
     PARTY_KIND,
+    LICENCE_STATUS,
     LANGUAGE,
     AGE_BAND,
     PARTNER_KIND,

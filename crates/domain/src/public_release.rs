@@ -10,6 +10,8 @@
 //!   every table, or one table would give away what another hides;
 //! - victims assisted, persons repatriated, services and proceedings add up to their own
 //!   table's total line;
+//! - the mobile group's visits, people met, minors met and violations add up, column by
+//!   column, to the total line of each table of visits (by district, kind of place, month);
 //! - topics, kinds of help, groups of topics and indicators do not add up (an appeal has
 //!   several topics, a person several indicators): only their small counts are hidden.
 //!
@@ -25,7 +27,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::reports::{Cell, Column, ColumnKind, Label, Labels, MissingRate, Period, Report, Table, column, table};
+use crate::reports::{
+    Cell, Column, ColumnKind, Label, Labels, MissingRate, Period, Report, Table, TableRow, VISIT_TABLES, column, table,
+};
 use crate::suppression::{Published, suppress_list};
 use crate::{Money, OfficeId, ValidationError};
 
@@ -199,6 +203,31 @@ fn additive(table: &Table, column: &str, total_shown: bool, threshold: u64) -> (
     (release_table(table, rows), total_shown && total.is_suppressed())
 }
 
+/// A table of several count columns whose lines add up, column by column, to its total line
+/// (the visits by district: visits, people met, minors met, violations): each column hidden
+/// as a list of its own with its total.
+fn additive_by_column(table: &Table, threshold: u64) -> ReleaseTable {
+    let lines: Vec<&TableRow> = table.rows.iter().filter(|r| r.label != Label::Total).collect();
+    let mut figures: Vec<Vec<Figure>> = vec![Vec::new(); lines.len()];
+    let mut totals = Vec::new();
+    for c in &table.columns {
+        let (shown, total) = suppress_list(&counts(table, c.id), true, threshold);
+        for (line, p) in figures.iter_mut().zip(shown) {
+            line.push(p.into());
+        }
+        totals.push(total.into());
+    }
+    let mut rows: Vec<ReleaseRow> = lines
+        .into_iter()
+        .zip(figures)
+        .map(|(r, figures)| ReleaseRow { label: RowLabel::Report(r.label.clone()), figures })
+        .collect();
+    if table.rows.iter().any(|r| r.label == Label::Total) {
+        rows.push(ReleaseRow { label: RowLabel::Report(Label::Total), figures: totals });
+    }
+    release_table(table, rows)
+}
+
 /// Every count of the table hidden where it is small, nothing else (lines that do not add up).
 fn primary_only(table: &Table, threshold: u64) -> ReleaseTable {
     let rows = table
@@ -351,6 +380,7 @@ pub fn release(report: &Report, threshold: u64) -> Release {
                 table::WAGES_BY_OCCUPATION => whole_lines_when(t, column::APPEALS, threshold),
                 table::WAGES_RECOVERED => whole_lines_when(t, column::SERVICES, threshold),
                 table::REFERRAL_REPLY_DAYS => medians_only(t, threshold),
+                id if VISIT_TABLES.contains(&id) => additive_by_column(t, threshold),
                 _ => primary_only(t, threshold),
             }
         })

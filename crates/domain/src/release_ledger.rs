@@ -222,6 +222,7 @@ struct Term {
 }
 
 use crate::public_release::SELF_TOTALLED;
+use crate::reports::{VISIT_COLUMNS, VISIT_TABLES};
 
 /// The lists whose lines add up to the appeals' total.
 const APPEAL_LISTS: [&str; 3] = [table::APPEALS_BY_CHANNEL, table::MIGRATION_REASONS, table::SECTORS];
@@ -248,6 +249,12 @@ fn total_of(table_id: &str) -> String {
     format!("{}/total", whole_of(table_id))
 }
 
+/// The category of the visits' total in a column (visits, people met…): the total line of
+/// every table of visits, which break it down by district, kind of place and month.
+fn visits_total(column_id: &str) -> String {
+    format!("visits/{column_id}/total")
+}
+
 /// The term of a figure, or `None` for figures the check does not solve for (money).
 fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
     let plain = |category: String| Some(Term { category, month: None });
@@ -265,6 +272,15 @@ fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
                 plain(format!("{id}/{row}"))
             }
         }
+        // Each column of the visit tables adds up on its own; a month's line is that month's
+        // share of the total, as for appeals.
+        id if VISIT_TABLES.contains(&id) => match (row, month_of(row)) {
+            ("total", _) => plain(visits_total(column_id)),
+            (_, Some(month)) if id == table::VISITS_BY_MONTH => {
+                Some(Term { category: visits_total(column_id), month: Some(month) })
+            }
+            _ => plain(format!("{id}/{column_id}/{row}")),
+        },
         id if SELF_TOTALLED.contains(&id) && row == "total" => plain(total_of(id)),
         id if SELF_TOTALLED.contains(&id) => plain(format!("{id}/{row}")),
         table::WAGES_BY_OCCUPATION => {
@@ -283,6 +299,11 @@ fn sums() -> Vec<(String, String)> {
         .iter()
         .map(|id| (APPEALS.to_owned(), format!("{id}/")))
         .chain(SELF_TOTALLED.iter().map(|id| (total_of(id), format!("{id}/"))))
+        .chain(
+            [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND]
+                .iter()
+                .flat_map(|id| VISIT_COLUMNS.iter().map(move |c| (visits_total(c), format!("{id}/{c}/")))),
+        )
         .collect()
 }
 
@@ -391,6 +412,12 @@ fn family(category: &str) -> String {
         return APPEALS.to_owned();
     }
     let whole = |id: &str| category.starts_with(&format!("{id}/"));
+    for c in VISIT_COLUMNS {
+        let total = visits_total(c);
+        if category == total || VISIT_TABLES.iter().any(|id| category.starts_with(&format!("{id}/{c}/"))) {
+            return total;
+        }
+    }
     match SELF_TOTALLED.iter().find(|id| whole(id) || whole(whole_of(id))) {
         Some(id) => whole_of(id).to_owned(),
         None => category.to_owned(),

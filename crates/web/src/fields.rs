@@ -98,8 +98,18 @@ pub const PARTY: Naming = Naming {
         ("party_phones", "identity.phones"),
         ("party_identifiers", "identity.identifiers"),
         ("party_address", "identity.address"),
+        ("licence_status", "identity.licence.status"),
+        ("licence_number", "identity.licence.number"),
+        ("licence_issued_by", "identity.licence.issued_by"),
+        ("licence_issued_on", "identity.licence.issued_on"),
+        ("licence_valid_until", "identity.licence.valid_until"),
     ],
-    explain: nothing_to_add,
+    explain: |e| match e {
+        ValidationError::Invalid { field: "licence_valid_until" } => {
+            Some("must not be before `issued_on`, and within the years Komek keeps")
+        }
+        _ => None,
+    },
 };
 
 /// A partner of the referral network: its focal points are rows of one fieldset on the page.

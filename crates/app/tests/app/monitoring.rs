@@ -2,18 +2,26 @@
 //! jointly with the prosecutor, the group goes to a cotton farm in the Maktaaral district and
 //! finds 63 workers from Uzbekistan, 11 of them minors, the passports of 20 held by the
 //! foreman and no written contracts; it consults three workers on the spot and opens a group
-//! case; a month later it comes back and finds the passports returned.
+//! case; a month later it comes back and finds the passports returned; the report of those
+//! months counts the visits, the people met and the violations found.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use komek_app::appeals::{Intake, IntakePerson};
 use komek_app::clock::{of_offset, start_of_day};
 use komek_app::monitoring::VisitQuery;
-use komek_app::parties::NewParty;
+use komek_app::parties::{NewParty, WageTotal};
+use komek_app::reports::ReportQuery;
 use komek_app::{Actor, App, AppError, AppResult, Keys, MasterKey, Settings};
-use komek_domain::entities::{Appeal, PartyIdentity, PersonIdentity, PersonProfile};
+use komek_domain::casework::Proceeding;
+use komek_domain::entities::{Appeal, PartyIdentity, PersonIdentity, PersonProfile, Service};
 use komek_domain::monitoring::{Check, CitizenshipCount, Observation, PeopleMet, Visit, VisitNotes, VisitTask};
 use komek_domain::referrals::Partner;
-use komek_domain::{AccountId, OfficeId, PartnerId, PartyId, PersonId, Role, TaskId, ValidationError, VisitId};
+use komek_domain::registry::Standing;
+use komek_domain::reports::{VISIT_COLUMNS, column, table};
+use komek_domain::{
+    AccountId, CaseId, Currency, Money, OfficeId, PartnerId, PartyId, PersonId, ProceedingId, Role, ServiceId, TaskId,
+    ValidationError, VisitId,
+};
 use komek_store::{Store, params};
 
 komek_store::on_both_back_ends!(
@@ -228,7 +236,10 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     assert!(file.may.open_case);
 
     // One group case for the workers of the farm.
-    let case = g.app.open_case_from_visit(&g.lawyer, planned.id, "labour-exploitation", false).unwrap();
+    let form = CaseId::new();
+    let case = g.app.open_case_from_visit(&g.lawyer, planned.id, "labour-exploitation", false, form).unwrap();
+    let again = g.app.open_case_from_visit(&g.lawyer, planned.id, "labour-exploitation", false, form).unwrap();
+    assert_eq!(again, case, "the same form sent twice opens one case");
     let opened = g.app.case_file(&g.lawyer, case).unwrap().case;
     let mut expected = workers.clone();
     expected.sort();
@@ -237,6 +248,52 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     assert_eq!(opened.exploited_district.as_deref(), Some("maktaaral"));
     let file = g.app.visit_file(&g.lawyer, planned.id).unwrap();
     assert_eq!(file.cases, vec![(case, opened.number.clone())]);
+
+    // On the farm's page, an allegation until the labour inspection fines it; with the wages
+    // the lawyer claimed and recovered for a worker.
+    let page = g.app.party_file(&g.lawyer, g.farm).unwrap();
+    assert_eq!(page.standing, Standing::Alleged);
+    assert_eq!(page.cases.iter().map(|c| (c.case.id, c.role.as_str())).collect::<Vec<_>>(), [(case, "employer")]);
+    let kzt = |tenge: i64| Some(Money { minor: tenge * 100, currency: Currency::KZT });
+    let wages = Service {
+        id: ServiceId::new(),
+        case_id: case,
+        person_id: Some(workers[0]),
+        kind: "wage-recovery".into(),
+        delivered_on: raid_day + Duration::days(10),
+        provider: "Правовой центр".into(),
+        result: String::new(),
+        accompanied_by: String::new(),
+        destination_country: None,
+        amount_claimed: kzt(300_000),
+        amount_recovered: kzt(180_000),
+    };
+    g.app.add_service(&g.lawyer, wages).unwrap();
+    let fine = Proceeding {
+        id: ProceedingId::new(),
+        case_id: case,
+        kind: "administrative".into(),
+        authority: "labour-inspection".into(),
+        articles: vec![],
+        stage: "decided".into(),
+        opened_on: raid_day + Duration::days(2),
+        hearings: vec![],
+        outcome: Some("fine".into()),
+        decided_on: Some(raid_day + Duration::days(20)),
+        sentence_months: None,
+        fine: kzt(150_000),
+        notes: String::new(),
+    };
+    g.app.add_proceeding(&g.lawyer, fine).unwrap();
+    let page = g.app.party_file(&g.lawyer, g.farm).unwrap();
+    assert_eq!(page.standing, Standing::ConfirmedByDecision);
+    let decided: Vec<_> = page.proceedings.iter().map(|p| (p.case_number.as_str(), p.outcome.as_deref())).collect();
+    assert_eq!(decided, [(opened.number.as_str(), Some("fine"))]);
+    assert_eq!(
+        page.wages,
+        [WageTotal { currency: Currency::KZT, claimed: 30_000_000, recovered: 18_000_000 }],
+        "in tiyn"
+    );
 
     // A month later: the passports are back.
     let return_day = raid_day + Duration::days(30);
@@ -294,6 +351,29 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     assert!(g.app.repeat_offenders(&g.far_consultant, Some("maktaaral")).unwrap().is_empty(), "another office's");
     let analyst = g.app.create_account(&Actor::System, "alma", "alma", Role::Analyst, g.hq, "ru").unwrap().account;
     assert!(matches!(g.app.repeat_offenders(&Actor::Staff(analyst), None), Err(AppError::Forbidden)), "never public");
+
+    // The report of those days counts the three visits made (two of them with 63 people, 11
+    // of them minors) in the office whose group made them; a visit only planned met nobody.
+    let mut planned_only = plan(&g, return_day);
+    planned_only.party_id = Some(other);
+    g.app.create_visit(&g.manager, None, planned_only, None).unwrap();
+    let period = ReportQuery::custom(raid_day, return_day, Some(g.hq)).unwrap();
+    let report = g.app.report(&g.manager, &period).unwrap();
+    let by_district = report.table(table::VISITS_BY_DISTRICT).unwrap();
+    assert_eq!(VISIT_COLUMNS.map(|c| by_district.count("maktaaral", c)), [Some(3), Some(184), Some(22), Some(5)]);
+    let by_place = report.table(table::VISITS_BY_PLACE_KIND).unwrap();
+    assert_eq!(by_place.count("cotton-field", column::VISITS), Some(3));
+    let by_month = report.table(table::VISITS_BY_MONTH).unwrap();
+    assert_eq!(by_month.count("total", column::VIOLATIONS), Some(5));
+    let found = report.table(table::VIOLATIONS_BY_KIND).unwrap();
+    let found: Vec<_> = ["no-written-contract", "documents-withheld", "child-labour"]
+        .iter()
+        .map(|v| found.count(v, column::VISITS))
+        .collect();
+    assert_eq!(found, vec![Some(3), Some(1), Some(1)]);
+    let away = ReportQuery { office: g.far_manager.office_id(), ..period };
+    let away = g.app.report(&g.far_manager, &away).unwrap();
+    assert!(away.table(table::VISITS_BY_DISTRICT).unwrap().rows.is_empty(), "another office's group");
 }
 
 fn a_visit_sent_twice_is_saved_once_and_a_stale_edit_is_refused(store: Store) {
@@ -532,7 +612,7 @@ fn what_a_visit_shows_stays_within_the_readers_reach(store: Store) {
     // A sensitive group case: listed for its team only.
     let at = start_of_day(of_offset(300), day) + Duration::hours(10);
     consultation(&g, visit, "Турсунов Азиз", at).unwrap();
-    let case = g.app.open_case_from_visit(&g.lawyer, visit, "trafficking-labour", true).unwrap();
+    let case = g.app.open_case_from_visit(&g.lawyer, visit, "trafficking-labour", true, CaseId::new()).unwrap();
     assert_eq!(
         g.app.visit_file(&g.lawyer, visit).unwrap().cases.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
         vec![case]

@@ -893,6 +893,20 @@ fn the_2008_demo_report_shows_the_seed_figures(store: Store) {
     assert_eq!(counts(t(&report, table::PROCEEDINGS_BY_OUTCOME)), expect(&[("sentence", 1), ("total", 1)]));
     let prevalence = t(&report, table::INDICATOR_PREVALENCE);
     assert_eq!(prevalence.count("fl-p-confiscation-documents", column::ASSESSED), Some(42), "every case assessed");
+
+    // The mobile group's year: three raids a month, one called off; the seed's raid to a
+    // Maktaaral cotton farm among them, with its 11 minors.
+    let visits = t(&report, table::VISITS_BY_MONTH);
+    assert_eq!(visits.count("total", column::VISITS), Some(35));
+    assert!(visits.rows.iter().filter(|r| r.label != Label::Total).all(|r| r.cells[0] != Cell::Count(0)), "monthly");
+    let districts = t(&report, table::VISITS_BY_DISTRICT);
+    assert!(districts.count("maktaaral", column::MINORS_MET).unwrap() >= 11);
+    for id in [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND] {
+        for c in komek_domain::reports::VISIT_COLUMNS {
+            assert_eq!(t(&report, id).count("total", c), visits.count("total", c), "{id} {c}: one total");
+        }
+    }
+    assert!(t(&report, table::VIOLATIONS_BY_KIND).count("documents-withheld", column::VISITS).unwrap() >= 1);
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn the_demo_year_is_written_as_a_spreadsheet_with_the_seed_figures() {
 
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(std::fs::read(&file).unwrap())).unwrap();
     let names = book.sheet_names();
-    assert_eq!(names.len(), 25, "{names:?}");
+    assert_eq!(names.len(), 29, "{names:?}");
     let rows = |book: &mut Xlsx<_>, at: usize| -> Vec<Vec<Data>> {
         book.worksheet_range(&names[at]).unwrap().rows().map(<[Data]>::to_vec).collect()
     };

@@ -268,3 +268,50 @@ fn small_referral_and_victim_counts_are_hidden_partners_left_out_and_medians_sho
         }
     }
 }
+
+#[test]
+fn visit_tables_hide_each_column_as_a_list_of_its_own() {
+    let group = |month, district: &str, place: &str, [visits, people_met, minors_met, violations]: [u64; 4]| {
+        crate::reports::VisitGroup {
+            month: YearMonth { year: 2008, month },
+            district: district.to_owned(),
+            place_kind: place.to_owned(),
+            visits,
+            people_met,
+            minors_met,
+            violations,
+        }
+    };
+    let figures = Figures {
+        visits: vec![
+            group(9, "maktaaral", "cotton-field", [6, 63, 11, 9]),
+            group(10, "sairam", "vineyard", [7, 40, 1, 8]),
+            group(10, "tolebi", "construction-site", [8, 35, 0, 2]),
+        ],
+        violations: vec![("documents-withheld".to_owned(), 2), ("child-labour".to_owned(), 6)],
+        ..Default::default()
+    };
+    let report = build(year(), None, &figures, &rates());
+    let release = release(&report, 5);
+    let districts = release.table(table::VISITS_BY_DISTRICT).unwrap();
+    assert_eq!(districts.figure("maktaaral", column::PEOPLE_MET), Some(Figure::Count(63)));
+    // One minor in Sairam is hidden, and with it the next smallest, so that the total (12)
+    // does not give it back.
+    assert_eq!(districts.figure("sairam", column::MINORS_MET), Some(Figure::Hidden));
+    assert_eq!(districts.figure("tolebi", column::MINORS_MET), Some(Figure::Count(0)), "a zero is no one");
+    assert_eq!(districts.figure("maktaaral", column::MINORS_MET), Some(Figure::Hidden));
+    assert_eq!(districts.figure("total", column::MINORS_MET), Some(Figure::Count(12)));
+    // Two violations in Tolebi are hidden, with the next smallest line of that column.
+    assert_eq!(districts.figure("tolebi", column::VIOLATIONS), Some(Figure::Hidden));
+    assert_eq!(districts.figure("sairam", column::VIOLATIONS), Some(Figure::Hidden));
+    assert_eq!(districts.figure("maktaaral", column::VIOLATIONS), Some(Figure::Count(9)));
+    assert_eq!(districts.figure("tolebi", column::VISITS), Some(Figure::Count(8)), "other columns stand");
+    let months = release.table(table::VISITS_BY_MONTH).unwrap();
+    assert_eq!(months.figure("2008-10", column::VISITS), Some(Figure::Count(15)));
+    assert_eq!(months.figure("2008-10", column::MINORS_MET), Some(Figure::Hidden), "1 minor in October");
+    assert_eq!(months.figure("2008-09", column::MINORS_MET), Some(Figure::Hidden), "or the total gives it back");
+    assert_eq!(months.figure("total", column::MINORS_MET), Some(Figure::Count(12)));
+    let kinds = release.table(table::VIOLATIONS_BY_KIND).unwrap();
+    assert_eq!(kinds.figure("documents-withheld", column::VISITS), Some(Figure::Hidden));
+    assert_eq!(kinds.figure("child-labour", column::VISITS), Some(Figure::Count(6)));
+}

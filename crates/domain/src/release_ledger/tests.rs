@@ -9,7 +9,7 @@ use super::*;
 use crate::Currency;
 use crate::public_release::release;
 use crate::referrals::Direction;
-use crate::reports::{AppealGroup, Figures, Rates, ReferralGroup, VictimProfile, build};
+use crate::reports::{AppealGroup, Figures, Rates, ReferralGroup, VictimProfile, VisitGroup, build};
 
 const CHANNELS: [&str; 2] = ["phone", "visit"];
 const REASONS: [Option<&str>; 2] = [None, Some("work")];
@@ -19,6 +19,10 @@ const STATUSES: [&str; 2] = ["identified", "presumed"];
 /// tables of victims by sex, age and citizenship break down the same persons again.
 const SEX_OF_STATUS: [&str; 2] = ["female", "male"];
 const PARTNER_KINDS: [&str; 2] = ["police", "shelter"];
+/// The districts the mobile group visits, and the one kind of place it finds in each: the
+/// tables of visits by district and by kind of place break down the same visits again.
+const DISTRICTS: [&str; 2] = ["maktaaral", "sairam"];
+const PLACE_OF_DISTRICT: [&str; 2] = ["cotton-field", "vineyard"];
 const YEAR: i32 = 2008;
 
 fn office(n: usize) -> OfficeId {
@@ -40,7 +44,9 @@ fn kinds() -> Vec<(&'static str, Option<&'static str>, Option<&'static str>)> {
 
 /// The records, as counts: appeals[month][office][kind], each appeal with an occupation
 /// stating a wage of `wage(month, office, kind)` per appeal; victims[month][office][status];
-/// referrals sent, referrals[month][office][partner kind].
+/// referrals sent, referrals[month][office][partner kind]; minors met on the month's one
+/// visit to each district, minors[month][office][district] (the attacker solves for minors
+/// only: the other columns of the visit tables add up on their own in the same way).
 #[derive(Debug, Clone)]
 struct World {
     months: usize,
@@ -48,6 +54,7 @@ struct World {
     wages: Vec<Vec<Vec<i128>>>,
     victims: Vec<Vec<Vec<u64>>>,
     referrals: Vec<Vec<Vec<u64>>>,
+    minors: Vec<Vec<Vec<u64>>>,
 }
 
 /// A release asked for: first and last month (0-based), office (`None`: all), threshold.
@@ -124,6 +131,17 @@ impl World {
                         });
                     }
                 }
+                for (d, district) in DISTRICTS.iter().enumerate() {
+                    f.visits.push(VisitGroup {
+                        month: YearMonth { year: YEAR, month: m as u32 + 1 },
+                        district: (*district).into(),
+                        place_kind: PLACE_OF_DISTRICT[d].into(),
+                        visits: 1,
+                        people_met: 40,
+                        minors_met: self.minors[m][o][d],
+                        violations: 0,
+                    });
+                }
             }
             f.appeals_by_month.push((YearMonth { year: YEAR, month: m as u32 + 1 }, in_month));
         }
@@ -166,9 +184,15 @@ impl Unknowns {
             + (m * self.offices + o) * PARTNER_KINDS.len()
             + k
     }
-    fn count(&self) -> usize {
+    fn minors(&self, m: usize, o: usize, d: usize) -> usize {
         2 * self.months * self.offices * self.kinds()
             + self.months * self.offices * (STATUSES.len() + PARTNER_KINDS.len())
+            + (m * self.offices + o) * DISTRICTS.len()
+            + d
+    }
+    fn count(&self) -> usize {
+        2 * self.months * self.offices * self.kinds()
+            + self.months * self.offices * (STATUSES.len() + PARTNER_KINDS.len() + DISTRICTS.len())
     }
 }
 
@@ -221,8 +245,21 @@ fn unknowns_of(u: &Unknowns, ask: &Ask, table_id: &str, row: &str, column_id: &s
                     out.push(u.referral(m, o, k));
                 }
             }
+            for d in 0..DISTRICTS.len() {
+                let line = match table_id {
+                    table::VISITS_BY_DISTRICT => DISTRICTS[d].to_owned(),
+                    table::VISITS_BY_PLACE_KIND => PLACE_OF_DISTRICT[d].to_owned(),
+                    table::VISITS_BY_MONTH => month_code.clone(),
+                    _ => continue,
+                };
+                if column_id == column::MINORS_MET && (row == line || row == "total") {
+                    out.push(u.minors(m, o, d));
+                }
+            }
         }
     }
+    let minors_column = column_id == column::MINORS_MET
+        && matches!(table_id, table::VISITS_BY_DISTRICT | table::VISITS_BY_PLACE_KIND | table::VISITS_BY_MONTH);
     let known_table = matches!(
         table_id,
         table::APPEALS_TOTAL
@@ -237,7 +274,7 @@ fn unknowns_of(u: &Unknowns, ask: &Ask, table_id: &str, row: &str, column_id: &s
             | table::VICTIMS_BY_CITIZENSHIP
             | table::REFERRALS_SENT_BY_PARTNER_KIND
             | table::REFERRALS_SENT_BY_STATUS
-    );
+    ) || minors_column;
     // Averages in dollars need a rate the test does not give: those figures are missing.
     (known_table && column_id != column::AVERAGE_USD).then_some(out)
 }
@@ -383,6 +420,15 @@ fn attack(world: &World, made: &[(Ask, Release)]) -> Vec<String> {
                 offices.iter().flat_map(|&o| (0..PARTNER_KINDS.len()).map(move |k| u.referral(m, o, k))).collect();
             let n = offices.iter().flat_map(|&o| world.referrals[m][o].iter()).sum();
             groups.push(("referrals".into(), of, n));
+            for (d, district) in DISTRICTS.iter().enumerate() {
+                let of: Vec<usize> = offices.iter().map(|&o| u.minors(m, o, d)).collect();
+                let n = offices.iter().map(|&o| world.minors[m][o][d]).sum();
+                groups.push((format!("minors met in {district}"), of, n));
+            }
+            let of: Vec<usize> =
+                offices.iter().flat_map(|&o| (0..DISTRICTS.len()).map(move |d| u.minors(m, o, d))).collect();
+            let n = offices.iter().flat_map(|&o| world.minors[m][o].iter()).sum();
+            groups.push(("minors met".into(), of, n));
             for (what, of, n) in groups {
                 if n > 0 && n < threshold && solver.solves(&indicator(u.count(), &of)) {
                     found.push(format!("{what} in month {} of offices {offices:?}: {n}", m + 1));
@@ -414,6 +460,7 @@ fn year_world() -> World {
         wages,
         victims: vec![vec![vec![0; 2]; 1]; 12],
         referrals: vec![vec![vec![0; 2]; 1]; 12],
+        minors: vec![vec![vec![0; DISTRICTS.len()]; 1]; 12],
     }
 }
 
@@ -482,11 +529,15 @@ fn worlds() -> impl Strategy<Value = World> {
                 months,
             ),
             proptest::collection::vec(
-                proptest::collection::vec(proptest::collection::vec(count, PARTNER_KINDS.len()), offices),
+                proptest::collection::vec(proptest::collection::vec(count.clone(), PARTNER_KINDS.len()), offices),
+                months,
+            ),
+            proptest::collection::vec(
+                proptest::collection::vec(proptest::collection::vec(count, DISTRICTS.len()), offices),
                 months,
             ),
         )
-            .prop_map(move |(appeals, victims, referrals)| {
+            .prop_map(move |(appeals, victims, referrals, minors)| {
                 let wages = appeals
                     .iter()
                     .enumerate()
@@ -502,7 +553,7 @@ fn worlds() -> impl Strategy<Value = World> {
                             .collect()
                     })
                     .collect();
-                World { months, appeals, wages, victims, referrals }
+                World { months, appeals, wages, victims, referrals, minors }
             })
     })
 }
@@ -567,6 +618,40 @@ fn referrals_and_victims_of_december_are_not_given_away_by_the_year_next_to_janu
     let unchecked = attack(&world, &[(year, first.clone()), (to_november, world.release(&to_november))]);
     assert!(unchecked.iter().any(|l| l.starts_with("referrals to police in month 12")), "{unchecked:?}");
     assert!(unchecked.iter().any(|l| l.starts_with("victims identified in month 12")), "{unchecked:?}");
+
+    match make_safe(&world.release(&to_november), &[Made::of(&first)], &world.office_ids()) {
+        Err(collision) => assert_eq!(collision.earlier, Some(0)),
+        Ok(safe) => {
+            let found = attack(&world, &[(year, first), (to_november, safe)]);
+            assert!(found.is_empty(), "{found:?}");
+        }
+    }
+}
+
+/// No appeals; two minors met in Maktaaral a month up to November, one in December.
+fn minors_world() -> World {
+    let mut world = referral_world();
+    world.referrals = vec![vec![vec![0; 2]; 1]; 12];
+    world.victims = vec![vec![vec![0; 2]; 1]; 12];
+    for m in 0..12 {
+        world.minors[m][0][0] = if m < 11 { 2 } else { 1 };
+    }
+    world
+}
+
+#[test]
+fn minors_met_in_december_are_not_given_away_by_the_year_next_to_january_to_november() {
+    let world = minors_world();
+    let year = Ask { first: 0, last: 11, office: None, threshold: 10 };
+    let to_november = Ask { first: 0, last: 10, office: None, threshold: 10 };
+    let first = make_safe(&world.release(&year), &[], &world.office_ids()).expect("the first release stands alone");
+    let minors =
+        |r: &Release, row: &str| r.table(table::VISITS_BY_DISTRICT).and_then(|t| t.figure(row, column::MINORS_MET));
+    assert_eq!(minors(&first, "maktaaral"), Some(Figure::Count(23)));
+
+    // Unchecked, the two give December's one minor away.
+    let unchecked = attack(&world, &[(year, first.clone()), (to_november, world.release(&to_november))]);
+    assert!(unchecked.iter().any(|l| l.starts_with("minors met in maktaaral in month 12")), "{unchecked:?}");
 
     match make_safe(&world.release(&to_november), &[Made::of(&first)], &world.office_ids()) {
         Err(collision) => assert_eq!(collision.earlier, Some(0)),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::referrals::{ReferralGroup, ReplyDays, referral_tables};
 use super::shape::col;
+use super::visits::{VisitGroup, visit_tables};
 use super::{
     Cell, ColumnKind, Label, Labels, MissingRate, Period, Rates, Report, Share, TOPIC_GROUPS, Table, TableRow,
     WageSums, YearMonth, average_wage, column, table,
@@ -93,6 +94,11 @@ pub struct Figures {
     pub indicators_yes: Vec<(String, u64)>,
     /// Persons with a "yes" standing for each of the eleven, by tag code.
     pub tags_yes: Vec<(String, u64)>,
+    /// Monitoring visits made in the period (see [`super::visits`]), by month, district and
+    /// kind of place.
+    pub visits: Vec<VisitGroup>,
+    /// Visits made in the period that found each kind of violation, by violation code.
+    pub violations: Vec<(String, u64)>,
 }
 
 impl Figures {
@@ -109,6 +115,7 @@ impl Figures {
             && none(&self.proceedings)
             && self.assessed_persons == 0
             && self.referrals.iter().all(|g| g.referrals == 0)
+            && self.visits.iter().all(|g| g.visits == 0)
     }
 }
 
@@ -383,6 +390,7 @@ pub fn build(period: Period, office: Option<OfficeId>, figures: &Figures, rates:
         ]
         .into_iter()
         .chain(referral_tables(&figures.referrals, &figures.reply_days))
+        .chain(visit_tables(period, &figures.visits, &figures.violations))
         .collect(),
     }
 }

@@ -6,7 +6,9 @@
 //! by citizenship, services by kind and wages recovered; proceedings by outcome; and the
 //! prevalence of the ILO indicators among the persons assessed; and, beyond the seed's report,
 //! victims by sex, age band and citizenship, referrals sent and received by partner kind,
-//! status and partner, and the median days partners took to answer those sent.
+//! status and partner, and the median days partners took to answer those sent; and the
+//! mobile group's monitoring visits, people met and violations found by district, kind of
+//! place and month.
 //!
 //! Owns the period a report covers ([`Period`]), the shape of a report ([`Report`]: named
 //! [`Table`]s of typed [`Cell`]s, each table with a stable id), the seed's groups of topics
@@ -19,14 +21,12 @@
 //! Nothing here is rounded twice: a share keeps its part and whole, money keeps its minor
 //! units, and a rounded or truncated figure is only ever a way of showing an exact one.
 //!
-//! Not here yet: monitoring visits and violations by district and place kind — Komek does not
-//! record visits yet, so a report has no table for them.
-//!
 //! Must not do I/O.
 //!
 //! Layout: `period`, `arithmetic` (shares, rounding), `rates` (exchange rates, average wages),
 //! `shape` (what a report is made of), `figures` (what the database counts, and [`build`]) and
-//! `referrals` (the referral tables and the median days to a reply).
+//! `referrals` (the referral tables and the median days to a reply), `visits` (the mobile
+//! group's tables).
 
 mod arithmetic;
 mod figures;
@@ -36,6 +36,7 @@ mod referrals;
 mod shape;
 #[cfg(test)]
 mod tests;
+mod visits;
 
 pub use arithmetic::{Share, one_decimal_truncated, round_half_up};
 pub use figures::{AppealGroup, Figures, Recovered, TopicSet, VictimProfile, build};
@@ -46,3 +47,4 @@ pub use shape::{
     Cell, Column, ColumnKind, Label, Labels, MissingRate, Report, TOPIC_GROUPS, Table, TableRow, TopicGroup, column,
     table,
 };
+pub use visits::{VISIT_COLUMNS, VISIT_TABLES, VisitGroup};

@@ -65,13 +65,17 @@ pub mod table {
     pub const REFERRALS_RECEIVED_BY_STATUS: &str = "referrals-received-by-status";
     pub const REFERRALS_RECEIVED_BY_PARTNER: &str = "referrals-received-by-partner";
     pub const REFERRAL_REPLY_DAYS: &str = "referral-reply-days";
+    pub const VISITS_BY_DISTRICT: &str = "visits-by-district";
+    pub const VISITS_BY_PLACE_KIND: &str = "visits-by-place-kind";
+    pub const VISITS_BY_MONTH: &str = "visits-by-month";
+    pub const VIOLATIONS_BY_KIND: &str = "violations-by-kind";
 
     /// Tables for staff only, never in a public or private release: they name partner
     /// organisations, and a shelter's name next to a count of one or two tells anyone looking
     /// for a victim where to look. The public sees referrals by partner kind.
     pub const STAFF_ONLY: [&str; 2] = [REFERRALS_SENT_BY_PARTNER, REFERRALS_RECEIVED_BY_PARTNER];
 
-    pub const ALL: [&str; 25] = [
+    pub const ALL: [&str; 29] = [
         APPEALS_TOTAL,
         APPEALS_BY_MONTH,
         APPEALS_BY_CHANNEL,
@@ -97,6 +101,10 @@ pub mod table {
         REFERRALS_RECEIVED_BY_STATUS,
         REFERRALS_RECEIVED_BY_PARTNER,
         REFERRAL_REPLY_DAYS,
+        VISITS_BY_DISTRICT,
+        VISITS_BY_PLACE_KIND,
+        VISITS_BY_MONTH,
+        VIOLATIONS_BY_KIND,
     ];
 }
 
@@ -118,6 +126,11 @@ pub mod column {
     /// Whole days from sending to the first answer, the median of those answered.
     pub const MEDIAN_DAYS: &str = "median-days";
     pub const AWAITING: &str = "awaiting";
+    pub const VISITS: &str = "visits";
+    pub const PEOPLE_MET: &str = "people-met";
+    pub const MINORS_MET: &str = "minors-met";
+    /// Violations recorded: one per kind per visit.
+    pub const VIOLATIONS: &str = "violations";
 }
 
 /// A report for a period and an office (or the whole organisation).

@@ -457,3 +457,61 @@ fn victims_are_broken_down_by_sex_age_band_and_citizenship() {
         assert_eq!(t(id).count("total", column::PERSONS), Some(7), "{id}: the victims assisted");
     }
 }
+
+fn visits(month: u32, district: &str, place: &str, counts: [u64; 4]) -> VisitGroup {
+    let [visits, people_met, minors_met, violations] = counts;
+    VisitGroup {
+        month: YearMonth { year: 2008, month },
+        district: district.to_owned(),
+        place_kind: place.to_owned(),
+        visits,
+        people_met,
+        minors_met,
+        violations,
+    }
+}
+
+#[test]
+fn visits_add_up_by_district_kind_of_place_and_month_column_by_column() {
+    // The seed's raid (63 people, 11 minors, 3 violations) and its return visit, and a
+    // vineyard in Sairam.
+    let figures = Figures {
+        visits: vec![
+            visits(9, "maktaaral", "cotton-field", [1, 63, 11, 3]),
+            visits(10, "maktaaral", "cotton-field", [1, 58, 0, 1]),
+            visits(10, "sairam", "vineyard", [2, 40, 2, 0]),
+        ],
+        violations: vec![
+            ("documents-withheld".to_owned(), 1),
+            ("no-written-contract".to_owned(), 2),
+            ("child-labour".to_owned(), 1),
+        ],
+        ..Default::default()
+    };
+    let report = build(Period::year(2008).unwrap(), None, &figures, &usd_2008());
+    assert!(!report.empty, "a visit is something that happened");
+    let t = |id| report.table(id).unwrap();
+    let district = t(table::VISITS_BY_DISTRICT);
+    assert_eq!(district.count("maktaaral", column::VISITS), Some(2));
+    assert_eq!(district.count("maktaaral", column::PEOPLE_MET), Some(121));
+    assert_eq!(district.count("maktaaral", column::MINORS_MET), Some(11));
+    assert_eq!(district.count("maktaaral", column::VIOLATIONS), Some(4));
+    assert_eq!(district.count("total", column::PEOPLE_MET), Some(161));
+    assert_eq!(district.rows[0].label, Label::Code("maktaaral".to_owned()), "in the list's order");
+    assert_eq!(t(table::VISITS_BY_PLACE_KIND).count("vineyard", column::VISITS), Some(2));
+    assert_eq!(t(table::VISITS_BY_PLACE_KIND).count("total", column::VIOLATIONS), Some(4));
+    let months = t(table::VISITS_BY_MONTH);
+    assert_eq!(months.rows.len(), 13, "every month of the year and the total");
+    assert_eq!(months.count("2008-01", column::VISITS), Some(0), "a month without a visit is a zero");
+    assert_eq!(months.count("2008-10", column::PEOPLE_MET), Some(98));
+    assert_eq!(months.count("total", column::VISITS), Some(4));
+    let kinds = t(table::VIOLATIONS_BY_KIND);
+    assert_eq!(kinds.count("no-written-contract", column::VISITS), Some(2));
+    assert_eq!(kinds.rows[0].label, Label::Code("documents-withheld".to_owned()), "in the list's order");
+    assert_eq!(t(table::VIOLATIONS_BY_KIND).row(&Label::Total), None, "a visit finds several: no total");
+
+    let none = build(Period::year(2008).unwrap(), None, &Figures::default(), &usd_2008());
+    for id in VISIT_TABLES.into_iter().chain([table::VIOLATIONS_BY_KIND]) {
+        assert!(none.table(id).unwrap().rows.is_empty(), "{id}: no visit, no lines");
+    }
+}

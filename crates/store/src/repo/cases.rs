@@ -2,7 +2,7 @@
 
 use komek_domain::casework::VictimStatus;
 use komek_domain::entities::{Case, Service};
-use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId, PersonId};
+use komek_domain::{AccountId, CaseId, Currency, Money, OfficeId, PartyId, PersonId};
 
 use super::{join_codes, split_codes};
 use crate::sql::{Row, Tx, Value};
@@ -230,6 +230,19 @@ pub fn for_person(tx: &mut dyn Tx, person: PersonId) -> Result<Vec<CaseFacts>, S
     )?
     .iter()
     .map(case_line)
+    .collect()
+}
+
+/// The cases naming a party, newest first, with the party's role in each.
+pub fn naming_party(tx: &mut dyn Tx, party: PartyId) -> Result<Vec<(CaseFacts, String)>, StoreError> {
+    tx.query(
+        "SELECT c.id, c.office_id, c.number, c.kind, c.status, c.sensitive, c.lead_id, c.opened_on, x.role
+         FROM cases c JOIN case_parties x ON x.case_id = c.id
+         WHERE x.party_id = $1 ORDER BY c.opened_on DESC, c.id DESC",
+        params![party],
+    )?
+    .iter()
+    .map(|r| Ok((case_line(r)?, r.get(8)?)))
     .collect()
 }
 

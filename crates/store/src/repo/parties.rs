@@ -1,7 +1,9 @@
-//! Parties (employers, intermediaries, officials): sealed identity plus blind index.
+//! Parties (employers, intermediaries, officials): sealed identity plus blind index; the
+//! repeat offenders' ranking; and what the cases naming a party came to (outcomes,
+//! proceedings, wages claimed and recovered).
 
-use chrono::{DateTime, Utc};
-use komek_domain::{OfficeId, PartyId};
+use chrono::{DateTime, NaiveDate, Utc};
+use komek_domain::{CaseId, Currency, Money, OfficeId, PartyId};
 
 use super::{BlindIndex, IndexToken, SearchTokens};
 use crate::sql::{Row, Tx};
@@ -164,5 +166,75 @@ pub fn offenders(
             appeals: r.get(6)?,
         })
     })
+    .collect()
+}
+
+// ---- What the cases naming a party came to
+
+/// A proceeding of a case naming a party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyProceeding {
+    pub case_id: CaseId,
+    /// `law::PROCEEDING_KIND`.
+    pub kind: String,
+    /// `law::PROCEEDING_OUTCOME`; `None` until decided.
+    pub outcome: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+}
+
+/// Wages claimed, recovered, or both, by a service of a case naming a party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyWages {
+    pub case_id: CaseId,
+    pub claimed: Option<Money>,
+    pub recovered: Option<Money>,
+}
+
+/// The outcomes of the cases naming a party, as (case, outcome).
+pub fn case_outcomes(tx: &mut dyn Tx, party: PartyId) -> Result<Vec<(CaseId, String)>, StoreError> {
+    tx.query(
+        "SELECT o.case_id, o.outcome FROM case_outcomes o JOIN case_parties x ON x.case_id = o.case_id
+         WHERE x.party_id = $1 ORDER BY o.case_id, o.outcome",
+        params![party],
+    )?
+    .iter()
+    .map(|r| Ok((r.get(0)?, r.get(1)?)))
+    .collect()
+}
+
+/// The proceedings of the cases naming a party, the latest decided first, those undecided last.
+pub fn proceedings(tx: &mut dyn Tx, party: PartyId) -> Result<Vec<PartyProceeding>, StoreError> {
+    tx.query(
+        "SELECT p.case_id, p.kind, p.outcome, p.decided_on FROM proceedings p
+         JOIN case_parties x ON x.case_id = p.case_id
+         WHERE x.party_id = $1
+         ORDER BY p.decided_on IS NULL, p.decided_on DESC, p.opened_on DESC, p.id",
+        params![party],
+    )?
+    .iter()
+    .map(|r| Ok(PartyProceeding { case_id: r.get(0)?, kind: r.get(1)?, outcome: r.get(2)?, decided_on: r.get(3)? }))
+    .collect()
+}
+
+/// The services of the cases naming a party that claimed or recovered wages.
+pub fn wages(tx: &mut dyn Tx, party: PartyId) -> Result<Vec<PartyWages>, StoreError> {
+    let money = |r: &Row, at: usize| -> Result<Option<Money>, StoreError> {
+        let minor: Option<i64> = r.get(at)?;
+        let currency: Option<String> = r.get(at + 1)?;
+        match (minor, currency) {
+            (Some(minor), Some(code)) => Currency::parse(&code)
+                .map(|currency| Some(Money { minor, currency }))
+                .ok_or_else(|| StoreError::Invalid(format!("currency {code:?}"))),
+            _ => Ok(None),
+        }
+    };
+    tx.query(
+        "SELECT s.case_id, s.claimed_minor, s.claimed_currency, s.recovered_minor, s.recovered_currency
+         FROM services s JOIN case_parties x ON x.case_id = s.case_id
+         WHERE x.party_id = $1 AND (s.claimed_minor IS NOT NULL OR s.recovered_minor IS NOT NULL)",
+        params![party],
+    )?
+    .iter()
+    .map(|r| Ok(PartyWages { case_id: r.get(0)?, claimed: money(r, 1)?, recovered: money(r, 3)? }))
     .collect()
 }

@@ -20,7 +20,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use komek_domain::indicators::{Eleven, tags_of_bits};
 use komek_domain::referrals::Direction;
 use komek_domain::reports::{
-    AppealGroup, ExchangeRate, Figures, Recovered, ReferralGroup, ReplyDays, TopicSet, VictimProfile, YearMonth,
+    AppealGroup, ExchangeRate, Figures, Recovered, ReferralGroup, ReplyDays, TopicSet, VictimProfile, VisitGroup,
+    YearMonth,
 };
 use komek_domain::{Currency, OfficeId};
 
@@ -454,6 +455,52 @@ pub fn assessed(tx: &mut dyn Tx, scope: &Scope) -> Result<Assessed, StoreError> 
     Ok(assessed)
 }
 
+/// Monitoring visits made in the scope, by month, district and kind of place: how many, the
+/// people met, the minors among them, and the violations recorded (one per kind per visit).
+pub fn visits(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<VisitGroup>, StoreError> {
+    let (office, values) = days(scope, "v.office_id = $3");
+    let sql = format!(
+        "SELECT month, district, place_kind, count(*),
+                CAST(sum(people) AS BIGINT), CAST(sum(minors) AS BIGINT), CAST(sum(found) AS BIGINT)
+         FROM (SELECT substr(v.visited_on, 1, 7) AS month, v.district, v.place_kind,
+                      v.people_total AS people, v.people_minors AS minors,
+                      (SELECT count(*) FROM visit_violations x WHERE x.visit_id = v.id) AS found
+               FROM visits v
+               WHERE v.status = 'done' AND v.visited_on >= $1 AND v.visited_on <= $2{office}) made
+         GROUP BY month, district, place_kind"
+    );
+    tx.query(&sql, &values)?
+        .iter()
+        .map(|r| {
+            let month: String = r.get(0)?;
+            let month = month
+                .split_once('-')
+                .and_then(|(y, m)| Some(YearMonth { year: y.parse().ok()?, month: m.parse().ok()? }))
+                .ok_or(StoreError::Decode { column: 0, expected: "a month" })?;
+            Ok(VisitGroup {
+                month,
+                district: r.get(1)?,
+                place_kind: r.get(2)?,
+                visits: count(r, 3)?,
+                people_met: count(r, 4)?,
+                minors_met: count(r, 5)?,
+                violations: count(r, 6)?,
+            })
+        })
+        .collect()
+}
+
+/// Visits made in the scope that recorded each kind of violation.
+pub fn violations(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
+    let (office, values) = days(scope, "v.office_id = $3");
+    let sql = format!(
+        "SELECT x.violation, count(*) FROM visit_violations x JOIN visits v ON v.id = x.visit_id
+         WHERE v.status = 'done' AND v.visited_on >= $1 AND v.visited_on <= $2{office}
+         GROUP BY x.violation"
+    );
+    counted(tx.query(&sql, &values)?)
+}
+
 /// A report's figures fall in two halves of about equal work at scale, counted at once on two
 /// connections (each in its own snapshot): the appeals and the victims assisted …
 pub fn appeals_and_victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
@@ -470,7 +517,7 @@ pub fn appeals_and_victims(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, St
 }
 
 /// … and the rest of the case work: repatriations, services, wages recovered, proceedings,
-/// indicator prevalence and referrals.
+/// indicator prevalence and referrals; and the mobile group's visits.
 pub fn services_and_assessments(tx: &mut dyn Tx, scope: &Scope) -> Result<Figures, StoreError> {
     plan_for_the_period(tx)?;
     let assessments = assessed(tx, scope)?;
@@ -485,6 +532,8 @@ pub fn services_and_assessments(tx: &mut dyn Tx, scope: &Scope) -> Result<Figure
         tags_yes: assessments.tags_yes,
         referrals: referrals(tx, scope)?,
         reply_days: reply_days(tx, scope)?,
+        visits: visits(tx, scope)?,
+        violations: violations(tx, scope)?,
         ..Figures::default()
     })
 }

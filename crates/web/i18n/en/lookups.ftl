@@ -244,6 +244,12 @@ lookup-vulnerability-unaccompanied-child = Unaccompanied child
 ## party-kind
 lookup-party-kind-person = Individual
 lookup-party-kind-company = Company
+lookup-licence-status-valid = Valid
+lookup-licence-status-suspended = Suspended
+lookup-licence-status-revoked = Revoked
+lookup-licence-status-expired = Expired
+lookup-licence-status-none = None: works without a licence
+lookup-licence-status-unknown = Not known
 
 ## language
 lookup-language-uz = Uzbek

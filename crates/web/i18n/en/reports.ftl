@@ -40,6 +40,10 @@ report-table-referrals-received-by-partner-kind = Referrals received, by kind of
 report-table-referrals-received-by-status = Referrals received, by where they stand
 report-table-referrals-received-by-partner = Referrals received, by partner
 report-table-referral-reply-days = Days to a partner's reply to the referrals sent
+report-table-visits-by-district = Monitoring visits by district
+report-table-visits-by-place-kind = Monitoring visits by kind of place
+report-table-visits-by-month = Monitoring visits by month
+report-table-violations-by-kind = Visits that found each kind of violation
 
 ## Columns
 report-column-appeals = Appeals
@@ -57,6 +61,10 @@ report-column-referrals = Referrals
 report-column-replied = Answered
 report-column-median-days = Median days to the answer
 report-column-awaiting = Awaiting an answer
+report-column-visits = Visits
+report-column-people-met = People met
+report-column-minors-met = Minors among them
+report-column-violations = Violations found
 
 ## What the rows of a table are
 report-rows-channel = Channel
@@ -78,6 +86,9 @@ report-rows-age-band = Age
 report-rows-partner-kind = Kind of partner
 report-rows-referral-status = Status
 report-rows-partners = Partner
+report-rows-district = District
+report-rows-place = Kind of place
+report-rows-violation = Violation
 
 ## The seed's groups of topics
 report-group-employment-contracts-registration = Employment, contracts and registration
@@ -240,3 +251,33 @@ report-definition-referrals-received-by-partner-kind = Persons referred to the o
 report-definition-referrals-received-by-status = The referrals received in the period, by where they stand now.
 report-definition-referrals-received-by-partner = The referrals received in the period, by partner organisation (for staff only).
 report-definition-referral-reply-days = For the referrals sent in the period, by kind of partner and overall: the median number of days from sending to the partner's first answer (received, accepted or declined); with an even number of answers, the lower of the two middle values. Published only where at least as many answers as the threshold came.
+report-definition-visits-by-district = Monitoring visits the mobile group made in the period (planned and cancelled visits not counted), by district: the visits, the people met on them, the minors among those people, and the violations found (each kind of violation once per visit).
+report-definition-visits-by-place-kind = The same visits, people met, minors and violations, by the kind of place visited (cotton field, construction site, bazaar…).
+report-definition-visits-by-month = The same visits, people met, minors and violations, by the month the visit was made.
+report-definition-violations-by-kind = For each kind of violation, the number of visits in the period that found it. A visit may find several kinds, so the lines do not add up.
+
+## The map of districts (short names on its tiles)
+report-map-shymkent = Shymkent
+report-map-not-visited = no visit
+report-map-note = The map is a schematic: each district is an equal tile placed roughly where it lies, north up, with Shymkent's districts beside the region. It is shaded by the violations found; the table has the exact figures.
+report-map-maktaaral = Maktaaral
+report-map-saryagash = Saryagash
+report-map-kazygurt = Kazygurt
+report-map-tolebi = Tolebi
+report-map-sairam = Sairam
+report-map-ordabasy = Ordabasy
+report-map-otyrar = Otyrar
+report-map-baidibek = Baidibek
+report-map-tulkibas = Tulkibas
+report-map-shardara = Shardara
+report-map-zhetysai = Zhetysai
+report-map-keles = Keles
+report-map-sozak = Sozak
+report-map-arys = Arys
+report-map-kentau = Kentau
+report-map-turkistan-city = Turkistan
+report-map-shymkent-abai = Abai
+report-map-shymkent-al-farabi = Al-Farabi
+report-map-shymkent-enbekshi = Enbekshi
+report-map-shymkent-karatau = Karatau
+report-map-shymkent-turan = Turan

@@ -315,10 +315,34 @@ parties-title = Employers and intermediaries
 parties-about = Everyone named in appeals as an employer, intermediary, foreman, "registration helper" or official. A record is an allegation until a case outcome confirms it.
 parties-search = Name, phone or identifier
 parties-none = Nobody by that name is known.
-parties-allegation = What is recorded here is an allegation until a case outcome confirms it.
 party-other-names = Other names
 party-identifiers = Identifiers (BIN/IIN)
 party-roles = Named as
+party-edit = Correct this record
+party-edit-cancel = Back to the record without saving
+party-district = District
+party-lines-hint = One per line.
+party-licence = Licence of a recruitment agency
+party-licence-hint = For an agency that finds people work: the licence it holds, claims or lacks ("None" when it works without one). Leave empty for anyone else.
+party-licence-shown = Licence
+party-licence-ends-before = The licence cannot end before it was issued.
+licence-status = Licence
+licence-number = Number
+licence-issued-by = Issued by
+licence-issued-on = Issued on
+licence-valid-until = Valid until
+party-standing-alleged = Allegation: what is recorded here is not confirmed by any case outcome or decision yet.
+party-standing-confirmed-by-case = Confirmed by a case: a case naming them ended with the employer fined, the wages paid or a sentence.
+party-standing-confirmed-by-decision = Confirmed by a decision: a proceeding of a case naming them ended in a sentence or a fine.
+party-role = Named as
+party-cases = { $count ->
+    [one] { $count } case names them
+   *[other] { $count } cases name them
+}
+party-more-cases = Only the newest cases are listed; what follows counts them all.
+party-proceedings = Proceedings of those cases
+party-proceeding-undecided = not decided yet
+party-wages = Wages claimed and recovered in those cases
 party-appeals = { $count ->
     [one] { $count } appeal names them
    *[other] { $count } appeals name them

@@ -244,6 +244,12 @@ lookup-vulnerability-unaccompanied-child = Сүйемелдеусіз бала
 ## party-kind
 lookup-party-kind-person = Жеке тұлға
 lookup-party-kind-company = Заңды тұлға
+lookup-licence-status-valid = Жарамды
+lookup-licence-status-suspended = Тоқтатылған
+lookup-licence-status-revoked = Кері қайтарылған
+lookup-licence-status-expired = Мерзімі өткен
+lookup-licence-status-none = Жоқ: лицензиясыз жұмыс істейді
+lookup-licence-status-unknown = Белгісіз
 
 ## language
 lookup-language-uz = Өзбек тілі

@@ -40,6 +40,10 @@ report-table-referrals-received-by-partner-kind = Алынған жолдама�
 report-table-referrals-received-by-status = Алынған жолдамалар, жай-күйі бойынша
 report-table-referrals-received-by-partner = Алынған жолдамалар, серіктестер бойынша
 report-table-referral-reply-days = Жіберілген жолдамаларға серіктестің жауабына дейінгі күндер
+report-table-visits-by-district = Мониторингтік сапарлар аудандар бойынша
+report-table-visits-by-place-kind = Мониторингтік сапарлар орын түрлері бойынша
+report-table-visits-by-month = Мониторингтік сапарлар айлар бойынша
+report-table-violations-by-kind = Бұзушылықтың әр түрін анықтаған сапарлар
 
 ## Бағандар
 report-column-appeals = Өтініштер
@@ -57,6 +61,10 @@ report-column-referrals = Жолдамалар
 report-column-replied = Жауап берілген
 report-column-median-days = Жауапқа дейінгі күндердің медианасы
 report-column-awaiting = Жауап күтуде
+report-column-visits = Сапарлар
+report-column-people-met = Кездескен адамдар
+report-column-minors-met = Оның ішінде кәмелетке толмағандар
+report-column-violations = Анықталған бұзушылықтар
 
 ## Кесте жолдарында не көрсетілген
 report-rows-channel = Арна
@@ -78,6 +86,9 @@ report-rows-age-band = Жасы
 report-rows-partner-kind = Серіктес түрі
 report-rows-referral-status = Жай-күйі
 report-rows-partners = Серіктес
+report-rows-district = Аудан
+report-rows-place = Орын түрі
+report-rows-violation = Бұзушылық
 
 ## Жылдық есептегі тақырып топтары
 report-group-employment-contracts-registration = Жұмысқа орналасу, еңбек шарттары және тіркеу
@@ -240,3 +251,33 @@ report-definition-referrals-received-by-partner-kind = Серіктестер ұ
 report-definition-referrals-received-by-status = Кезеңде алынған жолдамалар, қазіргі жай-күйі бойынша.
 report-definition-referrals-received-by-partner = Кезеңде алынған жолдамалар, серіктес ұйымдар бойынша (тек қызметкерлер үшін).
 report-definition-referral-reply-days = Кезеңде жіберілген жолдамалар бойынша, серіктес түрі бойынша және жалпы: жіберілгеннен серіктестің алғашқы жауабына (алынды, қабылданды немесе бас тартылды) дейінгі күндер санының медианасы; жауаптар саны жұп болса — екі ортаңғы мәннің кішісі. Жауаптар саны шектен кем болмаса ғана жарияланады.
+report-definition-visits-by-district = Жылжымалы топтың кезеңдегі мониторингтік сапарлары (жоспарланған және болдырылмаған сапарлар есептелмейді) аудандар бойынша: сапарлар саны, онда кездескен адамдар, олардың ішіндегі кәмелетке толмағандар және анықталған бұзушылықтар (бұзушылықтың әр түрі бір сапарға бір рет).
+report-definition-visits-by-place-kind = Сол сапарлар, адамдар, кәмелетке толмағандар және бұзушылықтар орын түрі бойынша (мақта алқабы, құрылыс, базар…).
+report-definition-visits-by-month = Сол сапарлар, адамдар, кәмелетке толмағандар және бұзушылықтар сапар айы бойынша.
+report-definition-violations-by-kind = Бұзушылықтың әр түрі үшін — кезеңдегі оны анықтаған сапарлар саны. Бір сапарда бірнеше түр анықталуы мүмкін, сондықтан жолдар қосылмайды.
+
+## The map of districts (short names on its tiles)
+report-map-shymkent = Шымкент
+report-map-not-visited = сапар болған жоқ
+report-map-note = Карта сызбалық: әр аудан — шамамен өз орнындағы бірдей шаршы (солтүстік жоғарыда), Шымкент аудандары облыстың жанында. Түсі анықталған бұзушылықтар санын көрсетеді; нақты сандар кестеде.
+report-map-maktaaral = Мақтаарал
+report-map-saryagash = Сарыағаш
+report-map-kazygurt = Қазығұрт
+report-map-tolebi = Төле би
+report-map-sairam = Сайрам
+report-map-ordabasy = Ордабасы
+report-map-otyrar = Отырар
+report-map-baidibek = Бәйдібек
+report-map-tulkibas = Түлкібас
+report-map-shardara = Шардара
+report-map-zhetysai = Жетісай
+report-map-keles = Келес
+report-map-sozak = Созақ
+report-map-arys = Арыс
+report-map-kentau = Кентау
+report-map-turkistan-city = Түркістан
+report-map-shymkent-abai = Абай
+report-map-shymkent-al-farabi = Әл-Фараби
+report-map-shymkent-enbekshi = Еңбекші
+report-map-shymkent-karatau = Қаратау
+report-map-shymkent-turan = Тұран

@@ -244,6 +244,12 @@ lookup-vulnerability-unaccompanied-child = Ребёнок без сопрово�
 ## party-kind
 lookup-party-kind-person = Физическое лицо
 lookup-party-kind-company = Юридическое лицо
+lookup-licence-status-valid = Действует
+lookup-licence-status-suspended = Приостановлена
+lookup-licence-status-revoked = Отозвана
+lookup-licence-status-expired = Истекла
+lookup-licence-status-none = Нет: работает без лицензии
+lookup-licence-status-unknown = Неизвестно
 
 ## language
 lookup-language-uz = Узбекский

@@ -40,6 +40,10 @@ report-table-referrals-received-by-partner-kind = Полученные пере�
 report-table-referrals-received-by-status = Полученные перенаправления, по состоянию
 report-table-referrals-received-by-partner = Полученные перенаправления, по партнёрам
 report-table-referral-reply-days = Дни до ответа партнёра на направленные перенаправления
+report-table-visits-by-district = Мониторинговые выезды по районам
+report-table-visits-by-place-kind = Мониторинговые выезды по видам мест
+report-table-visits-by-month = Мониторинговые выезды по месяцам
+report-table-violations-by-kind = Выезды, выявившие каждый вид нарушения
 
 ## Столбцы
 report-column-appeals = Обращения
@@ -57,6 +61,10 @@ report-column-referrals = Перенаправлений
 report-column-replied = С ответом
 report-column-median-days = Медиана дней до ответа
 report-column-awaiting = Ждут ответа
+report-column-visits = Выезды
+report-column-people-met = Встречено людей
+report-column-minors-met = Из них несовершеннолетних
+report-column-violations = Выявлено нарушений
 
 ## Что перечислено в строках таблицы
 report-rows-channel = Канал
@@ -78,6 +86,9 @@ report-rows-age-band = Возраст
 report-rows-partner-kind = Тип партнёра
 report-rows-referral-status = Состояние
 report-rows-partners = Партнёр
+report-rows-district = Район
+report-rows-place = Вид места
+report-rows-violation = Нарушение
 
 ## Группы тем из годового отчёта
 report-group-employment-contracts-registration = Трудоустройство, трудовые договоры и регистрация
@@ -240,3 +251,33 @@ report-definition-referrals-received-by-partner-kind = Лица, перенап�
 report-definition-referrals-received-by-status = Перенаправления, полученные за период, по их нынешнему состоянию.
 report-definition-referrals-received-by-partner = Перенаправления, полученные за период, по организациям-партнёрам (только для сотрудников).
 report-definition-referral-reply-days = По перенаправлениям, отправленным за период, по типу партнёра и в целом: медиана числа дней от отправки до первого ответа партнёра (получено, принято или отклонено); при чётном числе ответов — меньшее из двух средних значений. Публикуется, только если ответов не меньше порога.
+report-definition-visits-by-district = Мониторинговые выезды мобильной группы за период (запланированные и отменённые не учитываются) по районам: число выездов, встреченных на них людей, несовершеннолетних среди них и выявленных нарушений (каждый вид нарушения — один раз на выезд).
+report-definition-visits-by-place-kind = Те же выезды, люди, несовершеннолетние и нарушения по виду места (хлопковое поле, стройка, базар…).
+report-definition-visits-by-month = Те же выезды, люди, несовершеннолетние и нарушения по месяцу выезда.
+report-definition-violations-by-kind = Для каждого вида нарушения — число выездов за период, на которых оно выявлено. На одном выезде может быть выявлено несколько видов, поэтому строки не складываются в итог.
+
+## The map of districts (short names on its tiles)
+report-map-shymkent = Шымкент
+report-map-not-visited = выездов не было
+report-map-note = Карта схематическая: каждый район — одинаковая клетка примерно на своём месте (север сверху), районы Шымкента — рядом с областью. Цвет показывает число выявленных нарушений; точные цифры — в таблице.
+report-map-maktaaral = Мактаарал
+report-map-saryagash = Сарыагаш
+report-map-kazygurt = Казыгурт
+report-map-tolebi = Толеби
+report-map-sairam = Сайрам
+report-map-ordabasy = Ордабасы
+report-map-otyrar = Отырар
+report-map-baidibek = Байдибек
+report-map-tulkibas = Тюлькубас
+report-map-shardara = Шардара
+report-map-zhetysai = Жетысай
+report-map-keles = Келес
+report-map-sozak = Сузак
+report-map-arys = Арыс
+report-map-kentau = Кентау
+report-map-turkistan-city = Туркестан
+report-map-shymkent-abai = Абай
+report-map-shymkent-al-farabi = Аль-Фараби
+report-map-shymkent-enbekshi = Енбекши
+report-map-shymkent-karatau = Каратау
+report-map-shymkent-turan = Туран

@@ -69,6 +69,8 @@ use super::{appeals, cases, parties, partners, persons, referrals, visits};
         parties::create,
         parties::read,
         parties::update,
+        parties::registry,
+        parties::offenders,
         partners::find,
         partners::add,
         partners::read,
@@ -94,7 +96,8 @@ use super::{appeals, cases, parties, partners, persons, referrals, visits};
         (name = "cases", description = "Case files: header, services, timeline, indicator assessments, \
                                          proceedings, tasks, notes"),
         (name = "persons", description = "People the organisation helps"),
-        (name = "parties", description = "Employers, intermediaries, foremen, officials"),
+        (name = "parties", description = "Employers, intermediaries, foremen, officials: the registry of what \
+                                           names them and the repeat offenders of a district"),
         (name = "referrals", description = "The referral network: partners, a person's consents, referrals and \
                                              their replies, and the HTCDS export under consent"),
         (name = "monitoring", description = "The mobile group's monitoring visits: what it counted and found, \
@@ -381,6 +384,7 @@ pub(super) mod codes {
         CitizenshipCode => lookups::CITIZENSHIP;
         VulnerabilityCode => lookups::VULNERABILITY;
         PartyKindCode => lookups::PARTY_KIND;
+        LicenceStatusCode => lookups::LICENCE_STATUS;
         LanguageCode => lookups::LANGUAGE;
         AgeBandCode => lookups::AGE_BAND;
         PartnerKindCode => lookups::PARTNER_KIND;

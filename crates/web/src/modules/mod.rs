@@ -48,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route("/persons/{id}/merge", post(persons::merge))
         .route("/persons/{id}/break-glass", post(persons::break_glass))
         .route("/parties/{id}/break-glass", post(parties::break_glass))
+        .route("/parties/{id}/edit", get(parties::edit_form).post(parties::save))
         .route("/parties/offenders", get(parties::offenders))
         .route("/parties/{id}", get(parties::show))
         .route("/parties", get(parties::search))

@@ -1,20 +1,25 @@
-//! Employers, intermediaries and officials: found across spellings, and each one's page
-//! with every appeal that names it (the first step to a registry of repeat offenders).
+//! Employers, intermediaries and officials: found across spellings; each one's page with every
+//! appeal, visit and case that names it, what those cases came to, and whether any of it
+//! confirms the allegation; and the repeat offenders of a district.
 
 use axum::extract::{Path, RawQuery, State};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::AppError;
-use komek_app::parties::PartyFile;
-use komek_domain::{PartyId, lookups};
+use komek_app::parties::{NewParty, PartyFile, PartyRecord, WageTotal};
+use komek_domain::entities::{AgencyLicence, PartyIdentity};
+use komek_domain::{Capability, Money, PartyId, ValidationError, law, lookups};
 use maud::{Markup, html};
 
 use super::break_glass;
 use super::hotline::register::appeal_table;
 use crate::directory::directory;
 use crate::errors::WebError;
-use crate::forms::FormData;
+use crate::fields;
+use crate::forms::{FieldErrors, FormData};
 use crate::layout;
 use crate::session::Current;
+use crate::widgets::{field, lookup_select, text_input};
 use crate::{AppState, blocking};
 
 /// Parties listed for a search.
@@ -145,6 +150,71 @@ pub async fn break_glass(
     })
 }
 
+/// A licence in one line: its status, number, issuer and dates, as far as they are known.
+fn licence_line(tr: crate::i18n::Tr<'_>, licence: &AgencyLicence) -> String {
+    let mut parts = vec![tr.lookup(lookups::LICENCE_STATUS, &licence.status)];
+    parts.extend([licence.number.clone(), licence.issued_by.clone()].into_iter().filter(|p| !p.is_empty()));
+    let days = [(licence.issued_on, "licence-issued-on"), (licence.valid_until, "licence-valid-until")];
+    parts.extend(
+        days.into_iter().filter_map(|(d, label)| d.map(|d| format!("{} {}", tr.t(label), crate::widgets::day(d)))),
+    );
+    parts.join(" · ")
+}
+
+/// The cases naming the party, their proceedings and the wages claimed and recovered in them.
+fn casework(tr: crate::i18n::Tr<'_>, file: &PartyFile) -> Markup {
+    let money = |minor: i128, currency| {
+        i64::try_from(minor).map_or_else(|_| tr.t("report-too-large"), |minor| Money { minor, currency }.to_string())
+    };
+    html! {
+        @if !file.cases.is_empty() {
+            h2 { (tr.t_with("party-cases", "count", file.cases.len())) }
+            div.wide { table {
+                thead { tr {
+                    th scope="col" { (tr.t("case-number")) } th scope="col" { (tr.t("case-kind")) }
+                    th scope="col" { (tr.t("case-status")) } th scope="col" { (tr.t("party-role")) }
+                    th scope="col" { (tr.t("case-outcomes")) }
+                } }
+                tbody { @for c in &file.cases { tr {
+                    td { a href={ "/cases/" (c.case.id) } { (c.case.number) } }
+                    td { (tr.lookup(lookups::CASE_KIND, &c.case.kind)) }
+                    td { (tr.lookup(lookups::CASE_STATUS, &c.case.status)) }
+                    td { (tr.lookup(lookups::PARTY_ROLE, &c.role)) }
+                    td { (c.outcomes.iter().map(|o| tr.lookup(lookups::CASE_OUTCOME, o)).collect::<Vec<_>>().join(", ")) }
+                } } }
+            } }
+            @if file.more_cases { p.hint { (tr.t("party-more-cases")) } }
+        }
+        @if !file.proceedings.is_empty() {
+            h2 { (tr.t("party-proceedings")) }
+            ul { @for p in &file.proceedings { li {
+                a href={ "/cases/" (p.case_id) "#proceedings" } { (p.case_number) } " · "
+                (tr.lookup(law::PROCEEDING_KIND, &p.kind)) " · "
+                @match (&p.outcome, p.decided_on) {
+                    (Some(outcome), Some(on)) => { (tr.lookup(law::PROCEEDING_OUTCOME, outcome)) ", " (crate::widgets::day(on)) }
+                    (Some(outcome), None) => { (tr.lookup(law::PROCEEDING_OUTCOME, outcome)) }
+                    (None, _) => { (tr.t("party-proceeding-undecided")) }
+                }
+            } } }
+        }
+        @if !file.wages.is_empty() {
+            h2 { (tr.t("party-wages")) }
+            div.wide { table {
+                thead { tr {
+                    th scope="col" { (tr.t("report-rows-currencies")) }
+                    th.num scope="col" { (tr.t("report-column-claimed")) }
+                    th.num scope="col" { (tr.t("report-column-recovered")) }
+                } }
+                tbody { @for WageTotal { currency, claimed, recovered } in &file.wages { tr {
+                    th scope="row" { (currency.code()) }
+                    td.num { (money(*claimed, *currency)) }
+                    td.num { (money(*recovered, *currency)) }
+                } } }
+            } }
+        }
+    }
+}
+
 fn page(
     state: &AppState,
     current: &Current,
@@ -159,7 +229,10 @@ fn page(
     let content = html! {
         @if file.broken_glass { p.notice.broken-glass role="status" { (tr.t("break-glass-opened")) } }
         h1 { (title) }
-        p.hint { (tr.t("parties-allegation")) }
+        p.standing { (tr.t(&format!("party-standing-{}", file.standing.code()))) }
+        @if party.identity.is_some() && current.actor.can(Capability::RegisterAppeals) {
+            p.actions { a href={ "/parties/" (party.id) "/edit" } { (tr.t("party-edit")) } }
+        }
         dl.record {
             dt { (tr.t("intake-party-kind")) } dd { (tr.lookup(lookups::PARTY_KIND, &party.kind)) }
             dt { (tr.t("intake-work-region")) } dd {
@@ -173,6 +246,9 @@ fn page(
                 dt { (tr.t("person-address")) } dd { (identity.address) }
                 dt { (tr.t("intake-notes")) } dd.notes { (identity.notes) }
             }
+            @if let Some(licence) = party.identity.as_ref().and_then(|i| i.licence.as_ref()) {
+                dt { (tr.t("party-licence-shown")) } dd { (licence_line(tr, licence)) }
+            }
             dt { (tr.t("party-roles")) } dd {
                 (file.appeals.iter().map(|(_, role)| tr.lookup(lookups::PARTY_ROLE, role)).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", "))
             }
@@ -184,6 +260,239 @@ fn page(
             h2 { (tr.t_with("party-visits", "count", file.visits.len())) }
             (super::monitoring::table(tr, &file.visits))
             @if file.more_visits { p.hint { (tr.t("party-more-visits")) } }
+        }
+        (casework(tr, file))
+    };
+    layout::page(tr, current, &title, "/parties", content)
+}
+
+// ---- Correcting a party
+
+/// The party form as typed: every field as text, so that what is refused comes back as it was.
+#[derive(Default)]
+struct PartyForm {
+    version: String,
+    kind: String,
+    region: String,
+    district: String,
+    name: String,
+    other_names: String,
+    phones: String,
+    identifiers: String,
+    address: String,
+    notes: String,
+    licence_status: String,
+    licence_number: String,
+    licence_issued_by: String,
+    licence_issued_on: String,
+    licence_valid_until: String,
+}
+
+impl PartyForm {
+    fn of(record: &PartyRecord) -> Self {
+        let party = &record.party;
+        let identity = party.identity.clone().unwrap_or_default();
+        let licence = identity.licence.clone().unwrap_or_default();
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        Self {
+            version: record.version.to_string(),
+            kind: party.kind.clone(),
+            region: party.region.clone().unwrap_or_default(),
+            district: party.district.clone().unwrap_or_default(),
+            name: identity.name,
+            other_names: identity.other_names.join("\n"),
+            phones: identity.phones.join("\n"),
+            identifiers: identity.identifiers.join("\n"),
+            address: identity.address,
+            notes: identity.notes,
+            licence_status: licence.status,
+            licence_number: licence.number,
+            licence_issued_by: licence.issued_by,
+            licence_issued_on: day(licence.issued_on),
+            licence_valid_until: day(licence.valid_until),
+        }
+    }
+
+    fn read(data: &FormData) -> Self {
+        let text = |name: &str| data.get(name).trim().to_owned();
+        Self {
+            version: text("version"),
+            kind: text("party_kind"),
+            region: text("party_region"),
+            district: text("party_district"),
+            name: text("party_name"),
+            other_names: text("party_other_names"),
+            phones: text("party_phones"),
+            identifiers: text("party_identifiers"),
+            address: text("party_address"),
+            notes: data.get("party_notes").to_owned(),
+            licence_status: text("licence_status"),
+            licence_number: text("licence_number"),
+            licence_issued_by: text("licence_issued_by"),
+            licence_issued_on: text("licence_issued_on"),
+            licence_valid_until: text("licence_valid_until"),
+        }
+    }
+
+    fn licence_given(&self) -> bool {
+        [
+            &self.licence_status,
+            &self.licence_number,
+            &self.licence_issued_by,
+            &self.licence_issued_on,
+            &self.licence_valid_until,
+        ]
+        .iter()
+        .any(|v| !v.is_empty())
+    }
+
+    /// The party the form describes, or what of it cannot be read marked on its field (the
+    /// services check the rest).
+    fn party(&self, errors: &mut FieldErrors) -> Option<NewParty> {
+        let lines = |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+        let mut day = |name: &str, text: &str| {
+            if text.is_empty() {
+                return None;
+            }
+            let parsed = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            if parsed.is_none() {
+                errors.add(name, "form-invalid-date");
+            }
+            parsed
+        };
+        let licence = self.licence_given().then(|| AgencyLicence {
+            status: self.licence_status.clone(),
+            number: self.licence_number.clone(),
+            issued_by: self.licence_issued_by.clone(),
+            issued_on: day("licence_issued_on", &self.licence_issued_on),
+            valid_until: day("licence_valid_until", &self.licence_valid_until),
+        });
+        if licence.is_some() && self.licence_status.is_empty() {
+            errors.add("licence_status", "form-required");
+        }
+        if !errors.is_empty() {
+            return None;
+        }
+        let given = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+        Some(NewParty {
+            kind: self.kind.clone(),
+            region: given(&self.region),
+            district: given(&self.district),
+            identity: PartyIdentity {
+                name: self.name.clone(),
+                other_names: lines(&self.other_names),
+                phones: lines(&self.phones),
+                identifiers: lines(&self.identifiers),
+                address: self.address.clone(),
+                notes: self.notes.clone(),
+                licence,
+            },
+        })
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+) -> Result<Markup, WebError> {
+    current.actor.require(Capability::RegisterAppeals).map_err(WebError::from)?;
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let record = blocking(move || app.party_record(&actor, PartyId(id))).await??;
+    Ok(edit_page(&state, &current, PartyId(id), &PartyForm::of(&record), &FieldErrors::default()))
+}
+
+/// Saves a correction at the version read; a refused form comes back as typed, each problem
+/// by its field, and a party changed meanwhile comes back with what was typed to be made again.
+pub async fn save(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let id = PartyId(id);
+    let form = PartyForm::read(&data);
+    let mut errors = FieldErrors::default();
+    let version = form.version.parse::<i64>().ok();
+    if version.is_none() {
+        errors.add("version", "form-changed-meanwhile");
+    }
+    let party = form.party(&mut errors);
+    let (Some(party), Some(version)) = (party, version) else {
+        let page = edit_page(&state, &current, id, &form, &errors);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    match blocking(move || app.update_party(&actor, id, version, party)).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/parties/{id}")).into_response()),
+        Err(AppError::Invalid(refused)) => {
+            if refused.contains(&ValidationError::Invalid { field: "licence_valid_until" })
+                && !form.licence_issued_on.is_empty()
+            {
+                errors.add("licence_valid_until", "party-licence-ends-before");
+            }
+            errors.add_validation(&refused, &fields::PARTY);
+            let page = edit_page(&state, &current, id, &form, &errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(AppError::Conflict) => {
+            errors.add("version", "form-changed-meanwhile");
+            Ok((StatusCode::CONFLICT, edit_page(&state, &current, id, &form, &errors)).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn edit_page(state: &AppState, current: &Current, id: PartyId, form: &PartyForm, errors: &FieldErrors) -> Markup {
+    let tr = current.tr(state);
+    let title = tr.t("party-edit");
+    let area = |name: &str, value: &str| {
+        html! {
+            textarea id=(name) name=(name) rows="3" aria-invalid=[errors.has(name).then_some("true")]
+                aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] { (value) }
+        }
+    };
+    let date = |name: &str, value: &str| {
+        html! {
+            input type="date" id=(name) name=(name) value=(value) aria-invalid=[errors.has(name).then_some("true")]
+                aria-describedby=[errors.has(name).then(|| format!("{name}-error"))];
+        }
+    };
+    let content = html! {
+        h1 { (title) }
+        (errors.summary(tr))
+        (errors.message(tr, "version"))
+        form method="post" action={ "/parties/" (id) "/edit" } {
+            input type="hidden" name="csrf" value=(current.session.csrf_token);
+            input type="hidden" name="version" value=(form.version);
+            (field(tr, "intake-party-name", "party_name", errors, text_input("party_name", &form.name, errors)))
+            div.row {
+                (field(tr, "intake-party-kind", "party_kind", errors, lookup_select(tr, "party_kind", lookups::PARTY_KIND, &form.kind, None, errors)))
+                (field(tr, "intake-work-region", "party_region", errors, lookup_select(tr, "party_region", lookups::REGION, &form.region, Some("form-not-given"), errors)))
+                (field(tr, "party-district", "party_district", errors, lookup_select(tr, "party_district", lookups::DISTRICT, &form.district, Some("form-not-given"), errors)))
+            }
+            p.hint { (tr.t("party-lines-hint")) }
+            (field(tr, "party-other-names", "party_other_names", errors, area("party_other_names", &form.other_names)))
+            (field(tr, "intake-phone", "party_phones", errors, area("party_phones", &form.phones)))
+            (field(tr, "party-identifiers", "party_identifiers", errors, area("party_identifiers", &form.identifiers)))
+            (field(tr, "person-address", "party_address", errors, text_input("party_address", &form.address, errors)))
+            (field(tr, "intake-notes", "party_notes", errors, area("party_notes", &form.notes)))
+            fieldset #licence {
+                legend { (tr.t("party-licence")) }
+                p.hint { (tr.t("party-licence-hint")) }
+                div.row {
+                    (field(tr, "licence-status", "licence_status", errors, lookup_select(tr, "licence_status", lookups::LICENCE_STATUS, &form.licence_status, Some("form-not-given"), errors)))
+                    (field(tr, "licence-number", "licence_number", errors, text_input("licence_number", &form.licence_number, errors)))
+                }
+                (field(tr, "licence-issued-by", "licence_issued_by", errors, text_input("licence_issued_by", &form.licence_issued_by, errors)))
+                div.row {
+                    (field(tr, "licence-issued-on", "licence_issued_on", errors, date("licence_issued_on", &form.licence_issued_on)))
+                    (field(tr, "licence-valid-until", "licence_valid_until", errors, date("licence_valid_until", &form.licence_valid_until)))
+                }
+            }
+            button type="submit" { (tr.t("form-save")) }
+            " " a href={ "/parties/" (id) } { (tr.t("party-edit-cancel")) }
         }
     };
     layout::page(tr, current, &title, "/parties", content)

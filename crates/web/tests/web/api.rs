@@ -737,6 +737,7 @@ fn attempts_on(routes: &[(String, String)], r: &Records, on: &OnCase<'_>) -> Vec
                 (format!("/api/v1/persons/{person}"), Some(body))
             }
             ("get", "/api/v1/parties/{id}") => (format!("/api/v1/parties/{}", r.party), None),
+            ("get", "/api/v1/parties/{id}/registry") => (format!("/api/v1/parties/{}/registry", r.party), None),
             ("put", "/api/v1/parties/{id}") => {
                 let mut body = farm();
                 body["version"] = json!(1);

@@ -181,12 +181,63 @@ fn a_consultant_records_the_raid_and_takes_consultations_on_the_spot(back_end: B
     let mut lawyer = signed_in(&server, "lawyer");
     let page = lawyer.get(&server.url(&format!("/monitoring/{visit}")));
     assert!(page.body.contains("Open a group case"));
-    let opened = lawyer.post(
-        &server.url(&format!("/monitoring/{visit}/open-case")),
-        &[("csrf", &page.csrf()), ("kind", "labour-exploitation")],
-    );
+    let form_id =
+        page.body.split("form class=\"open-case\"").nth(1).and_then(|f| f.split("name=\"id\" value=\"").nth(1));
+    let form_id = form_id.and_then(|v| v.split('"').next()).expect("the form carries its id").to_owned();
+    let open = [("csrf", page.csrf()), ("kind", "labour-exploitation".into()), ("id", form_id)];
+    let open: Vec<(&str, &str)> = open.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let opened = lawyer.post(&server.url(&format!("/monitoring/{visit}/open-case")), &open);
     assert_eq!(opened.status, 303, "{}", opened.body);
+    let again = lawyer.post(&server.url(&format!("/monitoring/{visit}/open-case")), &open);
+    assert_eq!(again.header("location"), opened.header("location"), "sent twice, one case");
+    assert_eq!(count(&server, "SELECT count(*) FROM cases"), 1);
     assert_eq!(count(&server, "SELECT count(*) FROM case_persons"), 2);
+    // The farm's page lists the case as employer; nothing has confirmed the allegation yet.
+    let farm: String = server
+        .app
+        .store()
+        .read(|tx| tx.query_one(&format!("SELECT party_id FROM visits WHERE id = '{visit}'"), &[])?.get(0))
+        .unwrap();
+    let farm_page = lawyer.get(&server.url(&format!("/parties/{farm}")));
+    assert!(farm_page.body.contains("1 case names them"), "{}", farm_page.body);
+    assert!(farm_page.body.contains("<td>Employer</td>"), "{}", farm_page.body);
+    assert!(farm_page.body.contains("Allegation: what is recorded here is not confirmed"), "{}", farm_page.body);
+
+    // The farm turns out to recruit through its own agency: the lawyer records its revoked
+    // licence. A licence ending before it began comes back as typed, the error by its field.
+    let form = lawyer.get(&server.url(&format!("/parties/{farm}/edit")));
+    assert_eq!(form.status, 200, "{}", form.body);
+    let name = form.input_value("party_name");
+    let mut fields: Vec<(String, String)> = [
+        ("csrf", form.csrf()),
+        ("version", form.input_value("version")),
+        ("party_name", name.clone()),
+        ("party_kind", "company".into()),
+        ("party_region", "turkistan".into()),
+        ("party_district", "maktaaral".into()),
+        ("licence_status", "revoked".into()),
+        ("licence_number", "ЛИЦ-0042".into()),
+        ("licence_issued_by", "Управление занятости".into()),
+        ("licence_issued_on", "2006-03-01".into()),
+        ("licence_valid_until", "2005-03-01".into()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let refused = post(&mut lawyer, &server.url(&format!("/parties/{farm}/edit")), &fields);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("id=\"licence_valid_until-error\""), "{}", refused.body);
+    assert!(refused.body.contains("cannot end before it was issued"), "{}", refused.body);
+    assert_eq!(refused.input_value("licence_number"), "ЛИЦ-0042", "nothing typed is lost");
+    fields = with(fields, "licence_valid_until", "2011-03-01");
+    let saved = post(&mut lawyer, &server.url(&format!("/parties/{farm}/edit")), &fields);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let farm_page = lawyer.get(&server.url(&format!("/parties/{farm}")));
+    assert!(farm_page.body.contains("Revoked · ЛИЦ-0042 · Управление занятости"), "{}", farm_page.body);
+    let found = lawyer.get(&server.url("/parties?q=%D0%9B%D0%98%D0%A6-0042"));
+    assert!(found.body.contains(&format!("/parties/{farm}")), "found by the licence's number: {}", found.body);
+    let stale = post(&mut lawyer, &server.url(&format!("/parties/{farm}/edit")), &fields);
+    assert_eq!(stale.status, 409, "the version read is gone");
 
     // Follow-up: a letter to the labour inspection, on the lawyer's dashboard until done.
     let lawyer_id = staff(&server, "lawyer").account_id().unwrap().to_string();
@@ -331,4 +382,30 @@ fn a_program_records_a_visit_and_its_consultations_through_the_api(back_end: Bac
     assert_eq!(listed.body["items"][0]["people_minors"], 9, "{}", listed.body);
     assert_eq!(consultant.get("/api/v1/visits?district=mars").status, 422);
     assert_eq!(Client::of(&server, "analyst").get(&format!("/api/v1/visits/{id}")).status, 403);
+
+    // A farm's registry record and the district's repeat offenders, as a program reads them.
+    let farm = consultant.post(
+        "/api/v1/parties",
+        &json!({ "kind": "company", "region": "turkistan", "district": "maktaaral",
+                 "identity": { "name": "КХ «Акжол»", "licence": { "status": "none" } } }),
+    );
+    assert_eq!(farm.status, 201, "{}", farm.body);
+    let farm = farm.body["id"].clone();
+    let read = consultant.get(&format!("/api/v1/parties/{}", farm.as_str().unwrap()));
+    assert_eq!(read.body["identity"]["licence"]["status"], "none", "{}", read.body);
+    let mut at_farm = raid.clone();
+    at_farm["id"] = json!(uuid::Uuid::now_v7());
+    at_farm["party_id"] = farm.clone();
+    assert_eq!(consultant.post("/api/v1/visits", &at_farm).status, 201);
+    let lawyer = Client::of(&server, "lawyer");
+    let record = lawyer.get(&format!("/api/v1/parties/{}/registry", farm.as_str().unwrap()));
+    assert_eq!(record.status, 200, "{}", record.body);
+    assert_eq!(record.body["standing"], "alleged", "no case has confirmed anything");
+    assert_eq!(record.body["visits"][0]["violations"], 2, "{}", record.body);
+    assert_eq!(record.body["cases"], json!([]));
+    let ranked = lawyer.get("/api/v1/parties/offenders?district=maktaaral");
+    assert_eq!(ranked.status, 200, "{}", ranked.body);
+    assert_eq!((&ranked.body["items"][0]["id"], &ranked.body["items"][0]["name"]), (&farm, &json!("КХ «Акжол»")));
+    assert_eq!(lawyer.get("/api/v1/parties/offenders?district=mars").status, 422);
+    assert_eq!(Client::of(&server, "analyst").get("/api/v1/parties/offenders").status, 403, "never public");
 }

@@ -211,9 +211,18 @@ fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_besid
     assert_eq!(charts, page.body.matches("role=\"img\"").count());
     // Months; channels, topics, help, reasons, sectors, wages; repatriated, help delivered,
     // proceedings; the indicators and the eleven; victims by sex, age band and citizenship;
-    // referrals sent and received by kind, status and partner, and the days to a reply.
+    // referrals sent and received by kind, status and partner, and the days to a reply; the
+    // map of the districts visited, visits by kind of place, by month and by violation found.
     // Totals, victims by status and recovered wages have none.
-    assert_eq!(charts, 22);
+    assert_eq!(charts, 26);
+    // The mobile group's year: the districts shaded by the violations found, Maktaaral's raid
+    // among them; a district not visited is on the map all the same.
+    let districts = section(&page, "visits-by-district");
+    assert!(districts.contains("<svg class=\"chart map\""), "{districts}");
+    assert!(districts.contains("<title>Maktaaral District: "), "{districts}");
+    assert!(districts.contains("<title>Sozak District: no visit</title>"), "{districts}");
+    assert!(districts.contains("The map is a schematic"));
+    assert_eq!(row(section(&page, "visits-by-month"), "Total")[0], "35", "three raids a month, one called off");
     for svg in page.body.split("<svg ").skip(1) {
         let details = svg.split("aria-details=\"").nth(1).and_then(|s| s.split('"').next()).expect("aria-details");
         assert!(page.body.contains(&format!("<table class=\"report\" id=\"{details}\"")), "{details} is on the page");
@@ -401,7 +410,7 @@ fn a_manager_previews_the_public_release_and_downloads_its_open_data_package(bac
     assert_eq!(kind, "application/zip");
     assert_eq!(disposition, "attachment; filename=\"komek-open-data-2008.zip\"");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(zip.len(), 24, "a README and 23 tables");
+    assert_eq!(zip.len(), 28, "a README and 27 tables");
     let mut home = String::new();
     zip.by_name("10-repatriated-by-citizenship.csv").unwrap().read_to_string(&mut home).unwrap();
     assert!(home.contains("\r\nUZ,Uzbekistan,x\r\n") && home.contains("\r\ntotal,Total,29\r\n"), "{home}");

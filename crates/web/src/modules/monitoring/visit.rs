@@ -10,7 +10,7 @@ use komek_app::casework::EvidenceRefused;
 use komek_app::monitoring::VisitFile;
 use komek_domain::lookups;
 use komek_domain::monitoring::{Changes, Check, Visit, VisitTask, violation_indicator};
-use komek_domain::{AccountId, PhotoId, TaskId, VisitId, lookups::LookupList};
+use komek_domain::{AccountId, CaseId, PhotoId, TaskId, VisitId, lookups::LookupList};
 use maud::{Markup, html};
 
 use crate::directory::{Directory, directory};
@@ -192,6 +192,8 @@ fn consultations(tr: Tr<'_>, csrf: &str, file: &VisitFile, names: &Directory, cl
         @if file.may.open_case && !file.appeals.is_empty() {
             form.open-case method="post" action={ "/monitoring/" (id) "/open-case" } {
                 input type="hidden" name="csrf" value=(csrf);
+                // The form's own id: sent twice, it opens one case.
+                input type="hidden" name="id" value=(uuid::Uuid::now_v7());
                 label for="kind" { (tr.t("appeal-case-kind")) }
                 (crate::widgets::lookup_select(tr, "kind", lookups::CASE_KIND, "labour-exploitation", None, &Default::default()))
                 label.check { input type="checkbox" name="sensitive" value="1"; " " (tr.t("appeal-case-sensitive")) }
@@ -392,7 +394,8 @@ pub async fn open_case(
     current.check_csrf(&state, data.get("csrf")).await?;
     let kind = data.get("kind").to_owned();
     let sensitive = data.has("sensitive");
+    let sent = data.get("id").parse().map(CaseId).unwrap_or_default();
     let (app, actor) = (state.app.clone(), current.actor.clone());
-    let case = blocking(move || app.open_case_from_visit(&actor, VisitId(id), &kind, sensitive)).await??;
+    let case = blocking(move || app.open_case_from_visit(&actor, VisitId(id), &kind, sensitive, sent)).await??;
     Ok(Redirect::to(&format!("/cases/{case}?done=opened")).into_response())
 }

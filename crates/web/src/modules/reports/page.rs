@@ -17,11 +17,12 @@ use komek_domain::indicators::CATALOGUES;
 use komek_domain::reports::{
     Cell, Label, Labels, MissingRate, Period, PeriodError, PeriodKind, Report, Table, column, table,
 };
-use komek_domain::{Capability, OfficeId, rules};
+use komek_domain::{Capability, OfficeId, lookups, rules};
 use maud::{Markup, html};
 
 use super::charts::{self, Datum};
 use super::format::{count, exact_share, known, month_label, month_name, month_short, percent, t_args};
+use super::map;
 use crate::errors::WebError;
 use crate::forms::{FieldErrors, FormData};
 use crate::i18n::Tr;
@@ -442,10 +443,12 @@ fn missing_rate(tr: Tr<'_>, may_set_rates: bool, missing: &MissingRate) -> Marku
     }
 }
 
-/// How a table is charted: which column, and as bars or (months) as columns.
+/// How a table is charted: which column, and as bars, (months) as columns, or (districts) as
+/// a map.
 enum Chart {
     Bars(&'static str),
     Columns(&'static str),
+    Map(&'static str),
 }
 
 fn chart_of(id: &str) -> Option<Chart> {
@@ -471,6 +474,10 @@ fn chart_of(id: &str) -> Option<Chart> {
         table::REFERRAL_REPLY_DAYS => Some(Chart::Bars(column::MEDIAN_DAYS)),
         table::SERVICES_BY_KIND => Some(Chart::Bars(column::SERVICES)),
         table::PROCEEDINGS_BY_OUTCOME => Some(Chart::Bars(column::PROCEEDINGS)),
+        // Where violations were found is what the map shows; the table has the visits.
+        table::VISITS_BY_DISTRICT => Some(Chart::Map(column::VIOLATIONS)),
+        table::VISITS_BY_PLACE_KIND | table::VIOLATIONS_BY_KIND => Some(Chart::Bars(column::VISITS)),
+        table::VISITS_BY_MONTH => Some(Chart::Columns(column::VISITS)),
         // Each catalogue has its own number assessed: the shares compare, the counts do not.
         table::INDICATOR_PREVALENCE | table::INDICATOR_TAGS => Some(Chart::Bars(column::SHARE)),
         _ => None,
@@ -507,10 +514,11 @@ fn section(tr: Tr<'_>, table: &Table) -> Markup {
     let table_id = format!("r-{}-t", table.id);
     let chart = chart_of(table.id).and_then(|chart| {
         let names = charts::Names { title: &title, heading: &heading, table: &table_id };
-        draw(tr, table, &chart).map(|data| match chart {
-            Chart::Bars(_) => charts::bars(&names, &data),
-            Chart::Columns(_) => charts::columns(&names, &data),
-        })
+        match chart {
+            Chart::Bars(_) => draw(tr, table, &chart).map(|data| charts::bars(&names, &data)),
+            Chart::Columns(_) => draw(tr, table, &chart).map(|data| charts::columns(&names, &data)),
+            Chart::Map(column) => district_map(tr, table, column, &names),
+        }
     });
     html! {
         section.report-table id={ "r-" (table.id) } aria-labelledby=(heading) {
@@ -527,9 +535,47 @@ fn section(tr: Tr<'_>, table: &Table) -> Markup {
     }
 }
 
+/// The map of a table by district, shaded by a column's counts: every district of the list
+/// (those not visited too) and any other the table names. `None` when nothing was visited.
+fn district_map(tr: Tr<'_>, table: &Table, column: &str, names: &charts::Names<'_>) -> Option<Markup> {
+    let at = table.columns.iter().position(|c| c.id == column)?;
+    let value_of = |code: &str| {
+        table.rows.iter().find(|r| r.label == Label::Code(code.to_owned())).and_then(|r| match r.cells.get(at) {
+            Some(Cell::Count(n)) => Some(*n),
+            _ => None,
+        })
+    };
+    let listed = lookups::DISTRICT.codes.iter().map(|c| (*c).to_owned());
+    let own = table.rows.iter().filter_map(|r| match &r.label {
+        Label::Code(code) if !lookups::DISTRICT.codes.contains(&code.as_str()) => Some(code.clone()),
+        _ => None,
+    });
+    let areas: Vec<map::Area> = listed
+        .chain(own)
+        .map(|code| {
+            let label = Label::Code(code.clone());
+            let name = row_label(tr, table, &label);
+            map::Area {
+                short_name: known(tr, &format!("report-map-{code}")).unwrap_or_else(|| name.clone()),
+                name,
+                value: value_of(&code),
+                code,
+            }
+        })
+        .collect();
+    areas.iter().any(|a| a.value.is_some()).then(|| {
+        html! {
+            div.report-map {
+                (map::districts(names, &areas, &tr.t("report-map-shymkent"), &tr.t("report-map-not-visited")))
+                p.hint { (tr.t("report-map-note")) }
+            }
+        }
+    })
+}
+
 /// The data of a table's chart; `None` when there is nothing to draw.
 fn draw(tr: Tr<'_>, table: &Table, chart: &Chart) -> Option<Vec<Datum>> {
-    let (Chart::Bars(column) | Chart::Columns(column)) = chart;
+    let (Chart::Bars(column) | Chart::Columns(column) | Chart::Map(column)) = chart;
     let at = table.columns.iter().position(|c| c.id == *column)?;
     let months: Vec<i32> = table
         .rows
