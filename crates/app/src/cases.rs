@@ -308,22 +308,24 @@ impl App {
         })?)
     }
 
-    /// Whether the actor may know a case exists, as the pages that list cases by whom they
-    /// name (a person, a party) show them: any case but a sensitive one, which only its team
-    /// knows of. What of it they may open is `case_within_reach`'s.
+    /// Whether the actor may know a case exists, for the pages that list cases by whom they
+    /// name (a person, a party): as the case file answers (`policy::cases::may_know_of`), so
+    /// that no list names a case whose page would answer "not found".
     pub(crate) fn may_know_of_case(
         &self,
         tx: &mut dyn Tx,
         actor: &Actor,
         case: &komek_store::repo::cases::CaseFacts,
     ) -> Result<bool, StoreError> {
-        if !case.sensitive {
+        // Most cases listed are ordinary ones of the reader's office: known without asking
+        // who is on their team.
+        if !case.sensitive && actor.reaches(case.office_id, false, false) {
             return Ok(true);
         }
-        match actor.account_id() {
-            Some(me) => repo::cases::is_on_team(tx, case.id, me),
-            None => Ok(true),
-        }
+        let on_team = self.on_team(tx, actor, case.id)?;
+        let within_reach = actor.reaches(case.office_id, on_team, case.sensitive);
+        let standing = Standing { within_reach, on_team, broken_glass: false };
+        Ok(policy::cases::may_know_of(actor, case.sensitive, standing))
     }
 
     /// Whether the actor is on the case's team or leads it.

@@ -541,20 +541,22 @@ impl App {
 
     /// Opens a group case from a visit in one step: the persons of its on-site consultations,
     /// its party as the employer, its district as the place of exploitation, the actor as
-    /// lead and today as the opening day.
+    /// lead and today as the opening day. `form` is the id of the form sent (made when it was shown):
+    /// the same form sent again answers the case it opened, and `Conflict` if that case was
+    /// opened from another visit.
     pub fn open_case_from_visit(
         &self,
         actor: &Actor,
         visit: VisitId,
         kind: &str,
         sensitive: bool,
-        sent: CaseId,
+        form: CaseId,
     ) -> AppResult<CaseId> {
         actor.require(Capability::ManageCases)?;
         let lead_id: AccountId = actor.account_id().ok_or_else(|| required("lead"))?;
         // The form's own id, kept per lead as the intake keeps an appeal's: the same form sent
         // twice (a double click, a retry on a slow line) opens one case.
-        let id = CaseId(crate::appeals::kept_uuid(b"komek case from visit\0", lead_id, sent.0));
+        let id = CaseId(crate::appeals::kept_uuid(b"komek case from visit\0", lead_id, form.0));
         komek_domain::lookups::CASE_KIND.check("kind", kind).map_err(|e| AppError::Invalid(vec![e]))?;
         let today = self.today(actor)?;
         // The outer result is the store's; the inner one says the visit cannot have a case.
@@ -564,8 +566,10 @@ impl App {
             if !policy::rights(actor, office, on_team, source.done()).open_case {
                 return Err(StoreError::NotFound);
             }
+            // Opened already by this form: the case it opened, if it opened it from this visit.
             match repo::cases::get(tx, id) {
-                Ok(_) => return Ok(Ok(id)),
+                Ok(_) if repo::visits::cases_of(tx, visit)?.contains(&id) => return Ok(Ok(id)),
+                Ok(_) => return Ok(Err(AppError::Conflict)),
                 Err(StoreError::NotFound) => {}
                 Err(e) => return Err(e),
             }

@@ -73,8 +73,8 @@ pub struct PartyFile {
     /// team), newest first. The proceedings, wages and standing count all of those cases;
     /// this lists the newest of them.
     pub cases: Vec<PartyCase>,
-    /// Whether more cases name it than are listed.
-    pub more_cases: bool,
+    /// How many cases the reader may know of name it (more than are listed, at times).
+    pub case_count: usize,
     /// Their proceedings, the latest decided first.
     pub proceedings: Vec<PartyProceeding>,
     /// Wages claimed and recovered in them, by currency.
@@ -220,7 +220,7 @@ impl App {
         let more_visits = visits.len() as i64 > PARTY_PAGE_VISITS;
         visits.truncate(PARTY_PAGE_VISITS as usize);
         let mut casework = self.casework_naming(tx, actor, id)?;
-        let more_cases = casework.cases.len() > PARTY_PAGE_CASES;
+        let case_count = casework.cases.len();
         casework.cases.truncate(PARTY_PAGE_CASES);
         Ok(PartyFile {
             party,
@@ -229,7 +229,7 @@ impl App {
             visits,
             more_visits,
             cases: casework.cases,
-            more_cases,
+            case_count,
             proceedings: casework.proceedings,
             wages: casework.wages,
             standing: casework.standing,

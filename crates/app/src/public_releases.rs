@@ -150,7 +150,8 @@ impl App {
     /// enough others that none can be worked out, and more where earlier releases in the
     /// ledger would otherwise give something away — or the earlier release it collides with.
     /// Records nothing in the ledger; audited as a report read. A threshold outside the
-    /// allowed range is refused with the `threshold` field named.
+    /// allowed range is refused with the `threshold` field named, a period of more than
+    /// [`public_release::MAX_MONTHS`] months with `to`.
     pub fn public_release(
         &self,
         actor: &Actor,
@@ -322,6 +323,7 @@ impl App {
         record: bool,
     ) -> AppResult<Result<Release, Refusal>> {
         let threshold = public_release::check_threshold(threshold).map_err(|e| AppError::Invalid(vec![e]))?;
+        public_release::check_period(&query.period).map_err(|e| AppError::Invalid(vec![e]))?;
         let report = self.count_report(actor, query)?;
         let counted = public_release::release(&report, threshold);
         if !record {

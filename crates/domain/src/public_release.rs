@@ -11,7 +11,9 @@
 //! - victims assisted, persons repatriated, services and proceedings add up to their own
 //!   table's total line;
 //! - the mobile group's visits, people met, minors met and violations add up, column by
-//!   column, to the total line of each table of visits (by district, kind of place, month);
+//!   column, to the total line of each table of visits (by district, kind of place, month),
+//!   and the violations by kind to the violations found: one total per column, hidden in
+//!   every table, with the column's lines, when one table has to hide it;
 //! - topics, kinds of help, groups of topics and indicators do not add up (an appeal has
 //!   several topics, a person several indicators): only their small counts are hidden.
 //!
@@ -39,6 +41,20 @@ pub use crate::suppression::{DEFAULT_THRESHOLD, SUPPRESSED_MARK};
 pub const MIN_THRESHOLD: u64 = 2;
 /// The largest: past it a release of a small organisation would be all marks.
 pub const MAX_THRESHOLD: u64 = 1_000;
+
+/// The longest period a release may cover, in months. Checking a release against the ledger
+/// grows faster than the months it spans (every month of the month tables is a figure of its
+/// own); figures of more years than this are published as several releases.
+pub const MAX_MONTHS: usize = 36;
+
+/// Refuses a period longer than [`MAX_MONTHS`], naming its end.
+pub fn check_period(period: &Period) -> Result<(), ValidationError> {
+    if period.months().len() > MAX_MONTHS {
+        Err(ValidationError::TooMany { field: "to", max: MAX_MONTHS })
+    } else {
+        Ok(())
+    }
+}
 
 /// Refuses a threshold outside [`MIN_THRESHOLD`]..=[`MAX_THRESHOLD`], naming the field.
 pub fn check_threshold(threshold: u64) -> Result<u64, ValidationError> {
@@ -203,19 +219,57 @@ fn additive(table: &Table, column: &str, total_shown: bool, threshold: u64) -> (
     (release_table(table, rows), total_shown && total.is_suppressed())
 }
 
-/// A table of several count columns whose lines add up, column by column, to its total line
-/// (the visits by district: visits, people met, minors met, violations): each column hidden
-/// as a list of its own with its total.
-fn additive_by_column(table: &Table, threshold: u64) -> ReleaseTable {
+/// The tables of visits ([`VISIT_TABLES`]) break the same totals down, column by column: a
+/// column's total that one of them has to hide (it is small, or its small lines cannot be
+/// covered) is hidden in all of them with every line of that column but zeros. Hiding the
+/// total alone would not do: a table that shows all its lines gives the total back, and with
+/// it another table's hidden lines.
+fn visit_tables(report: &Report, threshold: u64) -> Vec<ReleaseTable> {
+    let mut hidden_columns: Vec<&'static str> = Vec::new();
+    loop {
+        let made: Vec<(ReleaseTable, Vec<&'static str>)> = VISIT_TABLES
+            .iter()
+            .filter_map(|id| report.table(id))
+            .map(|t| additive_by_column(t, &hidden_columns, threshold))
+            .collect();
+        let newly: Vec<&'static str> =
+            made.iter().flat_map(|(_, hid)| hid.iter().copied()).filter(|c| !hidden_columns.contains(c)).collect();
+        if newly.is_empty() {
+            return made.into_iter().map(|(t, _)| t).collect();
+        }
+        hidden_columns.extend(newly);
+    }
+}
+
+/// A table of count columns whose lines add up, column by column, to its total line (the
+/// visits by district: visits, people met, minors met, violations): each column hidden as a
+/// list of its own, or, for a column of `hidden_columns`, hidden whole. Returns the table and
+/// the columns whose total it had to hide.
+fn additive_by_column(
+    table: &Table,
+    hidden_columns: &[&'static str],
+    threshold: u64,
+) -> (ReleaseTable, Vec<&'static str>) {
     let lines: Vec<&TableRow> = table.rows.iter().filter(|r| r.label != Label::Total).collect();
     let mut figures: Vec<Vec<Figure>> = vec![Vec::new(); lines.len()];
     let mut totals = Vec::new();
+    let mut had_to_hide = Vec::new();
     for c in &table.columns {
-        let (shown, total) = suppress_list(&counts(table, c.id), true, threshold);
-        for (line, p) in figures.iter_mut().zip(shown) {
-            line.push(p.into());
+        let counts = counts(table, c.id);
+        let (shown, total): (Vec<Figure>, Figure) = if hidden_columns.contains(&c.id) {
+            let shown = counts.iter().map(|&n| if n == 0 { Figure::Count(0) } else { Figure::Hidden }).collect();
+            (shown, Figure::Hidden)
+        } else {
+            let (shown, total) = suppress_list(&counts, true, threshold);
+            if total.is_suppressed() {
+                had_to_hide.push(c.id);
+            }
+            (shown.into_iter().map(Figure::from).collect(), total.into())
+        };
+        for (line, figure) in figures.iter_mut().zip(shown) {
+            line.push(figure);
         }
-        totals.push(total.into());
+        totals.push(total);
     }
     let mut rows: Vec<ReleaseRow> = lines
         .into_iter()
@@ -225,7 +279,7 @@ fn additive_by_column(table: &Table, threshold: u64) -> ReleaseTable {
     if table.rows.iter().any(|r| r.label == Label::Total) {
         rows.push(ReleaseRow { label: RowLabel::Report(Label::Total), figures: totals });
     }
-    release_table(table, rows)
+    (release_table(table, rows), had_to_hide)
 }
 
 /// Every count of the table hidden where it is small, nothing else (lines that do not add up).
@@ -355,12 +409,13 @@ pub fn release(report: &Report, threshold: u64) -> Release {
         }
         break lists.into_iter().map(|(t, _)| t).collect::<Vec<_>>();
     };
+    let visit_tables = visit_tables(report, threshold);
     let tables = report
         .tables
         .iter()
         .filter(|t| !table::STAFF_ONLY.contains(&t.id))
         .map(|t| {
-            if let Some(list) = appeal_lists.iter().find(|l| l.id == t.id) {
+            if let Some(list) = appeal_lists.iter().chain(&visit_tables).find(|l| l.id == t.id) {
                 return list.clone();
             }
             match t.id {
@@ -380,7 +435,6 @@ pub fn release(report: &Report, threshold: u64) -> Release {
                 table::WAGES_BY_OCCUPATION => whole_lines_when(t, column::APPEALS, threshold),
                 table::WAGES_RECOVERED => whole_lines_when(t, column::SERVICES, threshold),
                 table::REFERRAL_REPLY_DAYS => medians_only(t, threshold),
-                id if VISIT_TABLES.contains(&id) => additive_by_column(t, threshold),
                 _ => primary_only(t, threshold),
             }
         })

@@ -250,7 +250,8 @@ fn total_of(table_id: &str) -> String {
 }
 
 /// The category of the visits' total in a column (visits, people met…): the total line of
-/// every table of visits, which break it down by district, kind of place and month.
+/// every table of visits, which break it down by district, kind of place and month (and the
+/// violations found by kind).
 fn visits_total(column_id: &str) -> String {
     format!("visits/{column_id}/total")
 }
@@ -300,7 +301,7 @@ fn sums() -> Vec<(String, String)> {
         .map(|id| (APPEALS.to_owned(), format!("{id}/")))
         .chain(SELF_TOTALLED.iter().map(|id| (total_of(id), format!("{id}/"))))
         .chain(
-            [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND]
+            [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND, table::VIOLATIONS_BY_KIND]
                 .iter()
                 .flat_map(|id| VISIT_COLUMNS.iter().map(move |c| (visits_total(c), format!("{id}/{c}/")))),
         )

@@ -28,6 +28,24 @@ pub fn text_input(name: &str, value: &str, errors: &FieldErrors) -> Markup {
     }
 }
 
+/// A text area of a few lines.
+pub fn text_area(name: &str, value: &str, errors: &FieldErrors) -> Markup {
+    html! {
+        textarea id=(name) name=(name) rows="3"
+            aria-invalid=[errors.has(name).then_some("true")]
+            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] { (value) }
+    }
+}
+
+/// A day, as the browser's date picker gives it (`YYYY-MM-DD`).
+pub fn date_input(name: &str, value: &str, errors: &FieldErrors) -> Markup {
+    html! {
+        input type="date" id=(name) name=(name) value=(value)
+            aria-invalid=[errors.has(name).then_some("true")]
+            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))];
+    }
+}
+
 /// A select over a lookup list. `blank` adds a first, empty choice with that label.
 pub fn lookup_select(
     tr: Tr<'_>,

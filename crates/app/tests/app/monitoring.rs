@@ -368,7 +368,7 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     let found = report.table(table::VIOLATIONS_BY_KIND).unwrap();
     let found: Vec<_> = ["no-written-contract", "documents-withheld", "child-labour"]
         .iter()
-        .map(|v| found.count(v, column::VISITS))
+        .map(|v| found.count(v, column::VIOLATIONS))
         .collect();
     assert_eq!(found, vec![Some(3), Some(1), Some(1)]);
     let away = ReportQuery { office: g.far_manager.office_id(), ..period };

@@ -288,7 +288,11 @@ fn visit_tables_hide_each_column_as_a_list_of_its_own() {
             group(10, "sairam", "vineyard", [7, 40, 1, 8]),
             group(10, "tolebi", "construction-site", [8, 35, 0, 2]),
         ],
-        violations: vec![("documents-withheld".to_owned(), 2), ("child-labour".to_owned(), 6)],
+        violations: vec![
+            ("documents-withheld".to_owned(), 2),
+            ("no-written-contract".to_owned(), 11),
+            ("child-labour".to_owned(), 6),
+        ],
         ..Default::default()
     };
     let report = build(year(), None, &figures, &rates());
@@ -311,7 +315,19 @@ fn visit_tables_hide_each_column_as_a_list_of_its_own() {
     assert_eq!(months.figure("2008-10", column::MINORS_MET), Some(Figure::Hidden), "1 minor in October");
     assert_eq!(months.figure("2008-09", column::MINORS_MET), Some(Figure::Hidden), "or the total gives it back");
     assert_eq!(months.figure("total", column::MINORS_MET), Some(Figure::Count(12)));
+    // The violations by kind add up to the same 19: the two found fewer than five times are
+    // hidden with the next smallest.
     let kinds = release.table(table::VIOLATIONS_BY_KIND).unwrap();
-    assert_eq!(kinds.figure("documents-withheld", column::VISITS), Some(Figure::Hidden));
-    assert_eq!(kinds.figure("child-labour", column::VISITS), Some(Figure::Count(6)));
+    assert_eq!(kinds.figure("documents-withheld", column::VIOLATIONS), Some(Figure::Hidden));
+    assert_eq!(kinds.figure("child-labour", column::VIOLATIONS), Some(Figure::Hidden));
+    assert_eq!(kinds.figure("no-written-contract", column::VIOLATIONS), Some(Figure::Count(11)));
+    assert_eq!(kinds.figure("total", column::VIOLATIONS), Some(Figure::Count(19)));
+}
+
+#[test]
+fn a_release_covers_at_most_three_years() {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(check_period(&Period::custom(day(2008, 1, 1), day(2010, 12, 31)).unwrap()), Ok(()));
+    let longer = Period::custom(day(2008, 1, 1), day(2011, 1, 1)).unwrap();
+    assert_eq!(check_period(&longer), Err(ValidationError::TooMany { field: "to", max: MAX_MONTHS }));
 }

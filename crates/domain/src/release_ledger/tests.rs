@@ -661,3 +661,26 @@ fn minors_met_in_december_are_not_given_away_by_the_year_next_to_january_to_nove
         }
     }
 }
+
+#[test]
+fn a_visit_total_one_table_must_hide_is_hidden_with_its_column_in_every_table() {
+    // Ten months of one minor each, all in Maktaaral: the district's 10 reaches the threshold,
+    // the months cannot cover each other, so the total goes — and with it every line of the
+    // column, or the district's line would give the months back.
+    let mut world = minors_world();
+    for (m, month) in world.minors.iter_mut().enumerate() {
+        month[0] = vec![u64::from(m < 10), 0];
+    }
+    let year = Ask { first: 0, last: 11, office: None, threshold: 10 };
+    let release = world.release(&year);
+    let minors = |id: &str, row: &str| release.table(id).and_then(|t| t.figure(row, column::MINORS_MET));
+    for id in [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND, table::VISITS_BY_MONTH] {
+        assert_eq!(minors(id, "total"), Some(Figure::Hidden), "{id}");
+    }
+    assert_eq!(minors(table::VISITS_BY_DISTRICT, "maktaaral"), Some(Figure::Hidden));
+    assert_eq!(minors(table::VISITS_BY_DISTRICT, "sairam"), Some(Figure::Count(0)), "a zero is no one");
+    let visits = release.table(table::VISITS_BY_DISTRICT).and_then(|t| t.figure("total", column::VISITS));
+    assert_eq!(visits, Some(Figure::Count(24)), "the other columns stand");
+    assert_eq!(make_safe(&release, &[], &world.office_ids()).unwrap(), release, "a release alone stands as made");
+    assert!(attack(&world, &[(year, release)]).is_empty());
+}

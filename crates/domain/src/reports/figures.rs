@@ -97,7 +97,7 @@ pub struct Figures {
     /// Monitoring visits made in the period (see [`super::visits`]), by month, district and
     /// kind of place.
     pub visits: Vec<VisitGroup>,
-    /// Visits made in the period that found each kind of violation, by violation code.
+    /// Violations found on the visits made in the period (one per kind per visit), by kind.
     pub violations: Vec<(String, u64)>,
 }
 

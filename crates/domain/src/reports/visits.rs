@@ -1,14 +1,15 @@
 //! The mobile group in a report: the monitoring visits made in the period, the people met and
-//! the violations found, by district, by kind of place and by month; and how many visits found
-//! each kind of violation.
+//! the violations found, by district, by kind of place and by month; and the violations found
+//! by kind.
 //!
 //! A visit counts when it was made (status "done") on a day of the period, in the office that
 //! made it. Planned and cancelled visits met nobody. "Violations" is the number of violations
-//! recorded, one per kind per visit: a farm holding passports and paying nothing is two.
+//! recorded, one per kind per visit: a farm holding passports and paying nothing is two. So
+//! the violations by kind add up to the same total as the violations by district.
 
 use std::collections::BTreeMap;
 
-use super::figures::{add, in_list_order};
+use super::figures::{add, counted_with_total, in_list_order};
 use super::shape::col;
 use super::{Cell, ColumnKind, Label, Labels, Period, Table, TableRow, YearMonth, column, table};
 use crate::lookups::{self, LookupList};
@@ -56,8 +57,10 @@ impl Tally {
 /// The columns of the three tables of visits.
 pub const VISIT_COLUMNS: [&str; 4] = [column::VISITS, column::PEOPLE_MET, column::MINORS_MET, column::VIOLATIONS];
 
-/// The tables of visits whose lines add up to the same totals, in the order a report lists them.
-pub const VISIT_TABLES: [&str; 3] = [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND, table::VISITS_BY_MONTH];
+/// The tables whose lines add up, column by column, to the same totals of the period's visits
+/// (violations by kind to the violations found), in the order a report lists them.
+pub const VISIT_TABLES: [&str; 4] =
+    [table::VISITS_BY_DISTRICT, table::VISITS_BY_PLACE_KIND, table::VISITS_BY_MONTH, table::VIOLATIONS_BY_KIND];
 
 fn visit_table(id: &'static str, labels: Labels) -> Table {
     Table::new(id, labels, VISIT_COLUMNS.iter().map(|c| col(c, ColumnKind::Count)).collect())
@@ -118,11 +121,8 @@ pub(super) fn visit_tables(period: Period, groups: &[VisitGroup], violations: &[
     let mut by_violation = Table::new(
         table::VIOLATIONS_BY_KIND,
         Labels::Lookup(lookups::VIOLATION.name),
-        vec![col(column::VISITS, ColumnKind::Count)],
+        vec![col(column::VIOLATIONS, ColumnKind::Count)],
     );
-    by_violation.rows = in_list_order(&lookups::VIOLATION, found)
-        .into_iter()
-        .map(|(code, n)| TableRow { label: Label::Code(code), cells: vec![Cell::Count(n)] })
-        .collect();
+    by_violation.rows = counted_with_total(&lookups::VIOLATION, found);
     vec![by_district, by_place, by_month, by_violation]
 }

@@ -490,7 +490,7 @@ pub fn visits(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<VisitGroup>, StoreEr
         .collect()
 }
 
-/// Visits made in the scope that recorded each kind of violation.
+/// Violations recorded on the visits made in the scope, by kind: the visits that found each.
 pub fn violations(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<(String, u64)>, StoreError> {
     let (office, values) = days(scope, "v.office_id = $3");
     let sql = format!(

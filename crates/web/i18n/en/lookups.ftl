@@ -244,6 +244,8 @@ lookup-vulnerability-unaccompanied-child = Unaccompanied child
 ## party-kind
 lookup-party-kind-person = Individual
 lookup-party-kind-company = Company
+
+## licence-status
 lookup-licence-status-valid = Valid
 lookup-licence-status-suspended = Suspended
 lookup-licence-status-revoked = Revoked

@@ -43,7 +43,7 @@ report-table-referral-reply-days = Days to a partner's reply to the referrals se
 report-table-visits-by-district = Monitoring visits by district
 report-table-visits-by-place-kind = Monitoring visits by kind of place
 report-table-visits-by-month = Monitoring visits by month
-report-table-violations-by-kind = Visits that found each kind of violation
+report-table-violations-by-kind = Violations found, by kind
 
 ## Columns
 report-column-appeals = Appeals
@@ -179,6 +179,7 @@ report-public-heading = Public release: { $period }
 report-public-intro = What of the report may be published as open data. Counts below the threshold are replaced by «{ $mark }», and enough other counts with them that none can be worked out from the totals; shares are left out, and averages and sums of too few people are hidden. The package holds a CSV file per table and a README with every definition. The threshold is from { $min } to { $max }.
 report-threshold = Smallest count shown
 report-error-threshold = Give a whole number from 2 to 1000.
+report-error-release-too-long = A public release covers at most three years: publish a longer period as several releases.
 report-public-download = Download the open-data package (ZIP)
 report-hidden = Hidden in the public release
 
@@ -254,7 +255,7 @@ report-definition-referral-reply-days = For the referrals sent in the period, by
 report-definition-visits-by-district = Monitoring visits the mobile group made in the period (planned and cancelled visits not counted), by district: the visits, the people met on them, the minors among those people, and the violations found (each kind of violation once per visit).
 report-definition-visits-by-place-kind = The same visits, people met, minors and violations, by the kind of place visited (cotton field, construction site, bazaar…).
 report-definition-visits-by-month = The same visits, people met, minors and violations, by the month the visit was made.
-report-definition-violations-by-kind = For each kind of violation, the number of visits in the period that found it. A visit may find several kinds, so the lines do not add up.
+report-definition-violations-by-kind = For each kind of violation, how many times it was found: once on each visit that found it. The lines add up to the violations found in the tables of visits.
 
 ## The map of districts (short names on its tiles)
 report-map-shymkent = Shymkent

@@ -244,6 +244,8 @@ lookup-vulnerability-unaccompanied-child = Сүйемелдеусіз бала
 ## party-kind
 lookup-party-kind-person = Жеке тұлға
 lookup-party-kind-company = Заңды тұлға
+
+## licence-status
 lookup-licence-status-valid = Жарамды
 lookup-licence-status-suspended = Тоқтатылған
 lookup-licence-status-revoked = Кері қайтарылған

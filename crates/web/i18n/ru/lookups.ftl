@@ -244,6 +244,8 @@ lookup-vulnerability-unaccompanied-child = Ребёнок без сопрово�
 ## party-kind
 lookup-party-kind-person = Физическое лицо
 lookup-party-kind-company = Юридическое лицо
+
+## licence-status
 lookup-licence-status-valid = Действует
 lookup-licence-status-suspended = Приостановлена
 lookup-licence-status-revoked = Отозвана

@@ -30,7 +30,7 @@ pub struct PartyIdentityDto {
     pub identifiers: Vec<String>,
     pub address: String,
     pub notes: String,
-    /// A recruitment agency's licence, or what is known of its lack; absent for anyone else.
+    /// A recruitment agency's licence, or what is known of its lack.
     pub licence: Option<LicenceDto>,
 }
 
@@ -379,10 +379,11 @@ pub struct PartyRegistryDto {
     /// The newest first; at most 100.
     pub visits: Vec<PartyVisitDto>,
     pub more_visits: bool,
-    /// Cases naming it that the reader may know exist (a sensitive case only to its team),
-    /// the newest first; at most 100.
+    /// Cases naming it that the reader may know exist (as `GET /api/v1/cases/{id}` would
+    /// answer them), the newest first; at most 100.
     pub cases: Vec<PartyCaseDto>,
-    pub more_cases: bool,
+    /// How many cases name it, of those the reader may know exist.
+    pub case_count: usize,
     pub proceedings: Vec<PartyProceedingDto>,
     pub wages: Vec<PartyWagesDto>,
 }
@@ -450,7 +451,7 @@ pub async fn registry(
                 outcomes: c.outcomes,
             })
             .collect(),
-        more_cases: file.more_cases,
+        case_count: file.case_count,
         proceedings: file
             .proceedings
             .into_iter()

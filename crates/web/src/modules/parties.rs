@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use komek_app::AppError;
 use komek_app::parties::{NewParty, PartyFile, PartyRecord, WageTotal};
 use komek_domain::entities::{AgencyLicence, PartyIdentity};
-use komek_domain::{Capability, Money, PartyId, ValidationError, law, lookups};
+use komek_domain::{Capability, Money, PartyId, law, lookups};
 use maud::{Markup, html};
 
 use super::break_glass;
@@ -16,10 +16,10 @@ use super::hotline::register::appeal_table;
 use crate::directory::directory;
 use crate::errors::WebError;
 use crate::fields;
-use crate::forms::{FieldErrors, FormData};
+use crate::forms::{FieldErrors, FormData, form_day};
 use crate::layout;
 use crate::session::Current;
-use crate::widgets::{field, lookup_select, text_input};
+use crate::widgets::{date_input, field, lookup_select, text_area, text_input};
 use crate::{AppState, blocking};
 
 /// Parties listed for a search.
@@ -168,7 +168,7 @@ fn casework(tr: crate::i18n::Tr<'_>, file: &PartyFile) -> Markup {
     };
     html! {
         @if !file.cases.is_empty() {
-            h2 { (tr.t_with("party-cases", "count", file.cases.len())) }
+            h2 { (tr.t_with("party-cases", "count", file.case_count)) }
             div.wide { table {
                 thead { tr {
                     th scope="col" { (tr.t("case-number")) } th scope="col" { (tr.t("case-kind")) }
@@ -183,7 +183,7 @@ fn casework(tr: crate::i18n::Tr<'_>, file: &PartyFile) -> Markup {
                     td { (c.outcomes.iter().map(|o| tr.lookup(lookups::CASE_OUTCOME, o)).collect::<Vec<_>>().join(", ")) }
                 } } }
             } }
-            @if file.more_cases { p.hint { (tr.t("party-more-cases")) } }
+            @if file.case_count > file.cases.len() { p.hint { (tr.t("party-more-cases")) } }
         }
         @if !file.proceedings.is_empty() {
             h2 { (tr.t("party-proceedings")) }
@@ -230,7 +230,7 @@ fn page(
         @if file.broken_glass { p.notice.broken-glass role="status" { (tr.t("break-glass-opened")) } }
         h1 { (title) }
         p.standing { (tr.t(&format!("party-standing-{}", file.standing.code()))) }
-        @if party.identity.is_some() && current.actor.can(Capability::RegisterAppeals) {
+        @if party.identity.is_some() && !file.broken_glass && current.actor.can(Capability::RegisterAppeals) {
             p.actions { a href={ "/parties/" (party.id) "/edit" } { (tr.t("party-edit")) } }
         }
         dl.record {
@@ -350,25 +350,22 @@ impl PartyForm {
     /// services check the rest).
     fn party(&self, errors: &mut FieldErrors) -> Option<NewParty> {
         let lines = |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-        let mut day = |name: &str, text: &str| {
-            if text.is_empty() {
-                return None;
-            }
-            let parsed = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-            if parsed.is_none() {
-                errors.add(name, "form-invalid-date");
-            }
-            parsed
-        };
         let licence = self.licence_given().then(|| AgencyLicence {
             status: self.licence_status.clone(),
             number: self.licence_number.clone(),
             issued_by: self.licence_issued_by.clone(),
-            issued_on: day("licence_issued_on", &self.licence_issued_on),
-            valid_until: day("licence_valid_until", &self.licence_valid_until),
+            issued_on: form_day(errors, "licence_issued_on", &self.licence_issued_on),
+            valid_until: form_day(errors, "licence_valid_until", &self.licence_valid_until),
         });
-        if licence.is_some() && self.licence_status.is_empty() {
-            errors.add("licence_status", "form-required");
+        if let Some(licence) = &licence {
+            if licence.status.is_empty() {
+                errors.add("licence_status", "form-required");
+            }
+            if let (Some(from), Some(until)) = (licence.issued_on, licence.valid_until)
+                && until < from
+            {
+                errors.add("licence_valid_until", "party-licence-ends-before");
+            }
         }
         if !errors.is_empty() {
             return None;
@@ -427,11 +424,6 @@ pub async fn save(
     match blocking(move || app.update_party(&actor, id, version, party)).await? {
         Ok(()) => Ok(Redirect::to(&format!("/parties/{id}")).into_response()),
         Err(AppError::Invalid(refused)) => {
-            if refused.contains(&ValidationError::Invalid { field: "licence_valid_until" })
-                && !form.licence_issued_on.is_empty()
-            {
-                errors.add("licence_valid_until", "party-licence-ends-before");
-            }
             errors.add_validation(&refused, &fields::PARTY);
             let page = edit_page(&state, &current, id, &form, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -447,18 +439,8 @@ pub async fn save(
 fn edit_page(state: &AppState, current: &Current, id: PartyId, form: &PartyForm, errors: &FieldErrors) -> Markup {
     let tr = current.tr(state);
     let title = tr.t("party-edit");
-    let area = |name: &str, value: &str| {
-        html! {
-            textarea id=(name) name=(name) rows="3" aria-invalid=[errors.has(name).then_some("true")]
-                aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] { (value) }
-        }
-    };
-    let date = |name: &str, value: &str| {
-        html! {
-            input type="date" id=(name) name=(name) value=(value) aria-invalid=[errors.has(name).then_some("true")]
-                aria-describedby=[errors.has(name).then(|| format!("{name}-error"))];
-        }
-    };
+    let area = |name: &str, value: &str| text_area(name, value, errors);
+    let date = |name: &str, value: &str| date_input(name, value, errors);
     let content = html! {
         h1 { (title) }
         (errors.summary(tr))

@@ -416,9 +416,7 @@ pub async fn save(
 fn edit_page(state: &AppState, current: &Current, id: uuid::Uuid, form: &PersonForm, errors: &FieldErrors) -> Markup {
     let tr = current.tr(state);
     let title = tr.t("person-edit");
-    let area = |name: &str, value: &str| {
-        html! { textarea id=(name) name=(name) rows="3" aria-invalid=[errors.has(name).then_some("true")] { (value) } }
-    };
+    let area = |name: &str, value: &str| crate::widgets::text_area(name, value, errors);
     let content = html! {
         h1 { (title) }
         (errors.summary(tr))

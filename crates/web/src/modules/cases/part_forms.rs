@@ -15,7 +15,7 @@ use crate::directory::Directory;
 use crate::forms::{FieldErrors, FormData};
 use crate::i18n::Tr;
 use crate::session::Current;
-use crate::widgets::{field, lookup_select, text_input};
+use crate::widgets::{date_input, field, lookup_select, text_area, text_input};
 
 /// A form of the page sent back with what was typed and what is wrong with it.
 pub struct RefilledForm {
@@ -43,14 +43,6 @@ fn csrf(current: &Current) -> Markup {
     html! { input type="hidden" name="csrf" value=(current.session.csrf_token); }
 }
 
-fn textarea(name: &str, value: &str, errors: &FieldErrors) -> Markup {
-    html! { textarea id=(name) name=(name) rows="3" aria-invalid=[errors.has(name).then_some("true")] { (value) } }
-}
-
-fn date_input(name: &str, value: &str, errors: &FieldErrors) -> Markup {
-    html! { input type="date" id=(name) name=(name) value=(value) aria-invalid=[errors.has(name).then_some("true")]; }
-}
-
 /// A form folded away until needed; open when it comes back with errors.
 fn folded(tr: Tr<'_>, label: &str, open: bool, body: Markup) -> Markup {
     html! { details.add open[open] { summary { (tr.t(label)) } (body) } }
@@ -68,7 +60,7 @@ pub fn event_form(tr: Tr<'_>, current: &Current, case: CaseId, retry: Option<&Re
                 (errors.summary(tr))
                 (field(tr, "event-day", "happened_on", &errors, date_input("happened_on", typed(data, "happened_on", ""), &errors)))
                 (field(tr, "event-kind", "kind", &errors, lookup_select(tr, "kind", lookups::CASE_EVENT, typed(data, "kind", ""), None, &errors)))
-                (field(tr, "event-text", "text", &errors, textarea("text", typed(data, "text", ""), &errors)))
+                (field(tr, "event-text", "text", &errors, text_area("text", typed(data, "text", ""), &errors)))
                 // Where it happened, only when the case's places of recruitment and exploitation do not say.
                 (field(tr, "event-place-country", "place_country", &errors, lookup_select(tr, "place_country", lookups::CITIZENSHIP, typed(data, "place_country", ""), Some("form-not-given"), &errors)))
                 (field(tr, "event-place-region", "place_region", &errors, lookup_select(tr, "place_region", lookups::REGION, typed(data, "place_region", ""), Some("form-not-given"), &errors)))
@@ -116,7 +108,7 @@ pub fn service_form(
                 (field(tr, "service-day", "delivered_on", &errors, date_input("delivered_on", typed(data, "delivered_on", ""), &errors)))
                 (field(tr, "service-provider", "provider", &errors, text_input("provider", typed(data, "provider", ""), &errors)))
                 p.hint { (tr.t("service-provider-hint")) }
-                (field(tr, "service-result", "result", &errors, textarea("result", typed(data, "result", ""), &errors)))
+                (field(tr, "service-result", "result", &errors, text_area("result", typed(data, "result", ""), &errors)))
                 (field(tr, "service-destination", "destination_country", &errors, lookup_select(tr, "destination_country", lookups::CITIZENSHIP, typed(data, "destination_country", ""), Some("form-not-given"), &errors)))
                 (field(tr, "service-accompanied-by", "accompanied_by", &errors, text_input("accompanied_by", typed(data, "accompanied_by", ""), &errors)))
                 p.hint { (tr.t("service-accompanied-by-hint")) }
@@ -209,14 +201,14 @@ pub(super) fn proceeding_fields(
             }
             (field(tr, "proceeding-stage", "stage", errors, lookup_select(tr, "stage", law::PROCEEDING_STAGE, &value("stage"), None, errors)))
             (field(tr, "proceeding-opened", "opened_on", errors, date_input("opened_on", &value("opened_on"), errors)))
-            (field(tr, "proceeding-hearings", "hearings", errors, textarea("hearings", &value("hearings"), errors)))
+            (field(tr, "proceeding-hearings", "hearings", errors, text_area("hearings", &value("hearings"), errors)))
             p.hint { (tr.t("proceeding-hearings-hint")) }
             (field(tr, "proceeding-outcome", "outcome", errors, lookup_select(tr, "outcome", law::PROCEEDING_OUTCOME, &value("outcome"), Some("proceeding-pending"), errors)))
             (field(tr, "proceeding-decided", "decided_on", errors, date_input("decided_on", &value("decided_on"), errors)))
             (field(tr, "proceeding-sentence-years", "sentence_years", errors, text_input("sentence_years", &value("sentence_years"), errors)))
             (field(tr, "proceeding-sentence-months", "sentence_months", errors, text_input("sentence_months", &value("sentence_months"), errors)))
             (field(tr, "proceeding-fine", "fine", errors, text_input("fine", &value("fine"), errors)))
-            (field(tr, "proceeding-notes", "notes", errors, textarea("notes", &value("notes"), errors)))
+            (field(tr, "proceeding-notes", "notes", errors, text_area("notes", &value("notes"), errors)))
             button type="submit" { (tr.t("form-save")) }
         }
     }
@@ -266,7 +258,7 @@ pub fn note_form(tr: Tr<'_>, current: &Current, case: CaseId, retry: Option<&Ref
             form method="post" action={ "/cases/" (case) "/notes" } {
                 (csrf(current))
                 (errors.summary(tr))
-                (field(tr, "note-text", "text", &errors, textarea("text", typed(data, "text", ""), &errors)))
+                (field(tr, "note-text", "text", &errors, text_area("text", typed(data, "text", ""), &errors)))
                 fieldset.checks {
                     legend { (tr.t("note-visibility")) }
                     label.check { input type="radio" name="visibility" value="team" checked[!role_only]; " " (tr.t("note-team")) }

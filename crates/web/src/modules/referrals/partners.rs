@@ -261,7 +261,7 @@ fn form_page(state: &AppState, current: &Current, version: Option<i64>, p: &Part
         None => (tr.t("partners-add"), "/referrals/partners/new".to_owned()),
     };
     let contacts = p.contacts.clone().unwrap_or_default();
-    let area = |name: &str, value: &str| html! { textarea id=(name) name=(name) rows="3" aria-invalid=[errors.has(name).then_some("true")] { (value) } };
+    let area = |name: &str, value: &str| crate::widgets::text_area(name, value, errors);
     let content = html! {
         h1 { (title) }
         (errors.summary(tr))

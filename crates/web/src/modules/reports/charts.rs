@@ -97,9 +97,10 @@ const COLUMN_PAD: u32 = 20;
 /// Columns side by side, labels underneath (every one, or every few when there are many).
 pub fn columns(names: &Names<'_>, data: &[Datum]) -> Markup {
     let height = COLUMN_LABEL_Y + 6;
-    let n = data.len().max(1) as u32;
-    let slot = (WIDTH - 2 * COLUMN_PAD) / n;
-    let width = (slot * 7 / 10).max(1);
+    // Positions in tenths of a unit: a period of many years has columns narrower than one.
+    let slot = f64::from(WIDTH - 2 * COLUMN_PAD) / data.len().max(1) as f64;
+    let width = slot * 0.7;
+    let at = |i: usize| f64::from(COLUMN_PAD) + slot * i as f64;
     let every = data.len().div_ceil(12).max(1);
     let top = largest(data);
     let base = COLUMN_TOP + COLUMN_HEIGHT;
@@ -109,8 +110,8 @@ pub fn columns(names: &Names<'_>, data: &[Datum]) -> Markup {
         if len == 0 {
             continue;
         }
-        let x = COLUMN_PAD + slot * i as u32 + (slot - width) / 2;
-        path.push_str(&format!("M{x} {base}v-{len}h{width}v{len}z"));
+        let x = at(i) + (slot - width) / 2.0;
+        path.push_str(&format!("M{x:.1} {base}v-{len}h{width:.1}v{len}z"));
     }
     html! {
         svg.chart.columns role="img" aria-labelledby=(names.heading) aria-details=(names.table)
@@ -119,7 +120,7 @@ pub fn columns(names: &Names<'_>, data: &[Datum]) -> Markup {
             g.labels text-anchor="middle" {
                 @for (i, d) in data.iter().enumerate() {
                     @if i % every == 0 {
-                        text x=(COLUMN_PAD + slot * i as u32 + slot / 2) y=(COLUMN_LABEL_Y) { (d.label) }
+                        text x=(format!("{:.1}", at(i) + slot / 2.0)) y=(COLUMN_LABEL_Y) { (d.label) }
                     }
                 }
             }
@@ -159,6 +160,11 @@ mod tests {
         let months: Vec<Datum> = (1..=24).map(|m| datum(&m.to_string(), f64::from(m))).collect();
         let svg = columns(&names, &months).into_string();
         assert_eq!(svg.matches("<text ").count(), 12, "every other month named when there are 24");
+        // Thirty years of months: columns narrower than a unit, still in their place.
+        let months: Vec<Datum> = (1..=361).map(|m| datum(&m.to_string(), f64::from(m))).collect();
+        let svg = columns(&names, &months).into_string();
+        assert_eq!(svg.matches('z').count(), 361);
+        assert!(svg.contains("h0.7v"), "{svg}");
     }
 
     #[test]

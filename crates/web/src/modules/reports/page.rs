@@ -17,7 +17,7 @@ use komek_domain::indicators::CATALOGUES;
 use komek_domain::reports::{
     Cell, Label, Labels, MissingRate, Period, PeriodError, PeriodKind, Report, Table, column, table,
 };
-use komek_domain::{Capability, OfficeId, lookups, rules};
+use komek_domain::{Capability, OfficeId, ValidationError, lookups, rules};
 use maud::{Markup, html};
 
 use super::charts::{self, Datum};
@@ -160,8 +160,11 @@ fn typed_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveD
 }
 
 /// The message beside a field the report service refused.
-pub(super) fn service_message(field: &str) -> &'static str {
-    match field {
+pub(super) fn service_message(problem: &ValidationError) -> &'static str {
+    if let ValidationError::TooMany { field: "to", .. } = problem {
+        return "report-error-release-too-long";
+    }
+    match problem.field() {
         "office" => "report-error-office",
         "to" => "report-error-reversed",
         "year" => "report-error-year",
@@ -265,7 +268,7 @@ pub async fn show(
         }
         Err(AppError::Invalid(problems)) => {
             for problem in &problems {
-                errors.add(problem.field(), service_message(problem.field()));
+                errors.add(problem.field(), service_message(problem));
             }
             let page = render(tr, &current, &form, &errors, &offices, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -476,7 +479,8 @@ fn chart_of(id: &str) -> Option<Chart> {
         table::PROCEEDINGS_BY_OUTCOME => Some(Chart::Bars(column::PROCEEDINGS)),
         // Where violations were found is what the map shows; the table has the visits.
         table::VISITS_BY_DISTRICT => Some(Chart::Map(column::VIOLATIONS)),
-        table::VISITS_BY_PLACE_KIND | table::VIOLATIONS_BY_KIND => Some(Chart::Bars(column::VISITS)),
+        table::VISITS_BY_PLACE_KIND => Some(Chart::Bars(column::VISITS)),
+        table::VIOLATIONS_BY_KIND => Some(Chart::Bars(column::VIOLATIONS)),
         table::VISITS_BY_MONTH => Some(Chart::Columns(column::VISITS)),
         // Each catalogue has its own number assessed: the shares compare, the counts do not.
         table::INDICATOR_PREVALENCE | table::INDICATOR_TAGS => Some(Chart::Bars(column::SHARE)),
@@ -515,8 +519,8 @@ fn section(tr: Tr<'_>, table: &Table) -> Markup {
     let chart = chart_of(table.id).and_then(|chart| {
         let names = charts::Names { title: &title, heading: &heading, table: &table_id };
         match chart {
-            Chart::Bars(_) => draw(tr, table, &chart).map(|data| charts::bars(&names, &data)),
-            Chart::Columns(_) => draw(tr, table, &chart).map(|data| charts::columns(&names, &data)),
+            Chart::Bars(column) => draw(tr, table, column, false).map(|data| charts::bars(&names, &data)),
+            Chart::Columns(column) => draw(tr, table, column, true).map(|data| charts::columns(&names, &data)),
             Chart::Map(column) => district_map(tr, table, column, &names),
         }
     });
@@ -573,10 +577,10 @@ fn district_map(tr: Tr<'_>, table: &Table, column: &str, names: &charts::Names<'
     })
 }
 
-/// The data of a table's chart; `None` when there is nothing to draw.
-fn draw(tr: Tr<'_>, table: &Table, chart: &Chart) -> Option<Vec<Datum>> {
-    let (Chart::Bars(column) | Chart::Columns(column) | Chart::Map(column)) = chart;
-    let at = table.columns.iter().position(|c| c.id == *column)?;
+/// The data of a chart of a table's column; `None` when there is nothing to draw. Bars are
+/// drawn for what there is (the table lists the rest); columns (months) keep their place.
+fn draw(tr: Tr<'_>, table: &Table, column: &str, keep_zeros: bool) -> Option<Vec<Datum>> {
+    let at = table.columns.iter().position(|c| c.id == column)?;
     let months: Vec<i32> = table
         .rows
         .iter()
@@ -604,8 +608,7 @@ fn draw(tr: Tr<'_>, table: &Table, chart: &Chart) -> Option<Vec<Datum>> {
             };
             Some(Datum { label, value, apart: matches!(row.label, Label::Group(_)) })
         })
-        // Bars are drawn for what there is; the table lists the rest. Months keep their place.
-        .filter(|d| matches!(chart, Chart::Columns(_)) || d.value > 0.0)
+        .filter(|d| keep_zeros || d.value > 0.0)
         .collect();
     data.iter().any(|d| d.value > 0.0).then_some(data)
 }

@@ -132,7 +132,7 @@ pub async fn show(
         }
         Err(AppError::Invalid(problems)) => {
             for problem in &problems {
-                errors.add(problem.field(), service_message(problem.field()));
+                errors.add(problem.field(), service_message(problem));
             }
             let shown =
                 Shown { form: &form, protection, errors: &errors, offices: &offices, ledger: &ledger, budget: &budget };
