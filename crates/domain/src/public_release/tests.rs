@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::reports::{AppealGroup, ExchangeRate, Figures, Rates, Recovered, TopicSet, YearMonth, build};
+use crate::reports::{AppealGroup, ExchangeRate, Figures, Rates, Recovered, TopicSet, VisitGroup, YearMonth, build};
 use crate::{Currency, Money};
 
 fn rates() -> Rates {
@@ -271,22 +271,11 @@ fn small_referral_and_victim_counts_are_hidden_partners_left_out_and_medians_sho
 
 #[test]
 fn visit_tables_hide_each_column_as_a_list_of_its_own() {
-    let group = |month, district: &str, place: &str, [visits, people_met, minors_met, violations]: [u64; 4]| {
-        crate::reports::VisitGroup {
-            month: YearMonth { year: 2008, month },
-            district: district.to_owned(),
-            place_kind: place.to_owned(),
-            visits,
-            people_met,
-            minors_met,
-            violations,
-        }
-    };
     let figures = Figures {
         visits: vec![
-            group(9, "maktaaral", "cotton-field", [6, 63, 11, 9]),
-            group(10, "sairam", "vineyard", [7, 40, 1, 8]),
-            group(10, "tolebi", "construction-site", [8, 35, 0, 2]),
+            VisitGroup::in_2008(9, "maktaaral", "cotton-field", [6, 63, 11, 9]),
+            VisitGroup::in_2008(10, "sairam", "vineyard", [7, 40, 1, 8]),
+            VisitGroup::in_2008(10, "tolebi", "construction-site", [8, 35, 0, 2]),
         ],
         violations: vec![
             ("documents-withheld".to_owned(), 2),

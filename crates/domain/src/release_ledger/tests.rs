@@ -132,15 +132,8 @@ impl World {
                     }
                 }
                 for (d, district) in DISTRICTS.iter().enumerate() {
-                    f.visits.push(VisitGroup {
-                        month: YearMonth { year: YEAR, month: m as u32 + 1 },
-                        district: (*district).into(),
-                        place_kind: PLACE_OF_DISTRICT[d].into(),
-                        visits: 1,
-                        people_met: 40,
-                        minors_met: self.minors[m][o][d],
-                        violations: 0,
-                    });
+                    let counts = [1, 40, self.minors[m][o][d], 0];
+                    f.visits.push(VisitGroup::in_2008(m as u32 + 1, district, PLACE_OF_DISTRICT[d], counts));
                 }
             }
             f.appeals_by_month.push((YearMonth { year: YEAR, month: m as u32 + 1 }, in_month));

@@ -458,28 +458,15 @@ fn victims_are_broken_down_by_sex_age_band_and_citizenship() {
     }
 }
 
-fn visits(month: u32, district: &str, place: &str, counts: [u64; 4]) -> VisitGroup {
-    let [visits, people_met, minors_met, violations] = counts;
-    VisitGroup {
-        month: YearMonth { year: 2008, month },
-        district: district.to_owned(),
-        place_kind: place.to_owned(),
-        visits,
-        people_met,
-        minors_met,
-        violations,
-    }
-}
-
 #[test]
 fn visits_add_up_by_district_kind_of_place_and_month_column_by_column() {
     // The seed's raid (63 people, 11 minors, 3 violations) and its return visit, and a
     // vineyard in Sairam.
     let figures = Figures {
         visits: vec![
-            visits(9, "maktaaral", "cotton-field", [1, 63, 11, 3]),
-            visits(10, "maktaaral", "cotton-field", [1, 58, 0, 1]),
-            visits(10, "sairam", "vineyard", [2, 40, 2, 0]),
+            VisitGroup::in_2008(9, "maktaaral", "cotton-field", [1, 63, 11, 3]),
+            VisitGroup::in_2008(10, "maktaaral", "cotton-field", [1, 58, 0, 1]),
+            VisitGroup::in_2008(10, "sairam", "vineyard", [2, 40, 2, 0]),
         ],
         violations: vec![
             ("documents-withheld".to_owned(), 1),

@@ -28,6 +28,23 @@ pub struct VisitGroup {
     pub violations: u64,
 }
 
+#[cfg(test)]
+impl VisitGroup {
+    /// The visits of a month of 2008, counted as (visits, people met, minors met, violations).
+    pub(crate) fn in_2008(month: u32, district: &str, place_kind: &str, counts: [u64; 4]) -> Self {
+        let [visits, people_met, minors_met, violations] = counts;
+        Self {
+            month: YearMonth { year: 2008, month },
+            district: district.to_owned(),
+            place_kind: place_kind.to_owned(),
+            visits,
+            people_met,
+            minors_met,
+            violations,
+        }
+    }
+}
+
 /// What a line of the visit tables holds, in the order of their columns.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Tally {
