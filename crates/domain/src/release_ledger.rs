@@ -128,7 +128,7 @@ fn row_label(labels: Labels, code: &str) -> RowLabel {
         return RowLabel::Report(Label::Total);
     }
     if labels == Labels::Months
-        && let Some(month) = month_of(code)
+        && let Some(month) = YearMonth::parse(code)
     {
         return RowLabel::Report(Label::Month(month));
     }
@@ -136,12 +136,6 @@ fn row_label(labels: Labels, code: &str) -> RowLabel {
         Some(group) => RowLabel::Report(Label::Group(group.code)),
         None => RowLabel::Report(Label::Code(code.to_owned())),
     }
-}
-
-fn month_of(code: &str) -> Option<YearMonth> {
-    let (year, month) = code.split_once('-')?;
-    let month = YearMonth { year: year.parse().ok()?, month: month.parse().ok()? };
-    month.first_day().ok().map(|_| month)
 }
 
 /// A release as the check sees it: made earlier and recorded in the ledger, or the new one.
@@ -261,7 +255,7 @@ fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
     let plain = |category: String| Some(Term { category, month: None });
     match table_id {
         table::APPEALS_TOTAL => plain(APPEALS.to_owned()),
-        table::APPEALS_BY_MONTH => match (row, month_of(row)) {
+        table::APPEALS_BY_MONTH => match (row, YearMonth::parse(row)) {
             ("total", _) => plain(APPEALS.to_owned()),
             (_, Some(month)) => Some(Term { category: APPEALS.to_owned(), month: Some(month) }),
             _ => None,
@@ -275,7 +269,7 @@ fn term(table_id: &str, row: &str, column_id: &str) -> Option<Term> {
         }
         // Each column of the visit tables adds up on its own; a month's line is that month's
         // share of the total, as for appeals.
-        id if VISIT_TABLES.contains(&id) => match (row, month_of(row)) {
+        id if VISIT_TABLES.contains(&id) => match (row, YearMonth::parse(row)) {
             ("total", _) => plain(visits_total(column_id)),
             (_, Some(month)) if id == table::VISITS_BY_MONTH => {
                 Some(Term { category: visits_total(column_id), month: Some(month) })

@@ -174,6 +174,14 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
+    /// The month of its code, "YYYY-MM" (as tables name their month rows); `None` for
+    /// anything else.
+    pub fn parse(code: &str) -> Option<Self> {
+        let (year, month) = code.split_once('-')?;
+        let month = Self { year: year.parse().ok()?, month: month.parse().ok()? };
+        month.first_day().ok().map(|_| month)
+    }
+
     pub fn first_day(self) -> Result<NaiveDate, PeriodError> {
         ymd(self.year, self.month, 1)
     }

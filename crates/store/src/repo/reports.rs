@@ -473,10 +473,7 @@ pub fn visits(tx: &mut dyn Tx, scope: &Scope) -> Result<Vec<VisitGroup>, StoreEr
         .iter()
         .map(|r| {
             let month: String = r.get(0)?;
-            let month = month
-                .split_once('-')
-                .and_then(|(y, m)| Some(YearMonth { year: y.parse().ok()?, month: m.parse().ok()? }))
-                .ok_or(StoreError::Decode { column: 0, expected: "a month" })?;
+            let month = YearMonth::parse(&month).ok_or(StoreError::Decode { column: 0, expected: "a month" })?;
             Ok(VisitGroup {
                 month,
                 district: r.get(1)?,
