@@ -551,6 +551,7 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
         format!("/monitoring/{visit}"),
         format!("/monitoring/{visit}/edit"),
         format!("/parties/{farm}"),
+        format!("/parties/{farm}/edit"),
         "/parties/offenders?district=maktaaral".to_owned(),
         "/reports".to_owned(),
         "/reports?kind=year&year=2008&office=".to_owned(),
