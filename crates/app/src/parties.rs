@@ -83,6 +83,8 @@ pub struct PartyFile {
     pub standing: Standing,
     /// Opened outside the reader's reach, with a reason.
     pub broken_glass: bool,
+    /// What the reader may do with it.
+    pub may: crate::policy::parties::PartyRights,
 }
 
 /// A case naming a party: the case, the party's role in it, and what the case achieved.
@@ -234,6 +236,7 @@ impl App {
             wages: casework.wages,
             standing: casework.standing,
             broken_glass: break_glass,
+            may: crate::policy::parties::rights(actor, break_glass),
         })
     }
 
@@ -445,5 +448,48 @@ impl App {
             self.audit(tx, event)
         })?;
         Ok(())
+    }
+
+    /// Merges a duplicate into the party kept: every appeal, case and visit naming the
+    /// duplicate names the kept one instead, the duplicate's names, phones and identifiers
+    /// join the kept identity (`PartyIdentity::absorb`), and the duplicate is removed. Both
+    /// must be within reach; the kept one still at `keep_version`. A merged identity past the
+    /// limits of a party's record is refused, naming what is too long, and nothing changes.
+    pub fn merge_parties(&self, actor: &Actor, keep: PartyId, keep_version: i64, duplicate: PartyId) -> AppResult<()> {
+        actor.require(Capability::MergeDuplicates)?;
+        if keep == duplicate {
+            return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "duplicate" }]));
+        }
+        self.store.write(|tx| {
+            let kept = repo::parties::get(tx, keep)?;
+            let dup = repo::parties::get(tx, duplicate)?;
+            if !actor.reaches(kept.office_id, false, false) || !actor.reaches(dup.office_id, false, false) {
+                return Err(StoreError::NotFound);
+            }
+            let mut identity: PartyIdentity =
+                self.read_sealed_json(tx, actor, crate::sealed::party_identity(keep), &kept.identity_enc)?;
+            let other: PartyIdentity =
+                self.read_sealed_json(tx, actor, crate::sealed::party_identity(duplicate), &dup.identity_enc)?;
+            identity.absorb(other);
+            let refused = identity.validate();
+            if !refused.is_empty() {
+                return Ok(Err(AppError::Invalid(refused)));
+            }
+            let merged = StoredParty {
+                identity_enc: self.keys.seal_json(crate::sealed::party_identity(keep), &identity),
+                region: kept.region.clone().or(dup.region),
+                district: kept.district.clone().or(dup.district),
+                version: keep_version,
+                ..kept
+            };
+            repo::parties::update(tx, &merged, &identity_tokens(&self.keys, &identity))?;
+            repo::parties::move_references(tx, duplicate, keep)?;
+            repo::parties::delete(tx, duplicate)?;
+            let detail = format!("merged into {keep}");
+            self.audit(tx, Event::new(actor.account_id(), Action::Delete, KIND, duplicate.to_string()).detail(detail))?;
+            let detail = format!("absorbed {duplicate}");
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, keep.to_string()).detail(detail))?;
+            Ok(Ok(()))
+        })?
     }
 }

@@ -453,7 +453,7 @@ impl App {
         keep_version: i64,
         duplicate: PersonId,
     ) -> AppResult<()> {
-        actor.require(Capability::MergePersons)?;
+        actor.require(Capability::MergeDuplicates)?;
         if keep == duplicate {
             return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "duplicate" }]));
         }

@@ -98,33 +98,44 @@ fn name_query_tokens(keys: &Keys, name: &str) -> SearchTokens {
 pub(crate) const REINDEX_PAGE: i64 = 500;
 
 impl App {
-    /// Finishes the work migrations left for the keys' holder: re-indexing persons and
-    /// parties after the token rules changed. Runs at start-up; each step is audited.
+    /// Finishes the work migrations left for the application: re-indexing persons and parties
+    /// after the token rules changed (it holds the keys), counting the repeat offenders once.
+    /// Runs at start-up; each step is audited.
     pub fn finish_maintenance(&self) -> AppResult<()> {
         for task in self.store.read(repo::maintenance::pending)? {
-            let kind = match task.as_str() {
+            let (kind, what) = match task.as_str() {
                 repo::maintenance::REINDEX_PERSONS => {
-                    let mut after = None;
-                    while let Some(last) = self.reindex_persons_page(after)? {
-                        after = Some(last);
-                    }
-                    "person"
+                    every_page(|after| self.reindex_persons_page(after))?;
+                    ("person", "search index")
                 }
                 repo::maintenance::REINDEX_PARTIES => {
-                    let mut after = None;
-                    while let Some(last) = self.reindex_parties_page(after)? {
-                        after = Some(last);
-                    }
-                    "party"
+                    every_page(|after| self.reindex_parties_page(after))?;
+                    ("party", "search index")
+                }
+                repo::maintenance::RECOUNT_OFFENDERS => {
+                    every_page(|after| {
+                        Ok(self.store.write(|tx| repo::parties::recount_page(tx, after, REINDEX_PAGE))?)
+                    })?;
+                    ("party", "repeat offenders")
                 }
                 // A task of a newer release: leave it for that release.
                 _ => continue,
             };
             self.store.write(|tx| {
                 repo::maintenance::done(tx, &task)?;
-                self.audit(tx, Event::new(None, Action::Update, kind, "search index").detail(task.clone()))
+                self.audit(tx, Event::new(None, Action::Update, kind, what).detail(task.clone()))
             })?;
         }
         Ok(())
     }
+}
+
+/// Runs a paged piece of work from the start: `page` does the page after the id it is given
+/// and answers the last id it did, `None` once there is nothing more.
+fn every_page<Id>(mut page: impl FnMut(Option<Id>) -> AppResult<Option<Id>>) -> AppResult<()> {
+    let mut after = None;
+    while let Some(last) = page(after)? {
+        after = Some(last);
+    }
+    Ok(())
 }

@@ -29,8 +29,8 @@ pub enum Capability {
     ManageCases,
     /// Read case files (within reach).
     ViewCases,
-    /// Merge duplicate persons.
-    MergePersons,
+    /// Merge a duplicate record of a person or a party into the one kept.
+    MergeDuplicates,
     /// See statistics and reports.
     ViewReports,
     /// Produce the public, suppressed open-data release.
@@ -87,7 +87,7 @@ impl Role {
                 RegisterAppeals,
                 ManageCases,
                 ViewCases,
-                MergePersons,
+                MergeDuplicates,
                 ViewReports,
                 PublishOpenData,
                 ManageAccounts,
@@ -102,7 +102,7 @@ impl Role {
                 RegisterAppeals,
                 ManageCases,
                 ViewCases,
-                MergePersons,
+                MergeDuplicates,
                 ViewReports,
                 PublishOpenData,
                 ViewAudit,
@@ -111,7 +111,7 @@ impl Role {
                 RecordVisits,
             ],
             // The mobile group is multidisciplinary: lawyers and psychologists go out with it.
-            Self::Lawyer => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, MergePersons, RecordVisits],
+            Self::Lawyer => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, MergeDuplicates, RecordVisits],
             Self::Psychologist => &[ViewIdentifying, RegisterAppeals, ManageCases, ViewCases, RecordVisits],
             Self::HotlineOperator => &[ViewIdentifying, RegisterAppeals, ViewCases],
             Self::MobileConsultant => &[ViewIdentifying, RegisterAppeals, ViewCases, RecordVisits],

@@ -80,27 +80,33 @@ impl PersonIdentity {
     /// Takes in what a duplicate record knew of the same person: its names become other
     /// spellings, its phones and documents join these, and empty fields are filled.
     pub fn absorb(&mut self, other: PersonIdentity) {
-        let add = |list: &mut Vec<String>, value: String| {
-            if !value.trim().is_empty() && !list.contains(&value) {
-                list.push(value);
-            }
-        };
         for name in [other.full_name, other.passport_name].into_iter().chain(other.other_spellings) {
             if name != self.full_name && name != self.passport_name {
-                add(&mut self.other_spellings, name);
+                add_distinct(&mut self.other_spellings, name);
             }
         }
-        other.phones.into_iter().for_each(|p| add(&mut self.phones, p));
-        other.documents.into_iter().for_each(|d| add(&mut self.documents, d));
+        other.phones.into_iter().for_each(|p| add_distinct(&mut self.phones, p));
+        other.documents.into_iter().for_each(|d| add_distinct(&mut self.documents, d));
         self.birth_date = self.birth_date.or(other.birth_date);
         self.birth_year = self.birth_year.or(other.birth_year);
-        if self.address.trim().is_empty() {
-            self.address = other.address;
-        }
-        if !other.notes.trim().is_empty() {
-            self.notes =
-                if self.notes.trim().is_empty() { other.notes } else { format!("{}\n\n{}", self.notes, other.notes) };
-        }
+        absorb_text(&mut self.address, &mut self.notes, other.address, other.notes);
+    }
+}
+
+/// Adds a value to a list unless it is blank or there already.
+fn add_distinct(list: &mut Vec<String>, value: String) {
+    if !value.trim().is_empty() && !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// A duplicate's address fills an empty one; its notes follow these after a blank line.
+fn absorb_text(address: &mut String, notes: &mut String, other_address: String, other_notes: String) {
+    if address.trim().is_empty() {
+        *address = other_address;
+    }
+    if !other_notes.trim().is_empty() {
+        *notes = if notes.trim().is_empty() { other_notes } else { format!("{notes}\n\n{other_notes}") };
     }
 }
 
@@ -404,6 +410,21 @@ impl PartyIdentity {
             licence.validate(&mut errors);
         }
         errors
+    }
+
+    /// Takes in what a duplicate record knew of the same party: its names become other
+    /// names, its phones and identifiers join these, empty fields (the licence among them)
+    /// are filled, and its notes follow these.
+    pub fn absorb(&mut self, other: PartyIdentity) {
+        for name in std::iter::once(other.name).chain(other.other_names) {
+            if name != self.name {
+                add_distinct(&mut self.other_names, name);
+            }
+        }
+        other.phones.into_iter().for_each(|p| add_distinct(&mut self.phones, p));
+        other.identifiers.into_iter().for_each(|i| add_distinct(&mut self.identifiers, i));
+        absorb_text(&mut self.address, &mut self.notes, other.address, other.notes);
+        self.licence = self.licence.take().or(other.licence);
     }
 }
 
@@ -793,6 +814,37 @@ mod tests {
         assert_eq!(refused("UZ", &["unknown"]), ["other_citizenships"], "not a country");
         assert_eq!(refused("stateless", &["RU"]), ["other_citizenships"], "stateless and a citizen");
         assert_eq!(refused("UZ", &["XX"]), ["other_citizenships"], "not on the list");
+    }
+
+    #[test]
+    fn a_duplicate_party_brings_its_names_phones_identifiers_and_licence() {
+        let mut kept = PartyIdentity {
+            name: "ТОО «Агро-Мақтаарал»".into(),
+            phones: vec!["+77011234567".into()],
+            notes: "Бригадир держит паспорта.".into(),
+            ..Default::default()
+        };
+        let licence = AgencyLicence { status: "none".into(), ..Default::default() };
+        kept.absorb(PartyIdentity {
+            name: "Агро Мактаарал".into(),
+            other_names: vec!["ТОО «Агро-Мақтаарал»".into(), "Агромактаарал".into()],
+            phones: vec!["+77011234567".into(), " ".into(), "+998901112233".into()],
+            identifiers: vec!["080440012345".into()],
+            address: "Мактааральский район".into(),
+            notes: "Платит наличными.".into(),
+            licence: Some(licence.clone()),
+        });
+        assert_eq!(kept.name, "ТОО «Агро-Мақтаарал»", "the kept name stays");
+        assert_eq!(kept.other_names, ["Агро Мактаарал", "Агромактаарал"], "its own name not repeated");
+        assert_eq!(kept.phones, ["+77011234567", "+998901112233"], "no blank, no repeat");
+        assert_eq!(kept.identifiers, ["080440012345"]);
+        assert_eq!(kept.address, "Мактааральский район");
+        assert_eq!(kept.notes, "Бригадир держит паспорта.\n\nПлатит наличными.");
+        assert_eq!(kept.licence, Some(licence));
+        let held = AgencyLicence { status: "valid".into(), number: "KZ-17".into(), ..Default::default() };
+        kept.licence = Some(held.clone());
+        kept.absorb(PartyIdentity { licence: Some(AgencyLicence::default()), ..Default::default() });
+        assert_eq!(kept.licence, Some(held), "the kept licence stays");
     }
 
     #[test]

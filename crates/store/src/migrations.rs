@@ -151,6 +151,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0023_visit_photos.sql"),
         postgres: include_str!("migrations/postgres/0023_visit_photos.sql"),
     },
+    Migration {
+        version: 24,
+        name: "repeat offenders",
+        sqlite: include_str!("migrations/sqlite/0024_repeat_offenders.sql"),
+        postgres: include_str!("migrations/postgres/0024_repeat_offenders.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -4,9 +4,10 @@
 //!
 //! The services call these to refuse, and hand the answers to their readers with the record
 //! ([`cases::CaseRights`] on a case file, [`persons::PersonRights`] on a person's file,
-//! [`appeals::AppealRights`] on an appeal), so that a page offers exactly what the services
-//! will accept and never decides on its own. Each operation has a who-may table beside it,
-//! written out role by role, that fails when the rule changes without the table.
+//! [`appeals::AppealRights`] on an appeal, [`parties::PartyRights`] on a party's page), so
+//! that a page offers exactly what the services will accept and never decides on its own.
+//! Each operation has a who-may table beside it, written out role by role, that fails when
+//! the rule changes without the table.
 //!
 //! The reach rule itself (office, team, sensitivity) is [`crate::Actor::reaches`]; roles and
 //! capabilities are the domain's table.
@@ -15,6 +16,7 @@ pub mod appeals;
 pub mod cases;
 pub mod monitoring;
 pub mod notes;
+pub mod parties;
 pub mod partners;
 pub mod persons;
 pub mod referrals;

@@ -22,7 +22,7 @@ pub fn rights(actor: &Actor, broken_glass: bool) -> PersonRights {
     let within_reach = !broken_glass;
     PersonRights {
         change: within_reach && actor.can(Capability::RegisterAppeals),
-        merge: within_reach && actor.can(Capability::MergePersons),
+        merge: within_reach && actor.can(Capability::MergeDuplicates),
         new_appeal: within_reach && actor.can(Capability::RegisterAppeals),
     }
 }

@@ -33,6 +33,8 @@ komek_store::on_both_back_ends!(
     follow_up_work_from_a_visit_reaches_its_assignees_dashboard,
     photographs_of_a_visit_are_pictures_kept_sealed_and_opened_within_reach,
     what_a_visit_shows_stays_within_the_readers_reach,
+    a_farm_registered_twice_is_merged_with_everything_that_names_it,
+    the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh,
 );
 
 struct Group {
@@ -640,4 +642,227 @@ fn what_a_visit_shows_stays_within_the_readers_reach(store: Store) {
     let far = g.app.add_visit_task(&g.consultant, task(&g.far_consultant));
     assert!(matches!(far, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "assignee_id" }]));
     assert!(matches!(g.app.add_visit_task(&g.operator, task(&g.lawyer)), Err(AppError::Forbidden)));
+}
+
+/// The hotline registered the farm again under another spelling, with its phone; a raid went
+/// to that record. The lawyer merges the second record into the first: every appeal, case and
+/// visit now names the farm, its spelling and phone find it, and the duplicate is gone.
+fn a_farm_registered_twice_is_merged_with_everything_that_names_it(store: Store) {
+    let g = group(store);
+    let call = |parties: Vec<(PartyId, String)>, new_parties: Vec<(NewParty, String)>| {
+        let appeal = Appeal {
+            topics: vec!["wages-unpaid".into()],
+            parties,
+            ..Appeal::received(g.hq, id(&g.operator), Utc::now(), "hotline-phone", "migrant", "advised")
+        };
+        let intake =
+            Intake { appeal, person: IntakePerson::None, new_parties, lead_notice: String::new(), visit: None };
+        g.app.register_intake(&g.operator, intake).unwrap().appeal_id
+    };
+    let again = NewParty {
+        kind: "company".into(),
+        region: Some("turkistan".into()),
+        district: None,
+        identity: PartyIdentity {
+            name: "Акжол крестьянское хозяйство".into(),
+            phones: vec!["+7 701 555 01 01".into()],
+            identifiers: vec!["080440012345".into()],
+            ..Default::default()
+        },
+    };
+    let first = call(vec![], vec![(again, "employer".into())]);
+    let duplicate = g.app.appeal(&g.operator, first).unwrap().appeal.parties[0].0;
+    let both = call(vec![(g.farm, "employer".into()), (duplicate, "intermediary".into())], vec![]);
+    let appeal_version = g.app.appeal(&g.operator, both).unwrap().version;
+    let day = g.today - Duration::days(3);
+    let visit = Visit { party_id: Some(duplicate), ..raid_found(plan(&g, day), day) };
+    let visit = g.app.create_visit(&g.consultant, None, visit, None).unwrap().id;
+    let worker = consultation(&g, visit, "Каримов Алишер", Utc::now()).unwrap();
+    let case = komek_domain::entities::Case {
+        persons: vec![worker],
+        parties: vec![(duplicate, "employer".into())],
+        ..komek_domain::entities::Case::opened(g.hq, "forced-labour", id(&g.lawyer), g.today)
+    };
+    let case = g.app.open_case(&g.lawyer, case).unwrap();
+    let kept = g.app.party_record(&g.lawyer, g.farm).unwrap().version;
+
+    // Who may not, and what is refused, changes nothing.
+    let refused = |who: &Actor, keep: PartyId, version: i64, dup: PartyId| g.app.merge_parties(who, keep, version, dup);
+    assert!(matches!(refused(&g.operator, g.farm, kept, duplicate), Err(AppError::Forbidden)));
+    assert!(matches!(refused(&g.far_manager, g.farm, kept, duplicate), Err(AppError::NotFound)));
+    assert!(matches!(refused(&g.lawyer, g.farm, kept + 1, duplicate), Err(AppError::Conflict)));
+    assert!(matches!(refused(&g.lawyer, g.farm, kept, g.farm), Err(AppError::Invalid(_))));
+    let many_names = NewParty {
+        kind: "company".into(),
+        region: None,
+        district: None,
+        identity: PartyIdentity {
+            name: "Акжол-Агро".into(),
+            other_names: (0..komek_domain::limits::MAX_SPELLINGS).map(|n| format!("Акжол {n}")).collect(),
+            ..Default::default()
+        },
+    };
+    let many_names = g.app.register_party(&g.operator, None, many_names).unwrap();
+    let overflow = refused(&g.lawyer, many_names, 1, duplicate);
+    let Err(AppError::Invalid(fields)) = overflow else { panic!("{overflow:?}") };
+    assert_eq!(fields.iter().map(ValidationError::field).collect::<Vec<_>>(), ["party_other_names"]);
+    assert!(g.app.party_record(&g.lawyer, duplicate).is_ok(), "nothing was merged");
+
+    g.app.merge_parties(&g.lawyer, g.farm, kept, duplicate).unwrap();
+    assert!(matches!(g.app.party_record(&g.lawyer, duplicate), Err(AppError::NotFound)));
+    let record = g.app.party_record(&g.lawyer, g.farm).unwrap();
+    let identity = record.party.identity.clone().unwrap();
+    assert_eq!(
+        (record.version, identity.name.as_str(), record.party.district.as_deref()),
+        (kept + 1, "КХ «Акжол»", Some("maktaaral"))
+    );
+    assert_eq!(identity.other_names, ["Акжол крестьянское хозяйство"]);
+    assert_eq!((identity.phones.len(), identity.identifiers.len()), (1, 1));
+    let found = |q| g.app.search_parties(&g.lawyer, q, 5).unwrap().into_iter().map(|(p, _)| p.id).collect::<Vec<_>>();
+    assert_eq!(found("87015550101"), [g.farm], "the duplicate's phone finds the farm");
+    assert_eq!(found("080440012345"), [g.farm]);
+
+    let file = g.app.party_file(&g.lawyer, g.farm).unwrap();
+    let mut appeals: Vec<_> = file.appeals.iter().map(|(a, role)| (a.id, role.as_str())).collect();
+    appeals.sort();
+    let mut expected = vec![(first, "employer"), (both, "employer")];
+    expected.sort();
+    assert_eq!(appeals, expected, "an appeal naming both keeps the role it gave the farm");
+    assert_eq!(file.visits.iter().map(|v| v.id).collect::<Vec<_>>(), [visit]);
+    assert_eq!(file.cases.iter().map(|c| c.case.id).collect::<Vec<_>>(), [case]);
+    assert_eq!(g.app.appeal(&g.operator, both).unwrap().version, appeal_version + 1, "an open edit form is stale");
+    let merges = g
+        .app
+        .store()
+        .read(|tx| {
+            tx.query_i64(
+                "SELECT count(*) FROM audit_log WHERE record_kind = 'party' AND account_id = $1
+                 AND ((action = 'delete' AND record_id = $2) OR (action = 'update' AND record_id = $3))",
+                params![id(&g.lawyer), duplicate, g.farm],
+            )
+        })
+        .unwrap();
+    assert_eq!(merges, 2, "the removal and the merge are in the audit log");
+}
+
+/// The repeat offenders' counts are kept as records change, not counted on each look. After
+/// each kind of change — a visit done, moved to another district or another party; a case's
+/// victims, sensitivity and place; persons and parties merged — they are what counting
+/// every party afresh gives.
+fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh(store: Store) {
+    let g = group(store);
+    let kept = |g: &Group| -> Vec<(String, String, i64, i64, i64, i64)> {
+        let rows = g.app.store().read(|tx| {
+            tx.query(
+                "SELECT party_id, district, victims, violations, visits, appeals FROM party_offences
+                 ORDER BY party_id, district",
+                &[],
+            )
+        });
+        let row = |r: &komek_store::Row| -> (String, String, i64, i64, i64, i64) {
+            (
+                r.get(0).unwrap(),
+                r.get(1).unwrap(),
+                r.get(2).unwrap(),
+                r.get(3).unwrap(),
+                r.get(4).unwrap(),
+                r.get(5).unwrap(),
+            )
+        };
+        rows.unwrap().iter().map(row).collect()
+    };
+    let afresh = |g: &Group, step: &str| {
+        let before = kept(g);
+        g.app
+            .store()
+            .write(|tx| {
+                tx.execute("DELETE FROM party_offences", &[])?;
+                let mut after = None;
+                while let Some(last) = komek_store::repo::parties::recount_page(tx, after, 2)? {
+                    after = Some(last);
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(before, kept(g), "after {step}, the counts kept are not the counts made afresh");
+        before
+    };
+    let bazaar = NewParty {
+        kind: "person".into(),
+        region: Some("turkistan".into()),
+        district: Some("saryagash".into()),
+        identity: PartyIdentity { name: "Бригадир Рустам".into(), ..Default::default() },
+    };
+    let foreman = g.app.register_party(&g.consultant, None, bazaar).unwrap();
+    let day = g.today - Duration::days(5);
+
+    let raid = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
+    let planned = g.app.create_visit(&g.consultant, None, plan(&g, g.today), None).unwrap().id;
+    let counted = afresh(&g, "a visit done and one planned");
+    assert!(counted.iter().any(|row| row.0 == g.farm.to_string() && row.1 == "maktaaral" && row.4 == 1), "{counted:?}");
+    let elsewhere = Visit { id: planned, district: "saryagash".into(), ..raid_found(plan(&g, day), day) };
+    let version = g.app.update_visit(&g.consultant, elsewhere.clone(), 1, None).unwrap();
+    afresh(&g, "a planned visit done in another district");
+    g.app.update_visit(&g.consultant, Visit { party_id: Some(foreman), ..elsewhere }, version, None).unwrap();
+    afresh(&g, "a visit moved to another party");
+
+    let worker = consultation(&g, raid, "Каримов Алишер", Utc::now()).unwrap();
+    let brother = consultation(&g, raid, "Алишер Каримов", Utc::now()).unwrap();
+    let victim = |person| komek_domain::casework::VictimStatus {
+        person_id: person,
+        status: "presumed".into(),
+        identified_by: Some("ngo".into()),
+        identified_on: Some(day),
+    };
+    let mut case = komek_domain::entities::Case {
+        persons: vec![worker, brother],
+        victims: vec![victim(worker), victim(brother)],
+        parties: vec![(g.farm, "employer".into()), (foreman, "intermediary".into())],
+        ..komek_domain::entities::Case::opened(g.hq, "forced-labour", id(&g.lawyer), day)
+    };
+    let case_id = g.app.open_case(&g.lawyer, case.clone()).unwrap();
+    case.id = case_id;
+    let counted = afresh(&g, "a case with two victims");
+    assert!(counted.iter().any(|row| row.0 == foreman.to_string() && row.1.is_empty() && row.2 == 2), "{counted:?}");
+    let mut version = 1;
+    for change in ["sensitive", "open again", "exploited in Saryagash", "one victim fewer", "the farm no longer"] {
+        match change {
+            "sensitive" => case.sensitive = true,
+            "open again" => case.sensitive = false,
+            "exploited in Saryagash" => case.exploited_district = Some("saryagash".into()),
+            "one victim fewer" => case.victims.truncate(1),
+            _ => case.parties.truncate(1),
+        }
+        version = g.app.update_case(&g.lawyer, case.clone(), version).unwrap();
+        afresh(&g, change);
+    }
+    case.parties = vec![(g.farm, "employer".into()), (foreman, "intermediary".into())];
+    case.victims = vec![victim(worker), victim(brother)];
+    g.app.update_case(&g.lawyer, case, version).unwrap();
+    let kept_version = g.app.person_file(&g.lawyer, worker).unwrap().version;
+    g.app.merge_persons(&g.lawyer, worker, kept_version, brother).unwrap();
+    let counted = afresh(&g, "two victims found to be one person");
+    assert!(counted.iter().any(|row| row.0 == foreman.to_string() && row.1.is_empty() && row.2 == 1), "{counted:?}");
+    let farm_version = g.app.party_record(&g.lawyer, g.farm).unwrap().version;
+    g.app.merge_parties(&g.lawyer, g.farm, farm_version, foreman).unwrap();
+    let counted = afresh(&g, "the foreman found to be the farm");
+    assert!(counted.iter().all(|row| row.0 == g.farm.to_string()), "{counted:?}");
+    let ranked = g.app.repeat_offenders(&g.lawyer, None).unwrap();
+    assert_eq!(
+        ranked.iter().map(|o| (o.party.id, o.counts.victims, o.counts.visits)).collect::<Vec<_>>(),
+        [(g.farm, 1, 2)]
+    );
+    // A database upgraded from before the counts were kept has them counted at start-up.
+    g.app
+        .store()
+        .write(|tx| {
+            tx.execute("DELETE FROM party_offences", &[])?;
+            tx.execute(
+                "INSERT INTO maintenance_pending (task) VALUES ('recount-offenders') ON CONFLICT DO NOTHING",
+                &[],
+            )
+        })
+        .unwrap();
+    g.app.finish_maintenance().unwrap();
+    assert_eq!(kept(&g), counted);
 }

@@ -83,7 +83,8 @@ pub fn insert(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>) -> Result
             now,
         ],
     )?;
-    insert_lists(tx, a)
+    insert_lists(tx, a)?;
+    super::parties::recount(tx, a.parties.iter().map(|(party, _)| *party))
 }
 
 fn insert_lists(tx: &mut dyn Tx, a: &Appeal) -> Result<(), StoreError> {
@@ -137,10 +138,12 @@ pub fn update(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>, version: 
     if changed == 0 {
         return Err(StoreError::Conflict("the appeal was changed by someone else".into()));
     }
+    let named_before = super::parties::named_by_appeal(tx, a.id)?;
     for table in ["appeal_topics", "appeal_help", "appeal_parties"] {
         tx.execute(&format!("DELETE FROM {table} WHERE appeal_id = $1"), params![a.id])?;
     }
-    insert_lists(tx, a)
+    insert_lists(tx, a)?;
+    super::parties::recount(tx, named_before.into_iter().chain(a.parties.iter().map(|(party, _)| *party)))
 }
 
 pub fn get(tx: &mut dyn Tx, id: AppealId) -> Result<StoredAppeal, StoreError> {

@@ -89,7 +89,8 @@ pub fn insert(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>) -> Result
             join_codes(&c.means_of_control),
         ],
     )?;
-    insert_members(tx, c)
+    insert_members(tx, c)?;
+    super::parties::recount(tx, c.parties.iter().map(|(party, _)| *party))
 }
 
 /// The case's team, persons (with their victim status), parties and outcomes.
@@ -188,10 +189,12 @@ pub fn update(tx: &mut dyn Tx, c: &Case, summary_enc: Option<Vec<u8>>, version: 
     if changed == 0 {
         return Err(StoreError::Conflict("the case was changed by someone else".into()));
     }
+    let named_before = super::parties::named_by_case(tx, c.id)?;
     for table in ["case_team", "case_persons", "case_parties", "case_outcomes"] {
         tx.execute(&format!("DELETE FROM {table} WHERE case_id = $1"), params![c.id])?;
     }
-    insert_members(tx, c)
+    insert_members(tx, c)?;
+    super::parties::recount(tx, named_before.into_iter().chain(c.parties.iter().map(|(party, _)| *party)))
 }
 
 fn column<T: crate::sql::FromValue>(tx: &mut dyn Tx, sql: &str, id: CaseId) -> Result<Vec<T>, StoreError> {
@@ -262,6 +265,8 @@ fn case_line(r: &Row) -> Result<CaseFacts, StoreError> {
 /// Moves one person's place in cases and services to another (merging duplicates); a case
 /// that already names both keeps one line.
 pub fn move_person(tx: &mut dyn Tx, from: PersonId, to: PersonId) -> Result<(), StoreError> {
+    // Two victims become one: the parties of their cases count one victim fewer.
+    let named = super::parties::named_with_persons(tx, &[from, to])?;
     // Where both were in one case, the person kept takes the duplicate's standing as a victim
     // if theirs was not assessed.
     tx.execute(
@@ -281,7 +286,7 @@ pub fn move_person(tx: &mut dyn Tx, from: PersonId, to: PersonId) -> Result<(), 
     )?;
     tx.execute("UPDATE case_persons SET person_id = $2 WHERE person_id = $1", params![from, to])?;
     tx.execute("UPDATE services SET person_id = $2 WHERE person_id = $1", params![from, to])?;
-    Ok(())
+    super::parties::recount(tx, named)
 }
 
 /// What a case list is narrowed to. Sensitive cases show only to their team (`viewer`);

@@ -3,7 +3,7 @@
 //! proceedings, wages claimed and recovered).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use komek_domain::{CaseId, Currency, Money, OfficeId, PartyId};
+use komek_domain::{AppealId, CaseId, Currency, Money, OfficeId, PartyId, PersonId, VisitId};
 
 use super::{BlindIndex, IndexToken, SearchTokens};
 use crate::sql::{Row, Tx};
@@ -57,7 +57,9 @@ pub fn update(tx: &mut dyn Tx, p: &StoredParty, tokens: &[IndexToken]) -> Result
     if changed == 0 {
         return Err(StoreError::Conflict("the party was changed by someone else".into()));
     }
-    BlindIndex::Parties.replace(tx, p.id.into(), tokens)
+    BlindIndex::Parties.replace(tx, p.id.into(), tokens)?;
+    // Its district is where cases that do not say where count their victims.
+    recount(tx, [p.id])
 }
 
 pub fn get(tx: &mut dyn Tx, id: PartyId) -> Result<StoredParty, StoreError> {
@@ -90,6 +92,41 @@ pub fn replace_index(tx: &mut dyn Tx, id: PartyId, tokens: &[IndexToken]) -> Res
     BlindIndex::Parties.replace(tx, id.into(), tokens)
 }
 
+/// Moves everything that names party `from` over to party `to`: appeals, cases and visits.
+/// Where one appeal or case names both, the role it gave `to` stays. Each record moved takes
+/// a new version, so that a form still naming `from` is refused as stale, not saved.
+pub fn move_references(tx: &mut dyn Tx, from: PartyId, to: PartyId) -> Result<(), StoreError> {
+    for (records, table, record) in [("appeals", "appeal_parties", "appeal_id"), ("cases", "case_parties", "case_id")] {
+        tx.execute(
+            &format!(
+                "UPDATE {records} SET version = version + 1
+                 WHERE id IN (SELECT {record} FROM {table} WHERE party_id = $1)"
+            ),
+            params![from],
+        )?;
+        tx.execute(
+            &format!(
+                "DELETE FROM {table} WHERE party_id = $1
+                 AND {record} IN (SELECT {record} FROM {table} WHERE party_id = $2)"
+            ),
+            params![from, to],
+        )?;
+        tx.execute(&format!("UPDATE {table} SET party_id = $2 WHERE party_id = $1"), params![from, to])?;
+    }
+    tx.execute("UPDATE visits SET party_id = $2, version = version + 1 WHERE party_id = $1", params![from, to])?;
+    recount(tx, [from, to])
+}
+
+/// Removes a party nothing names any more (see `move_references`), with its blind index.
+pub fn delete(tx: &mut dyn Tx, id: PartyId) -> Result<(), StoreError> {
+    BlindIndex::Parties.replace(tx, id.into(), &[])?;
+    tx.execute("DELETE FROM party_offences WHERE party_id = $1", params![id])?;
+    if tx.execute("DELETE FROM parties WHERE id = $1", params![id])? == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
 pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {
     tx.query_i64("SELECT count(*) FROM parties", &[])
 }
@@ -115,7 +152,7 @@ pub struct OffenderLine {
 /// violations, most visits and most appeals; of one office when one is given. In a district,
 /// when one is given: the visits and violations there, the victims of cases exploited there
 /// (or, where a case does not say, cases of a party of that district), and the parties of the
-/// district or visited there.
+/// district or visited there. Read from the counts `recount` keeps.
 pub fn offenders(
     tx: &mut dyn Tx,
     office: Option<OfficeId>,
@@ -123,36 +160,12 @@ pub fn offenders(
     limit: i64,
 ) -> Result<Vec<OffenderLine>, StoreError> {
     let office = office.map(|o| o.to_string()).unwrap_or_default();
-    let district = district.unwrap_or_default();
     tx.query(
-        "SELECT id, office_id, district, victims, violations, visits, appeals FROM (
-             SELECT p.id, p.office_id, p.district,
-                 CAST((SELECT count(DISTINCT cp.person_id) FROM case_parties x
-                       JOIN cases c ON c.id = x.case_id
-                       JOIN case_persons cp ON cp.case_id = x.case_id
-                       WHERE x.party_id = p.id AND cp.victim_status IN ('presumed', 'identified')
-                         AND NOT c.sensitive
-                         AND ($2 = '' OR c.exploited_district = $2
-                              OR (c.exploited_district IS NULL AND p.district = $2))) AS BIGINT) AS victims,
-                 CAST((SELECT count(*) FROM visits v JOIN visit_violations w ON w.visit_id = v.id
-                       WHERE v.party_id = p.id AND v.status = 'done' AND ($2 = '' OR v.district = $2)) AS BIGINT)
-                     AS violations,
-                 CAST((SELECT count(*) FROM visits v
-                       WHERE v.party_id = p.id AND v.status = 'done' AND ($2 = '' OR v.district = $2)) AS BIGINT)
-                     AS visits,
-                 CAST((SELECT count(*) FROM appeal_parties a WHERE a.party_id = p.id) AS BIGINT) AS appeals
-             FROM parties p
-             WHERE ($1 = '' OR p.office_id = $1)
-               AND p.id IN (
-                   SELECT v.party_id FROM visits v
-                   WHERE v.party_id IS NOT NULL AND v.status = 'done' AND ($2 = '' OR v.district = $2)
-                   UNION SELECT x.party_id FROM case_parties x JOIN cases c ON c.id = x.case_id
-                   WHERE $2 = '' OR c.exploited_district = $2
-                   UNION SELECT q.id FROM parties q WHERE $2 <> '' AND q.district = $2)
-         ) ranked
-         WHERE victims > 0 OR visits > 0
-         ORDER BY victims DESC, violations DESC, visits DESC, appeals DESC, id LIMIT $3",
-        params![office, district, limit],
+        "SELECT o.party_id, o.office_id, p.district, o.victims, o.violations, o.visits, o.appeals
+         FROM party_offences o JOIN parties p ON p.id = o.party_id
+         WHERE o.district = $1 AND ($2 = '' OR o.office_id = $2)
+         ORDER BY o.victims DESC, o.violations DESC, o.visits DESC, o.appeals DESC, o.party_id LIMIT $3",
+        params![district.unwrap_or_default(), office, limit],
     )?
     .iter()
     .map(|r| {
@@ -167,6 +180,100 @@ pub fn offenders(
         })
     })
     .collect()
+}
+
+/// Counts again what ranks each of `parties` among the repeat offenders, everywhere and in
+/// every district where it has victims or visits (see `offenders`). Every write that changes
+/// what names a party — an appeal, a case (its parties, persons, victims, sensitivity or place
+/// of exploitation), a visit, the party itself — calls this in its transaction for the
+/// parties named before and after the change.
+pub fn recount(tx: &mut dyn Tx, parties: impl IntoIterator<Item = PartyId>) -> Result<(), StoreError> {
+    let parties: std::collections::BTreeSet<PartyId> = parties.into_iter().collect();
+    for party in parties {
+        tx.execute("DELETE FROM party_offences WHERE party_id = $1", params![party])?;
+        tx.execute(
+            "INSERT INTO party_offences (party_id, district, office_id, victims, violations, visits, appeals)
+             SELECT id, district, office_id, victims, violations, visits, appeals FROM (
+                 SELECT p.id, d.district, p.office_id,
+                     CAST((SELECT count(DISTINCT cp.person_id) FROM case_parties x
+                           JOIN cases c ON c.id = x.case_id
+                           JOIN case_persons cp ON cp.case_id = x.case_id
+                           WHERE x.party_id = p.id AND cp.victim_status IN ('presumed', 'identified')
+                             AND NOT c.sensitive
+                             AND (d.district = '' OR c.exploited_district = d.district
+                                  OR (c.exploited_district IS NULL AND p.district = d.district))) AS BIGINT)
+                         AS victims,
+                     CAST((SELECT count(*) FROM visits v JOIN visit_violations w ON w.visit_id = v.id
+                           WHERE v.party_id = p.id AND v.status = 'done'
+                             AND (d.district = '' OR v.district = d.district)) AS BIGINT) AS violations,
+                     CAST((SELECT count(*) FROM visits v
+                           WHERE v.party_id = p.id AND v.status = 'done'
+                             AND (d.district = '' OR v.district = d.district)) AS BIGINT) AS visits,
+                     CAST((SELECT count(*) FROM appeal_parties a WHERE a.party_id = p.id) AS BIGINT) AS appeals
+                 FROM parties p CROSS JOIN (
+                     SELECT '' AS district
+                     UNION SELECT v.district FROM visits v WHERE v.party_id = $1 AND v.status = 'done'
+                     UNION SELECT c.exploited_district FROM case_parties x JOIN cases c ON c.id = x.case_id
+                           WHERE x.party_id = $1 AND c.exploited_district IS NOT NULL
+                     UNION SELECT q.district FROM parties q WHERE q.id = $1 AND q.district IS NOT NULL
+                 ) d
+                 WHERE p.id = $1
+             ) counted
+             WHERE victims > 0 OR visits > 0",
+            params![party],
+        )?;
+    }
+    Ok(())
+}
+
+/// Counts one page of parties in id order after `after` (see `recount`); returns the last id
+/// done, `None` when there were no more.
+pub fn recount_page(tx: &mut dyn Tx, after: Option<PartyId>, limit: i64) -> Result<Option<PartyId>, StoreError> {
+    let after = after.map(|id| id.to_string()).unwrap_or_default();
+    let page: Vec<PartyId> = tx
+        .query("SELECT id FROM parties WHERE id > $1 ORDER BY id LIMIT $2", params![after, limit])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect::<Result<_, _>>()?;
+    recount(tx, page.iter().copied())?;
+    Ok(page.last().copied())
+}
+
+/// The parties an appeal names, to count again once it changes.
+pub fn named_by_appeal(tx: &mut dyn Tx, appeal: AppealId) -> Result<Vec<PartyId>, StoreError> {
+    tx.query("SELECT party_id FROM appeal_parties WHERE appeal_id = $1", params![appeal])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+}
+
+/// The parties a case names, to count again once it changes.
+pub fn named_by_case(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<PartyId>, StoreError> {
+    tx.query("SELECT party_id FROM case_parties WHERE case_id = $1", params![case])?.iter().map(|r| r.get(0)).collect()
+}
+
+/// The party a visit went to, to count again once it changes.
+pub fn visited_by(tx: &mut dyn Tx, visit: VisitId) -> Result<Vec<PartyId>, StoreError> {
+    tx.query("SELECT party_id FROM visits WHERE id = $1 AND party_id IS NOT NULL", params![visit])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+}
+
+/// The parties named by the cases of these persons, to count again once their victims change.
+pub fn named_with_persons(tx: &mut dyn Tx, persons: &[PersonId]) -> Result<Vec<PartyId>, StoreError> {
+    let mut out = Vec::new();
+    for person in persons {
+        let rows = tx.query(
+            "SELECT DISTINCT x.party_id FROM case_parties x JOIN case_persons cp ON cp.case_id = x.case_id
+             WHERE cp.person_id = $1",
+            params![*person],
+        )?;
+        for row in rows.iter() {
+            out.push(row.get(0)?);
+        }
+    }
+    Ok(out)
 }
 
 // ---- What the cases naming a party came to

@@ -14,6 +14,7 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("person_index", "token, person_id"),
     ("parties", "id"),
     ("party_index", "token, party_id"),
+    ("party_offences", "party_id, district"),
     // Before appeals: an on-site consultation names its visit.
     ("visits", "id"),
     ("appeals", "id"),

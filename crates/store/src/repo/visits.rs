@@ -91,7 +91,8 @@ pub fn insert(tx: &mut dyn Tx, stored: &StoredVisit) -> Result<(), StoreError> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $15, 1)",
         &values,
     )?;
-    write_lists(tx, v)
+    write_lists(tx, v)?;
+    super::parties::recount(tx, v.party_id)
 }
 
 /// Saves a changed visit if nobody else changed it since `version` was read; its lists are
@@ -99,6 +100,7 @@ pub fn insert(tx: &mut dyn Tx, stored: &StoredVisit) -> Result<(), StoreError> {
 pub fn update(tx: &mut dyn Tx, stored: &StoredVisit, version: i64) -> Result<(), StoreError> {
     let mut values = row_values(stored);
     values.push(version.into());
+    let visited_before = super::parties::visited_by(tx, stored.visit.id)?;
     let changed = tx.execute(
         "UPDATE visits SET status = $2, planned_on = $3, visited_on = $4, region = $5, district = $6, place_kind = $7,
                 party_id = $8, people_total = $9, people_women = $10, people_men = $11, people_minors = $12,
@@ -109,7 +111,8 @@ pub fn update(tx: &mut dyn Tx, stored: &StoredVisit, version: i64) -> Result<(),
     if changed == 0 {
         return Err(StoreError::Conflict("the visit was changed by someone else".into()));
     }
-    write_lists(tx, &stored.visit)
+    write_lists(tx, &stored.visit)?;
+    super::parties::recount(tx, visited_before.into_iter().chain(stored.visit.party_id))
 }
 
 const LIST_TABLES: [&str; 6] =

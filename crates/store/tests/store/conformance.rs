@@ -540,11 +540,14 @@ fn upgrade_from_the_foundation_schema(store: &Store) {
     assert_eq!(store.read(|tx| repo::accounts::get(tx, a.id)).unwrap().account, a);
     assert_eq!(store.read(|tx| repo::accounts::second_factor(tx, a.id)).unwrap(), (None, None));
     assert_eq!(store.read(|tx| repo::persons::get(tx, pid)).unwrap().identity_enc, vec![1, 2, 3]);
-    // The person's index must be rebuilt by the application, which holds the keys.
+    // The person's index must be rebuilt by the application, which holds the keys; the repeat
+    // offenders are counted once by it too.
     let pending = store.read(repo::maintenance::pending).unwrap();
-    assert_eq!(pending, [repo::maintenance::REINDEX_PARTIES, repo::maintenance::REINDEX_PERSONS]);
-    store.write(|tx| repo::maintenance::done(tx, repo::maintenance::REINDEX_PERSONS)).unwrap();
-    assert_eq!(store.read(repo::maintenance::pending).unwrap(), [repo::maintenance::REINDEX_PARTIES]);
+    let (recount, parties, persons) =
+        (repo::maintenance::RECOUNT_OFFENDERS, repo::maintenance::REINDEX_PARTIES, repo::maintenance::REINDEX_PERSONS);
+    assert_eq!(pending, [recount, parties, persons]);
+    store.write(|tx| repo::maintenance::done(tx, persons)).unwrap();
+    assert_eq!(store.read(repo::maintenance::pending).unwrap(), [recount, parties]);
 }
 
 #[test]

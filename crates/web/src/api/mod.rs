@@ -96,6 +96,7 @@ fn table() -> Table {
         .route(Method::POST, "/api/v1/parties", parties::create)
         .route(Method::GET, "/api/v1/parties/{id}", parties::read)
         .route(Method::PUT, "/api/v1/parties/{id}", parties::update)
+        .route(Method::POST, "/api/v1/parties/{id}/merge", parties::merge)
         .route(Method::GET, "/api/v1/parties/offenders", parties::offenders)
         .route(Method::GET, "/api/v1/parties/{id}/registry", parties::registry)
         .route(Method::GET, "/api/v1/partners", partners::find)

@@ -69,6 +69,7 @@ use super::{appeals, cases, parties, partners, persons, referrals, visits};
         parties::create,
         parties::read,
         parties::update,
+        parties::merge,
         parties::registry,
         parties::offenders,
         partners::find,

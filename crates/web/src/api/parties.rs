@@ -300,6 +300,53 @@ pub async fn update(
     Ok(Json(Saved { id: id.0, version: version + 1 }))
 }
 
+/// Which record to merge into the one kept, and the version of the kept one read.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartyMerge {
+    /// The duplicate record: removed once merged.
+    pub duplicate: Uuid,
+    /// The version of the party kept, as read.
+    #[serde(deserialize_with = "super::whole::required")]
+    pub version: i64,
+}
+
+/// Merges a duplicate record of the same party into this one, if still at `version`.
+///
+/// Every appeal, case and visit naming the duplicate names this party instead; the
+/// duplicate's names, phones and identifiers join this identity, and the duplicate is removed.
+/// Both must be within reach. The merge is in the audit log.
+#[utoipa::path(
+    post,
+    path = "/api/v1/parties/{id}/merge",
+    operation_id = "merge_party",
+    tag = "parties",
+    params(("id" = Uuid, Path, description = "The party kept")),
+    request_body = PartyMerge,
+    security(("api_token" = [])),
+    responses(
+        (status = 200, description = "Merged; the next update sends the version answered", body = Saved),
+        (status = 400, description = "The body could not be read", body = ErrorBody),
+        (status = 401, description = "No live API token", body = ErrorBody),
+        (status = 403, description = "The role does not merge duplicates", body = ErrorBody),
+        (status = 404, description = "No such party, or no such duplicate, within reach", body = ErrorBody),
+        (status = 409, description = "The party kept was changed by someone else since `version`", body = ErrorBody),
+        (status = 422, description = "The duplicate is the party itself, or the two together pass a \
+            record's limits (each field concerned is named)", body = ErrorBody),
+    )
+)]
+pub async fn merge(
+    ApiActor(actor): ApiActor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<PartyMerge>,
+) -> Result<Json<Saved>, ApiError> {
+    let id = PartyId(super::path_id(&id)?);
+    let (duplicate, version) = (PartyId(input.duplicate), input.version);
+    super::service(&state, &fields::PARTY, move |app| app.merge_parties(&actor, id, version, duplicate)).await?;
+    Ok(Json(Saved { id: id.0, version: version + 1 }))
+}
+
 /// A case naming a party, and the party's role in it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PartyCaseDto {

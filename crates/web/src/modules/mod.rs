@@ -49,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .route("/persons/{id}/break-glass", post(persons::break_glass))
         .route("/parties/{id}/break-glass", post(parties::break_glass))
         .route("/parties/{id}/edit", get(parties::edit_form).post(parties::save))
+        .route("/parties/{id}/merge", get(parties::merge_page).post(parties::merge))
         .route("/parties/offenders", get(parties::offenders))
         .route("/parties/{id}", get(parties::show))
         .route("/parties", get(parties::search))

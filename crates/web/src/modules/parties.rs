@@ -112,7 +112,9 @@ pub async fn show(
     State(state): State<AppState>,
     current: Current,
     Path(id): Path<uuid::Uuid>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
+    let notice = FormData::parse(raw.unwrap_or_default().as_bytes()).text("done");
     let app = state.app.clone();
     let actor = current.actor.clone();
     let loaded = blocking(move || -> Result<_, AppError> {
@@ -125,7 +127,7 @@ pub async fn show(
         loaded,
         &format!("/parties/{id}/break-glass"),
         None,
-        |(file, names, clock)| page(&state, &current, &file, &names, clock),
+        |(file, names, clock)| page(&state, &current, &file, &names, clock, notice.as_deref()),
     )
 }
 
@@ -146,7 +148,7 @@ pub async fn break_glass(
     .await?;
     let action = format!("/parties/{id}/break-glass");
     break_glass::answer(&state, &current, opened, &action, Some(data.get("reason")), |(file, names, clock)| {
-        page(&state, &current, &file, &names, clock)
+        page(&state, &current, &file, &names, clock, None)
     })
 }
 
@@ -221,6 +223,7 @@ fn page(
     file: &PartyFile,
     names: &crate::directory::Directory,
     clock: chrono::FixedOffset,
+    notice: Option<&str>,
 ) -> Markup {
     let tr = current.tr(state);
     let party = &file.party;
@@ -228,10 +231,18 @@ fn page(
     let lines: Vec<_> = file.appeals.iter().map(|(line, _)| line.clone()).collect();
     let content = html! {
         @if file.broken_glass { p.notice.broken-glass role="status" { (tr.t("break-glass-opened")) } }
+        @match notice {
+            Some("saved") => p.notice role="status" { (tr.t("party-saved")) },
+            Some("merged") => p.notice role="status" { (tr.t("party-merged")) },
+            _ => {}
+        }
         h1 { (title) }
         p.standing { (tr.t(&format!("party-standing-{}", file.standing.code()))) }
-        @if party.identity.is_some() && !file.broken_glass && current.actor.can(Capability::RegisterAppeals) {
-            p.actions { a href={ "/parties/" (party.id) "/edit" } { (tr.t("party-edit")) } }
+        @if party.identity.is_some() && (file.may.change || file.may.merge) {
+            p.actions {
+                @if file.may.change { a href={ "/parties/" (party.id) "/edit" } { (tr.t("party-edit")) } " " }
+                @if file.may.merge { a href={ "/parties/" (party.id) "/merge" } { (tr.t("party-merge-link")) } }
+            }
         }
         dl.record {
             dt { (tr.t("intake-party-kind")) } dd { (tr.lookup(lookups::PARTY_KIND, &party.kind)) }
@@ -422,7 +433,7 @@ pub async fn save(
     };
     let (app, actor) = (state.app.clone(), current.actor.clone());
     match blocking(move || app.update_party(&actor, id, version, party)).await? {
-        Ok(()) => Ok(Redirect::to(&format!("/parties/{id}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&format!("/parties/{id}?done=saved")).into_response()),
         Err(AppError::Invalid(refused)) => {
             errors.add_validation(&refused, &fields::PARTY);
             let page = edit_page(&state, &current, id, &form, &errors);
@@ -476,6 +487,156 @@ fn edit_page(state: &AppState, current: &Current, id: PartyId, form: &PartyForm,
             button type="submit" { (tr.t("form-save")) }
             " " a href={ "/parties/" (id) } { (tr.t("party-edit-cancel")) }
         }
+    };
+    layout::page(tr, current, &title, "/parties", content)
+}
+
+// ---- Merging a duplicate record into this one
+
+/// Records a merge page lists as possible duplicates.
+const MERGE_CANDIDATES: usize = 10;
+
+/// The fields a merged record can overflow, with their labels: the kept record takes in the
+/// duplicate's names, phones, identifiers and notes.
+const MERGE_LIMITS: [(&str, &str); 4] = [
+    ("party_other_names", "party-other-names"),
+    ("party_phones", "intake-phone"),
+    ("party_identifiers", "party-identifiers"),
+    ("party_notes", "intake-notes"),
+];
+
+/// What a merge page shows: the record kept, what was looked for, and the records found.
+struct MergeView {
+    record: PartyRecord,
+    query: String,
+    found: Vec<komek_domain::entities::Party>,
+}
+
+/// The record kept and the other records within reach that match `query` (its name unless
+/// given).
+fn merge_view(
+    app: &komek_app::App,
+    actor: &komek_app::Actor,
+    id: PartyId,
+    query: Option<String>,
+) -> Result<MergeView, AppError> {
+    if !komek_app::policy::parties::rights(actor, false).merge {
+        return Err(AppError::Forbidden);
+    }
+    let record = app.party_record(actor, id)?;
+    let query = query.unwrap_or_else(|| record.party.identity.as_ref().map(|i| i.name.clone()).unwrap_or_default());
+    let found = app
+        .search_parties(actor, &query, MERGE_CANDIDATES + 1)?
+        .into_iter()
+        .map(|(party, _)| party)
+        .filter(|party| party.id != id)
+        .take(MERGE_CANDIDATES)
+        .collect();
+    Ok(MergeView { record, query, found })
+}
+
+/// The merge page: a search for the other record, prefilled with this one's name.
+pub async fn merge_page(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    RawQuery(raw): RawQuery,
+) -> Result<Markup, WebError> {
+    let query = FormData::parse(raw.unwrap_or_default().as_bytes()).text("q");
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let view = blocking(move || merge_view(&app, &actor, PartyId(id), query)).await??;
+    Ok(merge_markup(&state, &current, &view, &FieldErrors::default()))
+}
+
+/// Merges the chosen record into this one at the version read. Whatever is refused comes back
+/// on the merge page with the reason, the records found again.
+pub async fn merge(
+    State(state): State<AppState>,
+    current: Current,
+    Path(id): Path<uuid::Uuid>,
+    data: FormData,
+) -> Result<Response, WebError> {
+    current.check_csrf(&state, data.get("csrf")).await?;
+    let id = PartyId(id);
+    let duplicate = data.get("duplicate").parse().map(PartyId).map_err(|_| WebError::BadRequest)?;
+    let version = data.get("version").parse::<i64>().map_err(|_| WebError::BadRequest)?;
+    let mut errors = FieldErrors::default();
+    let (app, actor) = (state.app.clone(), current.actor.clone());
+    let outcome = if data.has("confirm") {
+        let (app, actor) = (app.clone(), actor.clone());
+        blocking(move || app.merge_parties(&actor, id, version, duplicate)).await?
+    } else {
+        Err(AppError::Invalid(vec![komek_domain::ValidationError::Required { field: "confirm" }]))
+    };
+    let status = match outcome {
+        Ok(()) => return Ok(Redirect::to(&format!("/parties/{id}?done=merged")).into_response()),
+        Err(AppError::Invalid(refused)) => {
+            errors.add_validation(&refused, &fields::PARTY);
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(AppError::Conflict) => {
+            errors.add("version", "form-changed-meanwhile");
+            StatusCode::CONFLICT
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let query = data.text("q");
+    let view = blocking(move || merge_view(&app, &actor, id, query)).await??;
+    Ok((status, merge_markup(&state, &current, &view, &errors)).into_response())
+}
+
+fn merge_markup(state: &AppState, current: &Current, view: &MergeView, errors: &FieldErrors) -> Markup {
+    let tr = current.tr(state);
+    let party = &view.record.party;
+    let name = party.identity.as_ref().map(|i| i.name.clone()).unwrap_or_default();
+    let title = tr.t_with("party-merge-title", "name", name);
+    let too_much = MERGE_LIMITS.iter().any(|(field, _)| errors.has(field));
+    let content = html! {
+        h1 { (title) }
+        p { (tr.t("party-merge-about")) }
+        (errors.summary(tr))
+        (errors.message(tr, "version"))
+        (errors.message(tr, "duplicate"))
+        (errors.message(tr, "confirm"))
+        @if too_much {
+            div.notice role="alert" {
+                p { (tr.t("party-merge-too-much")) }
+                ul { @for (field, label) in MERGE_LIMITS { @if errors.has(field) {
+                    li { strong { (tr.t(label)) } (errors.message(tr, field)) }
+                } } }
+                p { a href={ "/parties/" (party.id) "/edit" } { (tr.t("party-edit")) } }
+            }
+        }
+        form.filters method="get" action={ "/parties/" (party.id) "/merge" } role="search" {
+            label for="q" { (tr.t("party-merge-search")) }
+            input type="search" id="q" name="q" value=(view.query);
+            button type="submit" { (tr.t("intake-find")) }
+        }
+        @if view.found.is_empty() { p { (tr.t("party-merge-none")) } }
+        @for other in &view.found {
+            @let identity = other.identity.clone().unwrap_or_default();
+            @let confirm = format!("confirm-{}", other.id);
+            form.duplicate method="post" action={ "/parties/" (party.id) "/merge" } {
+                input type="hidden" name="csrf" value=(current.session.csrf_token);
+                input type="hidden" name="version" value=(view.record.version);
+                input type="hidden" name="duplicate" value=(other.id.to_string());
+                input type="hidden" name="q" value=(view.query);
+                p {
+                    a href={ "/parties/" (other.id) } { strong { (identity.name) } }
+                    " · " (tr.lookup(lookups::PARTY_KIND, &other.kind))
+                    @if let Some(d) = &other.district { " · " (tr.lookup(lookups::DISTRICT, d)) }
+                    @for other_name in &identity.other_names { " · " (other_name) }
+                    @for phone in &identity.phones { " · " (phone) }
+                    @for identifier in &identity.identifiers { " · " (identifier) }
+                }
+                label.check for=(confirm) {
+                    input type="checkbox" id=(confirm) name="confirm" value="1" required;
+                    " " (tr.t("party-merge-confirm"))
+                }
+                button.secondary type="submit" { (tr.t("party-merge")) }
+            }
+        }
+        p { a href={ "/parties/" (party.id) } { (tr.t("party-merge-back")) } }
     };
     layout::page(tr, current, &title, "/parties", content)
 }

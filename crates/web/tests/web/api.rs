@@ -525,7 +525,7 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
             }
         }
     }
-    assert_eq!(bodies, 26, "every create, update, addition and step");
+    assert_eq!(bodies, 27, "every create, update, addition, step and merge");
 
     let unknown = anonymous.get("/api/v1/nothing");
     assert_eq!((unknown.status, unknown.body["error"].as_str()), (404, Some("not_found")));
@@ -537,6 +537,8 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
 struct Records {
     person: String,
     party: String,
+    /// The same farm registered again, to be merged into `party`.
+    duplicate_party: String,
     appeal: String,
     case: String,
     case_header: Value,
@@ -649,6 +651,7 @@ fn head_office_records(lawyer: &Client, manager: &Client) -> Records {
     };
     let person = id_of(&lawyer.post("/api/v1/persons", &husan()));
     let party = id_of(&lawyer.post("/api/v1/parties", &farm()));
+    let duplicate_party = id_of(&lawyer.post("/api/v1/parties", &farm()));
     let appeal = id_of(&lawyer.post("/api/v1/appeals", &unpaid_wages(&person, &party)));
     let (case, case_header, proceeding, task) = case_with_parts(lawyer, &person, false);
     let hidden = json!({ "profile": { "sex": "female", "citizenship": "UZ" },
@@ -670,6 +673,7 @@ fn head_office_records(lawyer: &Client, manager: &Client) -> Records {
         partner,
         person,
         party,
+        duplicate_party,
         appeal,
         case,
         case_header,
@@ -743,6 +747,11 @@ fn attempts_on(routes: &[(String, String)], r: &Records, on: &OnCase<'_>) -> Vec
                 body["version"] = json!(1);
                 (format!("/api/v1/parties/{}", r.party), Some(body))
             }
+            // Within reach, the update above (routes go in order) leaves the party at version 2.
+            ("post", "/api/v1/parties/{id}/merge") => (
+                format!("/api/v1/parties/{}/merge", r.party),
+                Some(json!({ "duplicate": r.duplicate_party, "version": 2 })),
+            ),
             ("get", "/api/v1/cases/{id}") => (case_path(""), None),
             ("put", "/api/v1/cases/{id}") => (case_path(""), Some(header.clone())),
             ("post", "/api/v1/cases/{id}/assessments") => (
@@ -880,8 +889,18 @@ fn records_out_of_reach_answer_exactly_like_records_that_do_not_exist_on_every_r
     }
     // Another office: nothing of the head office is within reach. The head office's own
     // psychologist: the sensitive case (not on its team) and the person only it holds.
-    let everything =
-        [&r.person, &r.party, &r.appeal, &r.case, &r.proceeding, &r.task, &r.consent, &r.referral, &r.visit];
+    let everything = [
+        &r.person,
+        &r.party,
+        &r.duplicate_party,
+        &r.appeal,
+        &r.case,
+        &r.proceeding,
+        &r.task,
+        &r.consent,
+        &r.referral,
+        &r.visit,
+    ];
     let sensitive = [
         &r.sensitive_case,
         &r.sensitive_person,

@@ -455,7 +455,7 @@ fn record_pages_follow_the_access_rules(back_end: BackEnd) {
             (
                 format!("/persons/{hq_person}/merge"),
                 vec![("version", "1"), ("duplicate", &nobody), ("confirm", "1")],
-                expect(MergePersons, false),
+                expect(MergeDuplicates, false),
             ),
             (
                 format!("/persons/{other_person}/edit"),

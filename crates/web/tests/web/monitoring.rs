@@ -322,6 +322,7 @@ komek_store::with_each_back_end!(
     a_program_records_a_visit_and_its_consultations_through_the_api,
     a_consultant_records_the_raid_and_takes_consultations_on_the_spot,
     visits_are_out_of_reach_of_other_offices_staff_and_closed_to_analysts,
+    a_farm_registered_twice_is_merged_on_its_page_and_through_the_api,
 );
 
 fn a_program_records_a_visit_and_its_consultations_through_the_api(back_end: BackEnd) {
@@ -408,4 +409,72 @@ fn a_program_records_a_visit_and_its_consultations_through_the_api(back_end: Bac
     assert_eq!((&ranked.body["items"][0]["id"], &ranked.body["items"][0]["name"]), (&farm, &json!("КХ «Акжол»")));
     assert_eq!(lawyer.get("/api/v1/parties/offenders?district=mars").status, 422);
     assert_eq!(Client::of(&server, "analyst").get("/api/v1/parties/offenders").status, 403, "never public");
+}
+
+/// The farm was registered twice; the lawyer finds the second record from the farm's page and
+/// merges it, after being asked to confirm. A program merges a third through the API.
+fn a_farm_registered_twice_is_merged_on_its_page_and_through_the_api(back_end: BackEnd) {
+    use serde_json::json;
+    let server = Server::start(back_end);
+    let consultant = staff(&server, "mobile-consultant");
+    let register = |name: &str, phone: &str| {
+        let party = NewParty {
+            kind: "company".into(),
+            identity: PartyIdentity { name: name.into(), phones: vec![phone.into()], ..Default::default() },
+            ..Default::default()
+        };
+        server.app.register_party(&consultant, None, party).unwrap()
+    };
+    let farm = register("КХ «Акжол»", "+77015550101");
+    let again = register("Акжол крестьянское хозяйство", "+77015550202");
+    let third = register("Ақжол ШҚ", "+77015550303");
+
+    let mut lawyer = signed_in(&server, "lawyer");
+    let page = lawyer.get(&server.url(&format!("/parties/{farm}")));
+    assert!(page.body.contains(&format!("href=\"/parties/{farm}/merge\"")), "{}", page.body);
+    let merge = lawyer.get(&server.url(&format!("/parties/{farm}/merge")));
+    assert_eq!(merge.status, 200, "{}", merge.body);
+    assert!(merge.body.contains(&format!("value=\"{again}\"")), "found by its name: {}", merge.body);
+    assert!(!merge.body.contains(&format!("name=\"duplicate\" value=\"{farm}\"")), "not itself");
+    let fields = |confirm: bool| {
+        let mut fields = vec![
+            ("csrf".to_string(), merge.csrf()),
+            ("version".into(), "1".into()),
+            ("duplicate".into(), again.to_string()),
+            ("q".into(), "Акжол".into()),
+        ];
+        if confirm {
+            fields.push(("confirm".into(), "1".into()));
+        }
+        fields
+    };
+    let unconfirmed = post(&mut lawyer, &server.url(&format!("/parties/{farm}/merge")), &fields(false));
+    assert_eq!(unconfirmed.status, 422, "{}", unconfirmed.body);
+    assert!(unconfirmed.body.contains("id=\"confirm-error\""), "{}", unconfirmed.body);
+    assert!(unconfirmed.body.contains(&format!("value=\"{again}\"")), "the record is still offered");
+    let merged = post(&mut lawyer, &server.url(&format!("/parties/{farm}/merge")), &fields(true));
+    assert_eq!(merged.header("location"), Some(format!("/parties/{farm}?done=merged").as_str()), "{}", merged.body);
+    let page = lawyer.get(&server.url(&format!("/parties/{farm}?done=merged")));
+    assert!(page.body.contains("The duplicate was merged into this record"), "{}", page.body);
+    assert!(page.body.contains("Акжол крестьянское хозяйство"), "its name is another name now");
+    assert_eq!(lawyer.get(&server.url(&format!("/parties/{again}"))).status, 404);
+    let stale = post(&mut lawyer, &server.url(&format!("/parties/{farm}/merge")), &fields(true));
+    assert_eq!(stale.status, 404, "the duplicate is gone");
+    let operator = signed_in(&server, "hotline-operator").get(&server.url(&format!("/parties/{farm}/merge")));
+    assert_eq!(operator.status, 403, "an operator corrects parties but does not merge them");
+
+    let program = support::api::Client::of(&server, "lawyer");
+    let path = format!("/api/v1/parties/{farm}/merge");
+    let stale = program.post(&path, &json!({ "duplicate": third, "version": 1 }));
+    assert_eq!(stale.status, 409, "{}", stale.body);
+    let itself = program.post(&path, &json!({ "duplicate": farm, "version": 2 }));
+    assert_eq!((itself.status, itself.fields()), (422, vec!["duplicate"]), "{}", itself.body);
+    let done = program.post(&path, &json!({ "duplicate": third, "version": 2 }));
+    assert_eq!((done.status, &done.body["version"]), (200, &json!(3)), "{}", done.body);
+    let read = program.get(&format!("/api/v1/parties/{farm}"));
+    assert_eq!(read.body["identity"]["phones"].as_array().map(Vec::len), Some(3), "{}", read.body);
+    assert_eq!(program.get(&format!("/api/v1/parties/{third}")).status, 404);
+    let operator =
+        support::api::Client::of(&server, "hotline-operator").post(&path, &json!({ "duplicate": again, "version": 3 }));
+    assert_eq!(operator.status, 403);
 }
