@@ -157,6 +157,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0024_repeat_offenders.sql"),
         postgres: include_str!("migrations/postgres/0024_repeat_offenders.sql"),
     },
+    Migration {
+        version: 25,
+        name: "triggers older SQLite reads",
+        sqlite: include_str!("migrations/sqlite/0025_older_sqlite.sql"),
+        postgres: include_str!("migrations/postgres/0025_older_sqlite.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -580,7 +580,7 @@ fn a_wrongly_spelled_postgres_url_is_refused_with_a_clear_message() {
 }
 
 /// An appeal of `op` in `office`, received on `day` of October 2008, with one topic.
-fn register_appeal(store: &Store, office: &Office, op: &Account, day: u32, topic: &str) -> Appeal {
+pub(crate) fn register_appeal(store: &Store, office: &Office, op: &Account, day: u32, topic: &str) -> Appeal {
     let appeal = Appeal {
         topics: vec![topic.into()],
         ..Appeal::received(

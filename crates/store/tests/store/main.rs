@@ -25,6 +25,7 @@ fn versions_from(version: i64) -> Vec<i64> {
 }
 
 mod conformance;
+mod older_sqlite;
 mod referrals;
 mod reports;
 mod schema;
