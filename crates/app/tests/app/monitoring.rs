@@ -35,6 +35,7 @@ komek_store::on_both_back_ends!(
     what_a_visit_shows_stays_within_the_readers_reach,
     a_farm_registered_twice_is_merged_with_everything_that_names_it,
     the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh,
+    appeals_naming_one_party_at_once_are_all_counted,
 );
 
 struct Group {
@@ -745,48 +746,52 @@ fn a_farm_registered_twice_is_merged_with_everything_that_names_it(store: Store)
     assert_eq!(merges, 2, "the removal and the merge are in the audit log");
 }
 
+/// The repeat offenders' counts as kept: party, district, victims, violations, visits, appeals.
+fn offences_kept(g: &Group) -> Vec<(String, String, i64, i64, i64, i64)> {
+    let rows = g.app.store().read(|tx| {
+        tx.query(
+            "SELECT party_id, district, victims, violations, visits, appeals FROM party_offences
+             ORDER BY party_id, district",
+            &[],
+        )
+    });
+    let row = |r: &komek_store::Row| -> (String, String, i64, i64, i64, i64) {
+        (
+            r.get(0).unwrap(),
+            r.get(1).unwrap(),
+            r.get(2).unwrap(),
+            r.get(3).unwrap(),
+            r.get(4).unwrap(),
+            r.get(5).unwrap(),
+        )
+    };
+    rows.unwrap().iter().map(row).collect()
+}
+
+/// Checks that the counts kept are what counting every party afresh gives, and returns them.
+fn offences_afresh(g: &Group, step: &str) -> Vec<(String, String, i64, i64, i64, i64)> {
+    let before = offences_kept(g);
+    g.app
+        .store()
+        .write(|tx| {
+            tx.execute("DELETE FROM party_offences", &[])?;
+            let mut after = None;
+            while let Some(last) = komek_store::repo::parties::recount_page(tx, after, 2)? {
+                after = Some(last);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(before, offences_kept(g), "after {step}, the counts kept are not the counts made afresh");
+    before
+}
+
 /// The repeat offenders' counts are kept as records change, not counted on each look. After
 /// each kind of change — a visit done, moved to another district or another party; a case's
 /// victims, sensitivity and place; persons and parties merged — they are what counting
 /// every party afresh gives.
 fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh(store: Store) {
     let g = group(store);
-    let kept = |g: &Group| -> Vec<(String, String, i64, i64, i64, i64)> {
-        let rows = g.app.store().read(|tx| {
-            tx.query(
-                "SELECT party_id, district, victims, violations, visits, appeals FROM party_offences
-                 ORDER BY party_id, district",
-                &[],
-            )
-        });
-        let row = |r: &komek_store::Row| -> (String, String, i64, i64, i64, i64) {
-            (
-                r.get(0).unwrap(),
-                r.get(1).unwrap(),
-                r.get(2).unwrap(),
-                r.get(3).unwrap(),
-                r.get(4).unwrap(),
-                r.get(5).unwrap(),
-            )
-        };
-        rows.unwrap().iter().map(row).collect()
-    };
-    let afresh = |g: &Group, step: &str| {
-        let before = kept(g);
-        g.app
-            .store()
-            .write(|tx| {
-                tx.execute("DELETE FROM party_offences", &[])?;
-                let mut after = None;
-                while let Some(last) = komek_store::repo::parties::recount_page(tx, after, 2)? {
-                    after = Some(last);
-                }
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(before, kept(g), "after {step}, the counts kept are not the counts made afresh");
-        before
-    };
     let bazaar = NewParty {
         kind: "person".into(),
         region: Some("turkistan".into()),
@@ -798,13 +803,13 @@ fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh
 
     let raid = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
     let planned = g.app.create_visit(&g.consultant, None, plan(&g, g.today), None).unwrap().id;
-    let counted = afresh(&g, "a visit done and one planned");
+    let counted = offences_afresh(&g, "a visit done and one planned");
     assert!(counted.iter().any(|row| row.0 == g.farm.to_string() && row.1 == "maktaaral" && row.4 == 1), "{counted:?}");
     let elsewhere = Visit { id: planned, district: "saryagash".into(), ..raid_found(plan(&g, day), day) };
     let version = g.app.update_visit(&g.consultant, elsewhere.clone(), 1, None).unwrap();
-    afresh(&g, "a planned visit done in another district");
+    offences_afresh(&g, "a planned visit done in another district");
     g.app.update_visit(&g.consultant, Visit { party_id: Some(foreman), ..elsewhere }, version, None).unwrap();
-    afresh(&g, "a visit moved to another party");
+    offences_afresh(&g, "a visit moved to another party");
 
     let worker = consultation(&g, raid, "Каримов Алишер", Utc::now()).unwrap();
     let brother = consultation(&g, raid, "Алишер Каримов", Utc::now()).unwrap();
@@ -822,7 +827,7 @@ fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh
     };
     let case_id = g.app.open_case(&g.lawyer, case.clone()).unwrap();
     case.id = case_id;
-    let counted = afresh(&g, "a case with two victims");
+    let counted = offences_afresh(&g, "a case with two victims");
     assert!(counted.iter().any(|row| row.0 == foreman.to_string() && row.1.is_empty() && row.2 == 2), "{counted:?}");
     let mut version = 1;
     for change in ["sensitive", "open again", "exploited in Saryagash", "one victim fewer", "the farm no longer"] {
@@ -834,18 +839,18 @@ fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh
             _ => case.parties.truncate(1),
         }
         version = g.app.update_case(&g.lawyer, case.clone(), version).unwrap();
-        afresh(&g, change);
+        offences_afresh(&g, change);
     }
     case.parties = vec![(g.farm, "employer".into()), (foreman, "intermediary".into())];
     case.victims = vec![victim(worker), victim(brother)];
     g.app.update_case(&g.lawyer, case, version).unwrap();
     let kept_version = g.app.person_file(&g.lawyer, worker).unwrap().version;
     g.app.merge_persons(&g.lawyer, worker, kept_version, brother).unwrap();
-    let counted = afresh(&g, "two victims found to be one person");
+    let counted = offences_afresh(&g, "two victims found to be one person");
     assert!(counted.iter().any(|row| row.0 == foreman.to_string() && row.1.is_empty() && row.2 == 1), "{counted:?}");
     let farm_version = g.app.party_record(&g.lawyer, g.farm).unwrap().version;
     g.app.merge_parties(&g.lawyer, g.farm, farm_version, foreman).unwrap();
-    let counted = afresh(&g, "the foreman found to be the farm");
+    let counted = offences_afresh(&g, "the foreman found to be the farm");
     assert!(counted.iter().all(|row| row.0 == g.farm.to_string()), "{counted:?}");
     let ranked = g.app.repeat_offenders(&g.lawyer, None).unwrap();
     assert_eq!(
@@ -864,5 +869,39 @@ fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh
         })
         .unwrap();
     g.app.finish_maintenance().unwrap();
-    assert_eq!(kept(&g), counted);
+    assert_eq!(offences_kept(&g), counted);
+}
+
+/// Operators save appeals naming the same farm at the same moment: every save succeeds, and
+/// the farm's count holds all of them (on PostgreSQL the writers count one after the other).
+fn appeals_naming_one_party_at_once_are_all_counted(store: Store) {
+    let g = group(store);
+    let day = g.today - Duration::days(1);
+    g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap();
+    const OPERATORS: usize = 4;
+    const CALLS: usize = 8;
+    std::thread::scope(|s| {
+        for _ in 0..OPERATORS {
+            s.spawn(|| {
+                for _ in 0..CALLS {
+                    let appeal = Appeal {
+                        topics: vec!["wages-unpaid".into()],
+                        parties: vec![(g.farm, "employer".into())],
+                        ..Appeal::received(g.hq, id(&g.operator), Utc::now(), "hotline-phone", "migrant", "advised")
+                    };
+                    let intake = Intake {
+                        appeal,
+                        person: IntakePerson::None,
+                        new_parties: vec![],
+                        lead_notice: String::new(),
+                        visit: None,
+                    };
+                    g.app.register_intake(&g.operator, intake).unwrap();
+                }
+            });
+        }
+    });
+    let counted = offences_afresh(&g, "appeals saved at once");
+    let everywhere = counted.iter().find(|row| row.0 == g.farm.to_string() && row.1.is_empty());
+    assert_eq!(everywhere.map(|row| row.5), Some((OPERATORS * CALLS) as i64), "{counted:?}");
 }

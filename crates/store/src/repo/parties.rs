@@ -187,9 +187,18 @@ pub fn offenders(
 /// what names a party — an appeal, a case (its parties, persons, victims, sensitivity or place
 /// of exploitation), a visit, the party itself — calls this in its transaction for the
 /// parties named before and after the change.
+///
+/// On PostgreSQL the party's row is locked first (parties in id order), so that two writers
+/// naming one party count one after the other, the second seeing what the first committed,
+/// rather than side by side, each blind to the other. The lock is the one that leaves the
+/// key-share lock alone which a writer already holds on the party by naming it (a foreign
+/// key), else two such writers would each wait for the other. SQLite has one writer at a time.
 pub fn recount(tx: &mut dyn Tx, parties: impl IntoIterator<Item = PartyId>) -> Result<(), StoreError> {
     let parties: std::collections::BTreeSet<PartyId> = parties.into_iter().collect();
     for party in parties {
+        if tx.dialect() == crate::Dialect::Postgres {
+            tx.query("SELECT id FROM parties WHERE id = $1 FOR NO KEY UPDATE", params![party])?;
+        }
         tx.execute("DELETE FROM party_offences WHERE party_id = $1", params![party])?;
         tx.execute(
             "INSERT INTO party_offences (party_id, district, office_id, victims, violations, visits, appeals)
