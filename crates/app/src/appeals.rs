@@ -225,7 +225,7 @@ impl App {
         for case in cases {
             let task = komek_domain::casework::Task {
                 id: komek_domain::TaskId::new(),
-                case_id: case.id,
+                record: case.id,
                 title: title.clone(),
                 assignee_id: case.lead_id,
                 due_on: day,
@@ -233,7 +233,7 @@ impl App {
                 created_by: actor.account_id(),
             };
             let title_enc = self.keys.seal(crate::sealed::task_title(task.id), task.title.as_bytes());
-            repo::casework::insert_task(tx, &task, title_enc)?;
+            repo::tasks::insert(tx, &task, title_enc)?;
             let detail = format!("case {} hotline call {} linked without sight of the person", case.id, appeal.id);
             self.audit(tx, Event::new(actor.account_id(), Action::Create, "task", task.id.to_string()).detail(detail))?;
         }

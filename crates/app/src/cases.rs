@@ -405,7 +405,7 @@ impl App {
             proceedings.push((proceeding, p.version));
         }
         let mut tasks = Vec::new();
-        for (mut task, sealed) in repo::casework::tasks_of(tx, id)? {
+        for (mut task, sealed) in repo::tasks::of_record(tx, id)? {
             task.title = open(crate::sealed::task_title(task.id), &sealed)?;
             tasks.push(task);
         }

@@ -151,14 +151,14 @@ impl App {
         AppError::invalid(task.validate())?;
         let title_enc = self.keys.seal(crate::sealed::task_title(task.id), task.title.trim().as_bytes());
         self.store.write(|tx| {
-            let case = self.case_within_reach(tx, actor, task.case_id)?.case;
+            let case = self.case_within_reach(tx, actor, task.record)?.case;
             let eligible = crate::policy::cases::may_lead(&repo::accounts::get(tx, task.assignee_id)?.account);
             let assignee = repo::accounts::get(tx, task.assignee_id)?.account;
             let on_team = repo::cases::is_on_team(tx, case.id, assignee.id)?;
             if !eligible || !Actor::Staff(assignee).reaches(case.office_id, on_team, case.sensitive) {
                 return Ok(Err(AppError::Invalid(vec![ValidationError::Invalid { field: "assignee" }])));
             }
-            repo::casework::insert_task(tx, &task, title_enc)?;
+            repo::tasks::insert(tx, &task, title_enc)?;
             self.audit_part(tx, actor, Action::Create, "task", task.id.to_string(), case.id, &task.due_on.to_string())?;
             Ok(Ok(task.id))
         })?
@@ -170,7 +170,7 @@ impl App {
         let day = done.then(|| self.today(actor)).transpose()?;
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, case)?;
-            if !repo::casework::set_task_done(tx, case, task, day)? {
+            if !repo::tasks::set_done(tx, case, task, day)? {
                 return Err(StoreError::NotFound);
             }
             let detail = if done { "done" } else { "to do again" };
@@ -288,7 +288,7 @@ impl App {
                 let last_page = page.len() < wanted;
                 for open in page {
                     after = Some((open.task.due_on, open.task.id));
-                    let on_team = repo::cases::is_on_team(tx, open.task.case_id, me)?;
+                    let on_team = repo::cases::is_on_team(tx, open.task.record, me)?;
                     if !actor.reaches(open.case_office, on_team, open.case_sensitive) {
                         continue;
                     }

@@ -317,7 +317,7 @@ impl App {
             }
             let (mut tasks, mut photos) = (Vec::new(), Vec::new());
             if may.read_notes {
-                for (mut task, title_enc) in repo::visits::tasks_of(tx, id)? {
+                for (mut task, title_enc) in repo::tasks::of_record(tx, id)? {
                     task.title = self.open_text(crate::sealed::visit_task_title(task.id), &title_enc)?;
                     tasks.push(task);
                 }
@@ -388,13 +388,13 @@ impl App {
         // the task would sit where they cannot see it. Accounts are never deleted.
         let takes = self.store.read(|tx| {
             // Out of reach the visit is not there, before anything is said of the assignee.
-            self.open_for_change(tx, actor, task.visit_id)?;
+            self.open_for_change(tx, actor, task.record)?;
             let found = match repo::accounts::get(tx, task.assignee_id) {
                 Ok(found) => found.account,
                 Err(StoreError::NotFound) => return Ok(false),
                 Err(e) => return Err(e),
             };
-            let (office, on_team) = repo::visits::reach_facts(tx, task.visit_id, Some(found.id))?;
+            let (office, on_team) = repo::visits::reach_facts(tx, task.record, Some(found.id))?;
             let disabled = found.disabled;
             let assignee = Actor::Staff(found);
             Ok(!disabled && policy::may_read(&assignee) && assignee.reaches(office, on_team, false))
@@ -404,10 +404,10 @@ impl App {
         }
         AppError::invalid(errors)?;
         Ok(self.store.write(|tx| {
-            self.open_for_change(tx, actor, task.visit_id)?;
+            self.open_for_change(tx, actor, task.record)?;
             let title_enc = self.keys.seal(crate::sealed::visit_task_title(task.id), task.title.as_bytes());
-            repo::visits::insert_task(tx, &task, title_enc)?;
-            let detail = format!("visit {}", task.visit_id);
+            repo::tasks::insert(tx, &task, title_enc)?;
+            let detail = format!("visit {}", task.record);
             self.audit(tx, Event::new(actor.account_id(), Action::Create, "task", task.id.to_string()).detail(detail))?;
             Ok(task.id)
         })?)
@@ -421,13 +421,13 @@ impl App {
         }
         let today = self.today(actor)?;
         Ok(self.store.write(|tx| {
-            let assigned = repo::visits::tasks_of(tx, visit)?
+            let assigned = repo::tasks::of_record(tx, visit)?
                 .iter()
                 .any(|(t, _)| t.id == task && Some(t.assignee_id) == actor.account_id());
             if !assigned {
                 self.open_for_change(tx, actor, visit)?;
             }
-            if !repo::visits::set_task_done(tx, visit, task, done.then_some(today))? {
+            if !repo::tasks::set_done(tx, visit, task, done.then_some(today))? {
                 return Err(StoreError::NotFound);
             }
             let detail = format!("visit {visit} {}", if done { "done" } else { "to do again" });
@@ -446,7 +446,7 @@ impl App {
         Ok(self.audited_read(|tx| {
             let mut tasks = Vec::new();
             for open in repo::visits::open_tasks_of(tx, me, limit)? {
-                let (_, on_team) = repo::visits::reach_facts(tx, open.task.visit_id, Some(me))?;
+                let (_, on_team) = repo::visits::reach_facts(tx, open.task.record, Some(me))?;
                 if !actor.reaches(open.visit_office, on_team, false) {
                     continue;
                 }

@@ -233,7 +233,7 @@ pub fn case_parts(
         };
         let task = Task {
             id: TaskId::new(),
-            case_id: case,
+            record: case,
             title: (*TASK_TITLES.choose(rng).expect("titles")).into(),
             assignee_id: *staff.assignees.choose(rng).expect("staff"),
             due_on,

@@ -252,12 +252,14 @@ impl Proceeding {
     }
 }
 
-/// Work to do in a case by someone, by a day.
+/// Work to do by someone, by a day, for a record: a case (`Task`, the default) or a monitoring
+/// visit's follow-up (`monitoring::VisitTask`). `Of` is the id of the record it is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Task {
+pub struct Task<Of = CaseId> {
     pub id: TaskId,
-    pub case_id: CaseId,
-    /// What to do (identifying: "call H. about the passport"; encrypted).
+    /// The case or visit it is for.
+    pub record: Of,
+    /// What to do (it can name people: "call H. about the passport"; sealed).
     pub title: String,
     pub assignee_id: AccountId,
     pub due_on: NaiveDate,
@@ -265,31 +267,23 @@ pub struct Task {
     pub created_by: Option<AccountId>,
 }
 
-impl Task {
+impl<Of> Task<Of> {
+    /// A one-line title and real days.
     pub fn validate(&self) -> Vec<ValidationError> {
-        task_rules(&self.title, self.due_on, self.done_on)
+        let mut errors = Vec::new();
+        check_required(&mut errors, "title", &self.title);
+        check_line(&mut errors, "title", &self.title, MAX_LINE_CHARS);
+        rules::check_day(&mut errors, "due_on", self.due_on);
+        if let Some(day) = self.done_on {
+            rules::check_day(&mut errors, "done_on", day);
+        }
+        errors
     }
 
+    /// Not done, and past its day.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        overdue(self.due_on, self.done_on, today)
+        self.done_on.is_none() && self.due_on < today
     }
-}
-
-/// What any task must hold, a case's or a visit's: a one-line title and real days.
-pub fn task_rules(title: &str, due_on: NaiveDate, done_on: Option<NaiveDate>) -> Vec<ValidationError> {
-    let mut errors = Vec::new();
-    check_required(&mut errors, "title", title);
-    check_line(&mut errors, "title", title, MAX_LINE_CHARS);
-    rules::check_day(&mut errors, "due_on", due_on);
-    if let Some(day) = done_on {
-        rules::check_day(&mut errors, "done_on", day);
-    }
-    errors
-}
-
-/// Whether a task not done is past its day.
-pub fn overdue(due_on: NaiveDate, done_on: Option<NaiveDate>, today: NaiveDate) -> bool {
-    done_on.is_none() && due_on < today
 }
 
 /// Who may read a note besides its author.
@@ -405,7 +399,7 @@ mod tests {
         let day = |d| NaiveDate::from_ymd_opt(2008, 3, d).unwrap();
         let task = Task {
             id: TaskId::new(),
-            case_id: CaseId::new(),
+            record: CaseId::new(),
             title: "Call".into(),
             assignee_id: AccountId::new(),
             due_on: day(10),

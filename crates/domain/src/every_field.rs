@@ -295,7 +295,7 @@ fn records() -> Vec<Record> {
             "task",
             Task {
                 id: TaskId::new(),
-                case_id: CaseId::new(),
+                record: CaseId::new(),
                 title: "Call about the passport".into(),
                 assignee_id: AccountId::new(),
                 due_on: day(),
@@ -494,7 +494,7 @@ fn records() -> Vec<Record> {
             "visit task",
             VisitTask {
                 id: TaskId::new(),
-                visit_id: VisitId::new(),
+                record: VisitId::new(),
                 title: "Письмо в инспекцию труда".into(),
                 assignee_id: AccountId::new(),
                 due_on: day(),

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
-use crate::ids::{AccountId, OfficeId, PartnerId, PartyId, TaskId, VisitId};
+use crate::ids::{AccountId, OfficeId, PartnerId, PartyId, VisitId};
 use crate::indicators::Eleven;
 use crate::limits::{MAX_NOTE_CHARS, MAX_SHORT_CHARS};
 use crate::lookups;
@@ -314,27 +314,7 @@ fn has_repeats<T: PartialEq>(items: &[T]) -> bool {
 }
 
 /// Follow-up work from a visit: a letter to the labour inspection, a return visit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VisitTask {
-    pub id: TaskId,
-    pub visit_id: VisitId,
-    /// What to do (it can name people: sealed).
-    pub title: String,
-    pub assignee_id: AccountId,
-    pub due_on: NaiveDate,
-    pub done_on: Option<NaiveDate>,
-    pub created_by: Option<AccountId>,
-}
-
-impl VisitTask {
-    pub fn validate(&self) -> Vec<ValidationError> {
-        crate::casework::task_rules(&self.title, self.due_on, self.done_on)
-    }
-
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        crate::casework::overdue(self.due_on, self.done_on, today)
-    }
-}
+pub type VisitTask = crate::casework::Task<VisitId>;
 
 /// What changed on the checklist, the violations and the people met between an earlier visit
 /// to a place and a later one.

@@ -146,7 +146,7 @@ fn a_dashboard_fills_its_tasks_past_those_in_cases_no_longer_within_reach() {
     let day = |d| NaiveDate::from_ymd_opt(2008, 6, d).unwrap();
     let task = |case, title: &str, due_on| Task {
         id: TaskId::new(),
-        case_id: case,
+        record: case,
         title: title.into(),
         assignee_id: colleague,
         due_on,

@@ -232,7 +232,7 @@ fn task_done(k: &Komek, case: CaseId, title: &str) -> TaskId {
     let today = k.app.today(&k.lawyer).unwrap();
     let task = Task {
         id: TaskId::new(),
-        case_id: case,
+        record: case,
         title: title.into(),
         assignee_id: id(&k.lawyer),
         due_on: today,
@@ -685,7 +685,7 @@ fn husan_recruited_in_tashkent_is_identified_as_forced_labour_and_trafficking(st
     // The hotline operator is not on the team of a sensitive case: no task for her.
     let for_operator = Task {
         id: TaskId::new(),
-        case_id: case,
+        record: case,
         title: "Call Husan's parents".into(),
         assignee_id: id(&k.operator),
         due_on: k.app.today(&k.lawyer).unwrap(),

@@ -524,7 +524,7 @@ fn follow_up_work_from_a_visit_reaches_its_assignees_dashboard(store: Store) {
     let visit = g.app.create_visit(&g.consultant, None, raid_found(plan(&g, day), day), None).unwrap().id;
     let task = |title: &str, to: &Actor, due: NaiveDate| VisitTask {
         id: TaskId::new(),
-        visit_id: visit,
+        record: visit,
         title: title.into(),
         assignee_id: id(to),
         due_on: due,
@@ -633,7 +633,7 @@ fn what_a_visit_shows_stays_within_the_readers_reach(store: Store) {
     // Tasks go to colleagues who can see the visit, from those who may change it.
     let task = |to: &Actor| VisitTask {
         id: TaskId::new(),
-        visit_id: visit,
+        record: visit,
         title: "Письмо".into(),
         assignee_id: id(to),
         due_on: day,

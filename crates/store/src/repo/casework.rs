@@ -321,49 +321,6 @@ fn proceeding_from_row(r: &Row) -> Result<StoredProceeding, StoreError> {
 
 // ---- Tasks
 
-pub fn insert_task(tx: &mut dyn Tx, t: &Task, title_enc: Vec<u8>) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO case_tasks (id, case_id, title_enc, assignee_id, due_on, done_on, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        params![t.id, t.case_id, title_enc, t.assignee_id, t.due_on, t.done_on, t.created_by, Utc::now()],
-    )?;
-    Ok(())
-}
-
-/// Marks a task done on `day`, or to do again with `None`. Returns whether it exists.
-pub fn set_task_done(tx: &mut dyn Tx, case: CaseId, task: TaskId, day: Option<NaiveDate>) -> Result<bool, StoreError> {
-    Ok(tx.execute("UPDATE case_tasks SET done_on = $3 WHERE id = $1 AND case_id = $2", params![task, case, day])? > 0)
-}
-
-const TASK_COLUMNS: &str = "t.id, t.case_id, t.title_enc, t.assignee_id, t.due_on, t.done_on, t.created_by";
-
-fn task_from_row(r: &Row) -> Result<(Task, Vec<u8>), StoreError> {
-    let task = Task {
-        id: r.get(0)?,
-        case_id: r.get(1)?,
-        title: String::new(),
-        assignee_id: r.get(3)?,
-        due_on: r.get(4)?,
-        done_on: r.get(5)?,
-        created_by: r.get(6)?,
-    };
-    Ok((task, r.get(2)?))
-}
-
-/// A case's tasks: those to do first, by due day; then those done.
-pub fn tasks_of(tx: &mut dyn Tx, case: CaseId) -> Result<Vec<(Task, Vec<u8>)>, StoreError> {
-    tx.query(
-        &format!(
-            "SELECT {TASK_COLUMNS} FROM case_tasks t WHERE t.case_id = $1
-             ORDER BY CASE WHEN t.done_on IS NULL THEN 0 ELSE 1 END, t.due_on, t.id"
-        ),
-        params![case],
-    )?
-    .iter()
-    .map(task_from_row)
-    .collect()
-}
-
 /// A task still to do, with the case it belongs to, for the dashboard.
 #[derive(Debug, Clone)]
 pub struct OpenTask {
@@ -392,15 +349,16 @@ pub fn open_tasks_of(
     };
     tx.query(
         &format!(
-            "SELECT {TASK_COLUMNS}, c.number, c.office_id, c.sensitive FROM case_tasks t
+            "SELECT {}, c.number, c.office_id, c.sensitive FROM case_tasks t
              JOIN cases c ON c.id = t.case_id
-             WHERE t.assignee_id = $1 AND t.done_on IS NULL {after} ORDER BY t.due_on, t.id LIMIT $2"
+             WHERE t.assignee_id = $1 AND t.done_on IS NULL {after} ORDER BY t.due_on, t.id LIMIT $2",
+            super::tasks::columns::<CaseId>()
         ),
         &values,
     )?
     .iter()
     .map(|r| {
-        let (task, title_enc) = task_from_row(r)?;
+        let (task, title_enc) = super::tasks::from_row(r)?;
         Ok(OpenTask { task, title_enc, case_number: r.get(7)?, case_office: r.get(8)?, case_sensitive: r.get(9)? })
     })
     .collect()

@@ -20,6 +20,7 @@ pub mod referrals;
 pub mod reports;
 pub mod sessions;
 pub mod tables;
+pub mod tasks;
 pub mod visits;
 
 /// Code lists are stored as comma-separated text (codes never hold commas).

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use komek_domain::monitoring::{
     Check, CitizenshipCount, Material, Observation, PeopleMet, Violation, Visit, VisitTask,
 };
-use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PartnerId, PartyId, PhotoId, TaskId, VisitId};
+use komek_domain::{AccountId, AppealId, CaseId, OfficeId, PartnerId, PartyId, PhotoId, VisitId};
 
 use crate::sql::{Row, Tx, Value};
 use crate::{StoreError, params};
@@ -374,55 +374,6 @@ pub fn cases_of(tx: &mut dyn Tx, visit: VisitId) -> Result<Vec<CaseId>, StoreErr
 
 // ---- Follow-up tasks
 
-pub fn insert_task(tx: &mut dyn Tx, t: &VisitTask, title_enc: Vec<u8>) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO visit_tasks (id, visit_id, title_enc, assignee_id, due_on, done_on, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        params![t.id, t.visit_id, title_enc, t.assignee_id, t.due_on, t.done_on, t.created_by, chrono::Utc::now()],
-    )?;
-    Ok(())
-}
-
-/// Marks a visit's task done on `day`, or to do again with `None`. Returns whether it exists.
-pub fn set_task_done(
-    tx: &mut dyn Tx,
-    visit: VisitId,
-    task: TaskId,
-    day: Option<NaiveDate>,
-) -> Result<bool, StoreError> {
-    let sql = "UPDATE visit_tasks SET done_on = $3 WHERE id = $1 AND visit_id = $2";
-    Ok(tx.execute(sql, params![task, visit, day])? > 0)
-}
-
-const TASK_COLUMNS: &str = "t.id, t.visit_id, t.title_enc, t.assignee_id, t.due_on, t.done_on, t.created_by";
-
-fn task_from_row(r: &Row) -> Result<(VisitTask, Vec<u8>), StoreError> {
-    let task = VisitTask {
-        id: r.get(0)?,
-        visit_id: r.get(1)?,
-        title: String::new(),
-        assignee_id: r.get(3)?,
-        due_on: r.get(4)?,
-        done_on: r.get(5)?,
-        created_by: r.get(6)?,
-    };
-    Ok((task, r.get(2)?))
-}
-
-/// A visit's tasks with their sealed titles: those to do first, by due day; then those done.
-pub fn tasks_of(tx: &mut dyn Tx, visit: VisitId) -> Result<Vec<(VisitTask, Vec<u8>)>, StoreError> {
-    tx.query(
-        &format!(
-            "SELECT {TASK_COLUMNS} FROM visit_tasks t WHERE t.visit_id = $1
-             ORDER BY CASE WHEN t.done_on IS NULL THEN 0 ELSE 1 END, t.due_on, t.id"
-        ),
-        params![visit],
-    )?
-    .iter()
-    .map(task_from_row)
-    .collect()
-}
-
 /// A visit task still to do, with what names its visit, for the dashboard.
 #[derive(Debug, Clone)]
 pub struct OpenVisitTask {
@@ -438,15 +389,16 @@ pub struct OpenVisitTask {
 pub fn open_tasks_of(tx: &mut dyn Tx, assignee: AccountId, limit: i64) -> Result<Vec<OpenVisitTask>, StoreError> {
     tx.query(
         &format!(
-            "SELECT {TASK_COLUMNS}, v.office_id, v.district, v.place_kind, COALESCE(v.visited_on, v.planned_on)
+            "SELECT {}, v.office_id, v.district, v.place_kind, COALESCE(v.visited_on, v.planned_on)
              FROM visit_tasks t JOIN visits v ON v.id = t.visit_id
-             WHERE t.assignee_id = $1 AND t.done_on IS NULL ORDER BY t.due_on, t.id LIMIT $2"
+             WHERE t.assignee_id = $1 AND t.done_on IS NULL ORDER BY t.due_on, t.id LIMIT $2",
+            super::tasks::columns::<VisitId>()
         ),
         params![assignee, limit],
     )?
     .iter()
     .map(|r| {
-        let (task, title_enc) = task_from_row(r)?;
+        let (task, title_enc) = super::tasks::from_row(r)?;
         Ok(OpenVisitTask {
             task,
             title_enc,

@@ -59,7 +59,7 @@ fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensi
     let day = |d| NaiveDate::from_ymd_opt(2008, 3, d).unwrap();
     let task = |case: CaseId, due, done| komek_domain::casework::Task {
         id: komek_domain::TaskId::new(),
-        case_id: case,
+        record: case,
         title: String::new(),
         assignee_id: lead.id,
         due_on: day(due),
@@ -67,7 +67,7 @@ fn the_case_list_filters_by_status_lead_and_overdue_tasks_and_hides_others_sensi
         created_by: None,
     };
     for t in [task(open.id, 5, None), task(open.id, 20, None), task(closed.id, 1, Some(day(2)))] {
-        store.write(|tx| repo::casework::insert_task(tx, &t, vec![1])).unwrap();
+        store.write(|tx| repo::tasks::insert(tx, &t, vec![1])).unwrap();
     }
     let list = |filter: CaseFilter| -> Vec<String> {
         store

@@ -202,7 +202,7 @@ fn a_visits_tasks_are_listed_for_it_and_for_their_assignee_until_done(store: &St
     store.write(|tx| repo::visits::insert(tx, &StoredVisit { visit: v.clone(), notes_enc: None })).unwrap();
     let task = |to: &komek_domain::entities::Account, due| VisitTask {
         id: TaskId::new(),
-        visit_id: v.id,
+        record: v.id,
         title: String::new(),
         assignee_id: to.id,
         due_on: due,
@@ -211,22 +211,22 @@ fn a_visits_tasks_are_listed_for_it_and_for_their_assignee_until_done(store: &St
     };
     let (letter, back, call) = (task(&lawyer, day(9, 20)), task(&consultant, day(10, 16)), task(&lawyer, day(9, 18)));
     for t in [&letter, &back, &call] {
-        store.write(|tx| repo::visits::insert_task(tx, t, vec![7])).unwrap();
+        store.write(|tx| repo::tasks::insert(tx, t, vec![7])).unwrap();
     }
     let ids = |tasks: Vec<(VisitTask, Vec<u8>)>| tasks.into_iter().map(|(t, _)| t.id).collect::<Vec<_>>();
-    assert_eq!(ids(store.read(|tx| repo::visits::tasks_of(tx, v.id)).unwrap()), vec![call.id, letter.id, back.id]);
+    assert_eq!(ids(store.read(|tx| repo::tasks::of_record(tx, v.id)).unwrap()), vec![call.id, letter.id, back.id]);
     let mine = store.read(|tx| repo::visits::open_tasks_of(tx, lawyer.id, 10)).unwrap();
     assert_eq!(mine.iter().map(|o| o.task.id).collect::<Vec<_>>(), vec![call.id, letter.id]);
     assert_eq!(
         (mine[0].district.as_str(), mine[0].visit_day, mine[0].title_enc.clone()),
         ("maktaaral", day(9, 16), vec![7])
     );
-    assert!(store.write(|tx| repo::visits::set_task_done(tx, v.id, call.id, Some(day(9, 19)))).unwrap());
-    assert!(!store.write(|tx| repo::visits::set_task_done(tx, VisitId::new(), letter.id, Some(day(9, 19)))).unwrap());
+    assert!(store.write(|tx| repo::tasks::set_done(tx, v.id, call.id, Some(day(9, 19)))).unwrap());
+    assert!(!store.write(|tx| repo::tasks::set_done(tx, VisitId::new(), letter.id, Some(day(9, 19)))).unwrap());
     let mine = store.read(|tx| repo::visits::open_tasks_of(tx, lawyer.id, 10)).unwrap();
     assert_eq!(mine.iter().map(|o| o.task.id).collect::<Vec<_>>(), vec![letter.id]);
     assert_eq!(
-        ids(store.read(|tx| repo::visits::tasks_of(tx, v.id)).unwrap()),
+        ids(store.read(|tx| repo::tasks::of_record(tx, v.id)).unwrap()),
         vec![letter.id, back.id, call.id],
         "done last"
     );

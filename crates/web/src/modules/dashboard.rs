@@ -65,7 +65,7 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
                 ul {
                     @for t in &tasks {
                         li.overdue[t.overdue] {
-                            a href={ "/cases/" (t.task.case_id) "#tasks" } { (day(t.task.due_on)) " · " (t.case_number) }
+                            a href={ "/cases/" (t.task.record) "#tasks" } { (day(t.task.due_on)) " · " (t.case_number) }
                             " · " (t.task.title)
                         }
                     }
@@ -78,7 +78,7 @@ pub async fn show(State(state): State<AppState>, current: Current) -> Result<Mar
                 ul {
                     @for t in &visit_tasks {
                         li.overdue[t.overdue] {
-                            a href={ "/monitoring/" (t.task.visit_id) "#tasks" } {
+                            a href={ "/monitoring/" (t.task.record) "#tasks" } {
                                 (day(t.task.due_on)) " · " (tr.lookup(lookups::DISTRICT, &t.district)) ", "
                                 (tr.lookup(lookups::PLACE_KIND, &t.place_kind)) " " (day(t.visit_day))
                             }

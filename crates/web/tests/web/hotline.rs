@@ -625,7 +625,7 @@ fn a_victim_in_a_sensitive_case_who_calls_again_is_linked_without_being_seen(bac
     let tasks = app.my_tasks(&lawyer, 10).unwrap();
     assert_eq!(tasks.len(), 1, "{tasks:?}");
     let task = &tasks[0].task;
-    assert_eq!(task.case_id, case_id);
+    assert_eq!(task.record, case_id);
     assert!(task.title.starts_with("Your client called the hotline on"), "{}", task.title);
     assert!(task.title.contains("Wages unpaid") || task.title.contains("wages"), "{}", task.title);
     // Every time the match was weighed: the search, and the refused save (its check, its page).

@@ -356,7 +356,7 @@ pub async fn add_task(
     };
     let task = Task {
         id: TaskId::new(),
-        case_id: case,
+        record: case,
         title: input.title,
         assignee_id,
         due_on,

@@ -329,7 +329,7 @@ pub async fn add_task(
     });
     let task = Task {
         id: TaskId::new(),
-        case_id: CaseId(id),
+        record: CaseId(id),
         title: data.get("title").to_owned(),
         assignee_id: assignee,
         due_on: required_day(&mut errors, "due_on", data.get("due_on")),

@@ -280,7 +280,7 @@ pub async fn add_task(
     let mut errors = FieldErrors::default();
     let task = VisitTask {
         id: TaskId::new(),
-        visit_id: VisitId(id),
+        record: VisitId(id),
         title: data.get("title").to_owned(),
         assignee_id: AccountId(data.get("assignee").parse().unwrap_or_default()),
         due_on: crate::forms::required_day(&mut errors, "due_on", data.get("due_on")),
