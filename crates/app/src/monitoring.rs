@@ -41,10 +41,8 @@ pub struct VisitSaved {
 /// A visit with everything its page shows.
 #[derive(Debug, Clone)]
 pub struct VisitFile {
-    /// With its notes when the reader may read them.
+    /// With its notes when the reader may read them, and the version an edit must name.
     pub visit: Visit,
-    /// The version an edit must name.
-    pub version: i64,
     pub may: VisitRights,
     /// The party found there; its identity only within the reader's reach.
     pub party: Option<Party>,
@@ -323,8 +321,7 @@ impl App {
                 }
                 photos = repo::visits::photos_of(tx, id)?;
             }
-            let version = visit.version;
-            Ok(VisitFile { visit, version, may, party, appeals, cases, previous, tasks, photos })
+            Ok(VisitFile { visit, may, party, appeals, cases, previous, tasks, photos })
         })?)
     }
 

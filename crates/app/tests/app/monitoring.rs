@@ -213,10 +213,11 @@ fn the_maktaaral_raid_its_consultations_group_case_and_return_visit(store: Store
     assert!(matches!(early, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "visit" }]));
 
     let file = g.app.visit_file(&g.consultant, planned.id).unwrap();
+    let read = file.visit.version;
     let done = raid_found(file.visit, raid_day);
-    let version = g.app.update_visit(&g.consultant, done, file.version, None).unwrap();
+    let version = g.app.update_visit(&g.consultant, done, read, None).unwrap();
     let file = g.app.visit_file(&g.consultant, planned.id).unwrap();
-    assert_eq!(file.version, version);
+    assert_eq!(file.visit.version, version);
     let violations: Vec<(&str, Option<u32>)> =
         file.visit.violations.iter().map(|v| (v.kind.as_str(), v.people)).collect();
     assert_eq!(
@@ -404,9 +405,9 @@ fn a_visit_sent_twice_is_saved_once_and_a_stale_edit_is_refused(store: Store) {
     let file = g.app.visit_file(&g.consultant, first.id).unwrap();
     let mut edit = file.visit.clone();
     edit.people.minors = 12;
-    g.app.update_visit(&g.consultant, edit.clone(), file.version, None).unwrap();
+    g.app.update_visit(&g.consultant, edit.clone(), file.visit.version, None).unwrap();
     edit.people.minors = 13;
-    assert!(matches!(g.app.update_visit(&g.lawyer, edit, file.version, None), Err(AppError::Conflict)));
+    assert!(matches!(g.app.update_visit(&g.lawyer, edit, file.visit.version, None), Err(AppError::Conflict)));
     assert_eq!(g.app.visit_file(&g.consultant, first.id).unwrap().visit.people.minors, 12);
 }
 
@@ -468,7 +469,7 @@ fn who_may_open_change_and_work_on_a_visit(store: Store) {
             Err(e) => panic!("{who}: {e:?}"),
         }
         let current = g.app.visit_file(&g.manager, visit).unwrap();
-        let got = match g.app.update_visit(actor, current.visit, current.version, None) {
+        let got = match g.app.update_visit(actor, current.visit.clone(), current.visit.version, None) {
             Ok(_) => "saved",
             Err(AppError::Forbidden) => "forbidden",
             Err(AppError::NotFound) => "not there",
@@ -485,7 +486,7 @@ fn who_may_open_change_and_work_on_a_visit(store: Store) {
     assert!(g.app.visits(&g.far_consultant, &VisitQuery::default(), 0).unwrap().items.is_empty());
     let mut far = g.app.visit_file(&g.manager, visit).unwrap();
     far.visit.team.push(id(&g.far_consultant));
-    g.app.update_visit(&g.manager, far.visit, far.version, None).unwrap();
+    g.app.update_visit(&g.manager, far.visit.clone(), far.visit.version, None).unwrap();
     assert!(g.app.visit_file(&g.far_consultant, visit).unwrap().may.change);
 }
 
@@ -627,7 +628,7 @@ fn what_a_visit_shows_stays_within_the_readers_reach(store: Store) {
     // Consultations and a case came of it: it cannot be made a plan again.
     let mut undone = consulted.visit.clone();
     undone.status = "cancelled".into();
-    let refused = g.app.update_visit(&g.consultant, undone, consulted.version, None);
+    let refused = g.app.update_visit(&g.consultant, undone, consulted.visit.version, None);
     assert!(matches!(refused, Err(AppError::Invalid(ref e)) if *e == [ValidationError::Invalid { field: "status" }]));
 
     // Tasks go to colleagues who can see the visit, from those who may change it.

@@ -251,7 +251,7 @@ impl From<VisitFile> for VisitDto {
         let notes = v.notes;
         Self {
             id: v.id.0,
-            version: file.version,
+            version: v.version,
             office_id: v.office_id.0,
             status: v.status,
             planned_on: v.planned_on.to_string(),

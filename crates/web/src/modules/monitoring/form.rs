@@ -98,11 +98,11 @@ impl VisitForm {
         }
     }
 
-    fn from_visit(v: &Visit, version: i64) -> Self {
+    fn from_visit(v: &Visit) -> Self {
         let notes = v.notes.clone().unwrap_or_default();
         Self {
             id: v.id.to_string(),
-            version: Some(version),
+            version: Some(v.version),
             status: v.status.clone(),
             planned_on: v.planned_on.to_string(),
             visited_on: v.visited_on.map(|d| d.to_string()).unwrap_or_default(),
@@ -326,8 +326,7 @@ pub async fn edit_form(
     if !file.may.change {
         return Err(WebError::Forbidden);
     }
-    render(&state, &current, VisitForm::from_visit(&file.visit, file.version), FieldErrors::default(), StatusCode::OK)
-        .await
+    render(&state, &current, VisitForm::from_visit(&file.visit), FieldErrors::default(), StatusCode::OK).await
 }
 
 pub async fn create(State(state): State<AppState>, current: Current, data: FormData) -> Result<Response, WebError> {
