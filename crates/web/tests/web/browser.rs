@@ -552,6 +552,7 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
         format!("/monitoring/{visit}/edit"),
         format!("/parties/{farm}"),
         format!("/parties/{farm}/edit"),
+        format!("/parties/{farm}/merge?q=%D0%90%D0%BA%D0%B6%D0%BE%D0%BB"),
         "/parties/offenders?district=maktaaral".to_owned(),
         "/reports".to_owned(),
         "/reports?kind=year&year=2008&office=".to_owned(),
