@@ -15,6 +15,8 @@ use crate::session::Current;
 
 /// The stylesheet's address carries the version, so browsers may cache it for long.
 pub const STYLESHEET: &str = concat!("/static/app.css?v=", env!("CARGO_PKG_VERSION"));
+/// The tab's icon.
+const ICON: &str = concat!("/static/icon.svg?v=", env!("CARGO_PKG_VERSION"));
 
 /// A work area in the navigation: its path, label and the capability that shows it.
 pub struct Area {
@@ -43,6 +45,7 @@ fn document(lang: Lang, title: &str, tr: Tr<'_>, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " — " (tr.t("app-name")) }
                 link rel="stylesheet" href=(STYLESHEET);
+                link rel="icon" href=(ICON) type="image/svg+xml";
             }
             body { (body) }
         }
@@ -126,17 +129,17 @@ pub fn signing_in_page(tr: Tr<'_>, title: &str, csrf: Option<&str>, content: Mar
     document(tr.lang, title, tr, body)
 }
 
-/// The page shown for any error, in the user's language.
+/// The page shown for any error to someone not signed in, in their language.
 pub fn error_page(tr: Tr<'_>, message: &str) -> Markup {
-    public_page(
-        tr,
-        &tr.t("error-title"),
-        html! {
-            h1 { (tr.t("error-title")) }
-            p.error role="alert" { (message) }
-            p { a href="/" { (tr.t("error-back")) } }
-        },
-    )
+    public_page(tr, &tr.t("error-title"), error_content(tr, message))
+}
+
+fn error_content(tr: Tr<'_>, message: &str) -> Markup {
+    html! {
+        h1 { (tr.t("error-title")) }
+        p.error role="alert" { (message) }
+        p { a href="/" { (tr.t("error-back")) } }
+    }
 }
 
 /// What the error page says for a status.
@@ -154,9 +157,13 @@ fn error_message(tr: Tr<'_>, status: StatusCode) -> String {
     }
 }
 
-/// Replaces the body of every error response that is not already a page.
+/// Replaces the body of every error response that is not already a page: for a signed-in
+/// staff member, a staff page with the menu (a refusal leaves them where they can go on), for
+/// anyone else the public error page.
 pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let lang = crate::session::request_lang(request.headers());
+    // What finding the session needs, kept for when the answer turns out to be an error.
+    let (uri, headers) = (request.uri().clone(), request.headers().clone());
     let response = next.run(request).await;
     let status = response.status();
     let is_page = response
@@ -167,6 +174,15 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
         .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
     if !(status.is_client_error() || status.is_server_error()) || is_page {
         return response;
+    }
+    let (mut parts, ()) = Request::new(()).into_parts();
+    (parts.uri, parts.headers) = (uri, headers);
+    if let Ok(current) =
+        <Current as axum::extract::FromRequestParts<AppState>>::from_request_parts(&mut parts, &state).await
+    {
+        let tr = current.tr(&state);
+        let content = error_content(tr, &error_message(tr, status));
+        return (status, page(tr, &current, &tr.t("error-title"), "", content)).into_response();
     }
     let tr = crate::i18n::Tr { i18n: &state.i18n, lang };
     (status, error_page(tr, &error_message(tr, status))).into_response()

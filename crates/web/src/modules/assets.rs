@@ -5,6 +5,7 @@ use axum::response::IntoResponse;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const INTAKE_JS: &str = include_str!("../../static/intake.js");
+const ICON_SVG: &str = include_str!("../../static/icon.svg");
 
 pub async fn stylesheet() -> impl IntoResponse {
     (
@@ -23,5 +24,14 @@ pub async fn intake_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
         INTAKE_JS,
+    )
+}
+
+/// The tab's icon, also where browsers look for it unasked (`/favicon.ico`): every browser
+/// Komek supports takes an SVG there by its content type.
+pub async fn icon() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        ICON_SVG,
     )
 }

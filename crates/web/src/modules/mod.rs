@@ -61,6 +61,8 @@ pub fn routes() -> Router<AppState> {
         .route("/healthz", get(health::check))
         .route("/static/app.css", get(assets::stylesheet))
         .route("/static/intake.js", get(assets::intake_script))
+        .route("/static/icon.svg", get(assets::icon))
+        .route("/favicon.ico", get(assets::icon))
         .merge(cases::routes())
         .merge(reports::routes())
         .merge(referrals::routes())

@@ -228,6 +228,18 @@ fn errors_are_pages_in_the_users_language_and_every_page_is_protected(back_end: 
     let health = browser.get(&server.url("/healthz"));
     assert_eq!(health.status, 200);
     assert!(health.body.contains("\"status\":\"ok\""));
+    let icon = browser.get(&server.url("/favicon.ico"));
+    assert_eq!((icon.status, icon.header("content-type")), (200, Some("image/svg+xml")), "asked for by every browser");
+    assert!(login.body.contains("rel=\"icon\""));
+    // Signed in, a refusal or a missing page keeps the staff menu, in the user's language.
+    browser.login(&server, "hotline-operator", PASSWORD);
+    for (path, status) in [("/audit", 403), ("/no/such/page", 404)] {
+        let refused = browser.get(&server.url(path));
+        assert_eq!(refused.status, status);
+        assert!(refused.body.contains("href=\"/hotline\""), "{path}: the menu is there: {}", refused.body);
+        assert!(!refused.body.contains("/login?lang="), "{path}: not the login page's header");
+        assert!(refused.body.contains("role=\"alert\""), "{path}: the reason is said");
+    }
 }
 
 fn a_malformed_form_gets_a_translated_page(back_end: BackEnd) {
