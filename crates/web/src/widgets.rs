@@ -102,7 +102,29 @@ pub fn local_time_to_the_second(clock: FixedOffset, at: DateTime<Utc>) -> String
     at.with_timezone(&clock).format("%d.%m.%Y %H:%M:%S").to_string()
 }
 
+/// A place in words, from the most particular part to the most general ("Construction site,
+/// Tolebi district, Turkestan region"), leaving out the parts not known.
+pub fn place<const N: usize>(parts: [String; N]) -> String {
+    parts.into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(", ")
+}
+
 /// A day as people write it here: "24.11.2026".
 pub fn day(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_names_its_known_parts_apart() {
+        let known = |parts: [&str; 3]| place(parts.map(str::to_owned));
+        assert_eq!(
+            known(["Construction site", "Tolebi district", "Turkestan region"]),
+            "Construction site, Tolebi district, Turkestan region"
+        );
+        assert_eq!(known(["", "Tolebi district", " "]), "Tolebi district");
+        assert_eq!(known(["", "", ""]), "");
+    }
 }

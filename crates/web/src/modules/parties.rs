@@ -247,8 +247,10 @@ fn page(
         dl.record {
             dt { (tr.t("intake-party-kind")) } dd { (tr.lookup(lookups::PARTY_KIND, &party.kind)) }
             dt { (tr.t("intake-work-region")) } dd {
-                (party.region.as_ref().map(|r| tr.lookup(lookups::REGION, r)).unwrap_or_default()) " "
-                (party.district.as_ref().map(|d| tr.lookup(lookups::DISTRICT, d)).unwrap_or_default())
+                (crate::widgets::place([
+                    party.district.as_ref().map(|d| tr.lookup(lookups::DISTRICT, d)).unwrap_or_default(),
+                    party.region.as_ref().map(|r| tr.lookup(lookups::REGION, r)).unwrap_or_default(),
+                ]))
             }
             @if let Some(identity) = &party.identity {
                 dt { (tr.t("party-other-names")) } dd { (identity.other_names.join(", ")) }

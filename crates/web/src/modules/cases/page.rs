@@ -137,10 +137,10 @@ pub fn render(
                 }
                 dt { (tr.t("case-outcomes")) } dd #outcomes { (codes(lookups::CASE_OUTCOME, &c.outcomes)) }
                 dt { (tr.t("case-recruited-at")) } dd {
-                    (c.recruited_at) " " (maybe(lookups::DISTRICT, &c.recruited_district)) " " (maybe(lookups::CITIZENSHIP, &c.recruited_country))
+                    (crate::widgets::place([c.recruited_at.clone(), maybe(lookups::DISTRICT, &c.recruited_district), maybe(lookups::CITIZENSHIP, &c.recruited_country)]))
                 }
                 dt { (tr.t("case-exploited-at")) } dd {
-                    (maybe(lookups::PLACE_KIND, &c.exploited_place)) " " (maybe(lookups::DISTRICT, &c.exploited_district)) " " (maybe(lookups::REGION, &c.exploited_region)) " " (maybe(lookups::CITIZENSHIP, &c.exploited_country))
+                    (crate::widgets::place([maybe(lookups::PLACE_KIND, &c.exploited_place), maybe(lookups::DISTRICT, &c.exploited_district), maybe(lookups::REGION, &c.exploited_region), maybe(lookups::CITIZENSHIP, &c.exploited_country)]))
                 }
                 dt { (tr.t("case-recruitment-methods")) } dd #recruitment-methods { (codes(lookups::RECRUITMENT_METHOD, &c.recruitment_methods)) }
                 dt { (tr.t("case-means-of-control")) } dd #means-of-control { (codes(lookups::MEANS_OF_CONTROL, &c.means_of_control)) }

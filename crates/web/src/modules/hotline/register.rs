@@ -310,7 +310,7 @@ pub async fn show(
             dt { (tr.t("intake-help")) } dd { (codes(lookups::HELP, &a.help)) }
             dt { (tr.t("intake-occupation")) } dd { (maybe(lookups::OCCUPATION, &a.occupation)) }
             dt { (tr.t("intake-sector")) } dd { (maybe(lookups::SECTOR, &a.sector)) }
-            dt { (tr.t("intake-work-region")) } dd { (maybe(lookups::REGION, &a.work_region)) " " (maybe(lookups::DISTRICT, &a.work_district)) }
+            dt { (tr.t("intake-work-region")) } dd { (crate::widgets::place([maybe(lookups::DISTRICT, &a.work_district), maybe(lookups::REGION, &a.work_region)])) }
             dt { (tr.t("intake-wage")) } dd { (a.wage.map(|w| w.to_string()).unwrap_or_default()) }
             dt { (tr.t("intake-reason")) } dd { (maybe(lookups::MIGRATION_REASON, &a.migration_reason)) }
             dt { (tr.t("intake-outcome")) } dd { (tr.lookup(lookups::APPEAL_OUTCOME, &a.outcome)) }
