@@ -48,6 +48,7 @@ case-no-assessment = Nobody in this case has been assessed yet.
 case-timeline = Timeline
 case-proceedings = Proceedings
 case-services = Help given
+case-no-services = No help recorded yet.
 case-tasks = Tasks
 case-no-tasks = No tasks.
 case-notes = Notes

@@ -48,6 +48,7 @@ case-no-assessment = Бұл іс бойынша әлі ешкім бағалан
 case-timeline = Хронология
 case-proceedings = Іс жүргізу
 case-services = Көрсетілген көмек
+case-no-services = Көмек әлі жазылмаған.
 case-tasks = Тапсырмалар
 case-no-tasks = Тапсырмалар жоқ.
 case-notes = Жазбалар

@@ -50,6 +50,7 @@ case-no-assessment = По этому делу ещё никто не оцени�
 case-timeline = Хронология
 case-proceedings = Производства
 case-services = Оказанная помощь
+case-no-services = Помощь пока не записана.
 case-tasks = Задачи
 case-no-tasks = Задач нет.
 case-notes = Заметки

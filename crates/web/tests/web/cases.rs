@@ -150,6 +150,9 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline(back_end: BackEnd
     assert!(at.windows(2).all(|w| w[0] < w[1]), "the timeline runs in date order: {at:?}");
     assert!(body.contains("Ask the police for the passport"));
     assert!(body.contains("150"), "the recovered amount shows");
+    let given = &body[body.find("id=\"services-given\"").expect("the help given is listed under its heading")..];
+    let given = &given[..given.find("</ul>").unwrap()];
+    assert!(given.contains("Paid in part") && given.contains("with his brother Shukhrat"), "{given}");
 
     // The task is overdue: it shows on the lawyer's first page and in the overdue list.
     let dashboard = lawyer.get(&server.url("/"));

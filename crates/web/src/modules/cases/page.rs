@@ -206,6 +206,16 @@ pub fn render(
         }
         section #services {
             h2 { (tr.t("case-services")) }
+            @if file.services.is_empty() { p { (tr.t("case-no-services")) } } @else {
+                ul #services-given {
+                    @for s in &file.services {
+                        li {
+                            (day(s.delivered_on)) " · " (service_line(tr, s))
+                            @if let Some(person) = &s.person_id { " · " (person_label(person)) }
+                        }
+                    }
+                }
+            }
             @if can_edit { (super::part_forms::service_form(tr, current, c, &data.person_names, retry)) }
         }
         @if let Some((referrals, partners)) = &data.referrals {
@@ -382,6 +392,19 @@ fn outcome_text(tr: Tr<'_>, p: &komek_domain::casework::Proceeding) -> Markup {
     }
 }
 
+/// Help given, in one line: its kind, by whom, and what came of it.
+fn service_line(tr: Tr<'_>, s: &komek_domain::entities::Service) -> Markup {
+    html! {
+        strong { (tr.lookup(lookups::SERVICE_KIND, &s.kind)) }
+        " · " (if s.provider == "us" { tr.t("service-by-us") } else { s.provider.clone() })
+        @if let Some(to) = &s.destination_country { " → " (tr.lookup(lookups::CITIZENSHIP, to)) }
+        @if !s.accompanied_by.is_empty() { " · " (tr.t_with("service-accompanied", "who", s.accompanied_by.clone())) }
+        @if let Some(claimed) = s.amount_claimed { " · " (tr.t_with("service-claimed", "amount", claimed.to_string())) }
+        @if let Some(recovered) = s.amount_recovered { " · " (tr.t_with("service-recovered", "amount", recovered.to_string())) }
+        @if !s.result.is_empty() { " · " (s.result) }
+    }
+}
+
 /// One list of everything dated in the case, oldest first: what happened to the person,
 /// what we did, what the authorities decided.
 fn timeline(tr: Tr<'_>, data: &PageData, staff: &dyn Fn(&AccountId) -> String) -> Markup {
@@ -390,37 +413,23 @@ fn timeline(tr: Tr<'_>, data: &PageData, staff: &dyn Fn(&AccountId) -> String) -
     let mut entries: Vec<(NaiveDate, Markup)> = Vec::new();
     entries.push((c.opened_on, html! { strong { (tr.t("timeline-opened")) } " · " (staff(&c.lead_id)) }));
     for e in &file.events {
-        let place: Vec<String> = [
-            e.place_settlement.clone(),
-            e.place_district.as_deref().map(|d| tr.lookup(lookups::DISTRICT, d)),
-            e.place_region.as_deref().map(|r| tr.lookup(lookups::REGION, r)),
-            e.place_country.as_deref().map(|c| tr.lookup(lookups::CITIZENSHIP, c)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let place = crate::widgets::place([
+            e.place_settlement.clone().unwrap_or_default(),
+            e.place_district.as_deref().map(|d| tr.lookup(lookups::DISTRICT, d)).unwrap_or_default(),
+            e.place_region.as_deref().map(|r| tr.lookup(lookups::REGION, r)).unwrap_or_default(),
+            e.place_country.as_deref().map(|c| tr.lookup(lookups::CITIZENSHIP, c)).unwrap_or_default(),
+        ]);
         entries.push((
             e.happened_on,
             html! {
                 strong { (tr.lookup(lookups::CASE_EVENT, &e.kind)) }
-                @if !place.is_empty() { " · " (place.join(", ")) }
+                @if !place.is_empty() { " · " (place) }
                 " · " (e.text)
             },
         ));
     }
     for s in &file.services {
-        entries.push((
-            s.delivered_on,
-            html! {
-                strong { (tr.lookup(lookups::SERVICE_KIND, &s.kind)) }
-                " · " (if s.provider == "us" { tr.t("service-by-us") } else { s.provider.clone() })
-                @if let Some(to) = &s.destination_country { " → " (tr.lookup(lookups::CITIZENSHIP, to)) }
-                @if !s.accompanied_by.is_empty() { " · " (tr.t_with("service-accompanied", "who", s.accompanied_by.clone())) }
-                @if let Some(claimed) = s.amount_claimed { " · " (tr.t_with("service-claimed", "amount", claimed.to_string())) }
-                @if let Some(recovered) = s.amount_recovered { " · " (tr.t_with("service-recovered", "amount", recovered.to_string())) }
-                @if !s.result.is_empty() { " · " (s.result) }
-            },
-        ));
+        entries.push((s.delivered_on, service_line(tr, s)));
     }
     for a in &file.assessments {
         entries.push((a.assessed_on, html! { strong { (tr.t("timeline-assessed")) } " · " (verdict_line(tr, a)) }));
