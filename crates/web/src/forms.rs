@@ -130,6 +130,14 @@ impl FieldErrors {
     }
 }
 
+/// A task's own rules (a title, real days), checked on the form as well, so that every
+/// problem shows at once: an empty title is marked even when the day could not be read and
+/// the services were never asked. The form's own reading of a field, made first, is the one
+/// shown.
+pub fn check_task<Of>(errors: &mut FieldErrors, task: &komek_domain::casework::Task<Of>) {
+    errors.add_validation(&task.validate(), &crate::fields::TASK);
+}
+
 /// A day typed in a form: empty is `None`; anything else must be a real date.
 pub fn form_day(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveDate> {
     let value = value.trim();

@@ -258,6 +258,13 @@ fn a_consultant_records_the_raid_and_takes_consultations_on_the_spot(back_end: B
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("id=\"title-error\""), "{}", refused.body);
     assert_eq!(refused.input_value("due_on"), yesterday);
+    // Nor a day that is not one: both are marked at once.
+    let undated: Vec<(&str, &str)> =
+        untitled.iter().map(|(k, v)| (*k, if *k == "due_on" { "2008-02-30" } else { v })).collect();
+    let refused = lawyer.post(&server.url(&format!("/monitoring/{visit}/tasks")), &undated);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("id=\"title-error\"") && refused.body.contains("id=\"due_on-error\""));
+    assert!(refused.body.contains("2 fields need fixing"), "{}", refused.body);
     let task = count(&server, "SELECT count(*) FROM visit_tasks");
     assert_eq!(task, 1);
     let id: String = server.app.store().read(|tx| tx.query_one("SELECT id FROM visit_tasks", &[])?.get(0)).unwrap();

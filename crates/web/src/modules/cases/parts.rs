@@ -336,6 +336,7 @@ pub async fn add_task(
         done_on: None,
         created_by: None,
     };
+    crate::forms::check_task(&mut errors, &task);
     let result =
         super::save_unless_refused(&state, &current, &errors, move |app, actor| app.add_task(actor, task).map(|_| ()))
             .await?;

@@ -287,6 +287,7 @@ pub async fn add_task(
         done_on: None,
         created_by: None,
     };
+    crate::forms::check_task(&mut errors, &task);
     let saved = match errors.is_empty() {
         true => {
             let (app, actor) = (state.app.clone(), current.actor.clone());
