@@ -169,6 +169,9 @@ fn an_analyst_reads_the_seed_annual_report_from_the_demo_year_with_a_chart_besid
     assert_eq!(csv.status, 200);
     assert!(csv.header("content-disposition").is_some_and(|d| d.starts_with("attachment")));
     assert!(csv.body.lines().any(|line| line.ends_with(",2560")), "{}", csv.body);
+    let docx = analyst.get(&server.url("/reports?kind=year&year=2008&office=&format=docx"));
+    assert_eq!(docx.status, 400, "a format not offered is refused, not answered with the page");
+    assert!(docx.header("content-disposition").is_none());
     let topics = section(&page, "appeals-by-topic");
     for (group, n) in [
         ("Employment, contracts and registration", "1,324"),

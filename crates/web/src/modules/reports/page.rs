@@ -237,8 +237,12 @@ pub async fn show(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     let Asked { raw, fields, mut form, mut errors, period, office, offices, .. } = asked(&state, &current, raw).await?;
-    // The same report as a file: `format=csv|xlsx|pdf|json` beside the period's fields.
-    let download = fields.text("format").and_then(|f| Format::parse(&f));
+    // The same report as a file: `format=csv|xlsx|pdf|json` beside the period's fields; any
+    // other format is refused rather than answered with the page.
+    let download = match fields.text("format") {
+        Some(asked) => Some(Format::parse(&asked).ok_or(WebError::BadRequest)?),
+        None => None,
+    };
     let result = match period {
         Some(period) if errors.is_empty() => {
             let (app, actor) = (state.app.clone(), current.actor.clone());
