@@ -65,22 +65,53 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 
 /// What is wrong with a form, by field name: the message id and, for a limit, the limit (a
 /// length, a count or an amount, as shown).
+///
+/// On a page of several forms that share field names (the case page's parts), each form's
+/// errors are `scoped` by the form, and its inputs' ids (`id_of`) carry the scope, so that no
+/// id is on the page twice: a label then focuses its own input, and a link to an error reaches
+/// it.
 #[derive(Debug, Clone, Default)]
-pub struct FieldErrors(BTreeMap<String, (&'static str, Option<String>)>);
+pub struct FieldErrors {
+    by_field: BTreeMap<String, (&'static str, Option<String>)>,
+    scope: Option<&'static str>,
+}
 
 impl FieldErrors {
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.by_field.is_empty()
+    }
+
+    /// The same errors for one form of a page of several (see above).
+    pub fn scoped(self, scope: &'static str) -> Self {
+        Self { scope: Some(scope), ..self }
+    }
+
+    /// The id of the input for field `name`: the name, after the form's scope if it has one.
+    pub fn id_of(&self, name: &str) -> String {
+        match self.scope {
+            Some(scope) => format!("{scope}-{name}"),
+            None => name.to_owned(),
+        }
+    }
+
+    /// The id of the message under field `name`, which its input names as describing it.
+    pub fn message_id(&self, name: &str) -> String {
+        format!("{}-error", self.id_of(name))
+    }
+
+    /// `message_id`, when the field has a message.
+    pub fn described_by(&self, name: &str) -> Option<String> {
+        self.has(name).then(|| self.message_id(name))
     }
 
     /// Marks a field (the first problem of a field is the one shown).
     pub fn add(&mut self, field: &str, message_id: &'static str) {
-        self.0.entry(field.to_owned()).or_insert((message_id, None));
+        self.by_field.entry(field.to_owned()).or_insert((message_id, None));
     }
 
     /// Marks a field with a message that names a limit ("at most 63").
     pub fn add_with_max(&mut self, field: &str, message_id: &'static str, max: String) {
-        self.0.entry(field.to_owned()).or_insert((message_id, Some(max)));
+        self.by_field.entry(field.to_owned()).or_insert((message_id, Some(max)));
     }
 
     /// A service's validation errors, on the form inputs the resource's naming gives them.
@@ -98,33 +129,33 @@ impl FieldErrors {
                 ValidationError::Future { .. } => ("form-invalid-date", None),
                 ValidationError::MoreThan { max, .. } => ("form-more-than", Some(max.to_string())),
             };
-            self.0.entry(naming.form(e.field())).or_insert((id, max));
+            self.by_field.entry(naming.form(e.field())).or_insert((id, max));
         }
     }
 
     pub fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
+        self.by_field.contains_key(field)
     }
 
     /// The message under a field, if it has one (with the id the field's `aria-describedby` names).
     pub fn message(&self, tr: Tr<'_>, field: &str) -> Markup {
-        match self.0.get(field) {
+        match self.by_field.get(field) {
             Some((id, Some(max))) => {
-                html! { p.field-error id={ (field) "-error" } { (tr.t_with(id, "max", max.clone())) } }
+                html! { p.field-error id=(self.message_id(field)) { (tr.t_with(id, "max", max.clone())) } }
             }
-            Some((id, None)) => html! { p.field-error id={ (field) "-error" } { (tr.t(id)) } },
+            Some((id, None)) => html! { p.field-error id=(self.message_id(field)) { (tr.t(id)) } },
             None => html! {},
         }
     }
 
     /// The summary at the top of a form: how many fields to fix, each a link to its field.
     pub fn summary(&self, tr: Tr<'_>) -> Markup {
-        if self.0.is_empty() {
+        if self.by_field.is_empty() {
             return html! {};
         }
         html! {
             div.error-summary role="alert" tabindex="-1" #errors {
-                p { (tr.t_with("form-errors", "count", self.0.len())) }
+                p { (tr.t_with("form-errors", "count", self.by_field.len())) }
             }
         }
     }
@@ -192,6 +223,6 @@ mod tests {
         errors.add_validation(&[ValidationError::Negative { field: "wage" }], &crate::fields::APPEAL);
         errors.add_validation(&[ValidationError::Required { field: "topics" }], &crate::fields::APPEAL);
         assert!(errors.has("wage") && errors.has("topic"));
-        assert_eq!(errors.0["wage"], ("form-invalid", None), "the first problem stays");
+        assert_eq!(errors.by_field["wage"], ("form-invalid", None), "the first problem stays");
     }
 }

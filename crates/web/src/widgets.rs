@@ -12,7 +12,7 @@ use crate::i18n::Tr;
 pub fn field(tr: Tr<'_>, label_id: &str, name: &str, errors: &FieldErrors, control: Markup) -> Markup {
     html! {
         div.field {
-            label for=(name) { (tr.t(label_id)) }
+            label for=(errors.id_of(name)) { (tr.t(label_id)) }
             (control)
             (errors.message(tr, name))
         }
@@ -22,27 +22,27 @@ pub fn field(tr: Tr<'_>, label_id: &str, name: &str, errors: &FieldErrors, contr
 /// A one-line text input.
 pub fn text_input(name: &str, value: &str, errors: &FieldErrors) -> Markup {
     html! {
-        input type="text" id=(name) name=(name) value=(value)
+        input type="text" id=(errors.id_of(name)) name=(name) value=(value)
             aria-invalid=[errors.has(name).then_some("true")]
-            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))];
+            aria-describedby=[errors.described_by(name)];
     }
 }
 
 /// A text area of a few lines.
 pub fn text_area(name: &str, value: &str, errors: &FieldErrors) -> Markup {
     html! {
-        textarea id=(name) name=(name) rows="3"
+        textarea id=(errors.id_of(name)) name=(name) rows="3"
             aria-invalid=[errors.has(name).then_some("true")]
-            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] { (value) }
+            aria-describedby=[errors.described_by(name)] { (value) }
     }
 }
 
 /// A day, as the browser's date picker gives it (`YYYY-MM-DD`).
 pub fn date_input(name: &str, value: &str, errors: &FieldErrors) -> Markup {
     html! {
-        input type="date" id=(name) name=(name) value=(value)
+        input type="date" id=(errors.id_of(name)) name=(name) value=(value)
             aria-invalid=[errors.has(name).then_some("true")]
-            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))];
+            aria-describedby=[errors.described_by(name)];
     }
 }
 
@@ -56,9 +56,9 @@ pub fn lookup_select(
     errors: &FieldErrors,
 ) -> Markup {
     html! {
-        select id=(name) name=(name)
+        select id=(errors.id_of(name)) name=(name)
             aria-invalid=[errors.has(name).then_some("true")]
-            aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] {
+            aria-describedby=[errors.described_by(name)] {
             @if let Some(label) = blank {
                 option value="" selected[selected.is_empty()] { (tr.t(label)) }
             }
@@ -79,7 +79,7 @@ pub fn lookup_checkboxes(
     errors: &FieldErrors,
 ) -> Markup {
     html! {
-        fieldset.checks id=(name) aria-describedby=[errors.has(name).then(|| format!("{name}-error"))] {
+        fieldset.checks id=(errors.id_of(name)) aria-describedby=[errors.described_by(name)] {
             legend { (tr.t(legend_id)) }
             @for code in list.codes {
                 label.check {

@@ -562,14 +562,17 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
         "/account/password".to_owned(),
     ];
     let mut too_wide = Vec::new();
+    let mut repeated_ids = Vec::new();
     let mut measure = |driver: &Driver, width: i64, path: &str| {
         driver.open(&server.url(path));
         let widths = driver.session_call(
             "POST",
             "/execute/sync",
             Some(json!({
-                "script": "return [document.documentElement.scrollWidth, window.innerWidth, document.title, \
-                           document.querySelector('main').innerText.slice(0, 200)]",
+                "script": "const ids = [...document.querySelectorAll('[id]')].map(e => e.id); \
+                           return [document.documentElement.scrollWidth, window.innerWidth, document.title, \
+                           document.querySelector('main').innerText.slice(0, 200), \
+                           ids.filter((id, i) => ids.indexOf(id) !== i)]",
                 "args": []
             })),
         );
@@ -578,6 +581,11 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
         assert!(!widths[2].as_str().unwrap_or("").starts_with("Something went wrong"), "{path}: {}", widths[3]);
         if page > screen {
             too_wide.push(format!("{path} at {screen} px: {page} px"));
+        }
+        // An id twice on a page sends a label, a link or the page's return after a save to
+        // the wrong place.
+        if widths[4].as_array().is_some_and(|repeated| !repeated.is_empty()) {
+            repeated_ids.push(format!("{path}: {}", widths[4]));
         }
     };
     // The common phone, and the narrowest still sold.
@@ -603,6 +611,9 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
     }
     driver.screenshot("phone-admin");
     assert!(too_wide.is_empty(), "wider than a phone: {too_wide:?}");
+    repeated_ids.sort();
+    repeated_ids.dedup();
+    assert!(repeated_ids.is_empty(), "ids used twice on a page: {repeated_ids:#?}");
 }
 
 /// Waits until `ok` holds: what a click sets off in the browser happens after the click returns.

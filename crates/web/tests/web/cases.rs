@@ -130,7 +130,7 @@ fn a_lawyer_briefs_from_the_case_page_and_adds_to_its_timeline(back_end: BackEnd
     let untitled = lawyer
         .post(&url("tasks"), &[("csrf", &csrf), ("title", ""), ("assignee", &lawyer_id), ("due_on", "2008-02-30")]);
     assert_eq!(untitled.status, 422, "{}", untitled.body);
-    assert!(untitled.body.contains("id=\"title-error\"") && untitled.body.contains("id=\"due_on-error\""));
+    assert!(untitled.body.contains("id=\"task-title-error\"") && untitled.body.contains("id=\"task-due_on-error\""));
     assert!(untitled.body.contains("2 fields need fixing"), "both are marked at once: {}", untitled.body);
     let proceeding = lawyer.post(
         &url("proceedings"),

@@ -26,10 +26,12 @@ pub struct RefilledForm {
 }
 
 impl RefilledForm {
-    pub fn for_form<'a>(retry: Option<&'a RefilledForm>, form: &str) -> (Option<&'a FormData>, FieldErrors) {
+    /// What form `form` shows: what was typed and what is wrong when it is the one sent back;
+    /// its errors scoped by the form, as its ids are (`FieldErrors::scoped`).
+    pub fn for_form<'a>(retry: Option<&'a RefilledForm>, form: &'static str) -> (Option<&'a FormData>, FieldErrors) {
         match retry {
-            Some(r) if r.form == form => (Some(&r.data), r.errors.clone()),
-            _ => (None, FieldErrors::default()),
+            Some(r) if r.form == form => (Some(&r.data), r.errors.clone().scoped(form)),
+            _ => (None, FieldErrors::default().scoped(form)),
         }
     }
 }
@@ -114,16 +116,16 @@ pub fn service_form(
                 p.hint { (tr.t("service-accompanied-by-hint")) }
                 (field(tr, "service-amount-claimed", "claimed", &errors, text_input("claimed", typed(data, "claimed", ""), &errors)))
                 (field(tr, "service-amount-recovered", "recovered", &errors, text_input("recovered", typed(data, "recovered", ""), &errors)))
-                (field(tr, "intake-currency", "currency", &errors, currency_select("currency", typed(data, "currency", "KZT"))))
+                (field(tr, "intake-currency", "currency", &errors, currency_select("currency", typed(data, "currency", "KZT"), &errors)))
                 button type="submit" { (tr.t("form-save")) }
             }
         },
     )
 }
 
-fn currency_select(name: &str, selected: &str) -> Markup {
+fn currency_select(name: &str, selected: &str, errors: &FieldErrors) -> Markup {
     html! {
-        select id=(name) name=(name) {
+        select id=(errors.id_of(name)) name=(name) {
             @for c in komek_domain::Currency::ALL { option value=(c.code()) selected[c.code() == selected] { (c.code()) } }
         }
     }
@@ -279,8 +281,9 @@ pub fn evidence_form(tr: Tr<'_>, current: &Current, case: CaseId, retry: Option<
             (csrf(current))
             (errors.summary(tr))
             @if data.is_some() { (errors.message(tr, "file")) }
-            label for="file" { (tr.t("evidence-add")) }
-            input type="file" id="file" name="file" aria-invalid=[errors.has("file").then_some("true")];
+            label for=(errors.id_of("file")) { (tr.t("evidence-add")) }
+            input type="file" id=(errors.id_of("file")) name="file" aria-invalid=[errors.has("file").then_some("true")]
+                aria-describedby=[errors.described_by("file")];
             p.hint { (tr.t_with("evidence-limits", "max", max_mb as i64)) }
             button type="submit" { (tr.t("evidence-upload")) }
         }
