@@ -310,6 +310,28 @@ impl App {
         })?)
     }
 
+    /// The names of those of `parties` within the actor's reach, for a page that lists them
+    /// (a case's employers and intermediaries): one audit entry naming every party shown.
+    pub fn party_names_within_reach(&self, actor: &Actor, parties: &[PartyId]) -> AppResult<HashMap<PartyId, String>> {
+        if !actor.can(Capability::ViewIdentifying) || parties.is_empty() {
+            return Ok(HashMap::new());
+        }
+        Ok(self.audited_read(|tx| {
+            let mut names = HashMap::new();
+            for id in parties {
+                if let Some(identity) = self.party_unaudited(tx, actor, *id, false)?.identity {
+                    names.insert(*id, identity.name);
+                }
+            }
+            if !names.is_empty() {
+                let shown = parties.iter().filter(|id| names.contains_key(id)).copied();
+                let detail = crate::audit::search_detail(format!("names of {} listed", parties.len()), shown);
+                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, "names").detail(detail))?;
+            }
+            Ok(names)
+        })?)
+    }
+
     /// A party; its identity only within the actor's reach, audited.
     pub fn party(&self, actor: &Actor, id: PartyId) -> AppResult<Party> {
         actor.require(Capability::ViewCases)?;

@@ -391,6 +391,8 @@ fn a_group_case_grows_as_more_of_the_recruited_come_forward(back_end: BackEnd) {
     let file = server.app.case_file(&Actor::System, case).unwrap();
     assert_eq!(file.case.persons.len(), 2);
     assert_eq!(file.case.parties, vec![(party, "intermediary".to_owned())]);
+    let page = case_page(&mut lawyer, &server, case);
+    assert!(page.body.contains("ТОО Стройсервис</a> · Intermediary"), "the case names its parties: {}", page.body);
     // A page read before those additions cannot add on top of them unseen.
     let stale = lawyer.post(
         &server.url(&format!("/cases/{case}/people")),

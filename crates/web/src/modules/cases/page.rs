@@ -31,6 +31,8 @@ use crate::{AppState, blocking};
 pub struct PageData {
     pub file: CaseFile,
     pub person_names: HashMap<PersonId, String>,
+    /// The names of the case's parties within the reader's reach.
+    pub party_names: HashMap<komek_domain::PartyId, String>,
     pub names: Directory,
     pub clock: FixedOffset,
     pub today: NaiveDate,
@@ -44,8 +46,12 @@ pub fn load(app: &App, actor: &Actor, id: CaseId, break_glass: Option<&str>) -> 
         Some(reason) => app.break_glass_case(actor, id, reason)?,
         None => app.case_file(actor, id)?,
     };
-    let person_names =
-        if file.identifying_shown { app.names_within_reach(actor, &file.case.persons)? } else { HashMap::new() };
+    let (person_names, party_names) = if file.identifying_shown {
+        let parties: Vec<_> = file.case.parties.iter().map(|(party, _)| *party).collect();
+        (app.names_within_reach(actor, &file.case.persons)?, app.party_names_within_reach(actor, &parties)?)
+    } else {
+        (HashMap::new(), HashMap::new())
+    };
     let referrals = if break_glass.is_none() && komek_app::policy::referrals::may_refer(actor) {
         Some((app.referrals(actor, komek_app::referrals::ReferralsOf::Case(id))?, app.partner_names(actor)?))
     } else {
@@ -55,6 +61,7 @@ pub fn load(app: &App, actor: &Actor, id: CaseId, break_glass: Option<&str>) -> 
         referrals,
         file,
         person_names,
+        party_names,
         names: directory(app, actor)?,
         clock: app.office_clock(actor)?,
         today: app.today(actor)?,
@@ -145,8 +152,12 @@ pub fn render(
                 dt { (tr.t("case-recruitment-methods")) } dd #recruitment-methods { (codes(lookups::RECRUITMENT_METHOD, &c.recruitment_methods)) }
                 dt { (tr.t("case-means-of-control")) } dd #means-of-control { (codes(lookups::MEANS_OF_CONTROL, &c.means_of_control)) }
                 dt { (tr.t("case-parties")) } dd {
-                    @for (party, role) in &c.parties {
-                        a href={ "/parties/" (party) } { (tr.lookup(lookups::PARTY_ROLE, role)) } " "
+                    @for (at, (party, role)) in c.parties.iter().enumerate() {
+                        @if at > 0 { "; " }
+                        a href={ "/parties/" (party) } {
+                            (data.party_names.get(party).cloned().unwrap_or_else(|| tr.t("record-restricted")))
+                        }
+                        " · " (tr.lookup(lookups::PARTY_ROLE, role))
                     }
                 }
             }

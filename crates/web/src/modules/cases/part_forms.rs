@@ -98,7 +98,7 @@ pub fn service_form(
                 (errors.summary(tr))
                 (field(tr, "service-kind", "kind", &errors, lookup_select(tr, "kind", lookups::SERVICE_KIND, typed(data, "kind", ""), None, &errors)))
                 (field(tr, "service-person", "person", &errors, html! {
-                    select #person name="person" {
+                    select id=(errors.id_of("person")) name="person" {
                         @if case.persons.len() > 1 { option value="" selected[chosen.is_empty()] { (tr.t("service-whole-group")) } }
                         @for (n, person) in case.persons.iter().enumerate() {
                             option value=(person.to_string()) selected[chosen == person.to_string()] {
@@ -236,7 +236,8 @@ pub fn task_form(
                 (errors.summary(tr))
                 (field(tr, "task-title", "title", &errors, text_input("title", typed(data, "title", ""), &errors)))
                 (field(tr, "task-assignee", "assignee", &errors, html! {
-                    select #assignee name="assignee" aria-invalid=[errors.has("assignee").then_some("true")] {
+                    select id=(errors.id_of("assignee")) name="assignee" aria-invalid=[errors.has("assignee").then_some("true")]
+                        aria-describedby=[errors.described_by("assignee")] {
                         @for (id, name) in names.staff_sorted() {
                             option value=(id.to_string()) selected[assignee == id.to_string()] { (name) }
                         }

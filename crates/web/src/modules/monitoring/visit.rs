@@ -20,7 +20,7 @@ use crate::i18n::Tr;
 use crate::layout;
 use crate::modules::hotline::register::appeal_table;
 use crate::session::Current;
-use crate::widgets::{day, field, text_input};
+use crate::widgets::{date_input, day, field, text_input};
 use crate::{AppState, blocking};
 
 pub async fn show(
@@ -250,16 +250,14 @@ fn tasks(
                     div.row {
                         (field(tr, "task-title", "title", errors, text_input("title", &value("title", String::new()), errors)))
                         (field(tr, "task-assignee", "assignee", errors, html! {
-                            select #assignee name="assignee" aria-invalid=[errors.has("assignee").then_some("true")] {
+                            select id=(errors.id_of("assignee")) name="assignee" aria-invalid=[errors.has("assignee").then_some("true")]
+                                aria-describedby=[errors.described_by("assignee")] {
                                 @for (account, name) in names.staff_sorted() {
                                     option value=(account) selected[account.to_string() == assignee] { (name) }
                                 }
                             }
                         }))
-                        (field(tr, "task-due", "due_on", errors, html! {
-                            input type="date" id="due_on" name="due_on" value=(value("due_on", today.to_string()))
-                                aria-invalid=[errors.has("due_on").then_some("true")];
-                        }))
+                        (field(tr, "task-due", "due_on", errors, date_input("due_on", &value("due_on", today.to_string()), errors)))
                     }
                     button type="submit" { (tr.t("visit-task-add")) }
                 }
