@@ -141,8 +141,9 @@ impl App {
         if let IntakePerson::New { profile, identity } = &person {
             errors.extend(crate::persons::validate(profile, identity));
         }
+        let today = self.today(actor)?;
         for (party, role) in &new_parties {
-            errors.extend(party.validate());
+            errors.extend(party.validate(today));
             if let Err(e) = komek_domain::lookups::PARTY_ROLE.check("parties.role", role) {
                 errors.push(e);
             }

@@ -224,8 +224,9 @@ impl App {
         visit.updated_at = Utc::now();
         // Checked before the checklist's violations are added, so that a wrong count is named
         // once, on the check where it was typed.
-        let mut errors = visit.validate(self.today(actor)?);
-        errors.extend(new_party.map(NewParty::validate).unwrap_or_default());
+        let today = self.today(actor)?;
+        let mut errors = visit.validate(today);
+        errors.extend(new_party.map(|party| party.validate(today)).unwrap_or_default());
         AppError::invalid(errors)?;
         Ok(visit.with_signalled_violations())
     }

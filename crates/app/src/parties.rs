@@ -41,7 +41,8 @@ pub struct NewParty {
 }
 
 impl NewParty {
-    pub fn validate(&self) -> Vec<ValidationError> {
+    /// What may be registered on `today` (the office's day).
+    pub fn validate(&self, today: NaiveDate) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         if let Err(e) = lookups::PARTY_KIND.check("party_kind", &self.kind) {
             errors.push(e);
@@ -52,7 +53,7 @@ impl NewParty {
         if let Some(Err(e)) = self.district.as_deref().map(|d| lookups::DISTRICT.check("party_district", d)) {
             errors.push(e);
         }
-        errors.extend(self.identity.validate());
+        errors.extend(self.identity.validate(today));
         errors
     }
 }
@@ -146,7 +147,7 @@ impl App {
     pub fn register_party(&self, actor: &Actor, office: Option<OfficeId>, party: NewParty) -> AppResult<PartyId> {
         actor.require(Capability::RegisterAppeals)?;
         let office_id = actor.office_for_new_record(office)?;
-        AppError::invalid(party.validate())?;
+        AppError::invalid(party.validate(self.today(actor)?))?;
         Ok(self.store.write(|tx| self.insert_party(tx, actor, office_id, party))?)
     }
 
@@ -449,7 +450,7 @@ impl App {
     /// office stays the one it was registered in.
     pub fn update_party(&self, actor: &Actor, id: PartyId, version: i64, party: NewParty) -> AppResult<()> {
         actor.require(Capability::RegisterAppeals)?;
-        AppError::invalid(party.validate())?;
+        AppError::invalid(party.validate(self.today(actor)?))?;
         let tokens = identity_tokens(&self.keys, &party.identity);
         let identity_enc = self.keys.seal_json(crate::sealed::party_identity(id), &party.identity);
         self.store.write(|tx| {
@@ -482,6 +483,7 @@ impl App {
         if keep == duplicate {
             return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "duplicate" }]));
         }
+        let today = self.today(actor)?;
         self.store.write(|tx| {
             let kept = repo::parties::get(tx, keep)?;
             let dup = repo::parties::get(tx, duplicate)?;
@@ -493,7 +495,7 @@ impl App {
             let other: PartyIdentity =
                 self.read_sealed_json(tx, actor, crate::sealed::party_identity(duplicate), &dup.identity_enc)?;
             identity.absorb(other);
-            let refused = identity.validate();
+            let refused = identity.validate(today);
             if !refused.is_empty() {
                 return Ok(Err(AppError::Invalid(refused)));
             }

@@ -390,8 +390,8 @@ pub fn validate_person(profile: &PersonProfile, identity: &PersonIdentity, today
 }
 
 impl PartyIdentity {
-    /// What may be said about who a party is; its name is required.
-    pub fn validate(&self) -> Vec<ValidationError> {
+    /// What may be said about who a party is, on `today`; its name is required.
+    pub fn validate(&self, today: NaiveDate) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         rules::check_required(&mut errors, "party_name", &self.name);
         rules::check_name(&mut errors, "party_name", &self.name, MAX_SHORT_CHARS);
@@ -407,7 +407,7 @@ impl PartyIdentity {
         rules::check_line(&mut errors, "party_address", &self.address, MAX_SHORT_CHARS);
         rules::check_text(&mut errors, "party_notes", &self.notes, MAX_NOTE_CHARS);
         if let Some(licence) = &self.licence {
-            licence.validate(&mut errors);
+            licence.validate(&mut errors, today);
         }
         errors
     }
@@ -673,14 +673,22 @@ pub struct AgencyLicence {
 }
 
 impl AgencyLicence {
-    pub fn validate(&self, errors: &mut Vec<ValidationError>) {
+    /// A known status; a number only for an agency that has (or had) a licence; an issue day
+    /// not after `today`, and an end not before the issue.
+    pub fn validate(&self, errors: &mut Vec<ValidationError>, today: NaiveDate) {
         if let Err(e) = lookups::LICENCE_STATUS.check("licence_status", &self.status) {
             errors.push(e);
         }
         rules::check_line(errors, "licence_number", &self.number, MAX_SHORT_CHARS);
+        if self.status == "none" && !self.number.trim().is_empty() {
+            errors.push(ValidationError::Invalid { field: "licence_number" });
+        }
         rules::check_line(errors, "licence_issued_by", &self.issued_by, MAX_SHORT_CHARS);
         if let Some(day) = self.issued_on {
             rules::check_day(errors, "licence_issued_on", day);
+            if day > today {
+                errors.push(ValidationError::Future { field: "licence_issued_on" });
+            }
         }
         if let Some(day) = self.valid_until {
             rules::check_day(errors, "licence_valid_until", day);
@@ -814,6 +822,34 @@ mod tests {
         assert_eq!(refused("UZ", &["unknown"]), ["other_citizenships"], "not a country");
         assert_eq!(refused("stateless", &["RU"]), ["other_citizenships"], "stateless and a citizen");
         assert_eq!(refused("UZ", &["XX"]), ["other_citizenships"], "not on the list");
+    }
+
+    #[test]
+    fn a_licence_is_not_issued_in_the_future_and_no_licence_has_no_number() {
+        let today = NaiveDate::from_ymd_opt(2008, 11, 3).unwrap();
+        let refused = |licence: AgencyLicence| -> Vec<ValidationError> {
+            let mut errors = Vec::new();
+            licence.validate(&mut errors, today);
+            errors
+        };
+        let held = AgencyLicence {
+            status: "valid".into(),
+            number: "ЛИЦ-0042".into(),
+            issued_on: Some(today),
+            ..Default::default()
+        };
+        assert!(refused(held.clone()).is_empty(), "issued today");
+        let tomorrow = today.succ_opt();
+        assert_eq!(
+            refused(AgencyLicence { issued_on: tomorrow, ..held.clone() }),
+            [ValidationError::Future { field: "licence_issued_on" }]
+        );
+        assert_eq!(
+            refused(AgencyLicence { status: "none".into(), ..held.clone() }),
+            [ValidationError::Invalid { field: "licence_number" }],
+            "a number for an agency without a licence"
+        );
+        assert!(refused(AgencyLicence { status: "none".into(), number: String::new(), ..held }).is_empty());
     }
 
     #[test]

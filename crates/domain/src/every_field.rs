@@ -381,7 +381,7 @@ fn records() -> Vec<Record> {
                     valid_until: NaiveDate::from_ymd_opt(2011, 3, 1),
                 }),
             },
-            PartyIdentity::validate,
+            |p| p.validate(day()),
         ),
         record(
             "partner",

@@ -108,6 +108,9 @@ pub const PARTY: Naming = Naming {
         ValidationError::Invalid { field: "licence_valid_until" } => {
             Some("must not be before `issued_on`, and within the years Komek keeps")
         }
+        ValidationError::Invalid { field: "licence_number" } => {
+            Some("must be empty when `status` is `none`: an agency working without a licence has no number")
+        }
         _ => None,
     },
 };

@@ -297,7 +297,7 @@ impl IntakeForm {
                     identity: PartyIdentity { name, ..Default::default() },
                     ..Default::default()
                 };
-                errors.add_validation(&party.validate(), &fields::APPEAL);
+                errors.add_validation(&party.validate(Utc::now().date_naive()), &fields::APPEAL);
                 if lookups::PARTY_ROLE.check("parties.role", &self.party_role).is_err() {
                     errors.add("party_role", "form-unknown-choice");
                 }
