@@ -154,7 +154,9 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => Self::NotFound,
-            StoreError::Conflict(_) => Self::Conflict,
+            // A collision with a change made at the same moment reads to the user as a change
+            // made meanwhile: what they typed comes back, to be sent again.
+            StoreError::Conflict(_) | StoreError::Collided(_) => Self::Conflict,
             other => Self::Store(other),
         }
     }

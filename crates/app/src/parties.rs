@@ -499,16 +499,22 @@ impl App {
             if !refused.is_empty() {
                 return Ok(Err(AppError::Invalid(refused)));
             }
+            // The place comes whole from one record: the kept one's when it says any.
+            let (region, district) = match (&kept.region, &kept.district) {
+                (None, None) => (dup.region, dup.district),
+                _ => (kept.region.clone(), kept.district.clone()),
+            };
             let merged = StoredParty {
                 identity_enc: self.keys.seal_json(crate::sealed::party_identity(keep), &identity),
-                region: kept.region.clone().or(dup.region),
-                district: kept.district.clone().or(dup.district),
+                region,
+                district,
                 version: keep_version,
                 ..kept
             };
             repo::parties::update(tx, &merged, &identity_tokens(&self.keys, &identity))?;
             repo::parties::move_references(tx, duplicate, keep)?;
-            repo::parties::delete(tx, duplicate)?;
+            // Deleted at the version read: an edit of the duplicate meanwhile is not lost.
+            repo::parties::delete(tx, duplicate, dup.version)?;
             let detail = format!("merged into {keep}");
             self.audit(tx, Event::new(actor.account_id(), Action::Delete, KIND, duplicate.to_string()).detail(detail))?;
             let detail = format!("absorbed {duplicate}");

@@ -36,6 +36,10 @@ pub enum StoreError {
     Postgres(String),
     #[error("the record conflicts with an existing one: {0}")]
     Conflict(String),
+    /// Two writers each waited for what the other held, and the database undid this one:
+    /// nothing of it was written, and the same change sent again will most likely go through.
+    #[error("the change collided with another one at the same moment: {0}")]
+    Collided(String),
     #[error("no such record")]
     NotFound,
     #[error("column {column} does not hold {expected}")]

@@ -236,6 +236,10 @@ fn map_error(e: postgres::Error) -> StoreError {
         Some(code) if *code == SqlState::UNIQUE_VIOLATION || *code == SqlState::FOREIGN_KEY_VIOLATION => {
             StoreError::Conflict(e.to_string())
         }
+        // Two writers that each wait for a row the other holds: the server undoes one of them.
+        Some(code) if *code == SqlState::T_R_DEADLOCK_DETECTED || *code == SqlState::T_R_SERIALIZATION_FAILURE => {
+            StoreError::Collided(e.to_string())
+        }
         _ => StoreError::Postgres(e.source().map(|s| s.to_string()).unwrap_or_else(|| e.to_string())),
     }
 }

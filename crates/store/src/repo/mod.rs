@@ -2,6 +2,12 @@
 //!
 //! They take and return domain types plus ciphertext (`Vec<u8>`) for identifying parts;
 //! they never see plaintext identifying data and never check access.
+//!
+//! Counts derived from several tables are kept by the functions that write those tables, in
+//! the same transaction: the repeat offenders' `party_offences` by every write that changes
+//! what names a party (`parties::recount`). A new way of writing appeals, cases, visits or
+//! parties (a deletion, an import) goes through these functions or recounts too; a test
+//! compares the counts kept with the counts made afresh.
 
 pub mod accounts;
 pub mod api_tokens;

@@ -117,14 +117,14 @@ pub fn move_references(tx: &mut dyn Tx, from: PartyId, to: PartyId) -> Result<()
     recount(tx, [from, to])
 }
 
-/// Removes a party nothing names any more (see `move_references`), with its blind index.
-pub fn delete(tx: &mut dyn Tx, id: PartyId) -> Result<(), StoreError> {
-    BlindIndex::Parties.replace(tx, id.into(), &[])?;
-    tx.execute("DELETE FROM party_offences WHERE party_id = $1", params![id])?;
-    if tx.execute("DELETE FROM parties WHERE id = $1", params![id])? == 0 {
-        return Err(StoreError::NotFound);
+/// Removes a party nothing names any more (see `move_references`), with its blind index, if
+/// nobody changed it since `version` was read (what was read of it is what was kept).
+pub fn delete(tx: &mut dyn Tx, id: PartyId, version: i64) -> Result<(), StoreError> {
+    if tx.execute("DELETE FROM parties WHERE id = $1 AND version = $2", params![id, version])? == 0 {
+        return Err(StoreError::Conflict("the party was changed by someone else".into()));
     }
-    Ok(())
+    tx.execute("DELETE FROM party_offences WHERE party_id = $1", params![id])?;
+    BlindIndex::Parties.replace(tx, id.into(), &[])
 }
 
 pub fn count(tx: &mut dyn Tx) -> Result<i64, StoreError> {

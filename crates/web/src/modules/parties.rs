@@ -498,13 +498,21 @@ fn edit_page(state: &AppState, current: &Current, id: PartyId, form: &PartyForm,
 /// Records a merge page lists as possible duplicates.
 const MERGE_CANDIDATES: usize = 10;
 
-/// The fields a merged record can overflow, with their labels: the kept record takes in the
-/// duplicate's names, phones, identifiers and notes.
-const MERGE_LIMITS: [(&str, &str); 4] = [
+/// The fields of a party's identity with their labels: a merged identity is checked whole (the
+/// kept record takes in the duplicate's names, phones, identifiers, notes and licence), and a
+/// refusal names each field it is about.
+const IDENTITY_FIELDS: [(&str, &str); 11] = [
+    ("party_name", "intake-party-name"),
     ("party_other_names", "party-other-names"),
     ("party_phones", "intake-phone"),
     ("party_identifiers", "party-identifiers"),
+    ("party_address", "person-address"),
     ("party_notes", "intake-notes"),
+    ("licence_status", "licence-status"),
+    ("licence_number", "licence-number"),
+    ("licence_issued_by", "licence-issued-by"),
+    ("licence_issued_on", "licence-issued-on"),
+    ("licence_valid_until", "licence-valid-until"),
 ];
 
 /// What a merge page shows: the record kept, what was looked for, and the records found.
@@ -592,7 +600,7 @@ fn merge_markup(state: &AppState, current: &Current, view: &MergeView, errors: &
     let party = &view.record.party;
     let name = party.identity.as_ref().map(|i| i.name.clone()).unwrap_or_default();
     let title = tr.t_with("party-merge-title", "name", name);
-    let too_much = MERGE_LIMITS.iter().any(|(field, _)| errors.has(field));
+    let refused = IDENTITY_FIELDS.iter().any(|(field, _)| errors.has(field));
     let content = html! {
         h1 { (title) }
         p { (tr.t("party-merge-about")) }
@@ -600,10 +608,10 @@ fn merge_markup(state: &AppState, current: &Current, view: &MergeView, errors: &
         (errors.message(tr, "version"))
         (errors.message(tr, "duplicate"))
         (errors.message(tr, "confirm"))
-        @if too_much {
+        @if refused {
             div.notice role="alert" {
-                p { (tr.t("party-merge-too-much")) }
-                ul { @for (field, label) in MERGE_LIMITS { @if errors.has(field) {
+                p { (tr.t("party-merge-refused")) }
+                ul { @for (field, label) in IDENTITY_FIELDS { @if errors.has(field) {
                     li { strong { (tr.t(label)) } (errors.message(tr, field)) }
                 } } }
                 p { a href={ "/parties/" (party.id) "/edit" } { (tr.t("party-edit")) } }

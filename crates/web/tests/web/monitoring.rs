@@ -455,6 +455,27 @@ fn a_farm_registered_twice_is_merged_on_its_page_and_through_the_api(back_end: B
         }
         fields
     };
+    // Two records that together pass a record's limits are refused, naming the field.
+    let crowded = NewParty {
+        kind: "company".into(),
+        identity: PartyIdentity {
+            name: "Акжол-Агро".into(),
+            other_names: (0..komek_domain::limits::MAX_SPELLINGS).map(|n| format!("Акжол {n}")).collect(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let crowded = server.app.register_party(&consultant, None, crowded).unwrap();
+    let over = vec![
+        ("csrf".to_string(), merge.csrf()),
+        ("version".into(), "1".into()),
+        ("duplicate".into(), again.to_string()),
+        ("confirm".into(), "1".into()),
+    ];
+    let refused = post(&mut lawyer, &server.url(&format!("/parties/{crowded}/merge")), &over);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("nothing was merged"), "{}", refused.body);
+    assert!(refused.body.contains("<strong>Other names</strong>"), "the field is named: {}", refused.body);
     let unconfirmed = post(&mut lawyer, &server.url(&format!("/parties/{farm}/merge")), &fields(false));
     assert_eq!(unconfirmed.status, 422, "{}", unconfirmed.body);
     assert!(unconfirmed.body.contains("id=\"confirm-error\""), "{}", unconfirmed.body);
