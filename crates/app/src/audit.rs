@@ -190,6 +190,37 @@ impl crate::App {
         Ok(value)
     }
 
+    /// Records a merge of two records of one `kind` on both: the duplicate removed, "merged
+    /// into" the one kept, and the one kept updated, having "absorbed" it.
+    pub(crate) fn audit_merge(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &crate::Actor,
+        kind: &'static str,
+        keep: impl std::fmt::Display,
+        duplicate: impl std::fmt::Display,
+    ) -> Result<(), StoreError> {
+        let (keep, duplicate) = (keep.to_string(), duplicate.to_string());
+        let merged = format!("merged into {keep}");
+        self.audit(tx, Event::new(actor.account_id(), Action::Delete, kind, duplicate.clone()).detail(merged))?;
+        let absorbed = format!("absorbed {duplicate}");
+        self.audit(tx, Event::new(actor.account_id(), Action::Update, kind, keep).detail(absorbed))
+    }
+
+    /// Records that a page listed the names of `shown` among `asked` records of one `kind`:
+    /// one entry, as a search's, that the log's record filter finds under each of them.
+    pub(crate) fn audit_names_listed<I: std::fmt::Display>(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &crate::Actor,
+        kind: &'static str,
+        asked: usize,
+        shown: impl Iterator<Item = I>,
+    ) -> Result<(), StoreError> {
+        let detail = search_detail(format!("names of {asked} listed"), shown);
+        self.audit(tx, Event::new(actor.account_id(), Action::Read, kind, "names").detail(detail))
+    }
+
     /// Records `event`: in the caller's transaction when it writes (see [`record`]); from a
     /// read transaction, kept for the [`Appender`], which commits it before the read returns.
     pub(crate) fn audit(&self, tx: &mut dyn Tx, event: Event<'_>) -> Result<(), StoreError> {

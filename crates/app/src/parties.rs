@@ -325,9 +325,8 @@ impl App {
                 }
             }
             if !names.is_empty() {
-                let shown = parties.iter().filter(|id| names.contains_key(id)).copied();
-                let detail = crate::audit::search_detail(format!("names of {} listed", parties.len()), shown);
-                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, "names").detail(detail))?;
+                let shown = parties.iter().filter(|id| names.contains_key(id));
+                self.audit_names_listed(tx, actor, KIND, parties.len(), shown)?;
             }
             Ok(names)
         })?)
@@ -515,10 +514,7 @@ impl App {
             repo::parties::move_references(tx, duplicate, keep)?;
             // Deleted at the version read: an edit of the duplicate meanwhile is not lost.
             repo::parties::delete(tx, duplicate, dup.version)?;
-            let detail = format!("merged into {keep}");
-            self.audit(tx, Event::new(actor.account_id(), Action::Delete, KIND, duplicate.to_string()).detail(detail))?;
-            let detail = format!("absorbed {duplicate}");
-            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, keep.to_string()).detail(detail))?;
+            self.audit_merge(tx, actor, KIND, keep, duplicate)?;
             Ok(Ok(()))
         })?
     }

@@ -128,12 +128,9 @@ impl App {
                     names.insert(*id, identity.full_name);
                 }
             }
-            // One entry naming every person whose name was shown, as a search's: the log's
-            // record filter finds it under each of them.
             if !names.is_empty() {
                 let shown = persons.iter().filter(|id| names.contains_key(id));
-                let detail = crate::audit::search_detail(format!("names of {} listed", persons.len()), shown);
-                self.audit(tx, Event::new(actor.account_id(), Action::Read, KIND, "names").detail(detail))?;
+                self.audit_names_listed(tx, actor, KIND, persons.len(), shown)?;
             }
             Ok(names)
         })?)
@@ -482,10 +479,7 @@ impl App {
             repo::appeals::move_person(tx, duplicate, keep)?;
             repo::cases::move_person(tx, duplicate, keep)?;
             repo::persons::delete(tx, duplicate)?;
-            let detail = format!("merged into {keep}");
-            self.audit(tx, Event::new(actor.account_id(), Action::Delete, KIND, duplicate.to_string()).detail(detail))?;
-            let detail = format!("absorbed {duplicate}");
-            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, keep.to_string()).detail(detail))
+            self.audit_merge(tx, actor, KIND, keep, duplicate)
         })?;
         Ok(())
     }
