@@ -814,6 +814,18 @@ fn the_repeat_offenders_counts_kept_as_records_change_are_the_counts_made_afresh
 
     let worker = consultation(&g, raid, "Каримов Алишер", Utc::now()).unwrap();
     let brother = consultation(&g, raid, "Алишер Каримов", Utc::now()).unwrap();
+    // An appeal comes to name the foreman, then the farm instead, then is saved unchanged.
+    let appeal: komek_domain::AppealId = g
+        .app
+        .store()
+        .read(|tx| tx.query_one("SELECT id FROM appeals WHERE person_id = $1", params![worker])?.get(0))
+        .unwrap();
+    for parties in [vec![(foreman, "intermediary")], vec![(g.farm, "employer")], vec![(g.farm, "employer")]] {
+        let record = g.app.appeal(&g.consultant, appeal).unwrap();
+        let changed = Appeal { parties: parties.iter().map(|(p, r)| (*p, r.to_string())).collect(), ..record.appeal };
+        g.app.update_appeal(&g.consultant, changed, record.version).unwrap();
+        offences_afresh(&g, "an appeal naming other parties");
+    }
     let victim = |person| komek_domain::casework::VictimStatus {
         person_id: person,
         status: "presumed".into(),

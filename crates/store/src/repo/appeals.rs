@@ -143,7 +143,15 @@ pub fn update(tx: &mut dyn Tx, a: &Appeal, notes_enc: Option<Vec<u8>>, version: 
         tx.execute(&format!("DELETE FROM {table} WHERE appeal_id = $1"), params![a.id])?;
     }
     insert_lists(tx, a)?;
-    super::parties::recount(tx, named_before.into_iter().chain(a.parties.iter().map(|(party, _)| *party)))
+    // An appeal counts only as naming a party: the counts change only when the parties do.
+    let mut named_now: Vec<_> = a.parties.iter().map(|(party, _)| *party).collect();
+    let mut named_before = named_before;
+    named_now.sort();
+    named_before.sort();
+    if named_now == named_before {
+        return Ok(());
+    }
+    super::parties::recount(tx, named_before.into_iter().chain(named_now))
 }
 
 pub fn get(tx: &mut dyn Tx, id: AppealId) -> Result<StoredAppeal, StoreError> {
