@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Appeal, PersonIdentity, PersonProfile};
+use komek_domain::lookups::HoldsCodes;
 use komek_domain::{AccountId, AppealId, Capability, OfficeId, PartyId, PersonId, VisitId};
 use komek_store::repo::appeals::{AppealFilter, FollowUp};
 // Lines and order of the register are plain data every caller of the services may use.
@@ -138,12 +139,14 @@ impl App {
         }
         normalise_lists(&mut appeal);
         let mut errors = appeal.validate(Utc::now());
+        errors.extend(self.refused_codes(&appeal, None)?);
         if let IntakePerson::New { profile, identity } = &person {
             errors.extend(crate::persons::validate(profile, identity));
         }
         let today = self.today(actor)?;
         for (party, role) in &new_parties {
             errors.extend(party.validate(today));
+            errors.extend(self.refused_codes(party, None)?);
             if let Err(e) = komek_domain::lookups::PARTY_ROLE.check("parties.role", role) {
                 errors.push(e);
             }
@@ -247,12 +250,17 @@ impl App {
         actor.require(Capability::RegisterAppeals)?;
         normalise_lists(&mut appeal);
         AppError::invalid(appeal.validate(Utc::now()))?;
+        let lists = self.lookups()?;
         let notes = appeal.notes.take().filter(|n| !n.trim().is_empty());
         let notes_enc = notes.map(|n| self.keys.seal(crate::sealed::appeal_notes(appeal.id), n.as_bytes()));
         self.store.write(|tx| {
             let current = repo::appeals::get(tx, appeal.id)?.appeal;
             if !self.reaches_appeal_notes(tx, actor, &current)? {
                 return Err(StoreError::NotFound);
+            }
+            let refused = lists.check(&appeal.codes_held(), &current.codes_held());
+            if !refused.is_empty() {
+                return Ok(Err(AppError::Invalid(refused)));
             }
             appeal.office_id = current.office_id;
             appeal.operator_id = current.operator_id;
@@ -266,9 +274,9 @@ impl App {
                 repo::parties::get(tx, *party)?;
             }
             repo::appeals::update(tx, &appeal, notes_enc, version)?;
-            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, appeal.id.to_string()))
-        })?;
-        Ok(())
+            self.audit(tx, Event::new(actor.account_id(), Action::Update, KIND, appeal.id.to_string()))?;
+            Ok(Ok(()))
+        })?
     }
 
     /// An appeal with its version; the notes only within the actor's reach, and that read is

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, Proceeding, Task};
 use komek_domain::entities::{Case, Service};
+use komek_domain::lookups::HoldsCodes;
 use komek_domain::{AccountId, AppealId, Capability, CaseId, OfficeId, ServiceId, ValidationError};
 use komek_store::repo;
 pub use komek_store::repo::cases::{CaseFacts, CaseListEntry};
@@ -74,7 +75,7 @@ impl App {
         normalise_members(&mut case);
         policy::cases::keep_saved_standing(&mut case, None);
         settle_closing(&mut case, None, self.today(actor)?);
-        AppError::invalid(case.validate())?;
+        self.check_new(&case, case.validate())?;
         let summary = case.summary.take().filter(|s| !s.trim().is_empty());
         let summary_enc = summary.map(|s| self.keys.seal(crate::sealed::case_summary(case.id), s.as_bytes()));
         self.store.write(|tx| self.insert_case(tx, actor, &mut case, summary_enc))?;
@@ -135,6 +136,7 @@ impl App {
         let lead_id = actor.account_id().ok_or_else(|| required("lead"))?;
         komek_domain::lookups::CASE_KIND.check("kind", kind).map_err(|e| AppError::Invalid(vec![e]))?;
         let today = self.today(actor)?;
+        let lists = self.lookups()?;
         // The outer result is the store's; the inner one says the appeal cannot have a case.
         self.store.write(|tx| {
             let stored = repo::appeals::get(tx, appeal)?;
@@ -153,7 +155,9 @@ impl App {
                 exploited_district: source.work_district.clone(),
                 ..Case::opened(source.office_id, kind, lead_id, today)
             };
-            let problems = case.validate();
+            let mut problems = case.validate();
+            // The appeal's place goes over even if its district has been retired since.
+            problems.extend(lists.check(&case.codes_held(), &source.codes_held()));
             if !problems.is_empty() {
                 return Ok(Err(AppError::Invalid(problems)));
             }
@@ -172,7 +176,7 @@ impl App {
     /// Records a service delivered within a case.
     pub fn add_service(&self, actor: &Actor, mut service: Service) -> AppResult<ServiceId> {
         actor.require(Capability::ManageCases)?;
-        AppError::invalid(service.validate())?;
+        self.check_new(&service, service.validate())?;
         let seal = |at: FieldRef<'_>, text: String| {
             let text = text.trim();
             (!text.is_empty()).then(|| self.keys.seal(at, text.as_bytes()))
@@ -206,6 +210,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         let today = self.today(actor)?;
         normalise_members(&mut case);
+        let lists = self.lookups()?;
         let summary = case.summary.take();
         self.store.write(|tx| {
             let stored = self.case_within_reach(tx, actor, case.id)?;
@@ -219,6 +224,7 @@ impl App {
             settle_closing(&mut case, before.closed_on, today);
             policy::cases::keep_saved_standing(&mut case, Some(&before));
             let mut problems = case.validate();
+            problems.extend(lists.check(&case.codes_held(), &before.codes_held()));
             let staff_changed = case.lead_id != before.lead_id || case.team != before.team;
             if staff_changed && !policy::cases::may_change_staff(actor, before.lead_id) {
                 problems.push(ValidationError::Invalid { field: "lead" });

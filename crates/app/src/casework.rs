@@ -8,6 +8,7 @@ use chrono::Utc;
 use komek_domain::casework::{Assessment, CaseEvent, CaseNote, EvidenceFile, NoteVisibility, Proceeding, Task};
 use komek_domain::evidence;
 use komek_domain::indicators::Evaluation;
+use komek_domain::lookups::HoldsCodes;
 use komek_domain::{
     AssessmentId, Capability, CaseId, EventId, EvidenceId, NoteId, ProceedingId, TaskId, ValidationError,
 };
@@ -58,7 +59,7 @@ impl App {
         actor.require(Capability::ManageCases)?;
         event.author_id = actor.account_id();
         event.place_settlement = event.place_settlement.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-        AppError::invalid(event.validate())?;
+        self.check_new(&event, event.validate())?;
         let stored = repo::casework::StoredEvent {
             text_enc: self.keys.seal(crate::sealed::event_text(event.id), event.text.trim().as_bytes()),
             place_settlement_enc: event
@@ -100,7 +101,7 @@ impl App {
     pub fn add_proceeding(&self, actor: &Actor, mut proceeding: Proceeding) -> AppResult<ProceedingId> {
         actor.require(Capability::ManageCases)?;
         normalise_proceeding(&mut proceeding);
-        AppError::invalid(proceeding.validate())?;
+        self.check_new(&proceeding, proceeding.validate())?;
         let notes_enc = self.seal_optional(crate::sealed::proceeding_notes(proceeding.id), &proceeding.notes);
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, proceeding.case_id)?;
@@ -124,9 +125,18 @@ impl App {
         actor.require(Capability::ManageCases)?;
         normalise_proceeding(&mut proceeding);
         AppError::invalid(proceeding.validate())?;
+        let lists = self.lookups()?;
         let notes_enc = self.seal_optional(crate::sealed::proceeding_notes(proceeding.id), &proceeding.notes);
         self.store.write(|tx| {
             self.case_within_reach(tx, actor, proceeding.case_id)?;
+            let saved = repo::casework::proceedings_of(tx, proceeding.case_id)?;
+            let Some(before) = saved.iter().find(|p| p.proceeding.id == proceeding.id) else {
+                return Err(StoreError::NotFound);
+            };
+            let refused = lists.check(&proceeding.codes_held(), &before.proceeding.codes_held());
+            if !refused.is_empty() {
+                return Ok(Err(AppError::Invalid(refused)));
+            }
             repo::casework::update_proceeding(tx, &proceeding, notes_enc, version)?;
             let detail = format!("{} {}", proceeding.stage, proceeding.outcome.as_deref().unwrap_or("-"));
             self.audit_part(
@@ -137,8 +147,9 @@ impl App {
                 proceeding.id.to_string(),
                 proceeding.case_id,
                 &detail,
-            )
-        })?;
+            )?;
+            Ok(Ok(()))
+        })??;
         Ok(version + 1)
     }
 

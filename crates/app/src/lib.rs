@@ -21,6 +21,7 @@ pub mod demo;
 #[cfg(any(test, feature = "testing"))]
 pub mod fixtures;
 pub mod instance;
+pub mod lookups;
 pub mod monitoring;
 pub mod open_data;
 pub mod parties;
@@ -54,6 +55,7 @@ pub struct App {
     pub(crate) throttle: std::sync::Arc<auth::AddressThrottle>,
     pub(crate) login_gates: std::sync::Arc<auth::AccountGates>,
     pub(crate) appender: std::sync::Arc<audit::Appender>,
+    pub(crate) lookups: std::sync::Arc<lookups::LookupCache>,
 }
 
 /// Security settings, all configurable; the defaults are the safe ones.
@@ -100,6 +102,7 @@ impl App {
             throttle: Default::default(),
             login_gates: Default::default(),
             appender: Default::default(),
+            lookups: Default::default(),
         }
     }
 

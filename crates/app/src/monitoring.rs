@@ -7,6 +7,7 @@
 
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Case, Party};
+use komek_domain::lookups::HoldsCodes;
 use komek_domain::monitoring::{Changes, Visit, VisitNotes, VisitTask};
 use komek_domain::{
     AccountId, Capability, CaseId, OfficeId, PartyId, PhotoId, TaskId, ValidationError, VisitId, evidence,
@@ -125,7 +126,7 @@ impl App {
             visit.id = VisitId(crate::appeals::kept_uuid(b"komek visit id\0", account, visit.id.0));
         }
         visit.created_by = actor.account_id();
-        let mut visit = self.checked(actor, visit, new_party.as_ref())?;
+        let mut visit = self.checked(actor, visit, new_party.as_ref(), None)?;
         self.check_company(actor, &visit, None)?;
         let (id, by) = (visit.id, visit.created_by);
         // The same form sent again, or twice at once (the loser of the race finds the
@@ -185,7 +186,7 @@ impl App {
             return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "status" }]));
         }
         let kept = Visit { office_id: saved.office_id, created_by: saved.created_by, ..visit };
-        let mut visit = self.checked(actor, kept, new_party.as_ref())?;
+        let mut visit = self.checked(actor, kept, new_party.as_ref(), Some(&saved))?;
         self.check_company(actor, &visit, saved.party_id)?;
         Ok(self.store.write(|tx| {
             self.open_for_change(tx, actor, visit.id)?;
@@ -211,8 +212,15 @@ impl App {
     }
 
     /// The visit ready to save: lists as sets, the violations its checklist shows added, and
-    /// every rule of the domain checked against the office's day.
-    fn checked(&self, actor: &Actor, mut visit: Visit, new_party: Option<&NewParty>) -> AppResult<Visit> {
+    /// every rule of the domain checked against the office's day, and the codes against the
+    /// organisation's lists (a retired one only where the saved visit, `before`, held it).
+    fn checked(
+        &self,
+        actor: &Actor,
+        mut visit: Visit,
+        new_party: Option<&NewParty>,
+        before: Option<&Visit>,
+    ) -> AppResult<Visit> {
         if new_party.is_some() {
             actor.require(Capability::RegisterAppeals)?;
             visit.party_id = None;
@@ -226,7 +234,11 @@ impl App {
         // once, on the check where it was typed.
         let today = self.today(actor)?;
         let mut errors = visit.validate(today);
-        errors.extend(new_party.map(|party| party.validate(today)).unwrap_or_default());
+        errors.extend(self.refused_codes(&visit, before)?);
+        if let Some(party) = new_party {
+            errors.extend(party.validate(today));
+            errors.extend(self.refused_codes(party, None)?);
+        }
         AppError::invalid(errors)?;
         Ok(visit.with_signalled_violations())
     }
@@ -557,6 +569,7 @@ impl App {
         let id = CaseId(crate::appeals::kept_uuid(b"komek case from visit\0", lead_id, form.0));
         komek_domain::lookups::CASE_KIND.check("kind", kind).map_err(|e| AppError::Invalid(vec![e]))?;
         let today = self.today(actor)?;
+        let lists = self.lookups()?;
         // The outer result is the store's; the inner one says the visit cannot have a case.
         self.store.write(|tx| {
             let (office, on_team) = repo::visits::reach_facts(tx, visit, actor.account_id())?;
@@ -599,7 +612,9 @@ impl App {
                 exploited_district: Some(source.district.clone()),
                 ..Case::opened(source.office_id, kind, lead_id, today)
             };
-            let problems = case.validate();
+            let mut problems = case.validate();
+            // The visit's place goes over even if its district has been retired since.
+            problems.extend(lists.check(&case.codes_held(), &source.codes_held()));
             if !problems.is_empty() {
                 return Ok(Err(AppError::Invalid(problems)));
             }

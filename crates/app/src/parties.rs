@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, Utc};
 use komek_domain::entities::{Party, PartyIdentity};
+use komek_domain::lookups::{Coded, HoldsCodes};
 use komek_domain::registry::Standing;
 use komek_domain::{Capability, CaseId, Currency, OfficeId, PartyId, ValidationError, lookups};
 use komek_store::repo::appeals::{AppealFilter, AppealLine};
@@ -38,6 +39,12 @@ pub struct NewParty {
     pub region: Option<String>,
     pub district: Option<String>,
     pub identity: PartyIdentity,
+}
+
+impl HoldsCodes for NewParty {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        Coded::optional("party_district", lookups::DISTRICT, &self.district).into_iter().collect()
+    }
 }
 
 impl NewParty {
@@ -147,7 +154,7 @@ impl App {
     pub fn register_party(&self, actor: &Actor, office: Option<OfficeId>, party: NewParty) -> AppResult<PartyId> {
         actor.require(Capability::RegisterAppeals)?;
         let office_id = actor.office_for_new_record(office)?;
-        AppError::invalid(party.validate(self.today(actor)?))?;
+        self.check_new(&party, party.validate(self.today(actor)?))?;
         Ok(self.store.write(|tx| self.insert_party(tx, actor, office_id, party))?)
     }
 
@@ -293,8 +300,15 @@ impl App {
     /// one entry naming each party shown.
     pub fn repeat_offenders(&self, actor: &Actor, district: Option<&str>) -> AppResult<Vec<Offender>> {
         actor.require(Capability::ViewCases)?;
-        if let Some(Err(e)) = district.map(|d| lookups::DISTRICT.check("district", d)) {
-            return Err(AppError::Invalid(vec![e]));
+        // Any district the organisation's list has, retired ones too: their parties stay.
+        let lists = self.lookups()?;
+        if let Some(district) = district.filter(|d| lists.entry(lookups::DISTRICT, d).is_none()) {
+            let code = district.to_owned();
+            return Err(AppError::Invalid(vec![ValidationError::UnknownCode {
+                field: "district",
+                list: "district",
+                code,
+            }]));
         }
         Ok(self.audited_read(|tx| {
             let lines = repo::parties::offenders(tx, actor.office_scope(None), district, OFFENDERS_LISTED)?;
@@ -450,12 +464,18 @@ impl App {
     pub fn update_party(&self, actor: &Actor, id: PartyId, version: i64, party: NewParty) -> AppResult<()> {
         actor.require(Capability::RegisterAppeals)?;
         AppError::invalid(party.validate(self.today(actor)?))?;
+        let lists = self.lookups()?;
         let tokens = identity_tokens(&self.keys, &party.identity);
         let identity_enc = self.keys.seal_json(crate::sealed::party_identity(id), &party.identity);
         self.store.write(|tx| {
             let current = repo::parties::get(tx, id)?;
             if !actor.reaches(current.office_id, false, false) {
                 return Err(StoreError::NotFound);
+            }
+            let before = NewParty { district: current.district.clone(), ..Default::default() };
+            let refused = lists.check(&party.codes_held(), &before.codes_held());
+            if !refused.is_empty() {
+                return Ok(Err(AppError::Invalid(refused)));
             }
             let updated = StoredParty {
                 kind: party.kind,
@@ -467,9 +487,9 @@ impl App {
             };
             repo::parties::update(tx, &updated, &tokens)?;
             let event = Event::new(actor.account_id(), Action::Update, KIND, id.to_string()).detail(updated.kind);
-            self.audit(tx, event)
-        })?;
-        Ok(())
+            self.audit(tx, event)?;
+            Ok(Ok(()))
+        })?
     }
 
     /// Merges a duplicate into the party kept: every appeal, case and visit naming the

@@ -4,6 +4,7 @@
 //! may see identifying data.
 
 use chrono::Utc;
+use komek_domain::lookups::HoldsCodes;
 use komek_domain::referrals::{Partner, PartnerContacts};
 use komek_domain::{PartnerId, normalise};
 use komek_store::StoreError;
@@ -51,7 +52,7 @@ impl App {
         }
         partner.id = PartnerId::new();
         partner.updated_at = Utc::now();
-        AppError::invalid(partner.validate())?;
+        self.check_new(&partner, partner.validate())?;
         let stored = self.stored_partner(partner, 1);
         Ok(self.store.write(|tx| {
             repo::insert_partner(tx, &stored)?;
@@ -69,14 +70,20 @@ impl App {
         }
         partner.updated_at = Utc::now();
         AppError::invalid(partner.validate())?;
+        let lists = self.lookups()?;
         let stored = self.stored_partner(partner, version);
-        Ok(self.store.write(|tx| {
-            repo::partner(tx, stored.partner.id)?;
+        self.store.write(|tx| {
+            let before = repo::partner(tx, stored.partner.id)?;
+            let refused = lists.check(&stored.partner.codes_held(), &before.partner.codes_held());
+            if !refused.is_empty() {
+                return Ok(Err(AppError::Invalid(refused)));
+            }
             repo::update_partner(tx, &stored)?;
             let event = Event::new(actor.account_id(), Action::Update, KIND, stored.partner.id.to_string())
                 .detail(if stored.partner.active { "active" } else { "inactive" });
-            self.audit(tx, event)
-        })?)
+            self.audit(tx, event)?;
+            Ok(Ok(()))
+        })?
     }
 
     fn stored_partner(&self, partner: Partner, version: i64) -> StoredPartner {

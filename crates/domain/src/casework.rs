@@ -14,6 +14,7 @@ use crate::{
     ValidationError, indicators, law, lookups,
 };
 
+use crate::lookups::{Coded, HoldsCodes};
 use crate::rules::{self, check_code, check_count, check_line, check_required, check_text};
 
 /// A person in a case, with their standing as a victim and who decided it.
@@ -64,6 +65,12 @@ pub struct CaseEvent {
     pub place_settlement: Option<String>,
 }
 
+impl HoldsCodes for CaseEvent {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        Coded::optional("place_district", lookups::DISTRICT, &self.place_district).into_iter().collect()
+    }
+}
+
 impl CaseEvent {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
@@ -74,13 +81,13 @@ impl CaseEvent {
         let place = [
             ("place_country", lookups::CITIZENSHIP, &self.place_country),
             ("place_region", lookups::REGION, &self.place_region),
-            ("place_district", lookups::DISTRICT, &self.place_district),
         ];
         for (field, list, code) in place {
             if let Some(code) = code {
                 check_code(&mut errors, field, list, code);
             }
         }
+        self.codes_held().into_iter().for_each(|c| check_code(&mut errors, c.field, c.list, c.code));
         if let Some(settlement) = &self.place_settlement {
             check_line(&mut errors, "place_settlement", settlement, MAX_LINE_CHARS);
         }
@@ -192,6 +199,12 @@ pub struct Proceeding {
     pub fine: Option<Money>,
     /// The authority's file number and what the lawyer notes (identifying, encrypted).
     pub notes: String,
+}
+
+impl HoldsCodes for Proceeding {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        vec![Coded::new("authority", law::AUTHORITY, &self.authority)]
+    }
 }
 
 impl Proceeding {

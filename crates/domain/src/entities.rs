@@ -13,7 +13,7 @@ use crate::limits::{
     MAX_CASE_PERSONS, MAX_CASE_TEAM, MAX_DOCUMENTS, MAX_NAMED_PARTIES, MAX_NOTE_CHARS, MAX_PHONES, MAX_REGION_CHARS,
     MAX_SHORT_CHARS, MAX_SPELLINGS,
 };
-use crate::lookups;
+use crate::lookups::{self, Coded, HoldsCodes};
 use crate::{Money, Role, ValidationError, rules};
 
 /// An office: headquarters or a district centre. Records belong to one.
@@ -234,6 +234,19 @@ pub struct Appeal {
     pub parties: Vec<(PartyId, String)>,
 }
 
+impl HoldsCodes for Appeal {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        let mut codes = vec![Coded::new("channel", lookups::CHANNEL, &self.channel)];
+        codes.extend(Coded::each("topics", lookups::TOPIC, &self.topics));
+        codes.extend(Coded::each("help", lookups::HELP, &self.help));
+        codes.extend(Coded::optional("occupation", lookups::OCCUPATION, &self.occupation));
+        codes.extend(Coded::optional("sector", lookups::SECTOR, &self.sector));
+        codes.extend(Coded::optional("work_district", lookups::DISTRICT, &self.work_district));
+        codes.extend(Coded::optional("migration_reason", lookups::MIGRATION_REASON, &self.migration_reason));
+        codes
+    }
+}
+
 impl Appeal {
     /// An appeal received at `received_at` by `operator_id` through `channel` from a `contact`
     /// (`lookups::CHANNEL`, `lookups::CONTACT`), with its `outcome` and nothing else recorded
@@ -278,29 +291,18 @@ impl Appeal {
                 errors.push(e);
             }
         };
-        check("channel", lookups::CHANNEL, &self.channel);
+        self.codes_held().into_iter().for_each(|c| check(c.field, c.list, c.code));
         check("contact", lookups::CONTACT, &self.contact);
         check("outcome", lookups::APPEAL_OUTCOME, &self.outcome);
-        self.topics.iter().for_each(|t| check("topics", lookups::TOPIC, t));
-        self.help.iter().for_each(|h| check("help", lookups::HELP, h));
         self.parties.iter().for_each(|(_, role)| check("parties.role", lookups::PARTY_ROLE, role));
-        let optional = [
-            ("occupation", lookups::OCCUPATION, &self.occupation),
-            ("sector", lookups::SECTOR, &self.sector),
-            ("work_region", lookups::REGION, &self.work_region),
-            ("work_district", lookups::DISTRICT, &self.work_district),
-            ("migration_reason", lookups::MIGRATION_REASON, &self.migration_reason),
-        ];
-        for (field, list, value) in optional {
-            if let Some(code) = value {
-                check(field, list, code);
-            }
+        if let Some(region) = &self.work_region {
+            check("work_region", lookups::REGION, region);
         }
         if self.topics.is_empty() {
             errors.push(ValidationError::Required { field: "topics" });
         }
-        rules::check_count(&mut errors, "topics", self.topics.len(), lookups::TOPIC.codes.len());
-        rules::check_count(&mut errors, "help", self.help.len(), lookups::HELP.codes.len());
+        rules::check_count(&mut errors, "topics", self.topics.len(), lookups::TOPIC.most_chosen());
+        rules::check_count(&mut errors, "help", self.help.len(), lookups::HELP.most_chosen());
         rules::check_count(&mut errors, "parties", self.parties.len(), MAX_NAMED_PARTIES);
         rules::check_amount(&mut errors, "wage", self.wage, rules::AmountKind::MonthlyWage);
         if let Some(notes) = &self.notes {
@@ -472,6 +474,17 @@ pub struct Case {
     pub summary: Option<String>,
 }
 
+impl HoldsCodes for Case {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        let mut codes = vec![Coded::new("kind", lookups::CASE_KIND, &self.kind)];
+        codes.extend(Coded::optional("exploited_district", lookups::DISTRICT, &self.exploited_district));
+        codes.extend(Coded::optional("exploited_place", lookups::PLACE_KIND, &self.exploited_place));
+        codes.extend(Coded::optional("closing_reason", lookups::CLOSING_REASON, &self.closing_reason));
+        codes.extend(Coded::optional("recruited_district", lookups::DISTRICT, &self.recruited_district));
+        codes
+    }
+}
+
 impl Case {
     /// A case of `kind` opened on `opened_on` in an office, led by `lead_id`, open, not
     /// sensitive, with no number yet (the service gives it) and nothing else recorded.
@@ -512,18 +525,14 @@ impl Case {
                 errors.push(e);
             }
         };
-        check("kind", lookups::CASE_KIND, &self.kind);
+        self.codes_held().into_iter().for_each(|c| check(c.field, c.list, c.code));
         check("status", lookups::CASE_STATUS, &self.status);
         self.outcomes.iter().for_each(|o| check("outcomes", lookups::CASE_OUTCOME, o));
         self.parties.iter().for_each(|(_, role)| check("parties.role", lookups::PARTY_ROLE, role));
         let optional = [
             ("exploited_region", lookups::REGION, &self.exploited_region),
-            ("exploited_district", lookups::DISTRICT, &self.exploited_district),
-            ("exploited_place", lookups::PLACE_KIND, &self.exploited_place),
             ("exploited_country", lookups::CITIZENSHIP, &self.exploited_country),
-            ("closing_reason", lookups::CLOSING_REASON, &self.closing_reason),
             ("recruited_country", lookups::CITIZENSHIP, &self.recruited_country),
-            ("recruited_district", lookups::DISTRICT, &self.recruited_district),
         ];
         for (field, list, value) in optional {
             if let Some(code) = value {
@@ -617,12 +626,16 @@ pub struct Service {
     pub amount_recovered: Option<Money>,
 }
 
+impl HoldsCodes for Service {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        vec![Coded::new("kind", lookups::SERVICE_KIND, &self.kind)]
+    }
+}
+
 impl Service {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if let Err(e) = lookups::SERVICE_KIND.check("kind", &self.kind) {
-            errors.push(e);
-        }
+        rules::check_code(&mut errors, "kind", lookups::SERVICE_KIND, &self.kind);
         if let Some(country) = &self.destination_country
             && let Err(e) = lookups::CITIZENSHIP.check("destination_country", country)
         {
@@ -752,7 +765,7 @@ mod tests {
     #[test]
     fn every_problem_of_an_appeal_is_reported_at_once() {
         let mut a = appeal();
-        a.channel = "pigeon".into();
+        a.channel = "Pigeon post".into();
         a.topics.clear();
         a.wage = Some(Money { minor: -1, currency: Currency::KZT });
         let fields: Vec<_> = a.validate(Utc::now()).iter().map(ValidationError::field).collect();
@@ -780,16 +793,18 @@ mod tests {
 
     #[test]
     fn an_unknown_code_is_named_by_the_field_that_holds_it() {
+        // An editable list's code (the district) is refused here when it cannot be a code at
+        // all; whether the organisation's list has it is the catalogue's to say.
         let mut a = appeal();
-        a.work_district = Some("nowhere".into());
+        a.work_district = Some("Nowhere".into());
         a.parties = vec![(PartyId::new(), "boss".into())];
         let refused = a.validate(Utc::now());
-        assert_eq!(refused.iter().map(ValidationError::field).collect::<Vec<_>>(), ["parties.role", "work_district"]);
+        assert_eq!(refused.iter().map(ValidationError::field).collect::<Vec<_>>(), ["work_district", "parties.role"]);
         let case = Case {
             number: "2008-017".into(),
             persons: vec![PersonId::new()],
-            exploited_district: Some("nowhere".into()),
-            recruited_district: Some("elsewhere".into()),
+            exploited_district: Some("no where".into()),
+            recruited_district: Some("Elsewhere".into()),
             ..Case::opened(
                 OfficeId::new(),
                 "unpaid-wages",

@@ -239,13 +239,17 @@ pub fn check(field: &'static str, code: &str) -> Result<(), crate::ValidationErr
 }
 
 /// What kind of proceeding it is.
-pub const PROCEEDING_KIND: LookupList =
-    LookupList { name: "proceeding-kind", codes: &["criminal", "administrative", "civil", "expulsion-appeal"] };
+pub const PROCEEDING_KIND: LookupList = LookupList {
+    name: "proceeding-kind",
+    codes: &["criminal", "administrative", "civil", "expulsion-appeal"],
+    editable: false,
+};
 
 /// Who conducts the proceeding at its current stage.
 pub const AUTHORITY: LookupList = LookupList {
     name: "authority",
     codes: &["police", "organised-crime-unit", "migration-police", "prosecutor", "court", "labour-inspection", "other"],
+    editable: true,
 };
 
 /// Where the proceeding stands.
@@ -261,12 +265,14 @@ pub const PROCEEDING_STAGE: LookupList = LookupList {
         "decided",
         "closed",
     ],
+    editable: false,
 };
 
 /// How the proceeding ended, or `pending`.
 pub const PROCEEDING_OUTCOME: LookupList = LookupList {
     name: "proceeding-outcome",
     codes: &["sentence", "fine", "acquittal", "settlement", "expulsion-annulled", "dismissed", "pending"],
+    editable: false,
 };
 
 /// Every lookup list of proceedings, for screens that show them all and for the translation
@@ -366,6 +372,7 @@ mod tests {
             }
         }
         assert!(PROCEEDING_STAGE.check("stage", "trial").is_ok());
-        assert!(AUTHORITY.check("authority", "kgb").unwrap_err().to_string().contains("authority"));
+        assert!(PROCEEDING_STAGE.check("stage", "forgotten").unwrap_err().to_string().contains("proceeding-stage"));
+        assert!(AUTHORITY.check("authority", "KGB").unwrap_err().to_string().contains("authority"));
     }
 }

@@ -42,6 +42,9 @@ pub enum ValidationError {
     /// A code that is not in the lookup list the field takes its codes from.
     #[error("{field}: unknown code {code:?} in the list {list}")]
     UnknownCode { field: &'static str, list: &'static str, code: String },
+    /// A code its list has retired, chosen for a record that did not hold it.
+    #[error("{field}: the code {code:?} of the list {list} is retired")]
+    RetiredCode { field: &'static str, list: &'static str, code: String },
     #[error("{field}: must not be negative")]
     Negative { field: &'static str },
     #[error("{field}: is too long (at most {max} characters)")]
@@ -68,6 +71,7 @@ impl ValidationError {
         match self {
             Self::Required { field }
             | Self::UnknownCode { field, .. }
+            | Self::RetiredCode { field, .. }
             | Self::Negative { field }
             | Self::TooLong { field, .. }
             | Self::Invalid { field }

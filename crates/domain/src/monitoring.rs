@@ -18,7 +18,7 @@ use crate::ValidationError;
 use crate::ids::{AccountId, OfficeId, PartnerId, PartyId, VisitId};
 use crate::indicators::Eleven;
 use crate::limits::{MAX_NOTE_CHARS, MAX_SHORT_CHARS};
-use crate::lookups;
+use crate::lookups::{self, Coded, HoldsCodes};
 use crate::rules::{self, check_code};
 
 /// Most partners that go on one visit, and most staff on its team.
@@ -188,6 +188,17 @@ pub fn violation_indicator(kind: &str) -> Option<Eleven> {
     })
 }
 
+impl HoldsCodes for Visit {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        let mut codes = vec![
+            Coded::new("district", lookups::DISTRICT, &self.district),
+            Coded::new("place_kind", lookups::PLACE_KIND, &self.place_kind),
+        ];
+        codes.extend(self.materials.iter().map(|m| Coded::new("materials.kind", lookups::MATERIAL, &m.kind)));
+        codes
+    }
+}
+
 impl Visit {
     /// Whether the visit is done.
     pub fn done(&self) -> bool {
@@ -200,8 +211,7 @@ impl Visit {
         check_code(&mut errors, "status", lookups::VISIT_STATUS, &self.status);
         rules::check_day(&mut errors, "planned_on", self.planned_on);
         check_code(&mut errors, "region", lookups::REGION, &self.region);
-        check_code(&mut errors, "district", lookups::DISTRICT, &self.district);
-        check_code(&mut errors, "place_kind", lookups::PLACE_KIND, &self.place_kind);
+        self.codes_held().into_iter().for_each(|c| check_code(&mut errors, c.field, c.list, c.code));
         rules::check_count(&mut errors, "partners", self.partners.len(), MAX_VISIT_COMPANY);
         rules::check_count(&mut errors, "team", self.team.len(), MAX_VISIT_COMPANY);
         match (self.status.as_str(), self.visited_on) {
@@ -279,8 +289,7 @@ impl Visit {
         let violations = self.violations.iter().map(|v| v.kind.as_str()).collect();
         codes("violations.kind", lookups::VIOLATION, errors, violations);
         let materials: Vec<_> = self.materials.iter().map(|m| (m.kind.as_str(), m.language.as_str())).collect();
-        for (kind, language) in &materials {
-            check_code(errors, "materials.kind", lookups::MATERIAL, kind);
+        for (_, language) in &materials {
             check_code(errors, "materials.language", lookups::LANGUAGE, language);
         }
         rules::check_count(errors, "materials", materials.len(), MAX_MATERIALS);

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::ValidationError;
 use crate::ids::{AccountId, AppealId, CaseId, ConsentId, OfficeId, PartnerId, PersonId, ReferralId};
 use crate::limits::{MAX_LINE_CHARS, MAX_NOTE_CHARS, MAX_PHONES, MAX_SHORT_CHARS};
-use crate::lookups;
+use crate::lookups::{self, Coded, HoldsCodes};
 use crate::rules::{self, check_code, check_codes};
 
 /// Most focal points one partner lists.
@@ -66,19 +66,27 @@ pub struct FocalPoint {
     pub email: String,
 }
 
+impl HoldsCodes for Partner {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        let mut codes = vec![Coded::new("kind", lookups::PARTNER_KIND, &self.kind)];
+        codes.extend(Coded::each("services", lookups::SERVICE_KIND, &self.services));
+        codes
+    }
+}
+
 impl Partner {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         rules::check_required(&mut errors, "name", &self.name);
         rules::check_line(&mut errors, "name", &self.name, MAX_LINE_CHARS);
-        check_code(&mut errors, "kind", lookups::PARTNER_KIND, &self.kind);
+        self.codes_held().into_iter().for_each(|c| check_code(&mut errors, c.field, c.list, c.code));
         if matches!(self.country.as_str(), "stateless" | "unknown") {
             errors.push(ValidationError::Invalid { field: "country" });
         } else {
             check_code(&mut errors, "country", lookups::CITIZENSHIP, &self.country);
         }
         check_codes(&mut errors, "regions", lookups::REGION, &self.regions);
-        check_codes(&mut errors, "services", lookups::SERVICE_KIND, &self.services);
+        rules::check_count(&mut errors, "services", self.services.len(), lookups::SERVICE_KIND.most_chosen());
         check_codes(&mut errors, "languages", lookups::LANGUAGE, &self.languages);
         rules::check_line(&mut errors, "working_hours", &self.working_hours, MAX_LINE_CHARS);
         if let Some(contacts) = &self.contacts {
@@ -170,6 +178,16 @@ impl SharingRefused {
     }
 }
 
+impl HoldsCodes for Consent {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        let kinds = self.recipients.iter().filter_map(|r| match r {
+            Recipient::Kind(kind) => Some(kind),
+            _ => None,
+        });
+        kinds.map(|kind| Coded::new("recipients", lookups::PARTNER_KIND, kind)).collect()
+    }
+}
+
 impl Consent {
     pub fn validate(&self, today: NaiveDate) -> Vec<ValidationError> {
         let mut errors = Vec::new();
@@ -182,10 +200,8 @@ impl Consent {
             errors.push(ValidationError::Required { field: "recipients" });
         }
         rules::check_count(&mut errors, "recipients", self.recipients.len(), MAX_RECIPIENTS);
+        self.codes_held().into_iter().for_each(|c| check_code(&mut errors, c.field, c.list, c.code));
         for (at, recipient) in self.recipients.iter().enumerate() {
-            if let Recipient::Kind(kind) = recipient {
-                check_code(&mut errors, "recipients", lookups::PARTNER_KIND, kind);
-            }
             // Each once: a list of the same partner fifty times reads as fifty consents.
             if self.recipients[..at].contains(recipient) {
                 errors.push(ValidationError::Invalid { field: "recipients" });
@@ -359,11 +375,18 @@ pub struct ReferralStep {
     pub recorded_at: DateTime<Utc>,
 }
 
+impl HoldsCodes for Referral {
+    fn codes_held(&self) -> Vec<Coded<'_>> {
+        Coded::each("services", lookups::SERVICE_KIND, &self.services).collect()
+    }
+}
+
 impl Referral {
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
         check_code(&mut errors, "purpose", lookups::REFERRAL_PURPOSE, &self.purpose);
-        check_codes(&mut errors, "services", lookups::SERVICE_KIND, &self.services);
+        rules::check_count(&mut errors, "services", self.services.len(), lookups::SERVICE_KIND.most_chosen());
+        self.codes_held().into_iter().for_each(|c| check_code(&mut errors, c.field, c.list, c.code));
         if self.services.is_empty() {
             errors.push(ValidationError::Required { field: "services" });
         }

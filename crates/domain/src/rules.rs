@@ -138,7 +138,7 @@ pub fn check_codes(
     codes: &[String],
 ) {
     codes.iter().for_each(|code| check_code(errors, field, list, code));
-    check_count(errors, field, codes.len(), list.codes.len());
+    check_count(errors, field, codes.len(), list.most_chosen());
 }
 
 /// A list may hold at most `most` entries.

@@ -163,6 +163,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0025_older_sqlite.sql"),
         postgres: include_str!("migrations/postgres/0025_older_sqlite.sql"),
     },
+    Migration {
+        version: 26,
+        name: "lookup codes",
+        sqlite: include_str!("migrations/sqlite/0026_lookup_codes.sql"),
+        postgres: include_str!("migrations/postgres/0026_lookup_codes.sql"),
+    },
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -120,6 +120,7 @@ impl FieldErrors {
             let (id, max) = match e {
                 ValidationError::Required { .. } => ("form-required", None),
                 ValidationError::UnknownCode { .. } => ("form-unknown-choice", None),
+                ValidationError::RetiredCode { .. } => ("form-retired-choice", None),
                 ValidationError::Negative { .. } => ("form-negative", None),
                 ValidationError::TooLong { max, .. } => ("form-too-long", Some(max.to_string())),
                 ValidationError::Invalid { .. } => ("form-invalid", None),

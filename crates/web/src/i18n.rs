@@ -6,9 +6,12 @@
 //! then to its id, so a page never breaks; the completeness test keeps that from happening.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use komek_app::lookups::LookupCache;
+use komek_domain::lookups::{Catalogue, LookupList};
 use unic_langid::LanguageIdentifier;
 
 /// A staff interface language.
@@ -74,15 +77,23 @@ macro_rules! sources {
 const SOURCES: [(Lang, &[&str]); 3] =
     [(Lang::Ru, sources!("ru")), (Lang::Kk, sources!("kk")), (Lang::En, sources!("en"))];
 
-/// All bundles, built once at start-up.
+/// All bundles, built once at start-up, and the organisation's own lists: the labels an
+/// administrator gave to codes come before the shipped translations.
 pub struct I18n {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    lists: Arc<LookupCache>,
 }
 
 impl I18n {
-    /// Parses the embedded files. A syntax error in a shipped file is a build mistake, caught
-    /// by the tests; it panics here rather than serve half-translated pages.
+    /// The shipped translations, with the shipped lists: for what runs without a database.
     pub fn load() -> Self {
+        Self::with_lists(Arc::default())
+    }
+
+    /// Parses the embedded files. A syntax error in a shipped file is a build mistake, caught
+    /// by the tests; it panics here rather than serve half-translated pages. Labels of the
+    /// organisation's lists are read from `lists` as it stands at each use.
+    pub fn with_lists(lists: Arc<LookupCache>) -> Self {
         let bundles = SOURCES
             .iter()
             .map(|(lang, files)| {
@@ -100,11 +111,35 @@ impl I18n {
                 (*lang, bundle)
             })
             .collect();
-        Self { bundles }
+        Self { bundles, lists }
+    }
+
+    /// The organisation's lists as last read (the shipped ones before the first read).
+    pub fn lists(&self) -> Arc<Catalogue> {
+        self.lists.loaded().unwrap_or_default()
+    }
+
+    /// The label an administrator gave a code, for a message id of the lookup scheme
+    /// (`lookup-{list}-{code}`) of an editable list.
+    fn own_label(&self, lang: Lang, id: &str) -> Option<String> {
+        let rest = id.strip_prefix("lookup-")?;
+        let lists = self.lists.loaded()?;
+        lists.editable().find_map(|list| {
+            let code = rest.strip_prefix(list.name)?.strip_prefix('-')?;
+            lists.entry(list, code)?.label(lang.code()).map(str::to_owned)
+        })
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
         &self.bundles.iter().find(|(l, _)| *l == lang).expect("every language has a bundle").1
+    }
+
+    /// The shipped translation of `id` in `lang` alone, if there is one: what an
+    /// organisation's own label of a shipped code replaces.
+    pub fn shipped(&self, lang: Lang, id: &str) -> Option<String> {
+        let bundle = self.bundle(lang);
+        let pattern = bundle.get_message(id)?.value()?;
+        Some(bundle.format_pattern(pattern, None, &mut Vec::new()).into_owned())
     }
 
     /// Whether `lang` has its own translation of `id` (no fallback).
@@ -114,6 +149,9 @@ impl I18n {
 
     /// The message `id` in `lang`, formatted with `args`.
     pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        if let Some(label) = self.own_label(lang, id) {
+            return label;
+        }
         for l in [lang, Lang::En] {
             let bundle = self.bundle(l);
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
@@ -166,9 +204,25 @@ impl Tr<'_> {
         self.i18n.format(self.lang, id, Some(&args))
     }
 
-    /// The label of a lookup code.
-    pub fn lookup(&self, list: komek_domain::lookups::LookupList, code: &str) -> String {
-        self.t(&list.label_id(code))
+    /// The label of a lookup code: the organisation's, else the shipped translation, else the
+    /// code itself (a code another organisation's record brought).
+    pub fn lookup(&self, list: LookupList, code: &str) -> String {
+        let id = list.label_id(code);
+        match self.i18n.format(self.lang, &id, None) {
+            label if label == id => code.to_owned(),
+            label => label,
+        }
+    }
+
+    /// What a form offers from a list: the codes that may be chosen, and the retired ones in
+    /// `held` (what the record holds already).
+    pub fn options(&self, list: LookupList, held: &[&str]) -> Vec<String> {
+        self.i18n.lists().options(list, held).into_iter().map(str::to_owned).collect()
+    }
+
+    /// Every code of a list, retired ones too: what a filter over old records offers.
+    pub fn codes(&self, list: LookupList) -> Vec<String> {
+        self.i18n.lists().codes(list).into_iter().map(str::to_owned).collect()
     }
 }
 

@@ -49,7 +49,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(app: App, config: WebConfig) -> Self {
-        Self { app, i18n: Arc::new(I18n::load()), config }
+        // The organisation's lists are read now, so that the first page shows them; on a thread
+        // of its own, as the database driver may not block a thread that runs async tasks.
+        let read = std::thread::scope(|scope| scope.spawn(|| app.lookups().map(drop)).join());
+        if let Ok(Err(error)) = read {
+            tracing::error!(%error, "the organisation's lists could not be read; the shipped ones are shown");
+        }
+        let i18n = Arc::new(I18n::with_lists(app.lookup_cache()));
+        Self { app, i18n, config }
     }
 }
 

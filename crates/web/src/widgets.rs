@@ -62,8 +62,8 @@ pub fn lookup_select(
             @if let Some(label) = blank {
                 option value="" selected[selected.is_empty()] { (tr.t(label)) }
             }
-            @for code in list.codes {
-                option value=(code) selected[*code == selected] { (tr.lookup(list, code)) }
+            @for code in tr.options(list, &[selected]) {
+                option value=(code) selected[code == selected] { (tr.lookup(list, &code)) }
             }
         }
     }
@@ -81,10 +81,10 @@ pub fn lookup_checkboxes(
     html! {
         fieldset.checks id=(errors.id_of(name)) aria-describedby=[errors.described_by(name)] {
             legend { (tr.t(legend_id)) }
-            @for code in list.codes {
+            @for code in tr.options(list, &checked.iter().map(String::as_str).collect::<Vec<_>>()) {
                 label.check {
-                    input type="checkbox" name=(name) value=(code) checked[checked.iter().any(|c| c == code)];
-                    " " (tr.lookup(list, code))
+                    input type="checkbox" name=(name) value=(code) checked[checked.contains(&code)];
+                    " " (tr.lookup(list, &code))
                 }
             }
             (errors.message(tr, name))

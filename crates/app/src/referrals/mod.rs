@@ -140,7 +140,7 @@ impl App {
             recorded_by: actor.account_id().ok_or(AppError::Forbidden)?,
             recorded_at: Utc::now(),
         };
-        AppError::invalid(consent.validate(today))?;
+        self.check_new(&consent, consent.validate(today))?;
         let note = consent.note.as_deref().unwrap_or_default();
         let note_enc = (!note.is_empty()).then(|| self.keys.seal(sealed::consent_note(consent.id), note.as_bytes()));
         let stored = StoredConsent { consent: Consent { note: None, ..consent }, note_enc };
@@ -295,6 +295,7 @@ impl App {
             created_at: Utc::now(),
         };
         let mut problems = referral.validate();
+        problems.extend(self.refused_codes(&referral, None)?);
         if direction == Direction::Outgoing && referral.consent_id.is_none() && referral.override_reason.is_none() {
             problems.push(ValidationError::Required { field: "consent_id" });
         }

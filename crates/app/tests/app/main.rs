@@ -11,6 +11,7 @@ mod break_glass;
 mod case_rules;
 mod case_stories;
 mod demo_year;
+mod lists;
 mod monitoring;
 mod open_data;
 mod parties;

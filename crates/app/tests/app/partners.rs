@@ -161,7 +161,7 @@ fn a_partner_that_cannot_be_right_or_was_changed_meanwhile_is_refused(store: Sto
     let wrong = Partner { name: " ".into(), country: "unknown".into(), ..partner("x", "bank", &["mars"], &[]) };
     let Err(AppError::Invalid(errors)) = o.app.add_partner(&o.manager, wrong) else { panic!("refused") };
     let fields: Vec<&str> = errors.iter().map(ValidationError::field).collect();
-    assert_eq!(fields, ["name", "kind", "country", "regions"]);
+    assert_eq!(fields, ["name", "country", "regions", "kind"]);
 
     let id = o.app.add_partner(&o.manager, partner("НПО «Ишонч»", "ngo", &[], &["mediation"])).unwrap();
     let read = o.app.partner_file(&o.manager, id).unwrap();

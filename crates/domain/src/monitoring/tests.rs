@@ -86,7 +86,7 @@ fn a_visit_in_the_future_or_at_an_unknown_place_is_refused() {
     assert_eq!(visit.validate(day(TODAY)), vec![ValidationError::Future { field: "visited_on" }]);
 
     let mut visit = raid();
-    visit.place_kind = "moon".into();
+    visit.place_kind = "the moon".into();
     let errors = visit.validate(day(TODAY));
     assert!(matches!(errors.as_slice(), [ValidationError::UnknownCode { field: "place_kind", .. }]), "{errors:?}");
 

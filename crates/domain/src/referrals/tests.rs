@@ -143,7 +143,7 @@ fn a_consent_that_cannot_be_right_is_refused_field_by_field() {
     let consent = Consent {
         given_on: day(2008, 3, 12),
         method: "nodded".into(),
-        recipients: vec![Recipient::Kind("friends".into())],
+        recipients: vec![Recipient::Kind("Friends".into())],
         purposes: vec![],
         categories: vec!["everything".into()],
         expires_on: Some(day(2008, 3, 1)),
@@ -170,14 +170,14 @@ fn a_partner_names_a_country_of_the_list_and_codes_of_its_lists() {
     assert!(partner("IOM", "international-organisation", "KZ").validate().is_empty());
     let wrong = Partner {
         name: " ".into(),
-        kind: "bank".into(),
+        kind: "Bank".into(),
         regions: vec!["mars".into()],
-        services: vec!["massage".into()],
+        services: vec!["massage!".into()],
         languages: vec!["xx".into()],
         ..partner("x", "ngo", "stateless")
     };
     let fields: Vec<&str> = wrong.validate().iter().map(ValidationError::field).collect();
-    assert_eq!(fields, ["name", "kind", "country", "regions", "services", "languages"]);
+    assert_eq!(fields, ["name", "kind", "services", "country", "regions", "languages"]);
     let mut nameless = partner("NGO «Ishonch»", "ngo", "UZ");
     nameless.contacts.as_mut().unwrap().focal_points[0].name = String::new();
     let fields: Vec<&str> = nameless.validate().iter().map(ValidationError::field).collect();

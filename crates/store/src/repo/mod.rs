@@ -17,6 +17,7 @@ pub mod break_glass;
 pub mod cases;
 pub mod casework;
 pub mod keys;
+pub mod lookups;
 pub mod maintenance;
 pub mod offices;
 pub mod parties;

@@ -64,6 +64,7 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("visit_cases", "visit_id, case_id"),
     ("visit_tasks", "id"),
     ("visit_photos", "id"),
+    ("lookup_codes", "list, code"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

@@ -10,6 +10,7 @@ use komek_store::testing::{PostgresDb, SqliteDb};
 use komek_store::{LATEST_VERSION, Store, StoreError, params};
 
 conformance!(
+    an_organisations_codes_are_kept_with_their_labels_and_saved_only_at_the_version_read,
     api_tokens_are_found_by_hash_used_and_revoked_once,
     a_stale_party_update_is_refused_and_a_fresh_one_replaces_the_index,
     migrations_bring_an_empty_database_to_the_latest_version_once,
@@ -970,4 +971,29 @@ fn postgres_upgrades_to_the_htcds_gaps() {
     if let Some(db) = PostgresDb::at_version(13) {
         upgrade_to_the_htcds_gaps(&db.store);
     }
+}
+
+fn an_organisations_codes_are_kept_with_their_labels_and_saved_only_at_the_version_read(store: &Store) {
+    use komek_domain::lookups::SavedCode;
+    let mut code = SavedCode {
+        list: "topic".into(),
+        code: "police-extortion".into(),
+        position: 13,
+        labels: [
+            ("ru".to_owned(), "Вымогательство «полиции»".to_owned()),
+            ("uz".to_owned(), "Tovlamachilik".to_owned()),
+        ]
+        .into(),
+        retired_on: None,
+        version: 0,
+    };
+    assert_eq!(store.write(|tx| repo::lookups::save(tx, &code)).unwrap(), 1);
+    // Added twice, or saved at a version no longer there: a change made meanwhile.
+    assert!(matches!(store.write(|tx| repo::lookups::save(tx, &code)), Err(StoreError::Conflict(_))));
+    code.version = 1;
+    code.retired_on = NaiveDate::from_ymd_opt(2026, 12, 7);
+    assert_eq!(store.write(|tx| repo::lookups::save(tx, &code)).unwrap(), 2);
+    assert!(matches!(store.write(|tx| repo::lookups::save(tx, &code)), Err(StoreError::Conflict(_))));
+    code.version = 2;
+    assert_eq!(store.read(repo::lookups::list).unwrap(), [code]);
 }

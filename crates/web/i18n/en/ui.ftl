@@ -105,7 +105,7 @@ module-monitoring-title = Monitoring visits
 module-monitoring-about = The mobile group's visits to cotton fields, vineyards, greenhouses, construction sites and bazaars.
 module-admin-title = Administration
 module-admin-about = Staff accounts, offices, lookup lists and security settings.
-module-admin-coming = Lookup lists edited here, and the security settings.
+module-admin-coming = The security settings.
 
 
 ## Audit log
@@ -191,6 +191,7 @@ form-errors = { $count ->
 }
 form-required = Please fill this in.
 form-unknown-choice = Please choose one of the listed values.
+form-retired-choice = This value is no longer in use: please choose another one.
 form-negative = This cannot be negative.
 form-too-long = This is too long: at most { $max } characters.
 form-control-character = Remove the invisible control characters from this text (they usually come with pasted text); line breaks are allowed only in notes.
@@ -381,3 +382,49 @@ break-glass-reason = Why you need to open it now
 break-glass-reason-short = Please say why in at least { $min } characters.
 break-glass-open = Open it and record why
 break-glass-opened = Opened by emergency access: this reading is recorded and will be reviewed by the manager.
+
+## The organisation's lists
+lists-changed-meanwhile = Someone changed this list since you opened it: here it is as it is now. Your change was not saved; make it again if it is still needed.
+lists-title = Lists
+lists-about = The lists forms offer. Codes stay as they are on records and in reports; labels, order and which codes are offered are the organisation's to set.
+lists-count = { $count } codes
+lists-list-about = Move a code to change where forms show it. A retired code is no longer offered for new records; records that hold it keep it, and reports still count it.
+lists-col-code = Code
+lists-col-label = Label
+lists-col-status = Status
+lists-retired-on = Retired on { $day }
+lists-in-use = In use
+lists-up = Move { $code } up
+lists-down = Move { $code } down
+lists-restore = Offer again
+lists-retire = Retire
+lists-rename = Rename
+lists-add-title = Add a code
+lists-add-about = The code is a short Latin name (lower-case letters, digits and hyphens, e.g. police-extortion); it never changes. Give a label in at least one of Russian, Kazakh or English.
+lists-add-submit = Add the code
+lists-rename-title = Labels of { $code }
+lists-rename-shipped = Komek ships this code with its own translations (shown greyed in the fields): a label typed here replaces it, an empty field keeps it.
+lists-rename-own = The organisation added this code: at least one of the Russian, Kazakh or English labels is needed.
+lists-rename-submit = Save the labels
+lists-label-ru = Label in Russian
+lists-label-kk = Label in Kazakh
+lists-label-en = Label in English
+lists-label-uz = Label in Uzbek
+lists-label-ky = Label in Kyrgyz
+lists-label-tg = Label in Tajik
+admin-lists-about = Topics, occupations, districts, kinds of cases and the other lists the forms offer.
+admin-lists-open = Edit the lists
+lists-name-channel = How appeals reach us
+lists-name-topic = Topics of appeals
+lists-name-help = Help given on appeals
+lists-name-occupation = Occupations
+lists-name-sector = Sectors of work
+lists-name-reason = Reasons for migrating
+lists-name-district = Districts
+lists-name-case-kind = Kinds of cases
+lists-name-closing-reason = Reasons for closing a case
+lists-name-service = Services within cases
+lists-name-place = Kinds of places
+lists-name-partner-kind = Kinds of partner organisations
+lists-name-material = Information materials
+lists-name-authority = Authorities of proceedings

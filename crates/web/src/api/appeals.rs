@@ -302,7 +302,7 @@ pub enum SortChoice {
 }
 
 impl AppealFilters {
-    fn into_query(self) -> Result<(AppealQuery, i64), ApiError> {
+    fn into_query(self, lists: &komek_domain::lookups::Catalogue) -> Result<(AppealQuery, i64), ApiError> {
         let mut reader = TextValueReader::default();
         let from = reader.date("from", self.from.as_deref());
         let to = reader.date("to", self.to.as_deref());
@@ -341,12 +341,7 @@ impl AppealFilters {
             ("topic", lookups::TOPIC, &topic),
             ("outcome", lookups::APPEAL_OUTCOME, &outcome),
         ] {
-            if let Some(code) = code.as_deref().filter(|c| !list.contains(c)) {
-                let problem = format!(
-                    "unknown code {code:?} in the list {:?} (known codes: {})",
-                    list.name,
-                    list.codes.join(", ")
-                );
+            if let Some(problem) = code.as_deref().and_then(|c| super::unknown_filter_code(lists, list, c)) {
                 unknown.push(FieldProblem::new(field, problem));
             }
         }
@@ -382,7 +377,7 @@ pub async fn list(
     State(state): State<AppState>,
     ApiQuery(filters): ApiQuery<AppealFilters>,
 ) -> Result<Json<AppealPage>, ApiError> {
-    let (query, page) = filters.into_query()?;
+    let (query, page) = filters.into_query(&state.i18n.lists())?;
     let found = super::service(&state, &fields::APPEAL, move |app| app.appeals(&actor, &query, page)).await?;
     Ok(Json(AppealPage { items: found.items.into_iter().map(Into::into).collect(), page, more: found.more }))
 }

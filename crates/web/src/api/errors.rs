@@ -191,6 +191,11 @@ fn problem_of(error: &ValidationError, names: &Naming) -> FieldProblem {
     let problem = match error {
         ValidationError::Required { .. } => "is required".to_owned(),
         ValidationError::UnknownCode { list, code, .. } => unknown_code(list, code, &known_codes(list)),
+        ValidationError::RetiredCode { list, code, .. } => {
+            format!(
+                "the code {code:?} of the list {list:?} is retired: it stays on records that hold it, and is not chosen for others"
+            )
+        }
         ValidationError::Negative { .. } => "must not be negative".to_owned(),
         ValidationError::TooLong { max, .. } => format!("is too long (at most {max} characters)"),
         ValidationError::Invalid { .. } => "is not a valid value".to_owned(),
@@ -211,9 +216,12 @@ fn problem_of(error: &ValidationError, names: &Naming) -> FieldProblem {
     FieldProblem::new(field, problem)
 }
 
-/// What the API says of a code not in its list: the list and every code it knows.
+/// What the API says of a code not in its list: the list and every code it knows (of an
+/// editable list, the codes it ships with: the organisation's own come on top).
 pub fn unknown_code(list: &str, code: &str, codes: &[&str]) -> String {
-    format!("unknown code {code:?} in the list {list:?} (known codes: {})", codes.join(", "))
+    let editable = lookups::ALL.iter().chain(law::LISTS).any(|l| l.name == list && l.editable);
+    let known = if editable { "codes shipped, besides those the organisation added" } else { "known codes" };
+    format!("unknown code {code:?} in the list {list:?} ({known}: {})", codes.join(", "))
 }
 
 /// The codes a list knows: a lookup list, a list of the law, the articles of the law, the
@@ -280,7 +288,7 @@ mod tests {
             answer
                 .body
                 .message
-                .starts_with("topics: unknown code \"wages\" in the list \"topic\" (known codes: employment,")
+                .starts_with("topics: unknown code \"wages\" in the list \"topic\" (codes shipped, besides those the organisation added: employment,")
         );
         assert!(answer.body.message.ends_with("; wage: must not be negative"), "{}", answer.body.message);
     }

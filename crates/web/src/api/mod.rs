@@ -26,6 +26,7 @@ use axum::routing::{MethodFilter, on};
 use axum::{Json, Router, handler::Handler};
 use chrono::{DateTime, NaiveDate, Utc};
 use komek_app::{Actor, App, AppError, AppResult};
+use komek_domain::lookups::{Catalogue, LookupList};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use utoipa::ToSchema;
@@ -301,6 +302,16 @@ mod whole {
     pub fn optional<'de, D: Deserializer<'de>, T: TryFrom<i64>>(deserializer: D) -> Result<Option<T>, D::Error> {
         Option::<serde_json::Number>::deserialize(deserializer)?.map(read).transpose()
     }
+}
+
+/// Why a filter's code finds nothing, if it names no code of its list as the organisation has
+/// it (a retired code still finds the records that hold it): the list and its codes.
+fn unknown_filter_code(lists: &Catalogue, list: LookupList, code: &str) -> Option<String> {
+    let known = if list.editable { lists.entry(list, code).is_some() } else { list.contains(code) };
+    (!known).then(|| {
+        let codes = lists.codes(list);
+        format!("unknown code {code:?} in the list {:?} (known codes: {})", list.name, codes.join(", "))
+    })
 }
 
 /// Text that is empty means "not given".

@@ -354,10 +354,41 @@ pub(super) mod codes {
         )+};
     }
 
+    /// An editable list's codes are the organisation's: the shipped ones are examples, not
+    /// an enumeration.
+    fn editable_schema(list: &str, shipped: &[&str]) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("^[a-z][a-z0-9]*(-[a-z0-9]+)*$"))
+            .max_length(Some(komek_domain::lookups::MAX_CODE_CHARS))
+            .description(Some(format!(
+                "A code of the organisation's list `{list}`: the codes it ships with ({}) and any its administrator added.",
+                shipped.join(", ")
+            )))
+            .into()
+    }
+
     macro_rules! lookup_types {
-        ($($name:ident => $list:expr;)+) => {
-            code_types!($($name => $list.name, $list.codes.iter().copied();)+);
-        };
+        ($($name:ident => $list:expr;)+) => {$(
+            #[allow(dead_code)]
+            pub struct $name;
+
+            impl utoipa::PartialSchema for $name {
+                fn schema() -> RefOr<Schema> {
+                    if $list.editable {
+                        editable_schema($list.name, $list.codes)
+                    } else {
+                        schema($list.name, $list.codes.iter().copied())
+                    }
+                }
+            }
+
+            impl utoipa::ToSchema for $name {
+                fn name() -> Cow<'static, str> {
+                    Cow::Borrowed(stringify!($name))
+                }
+            }
+        )+};
     }
 
     lookup_types! {

@@ -209,18 +209,19 @@ pub async fn find(
     ApiQuery(search): ApiQuery<PartnerSearch>,
 ) -> Result<Json<PartnerList>, ApiError> {
     use komek_domain::lookups;
+    let lists = state.i18n.lists();
     let mut problems = Vec::new();
     for (field, list, code) in [
         ("kind", lookups::PARTNER_KIND, &search.kind),
         ("service", lookups::SERVICE_KIND, &search.service),
         ("region", lookups::REGION, &search.region),
     ] {
-        if let Some(code) = code {
-            komek_domain::rules::check_code(&mut problems, field, list, code);
+        if let Some(problem) = code.as_deref().and_then(|c| super::unknown_filter_code(&lists, list, c)) {
+            problems.push(super::FieldProblem::new(field, problem));
         }
     }
     if !problems.is_empty() {
-        return Err(ApiError::from_app(komek_app::AppError::Invalid(problems), &fields::PLAIN));
+        return Err(ApiError::invalid(problems));
     }
     let query = PartnerQuery {
         name: search.q.unwrap_or_default(),

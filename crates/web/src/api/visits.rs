@@ -380,7 +380,7 @@ pub struct VisitFilters {
 }
 
 impl VisitFilters {
-    fn into_query(self) -> Result<(VisitQuery, i64), ApiError> {
+    fn into_query(self, lists: &komek_domain::lookups::Catalogue) -> Result<(VisitQuery, i64), ApiError> {
         let mut reader = TextValueReader::default();
         let from = reader.date("from", self.from.as_deref());
         let to = reader.date("to", self.to.as_deref());
@@ -398,8 +398,8 @@ impl VisitFilters {
             ("district", lookups::DISTRICT, &district),
             ("place_kind", lookups::PLACE_KIND, &place_kind),
         ] {
-            if let Some(code) = code.as_deref().filter(|c| !list.contains(c)) {
-                unknown.push(FieldProblem::new(field, super::unknown_code(list.name, code, list.codes)));
+            if let Some(problem) = code.as_deref().and_then(|c| super::unknown_filter_code(lists, list, c)) {
+                unknown.push(FieldProblem::new(field, problem));
             }
         }
         if !unknown.is_empty() {
@@ -433,7 +433,7 @@ pub async fn list(
     State(state): State<AppState>,
     ApiQuery(filters): ApiQuery<VisitFilters>,
 ) -> Result<Json<VisitPage>, ApiError> {
-    let (query, page) = filters.into_query()?;
+    let (query, page) = filters.into_query(&state.i18n.lists())?;
     let found = super::service(&state, &fields::VISIT, move |app| app.visits(&actor, &query, page)).await?;
     Ok(Json(VisitPage { items: found.items.into_iter().map(Into::into).collect(), page, more: found.more }))
 }

@@ -1,5 +1,6 @@
 //! Administration: staff accounts (create with a one-time password, disable, enable, reset a
-//! lost second factor) and offices (renamed, their clock set). Lookup lists come here next.
+//! lost second factor) and offices (renamed, their clock set). The organisation's lists have
+//! their own pages (`lists`).
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -146,6 +147,8 @@ async fn page(
             button type="submit" { (tr.t("admin-create-submit")) }
         }
         (offices_section(tr, csrf, &offices, &outcome))
+        h2 #lists { (tr.t("lists-title")) }
+        p { (tr.t("admin-lists-about")) " " a href="/admin/lists" { (tr.t("admin-lists-open")) } }
         section.coming {
             h2 { (tr.t("module-coming")) }
             p { (tr.t("module-admin-coming")) }

@@ -9,6 +9,7 @@ mod cases;
 mod dashboard;
 mod health;
 mod hotline;
+mod lists;
 mod monitoring;
 mod parties;
 mod persons;
@@ -56,6 +57,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(admin::accounts).post(admin::create))
         .route("/admin/accounts/{id}/{action}", post(admin::act))
         .route("/admin/offices/{id}", post(admin::save_office))
+        .route("/admin/lists", get(lists::index))
+        .route("/admin/lists/{list}", get(lists::list).post(lists::add))
+        .route("/admin/lists/{list}/{code}", get(lists::code).post(lists::change))
         .route("/audit", get(audit::log))
         .route("/audit/break-glass/{id}/reviewed", post(audit::reviewed))
         .route("/healthz", get(health::check))

@@ -183,7 +183,9 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
     assert_eq!((unknown_topic.status, unknown_topic.fields()), (422, vec!["topics"]), "{}", unknown_topic.body);
     assert_eq!(unknown_topic.body["error"], "invalid");
     assert!(
-        unknown_topic.message().contains("unknown code \"wages\" in the list \"topic\" (known codes: employment,"),
+        unknown_topic.message().contains(
+            "unknown code \"wages\" in the list \"topic\" (codes shipped, besides those the organisation added: employment,"
+        ),
         "{}",
         unknown_topic.message()
     );
@@ -194,7 +196,8 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
         b["channel"] = json!("pigeon");
         b["wage"] = json!({ "amount_minor": -1, "currency": "KZT" });
     });
-    assert_eq!(several.fields(), vec!["channel", "wage"], "every problem at once");
+    // Every problem at once: the record's own rules, then the organisation's lists.
+    assert_eq!(several.fields(), vec!["wage", "channel"], "every problem at once");
     let currency = appeal(&|b| b["wage"] = json!({ "amount_minor": 100, "currency": "EUR" }));
     assert_eq!((currency.status, currency.fields()), (422, vec!["wage.currency"]));
 
@@ -477,13 +480,24 @@ fn the_document_describes_every_route_and_every_route_answers_in_json(back_end: 
     }
 
     // What the services enforce, stated in the document: codes as enums made from the
-    // domain's lists, bounds from its constants, 413 and 415 wherever a body is read.
+    // domain's lists (an editable list's as a pattern, naming the codes shipped), bounds from
+    // its constants, 413 and 415 wherever a body is read.
     let schema = |name: &str| &schemas[name];
     for list in komek_domain::lookups::ALL {
-        let described = format!("A code of the list `{}`.", list.name);
-        let found = schemas.values().find(|s| s["description"] == described.as_str());
-        let found = found.unwrap_or_else(|| panic!("no enum of the list {} in the document", list.name));
-        assert_eq!(found["enum"], json!(list.codes), "{}", list.name);
+        let described = match list.editable {
+            true => format!(
+                "A code of the organisation's list `{}`: the codes it ships with ({})",
+                list.name,
+                list.codes.join(", ")
+            ),
+            false => format!("A code of the list `{}`.", list.name),
+        };
+        let found = schemas.values().find(|s| s["description"].as_str().is_some_and(|d| d.starts_with(&described)));
+        let found = found.unwrap_or_else(|| panic!("no schema of the list {} in the document", list.name));
+        match list.editable {
+            true => assert!(found["enum"].is_null() && found["pattern"].is_string(), "{}", list.name),
+            false => assert_eq!(found["enum"], json!(list.codes), "{}", list.name),
+        }
     }
     assert_eq!(schema("AppealInput")["properties"]["channel"]["$ref"], "#/components/schemas/ChannelCode");
     assert_eq!(schema("AppealInput")["properties"]["topics"]["items"]["$ref"], "#/components/schemas/TopicCode");

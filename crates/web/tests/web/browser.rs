@@ -607,7 +607,9 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
     driver.sign_in(&server, "administrator");
     for width in [390, 320] {
         phone(width);
-        measure(&driver, width, "/admin");
+        for path in ["/admin", "/admin/lists", "/admin/lists/topic", "/admin/lists/topic/employment"] {
+            measure(&driver, width, path);
+        }
     }
     driver.screenshot("phone-admin");
     assert!(too_wide.is_empty(), "wider than a phone: {too_wide:?}");

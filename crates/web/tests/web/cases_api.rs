@@ -280,7 +280,9 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
     );
     assert_eq!((kind.status, kind.fields()), (422, vec!["kind"]), "{}", kind.body);
     assert!(
-        kind.message().contains("in the list \"case-kind\" (known codes: trafficking-labour,"),
+        kind.message().contains(
+            "in the list \"case-kind\" (codes shipped, besides those the organisation added: trafficking-labour,"
+        ),
         "{}",
         kind.message()
     );
@@ -335,8 +337,15 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
     let proceeding = json!({ "kind": "criminal", "authority": "sheriff", "articles": ["cc2014-999"],
                              "stage": "trial", "opened_on": "2008-10-25", "outcome": "sentence" });
     let refused = lawyer.post(&format!("{case}/proceedings"), &proceeding);
-    assert_eq!(refused.fields(), vec!["authority", "articles", "sentence_months"], "{}", refused.body);
-    assert!(refused.message().contains("in the list \"authority\" (known codes: police,"), "{}", refused.message());
+    // The organisation's list (authorities) is checked after the record's own rules.
+    assert_eq!(refused.fields(), vec!["articles", "sentence_months", "authority"], "{}", refused.body);
+    assert!(
+        refused
+            .message()
+            .contains("in the list \"authority\" (codes shipped, besides those the organisation added: police,"),
+        "{}",
+        refused.message()
+    );
     assert!(refused.message().contains("in the list \"law-article\" (known codes: "), "{}", refused.message());
     let versioned = lawyer.post(
         &format!("{case}/proceedings"),
@@ -365,7 +374,8 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
     let districts = lawyer.put(&case, &edit);
     assert_eq!(
         districts.fields(),
-        vec!["exploited_district", "exploited_country", "recruited_district", "persons.identified_by"],
+        // The record's own rules first, then the organisation's lists (districts).
+        vec!["exploited_country", "persons.identified_by", "exploited_district", "recruited_district"],
         "{}",
         districts.body
     );

@@ -7,6 +7,7 @@ mod cases;
 mod cases_api;
 mod hotline;
 mod http;
+mod lists;
 mod monitoring;
 mod referrals;
 mod referrals_api;

@@ -87,7 +87,7 @@ pub struct CaseFilters {
 }
 
 impl CaseFilters {
-    fn into_query(self) -> Result<(CaseQuery, i64), ApiError> {
+    fn into_query(self, lists: &komek_domain::lookups::Catalogue) -> Result<(CaseQuery, i64), ApiError> {
         let mut reader = TextValueReader::default();
         let office = reader.id("office", self.office.as_deref()).map(OfficeId);
         let lead = reader.id("lead", self.lead.as_deref()).map(AccountId);
@@ -111,8 +111,9 @@ impl CaseFilters {
             codes.extend(lookups::CASE_STATUS.codes);
             unknown.push(FieldProblem::new("status", unknown_code(lookups::CASE_STATUS.name, code, &codes)));
         }
-        if let Some(code) = kind.as_deref().filter(|c| !lookups::CASE_KIND.contains(c)) {
-            let problem = unknown_code(lookups::CASE_KIND.name, code, lookups::CASE_KIND.codes);
+        if let Some(problem) =
+            kind.as_deref().and_then(|c| super::super::unknown_filter_code(lists, lookups::CASE_KIND, c))
+        {
             unknown.push(FieldProblem::new("kind", problem));
         }
         refuse(unknown)?;
@@ -145,7 +146,7 @@ pub async fn list(
     State(state): State<AppState>,
     ApiQuery(filters): ApiQuery<CaseFilters>,
 ) -> Result<Json<CasePage>, ApiError> {
-    let (query, page) = filters.into_query()?;
+    let (query, page) = filters.into_query(&state.i18n.lists())?;
     let found = run(&state, move |app| app.cases(&actor, &query, page))
         .await?
         .map_err(|e| ApiError::from_app(e, &fields::PLAIN))?;

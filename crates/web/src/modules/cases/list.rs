@@ -107,8 +107,8 @@ pub async fn list(
             label { (tr.t("case-kind")) " "
                 select name="kind" {
                     option value="" { (tr.t("form-any")) }
-                    @for code in lookups::CASE_KIND.codes {
-                        option value=(code) selected[*code == filters.kind] { (tr.lookup(lookups::CASE_KIND, code)) }
+                    @for code in tr.codes(lookups::CASE_KIND) {
+                        option value=(code) selected[code == filters.kind] { (tr.lookup(lookups::CASE_KIND, &code)) }
                     }
                 }
             }

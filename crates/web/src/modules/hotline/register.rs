@@ -195,7 +195,7 @@ fn filter_select(tr: Tr<'_>, name: &str, label: &str, list: LookupList, value: &
         label { (tr.t(label)) " "
             select name=(name) {
                 option value="" { (tr.t("form-any")) }
-                @for code in list.codes { option value=(code) selected[*code == value] { (tr.lookup(list, code)) } }
+                @for code in tr.codes(list) { option value=(code) selected[code == value] { (tr.lookup(list, &code)) } }
             }
         }
     }

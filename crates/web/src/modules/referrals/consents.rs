@@ -368,10 +368,10 @@ fn form_page(
             fieldset.checks #recipients {
                 legend { (tr.t("consent-recipients")) }
                 p.hint { (tr.t("consent-recipients-hint")) }
-                @for kind in lookups::PARTNER_KIND.codes {
+                @for kind in tr.options(lookups::PARTNER_KIND, &form.kinds.iter().map(String::as_str).collect::<Vec<_>>()) {
                     label.check {
-                        input type="checkbox" name="kinds" value=(kind) checked[form.kinds.iter().any(|k| k == kind)];
-                        " " (tr.t_with("consent-any-of-kind", "kind", tr.lookup(lookups::PARTNER_KIND, kind)))
+                        input type="checkbox" name="kinds" value=(kind) checked[form.kinds.contains(&kind)];
+                        " " (tr.t_with("consent-any-of-kind", "kind", tr.lookup(lookups::PARTNER_KIND, &kind)))
                     }
                 }
                 @for (id, partner) in partners {
