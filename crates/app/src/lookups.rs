@@ -8,8 +8,9 @@
 //! writing to the same database would not be seen until a restart: only the server edits lists.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use komek_domain::law::SavedArticle;
 use komek_domain::lookups::{self, Catalogue, HoldsCodes, LookupList, SavedCode};
 use komek_domain::{Capability, ValidationError};
 use komek_store::repo;
@@ -21,12 +22,25 @@ use crate::{Actor, App, AppError, AppResult};
 #[derive(Debug, Default)]
 pub struct LookupCache {
     current: RwLock<Option<Arc<Catalogue>>>,
+    /// Held by a change from reading the catalogue it starts from until the catalogue is
+    /// read again after it: changes go one at a time, so none starts from a catalogue older
+    /// than the database, and an older read never replaces a newer one.
+    editing: Mutex<()>,
 }
 
 impl LookupCache {
     /// The catalogue, if it has been read; `None` before the first read.
     pub fn loaded(&self) -> Option<Arc<Catalogue>> {
         self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    fn edit(&self) -> MutexGuard<'_, ()> {
+        self.editing.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn set_first(&self, catalogue: Catalogue) -> Arc<Catalogue> {
+        let mut current = self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        current.get_or_insert_with(|| Arc::new(catalogue)).clone()
     }
 
     fn set(&self, catalogue: Catalogue) -> Arc<Catalogue> {
@@ -55,7 +69,9 @@ impl App {
         if let Some(catalogue) = self.lookups.loaded() {
             return Ok(catalogue);
         }
-        self.reload_lookups()
+        // The first read: a change made meanwhile has set a newer one, which stays.
+        let (codes, articles) = self.store.read(|tx| Ok((repo::lookups::list(tx)?, repo::lookups::articles(tx)?)))?;
+        Ok(self.lookups.set_first(Catalogue::new(codes, articles)))
     }
 
     /// The lists as the administrator's page shows them, to change them.
@@ -70,8 +86,8 @@ impl App {
     }
 
     fn reload_lookups(&self) -> AppResult<Arc<Catalogue>> {
-        let saved = self.store.read(repo::lookups::list)?;
-        Ok(self.lookups.set(Catalogue::new(saved)))
+        let (codes, articles) = self.store.read(|tx| Ok((repo::lookups::list(tx)?, repo::lookups::articles(tx)?)))?;
+        Ok(self.lookups.set(Catalogue::new(codes, articles)))
     }
 
     /// The codes of a record its editable lists do not offer: unknown ones, and retired ones
@@ -101,7 +117,9 @@ impl App {
         labels: BTreeMap<String, String>,
     ) -> AppResult<()> {
         actor.require(Capability::ManageSettings)?;
-        let catalogue = self.lookups()?;
+        let _one_at_a_time = self.lookups.edit();
+        // Read afresh: another process may have changed the lists.
+        let catalogue = self.reload_lookups()?;
         let list = editable_list(&catalogue, list)?;
         let code = code.trim();
         let labels = trimmed(labels);
@@ -115,11 +133,9 @@ impl App {
         };
         let mut errors = saved.validate();
         if catalogue.entry(list, code).is_some() {
-            errors.push(ValidationError::Invalid { field: "code" });
+            errors.push(ValidationError::Taken { field: "code" });
         }
-        if !lookups::LABEL_LANGUAGES[..3].iter().any(|l| saved.labels.contains_key(*l)) {
-            errors.push(ValidationError::Required { field: "label_ru" });
-        }
+        lookups::check_staff_label(&mut errors, &saved.labels);
         if catalogue.entries(list).len() >= lookups::MAX_CODES_IN_LIST {
             errors.push(ValidationError::TooMany { field: "code", max: lookups::MAX_CODES_IN_LIST });
         }
@@ -144,7 +160,9 @@ impl App {
         change: CodeChange,
     ) -> AppResult<()> {
         actor.require(Capability::ManageSettings)?;
-        let catalogue = self.lookups()?;
+        let _one_at_a_time = self.lookups.edit();
+        // Read afresh: another process may have changed the lists.
+        let catalogue = self.reload_lookups()?;
         let list = editable_list(&catalogue, list)?;
         let entry = catalogue.entry(list, code).ok_or(AppError::NotFound)?;
         if entry.version != version {
@@ -164,15 +182,21 @@ impl App {
         let detail = match change {
             CodeChange::Rename(labels) => {
                 let labels = trimmed(labels);
-                if !entry.shipped && !lookups::LABEL_LANGUAGES[..3].iter().any(|l| labels.contains_key(*l)) {
-                    return Err(AppError::Invalid(vec![ValidationError::Required { field: "label_ru" }]));
+                let mut errors = Vec::new();
+                if !entry.shipped {
+                    lookups::check_staff_label(&mut errors, &labels);
                 }
+                AppError::invalid(errors)?;
                 let detail = format!("labels {} → {}", described(&entry.labels), described(&labels));
                 rows.push(SavedCode { labels, ..row(entry, position) });
                 detail
             }
             CodeChange::Retire if entry.retired() => return Ok(()),
             CodeChange::Retire => {
+                // A form must still have something to offer.
+                if catalogue.options(list, &[]).len() <= 1 {
+                    return Err(AppError::Invalid(vec![ValidationError::Invalid { field: "retire" }]));
+                }
                 let today = self.today(actor)?;
                 rows.push(SavedCode { retired_on: Some(today), ..row(entry, position) });
                 format!("retired on {today}")
@@ -208,6 +232,90 @@ impl App {
         self.reload_lookups()?;
         Ok(())
     }
+}
+
+impl App {
+    /// Adds an article of law to the catalogue proceedings cite, dated and with its source.
+    /// Its code spells its book and number; an article already there is refused by its number.
+    pub fn add_article(&self, actor: &Actor, mut article: SavedArticle) -> AppResult<()> {
+        actor.require(Capability::ManageSettings)?;
+        let _one_at_a_time = self.lookups.edit();
+        // Read afresh: another process may have changed the lists.
+        let catalogue = self.reload_lookups()?;
+        article.number = article.number.trim().to_owned();
+        article.code = format!("{}-{}", article.book, article.number);
+        article.labels = trimmed(article.labels);
+        article.source = article.source.trim().to_owned();
+        article.version = 0;
+        let mut errors = article.validate();
+        if catalogue.article(&article.code).is_some() {
+            errors.push(ValidationError::Taken { field: "number" });
+        }
+        lookups::check_staff_label(&mut errors, &article.labels);
+        AppError::invalid(errors)?;
+        self.store.write(|tx| {
+            repo::lookups::save_article(tx, &article)?;
+            let detail =
+                format!("in force {}–{}; {}", article.in_force_from, until(&article), described(&article.labels));
+            self.audit(
+                tx,
+                Event::new(actor.account_id(), Action::Create, "law-article", article.code.clone()).detail(detail),
+            )
+        })?;
+        self.reload_lookups()?;
+        Ok(())
+    }
+
+    /// Changes an article's dates (an amendment, a repeal), labels and source, if it is still at
+    /// `version` as the administrator's page read it. Its code, book and number stay.
+    pub fn change_article(&self, actor: &Actor, changed: SavedArticle) -> AppResult<()> {
+        actor.require(Capability::ManageSettings)?;
+        let _one_at_a_time = self.lookups.edit();
+        // Read afresh: another process may have changed the lists.
+        let catalogue = self.reload_lookups()?;
+        let entry = catalogue.article(&changed.code).ok_or(AppError::NotFound)?;
+        if entry.version != changed.version {
+            return Err(AppError::Conflict);
+        }
+        let before = entry.saved();
+        let article = SavedArticle {
+            in_force_from: changed.in_force_from,
+            in_force_to: changed.in_force_to,
+            labels: trimmed(changed.labels),
+            source: changed.source.trim().to_owned(),
+            ..before.clone()
+        };
+        let mut errors = article.validate();
+        if !entry.shipped {
+            lookups::check_staff_label(&mut errors, &article.labels);
+        }
+        AppError::invalid(errors)?;
+        self.store.write(|tx| {
+            repo::lookups::save_article(tx, &article)?;
+            let detail = format!(
+                "in force {}–{} → {}–{}; labels {} → {}; source {:?} → {:?}",
+                before.in_force_from,
+                until(&before),
+                article.in_force_from,
+                until(&article),
+                described(&before.labels),
+                described(&article.labels),
+                before.source,
+                article.source
+            );
+            self.audit(
+                tx,
+                Event::new(actor.account_id(), Action::Update, "law-article", article.code.clone()).detail(detail),
+            )
+        })?;
+        self.reload_lookups()?;
+        Ok(())
+    }
+}
+
+/// The last day an article is in force, as the audit log shows it.
+fn until(article: &SavedArticle) -> String {
+    article.in_force_to.map_or_else(|| "…".to_owned(), |day| day.to_string())
 }
 
 /// The editable list named `name`; any other name reads as a list that is not there.

@@ -659,7 +659,9 @@ fn report(cli: &Cli, args: &ReportArgs) -> anyhow::Result<()> {
     };
     progress.set_message(format!("Counting the report for {} – {} …", period.from(), period.to()));
     let query = komek_app::reports::ReportQuery { period, office: office.as_ref().map(|o| o.id) };
-    let i18n = komek_web::i18n::I18n::load();
+    // The organisation's labels for its own codes, as the report page shows them.
+    app.lookups().context("reading the organisation's lists")?;
+    let i18n = komek_web::i18n::I18n::with_lists(app.lookup_cache());
     let translate = |id: &str| i18n.format(args.lang, id, None);
     let mut words = report_export::ExportLabels::new(&translate);
     if let Some(office) = &office {

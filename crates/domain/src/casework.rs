@@ -203,7 +203,9 @@ pub struct Proceeding {
 
 impl HoldsCodes for Proceeding {
     fn codes_held(&self) -> Vec<Coded<'_>> {
-        vec![Coded::new("authority", law::AUTHORITY, &self.authority)]
+        let mut codes = vec![Coded::new("authority", law::AUTHORITY, &self.authority)];
+        codes.extend(Coded::each("articles", law::ARTICLE, &self.articles));
+        codes
     }
 }
 

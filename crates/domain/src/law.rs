@@ -3,8 +3,9 @@
 //! Anything legal is dated data: every code book and every article carries the dates it was in
 //! force, so a form for a 2008 case offers the 1997 Criminal Code and a form for a 2016 case the
 //! 2014 one, and an old record keeps meaning what it meant when it was written. [`ARTICLES`] is
-//! the default catalogue the system ships with; an organisation will be able to add articles
-//! of its own on top of it (stored as data, with the same dates), never by editing these.
+//! the default catalogue the system ships with; an organisation adds articles of its own on top
+//! of it and changes the dates, labels and source of the shipped ones ([`SavedArticle`], stored
+//! as data), never by editing these.
 //!
 //! Article codes (`cc2014-128`) are stable identifiers stored in proceedings and are never
 //! renamed; a later wording of the same article in a new code book is a new entry. Labels live
@@ -16,8 +17,12 @@
 //! (adilet.zan.kz) before a release: laws change, and no legal fact is taken as settled until
 //! it has been checked there.
 
-use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ValidationError;
 use crate::lookups::LookupList;
 
 /// A calendar date in a constant; an impossible date stops the build.
@@ -230,12 +235,186 @@ pub fn in_force_on(day: NaiveDate) -> impl Iterator<Item = &'static Article> {
     ARTICLES.iter().filter(move |a| a.in_force_on(day))
 }
 
-/// Checks that `code`, given for `field`, names an article of the catalogue.
-pub fn check(field: &'static str, code: &str) -> Result<(), crate::ValidationError> {
-    match article(code) {
-        Some(_) => Ok(()),
-        None => Err(crate::ValidationError::UnknownCode { field, list: ARTICLE_LIST, code: code.to_owned() }),
+/// Checks that `code`, given for `field`, may name an article: the organisation adds its own,
+/// so here a code need only be well formed, and the catalogue
+/// ([`crate::lookups::Catalogue::check`]) decides whether it has the article.
+pub fn check(field: &'static str, code: &str) -> Result<(), ValidationError> {
+    match crate::lookups::code_is_well_formed(code) {
+        true => Ok(()),
+        false => Err(ValidationError::UnknownCode { field, list: ARTICLE_LIST, code: code.to_owned() }),
     }
+}
+
+/// The pseudo-list of articles in a record's codes ([`crate::lookups::Coded`]): its codes are
+/// the organisation's articles ([`crate::lookups::Catalogue::articles`]), dated, not retired.
+pub const ARTICLE: LookupList = LookupList { name: ARTICLE_LIST, codes: &[], editable: true };
+
+/// The longest source an article's entry names (a law's title, its number and date).
+pub const MAX_SOURCE_CHARS: usize = 500;
+
+/// An article the organisation added, or a shipped one whose dates, labels or source it
+/// changed (an amendment in force from a day, a repeal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedArticle {
+    /// `{book}-{number}`, as for the shipped articles.
+    pub code: String,
+    /// [`CodeBook::code`].
+    pub book: String,
+    /// The article's number, with a part after a hyphen where the code has one ("128-1").
+    pub number: String,
+    pub in_force_from: NaiveDate,
+    pub in_force_to: Option<NaiveDate>,
+    /// Language code → label ("УК РК 2014, ст. 128 — Торговля людьми").
+    pub labels: BTreeMap<String, String>,
+    /// Where the text was read: the law, its number and date, or the page of adilet.zan.kz.
+    pub source: String,
+    pub version: i64,
+}
+
+impl SavedArticle {
+    /// Every problem of an article as an administrator typed it.
+    pub fn validate(&self) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        let book = CodeBook::from_code(&self.book);
+        if book.is_none() {
+            errors.push(ValidationError::UnknownCode { field: "book", list: "law-book", code: self.book.clone() });
+        }
+        let number = self.number.as_bytes();
+        let well_formed = !number.is_empty()
+            && number.len() <= 12
+            && number[0].is_ascii_digit()
+            && number.iter().all(|b| b.is_ascii_digit() || *b == b'-')
+            && !self.number.ends_with('-')
+            && !self.number.contains("--");
+        if !well_formed {
+            errors.push(ValidationError::Invalid { field: "number" });
+        }
+        if self.code != format!("{}-{}", self.book, self.number) {
+            errors.push(ValidationError::Invalid { field: "code" });
+        }
+        crate::rules::check_day(&mut errors, "in_force_from", self.in_force_from);
+        if let Some(to) = self.in_force_to {
+            crate::rules::check_day(&mut errors, "in_force_to", to);
+            if to < self.in_force_from {
+                errors.push(ValidationError::Invalid { field: "in_force_to" });
+            }
+        }
+        if let Some(book) = book
+            && (self.in_force_from < book.in_force_from()
+                || book.in_force_to().is_some_and(|end| self.in_force_to.is_none_or(|to| to > end)))
+        {
+            // An article is in force only while its code is.
+            errors.push(ValidationError::Invalid { field: "in_force_from" });
+        }
+        for (language, label) in &self.labels {
+            match crate::lookups::label_field(language) {
+                Some(field) => crate::rules::check_line(&mut errors, field, label, crate::lookups::MAX_LABEL_CHARS * 2),
+                None => errors.push(ValidationError::Invalid { field: "labels" }),
+            }
+        }
+        crate::rules::check_line(&mut errors, "source", &self.source, MAX_SOURCE_CHARS);
+        errors
+    }
+}
+
+/// An article as the organisation has it: a shipped one (with any change it saved), or its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleEntry {
+    pub code: String,
+    pub book: CodeBook,
+    pub number: String,
+    pub in_force_from: NaiveDate,
+    pub in_force_to: Option<NaiveDate>,
+    pub labels: BTreeMap<String, String>,
+    pub source: String,
+    /// Whether Komek ships it (its labels then come from the translations unless changed).
+    pub shipped: bool,
+    /// Whether its number and subject were checked against a published text: the shipped
+    /// entry's mark, and for the organisation's own whether it names its source.
+    pub verified: bool,
+    /// The saved row's version; 0 for a shipped article never changed.
+    pub version: i64,
+}
+
+impl ArticleEntry {
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        in_window(self.in_force_from, self.in_force_to, day)
+    }
+
+    /// The organisation's label in `language`, else (for its own article) in a staff language.
+    pub fn label(&self, language: &str) -> Option<&str> {
+        let own = |l: &str| self.labels.get(l).map(String::as_str).filter(|s| !s.trim().is_empty());
+        own(language).or_else(|| if self.shipped { None } else { ["ru", "en", "kk"].into_iter().find_map(own) })
+    }
+
+    /// The entry to save when this article changes.
+    pub fn saved(&self) -> SavedArticle {
+        SavedArticle {
+            code: self.code.clone(),
+            book: self.book.code().to_owned(),
+            number: self.number.clone(),
+            in_force_from: self.in_force_from,
+            in_force_to: self.in_force_to,
+            labels: self.labels.clone(),
+            source: self.source.clone(),
+            version: self.version,
+        }
+    }
+}
+
+/// The shipped articles with the organisation's saved ones laid over them, by code book (in
+/// the order of [`CodeBook::ALL`]) and number. A saved row with an unknown book is ignored.
+pub fn articles_with(saved: Vec<SavedArticle>) -> Vec<ArticleEntry> {
+    let mut entries: Vec<ArticleEntry> = ARTICLES
+        .iter()
+        .map(|a| ArticleEntry {
+            code: a.code.to_owned(),
+            book: a.book,
+            number: a.number.to_owned(),
+            in_force_from: a.in_force_from,
+            in_force_to: a.in_force_to,
+            labels: BTreeMap::new(),
+            source: String::new(),
+            shipped: true,
+            verified: a.verified,
+            version: 0,
+        })
+        .collect();
+    for row in saved {
+        let Some(book) = CodeBook::from_code(&row.book) else { continue };
+        let verified = !row.source.trim().is_empty();
+        match entries.iter_mut().find(|e| e.code == row.code) {
+            Some(entry) => {
+                entry.in_force_from = row.in_force_from;
+                entry.in_force_to = row.in_force_to;
+                entry.labels = row.labels;
+                entry.source = row.source;
+                entry.verified |= verified;
+                entry.version = row.version;
+            }
+            None => entries.push(ArticleEntry {
+                code: row.code,
+                book,
+                number: row.number,
+                in_force_from: row.in_force_from,
+                in_force_to: row.in_force_to,
+                labels: row.labels,
+                source: row.source,
+                shipped: false,
+                verified,
+                version: row.version,
+            }),
+        }
+    }
+    let book_order = |book: CodeBook| CodeBook::ALL.iter().position(|b| *b == book);
+    let number_order = |number: &str| {
+        let mut parts = number.split('-').map(|p| p.parse::<u32>().unwrap_or(u32::MAX));
+        (parts.next(), parts.next())
+    };
+    entries.sort_by(|a, b| {
+        (book_order(a.book), number_order(&a.number)).cmp(&(book_order(b.book), number_order(&b.number)))
+    });
+    entries
 }
 
 /// What kind of proceeding it is.
@@ -348,9 +527,15 @@ mod tests {
     fn an_unknown_article_is_refused_with_the_list_named() {
         assert!(check("articles", "cc2014-128").is_ok());
         assert_eq!(article("cc1997-271").map(|a| a.number), Some("271"));
-        let err = check("articles", "cc2014-999").unwrap_err();
+        let err = check("articles", "УК 128").unwrap_err();
         assert_eq!(err.field(), "articles");
         assert!(err.to_string().contains("law-article"), "{err}");
+        // A well-formed code the catalogue does not have is its to refuse.
+        let catalogue = crate::lookups::Catalogue::default();
+        let cited = [crate::lookups::Coded::new("articles", ARTICLE, "cc2014-999")];
+        let refused = catalogue.check(&cited, &[]);
+        assert!(matches!(&refused[..], [ValidationError::UnknownCode { list: ARTICLE_LIST, .. }]), "{refused:?}");
+        assert!(catalogue.check(&[crate::lookups::Coded::new("articles", ARTICLE, "cc2014-128")], &[]).is_empty());
     }
 
     #[test]

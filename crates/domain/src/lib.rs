@@ -42,6 +42,9 @@ pub enum ValidationError {
     /// A code that is not in the lookup list the field takes its codes from.
     #[error("{field}: unknown code {code:?} in the list {list}")]
     UnknownCode { field: &'static str, list: &'static str, code: String },
+    /// A name or code that must be unique and is already used (a code a list has already).
+    #[error("{field}: is already taken")]
+    Taken { field: &'static str },
     /// A code its list has retired, chosen for a record that did not hold it.
     #[error("{field}: the code {code:?} of the list {list} is retired")]
     RetiredCode { field: &'static str, list: &'static str, code: String },
@@ -72,6 +75,7 @@ impl ValidationError {
             Self::Required { field }
             | Self::UnknownCode { field, .. }
             | Self::RetiredCode { field, .. }
+            | Self::Taken { field }
             | Self::Negative { field }
             | Self::TooLong { field, .. }
             | Self::Invalid { field }

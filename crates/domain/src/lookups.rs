@@ -443,7 +443,9 @@ impl SavedCode {
     /// Every problem of a code as an administrator typed it.
     pub fn validate(&self) -> Vec<ValidationError> {
         let mut errors = Vec::new();
-        if !code_is_well_formed(&self.code) {
+        if self.code.is_empty() {
+            errors.push(ValidationError::Required { field: "code" });
+        } else if !code_is_well_formed(&self.code) {
             errors.push(ValidationError::Invalid { field: "code" });
         }
         for (language, label) in &self.labels {
@@ -454,6 +456,15 @@ impl SavedCode {
             }
         }
         errors
+    }
+}
+
+/// What the organisation adds needs a label in a staff language (Russian, Kazakh or English):
+/// the other languages' labels are for a public page, and the staff read one of these.
+pub fn check_staff_label(errors: &mut Vec<ValidationError>, labels: &BTreeMap<String, String>) {
+    let staff = &LABEL_LANGUAGES[..3];
+    if !staff.iter().any(|l| labels.get(*l).is_some_and(|label| !label.trim().is_empty())) {
+        errors.push(ValidationError::Required { field: "label_ru" });
     }
 }
 
@@ -522,22 +533,25 @@ pub trait HoldsCodes {
     fn codes_held(&self) -> Vec<Coded<'_>>;
 }
 
-/// Every list as the organisation has it: the shipped lists with its saved codes laid over.
+/// Every list as the organisation has it: the shipped lists with its saved codes laid over,
+/// and the articles of law proceedings cite.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
     lists: Vec<(LookupList, Vec<Entry>)>,
+    articles: Vec<crate::law::ArticleEntry>,
 }
 
 impl Default for Catalogue {
     fn default() -> Self {
-        Self::new(Vec::new())
+        Self::new(Vec::new(), Vec::new())
     }
 }
 
 impl Catalogue {
-    /// The shipped lists with `saved` laid over them. A shipped code without a saved row keeps
-    /// its shipped place; saved rows of lists that are not editable are ignored.
-    pub fn new(saved: Vec<SavedCode>) -> Self {
+    /// The shipped lists with `saved` laid over them, and the shipped articles with
+    /// `articles`. A shipped code without a saved row keeps its shipped place; saved rows of
+    /// lists that are not editable are ignored.
+    pub fn new(saved: Vec<SavedCode>, articles: Vec<crate::law::SavedArticle>) -> Self {
         let mut by_list: BTreeMap<String, Vec<SavedCode>> = BTreeMap::new();
         for row in saved {
             by_list.entry(row.list.clone()).or_default().push(row);
@@ -550,7 +564,16 @@ impl Catalogue {
                 (*list, entries_of(*list, rows))
             })
             .collect();
-        Self { lists }
+        Self { lists, articles: crate::law::articles_with(articles) }
+    }
+
+    /// The articles of law, by code book and number.
+    pub fn articles(&self) -> &[crate::law::ArticleEntry] {
+        &self.articles
+    }
+
+    pub fn article(&self, code: &str) -> Option<&crate::law::ArticleEntry> {
+        self.articles.iter().find(|a| a.code == code)
     }
 
     /// The editable lists, in the order of [`ALL`].
@@ -601,8 +624,18 @@ impl Catalogue {
         let held_before = |c: &Coded<'_>| before.iter().any(|b| b.list.name == c.list.name && b.code == c.code);
         chosen
             .iter()
-            .filter(|c| c.list.editable)
+            // A code that cannot be one is the record's own validation's to report.
+            .filter(|c| c.list.editable && code_is_well_formed(c.code))
             .filter_map(|c| match self.entry(c.list, c.code) {
+                // An article is dated, not retired: known is enough.
+                _ if c.list.name == crate::law::ARTICLE_LIST => match self.article(c.code) {
+                    Some(_) => None,
+                    None => Some(ValidationError::UnknownCode {
+                        field: c.field,
+                        list: c.list.name,
+                        code: c.code.to_owned(),
+                    }),
+                },
                 None => {
                     Some(ValidationError::UnknownCode { field: c.field, list: c.list.name, code: c.code.to_owned() })
                 }
@@ -718,12 +751,15 @@ mod tests {
 
     #[test]
     fn the_catalogue_lays_the_organisations_codes_over_the_shipped_lists() {
-        let catalogue = Catalogue::new(vec![
-            saved("topic", "police-extortion", TOPIC.codes.len() as i64, false),
-            saved("topic", "private-matter", 11, true),
-            // A list that is not editable keeps its shipped codes whatever is saved.
-            saved("sex", "robot", 0, false),
-        ]);
+        let catalogue = Catalogue::new(
+            vec![
+                saved("topic", "police-extortion", TOPIC.codes.len() as i64, false),
+                saved("topic", "private-matter", 11, true),
+                // A list that is not editable keeps its shipped codes whatever is saved.
+                saved("sex", "robot", 0, false),
+            ],
+            Vec::new(),
+        );
         let topics = catalogue.codes(TOPIC);
         assert_eq!(topics.len(), TOPIC.codes.len() + 1);
         assert_eq!(topics.last(), Some(&"police-extortion"));
@@ -740,7 +776,7 @@ mod tests {
 
     #[test]
     fn a_record_may_keep_a_retired_code_but_not_take_one_up() {
-        let catalogue = Catalogue::new(vec![saved("topic", "private-matter", 11, true)]);
+        let catalogue = Catalogue::new(vec![saved("topic", "private-matter", 11, true)], Vec::new());
         let chosen = [Coded::new("topics", TOPIC, "private-matter"), Coded::new("sex", SEX, "female")];
         let refused = catalogue.check(&chosen, &[]);
         assert!(matches!(&refused[..], [ValidationError::RetiredCode { field: "topics", .. }]), "{refused:?}");
@@ -759,6 +795,6 @@ mod tests {
         assert!(catalogue.moved(MATERIAL, "leaflet", true).is_empty());
         assert!(catalogue.moved(MATERIAL, "memo", false).is_empty());
         let saved_order: Vec<SavedCode> = moved.into_iter().map(|(c, p)| saved("material", &c, p, false)).collect();
-        assert_eq!(Catalogue::new(saved_order).codes(MATERIAL)[..2], ["booklet", "leaflet"]);
+        assert_eq!(Catalogue::new(saved_order, Vec::new()).codes(MATERIAL)[..2], ["booklet", "leaflet"]);
     }
 }

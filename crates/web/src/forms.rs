@@ -121,6 +121,7 @@ impl FieldErrors {
                 ValidationError::Required { .. } => ("form-required", None),
                 ValidationError::UnknownCode { .. } => ("form-unknown-choice", None),
                 ValidationError::RetiredCode { .. } => ("form-retired-choice", None),
+                ValidationError::Taken { .. } => ("form-taken", None),
                 ValidationError::Negative { .. } => ("form-negative", None),
                 ValidationError::TooLong { max, .. } => ("form-too-long", Some(max.to_string())),
                 ValidationError::Invalid { .. } => ("form-invalid", None),

@@ -69,6 +69,19 @@ pub fn lookup_select(
     }
 }
 
+/// A filter over a lookup list: "any" first, then every code, retired ones too, since old
+/// records still hold them.
+pub fn lookup_filter(tr: Tr<'_>, name: &str, list: LookupList, selected: &str) -> Markup {
+    html! {
+        select id=(name) name=(name) {
+            option value="" selected[selected.is_empty()] { (tr.t("form-any")) }
+            @for code in tr.codes(list) {
+                option value=(code) selected[code == selected] { (tr.lookup(list, &code)) }
+            }
+        }
+    }
+}
+
 /// A group of checkboxes over a lookup list, in a fieldset with its legend and error.
 pub fn lookup_checkboxes(
     tr: Tr<'_>,

@@ -4,26 +4,31 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use komek_app::audit::Filter;
 use komek_app::lookups::CodeChange;
 use komek_app::reports::ReportQuery;
 use komek_app::{Actor, App, AppError, Keys, MasterKey, Settings};
-use komek_domain::entities::Appeal;
+use komek_domain::casework::Proceeding;
+use komek_domain::entities::{Appeal, Case};
+use komek_domain::law::SavedArticle;
 use komek_domain::lookups::{self, TOPIC};
 use komek_domain::reports::{Period, column, table};
-use komek_domain::{AccountId, AppealId, OfficeId, Role, ValidationError};
+use komek_domain::{AccountId, AppealId, OfficeId, ProceedingId, Role, ValidationError};
 use komek_store::Store;
 
 komek_store::on_both_back_ends!(
     a_topic_added_is_chosen_and_counted_and_a_retired_one_stays_where_it_was,
     only_an_administrator_changes_an_editable_list_and_each_change_is_checked,
+    changes_made_at_once_are_each_seen_and_a_list_keeps_a_code_to_offer,
+    an_article_added_after_the_law_changed_is_cited_and_a_repeal_is_dated,
 );
 
 struct Office {
     app: App,
     admin: Actor,
     operator: Actor,
+    lawyer: Actor,
 }
 
 fn office(store: Store) -> Office {
@@ -33,7 +38,12 @@ fn office(store: Store) -> Office {
     let staff = |name: &str, role| {
         Actor::Staff(app.create_account(&Actor::System, name, name, role, hq.id, "ru").unwrap().account)
     };
-    Office { admin: staff("aigerim", Role::Administrator), operator: staff("dilnoza", Role::HotlineOperator), app }
+    Office {
+        admin: staff("aigerim", Role::Administrator),
+        operator: staff("dilnoza", Role::HotlineOperator),
+        lawyer: staff("marat", Role::Lawyer),
+        app,
+    }
 }
 
 fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -161,4 +171,129 @@ fn only_an_administrator_changes_an_editable_list_and_each_change_is_checked(sto
     assert_eq!(actions, ["create", "update"]);
     assert!(lines.iter().all(|l| l.username.as_deref() == Some("aigerim") && l.record_kind == "lookup"));
     assert!(lines[0].detail.contains("moved up"), "{:?}", lines[0].detail);
+}
+
+fn an_article_added_after_the_law_changed_is_cited_and_a_repeal_is_dated(store: Store) {
+    let k = office(store);
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let article = |number: &str, from| SavedArticle {
+        code: String::new(),
+        book: "cc2014".into(),
+        number: number.into(),
+        in_force_from: from,
+        in_force_to: None,
+        labels: labels(&[("ru", "УК РК 2014, ст. 128-1 — Использование труда жертв торговли людьми")]),
+        source: "Закон РК от 2020 года (adilet.zan.kz)".into(),
+        version: 0,
+    };
+    // Refused: a number that is not one, a day before its code was in force, an article there
+    // already, no staff-language label; and by anyone but an administrator.
+    let refused = |a: SavedArticle| match k.app.add_article(&k.admin, a) {
+        Err(AppError::Invalid(e)) => e.iter().map(ValidationError::field).collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(refused(article("ст. 128", day(2020, 1, 1))), ["number"]);
+    assert_eq!(refused(article("128-1", day(2010, 1, 1))), ["in_force_from"]);
+    assert_eq!(refused(article("128", day(2020, 1, 1))), ["number"], "the shipped article 128");
+    assert_eq!(
+        refused(SavedArticle { labels: labels(&[("tg", "Моддаи 128-1")]), ..article("128-1", day(2020, 1, 1)) }),
+        ["label_ru"]
+    );
+    let forbidden = k.app.add_article(&k.lawyer, article("128-1", day(2020, 1, 1))).unwrap_err();
+    assert!(matches!(forbidden, AppError::Forbidden), "{forbidden:?}");
+
+    k.app.add_article(&k.admin, article("128-1", day(2020, 1, 1))).unwrap();
+    let lists = k.app.lookups().unwrap();
+    let added = lists.article("cc2014-128-1").unwrap();
+    assert!(added.in_force_on(day(2021, 6, 1)) && !added.in_force_on(day(2019, 6, 1)));
+    let order: Vec<&str> =
+        lists.articles().iter().map(|a| a.code.as_str()).filter(|c| c.starts_with("cc2014-12")).collect();
+    assert_eq!(order, ["cc2014-125", "cc2014-126", "cc2014-128", "cc2014-128-1"], "by number within its code");
+
+    // A proceeding cites it; an article no one added is refused by the field.
+    let person = {
+        let profile = komek_domain::entities::PersonProfile {
+            sex: "female".into(),
+            citizenship: "UZ".into(),
+            ..Default::default()
+        };
+        let identity =
+            komek_domain::entities::PersonIdentity { full_name: "Гульнора Т.".into(), ..Default::default() };
+        k.app.register_person(&k.lawyer, None, profile, identity).unwrap()
+    };
+    let opened = day(2021, 3, 1);
+    let case = Case {
+        persons: vec![person],
+        ..Case::opened(OfficeId::new(), "forced-labour", k.lawyer.account_id().unwrap(), opened)
+    };
+    let case = k.app.open_case(&k.lawyer, case).unwrap();
+    let proceeding = |articles: &[&str]| Proceeding {
+        id: ProceedingId::new(),
+        case_id: case,
+        kind: "criminal".into(),
+        authority: "police".into(),
+        articles: articles.iter().map(|a| a.to_string()).collect(),
+        stage: "pre-trial-investigation".into(),
+        opened_on: opened,
+        hearings: vec![],
+        outcome: None,
+        decided_on: None,
+        sentence_months: None,
+        fine: None,
+        notes: String::new(),
+    };
+    k.app.add_proceeding(&k.lawyer, proceeding(&["cc2014-128", "cc2014-128-1"])).unwrap();
+    let unknown = k.app.add_proceeding(&k.lawyer, proceeding(&["cc2014-128-9"])).unwrap_err();
+    assert!(
+        matches!(&unknown, AppError::Invalid(e) if matches!(&e[..], [ValidationError::UnknownCode { field: "articles", list: "law-article", .. }])),
+        "{unknown:?}"
+    );
+
+    // Repealed: a last day in force, from the version read; a stale version is refused.
+    let read = k.app.lookups().unwrap().article("cc2014-128-1").unwrap().saved();
+    let repealed = SavedArticle { in_force_to: Some(day(2024, 12, 31)), ..read.clone() };
+    k.app.change_article(&k.admin, repealed.clone()).unwrap();
+    assert!(matches!(k.app.change_article(&k.admin, repealed), Err(AppError::Conflict)));
+    let after = k.app.lookups().unwrap();
+    assert!(!after.article("cc2014-128-1").unwrap().in_force_on(day(2025, 1, 1)));
+    // A shipped article's dates are the organisation's to correct too, within its code's.
+    let shipped = after.article("cc2014-128").unwrap().saved();
+    let early = SavedArticle { in_force_from: day(2014, 1, 1), ..shipped };
+    assert!(matches!(k.app.change_article(&k.admin, early), Err(AppError::Invalid(_))));
+
+    let filter = Filter { record_id: Some("cc2014-128-1".into()), ..Default::default() };
+    let actions: Vec<String> =
+        k.app.audit_log(&k.admin, &filter, 10).unwrap().iter().rev().map(|l| l.action.clone()).collect();
+    assert_eq!(actions, ["create", "update"]);
+}
+
+fn changes_made_at_once_are_each_seen_and_a_list_keeps_a_code_to_offer(store: Store) {
+    let k = office(store);
+    // Four administrators' pages at once: each code added is in the lists the forms read.
+    std::thread::scope(|scope| {
+        for n in 0..4 {
+            let k = &k;
+            scope.spawn(move || {
+                let code = format!("crop-{n}");
+                k.app.add_lookup_code(&k.admin, "occupation", &code, labels(&[("ru", &code)])).unwrap();
+            });
+        }
+    });
+    let occupations =
+        k.app.lookups().unwrap().codes(lookups::OCCUPATION).iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    for n in 0..4 {
+        assert!(occupations.contains(&format!("crop-{n}")), "{occupations:?}");
+    }
+    // Added twice: taken, by the field.
+    let again = k.app.add_lookup_code(&k.admin, "occupation", "crop-0", labels(&[("ru", "x")])).unwrap_err();
+    assert!(matches!(&again, AppError::Invalid(e) if e == &[ValidationError::Taken { field: "code" }]), "{again:?}");
+
+    // Every channel but one retired: the last one stays, or no form could be saved.
+    let channels: Vec<String> = lookups::CHANNEL.codes.iter().map(|c| c.to_string()).collect();
+    for code in &channels[1..] {
+        k.app.change_lookup_code(&k.admin, "channel", code, 0, CodeChange::Retire).unwrap();
+    }
+    let last = k.app.change_lookup_code(&k.admin, "channel", &channels[0], 0, CodeChange::Retire).unwrap_err();
+    assert!(matches!(last, AppError::Invalid(_)), "{last:?}");
+    assert_eq!(k.app.lookups().unwrap().options(lookups::CHANNEL, &[]), [channels[0].as_str()]);
 }

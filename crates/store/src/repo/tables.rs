@@ -65,6 +65,7 @@ pub const DATA_TABLES: &[(&str, &str)] = &[
     ("visit_tasks", "id"),
     ("visit_photos", "id"),
     ("lookup_codes", "list, code"),
+    ("law_articles", "code"),
 ];
 
 /// Tables whose rows are large (an evidence file is up to megabytes): read a few rows at a

@@ -996,4 +996,22 @@ fn an_organisations_codes_are_kept_with_their_labels_and_saved_only_at_the_versi
     assert!(matches!(store.write(|tx| repo::lookups::save(tx, &code)), Err(StoreError::Conflict(_))));
     code.version = 2;
     assert_eq!(store.read(repo::lookups::list).unwrap(), [code]);
+
+    let mut article = komek_domain::law::SavedArticle {
+        code: "cc2014-128-1".into(),
+        book: "cc2014".into(),
+        number: "128-1".into(),
+        in_force_from: NaiveDate::from_ymd_opt(2020, 1, 31).unwrap(),
+        in_force_to: None,
+        labels: [("ru".to_owned(), "УК РК 2014, ст. 128-1".to_owned())].into(),
+        source: "adilet.zan.kz".into(),
+        version: 0,
+    };
+    assert_eq!(store.write(|tx| repo::lookups::save_article(tx, &article)).unwrap(), 1);
+    assert!(matches!(store.write(|tx| repo::lookups::save_article(tx, &article)), Err(StoreError::Conflict(_))));
+    article.version = 1;
+    article.in_force_to = NaiveDate::from_ymd_opt(2024, 12, 31);
+    assert_eq!(store.write(|tx| repo::lookups::save_article(tx, &article)).unwrap(), 2);
+    article.version = 2;
+    assert_eq!(store.read(repo::lookups::articles).unwrap(), [article]);
 }

@@ -191,6 +191,7 @@ form-errors = { $count ->
 }
 form-required = Please fill this in.
 form-unknown-choice = Please choose one of the listed values.
+form-taken = This is already taken: choose another.
 form-retired-choice = This value is no longer in use: please choose another one.
 form-negative = This cannot be negative.
 form-too-long = This is too long: at most { $max } characters.
@@ -385,6 +386,9 @@ break-glass-opened = Opened by emergency access: this reading is recorded and wi
 
 ## The organisation's lists
 lists-changed-meanwhile = Someone changed this list since you opened it: here it is as it is now. Your change was not saved; make it again if it is still needed.
+lists-code-malformed = A code is a short Latin name: lower-case letters, digits and single hyphens, starting with a letter, at most 40 characters (e.g. police-extortion).
+lists-label-needed = Give a label in at least one of Russian, Kazakh or English.
+lists-last-offered = This is the last code the forms offer from this list: add or offer again another one before retiring it.
 lists-title = Lists
 lists-about = The lists forms offer. Codes stay as they are on records and in reports; labels, order and which codes are offered are the organisation's to set.
 lists-count = { $count } codes
@@ -428,3 +432,19 @@ lists-name-place = Kinds of places
 lists-name-partner-kind = Kinds of partner organisations
 lists-name-material = Information materials
 lists-name-authority = Authorities of proceedings
+articles-title = Articles of law
+articles-about = The articles proceedings cite, by code book. An amendment or a repeal is a new day here, never an edit of old proceedings: each proceeding keeps the articles it cites.
+articles-col-in-force = In force
+articles-col-source = Source
+articles-change = Change
+articles-add-title = Add an article
+articles-add-submit = Add the article
+articles-book = Code
+articles-number = Article number (e.g. 128 or 128-1)
+articles-in-force-from = In force from
+articles-in-force-to = In force until (empty: still in force)
+articles-source = Source
+articles-source-hint = Where the text was read: the law, its number and date, or its page on adilet.zan.kz.
+articles-change-title = Article { $code }
+articles-change-about = Change the days the article is in force (an amendment, a repeal), its labels and its source. Its code stays.
+appeal-case-refused = The case could not be opened: a value the appeal or the form names is no longer in use. Choose the kind again; if it persists, tell your administrator.

@@ -191,6 +191,7 @@ fn problem_of(error: &ValidationError, names: &Naming) -> FieldProblem {
     let problem = match error {
         ValidationError::Required { .. } => "is required".to_owned(),
         ValidationError::UnknownCode { list, code, .. } => unknown_code(list, code, &known_codes(list)),
+        ValidationError::Taken { .. } => "is already taken".to_owned(),
         ValidationError::RetiredCode { list, code, .. } => {
             format!(
                 "the code {code:?} of the list {list:?} is retired: it stays on records that hold it, and is not chosen for others"
@@ -219,7 +220,8 @@ fn problem_of(error: &ValidationError, names: &Naming) -> FieldProblem {
 /// What the API says of a code not in its list: the list and every code it knows (of an
 /// editable list, the codes it ships with: the organisation's own come on top).
 pub fn unknown_code(list: &str, code: &str, codes: &[&str]) -> String {
-    let editable = lookups::ALL.iter().chain(law::LISTS).any(|l| l.name == list && l.editable);
+    let editable =
+        list == law::ARTICLE_LIST || lookups::ALL.iter().chain(law::LISTS).any(|l| l.name == list && l.editable);
     let known = if editable { "codes shipped, besides those the organisation added" } else { "known codes" };
     format!("unknown code {code:?} in the list {list:?} ({known}: {})", codes.join(", "))
 }

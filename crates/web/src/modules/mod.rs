@@ -60,6 +60,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/lists", get(lists::index))
         .route("/admin/lists/{list}", get(lists::list).post(lists::add))
         .route("/admin/lists/{list}/{code}", get(lists::code).post(lists::change))
+        .route("/admin/articles", get(lists::articles).post(lists::add_article))
+        .route("/admin/articles/{code}", get(lists::article).post(lists::change_article))
         .route("/audit", get(audit::log))
         .route("/audit/break-glass/{id}/reviewed", post(audit::reviewed))
         .route("/healthz", get(health::check))

@@ -79,7 +79,7 @@ pub async fn offenders(
         h1 { (title) }
         p { (tr.t("offenders-about")) }
         form.filters method="get" action="/parties/offenders" {
-            (crate::widgets::field(tr, "visit-district", "district", &none, crate::widgets::lookup_select(tr, "district", lookups::DISTRICT, district.as_deref().unwrap_or(""), Some("form-any"), &none)))
+            (crate::widgets::field(tr, "visit-district", "district", &none, crate::widgets::lookup_filter(tr, "district", lookups::DISTRICT, district.as_deref().unwrap_or(""))))
             button type="submit" { (tr.t("intake-find")) }
         }
         @if listed.is_empty() { p { (tr.t("offenders-none")) } } @else {

@@ -607,7 +607,14 @@ fn every_staff_page_fits_a_phone_320_to_390_px_wide() {
     driver.sign_in(&server, "administrator");
     for width in [390, 320] {
         phone(width);
-        for path in ["/admin", "/admin/lists", "/admin/lists/topic", "/admin/lists/topic/employment"] {
+        for path in [
+            "/admin",
+            "/admin/lists",
+            "/admin/lists/topic",
+            "/admin/lists/topic/employment",
+            "/admin/articles",
+            "/admin/articles/cc2014-128",
+        ] {
             measure(&driver, width, path);
         }
     }

@@ -20,7 +20,7 @@ fn count(server: &Server, sql: &str) -> i64 {
 }
 
 /// Husan's appeal registered by the operator and a case opened from it by the lawyer.
-fn husans_case(server: &Server, sensitive: bool) -> CaseId {
+pub(crate) fn husans_case(server: &Server, sensitive: bool) -> CaseId {
     let operator = staff(server, "hotline-operator");
     let profile = PersonProfile { sex: "male".into(), citizenship: "UZ".into(), ..Default::default() };
     let identity = PersonIdentity { full_name: "Хусан Абдуллаев".into(), ..Default::default() };

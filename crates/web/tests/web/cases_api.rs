@@ -337,8 +337,8 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
     let proceeding = json!({ "kind": "criminal", "authority": "sheriff", "articles": ["cc2014-999"],
                              "stage": "trial", "opened_on": "2008-10-25", "outcome": "sentence" });
     let refused = lawyer.post(&format!("{case}/proceedings"), &proceeding);
-    // The organisation's list (authorities) is checked after the record's own rules.
-    assert_eq!(refused.fields(), vec!["articles", "sentence_months", "authority"], "{}", refused.body);
+    // The organisation's lists (authorities, articles) are checked after the record's own rules.
+    assert_eq!(refused.fields(), vec!["sentence_months", "authority", "articles"], "{}", refused.body);
     assert!(
         refused
             .message()
@@ -346,7 +346,13 @@ fn bad_values_are_refused_with_the_field_and_the_list_named(back_end: BackEnd) {
         "{}",
         refused.message()
     );
-    assert!(refused.message().contains("in the list \"law-article\" (known codes: "), "{}", refused.message());
+    assert!(
+        refused
+            .message()
+            .contains("in the list \"law-article\" (codes shipped, besides those the organisation added: "),
+        "{}",
+        refused.message()
+    );
     let versioned = lawyer.post(
         &format!("{case}/proceedings"),
         &json!({ "version": 1, "kind": "civil",

@@ -511,7 +511,10 @@ fn a_lawyer_opens_a_case_from_an_appeal_in_one_step(back_end: BackEnd) {
         &server.url(&format!("/hotline/appeals/{id}/open-case")),
         &[("csrf", &page.csrf()), ("kind", "nonsense")],
     );
-    assert_eq!(unknown.status, 400);
+    // Refused, the appeal's page says why, beside the kind.
+    assert_eq!(unknown.header("location"), Some(format!("/hotline/appeals/{id}?case=refused#kind").as_str()));
+    let told = lawyer.get(&server.url(&format!("/hotline/appeals/{id}?case=refused")));
+    assert!(told.body.contains("id=\"kind-error\"") && told.body.contains("could not be opened"), "{}", told.body);
     let opened = lawyer.post(
         &server.url(&format!("/hotline/appeals/{id}/open-case")),
         &[("csrf", &page.csrf()), ("kind", "unpaid-wages")],

@@ -10,3 +10,16 @@ CREATE TABLE lookup_codes (
     version BIGINT NOT NULL,
     PRIMARY KEY (list, code)
 );
+
+-- Articles of law the organisation added, and shipped articles whose dates, labels or source it
+-- changed; a shipped article without a row stays as shipped.
+CREATE TABLE law_articles (
+    code TEXT PRIMARY KEY,
+    book TEXT NOT NULL,
+    number TEXT NOT NULL,
+    in_force_from TEXT NOT NULL,
+    in_force_to TEXT,
+    labels TEXT NOT NULL,
+    source TEXT NOT NULL,
+    version BIGINT NOT NULL
+);

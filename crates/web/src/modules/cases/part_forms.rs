@@ -193,10 +193,10 @@ pub(super) fn proceeding_fields(
             (field(tr, "proceeding-authority", "authority", errors, lookup_select(tr, "authority", law::AUTHORITY, &value("authority"), None, errors)))
             fieldset.checks #articles {
                 legend { (tr.t("proceeding-articles")) }
-                @for article in law::ARTICLES {
+                @for article in tr.i18n.lists().articles() {
                     label.check {
-                        input type="checkbox" name="articles" value=(article.code) checked[chosen.iter().any(|c| c == article.code)];
-                        " " (tr.t(&article.label_id()))
+                        input type="checkbox" name="articles" value=(article.code) checked[chosen.contains(&article.code)];
+                        " " (tr.t(&format!("law-{}", article.code)))
                     }
                 }
                 (errors.message(tr, "law-article"))

@@ -14,7 +14,7 @@ use crate::forms::{FieldErrors, FormData, optional};
 use crate::i18n::Tr;
 use crate::modules::referrals::partners::{Opens, found_table};
 use crate::session::Current;
-use crate::widgets::{field, lookup_select};
+use crate::widgets::{field, lookup_filter};
 use crate::{AppState, blocking};
 
 /// Most partners the intake form lists: enough to choose from while talking.
@@ -76,8 +76,8 @@ pub fn section(tr: Tr<'_>, ask: &DirectoryAsk, found: Option<&[Partner]>) -> Mar
             summary { (tr.t("intake-directory")) }
             p.hint { (tr.t("intake-directory-hint")) }
             div.row {
-                (field(tr, "partners-service", "dir_service", &none, lookup_select(tr, "dir_service", lookups::SERVICE_KIND, &ask.service, Some("form-any"), &none)))
-                (field(tr, "partners-region", "dir_region", &none, lookup_select(tr, "dir_region", lookups::REGION, &ask.region, Some("form-any"), &none)))
+                (field(tr, "partners-service", "dir_service", &none, lookup_filter(tr, "dir_service", lookups::SERVICE_KIND, &ask.service)))
+                (field(tr, "partners-region", "dir_region", &none, lookup_filter(tr, "dir_region", lookups::REGION, &ask.region)))
                 (field(tr, "partners-name", "dir_name", &none, html! {
                     input type="search" id="dir_name" name="dir_name" value=(ask.name) autocomplete="off";
                 }))

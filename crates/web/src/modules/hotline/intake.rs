@@ -393,6 +393,11 @@ pub async fn new_form(
     actor.require(komek_domain::Capability::RegisterAppeals).map_err(WebError::from)?;
     let clock = blocking(move || app.office_clock(&actor)).await??;
     let mut form = IntakeForm::blank(clock);
+    // The usual channel, unless the organisation retired it: then the first its list offers.
+    let channels = current.tr(&state).options(lookups::CHANNEL, &[]);
+    if !channels.contains(&form.channel) {
+        form.channel = channels.into_iter().next().unwrap_or_default();
+    }
     let query = FormData::parse(query.unwrap_or_default().as_bytes());
     if let Some(person) = query.text("person") {
         form.person = person;

@@ -257,8 +257,15 @@ pub async fn open_case(
     let sensitive = data.has("sensitive");
     let app = state.app.clone();
     let actor = current.actor.clone();
-    let case = blocking(move || app.open_case_from_appeal(&actor, AppealId(id), &kind, sensitive)).await??;
-    Ok(Redirect::to(&format!("/cases/{case}?done=opened")).into_response())
+    match blocking(move || app.open_case_from_appeal(&actor, AppealId(id), &kind, sensitive)).await? {
+        Ok(case) => Ok(Redirect::to(&format!("/cases/{case}?done=opened")).into_response()),
+        // A kind retired while the page was open, or a place no longer offered: the appeal's
+        // page again, saying why.
+        Err(AppError::Invalid(_)) => {
+            Ok(Redirect::to(&format!("/hotline/appeals/{id}?case=refused#kind")).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn show(
@@ -267,7 +274,8 @@ pub async fn show(
     Path(id): Path<uuid::Uuid>,
     RawQuery(raw): RawQuery,
 ) -> Result<Markup, WebError> {
-    let saved = FormData::parse(raw.unwrap_or_default().as_bytes()).has("saved");
+    let asked = FormData::parse(raw.unwrap_or_default().as_bytes());
+    let (saved, case_refused) = (asked.has("saved"), asked.get("case") == "refused");
     let app = state.app.clone();
     let actor = current.actor.clone();
     let (record, person, parties, names, clock) = blocking(move || -> Result<_, AppError> {
@@ -330,6 +338,7 @@ pub async fn show(
             form.open-case method="post" action={ "/hotline/appeals/" (a.id) "/open-case" } {
                 input type="hidden" name="csrf" value=(current.session.csrf_token);
                 label for="kind" { (tr.t("appeal-case-kind")) }
+                @if case_refused { p.error role="alert" #kind-error { (tr.t("appeal-case-refused")) } }
                 (lookup_select(tr, "kind", lookups::CASE_KIND, "", None, &FieldErrors::default()))
                 label.check { input type="checkbox" name="sensitive" value="1"; " " (tr.t("appeal-case-sensitive")) }
                 button.secondary type="submit" { (tr.t("appeal-open-case")) }

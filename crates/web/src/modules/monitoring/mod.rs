@@ -19,7 +19,7 @@ use crate::forms::{FieldErrors, FormData, optional};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
-use crate::widgets::{day, field, lookup_select};
+use crate::widgets::{day, field, lookup_filter};
 use crate::{AppState, blocking};
 
 pub fn routes() -> Router<AppState> {
@@ -70,8 +70,8 @@ async fn list(State(state): State<AppState>, current: Current, RawQuery(raw): Ra
         @if may_record { p { a.button href="/monitoring/new" { (tr.t("visit-new")) } } }
         form.filters method="get" action="/monitoring" {
             (field(tr, "visit-month", "month", &none, html! { input type="month" id="month" name="month" value=(month.format("%Y-%m")); }))
-            (field(tr, "visit-district", "district", &none, lookup_select(tr, "district", lookups::DISTRICT, district.as_deref().unwrap_or(""), Some("form-any"), &none)))
-            (field(tr, "visit-status", "status", &none, lookup_select(tr, "status", lookups::VISIT_STATUS, status.as_deref().unwrap_or(""), Some("form-any"), &none)))
+            (field(tr, "visit-district", "district", &none, lookup_filter(tr, "district", lookups::DISTRICT, district.as_deref().unwrap_or(""))))
+            (field(tr, "visit-status", "status", &none, lookup_filter(tr, "status", lookups::VISIT_STATUS, status.as_deref().unwrap_or(""))))
             button type="submit" { (tr.t("intake-find")) }
         }
         (table(tr, &found.items))

@@ -17,7 +17,7 @@ use crate::forms::{FieldErrors, FormData, optional};
 use crate::i18n::Tr;
 use crate::layout;
 use crate::session::Current;
-use crate::widgets::{field, lookup_checkboxes, lookup_select, text_input};
+use crate::widgets::{field, lookup_checkboxes, lookup_filter, lookup_select, text_input};
 use crate::{AppState, blocking};
 
 /// Focal points a partner's form offers at once (more are added by saving and editing again).
@@ -52,9 +52,9 @@ pub async fn list(
         @if may.change { p { a.button href="/referrals/partners/new" { (tr.t("partners-add")) } } }
         form.filters method="get" action="/referrals/partners" role="search" {
             (field(tr, "partners-name", "q", &none, html! { input type="search" id="q" name="q" value=(query.name) autofocus; }))
-            (field(tr, "partners-kind", "kind", &none, lookup_select(tr, "kind", lookups::PARTNER_KIND, query.kind.as_deref().unwrap_or(""), Some("form-any"), &none)))
-            (field(tr, "partners-service", "service", &none, lookup_select(tr, "service", lookups::SERVICE_KIND, query.service.as_deref().unwrap_or(""), Some("form-any"), &none)))
-            (field(tr, "partners-region", "region", &none, lookup_select(tr, "region", lookups::REGION, query.region.as_deref().unwrap_or(""), Some("form-any"), &none)))
+            (field(tr, "partners-kind", "kind", &none, lookup_filter(tr, "kind", lookups::PARTNER_KIND, query.kind.as_deref().unwrap_or(""))))
+            (field(tr, "partners-service", "service", &none, lookup_filter(tr, "service", lookups::SERVICE_KIND, query.service.as_deref().unwrap_or(""))))
+            (field(tr, "partners-region", "region", &none, lookup_filter(tr, "region", lookups::REGION, query.region.as_deref().unwrap_or(""))))
             label.check { input type="checkbox" name="all" value="1" checked[!query.active_only]; " " (tr.t("partners-inactive-too")) }
             button type="submit" { (tr.t("intake-find")) }
         }

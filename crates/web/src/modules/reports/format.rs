@@ -17,7 +17,10 @@ pub fn t_args(tr: Tr<'_>, id: &str, args: &[(&str, String)]) -> String {
 
 /// The text of a message, or `None` when no language has it (an organisation's own code).
 pub fn known(tr: Tr<'_>, id: &str) -> Option<String> {
-    (tr.i18n.has(tr.lang, id) || tr.i18n.has(Lang::En, id)).then(|| tr.t(id))
+    // A message that is nowhere, neither the organisation's label nor a translation, comes
+    // back as its id.
+    let text = tr.t(id);
+    (text != id).then_some(text)
 }
 
 /// Thousands grouped: "2,560" in English, "2 560" in Russian and Kazakh.
