@@ -12,6 +12,7 @@
 mod appeals;
 mod cases;
 mod errors;
+mod lookups;
 mod openapi;
 mod parties;
 mod partners;
@@ -72,6 +73,7 @@ impl Table {
 fn table() -> Table {
     Table { router: Router::new(), routes: Vec::new() }
         .route(Method::GET, "/api/v1/openapi.json", openapi::document)
+        .route(Method::GET, "/api/v1/lookups/{list}", lookups::read)
         .route(Method::GET, "/api/v1/appeals", appeals::list)
         .route(Method::POST, "/api/v1/appeals", appeals::create)
         .route(Method::GET, "/api/v1/appeals/{id}", appeals::read)

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{appeals, cases, parties, partners, persons, referrals, visits};
+use super::{appeals, cases, lookups, parties, partners, persons, referrals, visits};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,6 +44,7 @@ use super::{appeals, cases, parties, partners, persons, referrals, visits};
     )),
     paths(
         document,
+        lookups::read,
         appeals::list,
         appeals::create,
         appeals::read,
@@ -103,7 +104,7 @@ use super::{appeals, cases, parties, partners, persons, referrals, visits};
                                              their replies, and the HTCDS export under consent"),
         (name = "monitoring", description = "The mobile group's monitoring visits: what it counted and found, \
                                               on-site consultations (appeals sent with `visit_id`)"),
-        (name = "meta", description = "This document"),
+        (name = "meta", description = "This document, and the lists whose codes the schemas name, as the organisation has them"),
     )
 )]
 struct ApiDoc;

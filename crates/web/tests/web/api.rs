@@ -724,6 +724,8 @@ fn attempts_on(routes: &[(String, String)], r: &Records, on: &OnCase<'_>) -> Vec
             // The directory of partners is the organisation's, shared by every office: no
             // partner is out of anyone's reach.
             (_, "/api/v1/partners/{id}") => continue,
+            // The lists are the organisation's, and name no one.
+            (_, "/api/v1/lookups/{list}") => continue,
             ("get", "/api/v1/persons/{id}/consents") => (format!("/api/v1/persons/{person}/consents"), None),
             ("post", "/api/v1/persons/{id}/consents") => (
                 format!("/api/v1/persons/{person}/consents"),

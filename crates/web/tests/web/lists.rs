@@ -95,6 +95,17 @@ fn an_administrator_adds_a_topic_retires_another_and_the_forms_follow(back_end: 
     let report = admin.get(&server.url(&format!("/reports?kind=year&year={year}")));
     assert!(report.body.contains("Police extortion"), "{}", report.body);
 
+    // A program reads the list as the organisation has it: what it may send.
+    let api = support::api::Client::of(&server, "hotline-operator");
+    let topics = api.get("/api/v1/lookups/topic");
+    assert_eq!(topics.status, 200, "{}", topics.body);
+    let codes = topics.body["codes"].as_array().unwrap();
+    let added = codes.iter().find(|c| c["code"] == "police-extortion").unwrap();
+    assert_eq!((added["labels"]["en"].as_str(), added["shipped"].as_bool()), (Some("Police extortion"), Some(false)));
+    let retired = codes.iter().find(|c| c["code"] == "private-matter").unwrap();
+    assert!(retired["retired_on"].is_string(), "{retired}");
+    assert_eq!(api.get("/api/v1/lookups/nothing").status, 404);
+
     // The rename page keeps the shipped translation unless a label is typed.
     let rename = admin.get(&server.url("/admin/lists/topic/employment"));
     assert!(rename.body.contains("placeholder=\"Employment\""), "{}", rename.body);
