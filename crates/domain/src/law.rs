@@ -249,6 +249,10 @@ pub fn check(field: &'static str, code: &str) -> Result<(), ValidationError> {
 /// the organisation's articles ([`crate::lookups::Catalogue::articles`]), dated, not retired.
 pub const ARTICLE: LookupList = LookupList { name: ARTICLE_LIST, codes: &[], editable: true };
 
+/// The longest label of an article: its code, number and subject ("УК РК 2014, ст. 128 —
+/// Торговля людьми") run longer than a list's label.
+pub const MAX_ARTICLE_LABEL_CHARS: usize = 240;
+
 /// The longest source an article's entry names (a law's title, its number and date).
 pub const MAX_SOURCE_CHARS: usize = 500;
 
@@ -308,7 +312,7 @@ impl SavedArticle {
         }
         for (language, label) in &self.labels {
             match crate::lookups::label_field(language) {
-                Some(field) => crate::rules::check_line(&mut errors, field, label, crate::lookups::MAX_LABEL_CHARS * 2),
+                Some(field) => crate::rules::check_line(&mut errors, field, label, MAX_ARTICLE_LABEL_CHARS),
                 None => errors.push(ValidationError::Invalid { field: "labels" }),
             }
         }

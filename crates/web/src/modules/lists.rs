@@ -271,7 +271,7 @@ fn list_page(
                     autocapitalize="none" spellcheck="false" pattern="[a-z][a-z0-9]*(-[a-z0-9]+)*" value=(code)
                     aria-invalid=[errors.has("code").then_some("true")] aria-describedby=[errors.described_by("code")];
             }))
-            (label_inputs(tr, labels, None, errors))
+            (label_inputs(tr, labels, None, lookups::MAX_LABEL_CHARS, errors))
             button type="submit" { (tr.t("lists-add-submit")) }
         }
     };
@@ -297,24 +297,22 @@ fn rename_page(
         form method="post" action={ "/admin/lists/" (list.name) "/" (entry.code) } {
             input type="hidden" name="csrf" value=(current.session.csrf_token);
             input type="hidden" name="version" value=(entry.version);
-            (label_inputs(tr, labels, entry.shipped.then_some((list, entry.code.as_str())), errors))
+            (label_inputs(tr, labels, entry.shipped.then(|| list.label_id(&entry.code)), lookups::MAX_LABEL_CHARS, errors))
             button type="submit" name="action" value="rename" { (tr.t("lists-rename-submit")) }
         }
     };
     layout::page(tr, current, &title, "/admin", content)
 }
 
-/// A label input per language; a shipped code's inputs show its shipped translation as a
-/// placeholder, which an empty input keeps.
-fn label_inputs(tr: Tr<'_>, labels: &Labels, shipped: Option<(LookupList, &str)>, errors: &FieldErrors) -> Markup {
+/// A label input per language, each at most `max` characters. `shipped` is the message id of
+/// a shipped code's translation, shown as a placeholder that an empty input keeps.
+fn label_inputs(tr: Tr<'_>, labels: &Labels, shipped: Option<String>, max: usize, errors: &FieldErrors) -> Markup {
     html! {
         @for language in LABEL_LANGUAGES {
             @let name = input_name(language);
-            @let placeholder = shipped.and_then(|(list, code)| {
-                Lang::parse(language).and_then(|lang| tr.i18n.shipped(lang, &list.label_id(code)))
-            });
+            @let placeholder = shipped.as_deref().and_then(|id| Lang::parse(language).and_then(|lang| tr.i18n.shipped(lang, id)));
             (field(tr, &format!("lists-label-{language}"), &name, errors, html! {
-                input id=(errors.id_of(&name)) name=(name) type="text" maxlength=(lookups::MAX_LABEL_CHARS)
+                input id=(errors.id_of(&name)) name=(name) type="text" maxlength=(max)
                     value=(labels.get(language)) placeholder=[placeholder]
                     aria-invalid=[errors.has(&name).then_some("true")] aria-describedby=[errors.described_by(&name)];
             }))
@@ -547,15 +545,7 @@ fn article_fields(tr: Tr<'_>, form: &ArticleForm, shipped: Option<&str>, errors:
     html! {
         (field(tr, "articles-in-force-from", "in_force_from", errors, date_input("in_force_from", &form.from, errors)))
         (field(tr, "articles-in-force-to", "in_force_to", errors, date_input("in_force_to", &form.to, errors)))
-        @for language in LABEL_LANGUAGES {
-            @let name = input_name(language);
-            @let placeholder = shipped.and_then(|code| Lang::parse(language).and_then(|lang| tr.i18n.shipped(lang, &format!("law-{code}"))));
-            (field(tr, &format!("lists-label-{language}"), &name, errors, html! {
-                input id=(errors.id_of(&name)) name=(name) type="text" maxlength=(lookups::MAX_LABEL_CHARS * 2)
-                    value=(form.labels.get(language)) placeholder=[placeholder]
-                    aria-invalid=[errors.has(&name).then_some("true")] aria-describedby=[errors.described_by(&name)];
-            }))
-        }
+        (label_inputs(tr, &form.labels, shipped.map(|code| format!("law-{code}")), komek_domain::law::MAX_ARTICLE_LABEL_CHARS, errors))
         (field(tr, "articles-source", "source", errors, text_input("source", &form.source, errors)))
         p.hint { (tr.t("articles-source-hint")) }
     }
