@@ -70,8 +70,7 @@ impl App {
             return Ok(catalogue);
         }
         // The first read: a change made meanwhile has set a newer one, which stays.
-        let (codes, articles) = self.store.read(|tx| Ok((repo::lookups::list(tx)?, repo::lookups::articles(tx)?)))?;
-        Ok(self.lookups.set_first(Catalogue::new(codes, articles)))
+        Ok(self.lookups.set_first(self.read_lookups()?))
     }
 
     /// The lists as the administrator's page shows them, to change them.
@@ -86,8 +85,13 @@ impl App {
     }
 
     fn reload_lookups(&self) -> AppResult<Arc<Catalogue>> {
+        Ok(self.lookups.set(self.read_lookups()?))
+    }
+
+    /// The catalogue as the database has it now.
+    fn read_lookups(&self) -> AppResult<Catalogue> {
         let (codes, articles) = self.store.read(|tx| Ok((repo::lookups::list(tx)?, repo::lookups::articles(tx)?)))?;
-        Ok(self.lookups.set(Catalogue::new(codes, articles)))
+        Ok(Catalogue::new(codes, articles))
     }
 
     /// The codes of a record its editable lists do not offer: unknown ones, and retired ones

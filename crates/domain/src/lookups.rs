@@ -626,23 +626,22 @@ impl Catalogue {
             .iter()
             // A code that cannot be one is the record's own validation's to report.
             .filter(|c| c.list.editable && code_is_well_formed(c.code))
-            .filter_map(|c| match self.entry(c.list, c.code) {
+            .filter_map(|c| {
+                let unknown =
+                    || ValidationError::UnknownCode { field: c.field, list: c.list.name, code: c.code.to_owned() };
                 // An article is dated, not retired: known is enough.
-                _ if c.list.name == crate::law::ARTICLE_LIST => match self.article(c.code) {
-                    Some(_) => None,
-                    None => Some(ValidationError::UnknownCode {
+                if c.list.name == crate::law::ARTICLE_LIST {
+                    return self.article(c.code).is_none().then(unknown);
+                }
+                match self.entry(c.list, c.code) {
+                    None => Some(unknown()),
+                    Some(entry) if entry.retired() && !held_before(c) => Some(ValidationError::RetiredCode {
                         field: c.field,
                         list: c.list.name,
                         code: c.code.to_owned(),
                     }),
-                },
-                None => {
-                    Some(ValidationError::UnknownCode { field: c.field, list: c.list.name, code: c.code.to_owned() })
+                    Some(_) => None,
                 }
-                Some(entry) if entry.retired() && !held_before(c) => {
-                    Some(ValidationError::RetiredCode { field: c.field, list: c.list.name, code: c.code.to_owned() })
-                }
-                Some(_) => None,
             })
             .collect()
     }

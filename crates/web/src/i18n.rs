@@ -122,11 +122,12 @@ impl I18n {
     /// The label an administrator gave a code, for a message id of the lookup scheme
     /// (`lookup-{list}-{code}`) of an editable list, or of an article (`law-{code}`).
     fn own_label(&self, lang: Lang, id: &str) -> Option<String> {
-        let lists = self.lists.loaded()?;
+        // Every message of every page passes here: the lists are read only for a code's label.
         if let Some(code) = id.strip_prefix("law-") {
-            return lists.article(code)?.label(lang.code()).map(str::to_owned);
+            return self.lists.loaded()?.article(code)?.label(lang.code()).map(str::to_owned);
         }
         let rest = id.strip_prefix("lookup-")?;
+        let lists = self.lists.loaded()?;
         lists.editable().find_map(|list| {
             let code = rest.strip_prefix(list.name)?.strip_prefix('-')?;
             lists.entry(list, code)?.label(lang.code()).map(str::to_owned)
